@@ -1,0 +1,25 @@
+package cn.lzxq.city.data.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The data command line: {@code scripts/city <command>} (migrate, sample data, import, export).
+ *
+ * <p>Every command reads the database from {@code DATABASE_URL}; messages are for people, the
+ * exit code is 0 on success, 1 on a data error (with row-numbered messages), 2 on bad usage.
+ */
+@Command(name = "city", mixinStandardHelpOptions = true,
+    description = "Lanzhou New Area 3D City Information Service: data commands",
+    subcommands = {MigrateCommand.class})
+public final class CityCli {
+
+  /** Runs a command line and returns its exit code. */
+  public static int run(String... args) {
+    return new CommandLine(new CityCli()).setCaseInsensitiveEnumValuesAllowed(true).execute(args);
+  }
+
+  public static void main(String[] args) {
+    System.exit(run(args));
+  }
+}

@@ -1,0 +1,64 @@
+package cn.lzxq.city.data.db;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.zaxxer.hikari.HikariDataSource;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class MigrationTest {
+
+  private static HikariDataSource db;
+
+  @BeforeAll
+  static void migrateFromEmpty() {
+    db = TestDatabase.freshSchema("MigrationTest");
+  }
+
+  @AfterAll
+  static void close() {
+    db.close();
+  }
+
+  @Test
+  void everyFeatureTableHasAZGeometryInTheNativeCrsWithAGistIndex() throws SQLException {
+    List<String> rows = Sql.strings(db, """
+        SELECT f_table_name || '.' || f_geometry_column || ':' || type || ':' || srid || ':' || coord_dimension
+        FROM geometry_columns WHERE f_table_schema = current_schema() ORDER BY 1""");
+    assertThat(rows).containsExactly(
+        "antenna_sector.geom:POINT:4544:3",
+        "base_station.geom:POINT:4544:3",
+        "construction_project.geom:MULTIPOLYGON:4544:3",
+        "pipe_point.geom:POINT:4544:3",
+        "pipe_segment.geom:LINESTRING:4544:3",
+        "road.geom:LINESTRING:4544:3",
+        "road.red_line:MULTIPOLYGON:4544:3",
+        "zoning_parcel.geom:MULTIPOLYGON:4544:3");
+    List<String> gist = Sql.strings(db, """
+        SELECT count(*)::text FROM pg_indexes WHERE schemaname = current_schema() AND indexdef LIKE '%USING gist%'""");
+    assertThat(gist).containsExactly("8");
+  }
+
+  @Test
+  void ruleTablesAreSeededWithSourceAndConfidence() throws SQLException {
+    List<String> counts = new ArrayList<>();
+    for (String table : List.of("clearance_rule", "cover_rule", "site_rule")) {
+      counts.add(table + "=" + Sql.strings(db, "SELECT count(*) FILTER (WHERE source_clause <> '' AND confidence IN ('V','S','M'))"
+          + " || '/' || count(*) FROM " + table).get(0));
+    }
+    assertThat(counts).allSatisfy(c -> assertThat(c.split("=")[1].split("/")[0]).isEqualTo(c.split("/")[1]));
+    assertThat(Sql.strings(db, "SELECT min_clearance_m::text FROM clearance_rule WHERE id = 103"))
+        .as("GB 50289 sewer to water d > 200 mm, verified").containsExactly("1.50");
+  }
+
+  @Test
+  void centreElevationFollowsTheCjj61DepthConvention() throws SQLException {
+    assertThat(Sql.strings(db, "SELECT pipe_centre_offset_m('top', 400, NULL)::text"
+        + " || ',' || pipe_centre_offset_m('invert', 600, NULL)::text || ',' || pipe_centre_offset_m('top', NULL, 1000)::text"))
+        .containsExactly("-0.2,0.3,-0.5");
+  }
+}
