@@ -14,6 +14,11 @@ import picocli.CommandLine.Command;
     subcommands = {MigrateCommand.class})
 public final class CityCli {
 
+  /** True when {@code name} is one of the data commands (so a launcher can route to this CLI). */
+  public static boolean isCommand(String name) {
+    return new CommandLine(new CityCli()).getSubcommands().containsKey(name);
+  }
+
   /** Runs a command line and returns its exit code. */
   public static int run(String... args) {
     return new CommandLine(new CityCli()).setCaseInsensitiveEnumValuesAllowed(true).execute(args);

@@ -1,0 +1,10 @@
+-- Count and CRS84 extent of a layer's current features.
+-- {table}, {geom} and {filter} come from the layer catalog, never from a request.
+SELECT n AS feature_count, ST_XMin(e) AS min_lon, ST_YMin(e) AS min_lat, ST_XMax(e) AS max_lon, ST_YMax(e) AS max_lat
+FROM (
+  SELECT count(*) AS n,
+         ST_Transform(ST_SetSRID(ST_Extent({geom})::geometry,
+                                 Find_SRID(current_schema()::varchar, '{table}', '{geom}')), 4326) AS e
+  FROM {table}
+  WHERE {filter} AND valid_at(valid_from, valid_to, NULL)
+) s
