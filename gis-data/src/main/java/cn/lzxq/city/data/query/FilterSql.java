@@ -1,0 +1,164 @@
+package cn.lzxq.city.data.query;
+
+import cn.lzxq.city.data.layer.Layer;
+import java.util.List;
+import java.util.StringJoiner;
+import org.locationtech.jts.geom.Envelope;
+import org.locationtech.jts.io.WKBWriter;
+
+/**
+ * Writes a {@link Filter} tree as a SQL predicate over the layer's table (alias {@code t}),
+ * appending every value to the bind parameters. Windows and geometries are transformed into
+ * the native CRS, never the table, so the GiST index is used.
+ */
+final class FilterSql {
+
+  private final Layer layer;
+  private final int nativeSrid;
+  private final List<Object> params;
+
+  FilterSql(Layer layer, int nativeSrid, List<Object> params) {
+    this.layer = layer;
+    this.nativeSrid = nativeSrid;
+    this.params = params;
+  }
+
+  String write(Filter f) {
+    // Java 17 has no pattern matching for switch: one instanceof chain over the sealed tree.
+    if (f instanceof Filter.All) {
+      return "TRUE";
+    } else if (f instanceof Filter.And a) {
+      return join(a.parts(), " AND ");
+    } else if (f instanceof Filter.Or o) {
+      return join(o.parts(), " OR ");
+    } else if (f instanceof Filter.Not n) {
+      return "NOT (" + write(n.part()) + ")";
+    } else if (f instanceof Filter.Compare c) {
+      return compare(c);
+    } else if (f instanceof Filter.Between b) {
+      return between(b);
+    } else if (f instanceof Filter.Like l) {
+      return like(l);
+    } else if (f instanceof Filter.IsNull n) {
+      return PropertyRef.resolve(layer, n.property()).column() + " IS NULL";
+    } else if (f instanceof Filter.In in) {
+      return in(in);
+    } else if (f instanceof Filter.ResourceIds r) {
+      return ids(r);
+    } else if (f instanceof Filter.BBox b) {
+      return "t." + layer.geometryColumn() + " && " + window(b.envelope(), b.srid());
+    } else if (f instanceof Filter.Spatial s) {
+      return spatial(s);
+    } else if (f instanceof Filter.Temporal t) {
+      return temporal(t);
+    }
+    throw new IllegalStateException("unhandled filter " + f.getClass().getSimpleName());
+  }
+
+  private String join(List<Filter> parts, String op) {
+    StringJoiner j = new StringJoiner(op, "(", ")");
+    parts.forEach(p -> j.add(write(p)));
+    return j.toString();
+  }
+
+  private String compare(Filter.Compare c) {
+    PropertyRef p = PropertyRef.resolve(layer, c.property());
+    String op = switch (c.op()) {
+      case EQ -> "=";
+      case NE -> "<>";
+      case LT -> "<";
+      case LE -> "<=";
+      case GT -> ">";
+      case GE -> ">=";
+    };
+    params.add(p.coerce(c.value()));
+    return !c.matchCase() && p.textual() ? "lower(" + p.column() + ") " + op + " lower(?)" : p.column() + " " + op + " ?";
+  }
+
+  private String between(Filter.Between b) {
+    PropertyRef p = PropertyRef.resolve(layer, b.property());
+    params.add(p.coerce(b.lower()));
+    params.add(p.coerce(b.upper()));
+    return p.column() + " BETWEEN ? AND ?";
+  }
+
+  private String like(Filter.Like l) {
+    PropertyRef p = PropertyRef.resolve(layer, l.property());
+    params.add(l.sqlPattern());
+    return p.column() + "::text " + (l.matchCase() ? "LIKE" : "ILIKE") + " ?";
+  }
+
+  private String in(Filter.In in) {
+    PropertyRef p = PropertyRef.resolve(layer, in.property());
+    StringJoiner j = new StringJoiner(", ", p.column() + " IN (", ")");
+    in.values().forEach(v -> {
+      params.add(p.coerce(v));
+      j.add("?");
+    });
+    return in.values().isEmpty() ? "FALSE" : j.toString();
+  }
+
+  private String ids(Filter.ResourceIds r) {
+    if (r.fids().isEmpty()) {
+      return "FALSE";
+    }
+    StringJoiner j = new StringJoiner(", ", "t.fid IN (", ")");
+    r.fids().forEach(id -> {
+      params.add(id);
+      j.add("?");
+    });
+    return j.toString();
+  }
+
+  /** The envelope as a polygon in the native CRS, densified first when it is transformed. */
+  String window(Envelope e, int srid) {
+    params.add(e.getMinX());
+    params.add(e.getMinY());
+    params.add(e.getMaxX());
+    params.add(e.getMaxY());
+    String env = "ST_MakeEnvelope(?, ?, ?, ?, " + srid + ")";
+    if (srid == nativeSrid) {
+      return env;
+    }
+    params.add(Math.max(e.getWidth(), e.getHeight()) / 16);
+    return "ST_Transform(ST_Segmentize(" + env + ", ?), " + nativeSrid + ")";
+  }
+
+  private String spatial(Filter.Spatial s) {
+    String geom = "t." + layer.geometryColumn();
+    params.add(new WKBWriter(2, true).write(s.geometry()));
+    String other = "ST_Transform(ST_GeomFromEWKB(?), " + nativeSrid + ")";
+    return switch (s.op()) {
+      case INTERSECTS -> "ST_Intersects(" + geom + ", " + other + ")";
+      case DISJOINT -> "NOT ST_Intersects(" + geom + ", " + other + ")";
+      case CONTAINS -> "ST_Contains(" + geom + ", " + other + ")";
+      case WITHIN -> "ST_Within(" + geom + ", " + other + ")";
+      case TOUCHES -> "ST_Touches(" + geom + ", " + other + ")";
+      case CROSSES -> "ST_Crosses(" + geom + ", " + other + ")";
+      case OVERLAPS -> "ST_Overlaps(" + geom + ", " + other + ")";
+      case EQUALS -> "ST_Equals(ST_Force2D(" + geom + "), " + other + ")";
+      case DWITHIN -> distance(geom, other, s, false);
+      case BEYOND -> distance(geom, other, s, true);
+    };
+  }
+
+  private String distance(String geom, String other, Filter.Spatial s, boolean beyond) {
+    params.add(s.distanceMetres());
+    String within = "ST_DWithin(" + geom + ", " + other + ", ?)";
+    return beyond ? "NOT " + within : within;
+  }
+
+  private String temporal(Filter.Temporal t) {
+    PropertyRef p = PropertyRef.resolve(layer, t.property());
+    params.add(p.coerce(t.begin()));
+    return switch (t.op()) {
+      case AFTER -> p.column() + " > ?";
+      case BEFORE -> p.column() + " < ?";
+      case TEQUALS -> p.column() + " = ?";
+      case DURING -> {
+        params.add(p.coerce(t.end()));
+        yield p.column() + " > ? AND " + p.column() + " < ?";
+      }
+    };
+  }
+}
