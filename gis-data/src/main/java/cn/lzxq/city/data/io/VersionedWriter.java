@@ -24,20 +24,15 @@ public final class VersionedWriter implements AutoCloseable {
   private static final Pattern BATCH_ENTRY = Pattern.compile("Batch entry (\\d+)");
 
   private final PreparedStatement statement;
+  private final LayerTable layer;
   private final String source;
   private final List<Long> batchRows = new ArrayList<>();
   private long written;
 
-  /**
-   * @param layer   the layer (its table and key)
-   * @param key     the catalog columns of the key, in {@link LayerTable#key()} order
-   * @param columns what to write besides the versioning columns
-   * @param user    changed_by
-   * @param source  the file, for change_note ("import FILE") and error messages
-   */
-  public VersionedWriter(Connection c, LayerTable layer, List<TableColumns.Column> key, List<SqlColumn> columns,
+  private VersionedWriter(Connection c, LayerTable layer, List<TableColumns.Column> key, List<SqlColumn> columns,
       String user, String source) throws SQLException {
     this.source = source;
+    this.layer = layer;
     this.statement = c.prepareStatement(sql(layer, key, columns));
     statement.setString(keyParameters(layer) + 1, user);
     statement.setString(keyParameters(layer) + 2, "import " + source);
@@ -72,9 +67,10 @@ public final class VersionedWriter implements AutoCloseable {
     for (String k : key) {
       statement.setString(i++, k);
     }
-    if (key.size() == 2 && i <= 4 && statementIsReversible()) {
-      statement.setString(i++, key.get(1));
-      statement.setString(i++, key.get(0));
+    if (layer.keyEitherDirection()) {
+      for (int k = key.size() - 1; k >= 0; k--) {
+        statement.setString(i++, key.get(k));
+      }
     }
     i += 2;
     for (Object v : values) {
@@ -87,23 +83,18 @@ public final class VersionedWriter implements AutoCloseable {
     }
   }
 
-  private boolean reversible;
-
-  private boolean statementIsReversible() {
-    return reversible;
-  }
-
-  /** Marks the key as matching in either direction (segments); set by {@link #of}. */
-  private VersionedWriter reversible(boolean value) {
-    this.reversible = value;
-    return this;
-  }
-
-  /** A writer for a layer, see the constructor. */
+  /**
+   * A writer for a layer.
+   *
+   * @param table   the layer table's columns (for the key's types)
+   * @param columns what to write besides the versioning columns
+   * @param user    changed_by
+   * @param source  the file, for change_note ("import FILE") and error messages
+   */
   public static VersionedWriter of(Connection c, LayerTable layer, TableColumns table, List<SqlColumn> columns,
       String user, String source) throws SQLException {
     List<TableColumns.Column> key = layer.key().stream().map(k -> table.column(k).orElseThrow()).toList();
-    return new VersionedWriter(c, layer, key, columns, user, source).reversible(layer.keyEitherDirection());
+    return new VersionedWriter(c, layer, key, columns, user, source);
   }
 
   private void bind(int i, Object v) throws SQLException {

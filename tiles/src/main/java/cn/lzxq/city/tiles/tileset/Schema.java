@@ -3,7 +3,6 @@ package cn.lzxq.city.tiles.tileset;
 import cn.lzxq.city.tiles.gltf.MetadataClass;
 import cn.lzxq.city.tiles.gltf.PropertyDef;
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,5 +46,4 @@ public record Schema(String id, Map<String, SchemaClass> classes) {
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record ClassProperty(String name, String type, String componentType, Boolean required, Object noData) {
     }
-
 }

@@ -1,0 +1,21 @@
+package cn.lzxq.city.server.query;
+
+import cn.lzxq.city.data.query.FeatureSource;
+import cn.lzxq.city.data.query.SqlBuilder;
+import cn.lzxq.city.server.db.DatabaseProperties;
+import java.time.Duration;
+import javax.sql.DataSource;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The shared feature query path every protocol uses. */
+@Configuration(proxyBeanMethods = false)
+class QueryConfiguration {
+
+  @Bean
+  FeatureSource featureSource(DataSource dataSource, DatabaseProperties db,
+      @Value("${city.limits.statement-timeout:30s}") Duration statementTimeout) {
+    return new FeatureSource(dataSource, new SqlBuilder(db.nativeSrid()), statementTimeout);
+  }
+}
