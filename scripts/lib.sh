@@ -33,6 +33,13 @@ apt_install() {
 # need_cmd CMD PKG: makes sure CMD exists, installing PKG if it does not.
 need_cmd() { command -v "$1" >/dev/null 2>&1 || apt_install "$2"; }
 
+# need_pkg PKG...: makes sure Debian packages without a command (fonts, libraries) are installed.
+need_pkg() {
+  local missing=()
+  for p in "$@"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
+  [ ${#missing[@]} -eq 0 ] || apt_install "${missing[@]}"
+}
+
 # need_build: builds the server jar when it is missing or older than any source file.
 need_build() {
   need_cmd mvn maven

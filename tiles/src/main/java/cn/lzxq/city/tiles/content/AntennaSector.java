@@ -21,6 +21,6 @@ public record AntennaSector(long featureId, GeoPoint mount, double azimuthDeg, d
                             double electricalTiltDeg, Rgba colour, Map<String, ?> properties) {
 
     public AntennaSector {
-        properties = Map.copyOf(properties);
+        properties = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(properties));
     }
 }

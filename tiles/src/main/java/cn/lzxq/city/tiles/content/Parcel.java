@@ -16,6 +16,6 @@ import org.locationtech.jts.geom.Polygon;
 public record Parcel(long featureId, Polygon lonLat, double heightLimitM, Rgba colour, Map<String, ?> properties) {
 
     public Parcel {
-        properties = Map.copyOf(properties);
+        properties = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(properties));
     }
 }

@@ -20,7 +20,7 @@ public record PipeRun(long featureId, List<GeoPoint> centreline, PipeProfile pro
 
     public PipeRun {
         centreline = List.copyOf(centreline);
-        properties = Map.copyOf(properties);
+        properties = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(properties));
         if (centreline.size() < 2) {
             throw new IllegalArgumentException("pipe " + featureId + " needs at least two vertices");
         }

@@ -21,6 +21,6 @@ public record PointAsset(long featureId, AssetKind kind, GeoPoint position, doub
                          double headingDeg, Rgba colour, Map<String, ?> properties) {
 
     public PointAsset {
-        properties = Map.copyOf(properties);
+        properties = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(properties));
     }
 }

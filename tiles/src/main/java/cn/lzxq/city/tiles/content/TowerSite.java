@@ -19,6 +19,6 @@ public record TowerSite(long featureId, TowerType type, GeoPoint base, double he
                         Map<String, ?> properties) {
 
     public TowerSite {
-        properties = Map.copyOf(properties);
+        properties = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(properties));
     }
 }

@@ -109,17 +109,13 @@ public final class Matrix4 {
         return new Vec3(m[c * 4], m[c * 4 + 1], m[c * 4 + 2]);
     }
 
-    /** The inverse of a rigid transform (rotation + translation only). */
+    /** The inverse of a rigid transform (rotation + translation only): R^T and -R^T t. */
     public Matrix4 inverseRigid() {
         Vec3 t = column(3);
         Vec3 r0 = new Vec3(m[0], m[4], m[8]);
         Vec3 r1 = new Vec3(m[1], m[5], m[9]);
         Vec3 r2 = new Vec3(m[2], m[6], m[10]);
-        return fromAxes(
-            new Vec3(r0.x(), r1.x(), r2.x()),
-            new Vec3(r0.y(), r1.y(), r2.y()),
-            new Vec3(r0.z(), r1.z(), r2.z()),
-            new Vec3(-r0.dot(t), -r1.dot(t), -r2.dot(t)));
+        return fromAxes(r0, r1, r2, new Vec3(-column(0).dot(t), -column(1).dot(t), -column(2).dot(t)));
     }
 
     /** A copy of the 16 column-major values. */

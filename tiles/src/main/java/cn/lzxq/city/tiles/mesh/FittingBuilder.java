@@ -6,7 +6,8 @@ import java.util.List;
 /**
  * Builds the fitting at a network node from the pipe ends that meet there.
  * <ul>
- * <li>elbow: the two pipes are trimmed back and joined by a swept arc of bend radius 1.5 × size,
+ * <li>elbow: the two pipes are trimmed back and joined by short straight sockets and a swept arc
+ * (bend radius up to 1.5 × size),
  * with exactly the pipes' cross-section, so the surface is continuous (no gap, no crack);</li>
  * <li>reducer: a flanged frustum from one size to the other, closed, enclosing both pipe ends;</li>
  * <li>tee, cross, multi-way: a hub (sphere, or box for rectangular ducts) with a flanged socket
@@ -58,7 +59,7 @@ public final class FittingBuilder {
         trims[0] = t;
         trims[1] = t;
         List<Vec3> corner = List.of(node.plus(a.direction().times(t)), node, node.plus(b.direction().times(t)));
-        List<Vec3> path = CentrelinePath.smooth(corner, bend, Double.MAX_VALUE, 1.0);
+        List<Vec3> path = CentrelinePath.smooth(corner, bend, Double.MAX_VALUE, 0.9);
         return Sweep.sweep(a.profile(), path, null, false, false);
     }
 

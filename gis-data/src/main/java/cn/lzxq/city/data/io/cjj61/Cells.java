@@ -13,6 +13,10 @@ import java.util.List;
  */
 public record Cells(String source, long row, HeaderMap map, List<String> values, Issues issues) {
 
+  /** A unit after a number ("1.20m", "10kV", "0.4 MPa", "300mm"), ignored. */
+  private static final java.util.regex.Pattern UNIT =
+      java.util.regex.Pattern.compile("(?i)\\s*(m|mm|kv|mpa|米|毫米|千伏)$");
+
   /** The trimmed text of a field, or null when the column is missing or the cell blank. */
   public String text(Cjj61Field field) {
     Integer i = map.columns().get(field);
@@ -35,15 +39,28 @@ public record Cells(String source, long row, HeaderMap map, List<String> values,
   /** A decimal number, or null when blank; reports {@link QaCode#NOT_A_NUMBER}. */
   public BigDecimal number(Cjj61Field field) {
     String v = text(field);
+    BigDecimal n = parseNumber(v);
+    if (v != null && n == null) {
+      error(field, QaCode.NOT_A_NUMBER, "'" + v + "'");
+    }
+    return n;
+  }
+
+  /** The number a text holds (a unit after it is ignored), or null when blank or not a number. */
+  public static BigDecimal parseNumber(String v) {
     if (v == null) {
       return null;
     }
     try {
-      return new BigDecimal(v.replace("，", "").replace(",", ""));
+      return new BigDecimal(UNIT.matcher(v.trim().replace("，", "").replace(",", "")).replaceFirst(""));
     } catch (NumberFormatException e) {
-      error(field, QaCode.NOT_A_NUMBER, "'" + v + "'");
       return null;
     }
+  }
+
+  /** A required decimal number; reports a missing or unparsable value. */
+  public BigDecimal requiredNumber(Cjj61Field field) {
+    return required(field) == null ? null : number(field);
   }
 
   /** A whole number, or null when blank; reports {@link QaCode#NOT_A_NUMBER}. */
