@@ -42,21 +42,21 @@ $$;
 -- The governing clearance rule for a pair of pipes (either order; the largest clearance wins,
 -- then the lowest id). The one rule matcher for horizontal and vertical clearances.
 CREATE FUNCTION clearance_rule_for(dir text,
-    a_type text, a_subtype text, a_pc text, a_dn integer, a_lc text,
-    b_type text, b_subtype text, b_pc text, b_dn integer, b_lc text)
+    pa_type text, pa_subtype text, pa_pc text, pa_dn integer, pa_lc text,
+    pb_type text, pb_subtype text, pb_pc text, pb_dn integer, pb_lc text)
   RETURNS TABLE (rule_id integer, min_clearance_m double precision, source_clause text, confidence char(1))
   LANGUAGE sql STABLE AS $$
   SELECT r.id, r.min_clearance_m::double precision, r.source_clause, r.confidence
   FROM clearance_rule r
   WHERE r.direction = dir
     AND ((clearance_rule_side_matches(r.a_type, r.a_subtype, r.a_pressure_class, r.a_dn_min_mm, r.a_dn_max_mm, r.a_laying_class,
-                                      a_type, a_subtype, a_pc, a_dn, a_lc)
+                                      pa_type, pa_subtype, pa_pc, pa_dn, pa_lc)
           AND clearance_rule_side_matches(r.b_type, r.b_subtype, r.b_pressure_class, r.b_dn_min_mm, r.b_dn_max_mm, r.b_laying_class,
-                                          b_type, b_subtype, b_pc, b_dn, b_lc))
+                                          pb_type, pb_subtype, pb_pc, pb_dn, pb_lc))
       OR (clearance_rule_side_matches(r.a_type, r.a_subtype, r.a_pressure_class, r.a_dn_min_mm, r.a_dn_max_mm, r.a_laying_class,
-                                      b_type, b_subtype, b_pc, b_dn, b_lc)
+                                      pb_type, pb_subtype, pb_pc, pb_dn, pb_lc)
           AND clearance_rule_side_matches(r.b_type, r.b_subtype, r.b_pressure_class, r.b_dn_min_mm, r.b_dn_max_mm, r.b_laying_class,
-                                          a_type, a_subtype, a_pc, a_dn, a_lc)))
+                                          pa_type, pa_subtype, pa_pc, pa_dn, pa_lc)))
   ORDER BY r.min_clearance_m DESC, r.id
   LIMIT 1
 $$;

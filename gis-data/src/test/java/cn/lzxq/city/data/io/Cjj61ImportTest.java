@@ -4,7 +4,6 @@ import static cn.lzxq.city.data.io.IoTestSupport.checksums;
 import static cn.lzxq.city.data.io.IoTestSupport.importFiles;
 import static cn.lzxq.city.data.io.IoTestSupport.resource;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
 
 import cn.lzxq.city.data.db.Sql;
 import cn.lzxq.city.data.io.qa.QaCode;
@@ -86,7 +85,7 @@ class Cjj61ImportTest {
     assertThat(Sql.strings(db, "SELECT start_point || ' ' || material || ' ' || pressure_class || ' ' || coalesce(pressure_mpa::text, '-')"
         + " || ' ' || coalesce(remarks, '-') FROM pipe_segment ORDER BY start_point"))
         .containsExactly("RQ001 PE MA - 中压管道", "RQ002 G MA 0.300 -");
-    assertThat(Sql.count(db, "SELECT round(ST_Y(geom)::numeric, 3) * 1000 FROM pipe_point WHERE exp_no = 'RQ002'"))
+    assertThat(Sql.count(db, "SELECT (round(ST_Y(geom)::numeric, 3) * 1000)::bigint FROM pipe_point WHERE exp_no = 'RQ002'"))
         .isEqualTo(4041950100L);
   }
 

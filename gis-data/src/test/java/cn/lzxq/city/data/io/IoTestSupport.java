@@ -51,6 +51,11 @@ final class IoTestSupport {
     return new CityImporter(db).importFiles(List.of(files), ImportOptions.defaults("tester"), ProgressSink.NONE);
   }
 
+  /** Imports one GeoJSON or GeoPackage file as a named layer. */
+  static QaReport importLayer(DataSource db, String layer, Path file) throws SQLException, IOException {
+    return new CityImporter(db).importFiles(List.of(file), ImportOptions.defaults("tester").withLayer(layer), ProgressSink.NONE);
+  }
+
   /** Row count and a checksum of every row of a table (all versions), to prove nothing changed. */
   static String checksum(DataSource db, String table) throws SQLException {
     return Sql.strings(db, "SELECT count(*) || ':' || coalesce(md5(string_agg(t::text, '|' ORDER BY version_id)), '-') FROM "

@@ -69,7 +69,7 @@ final class Cjj61Columns {
 
   /** The surveyed elevation of a segment end: as given, else ground − depth (metres). */
   static double z(PointEntry point, BigDecimal elev, BigDecimal depth) {
-    return elev != null ? elev.doubleValue() : point.groundElev() - depth.doubleValue();
+    return elev != null ? elev.doubleValue() : BigDecimal.valueOf(point.groundElev()).subtract(depth).doubleValue();
   }
 
   private static List<Object> texts(Object... values) {

@@ -107,6 +107,7 @@ public final class Cjj61Importer {
   /** Writes every row of the tables of one kind, a writer per source (so change_note names the file). */
   private long writeEach(List<Path> files, HeaderMap.Kind kind, Issues issues, TableColumns table, String user,
       RowWriter action) throws IOException, SQLException {
+    // every pipe layer shares pipe_segment and its key, so any of them stands for the table here
     LayerTable layer = kind == HeaderMap.Kind.POINTS ? LayerTable.PIPE_POINT : LayerTable.PIPE_JS;
     var columns = kind == HeaderMap.Kind.POINTS ? Cjj61Columns.point(table) : Cjj61Columns.segment(table);
     Map<String, VersionedWriter> writers = new LinkedHashMap<>();

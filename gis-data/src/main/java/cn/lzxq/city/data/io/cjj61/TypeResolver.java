@@ -49,11 +49,8 @@ final class TypeResolver {
       c.error(EXP_NO, QaCode.UNKNOWN_NETWORK, "neither the point number prefix nor 要素代码 names one");
       return new PipeType(null, null, p.code());
     }
-    String subtype = pick(fromCode, fromPrefix, network);
-    if (subtype == null) {
-      c.error(CODE, QaCode.UNKNOWN_SUBTYPE, "no sub-class for " + network + " in 要素代码 or the point number prefix");
-    }
-    return new PipeType(network, subtype, p.code());
+    // a missing, malformed or unknown code has been reported already
+    return new PipeType(network, pick(fromCode, fromPrefix, network), p.code());
   }
 
   /**
@@ -85,7 +82,9 @@ final class TypeResolver {
     }
     String subtype = fromCode != null && fromCode.subtype() != null ? fromCode.subtype() : pick(fromStart, fromPrefix, network);
     if (subtype == null) {
-      c.error(CODE, QaCode.UNKNOWN_SUBTYPE, "no sub-class for " + network);
+      if (fromCode == null) {
+        c.error(CODE, QaCode.UNKNOWN_SUBTYPE, "no sub-class for " + network + " from 要素代码 or the start point");
+      }
       return new PipeType(network, null, s.code());
     }
     return new PipeType(network, subtype, s.code() != null ? s.code() : dict.lineCode(network, subtype));

@@ -92,7 +92,10 @@ final class FeatureValues {
     }
   }
 
-  /** A PostgreSQL array literal from a list or a JSON array text (GeoPackage stores arrays as JSON). */
+  /**
+   * A PostgreSQL array literal from a list, a JSON array text (as our GeoPackages store arrays)
+   * or an OGR string list "(3:a,b,c)" (as ogr2ogr writes them).
+   */
   private static String array(Object value) {
     List<?> items;
     if (value instanceof List<?> l) {
@@ -100,6 +103,9 @@ final class FeatureValues {
     } else if (value.toString().trim().startsWith("[")) {
       JsonNode node = JsonMapper.shared().readTree(value.toString());
       items = node.values().stream().map(n -> n.isNull() ? null : n.asString()).toList();
+    } else if (value.toString().trim().matches("\\(\\d+:.*\\)")) {
+      String list = value.toString().trim();
+      items = List.of(list.substring(list.indexOf(':') + 1, list.length() - 1).split(","));
     } else if (value.toString().trim().startsWith("{")) {
       return value.toString().trim();
     } else {

@@ -28,7 +28,9 @@ import tools.jackson.databind.json.JsonMapper;
 public final class GeoJsonSource implements FeatureSource {
 
   private static final Pattern EPSG = Pattern.compile("EPSG:*(\\d+)$", Pattern.CASE_INSENSITIVE);
-  private static final JsonMapper JSON = JsonMapper.shared();
+  /** Reads one member or feature at a time from a stream, so tokens follow each value read. */
+  private static final JsonMapper JSON = JsonMapper.builder()
+      .disable(tools.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
 
   private final Path file;
   private final int srid;

@@ -1,0 +1,21 @@
+-- Collision check (碰撞分析): pipe solids that overlap in 3D. Each solid is the pipe's centre
+-- line (surveyed Z + pipe_centre_offset_m) swept by a circle of radius DN/2 — for box sections,
+-- half the larger of width and height. Two solids overlap when their centre lines come closer in
+-- 3D than the sum of the radii; overlap_m is by how much.
+-- Slot pairs: the CTEs of pairs.sql (rendered with reach lim.half_m + the subject's radius).
+{pairs},
+solid AS (
+  SELECT p.*, greatest(a_hw, a_hh) AS a_r, greatest(b_hw, b_hh) AS b_r,
+         ST_Translate(a_geom, 0, 0, a_off) AS a_centre, ST_Translate(b_geom, 0, 0, b_off) AS b_centre
+  FROM pair p
+)
+SELECT s.a_fid, s.b_fid, s.a_network, s.b_network, s.a_size, s.b_size, s.a_owner, s.b_owner,
+       oa.name AS a_owner_name, ob.name AS b_owner_name,
+       ST_3DDistance(s.a_centre, s.b_centre) AS centre_distance_m,
+       s.a_r + s.b_r - ST_3DDistance(s.a_centre, s.b_centre) AS overlap_m,
+       ST_AsGeoJSON(ST_Transform(ST_3DClosestPoint(s.a_centre, s.b_centre), 4326), 7) AS location
+FROM solid s
+LEFT JOIN organization oa ON oa.code = s.a_owner
+LEFT JOIN organization ob ON ob.code = s.b_owner
+WHERE ST_3DDWithin(s.a_centre, s.b_centre, s.a_r + s.b_r - 0.0005)
+ORDER BY least(s.a_fid, s.b_fid), greatest(s.a_fid, s.b_fid)

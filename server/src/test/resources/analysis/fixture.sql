@@ -1,0 +1,111 @@
+-- The worked-example fixture of the analysis tests: a small street in Lanzhou New Area whose
+-- numbers can be checked by hand. Coordinates are local metres (x east, y north) from the origin
+-- E 383500, N 4041800 of EPSG:4544 (≈ 103.6997°E, 36.4999°N); the ground is flat at 1950.0 m.
+--
+--   y
+--   80 ┤                 P1 (R2 homes, x 60..120, y 20..80)
+--   60 ┤                  JS6 ● valve
+--   30 ┤                  JS5 ● valve, inoperable
+--    5 ┤ ═══ road 纬一路 centreline, carriageway 14 m (y -2..12), red line y -10..20 ═══
+--    4 ┤                              ── TX duct bank 400×300, 12 holes, 4 used (x 100..300)
+--  1.2 ┤ ─── PS storm DN200, invert 1947.0 (x 0..100) ──┐ PS C down to y -30
+--    0 ┤ JS1 ── s1 ── JS2 ── s2 ── JS3 ── s3 ── JS4      water DN300, top 1948.3 (depth 1.7)
+--      │      DL x=20   valve  TX x=50  tee   RQ x=80  valve
+--  -15 ┤ ─── PS sewer DN300, invert 1949.0 (x 0..60): cover 0.70 m
+--      └──────────────────────────────────────────────── x
+CREATE FUNCTION fx_pt(x float8, y float8, z float8) RETURNS geometry LANGUAGE sql IMMUTABLE AS
+  $$ SELECT ST_SetSRID(ST_MakePoint(383500 + x, 4041800 + y, z), 4544) $$;
+CREATE FUNCTION fx_line(x1 float8, y1 float8, z1 float8, x2 float8, y2 float8, z2 float8) RETURNS geometry LANGUAGE sql IMMUTABLE AS
+  $$ SELECT ST_MakeLine(fx_pt(x1, y1, z1), fx_pt(x2, y2, z2)) $$;
+CREATE FUNCTION fx_rect(x1 float8, y1 float8, x2 float8, y2 float8) RETURNS geometry LANGUAGE sql IMMUTABLE AS
+  $$ SELECT ST_Multi(ST_MakePolygon(ST_MakeLine(ARRAY[fx_pt(x1, y1, 1950), fx_pt(x2, y1, 1950), fx_pt(x2, y2, 1950),
+                                                       fx_pt(x1, y2, 1950), fx_pt(x1, y1, 1950)]))) $$;
+
+INSERT INTO organization (code, name, kind, contact_person, phone) VALUES
+  ('SW', '兰州新区供水公司', 'utility', '王工', '0931-1000001'),
+  ('PSGS', '兰州新区排水公司', 'utility', '李工', '0931-1000002'),
+  ('RQGS', '兰州新区燃气公司', 'utility', '张工', '0931-1000003'),
+  ('DLGS', '国网兰州新区供电公司', 'utility', '赵工', '0931-1000004'),
+  ('TXGS', '兰州新区通信管道公司', 'utility', '陈工', '0931-1000005'),
+  ('CMCC', '中国移动', 'operator', NULL, NULL),
+  ('CUCC', '中国联通', 'operator', NULL, NULL),
+  ('CTCC', '中国电信', 'operator', NULL, NULL),
+  ('TT', '中国铁塔', 'tower', NULL, NULL);
+
+-- Pipe points: ground 1950.0 everywhere.
+INSERT INTO pipe_point (network, subtype, exp_no, feature, appurtenance, feature_code, ground_elev_m, operable, owner, geom, valid_from) VALUES
+  ('JS', 'JP', 'JS1', '盖堵', NULL, '51041101', 1950, true, 'SW', fx_pt(0, 0, 1950), '2015-01-01'),
+  ('JS', 'JP', 'JS2', NULL, '阀门', '51042204', 1950, true, 'SW', fx_pt(30, 0, 1950), '2015-01-01'),
+  ('JS', 'JP', 'JS3', '三通', NULL, '51041102', 1950, true, 'SW', fx_pt(70, 0, 1950), '2015-01-01'),
+  ('JS', 'JP', 'JS4', NULL, '阀门', '51042204', 1950, true, 'SW', fx_pt(100, 0, 1950), '2015-01-01'),
+  ('JS', 'JP', 'JS5', NULL, '阀门', '51042204', 1950, false, 'SW', fx_pt(70, 30, 1950), '2015-01-01'),
+  ('JS', 'JP', 'JS6', NULL, '阀门', '51042204', 1950, true, 'SW', fx_pt(70, 60, 1950), '2015-01-01'),
+  ('JS', 'XS', 'XF1', NULL, '消防栓', '51062202', 1950, true, 'SW', fx_pt(52, -3, 1950), '2015-01-01'),
+  ('PS', 'YS', 'PS1', NULL, '雨水检查井', '52012205', 1950, true, 'PSGS', fx_pt(0, 1.2, 1950), '2015-01-01'),
+  ('PS', 'YS', 'PS2', NULL, '雨水检查井', '52012205', 1950, true, 'PSGS', fx_pt(100, 1.2, 1950), '2015-01-01'),
+  ('PS', 'YS', 'PS5', NULL, '雨水检查井', '52012205', 1950, true, 'PSGS', fx_pt(100, -30, 1950), '2015-01-01'),
+  ('PS', 'WS', 'PS3', NULL, '污水检查井', '52022205', 1950, true, 'PSGS', fx_pt(0, -15, 1950), '2015-01-01'),
+  ('PS', 'WS', 'PS4', NULL, '污水检查井', '52022205', 1950, true, 'PSGS', fx_pt(60, -15, 1950), '2015-01-01'),
+  ('TX', 'XX', 'TX1', '直线点', NULL, '56031101', 1950, true, 'TXGS', fx_pt(50, -10, 1950), '2015-01-01'),
+  ('TX', 'XX', 'TX2', '直线点', NULL, '56031101', 1950, true, 'TXGS', fx_pt(50, 20, 1950), '2015-01-01'),
+  ('TX', 'XX', 'TX3', NULL, '人孔', '56032201', 1950, true, 'TXGS', fx_pt(100, 4, 1950), '2015-01-01'),
+  ('TX', 'XX', 'TX4', NULL, '人孔', '56032201', 1950, true, 'TXGS', fx_pt(300, 4, 1950), '2015-01-01'),
+  ('RQ', 'TR', 'RQ1', '直线点', NULL, '53031101', 1950, true, 'RQGS', fx_pt(80, -20, 1950), '2015-01-01'),
+  ('RQ', 'TR', 'RQ2', '直线点', NULL, '53031101', 1950, true, 'RQGS', fx_pt(80, 20, 1950), '2015-01-01'),
+  ('DL', 'GD', 'DL1', '直线点', NULL, '55011101', 1950, true, 'DLGS', fx_pt(20, -10, 1950), '2015-01-01'),
+  ('DL', 'GD', 'DL2', '直线点', NULL, '55011101', 1950, true, 'DLGS', fx_pt(20, 20, 1950), '2015-01-01');
+
+-- Segments. line_no groups the water main s1-s3 (run JS-MAIN) for the profile.
+INSERT INTO pipe_segment (network, subtype, feature_code, line_no, start_point, end_point, start_depth_m, end_depth_m, depth_ref,
+                          dn_mm, width_mm, height_mm, material, laying, pressure_class, total_holes, used_holes, flow_dir,
+                          owner, road_name, geom, valid_from, remarks) VALUES
+  ('JS', 'JP', '51041000', 'JS-MAIN', 'JS1', 'JS2', 1.7, 1.7, 'top', 300, NULL, NULL, 'QM', 'ZM', NULL, NULL, NULL, NULL, 'SW', '纬一路', fx_line(0, 0, 1948.3, 30, 0, 1948.3), '2015-01-01', 's1'),
+  ('JS', 'JP', '51041000', 'JS-MAIN', 'JS2', 'JS3', 1.7, 1.7, 'top', 300, NULL, NULL, 'QM', 'ZM', NULL, NULL, NULL, NULL, 'SW', '纬一路', fx_line(30, 0, 1948.3, 70, 0, 1948.3), '2015-01-01', 's2'),
+  ('JS', 'JP', '51041000', 'JS-MAIN', 'JS3', 'JS4', 1.7, 1.7, 'top', 300, NULL, NULL, 'QM', 'ZM', NULL, NULL, NULL, NULL, 'SW', '纬一路', fx_line(70, 0, 1948.3, 100, 0, 1948.3), '2015-01-01', 's3'),
+  ('JS', 'JP', '51041000', 'JS-BR', 'JS3', 'JS5', 1.7, 1.7, 'top', 300, NULL, NULL, 'QM', 'ZM', NULL, NULL, NULL, NULL, 'SW', NULL, fx_line(70, 0, 1948.3, 70, 30, 1948.3), '2015-01-01', 's4'),
+  ('JS', 'JP', '51041000', 'JS-BR', 'JS5', 'JS6', 1.7, 1.7, 'top', 300, NULL, NULL, 'QM', 'ZM', NULL, NULL, NULL, NULL, 'SW', NULL, fx_line(70, 30, 1948.3, 70, 60, 1948.3), '2015-01-01', 's5'),
+  ('PS', 'YS', '52011000', 'PS-B', 'PS1', 'PS2', 3.0, 3.0, 'invert', 200, NULL, NULL, 'T', 'ZM', NULL, NULL, NULL, 'forward', 'PSGS', '纬一路', fx_line(0, 1.2, 1947.0, 100, 1.2, 1947.0), '2015-01-01', 'B'),
+  ('PS', 'YS', '52011000', 'PS-C', 'PS2', 'PS5', 3.2, 3.5, 'invert', 200, NULL, NULL, 'T', 'ZM', NULL, NULL, NULL, 'forward', 'PSGS', NULL, fx_line(100, 1.2, 1946.8, 100, -30, 1946.5), '2015-01-01', 'C'),
+  ('PS', 'WS', '52021000', 'PS-S2', 'PS3', 'PS4', 1.0, 1.0, 'invert', 300, NULL, NULL, 'T', 'ZM', NULL, NULL, NULL, 'forward', 'PSGS', NULL, fx_line(0, -15, 1949.0, 60, -15, 1949.0), '2015-01-01', 'S2'),
+  ('TX', 'XX', '56031000', NULL, 'TX1', 'TX2', 0.95, 0.95, 'top', 100, NULL, NULL, 'PE', 'ZM', NULL, NULL, NULL, NULL, 'TXGS', NULL, fx_line(50, -10, 1949.05, 50, 20, 1949.05), '2015-01-01', 'TX'),
+  ('RQ', 'TR', '53031000', NULL, 'RQ1', 'RQ2', 1.45, 1.45, 'top', 150, NULL, NULL, 'PE', 'ZM', 'MB', NULL, NULL, NULL, 'RQGS', NULL, fx_line(80, -20, 1948.55, 80, 20, 1948.55), '2015-01-01', 'RQ'),
+  ('DL', 'GD', '55011000', NULL, 'DL1', 'DL2', 1.75, 1.75, 'top', 100, NULL, NULL, 'PVC', 'GM', NULL, NULL, NULL, NULL, 'DLGS', NULL, fx_line(20, -10, 1948.25, 20, 20, 1948.25), '2015-01-01', 'DL'),
+  ('TX', 'XX', '56031000', 'TX-DUCT', 'TX3', 'TX4', 1.0, 1.0, 'top', NULL, 400, 300, 'PVC', 'GK', NULL, 12, 4, NULL, 'TXGS', '纬一路', fx_line(100, 4, 1949.0, 300, 4, 1949.0), '2015-01-01', 'duct'),
+  -- an abandoned-then-replaced version: only the 2015 version is current; the 2010 one closed in 2015
+  ('JS', 'JP', '51041000', 'OLD', 'JSX1', 'JSX2', 1.0, 1.0, 'top', 100, NULL, NULL, 'ZT', 'ZM', NULL, NULL, NULL, NULL, 'SW', NULL, fx_line(0, 0.5, 1949.0, 100, 0.5, 1949.0), '2010-01-01', 'old');
+UPDATE pipe_segment SET valid_to = '2015-01-01' WHERE remarks = 'old';
+
+INSERT INTO road (name, road_class, red_line_width_m, carriageway_width_m, geom, red_line, valid_from) VALUES
+  ('纬一路', 'secondary', 30, 14, fx_line(-50, 5, 1950, 350, 5, 1950), fx_rect(-50, -10, 350, 20), '2014-01-01');
+
+INSERT INTO zoning_parcel (parcel_code, land_use_code, land_use_name, area_m2, max_far, max_coverage_pct, min_green_pct, height_limit_m, geom, valid_from) VALUES
+  ('LZXQ-R2-01', 'R2', '二类居住用地', 3600, 2.5, 25, 35, 54, fx_rect(60, 20, 120, 80), '2014-01-01'),
+  ('LZXQ-S1-01', 'S1', '城市道路用地', 12000, NULL, NULL, NULL, NULL, fx_rect(-50, -10, 350, 20), '2014-01-01'),
+  ('LZXQ-B1-01', 'B1', '商业用地', 4225, 3.0, 40, 20, 60, fx_rect(450, 450, 515, 515), '2014-01-01'),
+  ('LZXQ-R2-02', 'R2', '二类居住用地', 4200, 2.5, 25, 35, 54, fx_rect(540, 530, 600, 600), '2014-01-01'),
+  ('LZXQ-A33-01', 'A33', '中小学用地', 10000, 1.2, 30, 35, 24, fx_rect(850, 450, 950, 550), '2014-01-01');
+
+INSERT INTO base_station (site_code, site_name, area_type, tower_type, tower_height_m, ground_elev_m, sharing_status, tenants, owner, geom, valid_from) VALUES
+  ('LZXQ-0001', '纬一路商业站', 'urban', '角钢塔', 40, 1950, 'sole', '{CMCC}', 'TT', fx_pt(500, 500, 1950), '2018-01-01'),
+  ('LZXQ-0002', '纬一路东站', 'urban', '单管塔', 35, 1950, 'shared3', '{CMCC,CUCC,CTCC}', 'TT', fx_pt(560, 500, 1950), '2018-01-01'),
+  ('LZXQ-0003', '中学站', 'urban', '美化树', 25, 1950, 'sole', '{CUCC}', 'TT', fx_pt(900, 500, 1950), '2018-01-01');
+
+INSERT INTO antenna_sector (site_code, sector_no, operator, technology, band, frequency_mhz, azimuth_deg, mech_tilt_deg, elec_tilt_deg,
+                            antenna_height_m, h_beamwidth_deg, gain_dbi, eirp_dbm, geom, valid_from) VALUES
+  ('LZXQ-0001', 1, 'CMCC', 'NR', 'n41', 2600, 0, 3, 3, 38, 65, 17, 60, fx_pt(500, 500, 1988), '2018-01-01'),
+  ('LZXQ-0001', 2, 'CMCC', 'NR', 'n41', 2600, 120, 3, 3, 38, 65, 17, 60, fx_pt(500, 500, 1988), '2018-01-01'),
+  ('LZXQ-0001', 3, 'CMCC', 'NR', 'n41', 2600, 240, 3, 3, 38, 65, 17, 60, fx_pt(500, 500, 1988), '2018-01-01'),
+  ('LZXQ-0002', 1, 'CMCC', 'NR', 'n41', 2600, 0, 3, 3, 33, 65, 17, 60, fx_pt(560, 500, 1983), '2018-01-01'),
+  ('LZXQ-0002', 2, 'CMCC', 'NR', 'n41', 2600, 120, 3, 3, 33, 65, 17, 60, fx_pt(560, 500, 1983), '2018-01-01'),
+  ('LZXQ-0002', 3, 'CMCC', 'NR', 'n41', 2600, 240, 3, 3, 33, 65, 17, 60, fx_pt(560, 500, 1983), '2018-01-01'),
+  ('LZXQ-0002', 4, 'CUCC', 'NR', 'n78', 3500, 0, 4, 4, 30, 65, 17, 60, fx_pt(560, 500, 1980), '2018-01-01'),
+  ('LZXQ-0002', 5, 'CUCC', 'NR', 'n78', 3500, 50, 4, 4, 30, 65, 17, 60, fx_pt(560, 500, 1980), '2018-01-01'),
+  ('LZXQ-0002', 6, 'CTCC', 'NR', 'n78', 3450, 90, 4, 4, 27, 65, 17, 60, fx_pt(560, 500, 1977), '2018-01-01'),
+  ('LZXQ-0002', 7, 'CTCC', 'NR', 'n78', 3450, 210, 4, 4, 27, 65, 17, 60, fx_pt(560, 500, 1977), '2018-01-01'),
+  ('LZXQ-0002', 8, 'CTCC', 'NR', 'n78', 3450, 330, 4, 4, 27, 65, 17, 60, fx_pt(560, 500, 1977), '2018-01-01'),
+  ('LZXQ-0003', 1, 'CUCC', 'NR', 'n78', 3500, 0, 1, 0, 8, 65, 17, 55, fx_pt(900, 500, 1958), '2018-01-01');
+
+INSERT INTO construction_project (project_code, name, owner, kind, networks, trench_depth_m, planned_start, planned_end, status, geom, valid_from) VALUES
+  ('XM-2027-001', '纬一路给水管改造', 'SW', 'renewal', '{JS}', 2.0, '2027-04-01', '2027-06-30', 'planned', fx_rect(0, -2, 200, 1), '2026-01-01'),
+  ('XM-2027-002', '纬一路通信管道新建', 'TXGS', 'new_build', '{TX}', 1.2, '2027-06-01', '2027-09-30', 'approved', fx_rect(100, 3, 300, 5), '2026-01-01'),
+  ('XM-2028-003', '纬一路燃气管新建', 'RQGS', 'new_build', '{RQ}', 1.5, '2028-03-01', '2028-05-01', 'planned', fx_rect(0, 6, 100, 8), '2026-01-01');
