@@ -2,6 +2,11 @@
 -- at a time, the one clearance-rule matcher, a ground surface, and the analysis defaults.
 -- All are plain SQL functions so the planner inlines them into the analysis queries.
 
+-- valid_at() (V1) calls now(), which is STABLE; declared IMMUTABLE it cannot be inlined, so
+-- PostgreSQL called it once per row (13× slower than the inlined predicate on a seq scan of
+-- pipe_segment, and in every index-scan filter of a spatial join). STABLE is its true volatility.
+ALTER FUNCTION valid_at(timestamptz, timestamptz, timestamptz) STABLE;
+
 -- Current-at-t pipe segments with the derived sizes every analysis needs (metres):
 --   half_width_m  half the horizontal size (DN, or the box width) — for plan clearances
 --   half_height_m half the vertical size (DN, or the box height) — for vertical clearances and cover
@@ -11,14 +16,14 @@ CREATE FUNCTION pipe_solid_at(t timestamptz)
                  width_mm integer, height_mm integer, size_mm integer, depth_ref text, laying text,
                  laying_class text, material text, owner text, start_point text, end_point text,
                  line_no text, road_name text, status text, total_holes integer, used_holes integer,
-                 flow_dir text, geom geometry, half_width_m double precision,
+                 flow_dir text, start_depth_m numeric, end_depth_m numeric, geom geometry, half_width_m double precision,
                  half_height_m double precision, centre_offset_m double precision)
   LANGUAGE sql STABLE AS $$
   SELECT s.fid, s.network, s.subtype, s.pressure_class, s.dn_mm, s.width_mm, s.height_mm,
          coalesce(s.dn_mm, s.width_mm), s.depth_ref, s.laying, l.laying_class, s.material, s.owner,
          s.start_point, s.end_point, s.line_no, s.road_name, s.status, s.total_holes, s.used_holes,
-         s.flow_dir, s.geom,
-         coalesce(s.width_mm, s.dn_mm) / 2000.0, coalesce(s.height_mm, s.dn_mm) / 2000.0,
+         s.flow_dir, s.start_depth_m, s.end_depth_m, s.geom,
+         coalesce(s.width_mm, s.dn_mm)::float8 / 2000, coalesce(s.height_mm, s.dn_mm)::float8 / 2000,
          pipe_centre_offset_m(s.depth_ref, s.dn_mm, s.height_mm)
   FROM pipe_segment s
   LEFT JOIN laying_code l ON l.code = s.laying
@@ -61,6 +66,10 @@ CREATE FUNCTION clearance_rule_for(dir text,
   LIMIT 1
 $$;
 COMMENT ON FUNCTION clearance_rule_for IS 'The governing clearance_rule row for a pair (direction horizontal or vertical), per the matching semantics of clearance_rule';
+
+-- Point lookups by survey number at any time (cover, profile): the V1 index on exp_no is partial
+-- (current versions only), so as-of reads could not use it.
+CREATE INDEX pipe_point_exp_no_version_idx ON pipe_point (exp_no, valid_from);
 
 -- Defaults of the analyses: data, like the rules, so an operator can tune them.
 INSERT INTO analysis_setting VALUES

@@ -9,7 +9,7 @@ solid AS (
          ST_Translate(a_geom, 0, 0, a_off) AS a_centre, ST_Translate(b_geom, 0, 0, b_off) AS b_centre
   FROM pair p
 )
-SELECT s.a_fid, s.b_fid, s.a_network, s.b_network, s.a_size, s.b_size, s.a_owner, s.b_owner,
+SELECT s.a_fid, s.b_fid, s.a_network, s.b_network, nullif(s.a_size, 0) AS a_size, nullif(s.b_size, 0) AS b_size, s.a_owner, s.b_owner,
        oa.name AS a_owner_name, ob.name AS b_owner_name,
        ST_3DDistance(s.a_centre, s.b_centre) AS centre_distance_m,
        s.a_r + s.b_r - ST_3DDistance(s.a_centre, s.b_centre) AS overlap_m,

@@ -1,31 +1,37 @@
 -- Candidate pairs of pipes for the clearance and collision checks: every subject pipe with each
--- current, not abandoned pipe within the reach (plan distance, metres). Segments of one network
--- that share a surveyed point are connected, not neighbours, and are not paired.
+-- current, buried (not overhead), not abandoned pipe within the reach (plan distance, metres).
+-- Segments of one network that share a surveyed point are connected, not neighbours, and are not
+-- paired; nor are two pipes inside a utility tunnel (the tunnel, not GB 50289, separates them).
 -- Slots: scope_cte = CTEs the subject and the dedupe read (scope_region); subject = SELECT of
 -- the pipes to check with the columns of pipe_solid_at(); reach = plan search distance from
--- a (may use lim.rule_m, the largest pipe-to-pipe horizontal rule, and lim.half_m, the largest
+-- a (may use lim.rule_m, the largest pipe-to-pipe horizontal rule, lim.vrule_m, the largest
+-- vertical rule, and lim.half_m, the largest
 -- half size in the table); dedupe = predicate on a, b that keeps each pair once.
+-- The rule keys (subtype, pressure class, size, laying class) come out with '' or 0 for NULL so
+-- they can be grouped and hashed; nullif() turns them back for the rule lookup.
 WITH {scope_cte},
-subject AS MATERIALIZED ({subject}),
+subject AS ({subject}),
 lim AS MATERIALIZED (
   SELECT (SELECT max(min_clearance_m) FROM clearance_rule
           WHERE direction = 'horizontal' AND a_type <> 'BUILDING' AND b_type <> 'BUILDING')::float8 AS rule_m,
+         (SELECT max(min_clearance_m) FROM clearance_rule WHERE direction = 'vertical')::float8 AS vrule_m,
          (SELECT coalesce(max(greatest(width_mm, height_mm, dn_mm)), 0) FROM pipe_segment) / 2000.0 AS half_m
 ),
-pair AS (
-  SELECT a.fid AS a_fid, a.network AS a_network, a.subtype AS a_subtype, a.pressure_class AS a_pc, a.size_mm AS a_size,
-         a.laying_class AS a_lc, a.owner AS a_owner, a.geom AS a_geom, a.half_width_m AS a_hw, a.half_height_m AS a_hh,
-         a.centre_offset_m AS a_off,
-         b.fid AS b_fid, b.network AS b_network, b.subtype AS b_subtype, b.pressure_class AS b_pc, b.size_mm AS b_size,
-         b.laying_class AS b_lc, b.owner AS b_owner, b.geom AS b_geom, b.half_width_m AS b_hw, b.half_height_m AS b_hh,
-         b.centre_offset_m AS b_off,
+pair AS MATERIALIZED (
+  SELECT a.fid AS a_fid, a.network AS a_network, coalesce(a.subtype, '') AS a_subtype, coalesce(a.pressure_class, '') AS a_pc,
+         coalesce(a.size_mm, 0) AS a_size, coalesce(a.laying_class, '') AS a_lc, a.owner AS a_owner, a.geom AS a_geom,
+         a.half_width_m AS a_hw, a.half_height_m AS a_hh, a.centre_offset_m AS a_off,
+         b.fid AS b_fid, b.network AS b_network, coalesce(b.subtype, '') AS b_subtype, coalesce(b.pressure_class, '') AS b_pc,
+         coalesce(b.size_mm, 0) AS b_size, coalesce(b.laying_class, '') AS b_lc, b.owner AS b_owner, b.geom AS b_geom,
+         b.half_width_m AS b_hw, b.half_height_m AS b_hh, b.centre_offset_m AS b_off,
          ST_Intersects(a.geom, b.geom) AS crossing
   FROM subject a
   CROSS JOIN lim
   JOIN pipe_solid_at(CAST(:as_of AS timestamptz)) b
     ON ST_DWithin(a.geom, b.geom, {reach})
    AND b.fid <> a.fid
-   AND b.status <> 'abandoned'
+   AND b.status <> 'abandoned' AND coalesce(b.laying_class, '') <> 'overhead'
+   AND NOT (a.laying_class = 'tunnel' AND b.laying_class = 'tunnel')
    AND NOT (a.network = b.network
             AND (a.start_point IN (b.start_point, b.end_point) OR a.end_point IN (b.start_point, b.end_point)))
   WHERE {dedupe}

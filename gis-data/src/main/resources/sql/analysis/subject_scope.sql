@@ -1,1 +1,1 @@
-SELECT s.* FROM pipe_solid_at(CAST(:as_of AS timestamptz)) s WHERE s.status <> 'abandoned' AND {scope}
+SELECT s.* FROM pipe_solid_at(CAST(:as_of AS timestamptz)) s WHERE s.status <> 'abandoned' AND coalesce(s.laying_class, '') <> 'overhead' AND {scope}

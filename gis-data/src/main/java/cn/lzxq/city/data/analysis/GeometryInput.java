@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.io.WKBWriter;
@@ -45,10 +46,24 @@ public final class GeometryInput {
     return check(s, FACTORY.createPoint(new Coordinate(x, y)), crs, Set.of("Point"));
   }
 
+  /** Degrees out of range in a geographic CRS are almost always swapped axes: outside the service area. */
+  static void checkGeographicRange(CrsRef crs, double minX, double minY, double maxX, double maxY) {
+    if (crs.geographic() && (minX < -180 || maxX > 180 || minY < -90 || maxY > 90)) {
+      throw outside();
+    }
+  }
+
+  static AnalysisInputException outside() {
+    return new AnalysisInputException("坐标超出服务范围（东经 103.55–103.85°，北纬 36.28–36.72°）",
+        "position outside the service area (103.55–103.85°E, 36.28–36.72°N); check the axis order "
+            + "(GeoJSON and CRS84 are longitude, latitude; EPSG:4326 and EPSG:4490 bboxes are latitude, longitude)");
+  }
+
   private static NativeGeometry check(Session s, Geometry g, CrsRef crs, Set<String> types) throws SQLException {
     if (!types.contains(g.getGeometryType())) {
-      throw new AnalysisInputException("几何类型应为 " + String.join("/", types) + "，实为 " + g.getGeometryType(),
-          "geometry type must be " + String.join(" or ", types) + ", not " + g.getGeometryType());
+      java.util.SortedSet<String> sorted = new java.util.TreeSet<>(types);
+      throw new AnalysisInputException("几何类型应为 " + String.join("/", sorted) + "，实为 " + g.getGeometryType(),
+          "geometry type must be " + String.join(" or ", sorted) + ", not " + g.getGeometryType());
     }
     if (g.isEmpty()) {
       throw new AnalysisInputException("几何为空", "empty geometry");
@@ -61,14 +76,16 @@ public final class GeometryInput {
     }
     int dims = Double.isNaN(g.getCoordinate().getZ()) ? 2 : 3;
     byte[] wkb = new WKBWriter(dims).write(g);
-    List<Object[]> rows = s.template("geometry_input", Map.of("wkb", wkb, "srid", crs.srid(), "native", s.nativeSrid()),
+    Envelope e = g.getEnvelopeInternal();
+    checkGeographicRange(crs, e.getMinX(), e.getMinY(), e.getMaxX(), e.getMaxY());
+    List<Object[]> rows = Transforms.guard(crs, () -> s.template("geometry_input",
+        Map.of("wkb", wkb, "srid", crs.srid(), "native", s.nativeSrid()),
         r -> new Object[] {r.bytes("ewkb"), r.dbl("area_m2"), r.dbl("length_m"),
-            r.dbl("min_lon"), r.dbl("min_lat"), r.dbl("max_lon"), r.dbl("max_lat")});
+            r.dbl("min_lon"), r.dbl("min_lat"), r.dbl("max_lon"), r.dbl("max_lat")}));
     Object[] r = rows.get(0);
     ServiceArea area = ServiceArea.LANZHOU_NEW_AREA;
     if (!area.contains((Double) r[3], (Double) r[4]) || !area.contains((Double) r[5], (Double) r[6])) {
-      throw new AnalysisInputException("几何超出服务范围（东经 103.55–103.85°，北纬 36.28–36.72°）",
-          "geometry outside the service area (103.55–103.85°E, 36.28–36.72°N); GeoJSON positions are longitude, latitude");
+      throw outside();
     }
     return new NativeGeometry((byte[]) r[0], g.getGeometryType(), (Double) r[1], (Double) r[2]);
   }

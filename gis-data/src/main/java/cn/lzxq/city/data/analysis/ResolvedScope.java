@@ -8,10 +8,16 @@ import java.util.Map;
  * A scope checked against the database: the area as a native-CRS geometry (EWKB, null for no
  * area) with its size, and the owner and network filters.
  *
- * @param region  native-CRS area (EWKB), or null
- * @param areaKm2 the area's size in km² (0 without an area)
+ * @param region   native-CRS area (EWKB), or null
+ * @param areaKind bbox, road or project (null without an area)
+ * @param areaKm2  the area's size in km² (0 without an area)
  */
-public record ResolvedScope(byte[] region, double areaKm2, String owner, String network, Instant asOf) {
+public record ResolvedScope(byte[] region, String areaKind, double areaKm2, String owner, String network, Instant asOf) {
+
+  /** True when the area is a project corridor. */
+  public boolean isProject() {
+    return "project".equals(areaKind);
+  }
 
   /**
    * A predicate on the pipe, point or feature row {@code alias} (columns geom, and owner and

@@ -40,7 +40,8 @@ public final class ScopeResolver {
           String.format("范围过大：%.2f km²，上限 %.2f km²", area.km2(), maxAreaKm2),
           String.format("scope too large: %.2f km², the limit is %.2f km²", area.km2(), maxAreaKm2));
     }
-    return new ResolvedScope(area.ewkb(), area.km2(), scope.owner(), scope.network(), scope.asOf());
+    String kind = scope.bbox() != null ? "bbox" : scope.road() != null ? "road" : scope.project() != null ? "project" : null;
+    return new ResolvedScope(area.ewkb(), kind, area.km2(), scope.owner(), scope.network(), scope.asOf());
   }
 
   private record Area(byte[] ewkb, double km2) {
@@ -67,13 +68,13 @@ public final class ScopeResolver {
     p.put("maxy", b.maxY());
     p.put("srid", crs.srid());
     p.put("native", s.nativeSrid());
-    List<Object[]> rows = s.template("scope_bbox", p, r -> new Object[] {r.bytes("ewkb"), r.dbl("km2"),
-        r.dbl("min_lon"), r.dbl("min_lat"), r.dbl("max_lon"), r.dbl("max_lat")});
+    GeometryInput.checkGeographicRange(crs, b.minX(), b.minY(), b.maxX(), b.maxY());
+    List<Object[]> rows = Transforms.guard(crs, () -> s.template("scope_bbox", p, r -> new Object[] {r.bytes("ewkb"),
+        r.dbl("km2"), r.dbl("min_lon"), r.dbl("min_lat"), r.dbl("max_lon"), r.dbl("max_lat")}));
     Object[] r = rows.get(0);
     ServiceArea area = ServiceArea.LANZHOU_NEW_AREA;
     if (!area.contains((Double) r[2], (Double) r[3]) || !area.contains((Double) r[4], (Double) r[5])) {
-      throw new AnalysisInputException("bbox 超出服务范围（东经 103.55–103.85°，北纬 36.28–36.72°）",
-          "bbox outside the service area (103.55–103.85°E, 36.28–36.72°N); check the axis order of bbox-crs");
+      throw GeometryInput.outside();
     }
     return new Area((byte[]) r[0], (Double) r[1]);
   }
@@ -83,8 +84,8 @@ public final class ScopeResolver {
     Map<String, Object> p = new HashMap<>();
     p.put("key", key);
     p.put("as_of", scope.asOf());
-    List<Area> rows = s.template(template, p, r -> new Area(r.bytes("ewkb"), r.dbl("km2")));
-    if (rows.isEmpty() || rows.get(0).ewkb() == null) {
+    List<Area> rows = s.template(template, p, r -> r.bytes("ewkb") == null ? null : new Area(r.bytes("ewkb"), r.dbl("km2")));
+    if (rows.isEmpty() || rows.get(0) == null) {
       throw new AnalysisInputException("未知" + zh + "：" + key, "unknown " + en + ": " + key);
     }
     return rows.get(0);

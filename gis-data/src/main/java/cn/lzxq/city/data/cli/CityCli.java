@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "city", mixinStandardHelpOptions = true,
     description = "Lanzhou New Area 3D City Information Service: data commands",
-    subcommands = {MigrateCommand.class, ImportCommand.class, ExportCommand.class})
+    subcommands = {MigrateCommand.class, ImportCommand.class, ExportCommand.class, SampleCommand.class})
 public final class CityCli {
 
   /** True when {@code name} is one of the data commands (so a launcher can route to this CLI). */

@@ -1,0 +1,217 @@
+package cn.lzxq.city.data.sample;
+
+import cn.lzxq.city.data.cli.Progress;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import javax.sql.DataSource;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.PGCopyOutputStream;
+
+/**
+ * Loads a generated sample into a migrated city database: in one transaction (nothing
+ * half-loaded), table by table in foreign-key order, each streamed from the generator into
+ * {@code COPY ... FROM STDIN} (text format, geometries as hex EWKB). The feature tables are
+ * truncated first (so PostgreSQL can skip WAL) and their secondary indexes dropped and rebuilt
+ * after the copy, then analysed. When the database's native CRS is not EPSG:4544 the rows go
+ * through a staging table and ST_Transform.
+ */
+public final class SampleLoader {
+
+  /** Thrown when the database already holds features and replacing them was not asked for. */
+  public static final class NotEmptyException extends IllegalStateException {
+    NotEmptyException(String message) {
+      super(message);
+    }
+  }
+
+  /**
+   * What a load did.
+   *
+   * @param rows     rows written per table, in load order
+   * @param seconds  wall time, seconds
+   * @param manifest the sample's planted defects
+   */
+  public record Result(Map<String, Long> rows, double seconds, SampleManifest manifest) {
+    /** Rows of all tables. */
+    public long totalRows() {
+      return rows.values().stream().mapToLong(Long::longValue).sum();
+    }
+  }
+
+  private SampleLoader() {
+  }
+
+  /** True when the database has no pipe segments (current or historical). */
+  public static boolean isEmpty(DataSource db) throws SQLException {
+    try (Connection c = db.getConnection(); Statement s = c.createStatement();
+         ResultSet rs = s.executeQuery("SELECT NOT EXISTS (SELECT 1 FROM pipe_segment)")) {
+      rs.next();
+      return rs.getBoolean(1);
+    }
+  }
+
+  /**
+   * Loads a sample.
+   *
+   * @param replace  true to delete the features already there; otherwise a non-empty database is refused
+   * @param progress true to draw progress bars on standard error
+   */
+  public static Result load(DataSource db, SampleGenerator sample, boolean replace, boolean progress) throws SQLException {
+    long started = System.nanoTime();
+    Map<String, Long> rows = new LinkedHashMap<>();
+    try (Connection c = db.getConnection()) {
+      c.setAutoCommit(false);
+      try {
+        prepare(c, replace);
+        int srid = nativeSrid(c);
+        List<String> indexes = dropIndexes(c);
+        for (SampleTable table : SampleTable.values()) {
+          rows.put(table.table(), copy(c, sample, table, srid, progress));
+        }
+        try (Statement s = c.createStatement()) {
+          for (String ddl : indexes) {
+            s.execute(ddl);
+          }
+          s.execute("SELECT setval('feature_fid_seq', " + maxFid() + ")");
+          for (SampleTable table : SampleTable.values()) {
+            s.execute("ANALYZE " + table.table());
+          }
+        }
+        c.commit();
+      } catch (SQLException | RuntimeException e) {
+        c.rollback();
+        throw e;
+      }
+    }
+    return new Result(rows, (System.nanoTime() - started) / 1e9, sample.manifest());
+  }
+
+  private static void prepare(Connection c, boolean replace) throws SQLException {
+    String tables = SampleTable.features().stream().map(SampleTable::table).collect(Collectors.joining(", "));
+    try (Statement s = c.createStatement()) {
+      s.execute("SET LOCAL synchronous_commit = off");
+      try (ResultSet rs = s.executeQuery(SampleTable.features().stream()
+          .map(t -> "SELECT '" + t.table() + "' WHERE EXISTS (SELECT 1 FROM " + t.table() + ")")
+          .collect(Collectors.joining(" UNION ALL ")))) {
+        if (rs.next() && !replace) {
+          throw new NotEmptyException("the database already holds features (" + rs.getString(1)
+              + " is not empty); load the sample only into an empty database, or ask to replace its features");
+        }
+      }
+      s.execute("TRUNCATE " + tables);
+    }
+  }
+
+  private static int nativeSrid(Connection c) throws SQLException {
+    try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT srid FROM geometry_columns"
+        + " WHERE f_table_schema = current_schema() AND f_table_name = 'pipe_segment' AND f_geometry_column = 'geom'")) {
+      if (!rs.next()) {
+        throw new IllegalStateException("no pipe_segment table in schema: migrate the database first");
+      }
+      return rs.getInt(1);
+    }
+  }
+
+  /** Drops the feature tables' indexes that no constraint needs, returning the statements that recreate them. */
+  private static List<String> dropIndexes(Connection c) throws SQLException {
+    List<String> create = new ArrayList<>();
+    List<String> names = new ArrayList<>();
+    String tables = SampleTable.features().stream().map(t -> "'" + t.table() + "'").collect(Collectors.joining(", "));
+    try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("""
+        SELECT i.indexrelid::regclass::text, pg_get_indexdef(i.indexrelid)
+        FROM pg_index i JOIN pg_class t ON t.oid = i.indrelid
+        WHERE t.relnamespace = current_schema()::regnamespace AND t.relname IN (%s)
+          AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = i.indexrelid)
+        ORDER BY 1""".formatted(tables))) {
+      while (rs.next()) {
+        names.add(rs.getString(1));
+        create.add(rs.getString(2));
+      }
+    }
+    try (Statement s = c.createStatement()) {
+      for (String name : names) {
+        s.execute("DROP INDEX " + name);
+      }
+    }
+    return create;
+  }
+
+  private static long copy(Connection c, SampleGenerator sample, SampleTable table, int srid, boolean progress)
+      throws SQLException {
+    boolean staged = table == SampleTable.ORGANIZATION || (table.feature() && srid != NewAreaFrame.SRID);
+    String target = staged ? "sample_stage" : table.table();
+    try (Statement s = c.createStatement()) {
+      if (staged) {
+        s.execute("DROP TABLE IF EXISTS sample_stage");
+        s.execute("CREATE TEMP TABLE sample_stage ON COMMIT DROP AS SELECT " + table.columns() + " FROM " + table.table()
+            + " WITH NO DATA");
+        for (String column : geometryColumns(c, table)) {
+          s.execute("ALTER TABLE sample_stage ALTER COLUMN " + column + " TYPE geometry");
+        }
+      }
+    }
+    long rows;
+    boolean network = table == SampleTable.PIPE_POINT || table == SampleTable.PIPE_SEGMENT;
+    try (Progress bar = progress ? new Progress("loading " + table.table(), network ? sample.edgeCount() : 0) : null;
+         Writer out = new BufferedWriter(new OutputStreamWriter(new PGCopyOutputStream(c.unwrap(PGConnection.class),
+             "COPY " + target + " (" + table.columns() + ") FROM STDIN", 1 << 16), StandardCharsets.UTF_8), 1 << 16)) {
+      rows = table.write(sample, out, () -> {
+        if (bar != null) {
+          bar.advance(1);
+        }
+      });
+      if (bar != null && !network) {
+        bar.advance(rows);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    if (staged) {
+      try (Statement s = c.createStatement()) {
+        s.execute(table == SampleTable.ORGANIZATION
+            ? "INSERT INTO organization (" + table.columns() + ") SELECT * FROM sample_stage ON CONFLICT (code) DO NOTHING"
+            : "INSERT INTO " + table.table() + " (" + table.columns() + ") SELECT " + transformed(c, table, srid) + " FROM sample_stage");
+        s.execute("DROP TABLE sample_stage");
+      }
+    }
+    return rows;
+  }
+
+  private static String transformed(Connection c, SampleTable table, int srid) throws SQLException {
+    List<String> geometry = geometryColumns(c, table);
+    List<String> out = new ArrayList<>();
+    for (String column : table.columns().split(",\\s*")) {
+      out.add(geometry.contains(column) ? "ST_Transform(" + column + ", " + srid + ")" : column);
+    }
+    return String.join(", ", out);
+  }
+
+  private static List<String> geometryColumns(Connection c, SampleTable table) throws SQLException {
+    List<String> out = new ArrayList<>();
+    try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT f_geometry_column FROM geometry_columns"
+        + " WHERE f_table_schema = current_schema() AND f_table_name = '" + table.table() + "' ORDER BY 1")) {
+      while (rs.next()) {
+        out.add(rs.getString(1));
+      }
+    }
+    return out;
+  }
+
+  private static String maxFid() {
+    return SampleTable.features().stream().map(t -> "(SELECT coalesce(max(fid), 1) FROM " + t.table() + ")")
+        .collect(Collectors.joining(", ", "greatest(", ")"));
+  }
+}

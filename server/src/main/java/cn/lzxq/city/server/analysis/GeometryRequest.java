@@ -1,0 +1,21 @@
+package cn.lzxq.city.server.analysis;
+
+import cn.lzxq.city.data.analysis.Scope;
+import cn.lzxq.city.data.crs.CrsRef;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A POST body with a GeoJSON geometry: {@code {"geometry": {…}, "crs": "CRS:84", "depth": 2.0, "asOf": …}}.
+ *
+ * @param depth metres (excavation)
+ */
+record GeometryRequest(JsonNode geometry, String crs, Double depth, String asOf) {
+
+  CrsRef crsRef() {
+    return ScopeParams.crs(crs);
+  }
+
+  Scope time() {
+    return ScopeParams.time(asOf);
+  }
+}

@@ -1,0 +1,141 @@
+package cn.lzxq.city.server.ogcapi;
+
+import cn.lzxq.city.data.crs.CrsRef;
+import cn.lzxq.city.data.edit.EditException;
+import cn.lzxq.city.data.edit.EditResult;
+import cn.lzxq.city.data.edit.Editor;
+import cn.lzxq.city.data.edit.FeatureEdit;
+import cn.lzxq.city.data.edit.FeatureEditor;
+import cn.lzxq.city.data.layer.Layer;
+import cn.lzxq.city.data.layer.LayerCatalog;
+import cn.lzxq.city.data.query.FeatureQuery;
+import cn.lzxq.city.data.query.FeatureSource;
+import cn.lzxq.city.data.query.Filter;
+import cn.lzxq.city.data.query.QueryException;
+import cn.lzxq.city.server.encode.CollectionInfo;
+import cn.lzxq.city.server.encode.EncodeOptions;
+import cn.lzxq.city.server.encode.FeatureStreaming;
+import cn.lzxq.city.server.encode.GeoJsonFeatureWriter;
+import cn.lzxq.city.server.encode.Link;
+import java.io.OutputStream;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.stereotype.Service;
+
+/**
+ * The OGC API Features operations: items (counted, then streamed from the cursor), one item,
+ * and the Part 4 writes as new versions through the shared {@link FeatureEditor}.
+ */
+@Service
+public class OgcApiService {
+
+  private final FeatureSource source;
+  private final FeatureEditor editor;
+
+  public OgcApiService(FeatureSource source, FeatureEditor editor) {
+    this.source = source;
+    this.editor = editor;
+  }
+
+  int nativeSrid() {
+    return source.sql().nativeSrid();
+  }
+
+  /** The layer of a collection id, or 404. */
+  static Layer layer(String collectionId) {
+    return LayerCatalog.find(collectionId).orElseThrow(() -> new OgcApiException(404, "no collection '" + collectionId + "'"));
+  }
+
+  /** A page of items, written as GeoJSON (or an HTML table). */
+  Streamed items(ItemsRequest r, String itemsUrl, String query) throws SQLException {
+    FeatureQuery q = FeatureQuery.of(r.layer(), r.crs().srid()).withFilter(r.filter()).withAsOf(r.asOf());
+    long matched = count(q);
+    long returned = Math.max(0, Math.min(r.limit(), matched - r.offset()));
+    List<Link> links = new ArrayList<>();
+    String base = itemsUrl + "?" + (query.isEmpty() ? "" : query + "&");
+    links.add(Link.of(itemsUrl + (query.isEmpty() ? "" : "?" + query), "self", "application/geo+json"));
+    links.add(Link.of(base + "f=html", "alternate", "text/html"));
+    if (r.offset() + r.limit() < matched) {
+      links.add(Link.of(base + "offset=" + (r.offset() + r.limit()) + "&limit=" + r.limit(), "next", "application/geo+json"));
+    }
+    if (r.offset() > 0) {
+      links.add(Link.of(base + "offset=" + Math.max(0, r.offset() - r.limit()) + "&limit=" + r.limit(), "prev",
+          "application/geo+json"));
+    }
+    CollectionInfo info = new CollectionInfo(matched, returned, Instant.now(), links);
+    FeatureQuery page = q.withPage(r.offset(), r.limit());
+    EncodeOptions options = new EncodeOptions(r.crs(), false, false, null, false);
+    return out -> FeatureStreaming.write(source, List.of(page), info,
+        r.html() ? HtmlPages.table(out, r.layer().titleZh() + " / " + r.layer().titleEn())
+            : new GeoJsonFeatureWriter(out, options));
+  }
+
+  /** One current item (or as of a time), or 404. */
+  Streamed item(Layer layer, long fid, CrsRef crs, Instant asOf, String collectionUrl) throws SQLException {
+    FeatureQuery q = FeatureQuery.of(layer, crs.srid()).withFilter(new Filter.ResourceIds(List.of(fid))).withAsOf(asOf);
+    if (count(q) == 0) {
+      throw new OgcApiException(404, "no feature " + fid + " in " + layer.name());
+    }
+    List<Link> links = List.of(Link.of(collectionUrl + "/items/" + fid, "self", "application/geo+json"),
+        Link.of(collectionUrl, "collection", "application/json"));
+    CollectionInfo info = new CollectionInfo(1, 1, Instant.now(), links);
+    EncodeOptions options = new EncodeOptions(crs, false, false, null, true);
+    return out -> FeatureStreaming.write(source, List.of(q), info, new GeoJsonFeatureWriter(out, options));
+  }
+
+  /** Part 4 create: the new feature's id. */
+  long create(Layer layer, FeatureInput in, Editor who) {
+    return apply(new FeatureEdit.Insert(layer, in.values(), in.geometry()), who).inserted().get(0);
+  }
+
+  /** Part 4 replace. */
+  void replace(Layer layer, long fid, FeatureInput in, Editor who) {
+    apply(new FeatureEdit.Replace(layer, fid, in.values(), in.geometry()), who);
+  }
+
+  /** Part 4 update (merge patch of properties and geometry). */
+  void update(Layer layer, long fid, FeatureInput in, Editor who) {
+    EditResult r = apply(new FeatureEdit.Update(layer, new Filter.ResourceIds(List.of(fid)), in.values(), in.geometry()), who);
+    if (r.updated() == 0) {
+      throw new OgcApiException(404, "no feature " + fid + " in " + layer.name());
+    }
+  }
+
+  /** Part 4 delete. */
+  void delete(Layer layer, long fid, Editor who) {
+    EditResult r = apply(new FeatureEdit.Delete(layer, new Filter.ResourceIds(List.of(fid))), who);
+    if (r.deleted() == 0) {
+      throw new OgcApiException(404, "no feature " + fid + " in " + layer.name());
+    }
+  }
+
+  private EditResult apply(FeatureEdit edit, Editor who) {
+    try {
+      return editor.apply(List.of(edit), who, "OGC API Features");
+    } catch (EditException e) {
+      throw new OgcApiException(switch (e.reason()) {
+        case FORBIDDEN -> 403;
+        case NOT_FOUND -> 404;
+        case INVALID -> 400;
+      }, e.getMessage());
+    } catch (QueryException e) {
+      throw new OgcApiException(400, e.getMessage());
+    }
+  }
+
+  private long count(FeatureQuery q) throws SQLException {
+    try {
+      return source.count(q);
+    } catch (QueryException e) {
+      throw new OgcApiException(400, e.getMessage());
+    }
+  }
+
+  /** A response body written while the cursor streams. */
+  @FunctionalInterface
+  interface Streamed {
+    void write(OutputStream out) throws java.io.IOException, SQLException;
+  }
+}

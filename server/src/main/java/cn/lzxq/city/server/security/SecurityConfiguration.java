@@ -1,0 +1,62 @@
+package cn.lzxq.city.server.security;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationEntryPoint;
+
+/**
+ * Who may do what. Reads are public when {@code city.security.public-reads} is true (the
+ * default): every GET/HEAD, and POST to /wms, /wfs and /ows (WFS GetFeature by XML is a read).
+ * Writes need HTTP Basic (QGIS supports it) with role admin or editor: OGC API POST/PUT/PATCH/
+ * DELETE here; WFS Transaction in the WFS controller, which sees the operation inside the POST
+ * body. Stateless, CSRF off for the OGC endpoints (machine clients), bcrypt through the
+ * delegating password encoder.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(SecuritySettings.class)
+class SecurityConfiguration {
+
+  static final String REALM = "lzxq-city";
+
+  @Bean
+  PasswordEncoder passwordEncoder() {
+    return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+  }
+
+  @Bean
+  SecurityFilterChain filterChain(HttpSecurity http, SecuritySettings settings) throws Exception {
+    BasicAuthenticationEntryPoint entryPoint = new BasicAuthenticationEntryPoint();
+    entryPoint.setRealmName(REALM);
+    entryPoint.afterPropertiesSet();
+    http.csrf(c -> c.ignoringRequestMatchers("/wfs", "/wms", "/ows", "/ogcapi/**", "/api/**"))
+        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .httpBasic(b -> b.realmName(REALM).authenticationEntryPoint(entryPoint))
+        .exceptionHandling(e -> e.authenticationEntryPoint(entryPoint))
+        .authorizeHttpRequests(a -> {
+          a.requestMatchers("/actuator/health", "/actuator/health/**", "/error").permitAll();
+          a.requestMatchers(HttpMethod.POST, "/ogcapi/**").hasAnyRole("ADMIN", "EDITOR");
+          a.requestMatchers(HttpMethod.PUT, "/ogcapi/**").hasAnyRole("ADMIN", "EDITOR");
+          a.requestMatchers(HttpMethod.PATCH, "/ogcapi/**").hasAnyRole("ADMIN", "EDITOR");
+          a.requestMatchers(HttpMethod.DELETE, "/ogcapi/**").hasAnyRole("ADMIN", "EDITOR");
+          if (settings.publicReads()) {
+            a.requestMatchers(HttpMethod.GET).permitAll();
+            a.requestMatchers(HttpMethod.HEAD).permitAll();
+            a.requestMatchers(HttpMethod.OPTIONS).permitAll();
+            a.requestMatchers(HttpMethod.POST, "/wfs", "/wms", "/ows", "/api/analysis/**").permitAll(); // analyses are reads
+          } else {
+            a.requestMatchers(HttpMethod.GET).authenticated();
+            a.requestMatchers(HttpMethod.HEAD).authenticated();
+            a.requestMatchers(HttpMethod.POST, "/wfs", "/wms", "/ows", "/api/analysis/**").authenticated();
+          }
+          a.anyRequest().hasAnyRole("ADMIN", "EDITOR");
+        });
+    return http.build();
+  }
+}

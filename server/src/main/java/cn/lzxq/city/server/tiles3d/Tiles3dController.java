@@ -1,0 +1,127 @@
+package cn.lzxq.city.server.tiles3d;
+
+import cn.lzxq.city.data.io.AsOf;
+import cn.lzxq.city.server.tiles3d.cache.CacheEntry;
+import cn.lzxq.city.tiles.tiling.TileCoord;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.concurrent.TimeUnit;
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * HTTP for the 3D Tiles: {@code /3dtiles/{tileset}/tileset.json}, its subtrees and contents, with
+ * {@code ?asOf=} (date or date-time; the city at that time) and {@code ?heights=ground|absolute}.
+ * Strong ETags with If-None-Match → 304, gzip when the client accepts it (done here, so the
+ * compressed bytes are cached and the ETag names the representation), Cache-Control short and
+ * must-revalidate for the present, long for past times.
+ */
+@RestController
+@RequestMapping("/3dtiles")
+class Tiles3dController {
+
+  /** Bodies smaller than this (bytes) are sent uncompressed. */
+  static final int GZIP_MIN_BYTES = 512;
+
+  private final TilesetService service;
+
+  Tiles3dController(TilesetService service) {
+    this.service = service;
+  }
+
+  @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
+  List<Map<String, Object>> tilesets() {
+    List<Map<String, Object>> out = new ArrayList<>();
+    for (String name : TilesetCatalog.names()) {
+      Map<String, Object> t = new LinkedHashMap<>();
+      t.put("name", name);
+      t.put("url", "/3dtiles/" + name + "/tileset.json");
+      t.put("groups", TilesetService.contents(name).stream()
+          .map(k -> Map.of("code", k.code(), "name", k.nameZh(), "prefix", k.prefix())).toList());
+      out.add(t);
+    }
+    return out;
+  }
+
+  @GetMapping("/{tileset}/tileset.json")
+  ResponseEntity<byte[]> tileset(@PathVariable String tileset, @RequestParam(required = false) String asOf,
+      @RequestParam(required = false) String heights,
+      @RequestHeader(value = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch,
+      @RequestHeader(value = HttpHeaders.ACCEPT_ENCODING, required = false) String acceptEncoding) {
+    return respond(service.tileset(tileset, view(asOf, heights)), ifNoneMatch, acceptEncoding);
+  }
+
+  @GetMapping("/{tileset}/subtrees/{level}/{x}/{y}.subtree")
+  ResponseEntity<byte[]> subtree(@PathVariable String tileset, @PathVariable int level, @PathVariable long x,
+      @PathVariable long y, @RequestParam(required = false) String asOf, @RequestParam(required = false) String heights,
+      @RequestHeader(value = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch,
+      @RequestHeader(value = HttpHeaders.ACCEPT_ENCODING, required = false) String acceptEncoding) {
+    return respond(service.subtree(tileset, view(asOf, heights), new TileCoord(level, x, y)), ifNoneMatch, acceptEncoding);
+  }
+
+  @GetMapping("/{tileset}/{content}/{level}/{x}/{y}.glb")
+  ResponseEntity<byte[]> content(@PathVariable String tileset, @PathVariable String content, @PathVariable int level,
+      @PathVariable long x, @PathVariable long y, @RequestParam(required = false) String asOf,
+      @RequestParam(required = false) String heights,
+      @RequestHeader(value = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch,
+      @RequestHeader(value = HttpHeaders.ACCEPT_ENCODING, required = false) String acceptEncoding) {
+    ContentKind kind;
+    try {
+      kind = ContentKind.ofFolder(content);
+    } catch (IllegalArgumentException e) {
+      throw new NoSuchElementException(e.getMessage());
+    }
+    return respond(service.content(tileset, kind, new TileCoord(level, x, y), view(asOf, heights)), ifNoneMatch,
+        acceptEncoding);
+  }
+
+  private static View view(String asOf, String heights) {
+    return new View(asOf == null || asOf.isBlank() ? null : AsOf.parse(asOf), HeightMode.parse(heights));
+  }
+
+  private static ResponseEntity<byte[]> respond(TileResource r, String ifNoneMatch, String acceptEncoding) {
+    CacheEntry e = r.entry();
+    boolean gzip = acceptEncoding != null && acceptEncoding.contains("gzip") && e.bytes().length >= GZIP_MIN_BYTES;
+    String etag = gzip ? e.gzipEtag() : e.etag();
+    CacheControl cache = r.immutable() ? CacheControl.maxAge(1, TimeUnit.DAYS).cachePublic()
+        : CacheControl.maxAge(10, TimeUnit.SECONDS).cachePublic().mustRevalidate();
+    HttpHeaders h = new HttpHeaders();
+    h.setETag(etag);
+    h.setCacheControl(cache);
+    h.setVary(List.of(HttpHeaders.ACCEPT_ENCODING));
+    h.setAccessControlAllowOrigin("*");
+    if (ifNoneMatch != null && (ifNoneMatch.contains(e.etag()) || ifNoneMatch.contains(e.gzipEtag())
+        || ifNoneMatch.trim().equals("*"))) {
+      return new ResponseEntity<>(h, HttpStatus.NOT_MODIFIED);
+    }
+    h.setContentType(MediaType.parseMediaType(r.contentType()));
+    if (gzip) {
+      h.set(HttpHeaders.CONTENT_ENCODING, "gzip");
+    }
+    return new ResponseEntity<>(gzip ? e.gzip() : e.bytes(), h, HttpStatus.OK);
+  }
+
+  @ExceptionHandler(NoSuchElementException.class)
+  ResponseEntity<ProblemDetail> notFound(NoSuchElementException e) {
+    return ResponseEntity.status(HttpStatus.NOT_FOUND).body(ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage()));
+  }
+
+  @ExceptionHandler(IllegalArgumentException.class)
+  ResponseEntity<ProblemDetail> badRequest(IllegalArgumentException e) {
+    return ResponseEntity.badRequest().body(ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage()));
+  }
+}

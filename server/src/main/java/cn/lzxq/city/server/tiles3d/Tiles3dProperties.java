@@ -1,0 +1,33 @@
+package cn.lzxq.city.server.tiles3d;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * 3D Tiles settings: {@code city.tiles3d.*} in application.yml.
+ *
+ * @param heightAnomalyM    height anomaly ζ in metres added to 1985 normal heights in
+ *                          {@code ?heights=absolute} mode to get ellipsoid heights (h = H + ζ).
+ *                          For Lanzhou New Area the CGCS2000 quasi-geoid lies about 30 m below
+ *                          the ellipsoid there, so ζ ≈ −30 m (take the local value from the
+ *                          survey's quasi-geoid model; it is a constant here, not a grid)
+ * @param leafTileMetres    target width of the deepest tiles in metres; the number of levels
+ *                          follows from the data extent
+ * @param subtreeLevels     levels per subtree file
+ * @param errorFactor       geometric error of a tile as a fraction of its width
+ * @param memoryCacheMb     bytes of tile content kept in memory (LRU), in MiB
+ * @param diskCache         folder of the disk cache, or empty for none
+ * @param changePoll        how often, at most, the change log is read (on request)
+ */
+@ConfigurationProperties("city.tiles3d")
+public record Tiles3dProperties(
+    @DefaultValue("-30") double heightAnomalyM,
+    @DefaultValue("300") double leafTileMetres,
+    @DefaultValue("4") int subtreeLevels,
+    @DefaultValue("0.0625") double errorFactor,
+    @DefaultValue("256") int memoryCacheMb,
+    @DefaultValue("var/tiles-cache") Path diskCache,
+    @DefaultValue("500ms") Duration changePoll) {
+}

@@ -1,0 +1,109 @@
+package cn.lzxq.city.server.tiles3d.content;
+
+import cn.lzxq.city.data.sql.SqlTemplate;
+import cn.lzxq.city.server.tiles3d.ContentKind;
+import cn.lzxq.city.server.tiles3d.View;
+import cn.lzxq.city.server.tiles3d.grid.Grid;
+import cn.lzxq.city.tiles.content.Parcel;
+import cn.lzxq.city.tiles.content.ParcelContentEncoder;
+import cn.lzxq.city.tiles.geo.Region;
+import cn.lzxq.city.tiles.gltf.MetadataClass;
+import cn.lzxq.city.tiles.tiling.TileCoord;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.Polygon;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Zoning parcels as translucent envelopes from the ground to their height limit (a
+ * {@value #NO_LIMIT_HEIGHT_M} m slab when the plan sets none) in their GB 50137 colour. A parcel
+ * appears at the deepest level whose tiles are at least {@value #TILE_TO_PARCEL} times its width
+ * (√area), in every tile of that level it crosses, cut at the tile edges.
+ *
+ * <p>Heights are ground-relative in both modes: the tiles module extrudes parcels from height 0,
+ * so {@code ?heights=absolute} does not lift them yet.
+ */
+final class ParcelSource implements ContentSource {
+
+  /** Height (m) of a parcel without a height limit. */
+  static final double NO_LIMIT_HEIGHT_M = 1;
+  /** Tile width ÷ parcel width at the parcel's level. */
+  static final double TILE_TO_PARCEL = 8;
+  /** Opacity of the envelopes. */
+  static final double ALPHA = 0.35;
+
+  private final JdbcTemplate jdbc;
+  private final int srid;
+  private final ParcelContentEncoder encoder = new ParcelContentEncoder(ContentClasses.PARCEL);
+
+  ParcelSource(JdbcTemplate jdbc, int srid) {
+    this.jdbc = jdbc;
+    this.srid = srid;
+  }
+
+  /** A parcel row: its polygons share the feature id. */
+  private record Row(Geometry geom, double widthM, List<Parcel> parts) {
+  }
+
+  @Override
+  public ContentKind kind() {
+    return ContentKind.PARCELS;
+  }
+
+  @Override
+  public List<MetadataClass> classes() {
+    return List.of(ContentClasses.PARCEL);
+  }
+
+  @Override
+  public double reachMetres() {
+    return 1;
+  }
+
+  @Override
+  public void footprints(Grid grid, View view, Consumer<Footprint> sink) {
+    for (Row r : rows(grid.tree().root(), view)) {
+      sink.accept(new Footprint(level(grid, r.widthM()), r.geom(), 0.01));
+    }
+  }
+
+  @Override
+  public byte[] encode(Grid grid, TileCoord tile, View view) {
+    Region region = grid.region(tile);
+    List<Parcel> parcels = new ArrayList<>();
+    for (Row r : rows(region, view)) {
+      if (level(grid, r.widthM()) == tile.level()) {
+        parcels.addAll(r.parts());
+      }
+    }
+    return parcels.isEmpty() ? null : encoder.encode(region, parcels);
+  }
+
+  /** The level of a parcel of width {@code widthM} metres. */
+  static int level(Grid grid, double widthM) {
+    double ratio = grid.rootWidthMetres() / (TILE_TO_PARCEL * Math.max(widthM, 1));
+    int level = (int) Math.floor(Math.log(ratio) / Math.log(2));
+    return Math.max(0, Math.min(grid.deepest(), level));
+  }
+
+  private List<Row> rows(Region window, View view) {
+    return jdbc.query(SqlTemplate.load("tiles3d/parcels"), (rs, i) -> row(rs), TileSql.window(window, srid, view.asOf()));
+  }
+
+  private static Row row(ResultSet rs) throws SQLException {
+    Geometry g = TileSql.geometry(rs, "geom");
+    Double limit = TileSql.number(rs, "height_limit_m");
+    double height = limit != null && limit > 0 ? limit : NO_LIMIT_HEIGHT_M;
+    Map<String, Object> props = TileSql.properties(rs, ContentClasses.PARCEL, Map.of());
+    List<Parcel> parts = new ArrayList<>();
+    for (int i = 0; i < g.getNumGeometries(); i++) {
+      parts.add(new Parcel(rs.getLong("fid"), (Polygon) g.getGeometryN(i), height, TileSql.colour(rs, "rgb", ALPHA), props));
+    }
+    return new Row(g, rs.getDouble("width_m"), parts);
+  }
+}

@@ -1,0 +1,145 @@
+package cn.lzxq.city.server.tiles3d.content;
+
+import cn.lzxq.city.data.sql.SqlTemplate;
+import cn.lzxq.city.server.tiles3d.ContentKind;
+import cn.lzxq.city.server.tiles3d.View;
+import cn.lzxq.city.server.tiles3d.grid.Grid;
+import cn.lzxq.city.tiles.content.AntennaSector;
+import cn.lzxq.city.tiles.content.TowerContentEncoder;
+import cn.lzxq.city.tiles.content.TowerSite;
+import cn.lzxq.city.tiles.geo.GeoPoint;
+import cn.lzxq.city.tiles.gltf.MetadataClass;
+import cn.lzxq.city.tiles.gltf.Rgba;
+import cn.lzxq.city.tiles.mesh.TowerType;
+import cn.lzxq.city.tiles.tiling.TileCoord;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.locationtech.jts.geom.Coordinate;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Base-station towers (by tower type) with their antenna sectors, oriented by azimuth and total
+ * downtilt at the antenna height on the tower axis. A site appears at the level the importance
+ * policy ({@link GridImportance}) gives a size of {@value #SIZE_PER_METRE} mm per metre of tower height (a 40 m tower at
+ * the level of a DN 400 main), in the tile that owns its position.
+ */
+final class StationSource implements ContentSource {
+
+  /** Importance size (mm) per metre of tower height. */
+  static final double SIZE_PER_METRE = 10;
+
+  private static final Rgba TOWER_GREY = Rgba.hex("#B0B4B8");
+  private static final Rgba SECTOR_WHITE = Rgba.hex("#F2F2F2");
+
+  private final JdbcTemplate jdbc;
+  private final int srid;
+  private final TowerContentEncoder encoder = new TowerContentEncoder(ContentClasses.STATION, ContentClasses.SECTOR);
+
+  StationSource(JdbcTemplate jdbc, int srid) {
+    this.jdbc = jdbc;
+    this.srid = srid;
+  }
+
+  /** A tower row with the ground elevation its sectors are placed from. */
+  private record Site(TowerSite tower, String siteCode, double groundM) {
+  }
+
+  @Override
+  public ContentKind kind() {
+    return ContentKind.STATIONS;
+  }
+
+  @Override
+  public List<MetadataClass> classes() {
+    return List.of(ContentClasses.STATION, ContentClasses.SECTOR);
+  }
+
+  @Override
+  public double reachMetres() {
+    return 10;
+  }
+
+  @Override
+  public void footprints(Grid grid, View view, Consumer<Footprint> sink) {
+    for (Site s : sites(grid, grid.tree().root(), view)) {
+      sink.accept(new Footprint(level(grid, s.tower()), TileGeometry.point(s.tower().base()), 0));
+    }
+  }
+
+  @Override
+  public byte[] encode(Grid grid, TileCoord tile, View view) {
+    List<TowerSite> towers = new ArrayList<>();
+    Map<String, Site> bySite = new HashMap<>();
+    for (Site s : sites(grid, grid.region(tile), view)) {
+      GeoPoint b = s.tower().base();
+      if (level(grid, s.tower()) == tile.level()
+          && grid.tree().tileAt(tile.level(), b.lonRad(), b.latRad()).equals(tile)) {
+        towers.add(s.tower());
+        bySite.put(s.siteCode(), s);
+      }
+    }
+    if (towers.isEmpty()) {
+      return null;
+    }
+    Heights heights = new Heights(view.heights(), grid.anomalyM());
+    List<AntennaSector> sectors = jdbc.query(SqlTemplate.load("tiles3d/sectors"),
+        (rs, i) -> sector(rs, bySite.get(rs.getString("site_code")), heights),
+        bySite.keySet().toArray(new String[0]), TileSql.time(view.asOf()));
+    return encoder.encode(grid.region(tile), towers, sectors);
+  }
+
+  private int level(Grid grid, TowerSite t) {
+    return new GridImportance(grid).levelFor(t.heightM() * SIZE_PER_METRE, 0, grid.deepest());
+  }
+
+  private List<Site> sites(Grid grid, cn.lzxq.city.tiles.geo.Region window, View view) {
+    Heights heights = new Heights(view.heights(), grid.anomalyM());
+    Object[] w = TileSql.window(window, srid, view.asOf());
+    return jdbc.query(SqlTemplate.load("tiles3d/stations"), (rs, i) -> site(rs, heights), w);
+  }
+
+  private static Site site(ResultSet rs, Heights heights) throws SQLException {
+    Coordinate c = TileSql.geometry(rs, "geom").getCoordinate();
+    double ground = rs.getDouble("ground_elev_m");
+    TowerSite t = new TowerSite(rs.getLong("fid"), towerType(rs.getString("tower_type")),
+        new GeoPoint(c.x, c.y, heights.of(0, ground)), rs.getDouble("tower_height_m"), TOWER_GREY,
+        TileSql.properties(rs, ContentClasses.STATION, Map.of()));
+    return new Site(t, rs.getString("site_code"), ground);
+  }
+
+  private static AntennaSector sector(ResultSet rs, Site site, Heights heights) throws SQLException {
+    GeoPoint base = site.tower().base();
+    GeoPoint mount = new GeoPoint(base.lon(), base.lat(), heights.of(rs.getDouble("antenna_height_m"), site.groundM()));
+    return new AntennaSector(rs.getLong("fid"), mount, rs.getDouble("azimuth_deg"), rs.getDouble("mech_tilt_deg"),
+        rs.getDouble("elec_tilt_deg"), SECTOR_WHITE, TileSql.properties(rs, ContentClasses.SECTOR, Map.of()));
+  }
+
+  /** The tower type of a 塔型 text (Chinese or the enum name); monopole when unknown. */
+  static TowerType towerType(String text) {
+    String t = text == null ? "" : text.trim();
+    for (TowerType type : TowerType.values()) {
+      if (type.name().equalsIgnoreCase(t.replace('-', '_').replace(' ', '_'))) {
+        return type;
+      }
+    }
+    if (t.contains("角钢")) {
+      return TowerType.ANGLE_STEEL;
+    }
+    if (t.contains("三管") || t.contains("四管")) {
+      return TowerType.THREE_TUBE;
+    }
+    if (t.contains("楼面") || t.contains("抱杆") || t.toLowerCase(Locale.ROOT).contains("rooftop")) {
+      return TowerType.ROOFTOP_POLE;
+    }
+    if (t.contains("灯杆") || t.contains("智慧杆") || t.contains("微站")) {
+      return TowerType.LIGHT_POLE;
+    }
+    return TowerType.MONOPOLE;
+  }
+}

@@ -1,0 +1,105 @@
+package cn.lzxq.city.server.tiles3d.grid;
+
+import cn.lzxq.city.data.sql.SqlTemplate;
+import cn.lzxq.city.server.tiles3d.Tiles3dProperties;
+import cn.lzxq.city.server.tiles3d.content.Heights;
+import cn.lzxq.city.tiles.geo.Region;
+import cn.lzxq.city.tiles.tiling.ImplicitQuadtree;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Computes the {@link Grid} from the database (the extent of every version of the tiled layers)
+ * and keeps it until {@link #invalidate()} (the change log calls it when an edit lands outside).
+ *
+ * <p>The rectangle is the data's box padded by {@value #PAD_DEGREES}° and snapped outward to a
+ * {@value #SNAP_DEGREES}° lattice (so small edits do not move the grid), then squared in metres.
+ * The number of levels makes the deepest tiles about {@code leafTileMetres} wide.
+ */
+@Component
+public class CityGrid {
+
+  /** Lattice (degrees) the extent snaps to. */
+  static final double SNAP_DEGREES = 0.01;
+  /** Padding (degrees, about 100 m) around the data before snapping. */
+  static final double PAD_DEGREES = 0.001;
+  /** Lanzhou New Area core, used while the database holds no features (degrees). */
+  static final double[] DEFAULT_BOX = {103.60, 36.45, 103.80, 36.65};
+
+  private final JdbcTemplate jdbc;
+  private final Tiles3dProperties props;
+  private volatile Grid grid;
+
+  public CityGrid(JdbcTemplate jdbc, Tiles3dProperties props) {
+    this.jdbc = jdbc;
+    this.props = props;
+  }
+
+  /** The current grid. */
+  public Grid grid() {
+    Grid g = grid;
+    if (g == null) {
+      synchronized (this) {
+        if (grid == null) {
+          grid = compute();
+        }
+        g = grid;
+      }
+    }
+    return g;
+  }
+
+  /** Forgets the grid; the next {@link #grid()} reads the extent again. */
+  public void invalidate() {
+    grid = null;
+  }
+
+  private Grid compute() {
+    List<LayerExtent> extents = jdbc.query(SqlTemplate.load("tiles3d/extent"), (rs, i) -> new LayerExtent(
+        rs.getString("layer"), rs.getDouble("west"), rs.getDouble("south"), rs.getDouble("east"), rs.getDouble("north"),
+        rs.getDouble("ground_min"), rs.getDouble("ground_max"), rs.getDouble("rel_min"), rs.getDouble("rel_max")),
+        Heights.DEFAULT_DEPTH_M);
+    Map<String, LayerExtent> byLayer = new LinkedHashMap<>();
+    double[] box = {Double.MAX_VALUE, Double.MAX_VALUE, -Double.MAX_VALUE, -Double.MAX_VALUE};
+    for (LayerExtent e : extents) {
+      byLayer.put(e.layer(), e);
+      box = new double[] {Math.min(box[0], e.west()), Math.min(box[1], e.south()), Math.max(box[2], e.east()),
+          Math.max(box[3], e.north())};
+    }
+    if (extents.isEmpty()) {
+      box = DEFAULT_BOX.clone();
+    }
+    double west = Math.floor((box[0] - PAD_DEGREES) / SNAP_DEGREES) * SNAP_DEGREES;
+    double south = Math.floor((box[1] - PAD_DEGREES) / SNAP_DEGREES) * SNAP_DEGREES;
+    double east = Math.ceil((box[2] + PAD_DEGREES) / SNAP_DEGREES) * SNAP_DEGREES;
+    double north = Math.ceil((box[3] + PAD_DEGREES) / SNAP_DEGREES) * SNAP_DEGREES;
+    Region square = squared(Region.ofDegrees(west, south, east, north, 0, 1));
+    int levels = levels(square.widthMetres());
+    ImplicitQuadtree tree = new ImplicitQuadtree(square, levels, Math.min(props.subtreeLevels(), levels));
+    String signature = Integer.toHexString(String.format(Locale.ROOT, "%.6f,%.6f,%.6f,%.6f,%d,%d,%.5f",
+        square.west(), square.south(), square.east(), square.north(), levels, tree.subtreeLevels(), props.errorFactor())
+        .hashCode());
+    return new Grid(tree, byLayer, props.errorFactor(), props.heightAnomalyM(), signature);
+  }
+
+  /** The region grown east or north so that its width and height in metres are equal. */
+  static Region squared(Region r) {
+    double width = r.widthMetres();
+    double height = (r.north() - r.south()) * 6_367_000.0;
+    if (width < height) {
+      double east = r.west() + (r.east() - r.west()) * height / width;
+      return new Region(r.west(), r.south(), east, r.north(), r.minHeight(), r.maxHeight());
+    }
+    double north = r.south() + (r.north() - r.south()) * width / height;
+    return new Region(r.west(), r.south(), r.east(), north, r.minHeight(), r.maxHeight());
+  }
+
+  private int levels(double rootWidthMetres) {
+    int levels = (int) Math.ceil(Math.log(rootWidthMetres / props.leafTileMetres()) / Math.log(2)) + 1;
+    return Math.max(1, Math.min(20, levels));
+  }
+}

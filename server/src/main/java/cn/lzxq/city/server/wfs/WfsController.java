@@ -1,0 +1,114 @@
+package cn.lzxq.city.server.wfs;
+
+import cn.lzxq.city.data.edit.Editor;
+import cn.lzxq.city.data.query.FilterLimits;
+import cn.lzxq.city.data.query.QueryException;
+import cn.lzxq.city.server.ows.ExceptionReports;
+import cn.lzxq.city.server.ows.KvpMap;
+import cn.lzxq.city.server.ows.OwsException;
+import cn.lzxq.city.server.security.Editors;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestMethod;
+
+/**
+ * {@code /wfs} (and {@code /ows?SERVICE=WFS}): adapts HTTP to {@link WfsService}. GET and form
+ * POST are KVP, any other POST body is XML. Errors become an OWS ExceptionReport with the
+ * exception's HTTP status; a Transaction without credentials is answered 401 with a Basic
+ * challenge, one by a viewer 403.
+ */
+@Controller
+class WfsController {
+
+  private final WfsService service;
+  private final WfsKvpParser kvp;
+  private final WfsXmlParser xml;
+
+  WfsController(WfsService service, WfsSettings settings) {
+    this.service = service;
+    this.kvp = new WfsKvpParser(service.nativeSrid(), settings, FilterLimits.DEFAULT);
+    this.xml = new WfsXmlParser(service.nativeSrid(), settings, FilterLimits.DEFAULT);
+  }
+
+  @RequestMapping(path = "/wfs", method = {RequestMethod.GET, RequestMethod.POST})
+  void handle(HttpServletRequest request, HttpServletResponse response, Authentication auth) throws IOException, SQLException {
+    WfsResponse answer;
+    try {
+      answer = execute(parse(request), serviceUrl(request), auth);
+    } catch (OwsException e) {
+      answer = error(e, response);
+    } catch (QueryException e) {
+      answer = error(new OwsException(e.code(), e.locator(), e.getMessage()), response);
+    }
+    response.setStatus(answer.status());
+    response.setContentType(answer.contentType());
+    try (OutputStream out = response.getOutputStream()) {
+      answer.body().write(out);
+    }
+  }
+
+  private WfsRequest parse(HttpServletRequest request) throws IOException {
+    String contentType = request.getContentType() == null ? "" : request.getContentType();
+    if (request.getMethod().equals("POST") && !contentType.startsWith("application/x-www-form-urlencoded")) {
+      String body = new String(request.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      if (body.isBlank()) {
+        throw new OwsException(OwsException.MISSING_PARAMETER_VALUE, "request", "the POST body is empty");
+      }
+      return xml.parse(body);
+    }
+    return kvp.parse(KvpMap.of(request.getParameterMap()), request.getMethod().equals("GET") ? request.getQueryString() : null);
+  }
+
+  private WfsResponse execute(WfsRequest r, String url, Authentication auth) throws SQLException {
+    if (r instanceof WfsRequest.GetCapabilities) {
+      return service.getCapabilities(url);
+    } else if (r instanceof WfsRequest.DescribeFeatureType d) {
+      return service.describeFeatureType(d);
+    } else if (r instanceof WfsRequest.GetFeature g) {
+      return service.getFeature(g, url);
+    } else if (r instanceof WfsRequest.GetPropertyValue p) {
+      return service.getPropertyValue(p, url);
+    } else if (r instanceof WfsRequest.ListStoredQueries) {
+      return service.listStoredQueries();
+    } else if (r instanceof WfsRequest.DescribeStoredQueries d) {
+      return service.describeStoredQueries(d);
+    } else if (r instanceof WfsRequest.Transaction t) {
+      return service.transaction(t, editor(auth));
+    }
+    throw new IllegalStateException("unhandled request " + r);
+  }
+
+  private static Editor editor(Authentication auth) {
+    Editor who = Editors.of(auth).orElseThrow(() -> new OwsException("OperationProcessingFailed", "Transaction",
+        "a Transaction needs a user: log in with HTTP Basic", 401));
+    if (who.role() == Editor.Role.VIEWER) {
+      throw new OwsException("OperationProcessingFailed", "Transaction", "user " + who.name() + " may only read", 403);
+    }
+    return who;
+  }
+
+  private static WfsResponse error(OwsException e, HttpServletResponse response) {
+    if (e.httpStatus() == 401) {
+      response.setHeader("WWW-Authenticate", "Basic realm=\"lzxq-city\"");
+    }
+    String doc = ExceptionReports.ows(e);
+    return new WfsResponse(e.httpStatus(), "application/xml; charset=UTF-8",
+        out -> out.write(doc.getBytes(StandardCharsets.UTF_8)));
+  }
+
+  /** The absolute URL of this endpoint as the client reached it. */
+  static String serviceUrl(HttpServletRequest request) {
+    String host = request.getHeader("Host");
+    if (host == null) {
+      host = request.getServerName() + ":" + request.getServerPort();
+    }
+    return request.getScheme() + "://" + host + request.getContextPath() + "/wfs";
+  }
+}

@@ -1,0 +1,128 @@
+package cn.lzxq.city.server.wfs;
+
+import cn.lzxq.city.data.crs.CrsRef;
+import cn.lzxq.city.data.crs.ServedCrs;
+import cn.lzxq.city.data.layer.Layer;
+import cn.lzxq.city.data.layer.LayerCatalog;
+import cn.lzxq.city.data.query.SortKey;
+import cn.lzxq.city.data.query.cql.Times;
+import cn.lzxq.city.server.encode.OutputFormat;
+import cn.lzxq.city.server.ows.OwsException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** Parsing of the parameter values KVP and XML requests share (type names, CRSs, sorting …). */
+final class WfsParams {
+
+  static final String GET_FEATURE_BY_ID = "urn:ogc:def:query:OGC-WFS::GetFeatureById";
+
+  private WfsParams() {
+  }
+
+  /** The layer of a type name ({@code city:pipe_js}, {@code pipe_js}, {@code {ns}pipe_js}). */
+  static Layer layer(String typeName, String locator) {
+    String n = typeName.trim().replaceFirst("^\\{[^}]*}", "").replaceFirst("^[A-Za-z_][\\w.-]*:", "");
+    return LayerCatalog.find(n).orElseThrow(() -> new OwsException(OwsException.INVALID_PARAMETER_VALUE, locator,
+        "unknown feature type '" + typeName + "'"));
+  }
+
+  /** The layers of a comma-separated list (parentheses of per-query lists removed). */
+  static List<Layer> layers(String list, String locator) {
+    List<Layer> out = new ArrayList<>();
+    for (String t : list.replace("(", "").replace(")", "").split(",")) {
+      if (!t.isBlank()) {
+        out.add(layer(t, locator));
+      }
+    }
+    return out;
+  }
+
+  /** An offered CRS, or InvalidParameterValue with locator SRSNAME. */
+  static CrsRef crs(String srsName, int nativeSrid) {
+    try {
+      CrsRef crs = CrsRef.parse(srsName);
+      if (ServedCrs.offered(crs, nativeSrid)) {
+        return crs;
+      }
+    } catch (IllegalArgumentException e) {
+      // reported below
+    }
+    throw new OwsException(OwsException.INVALID_PARAMETER_VALUE, "SRSNAME", "unsupported srsName '" + srsName + "'");
+  }
+
+  /** A SORTBY list: {@code name [ASC|DESC|A|D]}, comma separated. */
+  static List<SortKey> sort(String sortBy) {
+    List<SortKey> keys = new ArrayList<>();
+    for (String part : sortBy.split(",")) {
+      String[] words = part.trim().split("\\s+");
+      if (words[0].isEmpty()) {
+        continue;
+      }
+      boolean ascending = words.length < 2 || switch (words[1].toUpperCase(Locale.ROOT)) {
+        case "ASC", "A" -> true;
+        case "DESC", "D" -> false;
+        default -> throw new OwsException(OwsException.INVALID_PARAMETER_VALUE, "SORTBY", "bad sort order '" + words[1] + "'");
+      };
+      keys.add(new SortKey(propertyName(words[0]), ascending));
+    }
+    return keys;
+  }
+
+  /** The property of a value reference or property name: last XPath step without prefix. */
+  static String propertyName(String xpath) {
+    String last = xpath.trim().substring(xpath.trim().lastIndexOf('/') + 1).replaceFirst("\\[\\d+]$", "");
+    last = last.startsWith("@") ? last.substring(1) : last;
+    return last.substring(last.indexOf(':') + 1);
+  }
+
+  /** A non-negative integer parameter. */
+  static long nonNegative(String value, String locator) {
+    try {
+      long n = Long.parseLong(value.trim());
+      if (n >= 0) {
+        return n;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new OwsException(OwsException.INVALID_PARAMETER_VALUE, locator, locator + " must be a non-negative integer");
+  }
+
+  /** An output format, or InvalidParameterValue. */
+  static OutputFormat format(String value) {
+    return OutputFormat.parse(value).orElseThrow(() -> new OwsException(OwsException.INVALID_PARAMETER_VALUE,
+        "outputFormat", "unsupported outputFormat '" + value + "'"));
+  }
+
+  /** The default format of a version: GML 3.2 (2.0.0), GML 3.1.1 (1.1.0), GML 2 (1.0.0). */
+  static OutputFormat defaultFormat(String version) {
+    return switch (version) {
+      case "1.0.0" -> OutputFormat.GML2;
+      case "1.1.0" -> OutputFormat.GML31;
+      default -> OutputFormat.GML32;
+    };
+  }
+
+  /** The version asked for, normalised to 2.0.0, 1.1.0 or 1.0.0. */
+  static String version(String v) {
+    if (v == null || v.isBlank() || v.startsWith("2.")) {
+      return "2.0.0";
+    }
+    return switch (v.trim()) {
+      case "1.1.0", "1.1" -> "1.1.0";
+      case "1.0.0", "1.0" -> "1.0.0";
+      default -> throw new OwsException(OwsException.INVALID_PARAMETER_VALUE, "VERSION", "unsupported version '" + v + "'");
+    };
+  }
+
+  /** The ASOF vendor parameter. */
+  static Instant asOf(String value) {
+    try {
+      return Times.parse(value);
+    } catch (RuntimeException e) {
+      throw new OwsException(OwsException.INVALID_PARAMETER_VALUE, "ASOF", "not a date or time: '" + value + "'");
+    }
+  }
+}

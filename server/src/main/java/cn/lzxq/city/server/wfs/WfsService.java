@@ -1,0 +1,211 @@
+package cn.lzxq.city.server.wfs;
+
+import cn.lzxq.city.data.edit.EditException;
+import cn.lzxq.city.data.edit.EditResult;
+import cn.lzxq.city.data.edit.Editor;
+import cn.lzxq.city.data.edit.FeatureEdit;
+import cn.lzxq.city.data.edit.FeatureEditor;
+import cn.lzxq.city.data.layer.Layer;
+import cn.lzxq.city.data.layer.LayerCatalog;
+import cn.lzxq.city.data.query.FeatureQuery;
+import cn.lzxq.city.data.query.FeatureSource;
+import cn.lzxq.city.data.query.QueryException;
+import cn.lzxq.city.server.encode.CollectionInfo;
+import cn.lzxq.city.server.encode.EncodeOptions;
+import cn.lzxq.city.server.encode.FeatureStreaming;
+import cn.lzxq.city.server.encode.FeatureWriter;
+import cn.lzxq.city.server.encode.GmlDialect;
+import cn.lzxq.city.server.encode.Link;
+import cn.lzxq.city.server.encode.OutputFormat;
+import cn.lzxq.city.server.ows.OwsException;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Service;
+
+/**
+ * The WFS operations, one method each. Feature results are counted first (numberMatched,
+ * paging, 404 for GetFeatureById), then streamed from the cursor while the response is written.
+ */
+@Service
+public class WfsService {
+
+  private final FeatureSource source;
+  private final FeatureEditor editor;
+  private final WfsSettings settings;
+
+  public WfsService(FeatureSource source, FeatureEditor editor, WfsSettings settings) {
+    this.source = source;
+    this.editor = editor;
+    this.settings = settings;
+  }
+
+  int nativeSrid() {
+    return source.sql().nativeSrid();
+  }
+
+  /** GetCapabilities. */
+  WfsResponse getCapabilities(String url) {
+    return WfsResponse.xml(WfsCapabilities.document(url, settings.countDefault(), nativeSrid()));
+  }
+
+  /** DescribeFeatureType: the GML application schema of the layers (all when none named). */
+  WfsResponse describeFeatureType(WfsRequest.DescribeFeatureType r) {
+    List<Layer> layers = r.layers().isEmpty() ? LayerCatalog.all() : r.layers();
+    GmlDialect dialect = r.version().equals("1.0.0") ? GmlDialect.GML2 : r.version().equals("1.1.0") ? GmlDialect.GML31
+        : GmlDialect.GML32;
+    String doc = WfsSchema.document(layers, dialect);
+    String type = dialect == GmlDialect.GML32 ? "application/gml+xml; version=3.2" : "text/xml; subtype=gml/3.1.1";
+    return new WfsResponse(200, type, out -> out.write(doc.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+  }
+
+  /** GetFeature (and the GetFeatureById stored query). */
+  WfsResponse getFeature(WfsRequest.GetFeature r, String url) throws SQLException {
+    return features(r, url, null);
+  }
+
+  /** GetPropertyValue: the values of one property of the features, as a wfs:ValueCollection. */
+  WfsResponse getPropertyValue(WfsRequest.GetPropertyValue r, String url) throws SQLException {
+    for (WfsRequest.Query q : r.features().queries()) {
+      String v = r.valueReference();
+      boolean known = v.equals(q.layer().geometryColumn()) || v.equals("valid_from") || v.equals("valid_to")
+          || q.layer().attribute(v).isPresent();
+      if (!known) {
+        throw new OwsException(OwsException.INVALID_PARAMETER_VALUE, "VALUEREFERENCE", "no property '" + v + "' in "
+            + q.layer().name());
+      }
+    }
+    return features(r.features(), url, r.valueReference());
+  }
+
+  /** ListStoredQueries. */
+  WfsResponse listStoredQueries() {
+    return WfsResponse.xml(StoredQueries.list(LayerCatalog.all().stream().map(Layer::name).toList()));
+  }
+
+  /** DescribeStoredQueries. */
+  WfsResponse describeStoredQueries(WfsRequest.DescribeStoredQueries r) {
+    return WfsResponse.xml(StoredQueries.describe(r.ids(), LayerCatalog.all().stream().map(Layer::name).toList()));
+  }
+
+  /** Transaction: all edits in one database transaction, as new versions written by {@code who}. */
+  WfsResponse transaction(WfsRequest.Transaction r, Editor who) {
+    EditResult result;
+    try {
+      result = editor.apply(r.edits(), who, "WFS-T" + (r.handle() == null ? "" : " " + r.handle()));
+    } catch (EditException e) {
+      int status = switch (e.reason()) {
+        case FORBIDDEN -> 403;
+        case NOT_FOUND -> 404;
+        case INVALID -> 400;
+      };
+      throw new OwsException("OperationProcessingFailed", "Transaction", e.getMessage(), status);
+    } catch (QueryException e) {
+      throw new OwsException(e.code(), e.locator(), e.getMessage());
+    }
+    List<String> ids = new ArrayList<>();
+    int i = 0;
+    for (FeatureEdit e : r.edits()) {
+      if (e instanceof FeatureEdit.Insert) {
+        ids.add(e.layer().name() + "." + result.inserted().get(i++));
+      }
+    }
+    return WfsResponse.xml(TransactionResponses.document(r.version(), result, ids));
+  }
+
+  private WfsResponse features(WfsRequest.GetFeature r, String url, String valueReference) throws SQLException {
+    List<FeatureQuery> queries = r.queries().stream().map(q -> featureQuery(q, valueReference)).toList();
+    long[] matched = new long[queries.size()];
+    long total = 0;
+    for (int i = 0; i < queries.size(); i++) {
+      matched[i] = count(queries.get(i));
+      total += matched[i];
+    }
+    if (r.byId() && total == 0) {
+      throw new OwsException("NotFound", "ID", "no feature with this id", 404);
+    }
+    List<FeatureQuery> pages = r.resultType() == WfsRequest.ResultType.HITS ? List.of() : page(queries, matched, r);
+    long returned = pages.stream().mapToLong(FeatureQuery::limit).sum();
+    CollectionInfo info = new CollectionInfo(total, returned, Instant.now(), links(r, url, total));
+    OutputFormat format = valueReference != null ? OutputFormat.GML32 : r.format();
+    EncodeOptions options = options(r, url, format);
+    return new WfsResponse(200, format.mediaType(), out -> {
+      FeatureWriter w = format.writer(out, options, valueReference);
+      FeatureStreaming.write(source, pages, info, w);
+    });
+  }
+
+  private FeatureQuery featureQuery(WfsRequest.Query q, String valueReference) {
+    List<String> properties = q.properties();
+    boolean withGeometry = q.withGeometry();
+    if (valueReference != null) {
+      boolean attribute = q.layer().attribute(valueReference).isPresent();
+      properties = attribute ? List.of(valueReference) : List.of(q.layer().attributes().get(0).name());
+      withGeometry = valueReference.equals(q.layer().geometryColumn());
+    }
+    FeatureQuery fq = FeatureQuery.of(q.layer(), q.srs().srid()).withFilter(q.filter()).withProperties(properties)
+        .withSort(q.sort()).withAsOf(q.asOf());
+    return withGeometry ? fq : fq.withoutGeometry();
+  }
+
+  private long count(FeatureQuery q) throws SQLException {
+    try {
+      return source.count(q);
+    } catch (QueryException e) {
+      throw new OwsException(e.code(), e.locator(), e.getMessage());
+    } catch (SQLException e) {
+      if ("57014".equals(e.getSQLState())) {
+        throw new OwsException("OperationProcessingFailed", "GetFeature", "the query took too long", 400);
+      }
+      throw e;
+    }
+  }
+
+  /** The page of each query: STARTINDEX and COUNT apply to the queries' results one after another. */
+  private static List<FeatureQuery> page(List<FeatureQuery> queries, long[] matched, WfsRequest.GetFeature r) {
+    List<FeatureQuery> out = new ArrayList<>();
+    long skip = r.startIndex();
+    long left = r.count();
+    for (int i = 0; i < queries.size(); i++) {
+      long s = Math.min(skip, matched[i]);
+      long take = Math.min(matched[i] - s, left);
+      skip -= s;
+      left -= take;
+      if (take > 0) {
+        out.add(queries.get(i).withPage(s, take));
+      }
+    }
+    return out;
+  }
+
+  private static List<Link> links(WfsRequest.GetFeature r, String url, long total) {
+    List<Link> links = new ArrayList<>();
+    if (r.pagingBase() == null || r.byId() || r.resultType() == WfsRequest.ResultType.HITS) {
+      return links;
+    }
+    String base = url + "?" + r.pagingBase() + "&COUNT=" + r.count() + "&STARTINDEX=";
+    if (r.startIndex() + r.count() < total) {
+      links.add(Link.of(base + (r.startIndex() + r.count()), "next", r.format().mediaType()));
+    }
+    if (r.startIndex() > 0) {
+      links.add(Link.of(base + Math.max(0, r.startIndex() - r.count()), "previous", r.format().mediaType()));
+    }
+    return links;
+  }
+
+  private static EncodeOptions options(WfsRequest.GetFeature r, String url, OutputFormat format) {
+    boolean eastNorth = !format.gml() || r.version().equals("1.0.0");
+    String types = r.queries().stream().map(q -> "city:" + q.layer().name()).distinct().collect(Collectors.joining(","));
+    String wfsSchema = switch (format) {
+      case GML32 -> "http://www.opengis.net/wfs/2.0 http://schemas.opengis.net/wfs/2.0/wfs.xsd ";
+      case GML31 -> "http://www.opengis.net/wfs http://schemas.opengis.net/wfs/1.1.0/wfs.xsd ";
+      default -> "http://www.opengis.net/wfs http://schemas.opengis.net/wfs/1.0.0/WFS-basic.xsd ";
+    };
+    String schemaLocation = wfsSchema + GmlDialect.APP_NAMESPACE + " " + url + "?service=WFS&version=" + r.version()
+        + "&request=DescribeFeatureType&typeNames=" + types;
+    EncodeOptions o = new EncodeOptions(r.queries().get(0).srs(), eastNorth, true, schemaLocation, false);
+    return r.byId() ? o.single() : o;
+  }
+}

@@ -1,0 +1,94 @@
+package cn.lzxq.city.server.wms;
+
+import cn.lzxq.city.data.query.QueryException;
+import cn.lzxq.city.server.ows.ExceptionReports;
+import cn.lzxq.city.server.ows.KvpMap;
+import cn.lzxq.city.server.ows.OwsException;
+import cn.lzxq.city.server.wms.request.GetFeatureInfoRequest;
+import cn.lzxq.city.server.wms.request.GetLegendGraphicRequest;
+import cn.lzxq.city.server.wms.request.GetMapRequest;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.Locale;
+import org.springframework.dao.DataAccessException;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+/**
+ * {@code /wms}: adapts HTTP to the WMS operations with an explicit switch on REQUEST, and answers
+ * errors as the request's EXCEPTIONS asks (ServiceExceptionReport, or in an image for GetMap).
+ */
+@Controller
+class WmsController {
+
+  private static final MediaType XML = MediaType.parseMediaType("text/xml;charset=UTF-8");
+
+  private final WmsService service;
+  private final RemoteSld remoteSld;
+
+  WmsController(WmsService service, RemoteSld remoteSld) {
+    this.service = service;
+    this.remoteSld = remoteSld;
+  }
+
+  @RequestMapping(path = "/wms", method = {RequestMethod.GET, RequestMethod.POST})
+  ResponseEntity<?> wms(HttpServletRequest http) {
+    KvpMap kvp = KvpMap.of(http.getParameterMap());
+    String operation = kvp.get("REQUEST").orElse("");
+    try {
+      checkService(kvp);
+      return switch (operation.toLowerCase(Locale.ROOT)) {
+        case "getcapabilities", "capabilities" -> ResponseEntity.ok().contentType(XML).body(service.capabilities(endpoint()));
+        case "getmap", "map" -> image(service.map(GetMapRequest.parse(kvp, service.properties(), service.nativeSrid(),
+            remoteSld.document(kvp))));
+        case "getfeatureinfo", "feature_info" -> featureInfo(GetFeatureInfoRequest.parse(kvp, service.properties(),
+            service.nativeSrid()));
+        case "getlegendgraphic" -> image(service.legend(GetLegendGraphicRequest.parse(kvp)));
+        case "" -> throw new OwsException(OwsException.MISSING_PARAMETER_VALUE, "REQUEST", "parameter REQUEST is missing");
+        default -> throw new OwsException(OwsException.OPERATION_NOT_SUPPORTED, "REQUEST",
+            "operation " + operation + " is not supported; use GetCapabilities, GetMap, GetFeatureInfo or GetLegendGraphic",
+            501);
+      };
+    } catch (OwsException e) {
+      return error(e, kvp, operation);
+    } catch (QueryException e) {
+      return error(new OwsException(e.code(), e.locator(), e.getMessage()), kvp, operation);
+    } catch (DataAccessException e) {
+      return error(new OwsException(OwsException.NO_APPLICABLE_CODE, null,
+          "数据库暂时不可用，请稍后重试 / The database is unavailable; try again shortly.", 503), kvp, operation);
+    }
+  }
+
+  private static void checkService(KvpMap kvp) {
+    kvp.get("SERVICE").filter(s -> !s.equalsIgnoreCase("WMS")).ifPresent(s -> {
+      throw new OwsException(OwsException.INVALID_PARAMETER_VALUE, "SERVICE", "this endpoint serves WMS, not " + s);
+    });
+  }
+
+  private ResponseEntity<?> featureInfo(GetFeatureInfoRequest request) {
+    MediaType type = MediaType.parseMediaType(request.infoFormat().mimeType() + ";charset=UTF-8");
+    return ResponseEntity.ok().contentType(type).body(service.featureInfo(request));
+  }
+
+  private static ResponseEntity<byte[]> image(EncodedImage image) {
+    return ResponseEntity.ok().contentType(MediaType.parseMediaType(image.mimeType())).body(image.bytes());
+  }
+
+  private ResponseEntity<?> error(OwsException e, KvpMap kvp, String operation) {
+    ExceptionFormat format = ExceptionFormat.of(kvp);
+    if (format != ExceptionFormat.XML && operation.equalsIgnoreCase("GetMap")) {
+      EncodedImage image = ExceptionImages.draw(service, e, kvp, format == ExceptionFormat.BLANK);
+      if (image != null) {
+        return image(image);
+      }
+    }
+    return ResponseEntity.status(e.httpStatus()).contentType(XML).body(ExceptionReports.wms(e));
+  }
+
+  private static String endpoint() {
+    return ServletUriComponentsBuilder.fromCurrentContextPath().path("/wms").build().toUriString();
+  }
+}

@@ -1,0 +1,187 @@
+package cn.lzxq.city.server.wms;
+
+import cn.lzxq.city.data.query.FeatureSource;
+import cn.lzxq.city.data.query.Filter;
+import cn.lzxq.city.data.query.QueryException;
+import cn.lzxq.city.data.query.cql.Cql2Text;
+import cn.lzxq.city.server.ows.OwsException;
+import cn.lzxq.city.server.wms.capabilities.CapabilitiesWriter;
+import cn.lzxq.city.server.wms.encode.ImageEncoder;
+import cn.lzxq.city.server.wms.info.FeatureInfoSearch;
+import cn.lzxq.city.server.wms.info.FeatureInfoWriter;
+import cn.lzxq.city.server.wms.info.LayerHits;
+import cn.lzxq.city.server.wms.layer.WmsLayer;
+import cn.lzxq.city.server.wms.layer.WmsLayers;
+import cn.lzxq.city.server.wms.legend.LegendRenderer;
+import cn.lzxq.city.server.wms.render.LayerPlan;
+import cn.lzxq.city.server.wms.render.MapPlan;
+import cn.lzxq.city.server.wms.render.MapRenderer;
+import cn.lzxq.city.server.wms.render.RenderDeadline;
+import cn.lzxq.city.server.wms.render.RenderGate;
+import cn.lzxq.city.server.wms.request.GetFeatureInfoRequest;
+import cn.lzxq.city.server.wms.request.GetLegendGraphicRequest;
+import cn.lzxq.city.server.wms.request.GetMapRequest;
+import cn.lzxq.city.server.wms.request.ImageFormat;
+import cn.lzxq.city.server.wms.sld.SldLayer;
+import cn.lzxq.city.server.wms.sld.SldReader;
+import cn.lzxq.city.server.wms.style.Style;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import javax.sql.DataSource;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.stereotype.Service;
+
+/** The WMS 1.3.0 operations: one method per operation, each taking its parsed request. */
+@Service
+public class WmsService {
+
+  private final WmsProperties properties;
+  private final WmsCatalog catalog;
+  private final MapRenderer renderer;
+  private final FeatureInfoSearch infoSearch;
+  private final RenderGate gate;
+  private final Map<ImageFormat, ImageEncoder> encoders;
+  private final int nativeSrid;
+
+  WmsService(WmsProperties properties, DataSource dataSource, FeatureSource features, RenderGate gate,
+      Map<ImageFormat, ImageEncoder> encoders) {
+    this.properties = properties;
+    this.nativeSrid = features.sql().nativeSrid();
+    this.catalog = new WmsCatalog(dataSource, nativeSrid, properties.capabilitiesTtl());
+    this.renderer = new MapRenderer(dataSource, features.sql());
+    this.infoSearch = new FeatureInfoSearch(features);
+    this.gate = gate;
+    this.encoders = Map.copyOf(encoders);
+  }
+
+  /** The SRID of the geometry columns. */
+  public int nativeSrid() {
+    return nativeSrid;
+  }
+
+  /** The settings and limits. */
+  public WmsProperties properties() {
+    return properties;
+  }
+
+  /** GetCapabilities: the document for the service at {@code endpoint}. */
+  public String capabilities(String endpoint) {
+    return new CapabilitiesWriter(catalog.layers(), catalog.extents(), nativeSrid, properties, endpoint).write();
+  }
+
+  /** GetMap. */
+  public EncodedImage map(GetMapRequest request) {
+    List<LayerPlan> layers = plan(request);
+    try (RenderGate.Ticket ticket = gate.enter(request.window().width(), request.window().height())) {
+      RenderDeadline deadline = new RenderDeadline(properties.maxRenderTime());
+      MapPlan plan = new MapPlan(layers, request.window(), request.asOf(), request.transparent(), request.background(),
+          request.format().hasAlpha());
+      BufferedImage image = renderer.render(plan, deadline);
+      return encode(image, request.format());
+    } catch (SQLException e) {
+      throw databaseError(e);
+    }
+  }
+
+  /** GetFeatureInfo: the answer body in the requested format. */
+  public String featureInfo(GetFeatureInfoRequest request) {
+    WmsLayers tree = catalog.layers();
+    List<LayerHits> hits = new ArrayList<>();
+    try {
+      for (int i = 0; i < request.queryLayers().size(); i++) {
+        String name = request.queryLayers().get(i);
+        WmsLayer layer = tree.require(name, "QUERY_LAYERS");
+        int index = request.map().layers().indexOf(name);
+        Filter filter = Filter.and(List.of(layer.filter(), cql(request.map(), index < 0 ? i : index)));
+        hits.add(infoSearch.search(layer, filter, request.map().window(), request.map().asOf(), request.i(), request.j(),
+            request.tolerancePx(), request.featureCount()));
+      }
+    } catch (SQLException e) {
+      throw databaseError(e);
+    } catch (QueryException e) {
+      throw new OwsException(e.code(), e.locator(), e.getMessage());
+    }
+    return FeatureInfoWriter.write(request.infoFormat(), hits, request.map().window().crs());
+  }
+
+  /** GetLegendGraphic: a PNG. */
+  public EncodedImage legend(GetLegendGraphicRequest request) {
+    WmsLayer layer = catalog.layers().require(request.layer(), "LAYER");
+    Style style = request.sldBody() == null ? layer.style(request.style())
+        : sldStyles(request.sldBody()).stream().filter(s -> s.layerName().equals(layer.name())).findFirst()
+            .map(s -> s.userStyle() != null ? s.userStyle() : layer.style(s.namedStyle())).orElse(layer.style(request.style()));
+    double factor = request.dpi() / (25.4 / 0.28);
+    BufferedImage image = LegendRenderer.render(request.rule() == null ? layer.titleZh() : null, style, request.rule(),
+        request.scale(), (int) Math.round(request.width() * factor), (int) Math.round(request.height() * factor), factor);
+    return encode(image, ImageFormat.PNG);
+  }
+
+  /** The image an INIMAGE or BLANK exception answers with. */
+  public EncodedImage exceptionImage(BufferedImage image, ImageFormat format) {
+    return encode(image, format);
+  }
+
+  private List<LayerPlan> plan(GetMapRequest request) {
+    WmsLayers tree = catalog.layers();
+    List<SldLayer> sld = request.sldBody() == null ? List.of() : sldStyles(request.sldBody());
+    List<String> names = request.layers().isEmpty() ? sld.stream().map(SldLayer::layerName).toList() : request.layers();
+    if (names.size() > properties.maxLayers()) {
+      throw new OwsException(OwsException.INVALID_PARAMETER_VALUE, "LAYERS", "at most " + properties.maxLayers() + " layers");
+    }
+    List<LayerPlan> plans = new ArrayList<>();
+    for (int i = 0; i < names.size(); i++) {
+      WmsLayer layer = tree.require(names.get(i), "LAYERS");
+      String name = names.get(i);
+      Optional<SldLayer> fromSld = sld.stream().filter(s -> s.layerName().equals(name)).findFirst();
+      Style style = fromSld.map(s -> s.userStyle() != null ? s.userStyle() : layer.style(s.namedStyle()))
+          .orElseGet(() -> layer.style(request.styleOf(plans.size())));
+      plans.add(new LayerPlan(layer.source(), Filter.and(List.of(layer.filter(), cql(request, i))), style));
+    }
+    return plans;
+  }
+
+  private static List<SldLayer> sldStyles(String sld) {
+    return SldReader.read(sld);
+  }
+
+  private static Filter cql(GetMapRequest request, int layerIndex) {
+    Optional<String> text = request.cqlOf(layerIndex);
+    if (text.isEmpty()) {
+      return Filter.all();
+    }
+    try {
+      return Cql2Text.parse(text.get());
+    } catch (QueryException e) {
+      throw new OwsException(OwsException.INVALID_PARAMETER_VALUE, "CQL_FILTER", e.getMessage());
+    }
+  }
+
+  private EncodedImage encode(BufferedImage image, ImageFormat format) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream(image.getWidth() * image.getHeight() / 4 + 1024);
+    try {
+      encoders.get(format).write(image, out);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return new EncodedImage(out.toByteArray(), format.mimeType());
+  }
+
+  /** A timeout is the server's limit (503); anything else from the database is an outage. */
+  private RuntimeException databaseError(SQLException e) {
+    if ("57014".equals(e.getSQLState())) {
+      return new OwsException(OwsException.NO_APPLICABLE_CODE, null,
+          "the query took longer than " + properties.maxRenderTime().toMillis() + " ms; ask for a smaller area", 503);
+    }
+    if (e.getSQLState() != null && e.getSQLState().startsWith("42")) {
+      return new IllegalStateException("WMS query failed: " + e.getMessage(), e);
+    }
+    return new DataAccessResourceFailureException("WMS query: " + e.getMessage(), e);
+  }
+}

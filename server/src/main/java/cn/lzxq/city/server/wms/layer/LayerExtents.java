@@ -1,0 +1,74 @@
+package cn.lzxq.city.server.wms.layer;
+
+import cn.lzxq.city.data.ServiceArea;
+import cn.lzxq.city.data.crs.CrsRef;
+import cn.lzxq.city.data.crs.ServedCrs;
+import cn.lzxq.city.data.layer.Layer;
+import cn.lzxq.city.data.layer.LayerCatalog;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.locationtech.jts.geom.Envelope;
+
+/**
+ * The extent of each catalog layer in every served CRS (x = easting/longitude), for capabilities
+ * BoundingBox elements, measured over the current rows (the caller caches them); a layer without
+ * rows gets the service area. Boxes are computed in PostGIS from the densified native box.
+ */
+public final class LayerExtents {
+
+  private static final String SQL = """
+      WITH e AS (
+        SELECT coalesce(%s, ST_Transform(ST_MakeEnvelope(?, ?, ?, ?, 4326), ?)) AS g
+      )
+      SELECT s.srid, ST_XMin(b), ST_YMin(b), ST_XMax(b), ST_YMax(b)
+      FROM e, unnest(?::int[]) AS s(srid),
+           LATERAL (SELECT ST_Transform(ST_Segmentize(ST_Envelope(e.g), greatest(ST_XMax(e.g) - ST_XMin(e.g),
+                    ST_YMax(e.g) - ST_YMin(e.g), 1) / 16), s.srid)::box2d AS b) x
+      """;
+
+  private LayerExtents() {
+  }
+
+  /** The extents by layer name, then by CRS. */
+  public static Map<String, Map<CrsRef, Envelope>> load(DataSource dataSource, int nativeSrid) throws SQLException {
+    Map<String, Map<CrsRef, Envelope>> out = new HashMap<>();
+    List<CrsRef> served = ServedCrs.forNative(nativeSrid);
+    try (Connection c = dataSource.getConnection()) {
+      for (Layer layer : LayerCatalog.all()) {
+        out.put(layer.name(), extent(c, layer, nativeSrid, served));
+      }
+    }
+    return out;
+  }
+
+  private static Map<CrsRef, Envelope> extent(Connection c, Layer layer, int nativeSrid, List<CrsRef> served)
+      throws SQLException {
+    String measured = "(SELECT ST_SetSRID(ST_Extent(t." + layer.geometryColumn() + ")::geometry, " + nativeSrid + ") FROM "
+        + layer.table() + " t WHERE " + layer.rowFilter() + " AND t.valid_to IS NULL)";
+    ServiceArea a = ServiceArea.LANZHOU_NEW_AREA;
+    Map<CrsRef, Envelope> boxes = new LinkedHashMap<>();
+    try (PreparedStatement ps = c.prepareStatement(String.format(SQL, measured))) {
+      ps.setDouble(1, a.minLon());
+      ps.setDouble(2, a.minLat());
+      ps.setDouble(3, a.maxLon());
+      ps.setDouble(4, a.maxLat());
+      ps.setInt(5, nativeSrid);
+      ps.setArray(6, c.createArrayOf("int4", served.stream().map(CrsRef::srid).distinct().toArray()));
+      try (ResultSet rs = ps.executeQuery()) {
+        Map<Integer, Envelope> bySrid = new HashMap<>();
+        while (rs.next()) {
+          bySrid.put(rs.getInt(1), new Envelope(rs.getDouble(2), rs.getDouble(4), rs.getDouble(3), rs.getDouble(5)));
+        }
+        served.forEach(crs -> boxes.put(crs, bySrid.get(crs.srid())));
+      }
+    }
+    return boxes;
+  }
+}

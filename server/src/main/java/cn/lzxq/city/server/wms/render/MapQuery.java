@@ -1,0 +1,86 @@
+package cn.lzxq.city.server.wms.render;
+
+import cn.lzxq.city.data.layer.Attribute;
+import cn.lzxq.city.data.layer.GeometryKind;
+import cn.lzxq.city.data.layer.Layer;
+import cn.lzxq.city.data.query.Filter;
+import cn.lzxq.city.data.query.FeatureQuery;
+import cn.lzxq.city.data.query.PreparedSql;
+import cn.lzxq.city.data.query.SqlBuilder;
+import cn.lzxq.city.server.wms.request.MapWindow;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.locationtech.jts.geom.Envelope;
+
+/**
+ * The SQL of one layer pass of a map. PostGIS does the spatial work: the window is transformed
+ * into the native CRS so the GiST index answers {@code &&}; lines and polygons are clipped to
+ * the window (grown by a margin) and simplified to half a pixel in native metres, forced to 2D,
+ * transformed to the request CRS and sent as TWKB rounded to a fraction of a pixel. Only the
+ * properties the style reads are selected. The WHERE clause (layer rows, as-of time, filter)
+ * comes from the shared {@link SqlBuilder}.
+ */
+public final class MapQuery {
+
+  /** Margin around the window, in pixels, so strokes and symbols at the edge are whole. */
+  public static final double MARGIN_PX = 32;
+
+  private MapQuery() {
+  }
+
+  /**
+   * @param properties the attributes to select (catalog names; unknown names are dropped)
+   * @param filter     the layer's own filter (subtype, CQL_FILTER), without the window
+   */
+  public static PreparedSql sql(SqlBuilder builder, Layer layer, List<String> properties, Filter filter, MapWindow w,
+      Instant asOf) {
+    int srid = w.crs().srid();
+    int nativeSrid = builder.nativeSrid();
+    Envelope grown = w.grownBy(MARGIN_PX);
+    List<Object> params = new ArrayList<>();
+    StringBuilder sql = new StringBuilder("SELECT t.fid");
+    for (Attribute a : layer.attributes()) {
+      if (properties.contains(a.name())) {
+        sql.append(", t.\"").append(a.name()).append('"');
+      }
+    }
+    String g = "ST_Force2D(t." + layer.geometryColumn() + ")";
+    if (layer.geometryKind() != GeometryKind.POINT) {
+      g = "ST_Simplify(CASE WHEN t." + layer.geometryColumn() + " @ w.b THEN " + g + " ELSE ST_ClipByBox2D(" + g
+          + ", w.b) END, ?, true)";
+      params.add(w.metresPerPixel() / 2);
+    }
+    if (srid != nativeSrid) {
+      g = "ST_Transform(" + g + ", " + srid + ")";
+    }
+    sql.append(", ST_AsTWKB(").append(g).append(", ?) AS g");
+    params.add(precision(w));
+    sql.append(" FROM ").append(layer.table()).append(" t, (SELECT ").append(window(grown, srid, nativeSrid, params))
+        .append(" AS b) w WHERE ");
+    FeatureQuery q = FeatureQuery.of(layer, srid).withAsOf(asOf)
+        .withFilter(Filter.and(List.of(new Filter.BBox(grown, srid), filter)));
+    sql.append(builder.where(q, params));
+    return new PreparedSql(sql.toString(), params);
+  }
+
+  /** Decimal digits that keep a tenth of a pixel (TWKB allows -7…7). */
+  static int precision(MapWindow w) {
+    int digits = (int) Math.ceil(Math.log10(10 / w.unitsPerPixel()));
+    return Math.max(-7, Math.min(7, digits));
+  }
+
+  /** The grown window as a native-CRS box (densified before transforming). */
+  private static String window(Envelope e, int srid, int nativeSrid, List<Object> params) {
+    params.add(e.getMinX());
+    params.add(e.getMinY());
+    params.add(e.getMaxX());
+    params.add(e.getMaxY());
+    String env = "ST_MakeEnvelope(?, ?, ?, ?, " + srid + ")";
+    if (srid == nativeSrid) {
+      return env;
+    }
+    params.add(Math.max(e.getWidth(), e.getHeight()) / 16);
+    return "ST_Envelope(ST_Transform(ST_Segmentize(" + env + ", ?), " + nativeSrid + "))";
+  }
+}

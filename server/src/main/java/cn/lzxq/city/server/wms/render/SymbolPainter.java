@@ -1,0 +1,131 @@
+package cn.lzxq.city.server.wms.render;
+
+import cn.lzxq.city.server.wms.style.Stroke;
+import cn.lzxq.city.server.wms.style.Symbolizer;
+import java.awt.BasicStroke;
+import java.awt.Graphics2D;
+import java.awt.Shape;
+import java.awt.geom.AffineTransform;
+import java.awt.geom.Arc2D;
+import java.awt.geom.Ellipse2D;
+import java.awt.geom.Path2D;
+import java.awt.geom.Rectangle2D;
+import java.util.IdentityHashMap;
+import java.util.Map;
+
+/**
+ * Draws line, polygon and point symbolizers with Java2D, sizes multiplied by the DPI factor.
+ * Used by maps and legends; not thread-safe (one per render).
+ */
+public final class SymbolPainter {
+
+  private final Graphics2D g;
+  private final double factor;
+  private final Map<Stroke, BasicStroke> strokes = new IdentityHashMap<>();
+
+  /** @param factor output pixels per standard (0.28 mm) pixel */
+  public SymbolPainter(Graphics2D g, double factor) {
+    this.g = g;
+    this.factor = factor;
+  }
+
+  /** Draws a line: the path of lines, the outline of polygons. */
+  public void line(Symbolizer.Line s, ScreenShape shape) {
+    if (shape.path().getCurrentPoint() != null) {
+      stroke(s.stroke(), shape.path());
+    }
+  }
+
+  /** Fills and outlines polygons (lines and points are left alone). */
+  public void polygon(Symbolizer.Polygon s, ScreenShape shape) {
+    if (!shape.polygon()) {
+      return;
+    }
+    if (s.fill() != null) {
+      g.setColor(s.fill());
+      g.fill(shape.path());
+    }
+    if (s.stroke() != null) {
+      stroke(s.stroke(), shape.path());
+    }
+  }
+
+  /** Draws the mark at every point of the feature (the centre of lines and polygons). */
+  public void point(Symbolizer.Point s, ScreenShape shape, double rotationDegrees) {
+    float[] xy = shape.anchors();
+    for (int i = 0; i < xy.length; i += 2) {
+      mark(s, xy[i], xy[i + 1], rotationDegrees);
+    }
+  }
+
+  /** Draws one mark centred on (x, y), rotated clockwise. */
+  public void mark(Symbolizer.Point s, double x, double y, double rotationDegrees) {
+    double size = s.size() * factor;
+    Shape unit = markShape(s.mark());
+    AffineTransform t = new AffineTransform();
+    t.translate(x, y);
+    t.rotate(Math.toRadians(rotationDegrees));
+    t.scale(size, size);
+    Shape m = t.createTransformedShape(unit);
+    if (s.fill() != null) {
+      g.setColor(s.fill());
+      g.fill(m);
+    }
+    if (s.stroke() != null) {
+      stroke(s.stroke(), m);
+    }
+  }
+
+  private void stroke(Stroke s, Shape shape) {
+    g.setColor(s.color());
+    g.setStroke(strokes.computeIfAbsent(s, this::basicStroke));
+    g.draw(shape);
+  }
+
+  private BasicStroke basicStroke(Stroke s) {
+    float w = (float) Math.max(0.5, s.width() * factor);
+    if (s.dash().length == 0) {
+      return new BasicStroke(w, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND);
+    }
+    float[] dash = s.dash().clone();
+    for (int i = 0; i < dash.length; i++) {
+      dash[i] *= (float) factor;
+    }
+    return new BasicStroke(w, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 4, dash, 0);
+  }
+
+  /** A mark of size 1 centred on the origin, pointing up (north). */
+  static Shape markShape(String mark) {
+    return switch (mark) {
+      case "square" -> new Rectangle2D.Double(-0.5, -0.5, 1, 1);
+      case "triangle" -> polygon(0, -0.5, 0.5, 0.4, -0.5, 0.4);
+      case "star" -> star();
+      case "cross" -> polygon(-0.1, -0.5, 0.1, -0.5, 0.1, -0.1, 0.5, -0.1, 0.5, 0.1, 0.1, 0.1, 0.1, 0.5, -0.1, 0.5,
+          -0.1, 0.1, -0.5, 0.1, -0.5, -0.1, -0.1, -0.1);
+      case "x" -> AffineTransform.getRotateInstance(Math.PI / 4).createTransformedShape(markShape("cross"));
+      case "sector" -> new Arc2D.Double(-1, -1, 2, 2, 90 - 32.5, 65, Arc2D.PIE);
+      default -> new Ellipse2D.Double(-0.5, -0.5, 1, 1);
+    };
+  }
+
+  private static Shape polygon(double... xy) {
+    Path2D.Double p = new Path2D.Double();
+    p.moveTo(xy[0], xy[1]);
+    for (int i = 2; i < xy.length; i += 2) {
+      p.lineTo(xy[i], xy[i + 1]);
+    }
+    p.closePath();
+    return p;
+  }
+
+  private static Shape star() {
+    double[] xy = new double[20];
+    for (int i = 0; i < 10; i++) {
+      double r = i % 2 == 0 ? 0.5 : 0.2;
+      double a = Math.PI * i / 5 - Math.PI / 2;
+      xy[2 * i] = r * Math.cos(a);
+      xy[2 * i + 1] = r * Math.sin(a);
+    }
+    return polygon(xy);
+  }
+}

@@ -1,0 +1,101 @@
+package cn.lzxq.city.server.wfs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.lzxq.city.data.db.Sql;
+import cn.lzxq.city.server.support.ScratchDatabase;
+import com.zaxxer.hikari.HikariDataSource;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * A real client: GDAL/OGR from Debian (package gdal-bin) lists our layers over WFS and OGC API
+ * Features and downloads a whole layer through paging with the database's count and coordinates.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class GdalClientTest {
+
+  private static HikariDataSource db;
+
+  @LocalServerPort
+  int port;
+
+  @DynamicPropertySource
+  static void database(DynamicPropertyRegistry registry) throws Exception {
+    db = ScratchDatabase.register("GdalClientTest", registry);
+    Fixture.load(db);
+    Sql.exec(db, """
+        INSERT INTO pipe_segment (network, subtype, feature_code, start_point, end_point, depth_ref, dn_mm, owner, geom, valid_from)
+        SELECT 'JS', 'JP', '51041000', 'G' || i, 'G' || (i + 1), 'top', 200, 'SW',
+               ST_Transform(ST_SetSRID(ST_MakeLine(ST_MakePoint(103.75 + i * 0.0001, 36.55, 1950.123),
+                                                   ST_MakePoint(103.75 + i * 0.0001, 36.551, 1950.123)), 4490), 4544), '2015-01-01'
+        FROM generate_series(1, 120) i;
+        """);
+  }
+
+  @AfterAll
+  static void close() {
+    db.close();
+  }
+
+  private static String run(String... command) throws IOException, InterruptedException {
+    Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(p.waitFor(180, TimeUnit.SECONDS)).isTrue();
+    assertThat(p.exitValue()).as(String.join(" ", command) + "\n" + out).isZero();
+    return out;
+  }
+
+  @Test
+  void ogrinfoListsEveryLayerOverWfsAndOgcApi() throws Exception {
+    String wfs = run("ogrinfo", "-ro", "-so", "WFS:http://localhost:" + port + "/wfs");
+    String oapif = run("ogrinfo", "-ro", "-so", "OAPIF:http://localhost:" + port + "/ogcapi");
+
+    for (String layer : List.of("pipe_js", "pipe_point", "base_station", "zoning_parcel", "construction_project")) {
+      assertThat(wfs).contains("city:" + layer);
+      assertThat(oapif).contains(layer);
+    }
+  }
+
+  @Test
+  void ogr2ogrDownloadsAWholeLayerThroughPagingWithTheDatabasesCoordinates(@TempDir Path dir) throws Exception {
+    Path wfsCsv = dir.resolve("wfs.csv");
+    Path apiCsv = dir.resolve("api.csv");
+    run("ogr2ogr", "-f", "CSV", wfsCsv.toString(), "WFS:http://localhost:" + port + "/wfs", "city:pipe_js",
+        "--config", "OGR_WFS_PAGING_ALLOWED", "ON", "--config", "OGR_WFS_PAGE_SIZE", "50", "-lco", "GEOMETRY=AS_WKT");
+    run("ogr2ogr", "-f", "CSV", apiCsv.toString(), "OAPIF:http://localhost:" + port + "/ogcapi", "pipe_js",
+        "-oo", "PAGE_SIZE=40", "-lco", "GEOMETRY=AS_WKT");
+
+    List<String> expected = Sql.strings(db, "SELECT round(ST_X(ST_StartPoint(geom))::numeric, 3) || ' '"
+        + " || round(ST_Y(ST_StartPoint(geom))::numeric, 3) FROM pipe_segment WHERE network = 'JS' AND valid_to IS NULL ORDER BY fid");
+    assertThat(expected).hasSize(125);
+    assertThat(startPoints(wfsCsv, 3)).containsExactlyElementsOf(expected);
+    List<String> lonLat = Sql.strings(db, "SELECT round(ST_X(ST_StartPoint(g))::numeric, 7) || ' ' || round(ST_Y(ST_StartPoint(g))::numeric, 7)"
+        + " FROM (SELECT fid, ST_Transform(geom, 4326) g FROM pipe_segment WHERE network = 'JS' AND valid_to IS NULL) x ORDER BY fid");
+    assertThat(startPoints(apiCsv, 7)).containsExactlyElementsOf(lonLat);
+  }
+
+  /** The first vertex of each row's WKT, rounded. */
+  private static List<String> startPoints(Path csv, int decimals) throws IOException {
+    List<String> out = new ArrayList<>();
+    for (String line : Files.readAllLines(csv).subList(1, Files.readAllLines(csv).size())) {
+      String coords = line.substring(line.indexOf('(') + 1);
+      String[] xy = coords.split("[ ,)]");
+      out.add(new java.math.BigDecimal(xy[0]).setScale(decimals, java.math.RoundingMode.HALF_UP) + " "
+          + new java.math.BigDecimal(xy[1]).setScale(decimals, java.math.RoundingMode.HALF_UP));
+    }
+    return out;
+  }
+}

@@ -1,0 +1,316 @@
+package cn.lzxq.city.server.wfs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.lzxq.city.data.db.Sql;
+import cn.lzxq.city.server.support.ScratchDatabase;
+import com.zaxxer.hikari.HikariDataSource;
+import java.net.http.HttpResponse;
+import java.util.List;
+import javax.xml.validation.Schema;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * WFS 2.0 black-box: every read case as KVP GET and as XML POST, checked by XPath and validated
+ * against the bundled official WFS 2.0 / FES 2.0 / OWS 1.1 / GML 3.2.1 schemas plus our
+ * DescribeFeatureType schema.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class WfsProtocolTest {
+
+  private static final String WFS = "http://www.opengis.net/wfs/2.0/wfs.xsd";
+  private static final String XMLNS = "xmlns:wfs=\"http://www.opengis.net/wfs/2.0\" xmlns:fes=\"http://www.opengis.net/fes/2.0\""
+      + " xmlns:gml=\"http://www.opengis.net/gml/3.2\" xmlns:city=\"http://lzxq.cn/city\"";
+  private static HikariDataSource db;
+
+  @LocalServerPort
+  int port;
+  private OgcClient http;
+
+  @DynamicPropertySource
+  static void database(DynamicPropertyRegistry registry) throws Exception {
+    db = ScratchDatabase.register("WfsProtocolTest", registry);
+    Fixture.load(db);
+  }
+
+  @AfterAll
+  static void close() {
+    db.close();
+  }
+
+  @BeforeEach
+  void client() {
+    http = new OgcClient("http://localhost:" + port);
+  }
+
+  private HttpResponse<String> kvp(String... kv) throws Exception {
+    String[] all = new String[kv.length + 4];
+    all[0] = "SERVICE";
+    all[1] = "WFS";
+    all[2] = "VERSION";
+    all[3] = "2.0.0";
+    System.arraycopy(kv, 0, all, 4, kv.length);
+    return http.get("/wfs", all);
+  }
+
+  private HttpResponse<String> post(String xml) throws Exception {
+    return http.send("POST", "/wfs", "text/xml", xml, null);
+  }
+
+  private Schema featureSchema() throws Exception {
+    String app = kvp("REQUEST", "DescribeFeatureType", "TYPENAMES", "city:pipe_js,city:pipe_rq,city:pipe_point").body();
+    return Xml.schema("http://schemas.opengis.net/wfs/2.0/wfs.xsd", app);
+  }
+
+  @Test
+  void capabilitiesDeclareTheConformanceTheTestSuiteChecksAndValidate() throws Exception {
+    for (HttpResponse<String> r : List.of(kvp("REQUEST", "GetCapabilities"),
+        post("<wfs:GetCapabilities service=\"WFS\" " + XMLNS + "/>"),
+        http.get("/ows", "SERVICE", "WFS", "REQUEST", "GetCapabilities"))) {
+      assertThat(r.statusCode()).isEqualTo(200);
+      String caps = r.body();
+      Xml.validate(Xml.schema("http://schemas.opengis.net/wfs/2.0/wfs.xsd", null), caps);
+      for (String c : List.of("ImplementsBasicWFS", "ImplementsTransactionalWFS", "ImplementsResultPaging", "KVPEncoding",
+          "XMLEncoding")) {
+        assertThat(Xml.text(caps, "//ows:OperationsMetadata/ows:Constraint[@name='" + c + "']/ows:DefaultValue")).as(c)
+            .isEqualTo("TRUE");
+      }
+      for (String c : List.of("ImplementsAdHocQuery", "ImplementsResourceId", "ImplementsMinStandardFilter",
+          "ImplementsStandardFilter", "ImplementsMinSpatialFilter", "ImplementsSpatialFilter", "ImplementsMinTemporalFilter",
+          "ImplementsSorting", "ImplementsMinimumXPath", "ImplementsQuery")) {
+        assertThat(Xml.text(caps, "//fes:Conformance/fes:Constraint[@name='" + c + "']/ows:DefaultValue")).as(c).isEqualTo("TRUE");
+      }
+      assertThat(Xml.count(caps, "//ows:Operation[@name='GetFeature']/ows:Parameter[@name='resolve']//ows:Value[.='local']"))
+          .isEqualTo(1);
+      assertThat(Xml.count(caps, "//wfs:FeatureType")).isEqualTo(12);
+      assertThat(Xml.text(caps, "//wfs:FeatureType[wfs:Name='city:pipe_js']/wfs:DefaultCRS")).isEqualTo("urn:ogc:def:crs:EPSG::4544");
+    }
+  }
+
+  @Test
+  void withoutServiceTheAnswerIs400AndAnExceptionReport() throws Exception {
+    HttpResponse<String> r = http.get("/wfs", "REQUEST", "GetCapabilities");
+
+    assertThat(r.statusCode()).isEqualTo(400);
+    assertThat(Xml.text(r.body(), "/ows:ExceptionReport/ows:Exception/@exceptionCode")).isEqualTo("MissingParameterValue");
+    Xml.validate(Xml.schema("http://schemas.opengis.net/ows/1.1.0/owsAll.xsd", null), r.body());
+  }
+
+  @Test
+  void describeFeatureTypeIsAGml32ApplicationSchema() throws Exception {
+    for (HttpResponse<String> r : List.of(kvp("REQUEST", "DescribeFeatureType", "TYPENAMES", "city:pipe_js"),
+        post("<wfs:DescribeFeatureType service=\"WFS\" version=\"2.0.0\" " + XMLNS
+            + "><wfs:TypeName>city:pipe_js</wfs:TypeName></wfs:DescribeFeatureType>"))) {
+      assertThat(r.statusCode()).isEqualTo(200);
+      assertThat(Xml.text(r.body(), "/xs:schema/xs:import/@schemaLocation")).isEqualTo("http://schemas.opengis.net/gml/3.2.1/gml.xsd");
+      assertThat(Xml.text(r.body(), "//xs:complexType[@name='pipe_jsType']//xs:element[@name='geom']/@type"))
+          .isEqualTo("gml:CurvePropertyType");
+      Xml.schema("http://schemas.opengis.net/wfs/2.0/wfs.xsd", r.body());
+    }
+  }
+
+  @Test
+  void filterSortPagingAndEpsgAxisOrderAsKvpAndXml() throws Exception {
+    String filter = "<fes:Filter xmlns:fes=\"http://www.opengis.net/fes/2.0\"><fes:PropertyIsGreaterThanOrEqualTo>"
+        + "<fes:ValueReference>city:dn_mm</fes:ValueReference><fes:Literal>200</fes:Literal>"
+        + "</fes:PropertyIsGreaterThanOrEqualTo></fes:Filter>";
+    HttpResponse<String> get = kvp("REQUEST", "GetFeature", "TYPENAMES", "city:pipe_js", "FILTER", filter, "SORTBY", "dn_mm DESC",
+        "STARTINDEX", "1", "COUNT", "2", "SRSNAME", "urn:ogc:def:crs:EPSG::4490");
+    HttpResponse<String> xml = post("<wfs:GetFeature service=\"WFS\" version=\"2.0.0\" startIndex=\"1\" count=\"2\" " + XMLNS + ">"
+        + "<wfs:Query typeNames=\"city:pipe_js\" srsName=\"urn:ogc:def:crs:EPSG::4490\">" + filter
+        + "<fes:SortBy><fes:SortProperty><fes:ValueReference>dn_mm</fes:ValueReference><fes:SortOrder>DESC</fes:SortOrder>"
+        + "</fes:SortProperty></fes:SortBy></wfs:Query></wfs:GetFeature>");
+    Schema schema = featureSchema();
+    for (HttpResponse<String> r : List.of(get, xml)) {
+      assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+      Xml.validate(schema, r.body());
+      assertThat(Xml.text(r.body(), "/wfs:FeatureCollection/@numberMatched")).isEqualTo("4");
+      assertThat(Xml.text(r.body(), "/wfs:FeatureCollection/@numberReturned")).isEqualTo("2");
+      assertThat(Xml.text(r.body(), "//wfs:member[1]/city:pipe_js/@gml:id")).isEqualTo("pipe_js.104");
+      assertThat(Xml.text(r.body(), "//wfs:member[2]/city:pipe_js/@gml:id")).isEqualTo("pipe_js.103");
+      String[] pos = Xml.text(r.body(), "//wfs:member[1]//gml:posList").split(" ");
+      assertThat(Double.parseDouble(pos[0])).as("EPSG:4490 is latitude first").isCloseTo(36.5036, org.assertj.core.data.Offset.offset(1e-6));
+      assertThat(Double.parseDouble(pos[1])).isCloseTo(103.70, org.assertj.core.data.Offset.offset(1e-6));
+    }
+    assertThat(Xml.text(get.body(), "/wfs:FeatureCollection/@next")).contains("STARTINDEX=3");
+    assertThat(Xml.text(get.body(), "/wfs:FeatureCollection/@previous")).contains("STARTINDEX=0");
+  }
+
+  @Test
+  void bboxInNativeGaussKrugerIsNorthingFirstAndHitsAreCheap() throws Exception {
+    List<String> box = Sql.strings(db, "SELECT concat_ws(',', ST_YMin(e), ST_XMin(e), ST_YMax(e), ST_XMax(e)) FROM "
+        + "(SELECT ST_Expand(ST_Envelope(geom), 1) e FROM pipe_segment WHERE fid = 102) x");
+    HttpResponse<String> get = kvp("REQUEST", "GetFeature", "TYPENAMES", "pipe_js", "BBOX", box.get(0) + ",urn:ogc:def:crs:EPSG::4544",
+        "RESULTTYPE", "hits");
+    String[] b = box.get(0).split(",");
+    HttpResponse<String> xml = post("<wfs:GetFeature service=\"WFS\" version=\"2.0.0\" resultType=\"hits\" " + XMLNS + ">"
+        + "<wfs:Query typeNames=\"city:pipe_js\"><fes:Filter><fes:BBOX><fes:ValueReference>geom</fes:ValueReference>"
+        + "<gml:Envelope srsName=\"urn:ogc:def:crs:EPSG::4544\"><gml:lowerCorner>" + b[0] + " " + b[1] + "</gml:lowerCorner>"
+        + "<gml:upperCorner>" + b[2] + " " + b[3] + "</gml:upperCorner></gml:Envelope></fes:BBOX></fes:Filter></wfs:Query>"
+        + "</wfs:GetFeature>");
+    for (HttpResponse<String> r : List.of(get, xml)) {
+      assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+      assertThat(Xml.text(r.body(), "/wfs:FeatureCollection/@numberMatched")).isEqualTo("1");
+      assertThat(Xml.text(r.body(), "/wfs:FeatureCollection/@numberReturned")).isEqualTo("0");
+      assertThat(Xml.count(r.body(), "//wfs:member")).isZero();
+    }
+  }
+
+  @Test
+  void spatialTemporalLikeNullAndResourceIdFilters() throws Exception {
+    String[][] cases = {
+        {"<fes:Intersects><fes:ValueReference>geom</fes:ValueReference><gml:Polygon gml:id=\"p\" srsName=\"urn:ogc:def:crs:EPSG::4490\">"
+            + "<gml:exterior><gml:LinearRing><gml:posList>36.5016 103.7004 36.5016 103.7006 36.5020 103.7006 36.5020 103.7004 "
+            + "36.5016 103.7004</gml:posList></gml:LinearRing></gml:exterior></gml:Polygon></fes:Intersects>", "1"},
+        {"<fes:DWithin><fes:ValueReference>geom</fes:ValueReference><gml:Point gml:id=\"p\" srsName=\"urn:ogc:def:crs:EPSG::4490\">"
+            + "<gml:pos>36.5021 103.7005</gml:pos></gml:Point><fes:Distance uom=\"m\">40</fes:Distance></fes:DWithin>", "1"},
+        {"<fes:PropertyIsLike wildCard=\"*\" singleChar=\".\" escapeChar=\"!\"><fes:ValueReference>road_name</fes:ValueReference>"
+            + "<fes:Literal>经*路</fes:Literal></fes:PropertyIsLike>", "5"},
+        {"<fes:PropertyIsNull><fes:ValueReference>pressure_mpa</fes:ValueReference></fes:PropertyIsNull>", "5"},
+        {"<fes:ResourceId rid=\"pipe_js.101\"/><fes:ResourceId rid=\"pipe_js.105\"/>", "2"},
+        {"<fes:After><fes:ValueReference>valid_from</fes:ValueReference><gml:TimeInstant gml:id=\"t\"><gml:timePosition>"
+            + "2014-12-31T00:00:00Z</gml:timePosition></gml:TimeInstant></fes:After>", "5"},
+        {"<fes:Before><fes:ValueReference>valid_from</fes:ValueReference><gml:TimeInstant gml:id=\"t\"><gml:timePosition>"
+            + "2014-12-31T00:00:00Z</gml:timePosition></gml:TimeInstant></fes:Before>", "0"},
+        {"<fes:Or><fes:PropertyIsEqualTo><fes:ValueReference>dn_mm</fes:ValueReference><fes:Literal>100</fes:Literal>"
+            + "</fes:PropertyIsEqualTo><fes:Not><fes:PropertyIsLessThan><fes:ValueReference>dn_mm</fes:ValueReference>"
+            + "<fes:Literal>400</fes:Literal></fes:PropertyIsLessThan></fes:Not></fes:Or>", "3"}};
+    for (String[] c : cases) {
+      String filter = "<fes:Filter " + XMLNS + ">" + c[0] + "</fes:Filter>";
+      HttpResponse<String> get = kvp("REQUEST", "GetFeature", "TYPENAMES", "city:pipe_js", "FILTER", filter, "RESULTTYPE", "hits");
+      HttpResponse<String> xml = post("<wfs:GetFeature service=\"WFS\" version=\"2.0.0\" resultType=\"hits\" " + XMLNS + ">"
+          + "<wfs:Query typeNames=\"city:pipe_js\">" + filter + "</wfs:Query></wfs:GetFeature>");
+      for (HttpResponse<String> r : List.of(get, xml)) {
+        assertThat(r.statusCode()).as(c[0] + "\n" + r.body()).isEqualTo(200);
+        assertThat(Xml.text(r.body(), "/wfs:FeatureCollection/@numberMatched")).as(c[0]).isEqualTo(c[1]);
+      }
+    }
+  }
+
+  @Test
+  void lenientVariantsOfRealClients() throws Exception {
+    HttpResponse<String> r = http.get("/wfs", "service", "WFS", "version", "2.0.0", "request", "GetFeature", "TYPENAME", "pipe_js",
+        "MAXFEATURES", "1", "SORTBY", "dn_mm D", "outputFormat", "application/gml+xml; version=3.2",
+        "FILTER", "<Filter><PropertyIsEqualTo><PropertyName>owner</PropertyName><Literal>SW</Literal></PropertyIsEqualTo></Filter>");
+
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+    assertThat(Xml.text(r.body(), "/wfs:FeatureCollection/@numberReturned")).isEqualTo("1");
+    assertThat(Xml.text(r.body(), "//city:pipe_js/@gml:id")).isEqualTo("pipe_js.105");
+  }
+
+  @Test
+  void getFeatureByIdAndStoredQueries() throws Exception {
+    String byId = "urn:ogc:def:query:OGC-WFS::GetFeatureById";
+    HttpResponse<String> get = kvp("REQUEST", "GetFeature", "STOREDQUERY_ID", byId, "ID", "pipe_js.103");
+    HttpResponse<String> xml = post("<wfs:GetFeature service=\"WFS\" version=\"2.0.0\" " + XMLNS + "><wfs:StoredQuery id=\"" + byId
+        + "\"><wfs:Parameter name=\"id\">pipe_js.103</wfs:Parameter></wfs:StoredQuery></wfs:GetFeature>");
+    for (HttpResponse<String> r : List.of(get, xml)) {
+      assertThat(r.statusCode()).isEqualTo(200);
+      assertThat(Xml.text(r.body(), "/city:pipe_js/@gml:id")).isEqualTo("pipe_js.103");
+    }
+    HttpResponse<String> missing = kvp("REQUEST", "GetFeature", "STOREDQUERY_ID", byId, "ID", "pipe_js.999");
+    HttpResponse<String> missingXml = post("<wfs:GetFeature service=\"WFS\" version=\"2.0.0\" " + XMLNS + "><wfs:StoredQuery id=\""
+        + byId + "\"><wfs:Parameter name=\"id\">pipe_js.999</wfs:Parameter></wfs:StoredQuery></wfs:GetFeature>");
+    assertThat(missing.statusCode()).isEqualTo(404);
+    assertThat(missingXml.statusCode()).isEqualTo(404);
+    Schema wfs = Xml.schema("http://schemas.opengis.net/wfs/2.0/wfs.xsd", null);
+    for (HttpResponse<String> r : List.of(kvp("REQUEST", "ListStoredQueries"), kvp("REQUEST", "DescribeStoredQueries"),
+        post("<wfs:ListStoredQueries service=\"WFS\" version=\"2.0.0\" " + XMLNS + "/>"))) {
+      assertThat(r.statusCode()).isEqualTo(200);
+      Xml.validate(wfs, r.body());
+      assertThat(r.body()).contains(byId);
+    }
+  }
+
+  @Test
+  void getPropertyValue() throws Exception {
+    HttpResponse<String> get = kvp("REQUEST", "GetPropertyValue", "TYPENAMES", "city:pipe_js", "VALUEREFERENCE", "dn_mm",
+        "SORTBY", "dn_mm");
+    HttpResponse<String> xml = post("<wfs:GetPropertyValue service=\"WFS\" version=\"2.0.0\" valueReference=\"dn_mm\" " + XMLNS + ">"
+        + "<wfs:Query typeNames=\"city:pipe_js\"><fes:SortBy><fes:SortProperty><fes:ValueReference>dn_mm</fes:ValueReference>"
+        + "</fes:SortProperty></fes:SortBy></wfs:Query></wfs:GetPropertyValue>");
+    Schema wfs = Xml.schema("http://schemas.opengis.net/wfs/2.0/wfs.xsd", null);
+    for (HttpResponse<String> r : List.of(get, xml)) {
+      assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+      Xml.validate(wfs, r.body());
+      assertThat(Xml.text(r.body(), "/wfs:ValueCollection/wfs:member[1]")).isEqualTo("100");
+      assertThat(Xml.count(r.body(), "/wfs:ValueCollection/wfs:member")).isEqualTo(5);
+    }
+    assertThat(kvp("REQUEST", "GetPropertyValue", "TYPENAMES", "pipe_js", "VALUEREFERENCE", "nope").statusCode()).isEqualTo(400);
+  }
+
+  @Test
+  void geoJsonAndCsvOutputs() throws Exception {
+    HttpResponse<String> json = kvp("REQUEST", "GetFeature", "TYPENAMES", "pipe_js", "COUNT", "1", "OUTPUTFORMAT", "application/json",
+        "SRSNAME", "urn:ogc:def:crs:OGC:1.3:CRS84");
+    HttpResponse<String> csv = post("<wfs:GetFeature service=\"WFS\" version=\"2.0.0\" count=\"1\" outputFormat=\"text/csv\" "
+        + XMLNS + "><wfs:Query typeNames=\"city:pipe_js\"/></wfs:GetFeature>");
+
+    assertThat(json.headers().firstValue("Content-Type").orElse("")).contains("geo+json");
+    assertThat(json.body()).contains("\"id\":\"pipe_js.101\"").contains("\"numberMatched\":5");
+    tools.jackson.databind.JsonNode start = tools.jackson.databind.json.JsonMapper.builder().build().readTree(json.body())
+        .at("/features/0/geometry/coordinates/0");
+    assertThat(start.get(0).asDouble()).as("GeoJSON is longitude first").isCloseTo(103.70, org.assertj.core.data.Offset.offset(1e-7));
+    assertThat(start.get(1).asDouble()).isCloseTo(36.5009, org.assertj.core.data.Offset.offset(1e-7));
+    assertThat(csv.body().lines().toList()).hasSize(2);
+    assertThat(csv.body()).startsWith("id,network,").contains("pipe_js.101,JS,");
+  }
+
+  @Test
+  void errorsCarryTheRightCodeLocatorAndStatus() throws Exception {
+    record Case(HttpResponse<String> response, int status, String code, String locator) { }
+    List<Case> cases = List.of(
+        new Case(kvp("REQUEST", "GetFeature", "TYPENAMES", "pipe_js", "SRSNAME", "urn:ogc:def:crs:EPSG::32690"), 400,
+            "InvalidParameterValue", "SRSNAME"),
+        new Case(kvp("REQUEST", "GetFeature"), 400, "MissingParameterValue", "TYPENAMES"),
+        new Case(kvp("REQUEST", "GetFeature", "TYPENAMES", "nope"), 400, "InvalidParameterValue", "TYPENAMES"),
+        new Case(kvp("REQUEST", "GetFeature", "TYPENAMES", "pipe_js", "RESOURCEID", "pipe_js.abc"), 400, "InvalidParameterValue",
+            "RESOURCEID"),
+        new Case(kvp("REQUEST", "Frobnicate"), 400, "OperationNotSupported", "request"),
+        new Case(post("<wfs:GetFeature " + XMLNS), 400, "OperationParsingFailed", "request"),
+        new Case(kvp("REQUEST", "GetFeature", "TYPENAMES", "pipe_js", "FILTER", "<Filter><And>" + "<Not>".repeat(60)
+            + "<PropertyIsNull><ValueReference>a</ValueReference></PropertyIsNull>" + "</Not>".repeat(60) + "</And></Filter>"),
+            400, "InvalidParameterValue", "FILTER"));
+    Schema ows = Xml.schema("http://schemas.opengis.net/ows/1.1.0/owsAll.xsd", null);
+    for (Case c : cases) {
+      assertThat(c.response().statusCode()).as(c.response().body()).isEqualTo(c.status());
+      Xml.validate(ows, c.response().body());
+      assertThat(Xml.text(c.response().body(), "//ows:Exception/@exceptionCode")).isEqualTo(c.code());
+      assertThat(Xml.text(c.response().body(), "//ows:Exception/@locator")).isEqualToIgnoringCase(c.locator());
+    }
+  }
+
+  @Test
+  void injectionAttemptsAreHarmless() throws Exception {
+    String evil = "x'; DROP TABLE pipe_segment; --";
+    List<HttpResponse<String>> responses = List.of(
+        kvp("REQUEST", "GetFeature", "TYPENAMES", "pipe_js;DROP TABLE road"),
+        kvp("REQUEST", "GetFeature", "TYPENAMES", "pipe_js", "SORTBY", "dn_mm; DROP TABLE road"),
+        kvp("REQUEST", "GetFeature", "TYPENAMES", "pipe_js", "PROPERTYNAME", "dn_mm,\"geom\"); DROP TABLE road; --"),
+        kvp("REQUEST", "GetFeature", "TYPENAMES", "pipe_js", "BBOX", "1,2,3,4); DROP TABLE road; --"),
+        kvp("REQUEST", "GetFeature", "TYPENAMES", "pipe_js", "ASOF", evil),
+        kvp("REQUEST", "GetFeature", "TYPENAMES", "pipe_js", "FILTER", "<Filter><PropertyIsEqualTo><ValueReference>road_name"
+            + "</ValueReference><Literal>" + evil + "</Literal></PropertyIsEqualTo></Filter>"),
+        kvp("REQUEST", "GetFeature", "TYPENAMES", "pipe_js", "FILTER", "<Filter><PropertyIsEqualTo><ValueReference>"
+            + "road_name = road_name OR 1=1 --</ValueReference><Literal>x</Literal></PropertyIsEqualTo></Filter>"),
+        kvp("REQUEST", "GetFeature", "TYPENAMES", "pipe_js", "FILTER", "<!DOCTYPE f [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>"
+            + "<Filter><PropertyIsEqualTo><ValueReference>road_name</ValueReference><Literal>&x;</Literal></PropertyIsEqualTo></Filter>"),
+        kvp("REQUEST", "GetFeature", "TYPENAMES", "pipe_js", "RESOURCEID", "1 OR 1=1"),
+        kvp("REQUEST", "GetFeature", "TYPENAMES", "pipe_js", "SRSNAME", evil));
+    for (HttpResponse<String> r : responses) {
+      assertThat(r.statusCode()).as(r.body()).isIn(200, 400);
+      assertThat(r.body()).doesNotContain("root:x:0:0");
+      if (r.statusCode() == 200) {
+        assertThat(Xml.text(r.body(), "/wfs:FeatureCollection/@numberMatched")).isEqualTo("0");
+      }
+    }
+    assertThat(Sql.count(db, "SELECT count(*) FROM pipe_segment")).isEqualTo(7);
+    assertThat(Sql.count(db, "SELECT count(*) FROM road")).isZero();
+  }
+}

@@ -1,0 +1,173 @@
+package cn.lzxq.city.server.wfs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.lzxq.city.data.db.Sql;
+import cn.lzxq.city.server.support.ScratchDatabase;
+import com.zaxxer.hikari.HikariDataSource;
+import java.net.http.HttpResponse;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * WFS-T: QGIS-shaped WFS 1.0.0 and WFS 2.0.0 transactions write new versions, all or nothing,
+ * only with credentials, and an editor only for its own organisation's features.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class WfsTransactionTest {
+
+  private static HikariDataSource db;
+
+  @LocalServerPort
+  int port;
+  private OgcClient http;
+
+  @DynamicPropertySource
+  static void database(DynamicPropertyRegistry registry) throws Exception {
+    db = ScratchDatabase.register("WfsTransactionTest", registry);
+    Fixture.load(db);
+  }
+
+  @AfterAll
+  static void close() {
+    db.close();
+  }
+
+  @BeforeEach
+  void client() {
+    http = new OgcClient("http://localhost:" + port);
+  }
+
+  private HttpResponse<String> transaction(String xml, String user) throws Exception {
+    return http.send("POST", "/wfs", "text/xml", xml, user == null ? null : user + ":pw-" + user);
+  }
+
+  /** As QGIS 3 sends WFS-T: version 1.0.0, GML 2 coordinates x,y in the layer CRS, FeatureId filters. */
+  private static String qgisInsert(String owner) {
+    return "<Transaction xmlns=\"http://www.opengis.net/wfs\" service=\"WFS\" version=\"1.0.0\""
+        + " xmlns:gml=\"http://www.opengis.net/gml\" xmlns:ogc=\"http://www.opengis.net/ogc\"><Insert xmlns=\"http://www.opengis.net/wfs\">"
+        + "<pipe_js xmlns=\"http://lzxq.cn/city\"><geom><gml:LineString srsName=\"EPSG:4544\"><gml:coordinates cs=\",\" ts=\" \">"
+        + "383700,4041900,1948 383750,4041900,1948</gml:coordinates></gml:LineString></geom><subtype>JP</subtype>"
+        + "<feature_code>51041000</feature_code><start_point>Q1</start_point><end_point>Q2</end_point><depth_ref>top</depth_ref>"
+        + "<dn_mm>315</dn_mm><owner>" + owner + "</owner></pipe_js></Insert></Transaction>";
+  }
+
+  private static String qgisUpdate(long fid, int dn) {
+    return qgisUpdate("pipe_js", fid, dn);
+  }
+
+  private static String qgisUpdate(String type, long fid, int dn) {
+    return "<Transaction xmlns=\"http://www.opengis.net/wfs\" service=\"WFS\" version=\"1.0.0\" xmlns:ogc=\"http://www.opengis.net/ogc\""
+        + " xmlns:gml=\"http://www.opengis.net/gml\"><Update xmlns=\"http://www.opengis.net/wfs\" typeName=\"" + type + "\"><Property><Name>dn_mm</Name><Value>" + dn
+        + "</Value></Property><ogc:Filter><ogc:FeatureId fid=\"" + type + "." + fid + "\"/></ogc:Filter></Update></Transaction>";
+  }
+
+  private static String qgisDelete(String type, long fid) {
+    return "<Transaction xmlns=\"http://www.opengis.net/wfs\" service=\"WFS\" version=\"1.0.0\" xmlns:ogc=\"http://www.opengis.net/ogc\">"
+        + "<Delete xmlns=\"http://www.opengis.net/wfs\" typeName=\"" + type + "\"><ogc:Filter><ogc:FeatureId fid=\"" + type + "."
+        + fid + "\"/></ogc:Filter></Delete></Transaction>";
+  }
+
+  @Test
+  void qgisWfsT10InsertsUpdatesAndDeletesAPipeAsVersions() throws Exception {
+    HttpResponse<String> inserted = transaction(qgisInsert("SW"), "editor_sw");
+    assertThat(inserted.statusCode()).as(inserted.body()).isEqualTo(200);
+    assertThat(Xml.text(inserted.body(), "/wfs1:WFS_TransactionResponse/wfs1:TransactionResult/wfs1:Status/wfs1:SUCCESS")).isEmpty();
+    assertThat(Xml.count(inserted.body(), "//wfs1:SUCCESS")).isEqualTo(1);
+    String fidText = Xml.text(inserted.body(), "//wfs1:InsertResult/ogc:FeatureId/@fid");
+    long fid = Long.parseLong(fidText.substring("pipe_js.".length()));
+    assertThat(Sql.strings(db, "SELECT round(ST_X(ST_StartPoint(geom)))::text || ' ' || changed_by FROM pipe_segment WHERE fid = " + fid))
+        .containsExactly("383700 editor_sw");
+
+    HttpResponse<String> updated = transaction(qgisUpdate(fid, 400), "editor_sw");
+    assertThat(updated.statusCode()).as(updated.body()).isEqualTo(200);
+    assertThat(Sql.strings(db, "SELECT dn_mm || ' ' || (valid_to IS NULL) FROM pipe_segment WHERE fid = " + fid + " ORDER BY version_id"))
+        .containsExactly("315 false", "400 true");
+
+    HttpResponse<String> deleted = transaction(qgisDelete("pipe_js", fid), "editor_sw");
+    assertThat(deleted.statusCode()).as(deleted.body()).isEqualTo(200);
+    assertThat(Sql.count(db, "SELECT count(*) FROM pipe_segment WHERE fid = " + fid + " AND valid_to IS NULL")).isZero();
+    assertThat(Sql.count(db, "SELECT count(*) FROM pipe_segment WHERE fid = " + fid)).as("nothing is removed").isEqualTo(2);
+  }
+
+  @Test
+  void wfs20InsertUpdateReplaceDeleteAndAsOfReadsTheStateBefore() throws Exception {
+    String before = Sql.strings(db, "SELECT to_char(statement_timestamp() AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"')").get(0);
+    Thread.sleep(20);
+    String tx = "<wfs:Transaction service=\"WFS\" version=\"2.0.0\" xmlns:wfs=\"http://www.opengis.net/wfs/2.0\""
+        + " xmlns:fes=\"http://www.opengis.net/fes/2.0\" xmlns:gml=\"http://www.opengis.net/gml/3.2\" xmlns:city=\"http://lzxq.cn/city\">"
+        + "<wfs:Update typeName=\"city:pipe_js\"><wfs:Property><wfs:ValueReference>city:material</wfs:ValueReference>"
+        + "<wfs:Value>PE</wfs:Value></wfs:Property><fes:Filter><fes:ResourceId rid=\"pipe_js.101\"/></fes:Filter></wfs:Update>"
+        + "<wfs:Replace><city:pipe_js gml:id=\"pipe_js.102\"><city:subtype>JP</city:subtype><city:feature_code>51041000</city:feature_code>"
+        + "<city:start_point>R1</city:start_point><city:end_point>R2</city:end_point><city:depth_ref>top</city:depth_ref>"
+        + "<city:dn_mm>250</city:dn_mm><city:owner>SW</city:owner><city:geom><gml:LineString gml:id=\"g\" srsName=\"urn:ogc:def:crs:EPSG::4490\">"
+        + "<gml:posList>36.5018 103.70 36.5018 103.7012</gml:posList></gml:LineString></city:geom></city:pipe_js>"
+        + "<fes:Filter><fes:ResourceId rid=\"pipe_js.102\"/></fes:Filter></wfs:Replace>"
+        + "<wfs:Delete typeName=\"city:pipe_js\"><fes:Filter><fes:ResourceId rid=\"pipe_js.103\"/></fes:Filter></wfs:Delete>"
+        + "</wfs:Transaction>";
+    HttpResponse<String> r = transaction(tx, "admin");
+
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+    assertThat(Xml.text(r.body(), "//wfs:totalUpdated")).isEqualTo("1");
+    assertThat(Xml.text(r.body(), "//wfs:totalReplaced")).isEqualTo("1");
+    assertThat(Xml.text(r.body(), "//wfs:totalDeleted")).isEqualTo("1");
+    assertThat(Sql.strings(db, "SELECT material || ' ' || dn_mm FROM pipe_segment WHERE fid = 101 AND valid_to IS NULL"))
+        .containsExactly("PE 100");
+    assertThat(Sql.strings(db, "SELECT start_point || ' ' || dn_mm || ' ' || round(ST_Length(geom)) FROM pipe_segment "
+        + "WHERE fid = 102 AND valid_to IS NULL")).containsExactly("R1 250 108");
+
+    HttpResponse<String> past = http.get("/wfs", "SERVICE", "WFS", "VERSION", "2.0.0", "REQUEST", "GetFeature", "TYPENAMES", "pipe_js",
+        "RESOURCEID", "pipe_js.101,pipe_js.102,pipe_js.103", "ASOF", before);
+    assertThat(Xml.count(past.body(), "//wfs:member")).isEqualTo(3);
+    assertThat(Xml.text(past.body(), "//city:pipe_js[@gml:id='pipe_js.101']/city:material")).isEqualTo("QM");
+    assertThat(Xml.text(past.body(), "//city:pipe_js[@gml:id='pipe_js.102']/city:dn_mm")).isEqualTo("200");
+  }
+
+  @Test
+  void writesNeedCredentialsAndARoleThatMayEdit() throws Exception {
+    HttpResponse<String> anonymous = transaction(qgisUpdate(104, 1), null);
+    HttpResponse<String> viewer = transaction(qgisUpdate(104, 1), "viewer");
+    HttpResponse<String> wrongPassword = http.send("POST", "/wfs", "text/xml", qgisUpdate(104, 1), "admin:nope");
+
+    assertThat(anonymous.statusCode()).isEqualTo(401);
+    assertThat(anonymous.headers().firstValue("WWW-Authenticate").orElse("")).startsWith("Basic");
+    assertThat(viewer.statusCode()).isEqualTo(403);
+    assertThat(wrongPassword.statusCode()).isEqualTo(401);
+    assertThat(Sql.count(db, "SELECT count(*) FROM pipe_segment WHERE fid = 104")).isEqualTo(1);
+  }
+
+  @Test
+  void anEditorOfOneUtilityCannotTouchAnothersPipes() throws Exception {
+    List<HttpResponse<String>> refused = List.of(
+        transaction(qgisUpdate(105, 1), "editor_rq"),
+        transaction(qgisDelete("pipe_js", 105), "editor_rq"),
+        transaction(qgisInsert("SW"), "editor_rq"),
+        transaction(qgisUpdate(105, 1).replace("<Property><Name>dn_mm</Name><Value>1</Value></Property>",
+            "<Property><Name>owner</Name><Value>RQ</Value></Property>"), "editor_sw"));
+    for (HttpResponse<String> r : refused) {
+      assertThat(r.statusCode()).as(r.body()).isEqualTo(403);
+    }
+    assertThat(Sql.strings(db, "SELECT dn_mm || ' ' || owner FROM pipe_segment WHERE fid = 105")).containsExactly("500 SW");
+    assertThat(transaction(qgisUpdate("pipe_rq", 201, 200), "editor_rq").statusCode()).isEqualTo(200);
+    assertThat(Sql.strings(db, "SELECT dn_mm::text FROM pipe_segment WHERE fid = 201 AND valid_to IS NULL")).containsExactly("200");
+  }
+
+  @Test
+  void aFailedTransactionLeavesTheDatabaseUnchanged() throws Exception {
+    long rows = Sql.count(db, "SELECT count(*) FROM pipe_segment");
+    String tx = qgisUpdate(104, 777).replace("</Transaction>", "")
+        + qgisInsert("SW").replaceFirst("^<Transaction[^>]*>", "").replace("<dn_mm>315</dn_mm>", "<dn_mm>-5</dn_mm>");
+    HttpResponse<String> r = transaction(tx, "admin");
+
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(400);
+    assertThat(Xml.text(r.body(), "//ows:Exception/@exceptionCode")).isEqualTo("OperationProcessingFailed");
+    assertThat(Sql.count(db, "SELECT count(*) FROM pipe_segment")).isEqualTo(rows);
+    assertThat(Sql.strings(db, "SELECT dn_mm::text FROM pipe_segment WHERE fid = 104 AND valid_to IS NULL")).containsExactly("400");
+  }
+}

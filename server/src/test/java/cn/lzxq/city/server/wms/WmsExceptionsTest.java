@@ -1,0 +1,98 @@
+package cn.lzxq.city.server.wms;
+
+import static cn.lzxq.city.server.wms.WmsFixture.drawn;
+import static cn.lzxq.city.server.wms.WmsFixture.get;
+import static cn.lzxq.city.server.wms.WmsFixture.image;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.lzxq.city.server.support.ScratchDatabase;
+import com.zaxxer.hikari.HikariDataSource;
+import java.awt.image.BufferedImage;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** Every WMS exception code with its HTTP status, EXCEPTIONS=INIMAGE and BLANK, and the limits. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "city.wms.max-layers=3")
+class WmsExceptionsTest {
+
+  private static HikariDataSource db;
+  private static final String MAP = "SERVICE=WMS&VERSION=1.3.0&REQUEST=GetMap&LAYERS=pipe_js&STYLES=&CRS=CRS:84"
+      + "&BBOX=103.698,36.5,103.7004,36.502&WIDTH=256&HEIGHT=256&FORMAT=image/png";
+  private static final String INFO = MAP.replace("GetMap", "GetFeatureInfo") + "&QUERY_LAYERS=pipe_js&INFO_FORMAT=text/plain";
+
+  @LocalServerPort
+  int port;
+
+  @DynamicPropertySource
+  static void database(DynamicPropertyRegistry registry) throws Exception {
+    db = ScratchDatabase.register("WmsExceptionsTest", registry);
+    WmsFixture.insert(db);
+  }
+
+  @AfterAll
+  static void close() {
+    db.close();
+  }
+
+  private void expect(String query, int status, String code, String locator) throws Exception {
+    HttpResponse<byte[]> r = get("http://localhost:" + port + "/wms?" + query);
+    String body = new String(r.body(), StandardCharsets.UTF_8);
+    assertThat(r.statusCode()).as(query + "\n" + body).isEqualTo(status);
+    assertThat(r.headers().firstValue("Content-Type").orElse("")).startsWith("text/xml");
+    assertThat(body).contains("<ServiceExceptionReport version=\"1.3.0\"").contains("code=\"" + code + "\"");
+    if (locator != null) {
+      assertThat(body).contains("locator=\"" + locator + "\"");
+    }
+  }
+
+  @Test
+  void everyCodeHasItsStatus() throws Exception {
+    expect(MAP.replace("image/png", "image/gif"), 400, "InvalidFormat", "FORMAT");
+    expect(MAP.replace("CRS:84", "EPSG:2000"), 400, "InvalidCRS", "CRS");
+    expect(MAP.replace("CRS:84", "EPSG:xyz"), 400, "InvalidCRS", "CRS");
+    expect(MAP.replace("LAYERS=pipe_js", "LAYERS=pipes"), 400, "LayerNotDefined", "LAYERS");
+    expect(MAP.replace("STYLES=", "STYLES=rainbow"), 400, "StyleNotDefined", "STYLES");
+    expect(INFO + "&I=300&J=10", 400, "InvalidPoint", "I");
+    expect(INFO + "&I=10&J=abc", 400, "InvalidPoint", "J");
+    expect(MAP + "&TIME=", 400, "MissingDimensionValue", "TIME");
+    expect(MAP + "&TIME=yesterday", 400, "InvalidDimensionValue", "TIME");
+    expect(MAP + "&TIME=1800-01-01", 400, "InvalidDimensionValue", "TIME");
+    expect(MAP.replace("GetMap", "GetStyles"), 501, "OperationNotSupported", "REQUEST");
+    expect(MAP.replace("&BBOX=103.698,36.5,103.7004,36.502", ""), 400, "MissingParameterValue", "BBOX");
+    expect("SERVICE=WMS&VERSION=1.3.0", 400, "MissingParameterValue", "REQUEST");
+    expect(MAP.replace("WIDTH=256", "WIDTH=-3"), 400, "InvalidParameterValue", "WIDTH");
+    expect(MAP.replace("BBOX=103.698,36.5", "BBOX=103.71,36.5"), 400, "InvalidParameterValue", "BBOX");
+    expect(MAP + "&CQL_FILTER=dn_mm%20%3E%3E%203", 400, "InvalidParameterValue", "CQL_FILTER");
+    expect(MAP + "&CQL_FILTER=colour%3D1", 400, "InvalidParameterValue", null);
+    expect("SERVICE=WMS&REQUEST=GetLegendGraphic&LAYER=pipe_js&FORMAT=image/png&RULE=nope", 400, "InvalidParameterValue",
+        "RULE");
+  }
+
+  @Test
+  void limitsOnSizeAndLayersAreInvalidParameterValues() throws Exception {
+    expect(MAP.replace("WIDTH=256", "WIDTH=5000"), 400, "InvalidParameterValue", "WIDTH");
+    expect(MAP.replace("LAYERS=pipe_js", "LAYERS=pipe_js,pipe_ps,road,zoning_parcel").replace("STYLES=", "STYLES=,,,"), 400,
+        "InvalidParameterValue", "LAYERS");
+  }
+
+  @Test
+  void inimageWritesTheErrorIntoAnImageAndBlankAnswersAnEmptyOne() throws Exception {
+    BufferedImage inimage = image(get("http://localhost:" + port + "/wms?" + MAP.replace("STYLES=", "STYLES=rainbow")
+        + "&EXCEPTIONS=INIMAGE&TRANSPARENT=TRUE"));
+    assertThat(inimage.getWidth()).isEqualTo(256);
+    assertThat(drawn(inimage)[0]).as("the message is drawn").isGreaterThan(50);
+    BufferedImage blank = image(get("http://localhost:" + port + "/wms?" + MAP.replace("STYLES=", "STYLES=rainbow")
+        + "&EXCEPTIONS=application/vnd.ogc.se_blank&TRANSPARENT=TRUE"));
+    assertThat(drawn(blank)[0]).isZero();
+    HttpResponse<byte[]> jpeg = get("http://localhost:" + port + "/wms?" + MAP.replace("LAYERS=pipe_js", "LAYERS=x")
+        .replace("image/png", "image/jpeg") + "&EXCEPTIONS=BLANK&BGCOLOR=0x00FF00");
+    assertThat(jpeg.headers().firstValue("Content-Type")).hasValue("image/jpeg");
+    assertThat(image(jpeg).getRGB(10, 10) & 0x00ff00).isEqualTo(0x00ff00);
+  }
+}

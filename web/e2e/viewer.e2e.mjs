@@ -1,0 +1,501 @@
+// End-to-end tests of the 3D viewer in headless Chromium (Debian /usr/bin/chromium, software
+// WebGL) against a running server with the sample data:
+//   npm run e2e --prefix web -- --server http://localhost:18080
+// Options: --server URL (or CITY_SERVER_URL), --chromium PATH (or CHROMIUM), --artifacts DIR,
+// --ready-ms N (first-view budget, default 5000), --only NAME[,NAME].
+// Fails (never skips) when Chromium or the server is missing. Screenshots and a report.json are
+// kept in web/e2e/artifacts/.
+import { chromium } from 'playwright-core';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const args = Object.fromEntries(process.argv.slice(2).reduce((acc, a, i, all) => {
+  if (a.startsWith('--')) acc.push([a.slice(2), all[i + 1] && !all[i + 1].startsWith('--') ? all[i + 1] : 'true']);
+  return acc;
+}, []));
+const SERVER = (args.server || process.env.CITY_SERVER_URL || 'http://localhost:18080').replace(/\/$/, '');
+const CHROMIUM = args.chromium || process.env.CHROMIUM || '/usr/bin/chromium';
+const ARTIFACTS = args.artifacts || join(here, 'artifacts');
+const READY_MS = Number(args['ready-ms'] || process.env.CITY_E2E_READY_MS || 5000);
+const ONLY = args.only ? args.only.split(',') : null;
+const VIEW = { width: 1280, height: 800 };
+
+const results = [];
+let failures = 0;
+const started = Date.now();
+const log = (...a) => console.log(`[e2e ${((Date.now() - started) / 1000).toFixed(1)}s]`, ...a);
+
+function fail(message) { throw new Error(message); }
+function assert(cond, message) { if (!cond) fail(message); }
+
+async function fetchJson(path) {
+  const res = await fetch(SERVER + path, { headers: { Accept: 'application/json' } });
+  if (!res.ok) fail(`${path}: HTTP ${res.status}`);
+  return res.json();
+}
+
+// ---- preconditions: fail, do not skip ---------------------------------------------------------
+if (!existsSync(CHROMIUM)) {
+  console.error(`e2e: Chromium not found at ${CHROMIUM} (apt-get install chromium, or --chromium PATH)`);
+  process.exit(2);
+}
+try {
+  const h = await fetch(SERVER + '/actuator/health');
+  if (!h.ok) throw new Error(`HTTP ${h.status}`);
+} catch (e) {
+  console.error(`e2e: no server at ${SERVER} (${e.message}); start it with the sample data (web/e2e/run.sh does)`);
+  process.exit(2);
+}
+rmSync(ARTIFACTS, { recursive: true, force: true });
+mkdirSync(ARTIFACTS, { recursive: true });
+
+// Known features from the server's own APIs (the sample data), used to aim clicks.
+const layers = await fetchJson('/api/layers');
+const count = Object.fromEntries(layers.map((l) => [l.name, l.count]));
+assert((count.pipe_js || 0) > 0, 'the sample data has no water pipes (load it: city sample load --scale small)');
+
+async function firstFeature(layer) {
+  let fc;
+  try {
+    fc = await fetchJson(`/ogcapi/collections/${layer}/items?limit=50`);
+  } catch {
+    fc = await fetchJson(`/wfs?service=WFS&version=2.0.0&request=GetFeature&typeNames=${layer}&count=50&outputFormat=application/json&srsName=urn:ogc:def:crs:OGC:1.3:CRS84`);
+    for (const f of fc.features || []) f.id = String(f.id).replace(/^.*\./, '');
+  }
+  assert(fc.features && fc.features.length, `no ${layer} features from OGC API or WFS`);
+  return fc.features;
+}
+
+/** A pipe whose middle is a good click target: the longest of the first 50. */
+function longest(features) {
+  const len = (f) => { const c = f.geometry.coordinates; const a = c[0]; const b = c[c.length - 1]; return Math.hypot(a[0] - b[0], a[1] - b[1]); };
+  return features.filter((f) => f.geometry && f.geometry.type === 'LineString').sort((x, y) => len(y) - len(x))[0];
+}
+function midpoint(f) {
+  const c = f.geometry.coordinates;
+  const a = c[Math.floor((c.length - 1) / 2)];
+  const b = c[Math.floor((c.length - 1) / 2) + 1] || a;
+  return [(a[0] + b[0]) / 2, (a[1] + b[1]) / 2];
+}
+/** Centre depth below the ground (ground-relative tiles: ground at height 0). */
+function centreHeight(f) {
+  const p = f.properties;
+  const d = Number(p.start_depth_m ?? p.depth_m ?? 1.5);
+  const size = Number(p.dn_mm || p.height_mm || 300) / 1000;
+  return p.depth_ref === 'invert' ? -(d - size / 2) : -(d + size / 2);
+}
+
+// ---- browser ------------------------------------------------------------------------------------
+const userDataDir = join(ARTIFACTS, 'profile');
+const context = await chromium.launchPersistentContext(userDataDir, {
+  executablePath: CHROMIUM,
+  headless: true,
+  viewport: VIEW,
+  acceptDownloads: true,
+  args: [
+    '--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
+    '--disable-sync', '--no-first-run', '--use-angle=swiftshader', '--enable-unsafe-swiftshader',
+    '--ignore-gpu-blocklist', '--disable-dev-shm-usage',
+  ],
+});
+const page = context.pages()[0] || await context.newPage();
+const consoleErrors = [];
+page.on('console', (msg) => {
+  if (msg.type() === 'error') consoleErrors.push(msg.text());
+  if (process.env.CITY_E2E_VERBOSE) log('console', msg.type(), msg.text());
+});
+page.on('pageerror', (err) => consoleErrors.push(`pageerror: ${err.message}`));
+const requested = [];
+page.on('request', (req) => requested.push(req.url()));
+page.on('response', (res) => { if (res.status() >= 400) consoleErrors.push(`HTTP ${res.status()} ${res.url()}`); });
+page.on('requestfailed', (req) => {
+  const f = req.failure();
+  if (f && !/ERR_ABORTED/.test(f.errorText)) consoleErrors.push(`request failed ${req.url()} ${f.errorText}`);
+});
+
+async function shot(name) {
+  const file = join(ARTIFACTS, `${name}.png`);
+  await page.screenshot({ path: file });
+  return file;
+}
+
+/** Waits until every shown tileset has loaded what the view needs and a frame is drawn. */
+async function idle(timeout = 30000) {
+  await page.waitForFunction(() => window.__city && window.__city.tilesetManager && window.__city.tilesetManager.allLoaded(), null, { timeout, polling: 200 });
+  await page.evaluate(() => window.__city.whenIdle());
+  await page.evaluate(() => new Promise((r) => { const v = window.__city.viewer; v.scene.requestRender(); const done = () => { v.scene.postRender.removeEventListener(done); r(); }; v.scene.postRender.addEventListener(done); }));
+}
+
+/** Pixels of the scene canvas in CJJ 61 pipe hues (saturated cyan, magenta, orange, red, green, brown). */
+async function pipePixels() {
+  return page.evaluate(() => {
+    const src = window.__city.viewer.scene.canvas;
+    const c = document.createElement('canvas');
+    c.width = src.width; c.height = src.height;
+    const g = c.getContext('2d');
+    g.drawImage(src, 0, 0);
+    const d = g.getImageData(0, 0, c.width, c.height).data;
+    const counts = { JS: 0, RQ: 0, RL: 0, DL: 0, TX: 0, PS: 0 };
+    for (let i = 0; i < d.length; i += 4) {
+      const r = d[i]; const gg = d[i + 1]; const b = d[i + 2];
+      const max = Math.max(r, gg, b); const min = Math.min(r, gg, b);
+      if (max < 40) continue;
+      const sat = (max - min) / max;
+      if (sat < 0.55) continue;
+      let h;
+      if (max === r) h = ((gg - b) / (max - min)) * 60; else if (max === gg) h = (2 + (b - r) / (max - min)) * 60; else h = (4 + (r - gg) / (max - min)) * 60;
+      if (h < 0) h += 360;
+      if (h > 170 && h < 195) counts.JS++;
+      else if (h > 285 && h < 315) counts.RQ++;
+      else if (h > 22 && h < 40 && max > 120) counts.RL++;
+      else if ((h < 8 || h > 352) && max > 120) counts.DL++;
+      else if (h > 100 && h < 140) counts.TX++;
+      else if (h > 20 && h < 40 && max <= 120) counts.PS++;
+    }
+    const total = Object.values(counts).reduce((a, b) => a + b, 0);
+    return { total, ...counts };
+  });
+}
+
+/** Window (CSS pixel) position of a lon/lat/height in the scene. */
+async function screenOf(lon, lat, h) {
+  return page.evaluate(([lo, la, hh]) => {
+    const v = window.__city.viewer;
+    const Cesium = window.__city.Cesium;
+    const p = v.scene.cartesianToCanvasCoordinates(Cesium.Cartesian3.fromDegrees(lo, la, hh));
+    if (!p) return null;
+    const r = v.scene.canvas.getBoundingClientRect();
+    return { x: r.left + p.x, y: r.top + p.y, cx: p.x, cy: p.y };
+  }, [lon, lat, h]);
+}
+
+async function jump(lon, lat, h, range) {
+  await page.evaluate(([lo, la, hh, rr]) => window.__city.jumpTo(lo, la, hh, rr), [lon, lat, h, range]);
+  await idle();
+}
+
+async function clickAt(lon, lat, h) {
+  const p = await screenOf(lon, lat, h);
+  assert(p, `(${lon}, ${lat}) is not on screen`);
+  await page.mouse.click(p.x, p.y);
+  return p;
+}
+
+async function test(name, fn) {
+  if (ONLY && !ONLY.includes(name)) return;
+  const t0 = Date.now();
+  const errorsBefore = consoleErrors.length;
+  try {
+    await fn();
+    const newErrors = consoleErrors.slice(errorsBefore);
+    if (newErrors.length) fail(`${newErrors.length} console errors: ${newErrors.slice(0, 3).join(' | ')}${newErrors.length > 3 ? ' …' : ''}`);
+    results.push({ name, ok: true, ms: Date.now() - t0 });
+    log(`ok   ${name} (${Date.now() - t0} ms)`);
+  } catch (e) {
+    failures++;
+    results.push({ name, ok: false, ms: Date.now() - t0, error: e.message });
+    log(`FAIL ${name}: ${e.message}`);
+    try { await shot(`FAIL-${name}`); } catch { /* ignore */ }
+  }
+}
+
+async function resultOf(tool, timeout = 60000) {
+  await page.waitForFunction((tl) => window.__city.analysis.last[tl], tool, { timeout, polling: 200 });
+  const answer = await page.evaluate((tl) => window.__city.analysis.last[tl], tool);
+  assert(!answer.error, `${tool}: ${answer.error}`);
+  return answer;
+}
+
+async function openTool(tool) {
+  await page.evaluate((tl) => { delete window.__city.analysis.last[tl]; }, tool);
+  await page.click(`[data-analysis="${tool}"]`);
+}
+
+// ---- the tests ------------------------------------------------------------------------------------
+const pipes = await firstFeature('pipe_js');
+const pipe = longest(pipes);
+const [plon, plat] = midpoint(pipe);
+const ph = centreHeight(pipe);
+log(`known pipe: pipe_js #${pipe.id} at ${plon.toFixed(6)}, ${plat.toFixed(6)}, centre ${ph.toFixed(2)} m`);
+
+await test('page-loads', async () => {
+  const t0 = Date.now();
+  await page.goto(SERVER + '/', { waitUntil: 'domcontentloaded' });
+  await page.waitForFunction(() => window.__city && window.__city.ready, null, { timeout: 60000, polling: 100 });
+  const readyMs = await page.evaluate(() => window.__city.readyMs);
+  log(`first view ready after ${readyMs} ms (page script), ${Date.now() - t0} ms since navigation`);
+  results.readyMs = readyMs;
+  assert(await page.title() === '兰州新区三维城市信息服务', `title is ${await page.title()}`);
+  assert(readyMs <= READY_MS, `first view took ${readyMs} ms (budget ${READY_MS} ms)`);
+  const gl = await page.evaluate(() => { const c = window.__city.viewer.scene.context; return { webgl2: c.webgl2, renderer: c._gl.getParameter(c._gl.RENDERER) }; });
+  log('WebGL', JSON.stringify(gl));
+  await shot('01-first-view');
+});
+
+await test('tilesets-loaded', async () => {
+  await idle();
+  const summary = await page.evaluate(() => window.__city.tilesetManager.summary());
+  writeFileSync(join(ARTIFACTS, 'tilesets.json'), JSON.stringify(summary, null, 2));
+  for (const [id, s] of Object.entries(summary)) {
+    assert(s.present, `tileset ${id} did not load: ${s.error}`);
+    assert(s.tilesLoaded, `tileset ${id} has not loaded its tiles`);
+  }
+  const features = await page.evaluate(() => window.__city.featureCount());
+  log('features in loaded tiles', JSON.stringify(features));
+  assert(features.pipe_js > 0, 'no water-pipe features in the loaded tiles');
+});
+
+await test('underground-pipes-render', async () => {
+  await page.evaluate(() => window.__city.home());
+  await idle();
+  const on = await pipePixels();
+  await shot('02-underground-overview');
+  await page.evaluate(() => { for (const id of ['pipe_js', 'pipe_ps', 'pipe_rq', 'pipe_rl', 'pipe_dl', 'pipe_tx']) window.__city.tilesetManager.setShow(id, false); });
+  await idle();
+  const off = await pipePixels();
+  await page.evaluate(() => { for (const id of ['pipe_js', 'pipe_ps', 'pipe_rq', 'pipe_rl', 'pipe_dl', 'pipe_tx']) window.__city.tilesetManager.setShow(id, true); });
+  await idle();
+  log(`pipe-colour pixels: with pipes ${JSON.stringify(on)}, without ${JSON.stringify(off)}`);
+  assert(on.total > 500, `only ${on.total} pipe-colour pixels in underground mode`);
+  assert(on.total > off.total * 2 + 200, `pipes add too few pixels (${on.total} vs ${off.total} without pipes)`);
+  // Close-up of one street's pipes under the see-through ground.
+  await jump(plon, plat, ph, 60);
+  const near = await pipePixels();
+  await shot('03-underground-closeup');
+  assert(near.total > 500, `close-up shows only ${near.total} pipe-colour pixels`);
+});
+
+await test('pick-known-pipe', async () => {
+  await jump(plon, plat, ph, 40);
+  await clickAt(plon, plat, ph);
+  await page.waitForFunction((fid) => window.__city.picked && String(window.__city.picked.fid) === String(fid)
+    && window.__city.picked.source === 'ogcapi', pipe.id, { timeout: 20000 });
+  const panel = await page.locator('#info-panel').isVisible();
+  assert(panel, 'the attribute panel is hidden');
+  const text = await page.locator('#info-body').innerText();
+  for (const label of ['权属单位', '管径', '材质', '起点埋深']) assert(text.includes(label), `attribute panel lacks ${label}: ${text.slice(0, 200)}`);
+  assert(/\d+\s*mm/.test(text), 'no unit mm in the attribute panel');
+  assert(text.includes(String(pipe.properties.owner ?? '')), 'owner value missing');
+  await shot('04-picked-pipe');
+});
+
+await test('language-switch', async () => {
+  await page.click('#lang-btn');
+  await page.waitForFunction(() => document.documentElement.lang === 'en');
+  assert((await page.locator('#app-title').innerText()) === 'Lanzhou New Area 3D City Information Service', 'title not English');
+  assert((await page.locator('[data-analysis="clearance"]').innerText()) === 'Clearance check', 'tools not English');
+  const info = await page.locator('#info-body').innerText();
+  assert(info.includes('owner'), 'attribute panel not English');
+  await shot('05-english');
+  await page.click('#lang-btn');
+  await page.waitForFunction(() => document.documentElement.lang === 'zh-CN');
+  assert((await page.locator('#app-title').innerText()) === '兰州新区三维城市信息服务', 'title not back to Chinese');
+});
+
+await test('keyboard', async () => {
+  await page.locator('#cesium').focus();
+  await page.keyboard.press('/');
+  assert(await page.evaluate(() => document.activeElement.id === 'search-input'), '"/" does not focus the search');
+  await page.keyboard.press('Tab');
+  assert(await page.evaluate(() => document.activeElement.id === 'search-go'), 'Tab does not reach the search button');
+  await page.locator('#cesium').focus();
+  const before = await page.evaluate(() => window.__city.viewer.camera.positionCartographic.height);
+  await page.keyboard.down('e');
+  await page.waitForTimeout(600);
+  await page.keyboard.up('e');
+  const after = await page.evaluate(() => window.__city.viewer.camera.positionCartographic.height);
+  assert(after > before, `E does not raise the camera (${before} → ${after})`);
+});
+
+await test('search', async () => {
+  const points = await firstFeature('pipe_point');
+  const expNo = points.find((f) => f.properties.exp_no).properties.exp_no;
+  await page.fill('#search-input', expNo);
+  await page.click('#search-go');
+  await page.waitForFunction(() => window.__city.search !== null, null, { timeout: 15000 });
+  const found = await page.evaluate(() => window.__city.search);
+  assert(found.length > 0 && found.some((r) => r.label.includes(expNo)), `search ${expNo} found ${JSON.stringify(found)}`);
+  const roads = await firstFeature('road');
+  const road = roads[0].properties.name;
+  await page.evaluate(() => { window.__city.search = null; });
+  await page.selectOption('#search-kind', 'road');
+  await page.fill('#search-input', road);
+  await page.click('#search-go');
+  await page.waitForFunction(() => window.__city.search !== null, null, { timeout: 15000 });
+  const r2 = await page.evaluate(() => window.__city.search);
+  assert(r2.some((r) => r.layer === 'road'), `road search ${road} found nothing`);
+  await page.selectOption('#search-kind', 'auto');
+  await idle();
+  await shot('06-search');
+});
+
+await test('measure-distance', async () => {
+  await jump(plon, plat, 0, 150);
+  await page.click('[data-tool="distance"]');
+  const a = await screenOf(plon, plat, 0);
+  await page.mouse.click(a.x - 100, a.y);
+  await page.mouse.click(a.x + 100, a.y);
+  await page.keyboard.press('Enter');
+  const m = await page.evaluate(() => window.__city.measurer.last);
+  assert(m && m.distanceM > 5 && m.distanceM < 2000, `distance ${JSON.stringify(m)}`);
+  await page.click('[data-tool="area"]');
+  await page.mouse.click(a.x - 80, a.y - 60);
+  await page.mouse.click(a.x + 80, a.y - 60);
+  await page.mouse.click(a.x + 80, a.y + 60);
+  await page.keyboard.press('Enter');
+  const ar = await page.evaluate(() => window.__city.measurer.last);
+  assert(ar && ar.kind === 'area' && ar.areaM2 > 10, `area ${JSON.stringify(ar)}`);
+  await idle();
+  await shot('07-measure');
+  await page.click('[data-tool="clear"]');
+});
+
+await test('analysis-clearance', async () => {
+  await page.evaluate(() => window.__city.home());
+  await idle();
+  await openTool('clearance');
+  await page.click('#run-clearance');
+  const answer = await resultOf('clearance');
+  assert(Array.isArray(answer.violations), 'no violations list');
+  assert(await page.locator('#result-panel').isVisible(), 'result panel hidden');
+  const rows = await page.locator('#result-list li').count();
+  assert(rows === answer.violations.length, `${rows} rows for ${answer.violations.length} violations`);
+  if (answer.violations.length) {
+    const h = await page.evaluate(() => window.__city.tilesetManager.highlights.size);
+    assert(h > 0, 'violations not highlighted');
+  }
+  log(`clearance: ${answer.violations.length} violations`);
+  await idle();
+  await shot('08-clearance');
+  // Export GeoJSON and CSV.
+  const [dl] = await Promise.all([page.waitForEvent('download'), page.click('#export-geojson')]);
+  const gj = JSON.parse(readFileSync(await dl.path(), 'utf8'));
+  assert(gj.type === 'FeatureCollection' && gj.features.length === answer.violations.length, 'GeoJSON export');
+  const [dl2] = await Promise.all([page.waitForEvent('download'), page.click('#export-csv')]);
+  const csv = readFileSync(await dl2.path(), 'utf8');
+  assert(csv.split('\r\n').filter(Boolean).length === answer.violations.length + 1, 'CSV export rows');
+});
+
+await test('analysis-excavation', async () => {
+  await jump(plon, plat, 0, 90);
+  await openTool('excavation');
+  await page.fill('#exc-depth', '4');
+  await page.click('#run-excavation');
+  const c = await screenOf(plon, plat, 0);
+  const d = 45;
+  await page.mouse.click(c.x - d, c.y - d);
+  await page.mouse.click(c.x + d, c.y - d);
+  await page.mouse.click(c.x + d, c.y + d);
+  await page.mouse.click(c.x - d, c.y + d);
+  await page.keyboard.press('Enter');
+  const answer = await resultOf('excavation');
+  assert(answer.hits.length > 0, 'the pit over the known pipe hits nothing');
+  assert(answer.hits.some((h) => String(h.fid) === String(pipe.id)), `the known pipe #${pipe.id} is not in the affected list`);
+  assert(await page.evaluate(() => !!(window.__city.viewer.scene.globe.clippingPolygons || window.__city.viewer.scene.globe.clippingPlanes)), 'no clipped pit');
+  await page.waitForTimeout(1500); // the tool flies to a side view of the pit
+  await idle();
+  await shot('09-excavation');
+});
+
+await test('analysis-cross-section', async () => {
+  await jump(plon, plat, 0, 120);
+  await openTool('section');
+  await page.click('#run-section');
+  const c = await screenOf(plon, plat, 0);
+  // Across the pipe: perpendicular to its direction on screen.
+  const [x1, y1] = pipe.geometry.coordinates[0];
+  const [x2, y2] = pipe.geometry.coordinates.at(-1);
+  const a = await screenOf(x1, y1, 0);
+  const b = await screenOf(x2, y2, 0);
+  const len = Math.hypot(b.x - a.x, b.y - a.y) || 1;
+  const nx = -(b.y - a.y) / len; const ny = (b.x - a.x) / len;
+  await page.mouse.click(c.x - nx * 120, c.y - ny * 120);
+  await page.mouse.click(c.x + nx * 120, c.y + ny * 120);
+  const answer = await resultOf('section');
+  assert(answer.pipes.length > 0, 'the section crosses no pipe');
+  assert(answer.pipes.some((p) => String(p.fid) === String(pipe.id)), 'the known pipe is not in the section');
+  assert(await page.locator('#result-chart svg').count() === 1, 'no SVG chart');
+  await idle();
+  await shot('10-cross-section');
+});
+
+await test('analysis-valve-isolation', async () => {
+  await jump(plon, plat, ph, 40);
+  await openTool('valve');
+  await page.click('#run-valve');
+  await clickAt(plon, plat, ph);
+  const answer = await resultOf('valve');
+  assert(String(answer.burstFid) === String(pipe.id), `burst ${answer.burstFid}`);
+  assert(answer.isolatedSegments.length > 0, 'no isolated section');
+  assert(answer.valvesToClose.length > 0, 'no valves to close');
+  const h = await page.evaluate(() => window.__city.tilesetManager.highlights.size);
+  assert(h >= answer.isolatedSegments.length, 'isolated section not highlighted');
+  await page.evaluate(() => window.__city.flyToBbox(window.__city.bboxOfResult()));
+  await page.waitForTimeout(1500);
+  await idle();
+  await shot('11-valve-isolation');
+});
+
+await test('analysis-trench-sharing', async () => {
+  await openTool('trench');
+  await page.click('#run-trench');
+  const answer = await resultOf('trench');
+  assert(Array.isArray(answer.candidates), 'no candidates list');
+  assert(await page.locator('#result-panel').isVisible(), 'result panel hidden');
+  log(`trench sharing: ${answer.candidates.length} candidates, ${(answer.spareDucts || []).length} spare ducts`);
+  await shot('12-trench-sharing');
+});
+
+await test('analysis-colocation', async () => {
+  const stations = await firstFeature('base_station');
+  const s = stations[0];
+  const [slon, slat] = s.geometry.coordinates;
+  await jump(slon + 0.0008, slat, 0, 400);
+  await openTool('colocation');
+  await page.click('#run-colocation');
+  await clickAt(slon + 0.0008, slat, 0);
+  const answer = await resultOf('colocation');
+  assert(answer.verdict === 'share' || answer.verdict === 'new_tower', `verdict ${answer.verdict}`);
+  assert(answer.candidates.length > 0, 'no candidate towers near a station');
+  const summary = await page.locator('#result-summary').innerText();
+  assert(summary.includes('结论'), 'verdict not shown');
+  await idle();
+  await shot('13-colocation');
+});
+
+await test('time-slider', async () => {
+  await page.evaluate(() => { window.__city.analysis.clear(); window.__city.home(); });
+  await idle();
+  const now = await page.evaluate(() => window.__city.featureCount());
+  const early = await page.evaluate(async () => { await window.__city.setAsOf('2012-01-01'); return true; }).then(async () => {
+    await page.waitForFunction(() => window.__city.ready, null, { timeout: 60000 });
+    await idle();
+    return page.evaluate(() => window.__city.featureCount());
+  });
+  await shot('14-time-2012');
+  const asOfTiles = requested.filter((u) => u.includes('/3dtiles/') && u.includes('asOf='));
+  assert(asOfTiles.some((u) => u.includes('tileset.json?asOf=2012-01-01')), 'tilesets were not requested with asOf');
+  assert(asOfTiles.some((u) => u.includes('.subtree')), 'tile subtrees were not requested with asOf');
+  assert(requested.some((u) => u.includes('/wms') && /time=2012-01-01/i.test(u)), 'WMS maps were not requested with TIME');
+  const label = await page.locator('#time-out').innerText();
+  assert(label.includes('2012-01-01'), `slider label ${label}`);
+  log(`pipes in view now ${JSON.stringify(now)}, as of 2012 ${JSON.stringify(early)}`);
+  const sum = (c) => ['pipe_js', 'pipe_ps', 'pipe_rq', 'pipe_rl', 'pipe_dl', 'pipe_tx'].reduce((a, k) => a + (c[k] || 0), 0);
+  assert(sum(early) !== sum(now), `the 2012 network looks the same as today's (${sum(early)} features)`);
+  await page.evaluate(() => window.__city.setAsOf(null));
+  await page.waitForFunction(() => window.__city.ready, null, { timeout: 60000 });
+});
+
+await test('no-console-errors', async () => {
+  writeFileSync(join(ARTIFACTS, 'console-errors.txt'), consoleErrors.join('\n'));
+  assert(consoleErrors.length === 0, `${consoleErrors.length} console errors (console-errors.txt): ${consoleErrors.slice(0, 3).join(' | ')}`);
+});
+
+await context.close();
+const report = { server: SERVER, ok: failures === 0, seconds: (Date.now() - started) / 1000, readyMs: results.readyMs, results, consoleErrors };
+writeFileSync(join(ARTIFACTS, 'report.json'), JSON.stringify(report, null, 2));
+rmSync(userDataDir, { recursive: true, force: true });
+log(`${results.length - failures}/${results.length} passed; artifacts in ${ARTIFACTS}`);
+process.exit(failures ? 1 : 0);

@@ -1,0 +1,62 @@
+// HTTP helpers: every URL is relative to the page, so the viewer works behind a context path.
+
+export class HttpError extends Error {
+  constructor(status, message, body) {
+    super(message);
+    this.status = status;
+    this.body = body;
+  }
+}
+
+/** Resolves a server path ("api/layers") against the page. */
+export function url(path, params) {
+  const u = new URL(path.replace(/^\//, ''), document.baseURI);
+  if (params) {
+    for (const [k, v] of Object.entries(params)) {
+      if (v !== undefined && v !== null && v !== '') u.searchParams.set(k, String(v));
+    }
+  }
+  return u.toString();
+}
+
+async function check(res) {
+  if (res.ok) return res;
+  let body = '';
+  try { body = await res.text(); } catch { /* ignore */ }
+  let message = `HTTP ${res.status}`;
+  try {
+    const j = JSON.parse(body);
+    message = j.detail || j.title || j.message || j.description || message;
+  } catch { if (body && body.length < 300) message += ': ' + body; }
+  throw new HttpError(res.status, message, body);
+}
+
+/** GET JSON. */
+export async function getJson(path, params, init) {
+  const res = await fetch(url(path, params), { headers: { Accept: 'application/json' }, ...init });
+  return (await check(res)).json();
+}
+
+/** GET text (SVG, CSV). */
+export async function getText(path, params, accept) {
+  const res = await fetch(url(path, params), { headers: { Accept: accept || '*/*' } });
+  return (await check(res)).text();
+}
+
+/** POST JSON, answer JSON. */
+export async function postJson(path, body, params) {
+  const res = await fetch(url(path, params), {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+    body: JSON.stringify(body),
+  });
+  return (await check(res)).json();
+}
+
+/** True when the path answers (HEAD/GET not 404). */
+export async function exists(path) {
+  try {
+    const res = await fetch(url(path), { method: 'GET', headers: { Accept: 'application/json' } });
+    return res.status !== 404 && res.status !== 405;
+  } catch { return false; }
+}

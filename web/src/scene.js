@@ -1,0 +1,143 @@
+// The Cesium scene: base map (bundled Natural Earth II, no ion), WMS roads and parcels as imagery,
+// underground mode (translucent globe, camera below the surface), camera helpers and keyboard.
+import {
+  Cartesian3, Color, EllipsoidTerrainProvider, ImageryLayer, Ion, Math as CesiumMath, NearFarScalar,
+  Rectangle, ScreenSpaceEventType, TileMapServiceImageryProvider, Viewer, WebMapServiceImageryProvider,
+  GeographicTilingScheme, buildModuleUrl, Cartographic, HeadingPitchRange, BoundingSphere, Matrix4,
+} from 'cesium';
+import { url } from './api.js';
+
+Ion.defaultAccessToken = '';
+
+/** Lanzhou New Area (DOMAIN.md §6), used until /api/layers answers with extents. */
+export const DEFAULT_EXTENT = [103.55, 36.28, 103.85, 36.72];
+
+export function createViewer(container) {
+  const viewer = new Viewer(container, {
+    baseLayer: ImageryLayer.fromProviderAsync(
+      TileMapServiceImageryProvider.fromUrl(buildModuleUrl('Assets/Textures/NaturalEarthII'))),
+    terrainProvider: new EllipsoidTerrainProvider(),
+    baseLayerPicker: false, geocoder: false, homeButton: false, sceneModePicker: false,
+    navigationHelpButton: false, animation: false, timeline: false, fullscreenButton: false,
+    infoBox: false, selectionIndicator: false, projectionPicker: false, vrButton: false,
+    requestRenderMode: true, maximumRenderTimeChange: Infinity, msaaSamples: 1,
+    contextOptions: { webgl: { preserveDrawingBuffer: true } }, // screenshots and the e2e pixel checks read the canvas
+  });
+  const scene = viewer.scene;
+  scene.fog.enabled = false;
+  scene.globe.showGroundAtmosphere = false;
+  scene.globe.baseColor = Color.fromCssColorString('#2b3440');
+  scene.globe.undergroundColor = Color.fromCssColorString('#14181d');
+  scene.globe.depthTestAgainstTerrain = false;
+  // Fewer, coarser globe tiles: the base map is Natural Earth (no detail at city scale) and software
+  // WebGL uploads every imagery tile on the main thread.
+  scene.globe.maximumScreenSpaceError = 4;
+  scene.globe.preloadSiblings = false;
+  scene.highDynamicRange = false;
+  scene.postProcessStages.fxaa.enabled = false;
+  if (scene.skyAtmosphere) scene.skyAtmosphere.show = true;
+  const handler = viewer.cesiumWidget.screenSpaceEventHandler;
+  handler.removeInputAction(ScreenSpaceEventType.LEFT_CLICK);
+  handler.removeInputAction(ScreenSpaceEventType.LEFT_DOUBLE_CLICK);
+  return viewer;
+}
+
+/** Underground mode: translucent ground with the given opacity; camera allowed below the surface. */
+export function setUnderground(viewer, on, alpha) {
+  const globe = viewer.scene.globe;
+  viewer.scene.screenSpaceCameraController.enableCollisionDetection = !on;
+  globe.translucency.enabled = on;
+  globe.translucency.frontFaceAlpha = alpha;
+  globe.translucency.backFaceAlpha = Math.min(1, alpha);
+  // Ground fades when the camera is close, so the pipes under the street stay visible.
+  globe.translucency.frontFaceAlphaByDistance = on ? new NearFarScalar(200, alpha, 20000, Math.max(alpha, 0.9)) : undefined;
+  viewer.scene.requestRender();
+}
+
+/** A WMS imagery layer of the server's /wms: PNG with transparency in CRS:84 (longitude, latitude)
+ * tiles, so the globe needs no Web Mercator reprojection (costly with software WebGL). */
+export function wmsLayer(viewer, layers, extent, asOf) {
+  const parameters = { transparent: 'true', format: 'image/png', version: '1.3.0', styles: '' };
+  if (asOf) parameters.time = asOf;
+  // No whole-world tiles: start at the level where the service area spans a few tiles.
+  const span = Math.max(extent[2] - extent[0], extent[3] - extent[1], 1e-4);
+  const minimumLevel = Math.max(0, Math.min(16, Math.floor(Math.log2(360 / span)) - 1));
+  const provider = new WebMapServiceImageryProvider({
+    url: url('wms'), layers, parameters, crs: 'CRS:84',
+    tilingScheme: new GeographicTilingScheme(),
+    rectangle: Rectangle.fromDegrees(...extent), enablePickFeatures: false, minimumLevel, maximumLevel: 20,
+  });
+  const layer = new ImageryLayer(provider, { alpha: 0.85 });
+  viewer.imageryLayers.add(layer);
+  return layer;
+}
+
+/** Flies (or jumps) to a lon/lat extent from the south-west, looking down at 45°. */
+export function viewExtent(viewer, extent, duration = 1.2) {
+  const [w, s, e, n] = extent;
+  const centre = Cartesian3.fromDegrees((w + e) / 2, (s + n) / 2, 0);
+  const ground = Cartesian3.distance(Cartesian3.fromDegrees(w, s, 0), Cartesian3.fromDegrees(e, n, 0));
+  const range = Math.min(60000, Math.max(250, ground * 0.75));
+  const sphere = new BoundingSphere(centre, 1);
+  const offset = new HeadingPitchRange(CesiumMath.toRadians(20), CesiumMath.toRadians(-50), range);
+  if (duration === 0) {
+    viewer.camera.viewBoundingSphere(sphere, offset);
+    viewer.camera.lookAtTransform(Matrix4.IDENTITY);
+  } else {
+    viewer.camera.flyToBoundingSphere(sphere, { offset, duration });
+  }
+  viewer.scene.requestRender();
+}
+
+/** Flies to a point (lon, lat, height) viewed from above at the given range. */
+export function flyToPoint(viewer, lon, lat, h = 0, range = 120, duration = 1.0, headingDeg = 0, pitchDeg = -60) {
+  const sphere = new BoundingSphere(Cartesian3.fromDegrees(lon, lat, h), 2);
+  const offset = new HeadingPitchRange(CesiumMath.toRadians(headingDeg), CesiumMath.toRadians(pitchDeg), range);
+  if (duration === 0) {
+    viewer.camera.viewBoundingSphere(sphere, offset);
+    viewer.camera.lookAtTransform(Matrix4.IDENTITY);
+  } else {
+    viewer.camera.flyToBoundingSphere(sphere, { offset, duration });
+  }
+  viewer.scene.requestRender();
+}
+
+/** The visible extent [w, s, e, n] in degrees (the service area when the view shows the horizon). */
+export function viewExtentDegrees(viewer, fallback) {
+  const r = viewer.camera.computeViewRectangle(viewer.scene.globe.ellipsoid);
+  if (!r) return fallback;
+  const out = [r.west, r.south, r.east, r.north].map(CesiumMath.toDegrees);
+  if (out[2] - out[0] > 1 || out[3] - out[1] > 1) return fallback;
+  return out;
+}
+
+/** Keyboard camera: arrows/WASD pan, Q/E down/up, +/- zoom; active when the canvas has focus. */
+export function keyboardCamera(viewer, container) {
+  const keys = new Set();
+  container.addEventListener('keydown', (ev) => {
+    if (['ArrowUp', 'ArrowDown', 'ArrowLeft', 'ArrowRight', 'w', 'a', 's', 'd', 'q', 'e', '+', '-', '='].includes(ev.key)) {
+      keys.add(ev.key);
+      ev.preventDefault();
+      viewer.scene.requestRender();
+    }
+  });
+  container.addEventListener('keyup', (ev) => keys.delete(ev.key));
+  container.addEventListener('blur', () => keys.clear());
+  viewer.clock.onTick.addEventListener(() => {
+    if (keys.size === 0) return;
+    const camera = viewer.camera;
+    const h = Math.max(20, Math.abs(Cartographic.fromCartesian(camera.position).height));
+    const step = h / 30;
+    for (const k of keys) {
+      if (k === 'ArrowUp' || k === 'w') camera.moveUp(step);
+      if (k === 'ArrowDown' || k === 's') camera.moveDown(step);
+      if (k === 'ArrowLeft' || k === 'a') camera.moveLeft(step);
+      if (k === 'ArrowRight' || k === 'd') camera.moveRight(step);
+      if (k === 'q') camera.move(Cartesian3.normalize(camera.position, new Cartesian3()), -step);
+      if (k === 'e') camera.move(Cartesian3.normalize(camera.position, new Cartesian3()), step);
+      if (k === '+' || k === '=') camera.moveForward(step * 2);
+      if (k === '-') camera.moveBackward(step * 2);
+    }
+    viewer.scene.requestRender();
+  });
+}

@@ -1,0 +1,232 @@
+// The 3D Tiles of the server (/3dtiles/{tileset}/tileset.json): one tileset per network, pipe
+// points, base stations and parcels. Visibility per network and per owner, highlights of analysis
+// results and parcel translucency are one custom Cesium3DTileStyle per tileset, evaluated per
+// feature from its EXT_structural_metadata properties (feature_id, network, owner, …).
+import { Cesium3DTileColorBlendMode, Cesium3DTileFeature, Cesium3DTileStyle, Cesium3DTileset, Color } from 'cesium';
+import { url } from './api.js';
+import { NETWORKS } from './i18n.js';
+
+/** What the viewer loads; `layer` is the WFS / OGC API layer of the features (for attributes). */
+export const TILESETS = [
+  ...Object.keys(NETWORKS).map((code) => ({
+    id: 'pipe_' + code.toLowerCase(), layer: 'pipe_' + code.toLowerCase(), group: 'pipes', network: code, sse: 4,
+  })),
+  { id: 'points', layer: 'pipe_point', group: 'points', sse: 4 },
+  { id: 'stations', layer: 'base_station', group: 'stations', sse: 8 },
+  { id: 'parcels', layer: 'zoning_parcel', group: 'parcels', sse: 16, translucent: true },
+];
+
+const WHITE = Color.WHITE;
+const PARCEL = new Color(1, 1, 1, 0.3);
+const SELECTED = Color.fromCssColorString('#00b7ff');
+
+/** Number of a metadata value (INT64 feature ids may arrive as BigInt). */
+export function num(v) { return typeof v === 'bigint' ? Number(v) : v; }
+
+export class TilesetManager {
+  constructor(viewer, { onOwners, onStatus } = {}) {
+    this.viewer = viewer;
+    this.entries = new Map(); // id → { cfg, tileset, show, loaded, error }
+    this.hiddenOwners = new Set();
+    this.hiddenNetworks = new Set();
+    this.highlights = new Map(); // feature id → Color
+    this.owners = new Map(); // owner → count of features seen
+    this.asOf = null;
+    this.selected = null;
+    this.selectedTileset = null;
+    this.onOwners = onOwners || (() => {});
+    this.onStatus = onStatus || (() => {});
+    this.generation = 0;
+    for (const cfg of TILESETS) this.entries.set(cfg.id, { cfg, tileset: null, show: true, loaded: false, error: null });
+  }
+
+  tilesetUrl(cfg) {
+    return url(`3dtiles/${cfg.id}/tileset.json`, this.asOf ? { asOf: this.asOf } : null);
+  }
+
+  /** Loads (or reloads, after an asOf change) every tileset; resolves when each has its root. */
+  async loadAll() {
+    const generation = ++this.generation;
+    const jobs = [...this.entries.values()].map(async (entry) => {
+      const { cfg } = entry;
+      const old = entry.tileset;
+      entry.loaded = false;
+      entry.error = null;
+      try {
+        const tileset = await Cesium3DTileset.fromUrl(this.tilesetUrl(cfg), {
+          maximumScreenSpaceError: cfg.sse, cullRequestsWhileMoving: true, preloadWhenHidden: false,
+          featureIdLabel: 0, instanceFeatureIdLabel: 0,
+        });
+        if (generation !== this.generation) { tileset.destroy(); return; }
+        tileset.cityId = cfg.id;
+        tileset.show = entry.show;
+        tileset.style = this.styleFor(cfg);
+        if (!cfg.translucent) {
+          // Highlights replace the CJJ 61 colour (white = untouched); parcels keep multiply for translucency.
+          tileset.colorBlendMode = Cesium3DTileColorBlendMode.MIX;
+          tileset.colorBlendAmount = 0.85;
+        }
+        tileset.allTilesLoaded.addEventListener(() => {
+          entry.loaded = true;
+          this.onStatus(this);
+        });
+        tileset.tileLoad.addEventListener((tile) => this.collect(tile.content));
+        tileset.tileFailed.addEventListener((err) => {
+          entry.error = err.message || String(err);
+          console.warn('tile failed', cfg.id, err.url, err.message);
+        });
+        this.viewer.scene.primitives.add(tileset);
+        entry.tileset = tileset;
+        if (old) this.viewer.scene.primitives.remove(old);
+      } catch (e) {
+        entry.error = e.message || String(e);
+        entry.tileset = null;
+        if (old) this.viewer.scene.primitives.remove(old);
+        console.warn('tileset unavailable', cfg.id, entry.error);
+      }
+    });
+    await Promise.all(jobs);
+    this.viewer.scene.requestRender();
+    this.onStatus(this);
+  }
+
+  async setAsOf(asOf) {
+    if (asOf === this.asOf) return;
+    this.asOf = asOf;
+    await this.loadAll();
+  }
+
+  collect(content) {
+    if (!content || !content.featuresLength) return;
+    let added = false;
+    for (let i = 0; i < content.featuresLength; i++) {
+      const f = content.getFeature(i);
+      if (!f.hasProperty || !f.hasProperty('owner')) continue;
+      const owner = f.getProperty('owner');
+      if (owner === undefined || owner === null || owner === '') continue;
+      if (!this.owners.has(owner)) added = true;
+      this.owners.set(owner, (this.owners.get(owner) || 0) + 1);
+    }
+    if (added) this.onOwners([...this.owners.keys()].sort());
+  }
+
+  styleFor(cfg) {
+    const style = new Cesium3DTileStyle();
+    style.show = {
+      evaluate: (feature) => {
+        if (this.hiddenOwners.size && this.hiddenOwners.has(prop(feature, 'owner'))) return false;
+        if (this.hiddenNetworks.size && this.hiddenNetworks.has(prop(feature, 'network'))) return false;
+        return true;
+      },
+    };
+    style.color = {
+      evaluateColor: (feature, result) => {
+        const fid = this.highlights.size || this.selected !== null ? num(prop(feature, 'feature_id')) : undefined;
+        if (this.selected !== null && fid === this.selected && feature.tileset === this.selectedTileset) return Color.clone(SELECTED, result);
+        const h = this.highlights.size ? this.highlights.get(fid) : undefined;
+        if (h) return Color.clone(h, result);
+        return Color.clone(cfg.translucent ? PARCEL : WHITE, result);
+      },
+    };
+    return style;
+  }
+
+  restyle() {
+    for (const e of this.entries.values()) if (e.tileset) e.tileset.makeStyleDirty();
+    this.viewer.scene.requestRender();
+  }
+
+  setShow(id, show) {
+    const e = this.entries.get(id);
+    if (!e) return;
+    e.show = show;
+    if (e.tileset) e.tileset.show = show;
+    this.viewer.scene.requestRender();
+  }
+
+  setOwnerVisible(owner, visible) {
+    if (visible) this.hiddenOwners.delete(owner); else this.hiddenOwners.add(owner);
+    this.restyle();
+  }
+
+  /** Highlights features by id: Map or iterable of [id, Color]. */
+  highlight(pairs) {
+    this.highlights = new Map([...pairs].map(([id, c]) => [Number(id), c]));
+    this.restyle();
+  }
+
+  /** Marks one picked feature (null clears). */
+  select(fid, tileset) {
+    this.selected = fid === null || fid === undefined ? null : Number(fid);
+    this.selectedTileset = tileset || null;
+    this.restyle();
+  }
+
+  clearHighlights() {
+    if (this.highlights.size === 0) return;
+    this.highlights = new Map();
+    this.restyle();
+  }
+
+  /** The entry whose features are of this layer (pipe_js, pipe_point, base_station, zoning_parcel…). */
+  entryForLayer(layer) {
+    if (layer === 'antenna_sector') layer = 'base_station';
+    for (const e of this.entries.values()) if (e.cfg.layer === layer) return e;
+    return null;
+  }
+
+  /** The entry of a picked object, or null. */
+  entryOf(picked) {
+    if (!(picked instanceof Cesium3DTileFeature)) return null;
+    const id = picked.tileset && picked.tileset.cityId;
+    return id ? this.entries.get(id) : null;
+  }
+
+  /** True when every shown tileset has loaded what the current view needs. */
+  allLoaded() {
+    for (const e of this.entries.values()) {
+      if (e.tileset && e.tileset.show && !e.tileset.tilesLoaded) return false;
+    }
+    return true;
+  }
+
+  /** Distinct feature ids in the loaded tile contents, per tileset (and per pipe layer). */
+  featureCount() {
+    const out = {};
+    for (const [id, e] of this.entries) {
+      const ids = new Set();
+      if (!e.tileset || !e.tileset.root) { out[id] = 0; continue; }
+      const stack = [e.tileset.root];
+      while (stack.length) {
+        const tile = stack.pop();
+        const contents = tile.content ? (tile.content.innerContents || [tile.content]) : [];
+        for (const c of contents) {
+          if (!c || !c.featuresLength) continue;
+          for (let i = 0; i < c.featuresLength; i++) {
+            const f = c.getFeature(i);
+            const fid = num(prop(f, 'feature_id'));
+            if (fid !== undefined) ids.add(fid);
+          }
+        }
+        for (const child of tile.children || []) stack.push(child);
+      }
+      out[id] = ids.size;
+    }
+    return out;
+  }
+
+  summary() {
+    const out = {};
+    for (const [id, e] of this.entries) {
+      out[id] = { present: !!e.tileset, loaded: e.loaded, tilesLoaded: e.tileset ? e.tileset.tilesLoaded : false, error: e.error };
+    }
+    return out;
+  }
+}
+
+/** A metadata property of a feature, or undefined. */
+export function prop(feature, name) {
+  try {
+    return feature.hasProperty(name) ? feature.getProperty(name) : undefined;
+  } catch { return undefined; }
+}
