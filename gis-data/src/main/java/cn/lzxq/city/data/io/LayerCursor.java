@@ -23,7 +23,7 @@ public final class LayerCursor {
 
   /** How geometries come out of PostGIS. */
   public enum Encoding {
-    /** CRS84 GeoJSON text with 7 decimals, Z kept (RFC 7946). */
+    /** CRS84 GeoJSON text with 8 decimals (about 1 mm, so an export imports back within survey precision), Z kept (RFC 7946). */
     GEOJSON_CRS84,
     /** ISO WKB in the native CRS (main geometry); WKT for second geometry columns. */
     WKB_NATIVE
@@ -107,7 +107,7 @@ public final class LayerCursor {
   }
 
   private static String geometryExpression(String column, Encoding encoding) {
-    return encoding == Encoding.GEOJSON_CRS84 ? "ST_AsGeoJSON(ST_Transform(" + column + ", 4326), 7)"
+    return encoding == Encoding.GEOJSON_CRS84 ? "ST_AsGeoJSON(ST_Transform(" + column + ", 4326), 8)"
         : "ST_AsBinary(" + column + ")";
   }
 
