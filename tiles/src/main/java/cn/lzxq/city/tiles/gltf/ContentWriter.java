@@ -51,7 +51,7 @@ public final class ContentWriter {
         ArrayNode children = root.putArray("children");
         ChunkGrid grid = new ChunkGrid(CHUNK_METRES);
         for (int i = 0; i < content.parts().size(); i++) {
-            grid.add(i, content.parts().get(i));
+            grid.add(content.parts().get(i));
         }
         grid.chunks().forEach((name, prims) -> children.add(writeChunk(glb, name, prims)));
         for (InstanceGroup group : content.groups()) {

@@ -13,24 +13,26 @@ final class NormalPacker {
     }
 
     static byte[] pack(Vec3 n) {
-        double[] v = {n.x() * 127, n.y() * 127, n.z() * 127};
-        int[] best = null;
+        double vx = n.x() * 127, vy = n.y() * 127, vz = n.z() * 127;
+        int bx = 0, by = 0, bz = 0;
         double bestErr = Double.MAX_VALUE;
         for (int mask = 0; mask < 8; mask++) {
-            int[] c = new int[3];
-            double len2 = 0, dot = 0;
-            for (int k = 0; k < 3; k++) {
-                c[k] = (int) Math.max(-127, Math.min(127, ((mask >> k) & 1) == 0 ? Math.floor(v[k]) : Math.ceil(v[k])));
-                len2 += c[k] * c[k];
-                dot += c[k] * v[k];
-            }
-            double len = Math.sqrt(len2);
+            int cx = component(vx, mask & 1), cy = component(vy, mask & 2), cz = component(vz, mask & 4);
+            double len = Math.sqrt(cx * cx + cy * cy + cz * cz);
+            double dot = cx * vx + cy * vy + cz * vz;
             double err = Math.abs(len / 127 - 1) + (len == 0 ? 1 : 1 - dot / (len * 127));
             if (err < bestErr) {
                 bestErr = err;
-                best = c;
+                bx = cx;
+                by = cy;
+                bz = cz;
             }
         }
-        return new byte[] {(byte) best[0], (byte) best[1], (byte) best[2]};
+        return new byte[] {(byte) bx, (byte) by, (byte) bz};
+    }
+
+    /** {@code v} rounded down ({@code up} = 0) or up, clamped to ±127. */
+    private static int component(double v, int up) {
+        return (int) Math.max(-127, Math.min(127, up == 0 ? Math.floor(v) : Math.ceil(v)));
     }
 }

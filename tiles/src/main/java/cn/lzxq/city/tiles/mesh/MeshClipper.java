@@ -1,53 +1,50 @@
 package cn.lzxq.city.tiles.mesh;
 
-import cn.lzxq.city.tiles.geo.GeoPoint;
 import cn.lzxq.city.tiles.geo.LocalFrame;
+import cn.lzxq.city.tiles.geo.Matrix4;
 import cn.lzxq.city.tiles.geo.Region;
+import cn.lzxq.city.tiles.geo.RegionBoundary;
 import cn.lzxq.city.tiles.geo.Vec3;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.ToDoubleFunction;
 
 /**
  * Cuts a mesh at the longitude/latitude boundaries of a region, exactly (the cut points are
- * found on the true meridian planes and latitude cones, not on a planar approximation), so the
- * geometry of a tile never leaves its bounding volume and the pieces in neighbouring tiles meet
- * on the shared boundary without overlap. Heights are not clipped.
+ * found on the true meridian planes and latitude cones, {@link RegionBoundary}, not on a planar
+ * approximation), so the geometry of a tile never leaves its bounding volume and the pieces in
+ * neighbouring tiles meet on the shared boundary without overlap. Heights are not clipped. Each
+ * vertex is tested in closed form (one ENU → ECEF transform, no geodetic conversion).
  */
 public final class MeshClipper {
 
-    private final LocalFrame frame;
-    private final List<ToDoubleFunction<Vec3>> planes;
+    private final Matrix4 enuToEcef;
+    private final List<RegionBoundary> sides;
 
     /** A clipper for meshes expressed in {@code frame}, keeping what lies inside {@code region}. */
     public MeshClipper(LocalFrame frame, Region region) {
-        this.frame = frame;
-        this.planes = List.of(
-            p -> lonRad(p) - region.west(),
-            p -> region.east() - lonRad(p),
-            p -> latRad(p) - region.south(),
-            p -> region.north() - latRad(p));
+        this.enuToEcef = frame.enuToEcef();
+        this.sides = RegionBoundary.of(region, frame.ellipsoid());
     }
 
-    private double lonRad(Vec3 local) {
-        Vec3 e = frame.enuToEcef().transformPoint(local);
-        return Math.atan2(e.y(), e.x());
+    private double distance(RegionBoundary side, Vec3 local) {
+        Vec3 e = enuToEcef.transformPoint(local);
+        return side.distance(e.x(), e.y(), e.z());
     }
 
-    private double latRad(Vec3 local) {
-        GeoPoint g = frame.toGeodetic(local);
-        return g.latRad();
-    }
-
-    /** The part of {@code mesh} inside the region. */
+    /** The part of {@code mesh} inside the region ({@code mesh} itself when all of it is inside). */
     public MeshData clip(MeshData mesh) {
+        boolean[] inside = new boolean[mesh.vertexCount()];
+        boolean all = true;
+        for (int i = 0; i < mesh.vertexCount(); i++) {
+            inside[i] = isInside(mesh.position(i));
+            all &= inside[i];
+        }
+        if (all) {
+            return mesh;
+        }
         MeshData out = new MeshData();
         int[] remap = new int[mesh.vertexCount()];
-        boolean[] inside = new boolean[mesh.vertexCount()];
-        for (int i = 0; i < mesh.vertexCount(); i++) {
-            remap[i] = -1;
-            inside[i] = isInside(mesh.position(i));
-        }
+        java.util.Arrays.fill(remap, -1);
         for (int t = 0; t < mesh.triangleCount(); t++) {
             int a = mesh.index(t, 0), b = mesh.index(t, 1), c = mesh.index(t, 2);
             if (inside[a] && inside[b] && inside[c]) {
@@ -60,8 +57,9 @@ public final class MeshClipper {
     }
 
     private boolean isInside(Vec3 p) {
-        for (ToDoubleFunction<Vec3> plane : planes) {
-            if (plane.applyAsDouble(p) < 0) {
+        Vec3 e = enuToEcef.transformPoint(p);
+        for (RegionBoundary side : sides) {
+            if (side.distance(e.x(), e.y(), e.z()) < 0) {
                 return false;
             }
         }
@@ -70,7 +68,7 @@ public final class MeshClipper {
 
     private static int copy(MeshData from, MeshData to, int[] remap, int i) {
         if (remap[i] < 0) {
-            remap[i] = to.addVertex(from.position(i), from.normal(i));
+            remap[i] = to.addVertex(from, i);
         }
         return remap[i];
     }
@@ -83,8 +81,8 @@ public final class MeshClipper {
         for (int i : new int[] {a, b, c}) {
             poly.add(new Vertex(mesh.position(i), mesh.normal(i)));
         }
-        for (ToDoubleFunction<Vec3> plane : planes) {
-            poly = clipPolygon(poly, plane);
+        for (RegionBoundary side : sides) {
+            poly = clipPolygon(poly, side);
             if (poly.size() < 3) {
                 return;
             }
@@ -98,29 +96,32 @@ public final class MeshClipper {
         }
     }
 
-    private static List<Vertex> clipPolygon(List<Vertex> poly, ToDoubleFunction<Vec3> plane) {
+    private List<Vertex> clipPolygon(List<Vertex> poly, RegionBoundary side) {
         List<Vertex> out = new ArrayList<>();
         for (int i = 0; i < poly.size(); i++) {
             Vertex s = poly.get(i), e = poly.get((i + 1) % poly.size());
-            double fs = plane.applyAsDouble(s.p()), fe = plane.applyAsDouble(e.p());
+            double fs = distance(side, s.p()), fe = distance(side, e.p());
             if (fs >= 0) {
                 out.add(s);
             }
             if ((fs >= 0) != (fe >= 0)) {
-                double t = crossing(s.p(), e.p(), fs, fe, plane);
+                double t = crossing(s.p(), e.p(), fs, fe, side);
                 out.add(new Vertex(s.p().lerp(e.p(), t), s.n().lerp(e.n(), t).normalized()));
             }
         }
         return out;
     }
 
-    /** Parameter on s→e where the boundary function is zero (secant steps, then nudged inside). */
-    private static double crossing(Vec3 s, Vec3 e, double fs, double fe, ToDoubleFunction<Vec3> plane) {
+    /**
+     * Parameter on s→e where the side's distance is zero: exact at once for a meridian plane,
+     * a few regula falsi steps (to below 1 nm) for a latitude cone.
+     */
+    private double crossing(Vec3 s, Vec3 e, double fs, double fe, RegionBoundary side) {
         double t0 = 0, f0 = fs, t1 = 1, f1 = fe;
         double t = fs / (fs - fe);
         for (int k = 0; k < 6; k++) {
-            double ft = plane.applyAsDouble(s.lerp(e, t));
-            if (Math.abs(ft) < 1e-15) {
+            double ft = distance(side, s.lerp(e, t));
+            if (Math.abs(ft) < 1e-9) {
                 break;
             }
             if ((ft >= 0) == (f0 >= 0)) {

@@ -33,6 +33,17 @@ public final class MeshData {
         return vertexCount++;
     }
 
+    /** Appends a copy of vertex {@code v} of {@code from} (position and unit normal unchanged). */
+    public int addVertex(MeshData from, int v) {
+        if (vertexCount * 3 + 3 > positions.length) {
+            positions = Arrays.copyOf(positions, positions.length * 2);
+            normals = Arrays.copyOf(normals, normals.length * 2);
+        }
+        System.arraycopy(from.positions, v * 3, positions, vertexCount * 3, 3);
+        System.arraycopy(from.normals, v * 3, normals, vertexCount * 3, 3);
+        return vertexCount++;
+    }
+
     /** Appends a counter-clockwise triangle of existing vertex indices. */
     public void addTriangle(int a, int b, int c) {
         if (indexCount + 3 > indices.length) {
@@ -80,6 +91,21 @@ public final class MeshData {
 
     public Vec3 position(int i) {
         return new Vec3(positions[i * 3], positions[i * 3 + 1], positions[i * 3 + 2]);
+    }
+
+    /** East (x) coordinate of vertex {@code i}, metres. */
+    public double x(int i) {
+        return positions[i * 3];
+    }
+
+    /** North (y) coordinate of vertex {@code i}, metres. */
+    public double y(int i) {
+        return positions[i * 3 + 1];
+    }
+
+    /** Up (z) coordinate of vertex {@code i}, metres. */
+    public double z(int i) {
+        return positions[i * 3 + 2];
     }
 
     public Vec3 normal(int i) {

@@ -69,4 +69,35 @@ class GeodesyTest {
         assertThat(Matrix4.Y_UP_TO_Z_UP.multiply(Matrix4.Z_UP_TO_Y_UP)).isEqualTo(Matrix4.IDENTITY);
         assertThat(Matrix4.Y_UP_TO_Z_UP.transformPoint(Vec3.Y)).isEqualTo(Vec3.Z);
     }
+
+    @Test
+    void regionSidesAgreeWithGeodeticCoordinates() {
+        Region r = Region.ofDegrees(103.70, 36.50, 103.80, 36.58, -10, 100);
+        java.util.List<RegionBoundary> sides = RegionBoundary.of(r, Ellipsoid.WGS84);
+        java.util.Random random = new java.util.Random(7);
+        int near = 0;
+        for (int i = 0; i < 20_000; i++) {
+            // points within ~1 m of a side, heights from −30 m to +300 m
+            double lon = (i % 2 == 0 ? 103.70 : 103.80) + (random.nextDouble() - 0.5) * 2e-5;
+            double lat = (i % 4 < 2 ? 36.50 : 36.58) + (random.nextDouble() - 0.5) * 2e-5;
+            GeoPoint g = new GeoPoint(lon, lat, -30 + 330 * random.nextDouble());
+            Vec3 e = Ellipsoid.WGS84.toEcef(g);
+            GeoPoint back = Ellipsoid.WGS84.toGeodetic(e);
+            boolean[] expected = {back.lonRad() >= r.west(), back.lonRad() <= r.east(), back.latRad() >= r.south(),
+                back.latRad() <= r.north()};
+            for (int k = 0; k < 4; k++) {
+                double d = sides.get(k).distance(e.x(), e.y(), e.z());
+                if (Math.abs(d) > 1e-6) {
+                    assertThat(d >= 0).as("side " + k + " at " + g).isEqualTo(expected[k]);
+                    near += Math.abs(d) < 1 ? 1 : 0;
+                }
+            }
+        }
+        assertThat(near).as("points tested within 1 m of a side").isGreaterThan(10_000);
+        // the distance is metric: 1e-5° of longitude at 36.5°N ≈ 0.895 m, of latitude ≈ 1.110 m
+        Vec3 east = Ellipsoid.WGS84.toEcef(new GeoPoint(103.70001, 36.54, 0));
+        assertThat(sides.get(0).distance(east.x(), east.y(), east.z())).isCloseTo(0.895, within(0.002));
+        Vec3 north = Ellipsoid.WGS84.toEcef(new GeoPoint(103.75, 36.50001, 0));
+        assertThat(sides.get(2).distance(north.x(), north.y(), north.z())).isCloseTo(1.110, within(0.002));
+    }
 }
