@@ -1,6 +1,7 @@
 package cn.lzxq.city.tiles.gltf;
 
-import java.io.ByteArrayOutputStream;
+import java.util.ArrayList;
+import java.util.List;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -21,7 +22,9 @@ public final class GlbBuilder {
     private static final JsonMapper MAPPER = JsonMapper.builder().build();
 
     private final ObjectNode root = JsonNodeFactory.instance.objectNode();
-    private final ByteArrayOutputStream bin = new ByteArrayOutputStream();
+    /** The binary buffer's pieces in order (each view's bytes, padding between them); no copy until {@link #toGlb}. */
+    private final List<byte[]> bin = new ArrayList<>();
+    private int binSize;
     private final Set<String> used = new TreeSet<>();
     private final Set<String> required = new TreeSet<>();
 
@@ -59,12 +62,10 @@ public final class GlbBuilder {
      * @return the buffer view index
      */
     public int addBufferView(byte[] data, int stride, int target) {
-        while (bin.size() % 8 != 0) {
-            bin.write(0);
-        }
+        alignBin();
         ObjectNode view = array("bufferViews").addObject();
         view.put("buffer", 0);
-        view.put("byteOffset", bin.size());
+        view.put("byteOffset", binSize);
         view.put("byteLength", data.length);
         if (stride > 0) {
             view.put("byteStride", stride);
@@ -72,8 +73,18 @@ public final class GlbBuilder {
         if (target > 0) {
             view.put("target", target);
         }
-        bin.writeBytes(data);
+        bin.add(data);
+        binSize += data.length;
         return array("bufferViews").size() - 1;
+    }
+
+    /** Pads the binary buffer with zeros to a multiple of 8 bytes. */
+    private void alignBin() {
+        int padding = (8 - binSize % 8) % 8;
+        if (padding > 0) {
+            bin.add(new byte[padding]);
+            binSize += padding;
+        }
     }
 
     /**
@@ -129,11 +140,9 @@ public final class GlbBuilder {
 
     /** The GLB: 12-byte header, JSON chunk padded with spaces, BIN chunk padded with zeros. */
     public byte[] toGlb() {
-        while (bin.size() % 8 != 0) {
-            bin.write(0);
-        }
-        if (bin.size() > 0) {
-            root.putArray("buffers").addObject().put("byteLength", bin.size());
+        alignBin();
+        if (binSize > 0) {
+            root.putArray("buffers").addObject().put("byteLength", binSize);
         }
         if (!used.isEmpty()) {
             ArrayNode u = root.putArray("extensionsUsed");
@@ -144,13 +153,13 @@ public final class GlbBuilder {
             required.forEach(r::add);
         }
         byte[] json = pad(MAPPER.writeValueAsString(root).getBytes(StandardCharsets.UTF_8), (byte) ' ');
-        byte[] data = bin.toByteArray();
-        int total = 12 + 8 + json.length + (data.length > 0 ? 8 + data.length : 0);
+        int total = 12 + 8 + json.length + (binSize > 0 ? 8 + binSize : 0);
         ByteBuffer out = buffer(total);
         out.putInt(GltfConstants.GLB_MAGIC).putInt(2).putInt(total);
         out.putInt(json.length).putInt(GltfConstants.CHUNK_JSON).put(json);
-        if (data.length > 0) {
-            out.putInt(data.length).putInt(GltfConstants.CHUNK_BIN).put(data);
+        if (binSize > 0) {
+            out.putInt(binSize).putInt(GltfConstants.CHUNK_BIN);
+            bin.forEach(out::put);
         }
         return out.array();
     }
