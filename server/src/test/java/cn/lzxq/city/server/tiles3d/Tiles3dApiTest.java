@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import cn.lzxq.city.data.db.Sql;
 import cn.lzxq.city.server.support.ScratchDatabase;
+import cn.lzxq.city.server.wfs.OgcClient;
 import cn.lzxq.city.tiles.check.BoundsReport;
 import cn.lzxq.city.tiles.check.ContentBoundsChecker;
 import cn.lzxq.city.tiles.geo.GeoPoint;
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -53,6 +55,8 @@ class Tiles3dApiTest {
         StandardCharsets.UTF_8));
     registry.add("city.tiles3d.disk-cache", () -> OUT.resolve("cache").toAbsolutePath().toString());
     registry.add("city.tiles3d.change-poll", () -> "0ms");
+    Sql.exec(db, "INSERT INTO app_user (username, password_hash, role) VALUES ('admin', '"
+        + PasswordEncoderFactories.createDelegatingPasswordEncoder().encode("pw-admin") + "', 'admin')");
   }
 
   @AfterAll
@@ -162,12 +166,47 @@ class Tiles3dApiTest {
     assertThat(row.get("size")).isEqualTo("DN800");
     HttpResponse<byte[]> item = HttpBytes.get("http://localhost:" + port + "/ogcapi/collections/pipe_js/items/" + fid
         + "?f=json", "Accept", "application/geo+json");
-    if (item.statusCode() == 200) {
-      JsonNode feature = JSON.readTree(item.body());
-      assertThat(feature.get("id").asString()).endsWith(Long.toString(fid));
-      assertThat(feature.at("/properties/owner").asString()).isEqualTo(row.get("owner"));
-      assertThat(feature.at("/properties/dn_mm").asInt()).isEqualTo(row.get("dn_mm"));
+    assertThat(item.statusCode()).isEqualTo(200);
+    JsonNode feature = JSON.readTree(item.body());
+    assertThat(feature.get("id").asString()).endsWith(Long.toString(fid));
+    for (String p : List.of("network", "subtype", "owner", "material", "depth_ref", "status")) {
+      assertThat(feature.at("/properties/" + p).asString()).as(p).isEqualTo(row.get(p));
     }
+    assertThat(feature.at("/properties/dn_mm").asInt()).isEqualTo(row.get("dn_mm"));
+    assertThat(feature.at("/properties/build_year").asInt()).isEqualTo(((Number) row.get("build_year")).intValue());
+    HttpResponse<byte[]> wfs = HttpBytes.get("http://localhost:" + port + "/wfs?service=WFS&version=2.0.0&request=GetFeature"
+        + "&typeNames=city:pipe_js&resourceId=pipe_js." + fid + "&outputFormat=application/json");
+    assertThat(wfs.statusCode()).isEqualTo(200);
+    JsonNode wfsFeature = JSON.readTree(wfs.body()).at("/features/0");
+    assertThat(wfsFeature.get("id").asString()).isEqualTo("pipe_js." + fid);
+    assertThat(wfsFeature.at("/properties/material").asString()).isEqualTo(row.get("material"));
+    assertThat(wfsFeature.at("/properties/owner").asString()).isEqualTo(row.get("owner"));
+  }
+
+  @Test
+  void aParcelEnvelopeSpansItsGroundToItsHeightLimitInBothHeightModes() throws Exception {
+    // XQ-1-1: land use A33, height limit 24 m, outline at ground elevation 1950 m (1985 datum); ζ = −30 m.
+    long fid = Sql.count(db, "SELECT fid FROM zoning_parcel WHERE parcel_code = 'XQ-1-1'");
+    assertThat(Sql.strings(db, "SELECT height_limit_m::float8 || ' ' || ST_ZMin(geom) FROM zoning_parcel WHERE fid = " + fid))
+        .containsExactly("24 1950");
+    DoubleSummaryStatistics ground = parcelHeights(url("parcels/tileset.json"), fid);
+    assertThat(ground.getMin()).as("base, ground-relative").isCloseTo(0, within(0.01));
+    assertThat(ground.getMax()).as("top, ground-relative").isCloseTo(24, within(0.01));
+    DoubleSummaryStatistics absolute = parcelHeights(url("parcels/tileset.json?heights=absolute"), fid);
+    assertThat(absolute.getMin()).as("base, absolute").isCloseTo(1950 - 30, within(0.01));
+    assertThat(absolute.getMax()).as("top, absolute").isCloseTo(1950 + 24 - 30, within(0.01));
+  }
+
+  /** Heights (m) of a parcel's envelope vertices in every content of a tileset holding it. */
+  private DoubleSummaryStatistics parcelHeights(String tilesetUrl, long fid) {
+    Map<ImplicitWalk.Content, byte[]> tiles = containing(tilesetUrl, "zoning_parcel", fid);
+    assertThat(tiles).isNotEmpty();
+    DoubleSummaryStatistics s = new DoubleSummaryStatistics();
+    for (byte[] glb : tiles.values()) {
+      new GlbFeatures(glb).vertices("zoning_parcel", fid).forEach(g -> s.accept(g.height()));
+    }
+    assertThat(s.getCount()).isGreaterThanOrEqualTo(8);
+    return s;
   }
 
   private static HikariDataSource db() {
@@ -228,22 +267,22 @@ class Tiles3dApiTest {
     assertThat(past.headers().firstValue("Cache-Control").orElse("")).contains("max-age=86400");
   }
 
-  @Test
-  void anEditChangesTheAffectedTilesAndNoOther() throws Exception {
+  /** fid of the current version of the water segment from {@code start} to {@code end}. */
+  private static long waterPipe(String start, String end) throws Exception {
+    return Sql.count(db, "SELECT fid FROM pipe_segment WHERE start_point = '" + start + "' AND end_point = '" + end
+        + "' AND valid_to IS NULL");
+  }
+
+  /**
+   * Runs {@code edit} of feature {@code fid} and asserts that exactly the contents of the city
+   * that held the feature change their ETag and bytes, and no other content changes its ETag.
+   */
+  private void assertOnlyItsTilesChange(long fid, java.util.concurrent.Callable<?> edit) throws Exception {
     String tileset = url("city/tileset.json");
     Map<String, String> before = etags(tileset);
-    long fid = Sql.count(db, "SELECT fid FROM pipe_segment WHERE start_point = 'JS_4_1' AND end_point = 'JS_5_1' AND valid_to IS NULL");
     Map<ImplicitWalk.Content, byte[]> holding = containing(tileset, "pipe_segment", fid);
     assertThat(holding).isNotEmpty();
-    // A new version: 0.5 m deeper (close the current version, insert the next), as every writer does.
-    Sql.exec(db, "BEGIN;"
-        + "UPDATE pipe_segment SET valid_to = now() WHERE fid = " + fid + " AND valid_to IS NULL;"
-        + "INSERT INTO pipe_segment (fid, network, subtype, feature_code, start_point, end_point, start_depth_m, end_depth_m,"
-        + " depth_ref, dn_mm, material, owner, build_year, geom, valid_from)"
-        + " SELECT fid, network, subtype, feature_code, start_point, end_point, start_depth_m + 0.5, end_depth_m + 0.5,"
-        + " depth_ref, dn_mm, material, owner, build_year, ST_Translate(geom, 0, 0, -0.5), now() FROM pipe_segment"
-        + " WHERE fid = " + fid + " AND valid_to IS NOT NULL ORDER BY valid_to DESC LIMIT 1;"
-        + "COMMIT;");
+    edit.call();
     Map<String, String> after = etags(tileset);
     List<String> changed = new ArrayList<>();
     before.forEach((u, tag) -> {
@@ -256,6 +295,52 @@ class Tiles3dApiTest {
     for (Map.Entry<ImplicitWalk.Content, byte[]> e : holding.entrySet()) {
       assertThat(HttpBytes.ok(e.getKey().url())).isNotEqualTo(e.getValue());
     }
+  }
+
+  @Test
+  void anEditChangesTheAffectedTilesAndNoOther() throws Exception {
+    long fid = waterPipe("JS_4_1", "JS_5_1");
+    // A new version: 0.5 m deeper (close the current version, insert the next), as every writer does.
+    assertOnlyItsTilesChange(fid, () -> {
+      Sql.exec(db, "BEGIN;"
+          + "UPDATE pipe_segment SET valid_to = now() WHERE fid = " + fid + " AND valid_to IS NULL;"
+          + "INSERT INTO pipe_segment (fid, network, subtype, feature_code, start_point, end_point, start_depth_m, end_depth_m,"
+          + " depth_ref, dn_mm, material, owner, build_year, geom, valid_from)"
+          + " SELECT fid, network, subtype, feature_code, start_point, end_point, start_depth_m + 0.5, end_depth_m + 0.5,"
+          + " depth_ref, dn_mm, material, owner, build_year, ST_Translate(geom, 0, 0, -0.5), now() FROM pipe_segment"
+          + " WHERE fid = " + fid + " AND valid_to IS NOT NULL ORDER BY valid_to DESC LIMIT 1;"
+          + "COMMIT;");
+      return null;
+    });
+  }
+
+  @Test
+  void aWfsTransactionChangesTheAffectedTilesAndNoOther() throws Exception {
+    long fid = waterPipe("JS_1_5", "JS_2_5");
+    assertOnlyItsTilesChange(fid, () -> {
+      String tx = "<wfs:Transaction service=\"WFS\" version=\"2.0.0\" xmlns:wfs=\"http://www.opengis.net/wfs/2.0\""
+          + " xmlns:fes=\"http://www.opengis.net/fes/2.0\" xmlns:city=\"http://lzxq.cn/city\">"
+          + "<wfs:Update typeName=\"city:pipe_js\"><wfs:Property><wfs:ValueReference>city:material</wfs:ValueReference>"
+          + "<wfs:Value>PE</wfs:Value></wfs:Property><fes:Filter><fes:ResourceId rid=\"pipe_js." + fid + "\"/></fes:Filter>"
+          + "</wfs:Update></wfs:Transaction>";
+      HttpResponse<String> r = new OgcClient("http://localhost:" + port).send("POST", "/wfs", "text/xml", tx, "admin:pw-admin");
+      assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+      assertThat(r.body()).contains("totalUpdated>1<");
+      return null;
+    });
+    assertThat(Sql.strings(db, "SELECT material FROM pipe_segment WHERE fid = " + fid + " AND valid_to IS NULL")).containsExactly("PE");
+  }
+
+  @Test
+  void anOgcApiPatchChangesTheAffectedTilesAndNoOther() throws Exception {
+    long fid = waterPipe("JS_5_5", "JS_6_5");
+    assertOnlyItsTilesChange(fid, () -> {
+      HttpResponse<String> r = new OgcClient("http://localhost:" + port).send("PATCH", "/ogcapi/collections/pipe_js/items/" + fid,
+          "application/merge-patch+json", "{\"type\":\"Feature\",\"properties\":{\"material\":\"ZT\"}}", "admin:pw-admin");
+      assertThat(r.statusCode()).as(r.body()).isEqualTo(204);
+      return null;
+    });
+    assertThat(Sql.strings(db, "SELECT material FROM pipe_segment WHERE fid = " + fid + " AND valid_to IS NULL")).containsExactly("ZT");
   }
 
   private Map<String, String> etags(String tilesetUrl) {

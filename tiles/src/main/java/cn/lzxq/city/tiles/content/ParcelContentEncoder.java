@@ -7,7 +7,7 @@ import cn.lzxq.city.tiles.mesh.ParcelExtruder;
 import java.util.List;
 
 /**
- * Encodes zoning parcels as closed translucent envelopes from the ground to the height limit
+ * Encodes zoning parcels as closed translucent envelopes from their base to their top height
  * ({@code alphaMode BLEND}, double-sided), cut at the tile region.
  */
 public final class ParcelContentEncoder {
@@ -25,7 +25,7 @@ public final class ParcelContentEncoder {
         for (Parcel p : parcels) {
             content.addFeature(parcelClass, p.featureId(), p.properties(),
                 List.of(Material.envelope("parcel", p.colour())),
-                List.of(ParcelExtruder.extrude(content.frame(), p.lonLat(), p.heightLimitM())));
+                List.of(ParcelExtruder.extrude(content.frame(), p.lonLat(), p.baseM(), p.topM())));
         }
         return content.toGlb();
     }

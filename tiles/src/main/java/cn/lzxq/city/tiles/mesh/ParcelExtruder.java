@@ -16,8 +16,8 @@ import org.locationtech.jts.geom.Polygon;
 import org.locationtech.jts.triangulate.polygon.PolygonTriangulator;
 
 /**
- * Extrudes a parcel polygon (longitude/latitude degrees, holes allowed) from the ground
- * (height 0) to its height limit as a closed envelope: outward walls along the true vertical,
+ * Extrudes a parcel polygon (longitude/latitude degrees, holes allowed) from a base height to a
+ * top height (the ground and the height limit) as a closed envelope: outward walls along the true vertical,
  * a top and a bottom triangulated by JTS' {@link PolygonTriangulator} (ear clipping with hole
  * joining).
  */
@@ -31,9 +31,10 @@ public final class ParcelExtruder {
     /**
      * @param frame        the tile frame the mesh is expressed in
      * @param lonLat       polygon with x = longitude, y = latitude (degrees)
-     * @param heightLimitM top of the envelope in metres above the ground
+     * @param baseM        height of the bottom (ellipsoid height in the tile's height mode), metres
+     * @param topM         height of the top, metres
      */
-    public static MeshData extrude(LocalFrame frame, Polygon lonLat, double heightLimitM) {
+    public static MeshData extrude(LocalFrame frame, Polygon lonLat, double baseM, double topM) {
         MeshData mesh = new MeshData();
         List<Coordinate[]> rings = new ArrayList<>();
         rings.add(oriented(lonLat.getExteriorRing().getCoordinates(), true));
@@ -41,10 +42,10 @@ public final class ParcelExtruder {
             rings.add(oriented(lonLat.getInteriorRingN(i).getCoordinates(), false));
         }
         for (Coordinate[] ring : rings) {
-            walls(mesh, frame, ring, heightLimitM);
+            walls(mesh, frame, ring, baseM, topM);
         }
-        cap(mesh, frame, rings, heightLimitM, true);
-        cap(mesh, frame, rings, 0, false);
+        cap(mesh, frame, rings, topM, true);
+        cap(mesh, frame, rings, baseM, false);
         return mesh;
     }
 
@@ -56,9 +57,9 @@ public final class ParcelExtruder {
         return copy;
     }
 
-    private static void walls(MeshData mesh, LocalFrame frame, Coordinate[] ring, double top) {
+    private static void walls(MeshData mesh, LocalFrame frame, Coordinate[] ring, double base, double top) {
         for (int i = 0; i + 1 < ring.length; i++) {
-            Vec3 a0 = local(frame, ring[i], 0), b0 = local(frame, ring[i + 1], 0);
+            Vec3 a0 = local(frame, ring[i], base), b0 = local(frame, ring[i + 1], base);
             Vec3 a1 = local(frame, ring[i], top), b1 = local(frame, ring[i + 1], top);
             Vec3 normal = b0.minus(a0).cross(a1.minus(a0));
             if (normal.length() < 1e-9) {

@@ -130,8 +130,8 @@ public final class Samples {
         Polygon withHole = f.createPolygon(ring(f, -250, 150, -100, 300), new LinearRing[] {ring(f, -200, 200, -150, 250)});
         Polygon crossing = f.createPolygon(ring(f, 200, -320, 330, -250));
         return List.of(
-            new Parcel(801, withHole, 60, Rgba.hex("#F4A460", 0.35), Map.of("land_use", "R2 二类居住用地", "height_limit_m", 60, "far", 2.5)),
-            new Parcel(802, crossing, 100, Rgba.hex("#FF6347", 0.35), Map.of("land_use", "B1 商业用地", "height_limit_m", 100, "year", 2030)));
+            new Parcel(801, withHole, 0, 60, Rgba.hex("#F4A460", 0.35), Map.of("land_use", "R2 二类居住用地", "height_limit_m", 60, "far", 2.5)),
+            new Parcel(802, crossing, 0, 100, Rgba.hex("#FF6347", 0.35), Map.of("land_use", "B1 商业用地", "height_limit_m", 100, "year", 2030)));
     }
 
     private static LinearRing ring(GeometryFactory f, double x0, double y0, double x1, double y1) {

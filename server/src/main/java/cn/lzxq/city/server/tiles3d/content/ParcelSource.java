@@ -25,8 +25,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * appears at the deepest level whose tiles are at least {@value #TILE_TO_PARCEL} times its width
  * (√area), in every tile of that level it crosses, cut at the tile edges.
  *
- * <p>Heights are ground-relative in both modes: the tiles module extrudes parcels from height 0,
- * so {@code ?heights=absolute} does not lift them yet.
+ * <p>Heights ({@link Heights}): ground-relative by default (base 0, top = the limit); in absolute
+ * mode the base is the parcel's lowest surveyed ground elevation (its outline's minimum Z, 1985
+ * datum) plus the height anomaly, and the top lies the height limit above it.
  */
 final class ParcelSource implements ContentSource {
 
@@ -67,7 +68,7 @@ final class ParcelSource implements ContentSource {
 
   @Override
   public void footprints(Grid grid, View view, Consumer<Footprint> sink) {
-    for (Row r : rows(grid.tree().root(), view)) {
+    for (Row r : rows(grid.tree().root(), view, null)) {
       sink.accept(new Footprint(level(grid, r.widthM()), r.geom(), 0.01));
     }
   }
@@ -76,7 +77,7 @@ final class ParcelSource implements ContentSource {
   public byte[] encode(Grid grid, TileCoord tile, View view) {
     Region region = grid.region(tile);
     List<Parcel> parcels = new ArrayList<>();
-    for (Row r : rows(region, view)) {
+    for (Row r : rows(region, view, new Heights(view.heights(), grid.anomalyM()))) {
       if (level(grid, r.widthM()) == tile.level()) {
         parcels.addAll(r.parts());
       }
@@ -91,18 +92,23 @@ final class ParcelSource implements ContentSource {
     return Math.max(0, Math.min(grid.deepest(), level));
   }
 
-  private List<Row> rows(Region window, View view) {
-    return jdbc.query(SqlTemplate.load("tiles3d/parcels"), (rs, i) -> row(rs), TileSql.window(window, srid, view.asOf()));
+  private List<Row> rows(Region window, View view, Heights heights) {
+    return jdbc.query(SqlTemplate.load("tiles3d/parcels"), (rs, i) -> row(rs, heights), TileSql.window(window, srid, view.asOf()));
   }
 
-  private static Row row(ResultSet rs) throws SQLException {
+  /** A row; the parcel parts are built only when {@code heights} is given (content, not footprints). */
+  private static Row row(ResultSet rs, Heights heights) throws SQLException {
     Geometry g = TileSql.geometry(rs, "geom");
-    Double limit = TileSql.number(rs, "height_limit_m");
-    double height = limit != null && limit > 0 ? limit : NO_LIMIT_HEIGHT_M;
-    Map<String, Object> props = TileSql.properties(rs, ContentClasses.PARCEL, Map.of());
     List<Parcel> parts = new ArrayList<>();
-    for (int i = 0; i < g.getNumGeometries(); i++) {
-      parts.add(new Parcel(rs.getLong("fid"), (Polygon) g.getGeometryN(i), height, TileSql.colour(rs, "rgb", ALPHA), props));
+    if (heights != null) {
+      Double limit = TileSql.number(rs, "height_limit_m");
+      double height = limit != null && limit > 0 ? limit : NO_LIMIT_HEIGHT_M;
+      double ground = rs.getDouble("ground_elev_m");
+      Map<String, Object> props = TileSql.properties(rs, ContentClasses.PARCEL, Map.of());
+      for (int i = 0; i < g.getNumGeometries(); i++) {
+        parts.add(new Parcel(rs.getLong("fid"), (Polygon) g.getGeometryN(i), heights.of(0, ground), heights.of(height, ground),
+            TileSql.colour(rs, "rgb", ALPHA), props));
+      }
     }
     return new Row(g, rs.getDouble("width_m"), parts);
   }
