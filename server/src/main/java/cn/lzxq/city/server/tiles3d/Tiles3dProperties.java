@@ -16,7 +16,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param leafTileMetres    target width of the deepest tiles in metres; the number of levels
  *                          follows from the data extent
  * @param subtreeLevels     levels per subtree file
- * @param errorFactor       geometric error of a tile as a fraction of its width
+ * @param errorFactor       geometric error of a tile as a fraction of its width. A camera that
+ *                          just sees the whole (square) root at the default screen-space error
+ *                          16 on 1080 rows refines level L while 1080 × factor / 2^L > 16: with
+ *                          0.05 it stops at level 2 (13.5), so a city-wide view loads at most 21
+ *                          tiles' contents
  * @param memoryCacheMb     bytes of tile content kept in memory (LRU), in MiB
  * @param diskCache         folder of the disk cache, or empty for none
  * @param changePoll        how often, at most, the change log is read (on request)
@@ -26,7 +30,7 @@ public record Tiles3dProperties(
     @DefaultValue("-30") double heightAnomalyM,
     @DefaultValue("300") double leafTileMetres,
     @DefaultValue("4") int subtreeLevels,
-    @DefaultValue("0.0625") double errorFactor,
+    @DefaultValue("0.05") double errorFactor,
     @DefaultValue("256") int memoryCacheMb,
     @DefaultValue("var/tiles-cache") Path diskCache,
     @DefaultValue("500ms") Duration changePoll) {
