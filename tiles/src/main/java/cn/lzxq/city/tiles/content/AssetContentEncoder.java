@@ -97,7 +97,7 @@ public final class AssetContentEncoder {
 
     private static boolean crossesBoundary(ContentAssembly content, List<MeshData> placed) {
         for (MeshData m : placed) {
-            if (content.clip(m).triangleCount() != m.triangleCount()) {
+            if (!content.contains(m)) {
                 return true;
             }
         }

@@ -85,8 +85,9 @@ final class ContentAssembly {
         groups.add(group);
     }
 
-    MeshData clip(MeshData mesh) {
-        return clipper.clip(mesh);
+    /** Whether {@code mesh} lies wholly inside the tile. */
+    boolean contains(MeshData mesh) {
+        return clipper.containsAll(mesh);
     }
 
     /** The GLB, or {@code null} when the tile has no feature at all. */

@@ -57,6 +57,9 @@ public final class ContentWriter {
         for (InstanceGroup group : content.groups()) {
             children.add(InstancingEncoder.write(glb, group));
         }
+        if (children.isEmpty()) {
+            root.remove("children"); // glTF forbids empty arrays (a tile whose features were all cut away)
+        }
         if (!content.tables().isEmpty()) {
             writeMetadata(glb, content.tables());
         }

@@ -31,6 +31,16 @@ public final class MeshClipper {
         return side.distance(e.x(), e.y(), e.z());
     }
 
+    /** Whether every vertex of {@code mesh} lies inside the region (so clipping would keep it whole). */
+    public boolean containsAll(MeshData mesh) {
+        for (int i = 0; i < mesh.vertexCount(); i++) {
+            if (!isInside(mesh.position(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** The part of {@code mesh} inside the region ({@code mesh} itself when all of it is inside). */
     public MeshData clip(MeshData mesh) {
         boolean[] inside = new boolean[mesh.vertexCount()];

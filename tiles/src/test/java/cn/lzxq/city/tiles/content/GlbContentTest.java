@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.lzxq.city.tiles.check.BoundsReport;
 import cn.lzxq.city.tiles.check.ContentBoundsChecker;
 import cn.lzxq.city.tiles.check.GlbReader;
+import cn.lzxq.city.tiles.gltf.ContentWriter;
+import cn.lzxq.city.tiles.geo.LocalFrame;
 import cn.lzxq.city.tiles.geo.Matrix4;
 import cn.lzxq.city.tiles.geo.Region;
 import cn.lzxq.city.tiles.support.NodeScripts;
@@ -60,6 +62,17 @@ class GlbContentTest {
             }
             assertThat(r.get("errors").asInt()).as("errors in " + r.get("file").asString()).isZero();
         }
+    }
+
+    @Test
+    void aContentWithoutFeaturesIsValid() throws IOException {
+        NodeScripts.requireInstalled("gltf-validator");
+        byte[] empty = ContentWriter.write(new ContentWriter.Content(LocalFrame.at(Samples.REGION.centre()), List.of(), List.of(),
+            List.of(), List.of()));
+        Path file = Files.write(NodeScripts.outputDir().resolve("empty.glb"), empty);
+        List<JsonNode> reports = NodeScripts.run("validate-gltf.mjs", List.of(file.toString()));
+        assertThat(reports).hasSize(1);
+        assertThat(reports.get(0).get("errors").asInt()).as(reports.get(0).toString()).isZero();
     }
 
     @Test
