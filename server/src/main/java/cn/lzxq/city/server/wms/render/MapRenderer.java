@@ -11,7 +11,6 @@ import cn.lzxq.city.server.wms.style.Symbolizer;
 import java.awt.AlphaComposite;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
-import java.awt.geom.AffineTransform;
 import java.awt.image.BufferedImage;
 import java.sql.Array;
 import java.sql.Connection;
@@ -78,11 +77,19 @@ public final class MapRenderer {
       c.setAutoCommit(false);
       c.setReadOnly(true);
       try {
+        try (Statement s = c.createStatement()) {
+          // Custom plans: a cached generic plan cannot know how small the window is and scans the layer.
+          s.execute("SET LOCAL statement_timeout = " + deadline.remainingMillis()
+              + "; SET LOCAL plan_cache_mode = force_custom_plan");
+        }
+        ScreenMapping fitted = w.crs().srid() == sql.nativeSrid() ? null : ScreenMapping.fit(c, w, sql.nativeSrid());
+        ScreenMapping toScreen = fitted != null ? fitted : ScreenMapping.affine(w.toScreen());
         for (LayerPlan layer : plan.layers()) {
           for (List<Rule> pass : layer.style().passes()) {
             List<Rule> active = pass.stream().filter(r -> r.appliesAt(scale)).toList();
             if (!active.isEmpty()) {
-              drawPass(c, layer, active, plan, painter, labels, deadline);
+              drawPass(c, layer, active, plan, toScreen, fitted != null, painter, labels, deadline);
+              painter.flush();
             }
           }
         }
@@ -93,14 +100,10 @@ public final class MapRenderer {
     labels.draw(g, w.width(), w.height());
   }
 
-  private void drawPass(Connection c, LayerPlan layer, List<Rule> rules, MapPlan plan, SymbolPainter painter,
-      LabelPlacer labels, RenderDeadline deadline) throws SQLException {
+  private void drawPass(Connection c, LayerPlan layer, List<Rule> rules, MapPlan plan, ScreenMapping toScreen,
+      boolean nativeOut, SymbolPainter painter, LabelPlacer labels, RenderDeadline deadline) throws SQLException {
     List<String> properties = properties(layer, rules);
-    PreparedSql q = MapQuery.sql(sql, layer.layer(), properties, layer.filter(), plan.window(), plan.asOf());
-    try (Statement s = c.createStatement()) {
-      s.execute("SET LOCAL statement_timeout = " + deadline.remainingMillis());
-    }
-    AffineTransform toScreen = plan.window().toScreen();
+    PreparedSql q = MapQuery.sql(sql, layer.layer(), properties, layer.filter(), plan.window(), plan.asOf(), nativeOut);
     try (PreparedStatement ps = q.prepare(c)) {
       ps.setFetchSize(FETCH_SIZE);
       try (ResultSet rs = ps.executeQuery()) {
