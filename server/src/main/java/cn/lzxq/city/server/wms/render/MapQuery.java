@@ -35,9 +35,12 @@ public final class MapQuery {
    * @param filter     the layer's own filter (subtype, CQL_FILTER), without the window
    * @param nativeOut  send the geometries in the native CRS (the caller maps them to pixels with a
    *                   fitted {@link ScreenMapping}) instead of transforming each in PostGIS
+   * @param selective  the window holds a small share of the layer: read its rows through the
+   *                   spatial index alone (an {@code OFFSET 0} fence keeps the layer's row filter
+   *                   from being ANDed in as a second index bitmap)
    */
   public static PreparedSql sql(SqlBuilder builder, Layer layer, List<String> properties, Filter filter, MapWindow w,
-      Instant asOf, boolean nativeOut) {
+      Instant asOf, boolean nativeOut, boolean selective) {
     int srid = w.crs().srid();
     int nativeSrid = builder.nativeSrid();
     Envelope grown = w.grownBy(MARGIN_PX);
@@ -59,8 +62,14 @@ public final class MapQuery {
     }
     sql.append(", ST_AsTWKB(").append(g).append(", ?) AS g");
     params.add(nativeOut ? digits(w.metresPerPixel()) : precision(w));
-    sql.append(" FROM ").append(layer.table()).append(" t, (SELECT ").append(window(grown, srid, nativeSrid, params))
-        .append(" AS b) w WHERE ");
+    sql.append(" FROM (SELECT ").append(window(grown, srid, nativeSrid, params)).append(" AS b) w, ");
+    if (selective) {
+      sql.append("LATERAL (SELECT * FROM ").append(layer.table()).append(" s WHERE s.").append(layer.geometryColumn())
+          .append(" && w.b OFFSET 0) t");
+    } else {
+      sql.append(layer.table()).append(" t");
+    }
+    sql.append(" WHERE ");
     FeatureQuery q = FeatureQuery.of(layer, srid).withAsOf(asOf)
         .withFilter(Filter.and(List.of(new Filter.BBox(grown, srid), filter)));
     sql.append(builder.where(q, params));

@@ -36,6 +36,7 @@ public final class MapRenderer {
 
   private final DataSource dataSource;
   private final SqlBuilder sql;
+  private final WindowSelectivity selectivity = new WindowSelectivity();
 
   public MapRenderer(DataSource dataSource, SqlBuilder sql) {
     this.dataSource = dataSource;
@@ -103,7 +104,11 @@ public final class MapRenderer {
   private void drawPass(Connection c, LayerPlan layer, List<Rule> rules, MapPlan plan, ScreenMapping toScreen,
       boolean nativeOut, SymbolPainter painter, LabelPlacer labels, RenderDeadline deadline) throws SQLException {
     List<String> properties = properties(layer, rules);
-    PreparedSql q = MapQuery.sql(sql, layer.layer(), properties, layer.filter(), plan.window(), plan.asOf(), nativeOut);
+    MapWindow w = plan.window();
+    double mpp = w.metresPerPixel();
+    boolean selective = selectivity.selective(c, layer.layer(),
+        (w.width() + 2 * MapQuery.MARGIN_PX) * (w.height() + 2 * MapQuery.MARGIN_PX) * mpp * mpp);
+    PreparedSql q = MapQuery.sql(sql, layer.layer(), properties, layer.filter(), w, plan.asOf(), nativeOut, selective);
     try (PreparedStatement ps = q.prepare(c)) {
       ps.setFetchSize(FETCH_SIZE);
       try (ResultSet rs = ps.executeQuery()) {
