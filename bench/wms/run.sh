@@ -164,7 +164,7 @@ for f in "${lists[@]}"; do
   for c in $CONCURRENCY; do
     o=${result[ours,$c]:-}; m=${result[mapserver,$c]:-}
     ratio="–"
-    if [ -n "$o" ] && [ -n "$m" ]; then ratio=$(awk -v a="$(field "$o" rps)" -v b="$(field "$m" rps)" 'BEGIN{printf "%.2f", a/b}'); fi
+    if [ -n "$o" ] && [ -n "$m" ]; then ratio=$(awk -v a="$(field "$o" rps)" -v b="$(field "$m" rps)" 'BEGIN{if (b > 0) printf "%.2f", a/b; else printf "–"}'); fi
     lat() { [ -n "$1" ] && echo "$(field "$1" p50)/$(field "$1" p95)/$(field "$1" p99)" || echo "–"; }
     bad=""
     for r in "$o" "$m"; do
