@@ -104,5 +104,6 @@ public final class LegendRenderer {
         painter.mark(sized, x + w / 2.0, sector ? y + h - 2 : y + h / 2.0, 0);
       }
     }
+    painter.flush();
   }
 }

@@ -17,7 +17,8 @@ import org.locationtech.jts.geom.Envelope;
  * The SQL of one layer pass of a map. PostGIS does the spatial work: the window is transformed
  * into the native CRS so the GiST index answers {@code &&}; lines and polygons are clipped to
  * the window (grown by a margin) and simplified to half a pixel in native metres, forced to 2D,
- * transformed to the request CRS and sent as TWKB rounded to a fraction of a pixel. Only the
+ * and sent as TWKB rounded to a tenth of a pixel: in the native CRS when the renderer maps native
+ * coordinates to pixels itself ({@link ScreenMapping}), else transformed to the request CRS. Only the
  * properties the style reads are selected. The WHERE clause (layer rows, as-of time, filter)
  * comes from the shared {@link SqlBuilder}.
  */
@@ -32,9 +33,14 @@ public final class MapQuery {
   /**
    * @param properties the attributes to select (catalog names; unknown names are dropped)
    * @param filter     the layer's own filter (subtype, CQL_FILTER), without the window
+   * @param nativeOut  send the geometries in the native CRS (the caller maps them to pixels with a
+   *                   fitted {@link ScreenMapping}) instead of transforming each in PostGIS
+   * @param selective  the window holds a small share of the layer: read its rows through the
+   *                   spatial index alone (an {@code OFFSET 0} fence keeps the layer's row filter
+   *                   from being ANDed in as a second index bitmap)
    */
   public static PreparedSql sql(SqlBuilder builder, Layer layer, List<String> properties, Filter filter, MapWindow w,
-      Instant asOf) {
+      Instant asOf, boolean nativeOut, boolean selective) {
     int srid = w.crs().srid();
     int nativeSrid = builder.nativeSrid();
     Envelope grown = w.grownBy(MARGIN_PX);
@@ -51,13 +57,19 @@ public final class MapQuery {
           + ", w.b) END, ?, true)";
       params.add(w.metresPerPixel() / 2);
     }
-    if (srid != nativeSrid) {
+    if (srid != nativeSrid && !nativeOut) {
       g = "ST_Transform(" + g + ", " + srid + ")";
     }
     sql.append(", ST_AsTWKB(").append(g).append(", ?) AS g");
-    params.add(precision(w));
-    sql.append(" FROM ").append(layer.table()).append(" t, (SELECT ").append(window(grown, srid, nativeSrid, params))
-        .append(" AS b) w WHERE ");
+    params.add(nativeOut ? digits(w.metresPerPixel()) : precision(w));
+    sql.append(" FROM (SELECT ").append(window(grown, srid, nativeSrid, params)).append(" AS b) w, ");
+    if (selective) {
+      sql.append("LATERAL (SELECT * FROM ").append(layer.table()).append(" s WHERE s.").append(layer.geometryColumn())
+          .append(" && w.b OFFSET 0) t");
+    } else {
+      sql.append(layer.table()).append(" t");
+    }
+    sql.append(" WHERE ");
     FeatureQuery q = FeatureQuery.of(layer, srid).withAsOf(asOf)
         .withFilter(Filter.and(List.of(new Filter.BBox(grown, srid), filter)));
     sql.append(builder.where(q, params));
@@ -66,7 +78,11 @@ public final class MapQuery {
 
   /** Decimal digits that keep a tenth of a pixel (TWKB allows -7…7). */
   static int precision(MapWindow w) {
-    int digits = (int) Math.ceil(Math.log10(10 / w.unitsPerPixel()));
+    return digits(w.unitsPerPixel());
+  }
+
+  private static int digits(double unitsPerPixel) {
+    int digits = (int) Math.ceil(Math.log10(10 / unitsPerPixel));
     return Math.max(-7, Math.min(7, digits));
   }
 

@@ -11,7 +11,6 @@ import cn.lzxq.city.server.wms.style.Symbolizer;
 import java.awt.AlphaComposite;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
-import java.awt.geom.AffineTransform;
 import java.awt.image.BufferedImage;
 import java.sql.Array;
 import java.sql.Connection;
@@ -19,6 +18,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -29,7 +29,8 @@ import javax.sql.DataSource;
 /**
  * Draws a map with Java2D (antialiased) from features streamed out of PostGIS: one query per
  * layer and feature type style, rules evaluated in memory, labels placed at the end over all
- * layers. Nothing holds a whole layer: rows arrive in batches and are drawn as they come.
+ * layers. A style whose later feature type styles only label reads each row once for all of them.
+ * Nothing holds a whole layer: rows arrive in batches and are drawn as they come.
  */
 public final class MapRenderer {
 
@@ -37,6 +38,7 @@ public final class MapRenderer {
 
   private final DataSource dataSource;
   private final SqlBuilder sql;
+  private final WindowSelectivity selectivity = new WindowSelectivity();
 
   public MapRenderer(DataSource dataSource, SqlBuilder sql) {
     this.dataSource = dataSource;
@@ -78,12 +80,28 @@ public final class MapRenderer {
       c.setAutoCommit(false);
       c.setReadOnly(true);
       try {
+        try (Statement s = c.createStatement()) {
+          // Custom plans: a cached generic plan cannot know how small the window is and scans the layer.
+          s.execute("SET LOCAL statement_timeout = " + deadline.remainingMillis()
+              + "; SET LOCAL plan_cache_mode = force_custom_plan");
+        }
+        ScreenMapping fitted = w.crs().srid() == sql.nativeSrid() ? null : ScreenMapping.fit(c, w, sql.nativeSrid());
+        ScreenMapping toScreen = fitted != null ? fitted : ScreenMapping.affine(w.toScreen());
         for (LayerPlan layer : plan.layers()) {
+          List<List<Rule>> group = new ArrayList<>();
           for (List<Rule> pass : layer.style().passes()) {
             List<Rule> active = pass.stream().filter(r -> r.appliesAt(scale)).toList();
-            if (!active.isEmpty()) {
-              drawPass(c, layer, active, plan, painter, labels, deadline);
+            if (active.isEmpty()) {
+              continue;
             }
+            if (!group.isEmpty() && !labelsOnly(active)) {
+              drawPasses(c, layer, group, plan, toScreen, fitted != null, painter, labels, deadline);
+              group = new ArrayList<>();
+            }
+            group.add(active);
+          }
+          if (!group.isEmpty()) {
+            drawPasses(c, layer, group, plan, toScreen, fitted != null, painter, labels, deadline);
           }
         }
       } finally {
@@ -93,14 +111,23 @@ public final class MapRenderer {
     labels.draw(g, w.width(), w.height());
   }
 
-  private void drawPass(Connection c, LayerPlan layer, List<Rule> rules, MapPlan plan, SymbolPainter painter,
-      LabelPlacer labels, RenderDeadline deadline) throws SQLException {
-    List<String> properties = properties(layer, rules);
-    PreparedSql q = MapQuery.sql(sql, layer.layer(), properties, layer.filter(), plan.window(), plan.asOf());
-    try (Statement s = c.createStatement()) {
-      s.execute("SET LOCAL statement_timeout = " + deadline.remainingMillis());
-    }
-    AffineTransform toScreen = plan.window().toScreen();
+  /** True when the rules only label (labels are placed at the end, so they need no pass of their own). */
+  private static boolean labelsOnly(List<Rule> rules) {
+    return rules.stream().allMatch(r -> r.symbolizers().stream().allMatch(s -> s instanceof Symbolizer.Text));
+  }
+
+  /**
+   * Draws consecutive passes of a layer from one query: the first pass draws, the others only
+   * label, so reading each row once for all of them keeps the drawing order.
+   */
+  private void drawPasses(Connection c, LayerPlan layer, List<List<Rule>> passes, MapPlan plan, ScreenMapping toScreen,
+      boolean nativeOut, SymbolPainter painter, LabelPlacer labels, RenderDeadline deadline) throws SQLException {
+    List<String> properties = properties(layer, passes.stream().flatMap(List::stream).toList());
+    MapWindow w = plan.window();
+    double mpp = w.metresPerPixel();
+    boolean selective = selectivity.selective(c, layer.layer(),
+        (w.width() + 2 * MapQuery.MARGIN_PX) * (w.height() + 2 * MapQuery.MARGIN_PX) * mpp * mpp);
+    PreparedSql q = MapQuery.sql(sql, layer.layer(), properties, layer.filter(), w, plan.asOf(), nativeOut, selective);
     try (PreparedStatement ps = q.prepare(c)) {
       ps.setFetchSize(FETCH_SIZE);
       try (ResultSet rs = ps.executeQuery()) {
@@ -118,10 +145,15 @@ public final class MapRenderer {
           for (int i = 0; i < n; i++) {
             props.put(properties.get(i), value(rs.getObject(i + 2)));
           }
-          drawFeature(rs.getLong(1), props, TwkbReader.read(twkb, toScreen), rules, painter, labels);
+          long fid = rs.getLong(1);
+          ScreenShape shape = TwkbReader.read(twkb, toScreen);
+          for (List<Rule> rules : passes) {
+            drawFeature(fid, props, shape, rules, painter, labels);
+          }
         }
       }
     }
+    painter.flush();
   }
 
   /** The selected properties, in catalog order (the order MapQuery selects them in). */

@@ -11,17 +11,26 @@ import java.awt.geom.Ellipse2D;
 import java.awt.geom.Path2D;
 import java.awt.geom.Rectangle2D;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
  * Draws line, polygon and point symbolizers with Java2D, sizes multiplied by the DPI factor.
+ * Line symbolizers are batched: consecutive lines of the same stroke are appended to one path and
+ * stroked in one {@code draw} call (Java2D's fixed cost per antialiased shape dominated maps of
+ * many short pipe segments); a polygon or point, a large batch or {@link #flush()} draws them.
  * Used by maps and legends; not thread-safe (one per render).
  */
 public final class SymbolPainter {
 
+  /** Line features stroked in one call at most. */
+  private static final int MAX_BATCH = 4_096;
+
   private final Graphics2D g;
   private final double factor;
   private final Map<Stroke, BasicStroke> strokes = new IdentityHashMap<>();
+  private final Map<Stroke, Path2D.Float> pending = new LinkedHashMap<>();
+  private int pendingLines;
 
   /** @param factor output pixels per standard (0.28 mm) pixel */
   public SymbolPainter(Graphics2D g, double factor) {
@@ -29,11 +38,24 @@ public final class SymbolPainter {
     this.factor = factor;
   }
 
-  /** Draws a line: the path of lines, the outline of polygons. */
+  /** Draws a line (the path of lines, the outline of polygons), batched with lines of the same stroke. */
   public void line(Symbolizer.Line s, ScreenShape shape) {
-    if (shape.path().getCurrentPoint() != null) {
-      stroke(s.stroke(), shape.path());
+    if (shape.path().getCurrentPoint() == null) {
+      return;
     }
+    pending.computeIfAbsent(s.stroke(), k -> new Path2D.Float(Path2D.WIND_NON_ZERO, 1024)).append(shape.path(), false);
+    if (++pendingLines >= MAX_BATCH) {
+      flush();
+    }
+  }
+
+  /** Draws the batched lines. */
+  public void flush() {
+    for (Map.Entry<Stroke, Path2D.Float> e : pending.entrySet()) {
+      stroke(e.getKey(), e.getValue());
+    }
+    pending.clear();
+    pendingLines = 0;
   }
 
   /** Fills and outlines polygons (lines and points are left alone). */
@@ -41,6 +63,7 @@ public final class SymbolPainter {
     if (!shape.polygon()) {
       return;
     }
+    flush();
     if (s.fill() != null) {
       g.setColor(s.fill());
       g.fill(shape.path());
@@ -60,6 +83,7 @@ public final class SymbolPainter {
 
   /** Draws one mark centred on (x, y), rotated clockwise. */
   public void mark(Symbolizer.Point s, double x, double y, double rotationDegrees) {
+    flush();
     double size = s.size() * factor;
     Shape unit = markShape(s.mark());
     AffineTransform t = new AffineTransform();

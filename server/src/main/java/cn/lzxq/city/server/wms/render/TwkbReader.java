@@ -1,6 +1,5 @@
 package cn.lzxq.city.server.wms.render;
 
-import java.awt.geom.AffineTransform;
 import java.awt.geom.Path2D;
 import java.util.Arrays;
 
@@ -12,10 +11,7 @@ import java.util.Arrays;
 public final class TwkbReader {
 
   private final byte[] b;
-  private final double sx;
-  private final double sy;
-  private final double tx;
-  private final double ty;
+  private final ScreenMapping toScreen;
   private int pos;
   private double scale;
   private int dims;
@@ -25,16 +21,13 @@ public final class TwkbReader {
   private int pointCount;
   private boolean polygon;
 
-  private TwkbReader(byte[] bytes, AffineTransform toScreen) {
+  private TwkbReader(byte[] bytes, ScreenMapping toScreen) {
     this.b = bytes;
-    this.sx = toScreen.getScaleX();
-    this.sy = toScreen.getScaleY();
-    this.tx = toScreen.getTranslateX();
-    this.ty = toScreen.getTranslateY();
+    this.toScreen = toScreen;
   }
 
-  /** The geometry in pixels; {@code toScreen} must be a scale and translation only. */
-  public static ScreenShape read(byte[] twkb, AffineTransform toScreen) {
+  /** The geometry in pixels. */
+  public static ScreenShape read(byte[] twkb, ScreenMapping toScreen) {
     TwkbReader r = new TwkbReader(twkb, toScreen);
     r.path = new Path2D.Float(Path2D.WIND_EVEN_ODD, 64);
     r.geometry();
@@ -142,11 +135,11 @@ public final class TwkbReader {
   }
 
   private float screenX() {
-    return (float) (last[0] * scale * sx + tx);
+    return (float) toScreen.x(last[0] * scale, last[1] * scale);
   }
 
   private float screenY() {
-    return (float) (last[1] * scale * sy + ty);
+    return (float) toScreen.y(last[0] * scale, last[1] * scale);
   }
 
   private long varint() {

@@ -20,6 +20,7 @@ import java.util.regex.Pattern;
 public final class FeatureMatcher {
 
   private static final Map<String, Pattern> LIKE_PATTERNS = new ConcurrentHashMap<>();
+  private static final Pattern NAMESPACE_PREFIX = Pattern.compile("^[A-Za-z_][\\w.-]*:");
 
   private FeatureMatcher() {
   }
@@ -29,9 +30,19 @@ public final class FeatureMatcher {
     if (f instanceof Filter.All) {
       return true;
     } else if (f instanceof Filter.And a) {
-      return a.parts().stream().allMatch(x -> matches(x, fid, p));
+      for (Filter x : a.parts()) {
+        if (!matches(x, fid, p)) {
+          return false;
+        }
+      }
+      return true;
     } else if (f instanceof Filter.Or o) {
-      return o.parts().stream().anyMatch(x -> matches(x, fid, p));
+      for (Filter x : o.parts()) {
+        if (matches(x, fid, p)) {
+          return true;
+        }
+      }
+      return false;
     } else if (f instanceof Filter.Not n) {
       return !matches(n.part(), fid, p);
     } else if (f instanceof Filter.Compare c) {
@@ -89,7 +100,7 @@ public final class FeatureMatcher {
   }
 
   private static String bare(String property) {
-    return property.replaceFirst("^[A-Za-z_][\\w.-]*:", "");
+    return property.indexOf(':') < 0 ? property : NAMESPACE_PREFIX.matcher(property).replaceFirst("");
   }
 
   private static Object value(Map<String, Object> p, String property) {
@@ -114,6 +125,9 @@ public final class FeatureMatcher {
 
   /** Numeric order when both sides are numbers, else text order. */
   private static int order(Object v, Object literal) {
+    if (v instanceof Integer a && literal instanceof Integer b) {
+      return Integer.compare(a, b);
+    }
     BigDecimal a = decimal(v);
     BigDecimal b = decimal(literal);
     if (a != null && b != null) {
