@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 DB="${1:-city_ana}"
-mvn -B -q -pl gis-data install -DskipTests
+mvn -B -q -pl gis-data compile  # never install: other workers would pick up the snapshot
 mvn -B -q -pl gis-data dependency:build-classpath -Dmdep.outputFile=/tmp/analysis-bench.cp >/dev/null
 CP="gis-data/target/classes:$(cat /tmp/analysis-bench.cp)"
 java -cp "$CP" bench/analysis/AnalysisBench.java "$(scripts/db url "$DB")" "${2:-300}" "${3:-5}"

@@ -48,6 +48,11 @@ class AnswerWriter {
     return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(answer);
   }
 
+  /** The GeoJSON FeatureCollection of a listing answer (as {@code f=geojson}), UTF-8. */
+  byte[] geoJson(Listing<?> answer) {
+    return mapper.writeValueAsBytes(featureCollection(answer, answer));
+  }
+
   private ObjectNode featureCollection(Object answer, Listing<?> listing) {
     ObjectNode fc = mapper.createObjectNode();
     fc.put("type", "FeatureCollection");

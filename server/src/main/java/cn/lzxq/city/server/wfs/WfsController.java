@@ -75,6 +75,8 @@ class WfsController {
       return service.getFeature(g, url);
     } else if (r instanceof WfsRequest.GetPropertyValue p) {
       return service.getPropertyValue(p, url);
+    } else if (r instanceof WfsRequest.RunStoredQuery q) {
+      return service.runStoredQuery(q);
     } else if (r instanceof WfsRequest.ListStoredQueries) {
       return service.listStoredQueries();
     } else if (r instanceof WfsRequest.DescribeStoredQueries d) {

@@ -51,7 +51,9 @@ final class WfsKvpParser {
       case "getcapabilities" -> new WfsRequest.GetCapabilities(version);
       case "describefeaturetype" -> new WfsRequest.DescribeFeatureType(version,
           kvp.first("TYPENAMES", "TYPENAME").map(t -> WfsParams.layers(t, "TYPENAMES")).orElse(List.of()));
-      case "getfeature" -> getFeature(kvp, version, queryString);
+      case "getfeature" -> kvp.get("STOREDQUERY_ID").filter(id -> !id.equals(WfsParams.GET_FEATURE_BY_ID))
+          .<WfsRequest>map(id -> new WfsRequest.RunStoredQuery(version, id, kvp))
+          .orElseGet(() -> getFeature(kvp, version, queryString));
       case "getpropertyvalue" -> new WfsRequest.GetPropertyValue(version, getFeature(kvp, version, queryString),
           WfsParams.propertyName(kvp.require("VALUEREFERENCE")));
       case "liststoredqueries" -> new WfsRequest.ListStoredQueries(version);

@@ -67,6 +67,10 @@ public sealed interface WfsRequest {
   record GetPropertyValue(String version, GetFeature features, String valueReference) implements WfsRequest {
   }
 
+  /** GetFeature with the STOREDQUERY_ID of a contributed {@link WfsStoredQuery} and its parameters. */
+  record RunStoredQuery(String version, String id, cn.lzxq.city.server.ows.KvpMap parameters) implements WfsRequest {
+  }
+
   /** ListStoredQueries. */
   record ListStoredQueries(String version) implements WfsRequest {
   }

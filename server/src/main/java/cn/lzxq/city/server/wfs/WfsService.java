@@ -23,6 +23,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 
 /**
@@ -35,11 +36,14 @@ public class WfsService {
   private final FeatureSource source;
   private final FeatureEditor editor;
   private final WfsSettings settings;
+  private final List<WfsStoredQuery> storedQueries;
 
-  public WfsService(FeatureSource source, FeatureEditor editor, WfsSettings settings) {
+  public WfsService(FeatureSource source, FeatureEditor editor, WfsSettings settings,
+      ObjectProvider<WfsStoredQuery> storedQueries) {
     this.source = source;
     this.editor = editor;
     this.settings = settings;
+    this.storedQueries = storedQueries.orderedStream().toList();
   }
 
   int nativeSrid() {
@@ -82,12 +86,19 @@ public class WfsService {
 
   /** ListStoredQueries. */
   WfsResponse listStoredQueries() {
-    return WfsResponse.xml(StoredQueries.list(LayerCatalog.all().stream().map(Layer::name).toList()));
+    return WfsResponse.xml(StoredQueries.list(LayerCatalog.all().stream().map(Layer::name).toList(), storedQueries));
   }
 
   /** DescribeStoredQueries. */
   WfsResponse describeStoredQueries(WfsRequest.DescribeStoredQueries r) {
-    return WfsResponse.xml(StoredQueries.describe(r.ids(), LayerCatalog.all().stream().map(Layer::name).toList()));
+    return WfsResponse.xml(StoredQueries.describe(r.ids(), LayerCatalog.all().stream().map(Layer::name).toList(), storedQueries));
+  }
+
+  /** GetFeature of a contributed stored query: its GeoJSON answer. */
+  WfsResponse runStoredQuery(WfsRequest.RunStoredQuery r) {
+    WfsStoredQuery q = StoredQueries.find(r.id(), storedQueries);
+    byte[] body = q.run(r.parameters());
+    return new WfsResponse(200, "application/geo+json", out -> out.write(body));
   }
 
   /** Transaction: all edits in one database transaction, as new versions written by {@code who}. */
