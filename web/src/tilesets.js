@@ -2,6 +2,9 @@
 // points, base stations and parcels. Visibility per network and per owner, highlights of analysis
 // results and parcel translucency are one custom Cesium3DTileStyle per tileset, evaluated per
 // feature from its EXT_structural_metadata properties (feature_id, network, owner, …).
+// One tileset per network rather than the content groups of the combined `city` tileset: a hidden
+// tileset requests no tiles at all (a tile's group contents are fetched together), each kind keeps its
+// own screen-space error, and the translucent parcels keep their own colour blend mode.
 import { Cesium3DTileColorBlendMode, Cesium3DTileFeature, Cesium3DTileStyle, Cesium3DTileset, Color } from 'cesium';
 import { url } from './api.js';
 import { NETWORKS } from './i18n.js';
