@@ -2,6 +2,7 @@
 // then Cesium's static assets (Assets, Workers, ThirdParty, Widgets) are copied to dist/cesium/.
 // `node build.mjs` builds once; `node build.mjs --watch` rebuilds on change.
 import * as esbuild from 'esbuild';
+import { createHash } from 'node:crypto';
 import { cp, mkdir, rm, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -17,8 +18,14 @@ for (const dir of ['Assets', 'Workers', 'ThirdParty', 'Widgets']) {
   await cp(join(cesiumBuild, dir), join(dist, 'cesium', dir), { recursive: true });
 }
 const { version } = JSON.parse(await readFile(join(here, 'package.json'), 'utf8'));
-const html = (await readFile(join(here, 'index.html'), 'utf8')).replaceAll('%VERSION%', version + '-' + Date.now().toString(36));
-await writeFile(join(dist, 'index.html'), html);
+
+/** index.html with %VERSION% = package version + a hash of the bundles (deterministic cache-buster). */
+async function writeIndex() {
+  const hash = createHash('sha256');
+  for (const f of ['main.js', 'style.css']) hash.update(await readFile(join(dist, f)));
+  const html = (await readFile(join(here, 'index.html'), 'utf8')).replaceAll('%VERSION%', version + '-' + hash.digest('hex').slice(0, 10));
+  await writeFile(join(dist, 'index.html'), html);
+}
 
 const options = {
   entryPoints: [join(here, 'src', 'main.js'), join(here, 'src', 'style.css')],
@@ -33,11 +40,12 @@ const options = {
   loader: { '.svg': 'text' },
 };
 if (watch) {
-  const ctx = await esbuild.context(options);
+  const ctx = await esbuild.context({ ...options, plugins: [{ name: 'index', setup: (b) => b.onEnd(writeIndex) }] });
   await ctx.watch();
   console.log('watching web/src …');
 } else {
   const result = await esbuild.build({ ...options, metafile: true });
+  await writeIndex();
   const bytes = Object.values(result.metafile.outputs).reduce((s, o) => s + o.bytes, 0);
   console.log(`web/dist built (${(bytes / 1048576).toFixed(1)} MB of bundles + Cesium assets)`);
 }

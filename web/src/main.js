@@ -19,7 +19,7 @@ const status = (text) => { $('status-msg').textContent = text; };
 
 const city = {
   timings: {},
-  ready: false, readyMs: null, layers: [], extent: DEFAULT_EXTENT, asOf: null, errors: [], picked: null, search: null,
+  ready: false, readyMs: null, firstFrameMs: null, layers: [], extent: DEFAULT_EXTENT, asOf: null, errors: [], picked: null, search: null,
 };
 window.__city = city;
 
@@ -93,8 +93,13 @@ async function init() {
   analysis.loadOperators();
 }
 
+/**
+ * Marks the first view: `firstFrameMs` (ms since navigation) at the first frame that draws tiles of
+ * every pipe network, `readyMs` when every shown tileset has loaded all the tiles the view needs.
+ */
 function waitReady() {
   const check = () => {
+    if (city.firstFrameMs === null && tilesets.pipesDrawn()) { city.firstFrameMs = Math.round(performance.now() - t0); mark('firstFrame'); }
     if (tilesets.allLoaded()) {
       viewer.scene.postRender.removeEventListener(check);
       if (!city.ready) { city.ready = true; if (city.readyMs === null) { city.readyMs = Math.round(performance.now() - t0); mark('ready'); } }

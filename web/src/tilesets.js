@@ -2,6 +2,9 @@
 // points, base stations and parcels. Visibility per network and per owner, highlights of analysis
 // results and parcel translucency are one custom Cesium3DTileStyle per tileset, evaluated per
 // feature from its EXT_structural_metadata properties (feature_id, network, owner, …).
+// One tileset per network rather than the content groups of the combined `city` tileset: a hidden
+// tileset requests no tiles at all (a tile's group contents are fetched together), each kind keeps its
+// own screen-space error, and the translucent parcels keep their own colour blend mode.
 import { Cesium3DTileColorBlendMode, Cesium3DTileFeature, Cesium3DTileStyle, Cesium3DTileset, Color } from 'cesium';
 import { url } from './api.js';
 import { NETWORKS } from './i18n.js';
@@ -9,11 +12,11 @@ import { NETWORKS } from './i18n.js';
 /** What the viewer loads; `layer` is the WFS / OGC API layer of the features (for attributes). */
 export const TILESETS = [
   ...Object.keys(NETWORKS).map((code) => ({
-    id: 'pipe_' + code.toLowerCase(), layer: 'pipe_' + code.toLowerCase(), group: 'pipes', network: code, sse: 4,
+    id: 'pipe_' + code.toLowerCase(), layer: 'pipe_' + code.toLowerCase(), group: 'pipes', network: code, sse: 16,
   })),
-  { id: 'points', layer: 'pipe_point', group: 'points', sse: 4 },
-  { id: 'stations', layer: 'base_station', group: 'stations', sse: 8 },
-  { id: 'parcels', layer: 'zoning_parcel', group: 'parcels', sse: 16, translucent: true },
+  { id: 'points', layer: 'pipe_point', group: 'points', sse: 16 },
+  { id: 'stations', layer: 'base_station', group: 'stations', sse: 16 },
+  { id: 'parcels', layer: 'zoning_parcel', group: 'parcels', sse: 32, translucent: true },
 ];
 
 const WHITE = Color.WHITE;
@@ -186,6 +189,15 @@ export class TilesetManager {
   allLoaded() {
     for (const e of this.entries.values()) {
       if (e.tileset && e.tileset.show && !e.tileset.tilesLoaded) return false;
+    }
+    return true;
+  }
+
+  /** True when every shown pipe tileset has drawn at least one tile with content (the first useful frame). */
+  pipesDrawn() {
+    for (const e of this.entries.values()) {
+      if (e.cfg.group !== 'pipes' || !e.show) continue;
+      if (!e.tileset || e.tileset.statistics.numberOfTilesWithContentReady === 0) return false;
     }
     return true;
   }
