@@ -57,6 +57,9 @@ started=()
 cleanup() {
   [ "${KEEP_SERVERS:-0}" = 1 ] && return 0
   for pid in "${started[@]}"; do kill "$pid" 2>/dev/null || true; done
+  sleep 1
+  # mapserv under FastCGI ignores SIGTERM while it waits for a request.
+  for pid in "${started[@]}"; do kill -9 "$pid" 2>/dev/null || true; done
 }
 trap cleanup EXIT
 wait_http() {
