@@ -19,7 +19,7 @@ if [ "$have" != "$N" ]; then
   say "filling $DB with $N pipe points"
   scripts/db reset "$DB" >/dev/null
   DATABASE_URL="$URLDB" java -jar "$SERVER_JAR" migrate 2>&1 | grep -v INFO || true
-  scripts/db psql "$DB" -q -f bench/wfs/fill2m.sql
+  scripts/db psql "$DB" -q -v ON_ERROR_STOP=1 -f bench/wfs/fill2m.sql
 fi
 
 GC_LOG="$OUT/stream2m-gc.log"
