@@ -42,7 +42,7 @@ time_case() {
   local name=$1 want=$2 marker=$3; shift 3
   local best=999999 n=0 s e t
   for _ in $(seq "$RUNS"); do
-    s=$(date +%s.%N); n=$("$@" | grep -o -- "$marker" | wc -l); e=$(date +%s.%N)
+    s=$(date +%s.%N); n=$("$@" | python3 "$ROOT/bench/wfs/count.py" "$marker"); e=$(date +%s.%N)
     t=$(echo "$e - $s" | bc); (( $(echo "$t < $best" | bc) )) && best=$t
   done
   printf '%-34s %7d features %7.2f s %9.0f features/s %s\n' "$name" "$n" "$best" "$(echo "$n / $best" | bc)" \

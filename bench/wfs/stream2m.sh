@@ -34,7 +34,7 @@ BASE="http://127.0.0.1:$PORT"
 fetch() { # name url marker: streams the response through a counter, never to disk
   local name=$1 url=$2 marker=$3 start end n
   start=$(date +%s.%N)
-  n=$(curl -sfS --compressed "$url" | grep -o -- "$marker" | wc -l)
+  n=$(curl -sfS --compressed "$url" | python3 "$ROOT/bench/wfs/count.py" "$marker")
   end=$(date +%s.%N)
   printf '%-22s %9d features %7.1f s %8.0f features/s  %s\n' "$name" "$n" "$(echo "$end - $start" | bc)" \
     "$(echo "$n / ($end - $start)" | bc)" "$([ "$n" = "$N" ] && echo OK || echo "COUNT MISMATCH (want $N)")"
