@@ -47,7 +47,7 @@ fetch "OGC API items GeoJSON" "$BASE/ogcapi/collections/pipe_point/items?limit=$
 alive=$(kill -0 $PID 2>/dev/null && echo yes || echo no)
 echo "server alive after the downloads: $alive; OutOfMemoryError in log: $(grep -c OutOfMemoryError "$OUT/stream2m-server.log" || true)"
 jcmd $PID GC.heap_info 2>/dev/null | sed -n 1,4p || true
-# the largest heap in use after any collection and the committed heap, from the GC log (MB)
-awk '/Pause/ { if (match($0, /->([0-9]+)M\(([0-9]+)M\)/, m)) { if (m[1] > a) a = m[1]; if (m[2] > c) c = m[2] } }
-     END { printf "GC log: max heap after GC %d MB, max committed %d MB (limit -Xmx256m)\n", a, c }' "$GC_LOG"
-awk '/Pause/ { if (match($0, /([0-9]+)M->[0-9]+M/, m)) if (m[1] > b) b = m[1] } END { printf "GC log: max heap before GC %d MB\n", b }' "$GC_LOG"
+# heap before and after each collection and the committed heap, from the GC log (MB)
+grep -o '[0-9]*M->[0-9]*M([0-9]*M)' "$GC_LOG" | sed 's/M//g; s/->/ /; s/(/ /; s/)//' | awk '
+  { if ($1 > b) b = $1; if ($2 > a) a = $2; if ($3 > c) c = $3; n++ }
+  END { printf "GC log: %d collections; max heap before GC %d MB, after GC %d MB, committed %d MB (limit -Xmx256m)\n", n, b, a, c }'
