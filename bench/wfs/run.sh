@@ -52,6 +52,9 @@ ours="http://127.0.0.1:$PORT/wfs?SERVICE=WFS&VERSION=2.0.0&REQUEST=GetFeature&CO
 ms="http://127.0.0.1:8282/mapserv?SERVICE=WFS&VERSION=2.0.0&REQUEST=GetFeature"
 all="city:pipe_js,city:pipe_ps,city:pipe_rq,city:pipe_rl,city:pipe_dl,city:pipe_tx"
 js=$(count "AND network = 'JS'"); seg=$(count "")
+# warm-up (JIT, connection pools, MapServer processes): one small page of each case, not timed
+for f in application/json text/xml; do curl -sfS -o /dev/null "$ours&TYPENAMES=city:pipe_js&COUNT=2000&OUTPUTFORMAT=$f"; done
+for f in geojson application/gml%2Bxml%3B%20version%3D3.2; do curl -sfS -o /dev/null "$ms&TYPENAMES=pipe_js&COUNT=2000&OUTPUTFORMAT=$f"; done
 echo "load average: $(cut -d' ' -f1-3 /proc/loadavg); runs: $RUNS (best)"
 for layer in js all; do
   if [ $layer = js ]; then want=$js; t="city:pipe_js"; mt=pipe_js; where="network = 'JS' AND valid_to IS NULL"
