@@ -31,8 +31,10 @@ pids+=($!)
 sed "s|@WFS_PG@|$PG|" bench/wfs/wfs.map >"$OUT/wfs.map"
 sed "s|@OUT@|$OUT|g" bench/wfs/nginx.conf >"$OUT/nginx.conf"
 sed "s|@OUT@|$OUT|g" bench/wfs/mapserver.conf >"$OUT/mapserver.conf"
-MAPSERVER_CONFIG_FILE="$OUT/mapserver.conf" spawn-fcgi -a 127.0.0.1 -p 9282 -F 2 -P "$OUT/spawn-fcgi.pid" -- /usr/lib/cgi-bin/mapserv >/dev/null
-pids+=($(cat "$OUT/spawn-fcgi.pid"))   # spawn-fcgi -F 2 writes both mapserv PIDs
+# two FastCGI mapserv processes; their PIDs come from spawn-fcgi's own report
+pids+=($(MAPSERVER_CONFIG_FILE="$OUT/mapserver.conf" spawn-fcgi -a 127.0.0.1 -p 9282 -F 2 -- /usr/lib/cgi-bin/mapserv 2>&1 \
+  | sed -n 's/.*PID: \([0-9]*\).*/\1/p'))
+[ ${#pids[@]} -eq 3 ] || die "spawn-fcgi did not start two mapserv processes (port 9282 busy?)"
 nginx -c "$OUT/nginx.conf"
 for _ in $(seq 120); do curl -sf "http://127.0.0.1:$PORT/actuator/health" >/dev/null && break; sleep 1; done
 
