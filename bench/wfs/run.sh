@@ -22,8 +22,10 @@ if [ "$rows" = 0 ]; then
 fi
 PG="host=$CITY_PGHOST port=$CITY_PGPORT dbname=$DB user=$CITY_DB_USER password=$CITY_DB_PASSWORD"
 
-pids=()
+pids=(); ms_pids=()
+# mapserv's FastCGI loop only notes SIGTERM and waits for a next request: stop it with SIGKILL
 cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
+            for p in "${ms_pids[@]}"; do kill -KILL "$p" 2>/dev/null || true; done
             [ -f "$OUT/nginx.pid" ] && kill "$(cat "$OUT/nginx.pid")" 2>/dev/null || true; }
 trap cleanup EXIT
 SERVER_PORT="$PORT" DATABASE_URL="$URLDB" java -Xmx512m -jar "$SERVER_JAR" >"$OUT/run-server.log" 2>&1 &
@@ -32,9 +34,9 @@ sed "s|@WFS_PG@|$PG|" bench/wfs/wfs.map >"$OUT/wfs.map"
 sed "s|@OUT@|$OUT|g" bench/wfs/nginx.conf >"$OUT/nginx.conf"
 sed "s|@OUT@|$OUT|g" bench/wfs/mapserver.conf >"$OUT/mapserver.conf"
 # two FastCGI mapserv processes; their PIDs come from spawn-fcgi's own report
-pids+=($(MAPSERVER_CONFIG_FILE="$OUT/mapserver.conf" spawn-fcgi -a 127.0.0.1 -p 9282 -F 2 -- /usr/lib/cgi-bin/mapserv 2>&1 \
+ms_pids=($(MAPSERVER_CONFIG_FILE="$OUT/mapserver.conf" spawn-fcgi -a 127.0.0.1 -p 9282 -F 2 -- /usr/lib/cgi-bin/mapserv 2>&1 \
   | sed -n 's/.*PID: \([0-9]*\).*/\1/p'))
-[ ${#pids[@]} -eq 3 ] || die "spawn-fcgi did not start two mapserv processes (port 9282 busy?)"
+[ ${#ms_pids[@]} -eq 2 ] || die "spawn-fcgi did not start two mapserv processes (port 9282 busy?)"
 nginx -c "$OUT/nginx.conf"
 for _ in $(seq 120); do curl -sf "http://127.0.0.1:$PORT/actuator/health" >/dev/null && break; sleep 1; done
 
