@@ -20,8 +20,4 @@ public record EncodeOptions(CrsRef crs, boolean forceEastNorth, boolean qualifie
   public boolean northFirst() {
     return !forceEastNorth && crs.axisOrder().northFirst();
   }
-
-  public EncodeOptions single() {
-    return new EncodeOptions(crs, forceEastNorth, qualifiedIds, schemaLocation, true);
-  }
 }

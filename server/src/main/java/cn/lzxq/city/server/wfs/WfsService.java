@@ -214,9 +214,12 @@ public class WfsService {
       case GML31 -> "http://www.opengis.net/wfs http://schemas.opengis.net/wfs/1.1.0/wfs.xsd ";
       default -> "http://www.opengis.net/wfs http://schemas.opengis.net/wfs/1.0.0/WFS-basic.xsd ";
     };
-    String schemaLocation = wfsSchema + GmlDialect.APP_NAMESPACE + " " + url + "?service=WFS&version=" + r.version()
+    String appSchema = GmlDialect.APP_NAMESPACE + " " + url + "?service=WFS&version=" + r.version()
         + "&request=DescribeFeatureType&typeNames=" + types;
-    EncodeOptions o = new EncodeOptions(r.queries().get(0).srs(), eastNorth, true, schemaLocation, false);
-    return r.byId() ? o.single() : o;
+    if (r.byId()) {
+      // a bare feature (GetFeatureById) uses nothing of the WFS schema: name only the application schema
+      return new EncodeOptions(r.queries().get(0).srs(), eastNorth, true, appSchema, true);
+    }
+    return new EncodeOptions(r.queries().get(0).srs(), eastNorth, true, wfsSchema + appSchema, false);
   }
 }
