@@ -8,7 +8,7 @@ import cn.lzxq.city.data.db.TestDatabase;
 import cn.lzxq.city.data.layer.Layer;
 import cn.lzxq.city.data.layer.LayerCatalog;
 import cn.lzxq.city.data.query.Feature;
-import cn.lzxq.city.data.query.FeatureCursor;
+import cn.lzxq.city.data.query.FeatureReads;
 import cn.lzxq.city.data.query.FeatureQuery;
 import cn.lzxq.city.data.query.FeatureSource;
 import cn.lzxq.city.data.query.Filter;
@@ -18,7 +18,6 @@ import com.zaxxer.hikari.HikariDataSource;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -74,13 +73,7 @@ class FeatureEditorTest {
   }
 
   private static List<Feature> read(FeatureQuery q) throws SQLException {
-    List<Feature> out = new ArrayList<>();
-    try (FeatureCursor c = source.stream(q)) {
-      while (c.next()) {
-        out.add(c.current());
-      }
-    }
-    return out;
+    return FeatureReads.all(source, q);
   }
 
   private static FeatureEdit.Update resize(long fid, int dn) {

@@ -12,7 +12,6 @@ import com.zaxxer.hikari.HikariDataSource;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -55,13 +54,7 @@ class FeatureSourceTest {
   }
 
   private static List<Feature> read(FeatureQuery q) throws SQLException {
-    List<Feature> out = new ArrayList<>();
-    try (FeatureCursor c = source.stream(q)) {
-      while (c.next()) {
-        out.add(c.current());
-      }
-    }
-    return out;
+    return FeatureReads.all(source, q);
   }
 
   private static List<Long> fids(FeatureQuery q) throws SQLException {
