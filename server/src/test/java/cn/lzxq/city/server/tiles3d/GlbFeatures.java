@@ -110,7 +110,7 @@ final class GlbFeatures {
 
   private void visit(int index, Matrix4 parent, int table, int feature, List<GeoPoint> out) {
     JsonNode node = json.get("nodes").get(index);
-    Matrix4 world = parent.multiply(local(node));
+    Matrix4 world = parent.multiply(GlbReader.nodeMatrix(node));
     if (node.has("mesh") && !node.path("extensions").has("EXT_mesh_gpu_instancing")) {
       for (JsonNode prim : json.get("meshes").get(node.get("mesh").asInt()).get("primitives")) {
         JsonNode fids = prim.at("/extensions/EXT_mesh_features/featureIds");
@@ -129,28 +129,5 @@ final class GlbFeatures {
     for (JsonNode child : node.path("children")) {
       visit(child.asInt(), world, table, feature, out);
     }
-  }
-
-  private static Matrix4 local(JsonNode node) {
-    if (node.has("matrix")) {
-      double[] m = new double[16];
-      for (int i = 0; i < 16; i++) {
-        m[i] = node.get("matrix").get(i).asDouble();
-      }
-      return Matrix4.fromColumnMajor(m);
-    }
-    Vec3 t = node.has("translation") ? vec(node.get("translation")) : Vec3.ZERO;
-    Vec3 s = node.has("scale") ? vec(node.get("scale")) : new Vec3(1, 1, 1);
-    double[] r = {0, 0, 0, 1};
-    if (node.has("rotation")) {
-      for (int i = 0; i < 4; i++) {
-        r[i] = node.get("rotation").get(i).asDouble();
-      }
-    }
-    return Matrix4.trs(t, r, s);
-  }
-
-  private static Vec3 vec(JsonNode a) {
-    return new Vec3(a.get(0).asDouble(), a.get(1).asDouble(), a.get(2).asDouble());
   }
 }

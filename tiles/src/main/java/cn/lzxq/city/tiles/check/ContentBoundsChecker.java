@@ -57,10 +57,10 @@ public final class ContentBoundsChecker {
 
     private void visit(GlbReader reader, int index, Matrix4 parent, double halfStep, Tally tally) {
         JsonNode node = reader.json().get("nodes").get(index);
-        Matrix4 world = parent.multiply(local(node));
+        Matrix4 world = parent.multiply(GlbReader.nodeMatrix(node));
         double step = halfStep;
         if (node.has("scale")) {
-            Vec3 s = vec(node.get("scale"));
+            Vec3 s = GlbReader.vec3(node.get("scale"));
             step += 0.5 * s.length() / 32767;
         }
         if (node.has("mesh")) {
@@ -76,29 +76,6 @@ public final class ContentBoundsChecker {
         for (JsonNode child : node.path("children")) {
             visit(reader, child.asInt(), world, step, tally);
         }
-    }
-
-    private static Matrix4 local(JsonNode node) {
-        if (node.has("matrix")) {
-            double[] m = new double[16];
-            for (int i = 0; i < 16; i++) {
-                m[i] = node.get("matrix").get(i).asDouble();
-            }
-            return Matrix4.fromColumnMajor(m);
-        }
-        Vec3 t = node.has("translation") ? vec(node.get("translation")) : Vec3.ZERO;
-        Vec3 s = node.has("scale") ? vec(node.get("scale")) : new Vec3(1, 1, 1);
-        double[] r = {0, 0, 0, 1};
-        if (node.has("rotation")) {
-            for (int i = 0; i < 4; i++) {
-                r[i] = node.get("rotation").get(i).asDouble();
-            }
-        }
-        return Matrix4.trs(t, r, s);
-    }
-
-    private static Vec3 vec(JsonNode a) {
-        return new Vec3(a.get(0).asDouble(), a.get(1).asDouble(), a.get(2).asDouble());
     }
 
     private static Matrix4[] instances(GlbReader reader, JsonNode attrs) {

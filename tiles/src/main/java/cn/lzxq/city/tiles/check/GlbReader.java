@@ -1,5 +1,7 @@
 package cn.lzxq.city.tiles.check;
 
+import cn.lzxq.city.tiles.geo.Matrix4;
+import cn.lzxq.city.tiles.geo.Vec3;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -50,6 +52,31 @@ public final class GlbReader {
     /** The BIN chunk (little-endian, position 0). */
     public ByteBuffer bin() {
         return bin.duplicate().order(ByteOrder.LITTLE_ENDIAN);
+    }
+
+    /** A glTF node's local transform: its {@code matrix}, or translation × rotation × scale (defaults: identity). */
+    public static Matrix4 nodeMatrix(JsonNode node) {
+        if (node.has("matrix")) {
+            double[] m = new double[16];
+            for (int i = 0; i < 16; i++) {
+                m[i] = node.get("matrix").get(i).asDouble();
+            }
+            return Matrix4.fromColumnMajor(m);
+        }
+        Vec3 t = node.has("translation") ? vec3(node.get("translation")) : Vec3.ZERO;
+        Vec3 s = node.has("scale") ? vec3(node.get("scale")) : new Vec3(1, 1, 1);
+        double[] r = {0, 0, 0, 1};
+        if (node.has("rotation")) {
+            for (int i = 0; i < 4; i++) {
+                r[i] = node.get("rotation").get(i).asDouble();
+            }
+        }
+        return Matrix4.trs(t, r, s);
+    }
+
+    /** A JSON array of three numbers as a vector. */
+    public static Vec3 vec3(JsonNode a) {
+        return new Vec3(a.get(0).asDouble(), a.get(1).asDouble(), a.get(2).asDouble());
     }
 
     /** The bytes of a buffer view. */
