@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * The segments and points of one network in a disc around a start, as an adjacency list keyed by
@@ -33,6 +34,33 @@ final class NetworkGraph {
 
   /** A surveyed point: is it an isolation valve, can it be operated? */
   record Point(long fid, String expNo, String kind, boolean operable, boolean valve) {
+  }
+
+  /** A walk over one fetched disc: complete when it closed without leaving the disc. */
+  interface Walk {
+    boolean complete();
+  }
+
+  /** The last disc fetched and the walk over it. */
+  record Walked<W extends Walk>(NetworkGraph graph, W walk) {
+  }
+
+  /**
+   * Walks from {@code start} over discs whose radius starts at {@code first} metres and doubles
+   * until the walk is complete or the radius passes {@code max} metres.
+   */
+  static <W extends Walk> Walked<W> walkGrowing(Session s, NetworkStart start, ResolvedScope time, RuleRef first,
+      RuleRef max, Function<NetworkGraph, W> walker) throws SQLException {
+    NetworkGraph g;
+    W w;
+    double radius = first.value();
+    do {
+      g = fetch(s, start.network(), start.mid(), radius, time);
+      w = walker.apply(g);
+      radius *= 2;
+      s.checkDeadline();
+    } while (!w.complete() && radius <= max.value());
+    return new Walked<>(g, w);
   }
 
   final double radiusM;

@@ -20,7 +20,7 @@ public final class NetworkTrace {
   private NetworkTrace() {
   }
 
-  private record Walk(Set<Long> segments, Set<Long> unknown, boolean complete) {
+  private record Walk(Set<Long> segments, Set<Long> unknown, boolean complete) implements NetworkGraph.Walk {
   }
 
   public static TraceResult run(Session s, Long fid, double[] point, CrsRef crs, String network, String direction,
@@ -32,15 +32,10 @@ public final class NetworkTrace {
     NetworkStart start = NetworkStart.find(s, fid, point, crs, network, time);
     RuleRef first = Rules.setting(s, "valve_search_radius_m");
     RuleRef max = Rules.setting(s, "valve_search_max_radius_m");
-    NetworkGraph g;
-    Walk w;
-    double radius = first.value();
-    do {
-      g = NetworkGraph.fetch(s, start.network(), start.mid(), radius, time);
-      w = walk(g, start.fid(), direction);
-      radius *= 2;
-      s.checkDeadline();
-    } while (!w.complete() && radius <= max.value());
+    NetworkGraph.Walked<Walk> walked = NetworkGraph.walkGrowing(s, start, time, first, max,
+        g -> walk(g, start.fid(), direction));
+    NetworkGraph g = walked.graph();
+    Walk w = walked.walk();
     Map<String, GeoJson> geo = NetworkFeatures.of(s, w.segments(), List.of(), time);
     List<NetworkItem> items = new ArrayList<>();
     double length = 0;

@@ -25,7 +25,8 @@ public final class ValveIsolation {
   }
 
   /** What a walk found. */
-  private record Walk(Set<Long> segments, Set<String> closeAt, Set<String> passed, Set<String> nodes, boolean complete) {
+  private record Walk(Set<Long> segments, Set<String> closeAt, Set<String> passed, Set<String> nodes, boolean complete)
+      implements NetworkGraph.Walk {
   }
 
   /**
@@ -42,16 +43,9 @@ public final class ValveIsolation {
     RuleRef first = Rules.setting(s, "valve_search_radius_m");
     RuleRef max = Rules.setting(s, "valve_search_max_radius_m");
     RuleRef service = Rules.setting(s, "parcel_service_distance_m");
-    NetworkGraph g;
-    Walk w;
-    double radius = first.value();
-    do {
-      g = NetworkGraph.fetch(s, start.network(), start.mid(), radius, time);
-      w = walk(g, start.fid(), inoperableFids);
-      radius *= 2;
-      s.checkDeadline();
-    } while (!w.complete() && radius <= max.value());
-    return answer(s, start, g, w, service, time, List.of(first, max, service));
+    NetworkGraph.Walked<Walk> walked = NetworkGraph.walkGrowing(s, start, time, first, max,
+        g -> walk(g, start.fid(), inoperableFids));
+    return answer(s, start, walked.graph(), walked.walk(), service, time, List.of(first, max, service));
   }
 
   private static Walk walk(NetworkGraph g, long startFid, Set<Long> inoperable) {
