@@ -15,7 +15,14 @@ public record FilterLimits(int maxDepth, int maxNodes, int maxLength) {
 
   /** Throws when the text is longer than allowed. */
   public void checkLength(String text, String locator) {
-    if (text != null && text.length() > maxLength) {
+    if (text != null) {
+      checkLength(text.length(), locator);
+    }
+  }
+
+  /** Throws when a filter read so far (e.g. inside an XML request body) is longer than allowed. */
+  public void checkLength(long characters, String locator) {
+    if (characters > maxLength) {
       throw new QueryException("InvalidParameterValue", locator,
           "the filter is longer than " + maxLength + " characters");
     }

@@ -4,11 +4,11 @@ import cn.lzxq.city.data.crs.CrsRef;
 import cn.lzxq.city.data.edit.Editor;
 import cn.lzxq.city.data.layer.Layer;
 import cn.lzxq.city.data.query.QueryException;
+import cn.lzxq.city.server.encode.StreamedResponse;
 import cn.lzxq.city.server.security.Editors;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.URI;
 import java.sql.SQLException;
 import java.util.Map;
@@ -92,12 +92,10 @@ class OgcApiController {
     String itemsUrl = base(request) + "/collections/" + id + "/items";
     String query = request.getQueryString() == null ? "" : request.getQueryString()
         .replaceAll("(^|&)(offset|limit|f)=[^&]*", "").replaceFirst("^&", "");
-    OgcApiService.Streamed body = service.items(r, itemsUrl, query);
+    StreamedResponse.Body body = service.items(r, itemsUrl, query);
     response.setContentType(r.html() ? "text/html; charset=UTF-8" : GEOJSON);
     response.setHeader("Content-Crs", "<" + r.crs().uri() + ">");
-    try (OutputStream out = response.getOutputStream()) {
-      body.write(out);
-    }
+    StreamedResponse.send(response, body);
   }
 
   @GetMapping("/collections/{id}/items/{fid}")
@@ -106,12 +104,10 @@ class OgcApiController {
     Layer layer = OgcApiService.layer(id);
     CrsRef crs = parser.crs(q.getOrDefault("crs", CrsRef.CRS84.uri()), "crs");
     ItemsRequest time = parser.parse(layer, q.containsKey("datetime") ? Map.of("datetime", q.get("datetime")) : Map.of(), false);
-    OgcApiService.Streamed body = service.item(layer, id(fid), crs, time.asOf(), base(request) + "/collections/" + id);
+    StreamedResponse.Body body = service.item(layer, id(fid), crs, time.asOf(), base(request) + "/collections/" + id);
     response.setContentType(GEOJSON);
     response.setHeader("Content-Crs", "<" + crs.uri() + ">");
-    try (OutputStream out = response.getOutputStream()) {
-      body.write(out);
-    }
+    StreamedResponse.send(response, body);
   }
 
   @PostMapping("/collections/{id}/items")

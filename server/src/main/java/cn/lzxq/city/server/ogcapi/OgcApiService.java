@@ -17,7 +17,7 @@ import cn.lzxq.city.server.encode.EncodeOptions;
 import cn.lzxq.city.server.encode.FeatureStreaming;
 import cn.lzxq.city.server.encode.GeoJsonFeatureWriter;
 import cn.lzxq.city.server.encode.Link;
-import java.io.OutputStream;
+import cn.lzxq.city.server.encode.StreamedResponse;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -49,7 +49,7 @@ public class OgcApiService {
   }
 
   /** A page of items, written as GeoJSON (or an HTML table). */
-  Streamed items(ItemsRequest r, String itemsUrl, String query) throws SQLException {
+  StreamedResponse.Body items(ItemsRequest r, String itemsUrl, String query) throws SQLException {
     FeatureQuery q = FeatureQuery.of(r.layer(), r.crs().srid()).withFilter(r.filter()).withAsOf(r.asOf());
     long matched = count(q);
     long returned = Math.max(0, Math.min(r.limit(), matched - r.offset()));
@@ -73,7 +73,7 @@ public class OgcApiService {
   }
 
   /** One current item (or as of a time), or 404. */
-  Streamed item(Layer layer, long fid, CrsRef crs, Instant asOf, String collectionUrl) throws SQLException {
+  StreamedResponse.Body item(Layer layer, long fid, CrsRef crs, Instant asOf, String collectionUrl) throws SQLException {
     FeatureQuery q = FeatureQuery.of(layer, crs.srid()).withFilter(new Filter.ResourceIds(List.of(fid))).withAsOf(asOf);
     if (count(q) == 0) {
       throw new OgcApiException(404, "no feature " + fid + " in " + layer.name());
@@ -131,11 +131,5 @@ public class OgcApiService {
     } catch (QueryException e) {
       throw new OgcApiException(400, e.getMessage());
     }
-  }
-
-  /** A response body written while the cursor streams. */
-  @FunctionalInterface
-  interface Streamed {
-    void write(OutputStream out) throws java.io.IOException, SQLException;
   }
 }

@@ -3,6 +3,7 @@ package cn.lzxq.city.server.wfs;
 import cn.lzxq.city.data.edit.Editor;
 import cn.lzxq.city.data.query.FilterLimits;
 import cn.lzxq.city.data.query.QueryException;
+import cn.lzxq.city.server.encode.StreamedResponse;
 import cn.lzxq.city.server.ows.ExceptionReports;
 import cn.lzxq.city.server.ows.KvpMap;
 import cn.lzxq.city.server.ows.OwsException;
@@ -10,7 +11,6 @@ import cn.lzxq.city.server.security.Editors;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import org.springframework.security.core.Authentication;
@@ -22,7 +22,8 @@ import org.springframework.web.bind.annotation.RequestMethod;
  * {@code /wfs} (and {@code /ows?SERVICE=WFS}): adapts HTTP to {@link WfsService}. GET and form
  * POST are KVP, any other POST body is XML. Errors become an OWS ExceptionReport with the
  * exception's HTTP status; a Transaction without credentials is answered 401 with a Basic
- * challenge, one by a viewer 403.
+ * challenge, one by a viewer 403. A statement timeout met while a feature collection streams is an
+ * ExceptionReport while nothing has been sent, and a broken transfer afterwards.
  */
 @Controller
 class WfsController {
@@ -47,11 +48,25 @@ class WfsController {
     } catch (QueryException e) {
       answer = error(new OwsException(e.code(), e.locator(), e.getMessage()), response);
     }
+    try {
+      send(answer, response);
+    } catch (SQLException e) {
+      if (response.isCommitted() || !StatementTimeout.is(e)) {
+        throw e;
+      }
+      response.reset();
+      send(error(StatementTimeout.report(), response), response);
+    }
+  }
+
+  /**
+   * Streams the answer; a failure after the first bytes were sent aborts the transfer (see
+   * {@link StreamedResponse}), one before them is still answered with an ExceptionReport.
+   */
+  private static void send(WfsResponse answer, HttpServletResponse response) throws IOException, SQLException {
     response.setStatus(answer.status());
     response.setContentType(answer.contentType());
-    try (OutputStream out = response.getOutputStream()) {
-      answer.body().write(out);
-    }
+    StreamedResponse.send(response, answer.body());
   }
 
   private WfsRequest parse(HttpServletRequest request) throws IOException {

@@ -167,8 +167,8 @@ public class WfsService {
     } catch (QueryException e) {
       throw new OwsException(e.code(), e.locator(), e.getMessage());
     } catch (SQLException e) {
-      if ("57014".equals(e.getSQLState())) {
-        throw new OwsException("OperationProcessingFailed", "GetFeature", "the query took too long", 400);
+      if (StatementTimeout.is(e)) {
+        throw StatementTimeout.report();
       }
       throw e;
     }

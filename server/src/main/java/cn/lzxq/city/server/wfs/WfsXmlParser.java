@@ -9,16 +9,21 @@ import cn.lzxq.city.data.query.SortKey;
 import cn.lzxq.city.data.query.fes.FesFilterReader;
 import cn.lzxq.city.data.query.fes.SafeXml;
 import cn.lzxq.city.server.encode.OutputFormat;
+import cn.lzxq.city.server.ows.KvpMap;
 import cn.lzxq.city.server.ows.OwsException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 
 /**
  * Parses WFS XML POST requests (WFS 2.0.0, and 1.1.0/1.0.0 GetFeature and Transaction as QGIS
- * sends them) with StAX into {@link WfsRequest} records. Elements are matched by local name.
+ * sends them) with StAX into {@link WfsRequest} records. Elements are matched by local name. A
+ * {@code wfs:StoredQuery} carries its {@code wfs:Parameter name="…"} values, read as the KVP
+ * parameters of the same stored query are.
  */
 final class WfsXmlParser {
 
@@ -82,10 +87,18 @@ final class WfsXmlParser {
     if (valueReference == null) {
       throw new OwsException(OwsException.MISSING_PARAMETER_VALUE, "valueReference", "valueReference is missing");
     }
-    return new WfsRequest.GetPropertyValue(version, getFeature(r, version), WfsParams.propertyName(valueReference));
+    if (!(getFeature(r, version) instanceof WfsRequest.GetFeature features)) {
+      throw new OwsException(OwsException.INVALID_PARAMETER_VALUE, "STOREDQUERY_ID",
+          "GetPropertyValue takes a Query or GetFeatureById, not a contributed stored query");
+    }
+    return new WfsRequest.GetPropertyValue(version, features, WfsParams.propertyName(valueReference));
   }
 
-  private WfsRequest.GetFeature getFeature(XMLStreamReader r, String version) throws XMLStreamException {
+  /**
+   * A GetFeature of Query and GetFeatureById elements, or the run of one contributed stored query
+   * (a {@code wfs:StoredQuery} with another id, alone in its request).
+   */
+  private WfsRequest getFeature(XMLStreamReader r, String version) throws XMLStreamException {
     String countText = SafeXml.attribute(r, "count");
     if (countText == null) {
       countText = SafeXml.attribute(r, "maxFeatures");
@@ -100,17 +113,27 @@ final class WfsXmlParser {
     OutputFormat format = formatText == null ? WfsParams.defaultFormat(version) : WfsParams.format(formatText);
     Instant asOf = SafeXml.attribute(r, "asOf") == null ? null : WfsParams.asOf(SafeXml.attribute(r, "asOf"));
     List<WfsRequest.Query> queries = new ArrayList<>();
+    List<WfsRequest.RunStoredQuery> contributed = new ArrayList<>();
     boolean byId = false;
     String child;
     while ((child = SafeXml.nextChild(r)) != null) {
       if (child.equals("Query")) {
         queries.addAll(query(r, version, asOf));
-      } else if (child.equals("StoredQuery")) {
-        queries.addAll(storedQuery(r, version, asOf));
+      } else if (child.equals("StoredQuery") && WfsParams.GET_FEATURE_BY_ID.equals(SafeXml.attribute(r, "id"))) {
+        queries.addAll(featureById(r, asOf));
         byId = true;
+      } else if (child.equals("StoredQuery")) {
+        contributed.add(new WfsRequest.RunStoredQuery(version, storedQueryId(r), storedQueryParameters(r)));
       } else {
         SafeXml.skip(r);
       }
+    }
+    if (!contributed.isEmpty()) {
+      if (contributed.size() > 1 || !queries.isEmpty()) {
+        throw new OwsException(OwsException.INVALID_PARAMETER_VALUE, "STOREDQUERY_ID",
+            "a stored query other than GetFeatureById is run alone in its GetFeature");
+      }
+      return contributed.get(0);
     }
     if (queries.isEmpty()) {
       throw new OwsException(OwsException.MISSING_PARAMETER_VALUE, "Query", "GetFeature needs a Query");
@@ -170,22 +193,30 @@ final class WfsXmlParser {
     return keys;
   }
 
-  private List<WfsRequest.Query> storedQuery(XMLStreamReader r, String version, Instant asOf) throws XMLStreamException {
+  private static String storedQueryId(XMLStreamReader r) {
     String id = SafeXml.attribute(r, "id");
-    if (!WfsParams.GET_FEATURE_BY_ID.equals(id)) {
-      throw new OwsException(OwsException.INVALID_PARAMETER_VALUE, "STOREDQUERY_ID", "unknown stored query '" + id + "'");
+    if (id == null || id.isBlank()) {
+      throw new OwsException(OwsException.MISSING_PARAMETER_VALUE, "STOREDQUERY_ID", "a StoredQuery needs its id");
     }
-    String featureId = null;
+    return id.trim();
+  }
+
+  /** The {@code wfs:Parameter name="…"} values of a stored query, as its KVP parameters are read. */
+  private static KvpMap storedQueryParameters(XMLStreamReader r) throws XMLStreamException {
+    Map<String, String[]> values = new LinkedHashMap<>();
     while (SafeXml.nextChild(r) != null) {
-      if ("id".equalsIgnoreCase(SafeXml.attribute(r, "name"))) {
-        featureId = SafeXml.text(r);
-      } else {
-        SafeXml.skip(r);
+      String name = SafeXml.attribute(r, "name");
+      if (name == null) {
+        throw new OwsException(OwsException.MISSING_PARAMETER_VALUE, "Parameter", "a stored query Parameter needs a name");
       }
+      values.putIfAbsent(name, new String[] {SafeXml.text(r)});
     }
-    if (featureId == null) {
-      throw new OwsException(OwsException.MISSING_PARAMETER_VALUE, "id", "GetFeatureById needs the parameter id");
-    }
+    return KvpMap.of(values);
+  }
+
+  private List<WfsRequest.Query> featureById(XMLStreamReader r, Instant asOf) throws XMLStreamException {
+    String featureId = storedQueryParameters(r).get("id").orElseThrow(() -> new OwsException(
+        OwsException.MISSING_PARAMETER_VALUE, "id", "GetFeatureById needs the parameter id"));
     List<String> ids = List.of(featureId);
     List<WfsRequest.Query> out = new ArrayList<>();
     for (Layer layer : WfsKvpParser.layersOfIds(ids)) {

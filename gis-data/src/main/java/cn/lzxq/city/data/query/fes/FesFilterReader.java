@@ -29,6 +29,7 @@ public final class FesFilterReader {
   private final GmlGeometryReader gml;
   private final FilterLimits limits;
   private int nodes;
+  private long start;
 
   /**
    * @param defaultCrs      the CRS of geometries without srsName (the query's srsName)
@@ -53,8 +54,23 @@ public final class FesFilterReader {
     }
   }
 
-  /** Reads the Filter element the reader is on; ends on its end tag. */
+  /**
+   * Reads the Filter element the reader is on; ends on its end tag. Its text (counted from the
+   * reader's character offsets, so a filter inside a larger request body is bounded too) may not
+   * exceed the length limit.
+   */
   public Filter read(XMLStreamReader r) throws XMLStreamException {
+    start = r.getLocation().getCharacterOffset();
+    Filter filter = readParts(r);
+    checkLength(r);
+    return filter;
+  }
+
+  private void checkLength(XMLStreamReader r) {
+    limits.checkLength(r.getLocation().getCharacterOffset() - start, LOCATOR);
+  }
+
+  private Filter readParts(XMLStreamReader r) throws XMLStreamException {
     List<Filter> parts = new ArrayList<>();
     List<Long> ids = new ArrayList<>();
     while (SafeXml.nextChild(r) != null) {
@@ -80,6 +96,7 @@ public final class FesFilterReader {
   private Filter operator(XMLStreamReader r, int depth) throws XMLStreamException {
     limits.checkDepth(depth, LOCATOR);
     limits.checkNodes(++nodes, LOCATOR);
+    checkLength(r);
     String name = r.getLocalName();
     switch (name) {
       case "And", "Or" -> {
