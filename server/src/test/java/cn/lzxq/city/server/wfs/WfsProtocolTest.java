@@ -214,6 +214,7 @@ class WfsProtocolTest {
       assertThat(r.statusCode()).isEqualTo(200);
       assertThat(Xml.text(r.body(), "/city:pipe_js/@gml:id")).isEqualTo("pipe_js.103");
     }
+    assertThat(xml.body()).isEqualTo(get.body());
     HttpResponse<String> missing = kvp("REQUEST", "GetFeature", "STOREDQUERY_ID", byId, "ID", "pipe_js.999");
     HttpResponse<String> missingXml = post("<wfs:GetFeature service=\"WFS\" version=\"2.0.0\" " + XMLNS + "><wfs:StoredQuery id=\""
         + byId + "\"><wfs:Parameter name=\"id\">pipe_js.999</wfs:Parameter></wfs:StoredQuery></wfs:GetFeature>");
@@ -221,11 +222,22 @@ class WfsProtocolTest {
     assertThat(missingXml.statusCode()).isEqualTo(404);
     Schema wfs = Xml.schema("http://schemas.opengis.net/wfs/2.0/wfs.xsd", null);
     for (HttpResponse<String> r : List.of(kvp("REQUEST", "ListStoredQueries"), kvp("REQUEST", "DescribeStoredQueries"),
-        post("<wfs:ListStoredQueries service=\"WFS\" version=\"2.0.0\" " + XMLNS + "/>"))) {
+        post("<wfs:ListStoredQueries service=\"WFS\" version=\"2.0.0\" " + XMLNS + "/>"),
+        post("<wfs:DescribeStoredQueries service=\"WFS\" version=\"2.0.0\" " + XMLNS + "/>"))) {
       assertThat(r.statusCode()).isEqualTo(200);
       Xml.validate(wfs, r.body());
       assertThat(r.body()).contains(byId);
     }
+    HttpResponse<String> describeGet = kvp("REQUEST", "DescribeStoredQueries", "STOREDQUERY_ID", byId);
+    HttpResponse<String> describePost = post("<wfs:DescribeStoredQueries service=\"WFS\" version=\"2.0.0\" " + XMLNS
+        + "><wfs:StoredQueryId>" + byId + "</wfs:StoredQueryId></wfs:DescribeStoredQueries>");
+    for (HttpResponse<String> r : List.of(describeGet, describePost)) {
+      assertThat(r.statusCode()).isEqualTo(200);
+      Xml.validate(wfs, r.body());
+      assertThat(Xml.count(r.body(), "//wfs:StoredQueryDescription")).isEqualTo(1);
+      assertThat(Xml.text(r.body(), "//wfs:StoredQueryDescription[@id='" + byId + "']/wfs:Parameter/@name")).isEqualTo("id");
+    }
+    assertThat(describePost.body()).isEqualTo(describeGet.body());
   }
 
   @Test

@@ -30,7 +30,7 @@ public final class Xml {
 
   static final Map<String, String> NS = Map.of("wfs", "http://www.opengis.net/wfs/2.0", "fes", "http://www.opengis.net/fes/2.0",
       "ows", "http://www.opengis.net/ows/1.1", "gml", "http://www.opengis.net/gml/3.2", "city", "http://lzxq.cn/city",
-      "xs", "http://www.w3.org/2001/XMLSchema", "wfs1", "http://www.opengis.net/wfs", "ogc", "http://www.opengis.net/ogc");
+      "xs", "http://www.w3.org/2001/XMLSchema", "xsi", "http://www.w3.org/2001/XMLSchema-instance", "wfs1", "http://www.opengis.net/wfs", "ogc", "http://www.opengis.net/ogc");
   private static final Properties CATALOG = catalog();
 
   private Xml() {
@@ -99,12 +99,21 @@ public final class Xml {
     schema.newValidator().validate(new StreamSource(new StringReader(xml)));
   }
 
-  static InputStream open(String systemId) {
+  /** The bundled copy of an official schema (a file under target/test-classes). */
+  public static java.net.URL bundled(String systemId) {
     String file = CATALOG.getProperty(systemId);
     if (file == null) {
       throw new IllegalStateException("no offline copy of " + systemId);
     }
-    return Xml.class.getResourceAsStream("/schemas/" + file);
+    return Xml.class.getResource("/schemas/" + file);
+  }
+
+  static InputStream open(String systemId) {
+    try {
+      return bundled(systemId).openStream();
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   private static LSResourceResolver resolver() {

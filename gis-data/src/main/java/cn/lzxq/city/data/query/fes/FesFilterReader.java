@@ -55,9 +55,10 @@ public final class FesFilterReader {
   }
 
   /**
-   * Reads the Filter element the reader is on; ends on its end tag. Its text (counted from the
-   * reader's character offsets, so a filter inside a larger request body is bounded too) may not
-   * exceed the length limit.
+   * Reads the Filter element the reader is on; ends on its end tag. Its text may not exceed the
+   * length limit: inside a larger XML body (a WFS POST) that is the characters from the end of the
+   * Filter start tag to the end of its end tag, counted by the reader's character offsets while it
+   * reads, so a long filter in a request body is refused like a long FILTER parameter.
    */
   public Filter read(XMLStreamReader r) throws XMLStreamException {
     start = r.getLocation().getCharacterOffset();
