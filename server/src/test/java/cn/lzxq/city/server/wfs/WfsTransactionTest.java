@@ -114,6 +114,7 @@ class WfsTransactionTest {
     HttpResponse<String> r = transaction(tx, "admin");
 
     assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+    Xml.validate(Xml.schema("http://schemas.opengis.net/wfs/2.0/wfs.xsd", null), r.body());
     assertThat(Xml.text(r.body(), "//wfs:totalUpdated")).isEqualTo("1");
     assertThat(Xml.text(r.body(), "//wfs:totalReplaced")).isEqualTo("1");
     assertThat(Xml.text(r.body(), "//wfs:totalDeleted")).isEqualTo("1");
@@ -124,9 +125,18 @@ class WfsTransactionTest {
 
     HttpResponse<String> past = http.get("/wfs", "SERVICE", "WFS", "VERSION", "2.0.0", "REQUEST", "GetFeature", "TYPENAMES", "pipe_js",
         "RESOURCEID", "pipe_js.101,pipe_js.102,pipe_js.103", "ASOF", before);
-    assertThat(Xml.count(past.body(), "//wfs:member")).isEqualTo(3);
-    assertThat(Xml.text(past.body(), "//city:pipe_js[@gml:id='pipe_js.101']/city:material")).isEqualTo("QM");
-    assertThat(Xml.text(past.body(), "//city:pipe_js[@gml:id='pipe_js.102']/city:dn_mm")).isEqualTo("200");
+    HttpResponse<String> pastXml = http.send("POST", "/wfs", "text/xml", "<wfs:GetFeature service=\"WFS\" version=\"2.0.0\" asOf=\""
+        + before + "\" xmlns:wfs=\"http://www.opengis.net/wfs/2.0\" xmlns:fes=\"http://www.opengis.net/fes/2.0\">"
+        + "<wfs:Query typeNames=\"city:pipe_js\"><fes:Filter><fes:ResourceId rid=\"pipe_js.101\"/><fes:ResourceId rid=\"pipe_js.102\"/>"
+        + "<fes:ResourceId rid=\"pipe_js.103\"/></fes:Filter></wfs:Query></wfs:GetFeature>", null);
+    for (HttpResponse<String> read : List.of(past, pastXml)) {
+      assertThat(Xml.count(read.body(), "//wfs:member")).as(read.body()).isEqualTo(3);
+      assertThat(Xml.text(read.body(), "//city:pipe_js[@gml:id='pipe_js.101']/city:material")).isEqualTo("QM");
+      assertThat(Xml.text(read.body(), "//city:pipe_js[@gml:id='pipe_js.102']/city:dn_mm")).isEqualTo("200");
+    }
+    HttpResponse<String> now = http.get("/wfs", "SERVICE", "WFS", "VERSION", "2.0.0", "REQUEST", "GetFeature", "TYPENAMES", "pipe_js",
+        "RESOURCEID", "pipe_js.101,pipe_js.102,pipe_js.103");
+    assertThat(Xml.count(now.body(), "//wfs:member")).as("103 is deleted now").isEqualTo(2);
   }
 
   @Test
