@@ -29,6 +29,11 @@ public final class FeatureSource {
     this.statementTimeout = statementTimeout;
   }
 
+  /** Whether PostgreSQL cancelled the statement at the statement timeout (SQLSTATE 57014). */
+  public static boolean timedOut(SQLException e) {
+    return "57014".equals(e.getSQLState());
+  }
+
   /** The SQL builder (and with it the native SRID). */
   public SqlBuilder sql() {
     return sql;

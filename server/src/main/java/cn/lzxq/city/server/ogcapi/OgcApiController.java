@@ -3,6 +3,7 @@ package cn.lzxq.city.server.ogcapi;
 import cn.lzxq.city.data.crs.CrsRef;
 import cn.lzxq.city.data.edit.Editor;
 import cn.lzxq.city.data.layer.Layer;
+import cn.lzxq.city.data.query.FeatureSource;
 import cn.lzxq.city.data.query.QueryException;
 import cn.lzxq.city.server.encode.StreamedResponse;
 import cn.lzxq.city.server.security.Editors;
@@ -146,6 +147,19 @@ class OgcApiController {
   @ExceptionHandler(QueryException.class)
   ResponseEntity<ProblemDetail> problem(QueryException e) {
     return problem(400, e.getMessage());
+  }
+
+  /**
+   * The statement timeout met before any byte of the answer was sent: a 400 problem. Once items
+   * stream, the failure is rethrown and the transfer aborted ({@link StreamedResponse}).
+   */
+  @ExceptionHandler(SQLException.class)
+  ResponseEntity<ProblemDetail> problem(SQLException e, HttpServletResponse response) throws SQLException {
+    if (response.isCommitted() || !FeatureSource.timedOut(e)) {
+      throw e;
+    }
+    response.reset();
+    return problem(400, "the query ran longer than the statement timeout; narrow the filter or page with limit and offset");
   }
 
   private static ResponseEntity<ProblemDetail> problem(int status, String detail) {

@@ -1,5 +1,6 @@
 package cn.lzxq.city.server.wfs;
 
+import cn.lzxq.city.data.query.FeatureSource;
 import cn.lzxq.city.server.ows.OwsException;
 import java.sql.SQLException;
 
@@ -10,13 +11,11 @@ import java.sql.SQLException;
  */
 final class StatementTimeout {
 
-  private static final String QUERY_CANCELED = "57014";
-
   private StatementTimeout() {
   }
 
   static boolean is(SQLException e) {
-    return QUERY_CANCELED.equals(e.getSQLState());
+    return FeatureSource.timedOut(e);
   }
 
   static OwsException report() {

@@ -37,6 +37,8 @@ import org.springframework.test.context.DynamicPropertySource;
  *       whole document (no closing {@code </wfs:FeatureCollection>}, no final chunk), never a
  *       truncated collection that looks complete. The server keeps serving afterwards.</li>
  * </ul>
+ * OGC API Features items stream through the same code: the same two cases give a 400 problem
+ * document and a broken transfer.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = "city.limits.statement-timeout=100ms")
@@ -102,22 +104,44 @@ class WfsStreamTimeoutTest {
     }
   }
 
+  private HttpRequest items(String collection, int limit) {
+    return HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/ogcapi/collections/" + collection + "/items?limit="
+        + limit + "&crs=http://www.opengis.net/def/crs/EPSG/0/4490")).timeout(Duration.ofSeconds(120)).GET().build();
+  }
+
+  /** Sends the request, asserts HTTP 200 and a transfer that breaks; returns what arrived. */
+  private static String brokenTransfer(HttpRequest request) throws Exception {
+    HttpResponse<InputStream> r = CLIENT.send(request, HttpResponse.BodyHandlers.ofInputStream());
+    ByteArrayOutputStream received = new ByteArrayOutputStream();
+    IOException broken = null;
+    try (InputStream in = r.body()) {
+      in.transferTo(received);
+    } catch (IOException e) {
+      broken = e;
+    }
+    assertThat(r.statusCode()).isEqualTo(200);
+    assertThat(broken).as("the client must see the transfer break, not a complete response of %d bytes", received.size())
+        .isNotNull();
+    return received.toString(StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void ogcApiItemsAnswerTheSameWay() throws Exception {
+    HttpResponse<String> early = CLIENT.send(items("pipe_tx", 1000), HttpResponse.BodyHandlers.ofString());
+    assertThat(early.statusCode()).as(early.body()).isEqualTo(400);
+    assertThat(early.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+    assertThat(early.body()).contains("statement timeout");
+
+    String head = brokenTransfer(items("pipe_dl", 10_000));
+    assertThat(head).startsWith("{\"type\":\"FeatureCollection\",\"features\":[").contains("\"id\":12000")
+        .doesNotContain("\"numberReturned\"");
+  }
+
   @Test
   void aTimeoutAfterTheFirstBytesBreaksTheTransfer() throws Exception {
     for (HttpRequest request : List.of(kvp("pipe_dl"), post("pipe_dl"))) {
-      HttpResponse<InputStream> r = CLIENT.send(request, HttpResponse.BodyHandlers.ofInputStream());
-      ByteArrayOutputStream received = new ByteArrayOutputStream();
-      IOException broken = null;
-      try (InputStream in = r.body()) {
-        in.transferTo(received);
-      } catch (IOException e) {
-        broken = e;
-      }
-      String head = received.toString(StandardCharsets.UTF_8);
+      String head = brokenTransfer(request);
 
-      assertThat(r.statusCode()).isEqualTo(200);
-      assertThat(broken).as("the client must see the transfer break, not a complete response of %d bytes", received.size())
-          .isNotNull();
       assertThat(head).contains("numberMatched=\"6040\"").contains("gml:id=\"pipe_dl.12000\"")
           .doesNotContain("</wfs:FeatureCollection>");
     }
