@@ -271,6 +271,42 @@ class WfsProtocolTest {
         + posList + "</gml:posList></gml:LinearRing></gml:exterior></gml:Polygon>";
   }
 
+  /**
+   * GetFeature in WFS 1.0.0 (as QGIS edits) and 1.1.0, KVP and XML POST: GML 2 with x,y
+   * (easting, northing) coordinates and {@code fid}; GML 3.1.1 with a URN srsName in EPSG axis
+   * order (northing, easting) and {@code gml:id}.
+   */
+  @Test
+  void wfs10And11GetFeatureAsKvpAndXml() throws Exception {
+    String[] start = Sql.strings(db, "SELECT ST_X(ST_StartPoint(geom)) || ' ' || ST_Y(ST_StartPoint(geom)) FROM pipe_segment "
+        + "WHERE fid = 101").get(0).split(" ");
+    double easting = Double.parseDouble(start[0]);
+    double northing = Double.parseDouble(start[1]);
+    for (String version : List.of("1.0.0", "1.1.0")) {
+      HttpResponse<String> get = http.get("/wfs", "SERVICE", "WFS", "VERSION", version, "REQUEST", "GetFeature", "TYPENAME",
+          "city:pipe_js", "FEATUREID", "pipe_js.101");
+      HttpResponse<String> xml = post("<wfs:GetFeature service=\"WFS\" version=\"" + version + "\" xmlns:wfs=\"http://www.opengis.net/wfs\""
+          + " xmlns:ogc=\"http://www.opengis.net/ogc\"><wfs:Query typeName=\"city:pipe_js\"><ogc:Filter><ogc:FeatureId fid=\"pipe_js.101\"/>"
+          + "</ogc:Filter></wfs:Query></wfs:GetFeature>");
+      for (HttpResponse<String> r : List.of(get, xml)) {
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        assertThat(Xml.count(r.body(), "/wfs1:FeatureCollection/gml31:featureMember/city:pipe_js")).as(version).isEqualTo(1);
+        String[] first;
+        if (version.equals("1.0.0")) {
+          assertThat(Xml.text(r.body(), "//city:pipe_js/@fid")).isEqualTo("pipe_js.101");
+          first = Xml.text(r.body(), "//city:geom//gml31:coordinates").split("[ ,]");
+        } else {
+          assertThat(Xml.text(r.body(), "//city:pipe_js/@gml31:id")).isEqualTo("pipe_js.101");
+          assertThat(Xml.text(r.body(), "//city:geom/gml31:LineString/@srsName")).isEqualTo("urn:x-ogc:def:crs:EPSG:4544");
+          String[] pos = Xml.text(r.body(), "//city:geom//gml31:posList").split(" ");
+          first = new String[] {pos[1], pos[0]};
+        }
+        assertThat(Double.parseDouble(first[0])).as(version + " easting").isCloseTo(easting, org.assertj.core.data.Offset.offset(0.001));
+        assertThat(Double.parseDouble(first[1])).as(version + " northing").isCloseTo(northing, org.assertj.core.data.Offset.offset(0.001));
+      }
+    }
+  }
+
   @Test
   void lenientVariantsOfRealClients() throws Exception {
     HttpResponse<String> r = http.get("/wfs", "service", "WFS", "version", "2.0.0", "request", "GetFeature", "TYPENAME", "pipe_js",

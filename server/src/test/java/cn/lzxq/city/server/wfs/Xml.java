@@ -30,7 +30,8 @@ public final class Xml {
 
   static final Map<String, String> NS = Map.of("wfs", "http://www.opengis.net/wfs/2.0", "fes", "http://www.opengis.net/fes/2.0",
       "ows", "http://www.opengis.net/ows/1.1", "gml", "http://www.opengis.net/gml/3.2", "city", "http://lzxq.cn/city",
-      "xs", "http://www.w3.org/2001/XMLSchema", "xsi", "http://www.w3.org/2001/XMLSchema-instance", "wfs1", "http://www.opengis.net/wfs", "ogc", "http://www.opengis.net/ogc");
+      "xs", "http://www.w3.org/2001/XMLSchema", "xsi", "http://www.w3.org/2001/XMLSchema-instance", "wfs1", "http://www.opengis.net/wfs", "ogc", "http://www.opengis.net/ogc",
+      "gml31", "http://www.opengis.net/gml");
   private static final Properties CATALOG = catalog();
 
   private Xml() {
