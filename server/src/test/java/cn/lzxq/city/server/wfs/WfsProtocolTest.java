@@ -308,6 +308,24 @@ class WfsProtocolTest {
   }
 
   @Test
+  void propertyNameSelectsTheReturnedPropertiesAsKvpAndXml() throws Exception {
+    HttpResponse<String> get = kvp("REQUEST", "GetFeature", "TYPENAMES", "city:pipe_js", "PROPERTYNAME", "city:dn_mm,owner",
+        "COUNT", "2");
+    HttpResponse<String> xml = post("<wfs:GetFeature service=\"WFS\" version=\"2.0.0\" count=\"2\" " + XMLNS + ">"
+        + "<wfs:Query typeNames=\"city:pipe_js\"><wfs:PropertyName>city:dn_mm</wfs:PropertyName><wfs:PropertyName>owner"
+        + "</wfs:PropertyName></wfs:Query></wfs:GetFeature>");
+    Schema schema = featureSchema();
+    for (HttpResponse<String> r : List.of(get, xml)) {
+      assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+      Xml.validate(schema, r.body());
+      assertThat(Xml.count(r.body(), "//city:pipe_js")).isEqualTo(2);
+      assertThat(Xml.count(r.body(), "//city:pipe_js/city:dn_mm")).isEqualTo(2);
+      assertThat(Xml.text(r.body(), "//city:pipe_js[1]/city:owner")).isEqualTo("SW");
+      assertThat(Xml.count(r.body(), "//city:pipe_js/city:material | //city:pipe_js/city:geom")).isZero();
+    }
+  }
+
+  @Test
   void lenientVariantsOfRealClients() throws Exception {
     HttpResponse<String> r = http.get("/wfs", "service", "WFS", "version", "2.0.0", "request", "GetFeature", "TYPENAME", "pipe_js",
         "MAXFEATURES", "1", "SORTBY", "dn_mm D", "outputFormat", "application/gml+xml; version=3.2",
