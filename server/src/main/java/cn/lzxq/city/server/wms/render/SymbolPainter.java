@@ -18,8 +18,9 @@ import java.util.Map;
  * Draws line, polygon and point symbolizers with Java2D, sizes multiplied by the DPI factor.
  * Line symbolizers are batched: consecutive lines of the same stroke are appended to one path and
  * stroked in one {@code draw} call (Java2D's fixed cost per antialiased shape dominated maps of
- * many short pipe segments); a polygon or point, a large batch or {@link #flush()} draws them.
- * Used by maps and legends; not thread-safe (one per render).
+ * many short pipe segments); a polygon or point, a large batch or {@link #flush()} draws them. A
+ * {@link #deferred} painter draws its lines only on {@link #flush()}, so that several layers fed
+ * by one read keep their drawing order. Used by maps and legends; not thread-safe (one per render).
  */
 public final class SymbolPainter {
 
@@ -28,14 +29,25 @@ public final class SymbolPainter {
 
   private final Graphics2D g;
   private final double factor;
+  private final int maxBatch;
   private final Map<Stroke, BasicStroke> strokes = new IdentityHashMap<>();
   private final Map<Stroke, Path2D.Float> pending = new LinkedHashMap<>();
   private int pendingLines;
 
   /** @param factor output pixels per standard (0.28 mm) pixel */
   public SymbolPainter(Graphics2D g, double factor) {
+    this(g, factor, MAX_BATCH);
+  }
+
+  private SymbolPainter(Graphics2D g, double factor, int maxBatch) {
     this.g = g;
     this.factor = factor;
+    this.maxBatch = maxBatch;
+  }
+
+  /** A painter that holds every line until {@link #flush()} (polygons and points still draw at once). */
+  public static SymbolPainter deferred(Graphics2D g, double factor) {
+    return new SymbolPainter(g, factor, Integer.MAX_VALUE);
   }
 
   /** Draws a line (the path of lines, the outline of polygons), batched with lines of the same stroke. */
@@ -44,7 +56,7 @@ public final class SymbolPainter {
       return;
     }
     pending.computeIfAbsent(s.stroke(), k -> new Path2D.Float(Path2D.WIND_NON_ZERO, 1024)).append(shape.path(), false);
-    if (++pendingLines >= MAX_BATCH) {
+    if (++pendingLines >= maxBatch) {
       flush();
     }
   }
