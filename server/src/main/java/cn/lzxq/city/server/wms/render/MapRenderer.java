@@ -40,6 +40,7 @@ public final class MapRenderer {
   private final DataSource dataSource;
   private final SqlBuilder sql;
   private final WindowSelectivity selectivity = new WindowSelectivity();
+  private final LabelSprites sprites = new LabelSprites();
 
   public MapRenderer(DataSource dataSource, SqlBuilder sql) {
     this.dataSource = dataSource;
@@ -75,7 +76,7 @@ public final class MapRenderer {
   private void draw(Graphics2D g, MapPlan plan, RenderDeadline deadline) throws SQLException {
     MapWindow w = plan.window();
     SymbolPainter painter = new SymbolPainter(g, w.symbolScale());
-    LabelPlacer labels = new LabelPlacer(w.symbolScale());
+    LabelPlacer labels = new LabelPlacer(w.symbolScale(), sprites);
     try (Connection c = dataSource.getConnection()) {
       c.setAutoCommit(false);
       c.setReadOnly(true);
