@@ -11,7 +11,7 @@
 # Prints requests/s of both, the ratio ours/MapServer, p50/p95/p99 and our heap. Timings hold
 # /work/bench.lock (BENCH_LOCK) so helpers sharing the machine do not measure at the same time.
 #
-# Knobs: DURATION (s per cell, 15), WARMUP (s per list and server, 5), SCALES, SIZES, CONCURRENCY,
+# Knobs: DURATION (s per cell, 10), WARMUP (s per list and server, 3), SCALES, SIZES, CONCURRENCY,
 # MS_PROCESSES (mapserv FastCGI processes, 4), SERVERS ("ours mapserver"), COUNT (requests per list),
 # KEEP_SERVERS=1 leaves the servers it started running (for profiling between runs).
 set -euo pipefail
@@ -20,8 +20,8 @@ ROOT="$(cd "$HERE/../.." && pwd)"
 DB=${WMS_DB:-wms_city}
 SERVER_PORT=${SERVER_PORT:-8181}
 MS_PORT=${MS_PORT:-8281}
-DURATION=${DURATION:-15}
-WARMUP=${WARMUP:-5}
+DURATION=${DURATION:-10}
+WARMUP=${WARMUP:-3}
 SCALES=${SCALES:-"1000 10000 50000"}
 SIZES=${SIZES:-"256x256 1024x768"}
 CONCURRENCY=${CONCURRENCY:-"1 4 16"}

@@ -25,8 +25,8 @@ class WmsConfiguration {
   }
 
   @Bean
-  Map<ImageFormat, ImageEncoder> imageEncoders() {
-    return Map.of(ImageFormat.PNG, new FastPngEncoder(PNG_LEVEL), ImageFormat.PNG8, new Png8Encoder(6),
+  Map<ImageFormat, ImageEncoder> imageEncoders(RenderGate gate) {
+    return Map.of(ImageFormat.PNG, new FastPngEncoder(PNG_LEVEL, gate::running), ImageFormat.PNG8, new Png8Encoder(6),
         ImageFormat.JPEG, new JpegEncoder(0.85f));
   }
 }

@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.data.Offset.offset;
 
 import cn.lzxq.city.data.crs.CrsRef;
+import cn.lzxq.city.data.db.Sql;
 import cn.lzxq.city.server.support.ScratchDatabase;
 import com.zaxxer.hikari.HikariDataSource;
 import java.awt.image.BufferedImage;
@@ -37,7 +38,25 @@ class WmsGetMapTest {
   static void database(DynamicPropertyRegistry registry) throws Exception {
     db = ScratchDatabase.register("WmsGetMapTest", registry);
     WmsFixture.insert(db);
+    Sql.exec(db, GAS_PIPES);
   }
+
+  /**
+   * Gas pipes for the shared pipe read: one (DN 200, from 2016) crosses the known water pipe
+   * north–south at 103.6995°E (column 160), one planned (from 2030) runs at 103.6992°E (column
+   * 128) south of it, rows 153–217.
+   */
+  private static final String GAS_PIPES = """
+      INSERT INTO organization (code, name, kind) VALUES ('RQ1', '兰州新区燃气公司', 'utility');
+      INSERT INTO pipe_segment (network, subtype, feature_code, start_point, end_point, depth_ref, dn_mm, material,
+                                owner, build_year, geom, valid_from)
+      VALUES ('RQ', 'TR', '53031000', 'RQ1', 'RQ2', 'top', 200, 'PE', 'RQ1', 2016,
+              ST_Transform(ST_SetSRID(ST_MakeLine(ST_MakePoint(103.6995, 36.5003, 1948.8),
+                                                  ST_MakePoint(103.6995, 36.5017, 1948.8)), 4490), 4544), '2016-06-01'),
+             ('RQ', 'TR', '53031000', 'RQ3', 'RQ4', 'top', 200, 'PE', 'RQ1', 2030,
+              ST_Transform(ST_SetSRID(ST_MakeLine(ST_MakePoint(103.6992, 36.5003, 1948.8),
+                                                  ST_MakePoint(103.6992, 36.5008, 1948.8)), 4490), 4544), '2030-01-01');
+      """;
 
   @AfterAll
   static void close() {
@@ -112,6 +131,40 @@ class WmsGetMapTest {
       n += (image.getRGB(x, y) >>> 24) > 64 ? 1 : 0;
     }
     return n > 150;
+  }
+
+  @Test
+  void pipeLayersReadTogetherKeepTheirOrderFiltersAndTime() throws Exception {
+    // Both networks come from one read of pipe_segment; the layer listed last is drawn on top.
+    BufferedImage gasOnTop = image(get(opaque("pipe_js,pipe_rq", "")));
+    assertThat(hue(gasOnTop, 160, 128)).as("CJJ 61 燃气 magenta over water").isEqualTo("gas");
+    assertThat(hue(gasOnTop, 130, 128)).as("water beside the crossing").isEqualTo("water");
+    BufferedImage waterOnTop = image(get(opaque("pipe_rq,pipe_js", "")));
+    assertThat(hue(waterOnTop, 160, 128)).as("water over gas").isEqualTo("water");
+    assertThat(hue(waterOnTop, 160, 80)).as("gas away from the crossing").isEqualTo("gas");
+    // Each layer keeps its own CQL_FILTER.
+    BufferedImage filtered = image(get(opaque("pipe_js,pipe_rq", "&CQL_FILTER="
+        + enc("dn_mm = 300;dn_mm = 999"))));
+    assertThat(hue(filtered, 160, 128)).as("gas filtered out").isEqualTo("water");
+    assertThat(hue(filtered, 160, 80)).isEqualTo("white");
+    // TIME applies to every layer of the read: the planned gas pipe (column 128) only from 2030.
+    assertThat(hue(gasOnTop, 128, 185)).as("not yet built").isEqualTo("white");
+    BufferedImage in2031 = image(get(opaque("pipe_js,pipe_rq", "&TIME=2031-01-01")));
+    assertThat(hue(in2031, 128, 185)).as("planned gas pipe in 2031").isEqualTo("gas");
+    assertThat(hue(in2031, 53, 100)).as("planned water pipe in 2031").isEqualTo("water");
+  }
+
+  private String opaque(String layers, String extra) throws Exception {
+    return map(layers, CrsRef.CRS84, extra).replace("TRANSPARENT=TRUE", "TRANSPARENT=FALSE");
+  }
+
+  /** The CJJ 61 colour a pixel shows: water (0,255,255), gas (255,0,255), white, or other; antialiasing tolerated. */
+  private static String hue(BufferedImage image, int x, int y) {
+    int p = rgb(image, x, y);
+    boolean r = (p >> 16 & 0xff) > 0xc0;
+    boolean g = (p >> 8 & 0xff) > 0xc0;
+    boolean b = (p & 0xff) > 0xc0;
+    return r && g && b ? "white" : !r && g && b ? "water" : r && !g && b ? "gas" : "other";
   }
 
   @Test

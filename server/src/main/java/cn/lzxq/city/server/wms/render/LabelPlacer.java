@@ -1,10 +1,8 @@
 package cn.lzxq.city.server.wms.render;
 
 import cn.lzxq.city.server.wms.style.Symbolizer;
-import java.awt.BasicStroke;
 import java.awt.Font;
 import java.awt.Graphics2D;
-import java.awt.Shape;
 import java.awt.font.FontRenderContext;
 import java.awt.font.TextLayout;
 import java.awt.geom.AffineTransform;
@@ -12,7 +10,9 @@ import java.awt.geom.PathIterator;
 import java.awt.geom.Rectangle2D;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Collects label candidates while a map is drawn and places them at the end, highest priority
@@ -28,13 +28,22 @@ public final class LabelPlacer {
   private record Candidate(String text, Symbolizer.Text style, double x, double y, double angle, long order) {
   }
 
+  private record LayoutKey(String text, double fontSize) {
+  }
+
   private final List<Candidate> candidates = new ArrayList<>();
+  private final Map<LayoutKey, TextLayout> layouts = new HashMap<>();
   private final double factor;
+  private final LabelSprites sprites;
   private final FontRenderContext frc = new FontRenderContext(null, true, true);
 
-  /** @param factor output pixels per standard pixel */
-  public LabelPlacer(double factor) {
+  /**
+   * @param factor  output pixels per standard pixel
+   * @param sprites the rendered labels shared by maps
+   */
+  LabelPlacer(double factor, LabelSprites sprites) {
     this.factor = factor;
+    this.sprites = sprites;
   }
 
   /** Offers a label for a feature drawn as {@code shape}. */
@@ -43,7 +52,7 @@ public final class LabelPlacer {
       return;
     }
     if (style.followLine() && !shape.polygon() && shape.points().length == 0) {
-      double width = new TextLayout(text, font(style), frc).getAdvance();
+      double width = layout(text, style).getAdvance();
       double[] at = alongLine(shape, width);
       if (at != null) {
         candidates.add(new Candidate(text, style, at[0], at[1], at[2], candidates.size()));
@@ -55,38 +64,44 @@ public final class LabelPlacer {
     candidates.add(new Candidate(text, style, xy[0] + dx, xy[1], 0, candidates.size()));
   }
 
-  /** Places and draws the labels that fit. */
+  /**
+   * Places and draws the labels that fit. A candidate's box is the text's bounds moved along its
+   * line; the labels that fit are copied from {@link LabelSprites}.
+   */
   public void draw(Graphics2D g, int width, int height) {
     candidates.sort(Comparator.comparingDouble((Candidate c) -> -c.style().priority()).thenComparingLong(Candidate::order));
     List<Rectangle2D> placed = new ArrayList<>();
     Rectangle2D image = new Rectangle2D.Double(0, 0, width, height);
     for (Candidate c : candidates) {
-      TextLayout layout = new TextLayout(c.text(), font(c.style()), frc);
+      TextLayout layout = layout(c.text(), c.style());
       boolean centred = c.angle() != 0 || c.style().followLine();
       double ox = centred ? -layout.getAdvance() / 2 : 0;
       double oy = (layout.getAscent() - layout.getDescent()) / 2;
       AffineTransform t = AffineTransform.getTranslateInstance(c.x(), c.y());
       t.rotate(c.angle());
       t.translate(ox, oy);
-      Shape outline = layout.getOutline(t);
-      Rectangle2D box = outline.getBounds2D();
+      Rectangle2D box = t.createTransformedShape(layout.getBounds()).getBounds2D();
       box.setRect(box.getX() - PADDING, box.getY() - PADDING, box.getWidth() + 2 * PADDING, box.getHeight() + 2 * PADDING);
-      if (!image.contains(box) || placed.stream().anyMatch(box::intersects)) {
+      if (!image.contains(box) || intersects(placed, box)) {
         continue;
       }
       placed.add(box);
-      paint(g, outline, c.style());
+      sprites.draw(g, c.text(), layout, c.style(), factor, c.x(), c.y(), c.angle(), centred);
     }
   }
 
-  private void paint(Graphics2D g, Shape outline, Symbolizer.Text style) {
-    if (style.halo() != null && style.haloRadius() > 0) {
-      g.setColor(style.halo());
-      g.setStroke(new BasicStroke((float) (2 * style.haloRadius() * factor), BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
-      g.draw(outline);
+  private static boolean intersects(List<Rectangle2D> placed, Rectangle2D box) {
+    for (Rectangle2D p : placed) {
+      if (p.intersects(box)) {
+        return true;
+      }
     }
-    g.setColor(style.fill());
-    g.fill(outline);
+    return false;
+  }
+
+  /** The laid-out text, shared by every label of the map with the same text and font size. */
+  private TextLayout layout(String text, Symbolizer.Text style) {
+    return layouts.computeIfAbsent(new LayoutKey(text, style.fontSize()), k -> new TextLayout(text, font(style), frc));
   }
 
   private Font font(Symbolizer.Text style) {

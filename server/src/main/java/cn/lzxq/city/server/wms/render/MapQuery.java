@@ -1,9 +1,7 @@
 package cn.lzxq.city.server.wms.render;
 
-import cn.lzxq.city.data.layer.Attribute;
 import cn.lzxq.city.data.layer.GeometryKind;
 import cn.lzxq.city.data.layer.Layer;
-import cn.lzxq.city.data.query.Filter;
 import cn.lzxq.city.data.query.FeatureQuery;
 import cn.lzxq.city.data.query.PreparedSql;
 import cn.lzxq.city.data.query.SqlBuilder;
@@ -14,13 +12,18 @@ import java.util.List;
 import org.locationtech.jts.geom.Envelope;
 
 /**
- * The SQL of one layer pass of a map. PostGIS does the spatial work: the window is transformed
- * into the native CRS so the GiST index answers {@code &&}; lines and polygons are clipped to
- * the window (grown by a margin) and simplified to half a pixel in native metres, forced to 2D,
- * and sent as TWKB rounded to a tenth of a pixel: in the native CRS when the renderer maps native
- * coordinates to pixels itself ({@link ScreenMapping}), else transformed to the request CRS. Only the
- * properties the style reads are selected. The WHERE clause (layer rows, as-of time, filter)
- * comes from the shared {@link SqlBuilder}.
+ * The SQL of one read of a map: the rows of one layer, or of several layers on the same table
+ * ({@link MapReads}). PostGIS does the spatial work: the window is transformed into the native
+ * CRS so the GiST index answers {@code &&}; lines and polygons are clipped to the window (grown by
+ * a margin) and simplified to half a pixel in native metres, forced to 2D, and sent as TWKB
+ * rounded to a tenth of a pixel: in the native CRS when the renderer maps native coordinates to
+ * pixels itself ({@link ScreenMapping}), else transformed to the request CRS. Only the properties
+ * the styles read are selected. Each layer's WHERE clause (layer rows, as-of time, filter) comes
+ * from the shared {@link SqlBuilder}; a read of several layers selects one boolean column per
+ * layer telling whether the row belongs to it.
+ *
+ * <p>Columns: {@code fid}, the properties in the given order, one membership flag per layer when
+ * there are several, then the TWKB geometry.
  */
 public final class MapQuery {
 
@@ -31,24 +34,28 @@ public final class MapQuery {
   }
 
   /**
-   * @param properties the attributes to select (catalog names; unknown names are dropped)
-   * @param filter     the layer's own filter (subtype, CQL_FILTER), without the window
+   * @param layers     the layers read, all on the same table and geometry column; each with its
+   *                   own filter (subtype, CQL_FILTER), without the window
+   * @param properties the attributes to select (names from the layers' catalog definitions)
    * @param nativeOut  send the geometries in the native CRS (the caller maps them to pixels with a
    *                   fitted {@link ScreenMapping}) instead of transforming each in PostGIS
-   * @param selective  the window holds a small share of the layer: read its rows through the
-   *                   spatial index alone (an {@code OFFSET 0} fence keeps the layer's row filter
+   * @param selective  the window holds a small share of the table: read its rows through the
+   *                   spatial index alone (an {@code OFFSET 0} fence keeps the layers' row filters
    *                   from being ANDed in as a second index bitmap)
    */
-  public static PreparedSql sql(SqlBuilder builder, Layer layer, List<String> properties, Filter filter, MapWindow w,
+  public static PreparedSql sql(SqlBuilder builder, List<LayerPlan> layers, List<String> properties, MapWindow w,
       Instant asOf, boolean nativeOut, boolean selective) {
+    Layer layer = layers.get(0).layer();
     int srid = w.crs().srid();
     int nativeSrid = builder.nativeSrid();
-    Envelope grown = w.grownBy(MARGIN_PX);
     List<Object> params = new ArrayList<>();
     StringBuilder sql = new StringBuilder("SELECT t.fid");
-    for (Attribute a : layer.attributes()) {
-      if (properties.contains(a.name())) {
-        sql.append(", t.\"").append(a.name()).append('"');
+    for (String p : properties) {
+      sql.append(", t.\"").append(p).append('"');
+    }
+    if (layers.size() > 1) {
+      for (LayerPlan l : layers) {
+        sql.append(", (").append(where(builder, l, asOf, srid, params)).append(')');
       }
     }
     String g = "ST_Force2D(t." + layer.geometryColumn() + ")";
@@ -62,18 +69,24 @@ public final class MapQuery {
     }
     sql.append(", ST_AsTWKB(").append(g).append(", ?) AS g");
     params.add(nativeOut ? digits(w.metresPerPixel()) : precision(w));
-    sql.append(" FROM (SELECT ").append(window(grown, srid, nativeSrid, params)).append(" AS b) w, ");
+    sql.append(" FROM (SELECT ").append(window(w.grownBy(MARGIN_PX), srid, nativeSrid, params)).append(" AS b) w, ");
     if (selective) {
       sql.append("LATERAL (SELECT * FROM ").append(layer.table()).append(" s WHERE s.").append(layer.geometryColumn())
           .append(" && w.b OFFSET 0) t");
     } else {
       sql.append(layer.table()).append(" t");
     }
-    sql.append(" WHERE ");
-    FeatureQuery q = FeatureQuery.of(layer, srid).withAsOf(asOf)
-        .withFilter(Filter.and(List.of(new Filter.BBox(grown, srid), filter)));
-    sql.append(builder.where(q, params));
+    sql.append(" WHERE t.").append(layer.geometryColumn()).append(" && w.b AND (");
+    for (int i = 0; i < layers.size(); i++) {
+      sql.append(i == 0 ? "(" : " OR (").append(where(builder, layers.get(i), asOf, srid, params)).append(')');
+    }
+    sql.append(')');
     return new PreparedSql(sql.toString(), params);
+  }
+
+  /** One layer's rows at the as-of time matching its filter (the window is applied once for all layers). */
+  private static String where(SqlBuilder builder, LayerPlan l, Instant asOf, int srid, List<Object> params) {
+    return builder.where(FeatureQuery.of(l.layer(), srid).withAsOf(asOf).withFilter(l.filter()), params);
   }
 
   /** Decimal digits that keep a tenth of a pixel (TWKB allows -7…7). */

@@ -1,12 +1,10 @@
 package cn.lzxq.city.server.wms.render;
 
-import cn.lzxq.city.data.layer.Attribute;
 import cn.lzxq.city.data.query.PreparedSql;
 import cn.lzxq.city.data.query.SqlBuilder;
 import cn.lzxq.city.server.wms.request.MapWindow;
 import cn.lzxq.city.server.wms.style.FeatureMatcher;
 import cn.lzxq.city.server.wms.style.Rule;
-import cn.lzxq.city.server.wms.style.Style;
 import cn.lzxq.city.server.wms.style.Symbolizer;
 import java.awt.AlphaComposite;
 import java.awt.Graphics2D;
@@ -17,20 +15,23 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import javax.sql.DataSource;
+import org.postgresql.PGStatement;
 
 /**
  * Draws a map with Java2D (antialiased) from features streamed out of PostGIS: one query per
- * layer and feature type style, rules evaluated in memory, labels placed at the end over all
- * layers. A style whose later feature type styles only label reads each row once for all of them.
- * Nothing holds a whole layer: rows arrive in batches and are drawn as they come.
+ * read of {@link MapReads} (a layer's feature type styles, or consecutive line layers of one
+ * table such as the six pipe networks), rules evaluated in memory, labels placed at the end over
+ * all layers. Rows arrive in batches; a read of one layer draws them as they come, a shared read
+ * holds each layer's stroked paths (not its rows) until the read ends. Every query is planned
+ * for its own window (no server-side prepared statement, whose generic plan would scan the
+ * layer) and bounded by the render deadline.
  */
 public final class MapRenderer {
 
@@ -39,6 +40,7 @@ public final class MapRenderer {
   private final DataSource dataSource;
   private final SqlBuilder sql;
   private final WindowSelectivity selectivity = new WindowSelectivity();
+  private final LabelSprites sprites = new LabelSprites();
 
   public MapRenderer(DataSource dataSource, SqlBuilder sql) {
     this.dataSource = dataSource;
@@ -73,36 +75,18 @@ public final class MapRenderer {
 
   private void draw(Graphics2D g, MapPlan plan, RenderDeadline deadline) throws SQLException {
     MapWindow w = plan.window();
-    double scale = w.scaleDenominator();
     SymbolPainter painter = new SymbolPainter(g, w.symbolScale());
-    LabelPlacer labels = new LabelPlacer(w.symbolScale());
+    LabelPlacer labels = new LabelPlacer(w.symbolScale(), sprites);
     try (Connection c = dataSource.getConnection()) {
       c.setAutoCommit(false);
       c.setReadOnly(true);
       try {
-        try (Statement s = c.createStatement()) {
-          // Custom plans: a cached generic plan cannot know how small the window is and scans the layer.
-          s.execute("SET LOCAL statement_timeout = " + deadline.remainingMillis()
-              + "; SET LOCAL plan_cache_mode = force_custom_plan");
-        }
         ScreenMapping fitted = w.crs().srid() == sql.nativeSrid() ? null : ScreenMapping.fit(c, w, sql.nativeSrid());
         ScreenMapping toScreen = fitted != null ? fitted : ScreenMapping.affine(w.toScreen());
-        for (LayerPlan layer : plan.layers()) {
-          List<List<Rule>> group = new ArrayList<>();
-          for (List<Rule> pass : layer.style().passes()) {
-            List<Rule> active = pass.stream().filter(r -> r.appliesAt(scale)).toList();
-            if (active.isEmpty()) {
-              continue;
-            }
-            if (!group.isEmpty() && !labelsOnly(active)) {
-              drawPasses(c, layer, group, plan, toScreen, fitted != null, painter, labels, deadline);
-              group = new ArrayList<>();
-            }
-            group.add(active);
-          }
-          if (!group.isEmpty()) {
-            drawPasses(c, layer, group, plan, toScreen, fitted != null, painter, labels, deadline);
-          }
+        for (List<PassGroup> read : MapReads.of(plan.layers(), w.scaleDenominator())) {
+          List<SymbolPainter> painters = read.size() == 1 ? List.of(painter)
+              : read.stream().map(x -> SymbolPainter.deferred(g, w.symbolScale())).toList();
+          drawRead(c, read, painters, plan, toScreen, fitted != null, labels, deadline);
         }
       } finally {
         c.rollback();
@@ -111,33 +95,33 @@ public final class MapRenderer {
     labels.draw(g, w.width(), w.height());
   }
 
-  /** True when the rules only label (labels are placed at the end, so they need no pass of their own). */
-  private static boolean labelsOnly(List<Rule> rules) {
-    return rules.stream().allMatch(r -> r.symbolizers().stream().allMatch(s -> s instanceof Symbolizer.Text));
-  }
-
   /**
-   * Draws consecutive passes of a layer from one query: the first pass draws, the others only
-   * label, so reading each row once for all of them keeps the drawing order.
+   * Draws the groups of one read from one query, each row with the groups whose layer it belongs
+   * to, each group with its own painter; the painters are flushed in order at the end.
    */
-  private void drawPasses(Connection c, LayerPlan layer, List<List<Rule>> passes, MapPlan plan, ScreenMapping toScreen,
-      boolean nativeOut, SymbolPainter painter, LabelPlacer labels, RenderDeadline deadline) throws SQLException {
-    List<String> properties = properties(layer, passes.stream().flatMap(List::stream).toList());
+  private void drawRead(Connection c, List<PassGroup> read, List<SymbolPainter> painters, MapPlan plan,
+      ScreenMapping toScreen, boolean nativeOut, LabelPlacer labels, RenderDeadline deadline) throws SQLException {
+    List<String> properties = properties(read);
+    List<LayerPlan> layers = read.stream().map(PassGroup::layer).toList();
     MapWindow w = plan.window();
     double mpp = w.metresPerPixel();
-    boolean selective = selectivity.selective(c, layer.layer(),
+    boolean selective = selectivity.selective(c, layers.get(0).layer(),
         (w.width() + 2 * MapQuery.MARGIN_PX) * (w.height() + 2 * MapQuery.MARGIN_PX) * mpp * mpp);
-    PreparedSql q = MapQuery.sql(sql, layer.layer(), properties, layer.filter(), w, plan.asOf(), nativeOut, selective);
+    PreparedSql q = MapQuery.sql(sql, layers, properties, w, plan.asOf(), nativeOut, selective);
     try (PreparedStatement ps = q.prepare(c)) {
+      // Never a server-side prepared statement: a cached generic plan cannot know how small the window is.
+      ps.unwrap(PGStatement.class).setPrepareThreshold(0);
+      ps.setQueryTimeout((int) Math.ceil(deadline.remainingMillis() / 1000.0));
       ps.setFetchSize(FETCH_SIZE);
       try (ResultSet rs = ps.executeQuery()) {
         int n = properties.size();
+        int flags = read.size() == 1 ? 0 : read.size();
         long rows = 0;
         while (rs.next()) {
           if ((++rows & 511) == 0) {
             deadline.check();
           }
-          byte[] twkb = rs.getBytes(n + 2);
+          byte[] twkb = rs.getBytes(n + flags + 2);
           if (twkb == null) {
             continue;
           }
@@ -147,19 +131,24 @@ public final class MapRenderer {
           }
           long fid = rs.getLong(1);
           ScreenShape shape = TwkbReader.read(twkb, toScreen);
-          for (List<Rule> rules : passes) {
-            drawFeature(fid, props, shape, rules, painter, labels);
+          for (int k = 0; k < read.size(); k++) {
+            if (flags == 0 || rs.getBoolean(n + 2 + k)) {
+              for (List<Rule> rules : read.get(k).passes()) {
+                drawFeature(fid, props, shape, rules, painters.get(k), labels);
+              }
+            }
           }
         }
       }
     }
-    painter.flush();
+    painters.forEach(SymbolPainter::flush);
   }
 
-  /** The selected properties, in catalog order (the order MapQuery selects them in). */
-  private static List<String> properties(LayerPlan layer, List<Rule> rules) {
-    Set<String> wanted = Style.properties(rules);
-    return layer.layer().attributes().stream().map(Attribute::name).filter(wanted::contains).toList();
+  /** The properties any group of the read needs, each once, in catalog order. */
+  private static List<String> properties(List<PassGroup> read) {
+    Set<String> names = new LinkedHashSet<>();
+    read.forEach(g -> names.addAll(g.properties()));
+    return List.copyOf(names);
   }
 
   private static void drawFeature(long fid, Map<String, Object> props, ScreenShape shape, List<Rule> rules,

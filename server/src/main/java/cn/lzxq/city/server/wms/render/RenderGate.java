@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class RenderGate {
 
+  private final int maxConcurrent;
   private final Semaphore slots;
   private final Semaphore memory;
   private final int memoryMb;
@@ -23,6 +24,7 @@ public final class RenderGate {
   }
 
   public RenderGate(int maxConcurrent, int memoryMb, Duration queueTimeout) {
+    this.maxConcurrent = maxConcurrent;
     this.slots = new Semaphore(maxConcurrent, true);
     this.memory = new Semaphore(memoryMb, true);
     this.memoryMb = memoryMb;
@@ -53,6 +55,11 @@ public final class RenderGate {
       memory.release(mb);
       slots.release();
     };
+  }
+
+  /** Renders holding a slot now (an estimate while others enter or leave). */
+  public int running() {
+    return maxConcurrent - slots.availablePermits();
   }
 
   private static OwsException busy() {

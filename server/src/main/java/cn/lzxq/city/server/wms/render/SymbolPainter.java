@@ -9,6 +9,8 @@ import java.awt.geom.AffineTransform;
 import java.awt.geom.Arc2D;
 import java.awt.geom.Ellipse2D;
 import java.awt.geom.Path2D;
+import java.awt.geom.PathIterator;
+import java.awt.geom.Point2D;
 import java.awt.geom.Rectangle2D;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -18,7 +20,9 @@ import java.util.Map;
  * Draws line, polygon and point symbolizers with Java2D, sizes multiplied by the DPI factor.
  * Line symbolizers are batched: consecutive lines of the same stroke are appended to one path and
  * stroked in one {@code draw} call (Java2D's fixed cost per antialiased shape dominated maps of
- * many short pipe segments); a polygon or point, a large batch or {@link #flush()} draws them.
+ * many short pipe segments), and a line that starts where the batch ends continues it; a polygon
+ * or point, a large batch or {@link #flush()} draws them. A {@link #deferred} painter draws its
+ * lines only on {@link #flush()}, so that several layers fed by one read keep their drawing order.
  * Used by maps and legends; not thread-safe (one per render).
  */
 public final class SymbolPainter {
@@ -28,14 +32,25 @@ public final class SymbolPainter {
 
   private final Graphics2D g;
   private final double factor;
+  private final int maxBatch;
   private final Map<Stroke, BasicStroke> strokes = new IdentityHashMap<>();
   private final Map<Stroke, Path2D.Float> pending = new LinkedHashMap<>();
   private int pendingLines;
 
   /** @param factor output pixels per standard (0.28 mm) pixel */
   public SymbolPainter(Graphics2D g, double factor) {
+    this(g, factor, MAX_BATCH);
+  }
+
+  private SymbolPainter(Graphics2D g, double factor, int maxBatch) {
     this.g = g;
     this.factor = factor;
+    this.maxBatch = maxBatch;
+  }
+
+  /** A painter that holds every line until {@link #flush()} (polygons and points still draw at once). */
+  public static SymbolPainter deferred(Graphics2D g, double factor) {
+    return new SymbolPainter(g, factor, Integer.MAX_VALUE);
   }
 
   /** Draws a line (the path of lines, the outline of polygons), batched with lines of the same stroke. */
@@ -43,10 +58,26 @@ public final class SymbolPainter {
     if (shape.path().getCurrentPoint() == null) {
       return;
     }
-    pending.computeIfAbsent(s.stroke(), k -> new Path2D.Float(Path2D.WIND_NON_ZERO, 1024)).append(shape.path(), false);
-    if (++pendingLines >= MAX_BATCH) {
+    Path2D.Float batch = pending.computeIfAbsent(s.stroke(), k -> new Path2D.Float(Path2D.WIND_NON_ZERO, 1024));
+    batch.append(shape.path(), continues(s.stroke(), batch, shape));
+    if (++pendingLines >= maxBatch) {
       flush();
     }
+  }
+
+  /**
+   * True when a solid line starts where the batch ends (the next segment of a pipe run): it is
+   * appended as a continuation, so the two meet in a round join instead of two round caps (the
+   * same pixels, half the curve work). Dashed lines keep their own dash phase; rings never join.
+   */
+  private static boolean continues(Stroke stroke, Path2D.Float batch, ScreenShape shape) {
+    Point2D end = batch.getCurrentPoint();
+    if (end == null || shape.polygon() || stroke.dash().length > 0) {
+      return false;
+    }
+    PathIterator it = shape.path().getPathIterator(null);
+    float[] start = new float[6];
+    return it.currentSegment(start) == PathIterator.SEG_MOVETO && start[0] == end.getX() && start[1] == end.getY();
   }
 
   /** Draws the batched lines. */
