@@ -25,10 +25,12 @@ candidate AS MATERIALIZED (
   FROM pair p
   JOIN bound bd ON bd.direction = CASE WHEN p.crossing THEN 'vertical' ELSE 'horizontal' END
                AND bd.t1 = least(p.a_network, p.b_network)::text AND bd.t2 = greatest(p.a_network, p.b_network)::text,
-       LATERAL (SELECT CASE WHEN p.crossing THEN 0 ELSE ST_Distance(p.a_geom, p.b_geom) END AS plan_m,
+       -- plan_m is read only for pairs that do not cross, za and zb only for crossing ones (x is
+       -- NULL otherwise): no CASE on crossing here, as each would re-evaluate ST_Intersects.
+       LATERAL (SELECT ST_Distance(p.a_geom, p.b_geom) AS plan_m,
                        CASE WHEN p.crossing THEN ST_ClosestPoint(ST_Force2D(p.a_geom), ST_Force2D(p.b_geom)) END AS x) c,
-       LATERAL (SELECT CASE WHEN p.crossing THEN ST_Z(ST_LineInterpolatePoint(p.a_geom, ST_LineLocatePoint(ST_Force2D(p.a_geom), c.x))) END AS za,
-                       CASE WHEN p.crossing THEN ST_Z(ST_LineInterpolatePoint(p.b_geom, ST_LineLocatePoint(ST_Force2D(p.b_geom), c.x))) END AS zb) z
+       LATERAL (SELECT ST_Z(ST_LineInterpolatePoint(p.a_geom, ST_LineLocatePoint(ST_Force2D(p.a_geom), c.x))) AS za,
+                       ST_Z(ST_LineInterpolatePoint(p.b_geom, ST_LineLocatePoint(ST_Force2D(p.b_geom), c.x))) AS zb) z
   WHERE CASE WHEN NOT crossing THEN c.plan_m - a_hw - b_hw
              WHEN za + a_off >= zb + b_off THEN (za + a_off - a_hh) - (zb + b_off + b_hh)
              ELSE (zb + b_off - b_hh) - (za + a_off + a_hh) END < bd.max_m - 0.0005
