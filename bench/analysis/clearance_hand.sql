@@ -5,8 +5,10 @@
 -- clearance_rule row per pair: either order, NULL matches anything, DN band min < DN <= max,
 -- largest clearance wins), for the current network. Written directly against pipe_segment with
 -- the GiST index on the self-join and the rule lookup done once per distinct key combination.
+-- Only m is materialized, so the self-join, the measuring and the bound filter form one scan
+-- that PostgreSQL splits across parallel workers when the query runs without a cursor.
 -- Run: psql "$(scripts/db url city_ana)" -f bench/analysis/clearance_hand.sql
-WITH seg AS MATERIALIZED (
+WITH seg AS (
   SELECT s.fid, s.network, s.subtype, s.pressure_class AS pc, coalesce(s.dn_mm, s.width_mm) AS size, l.laying_class AS lc,
          s.start_point, s.end_point, s.owner, s.geom,
          coalesce(s.width_mm, s.dn_mm) / 2000.0 AS hw, coalesce(s.height_mm, s.dn_mm) / 2000.0 AS hh,
@@ -14,7 +16,7 @@ WITH seg AS MATERIALIZED (
   FROM pipe_segment s LEFT JOIN laying_code l ON l.code = s.laying
   WHERE s.valid_to IS NULL AND s.status <> 'abandoned' AND coalesce(l.laying_class, '') <> 'overhead'
 ),
-pair AS MATERIALIZED (
+pair AS (
   SELECT a.fid AS a_fid, a.network AS a_net, a.subtype AS a_sub, a.pc AS a_pc, a.size AS a_size, a.lc AS a_lc, a.owner AS a_owner,
          a.geom AS a_geom, a.hw AS a_hw, a.hh AS a_hh, a.off AS a_off,
          b.fid AS b_fid, b.network AS b_net, b.subtype AS b_sub, b.pressure_class AS b_pc, coalesce(b.dn_mm, b.width_mm) AS b_size,
@@ -29,25 +31,25 @@ pair AS MATERIALIZED (
   LEFT JOIN laying_code bl ON bl.code = b.laying
   WHERE coalesce(bl.laying_class, '') <> 'overhead' AND NOT (a.lc = 'tunnel' AND bl.laying_class = 'tunnel')
 ),
-bound AS MATERIALIZED (
+bound AS (
   SELECT direction, least(a_type, b_type) AS t1, greatest(a_type, b_type) AS t2, max(min_clearance_m)::float8 AS max_m
   FROM clearance_rule GROUP BY 1, 2, 3
 ),
 m AS MATERIALIZED (
-  SELECT u.* FROM (
-  SELECT p.*, 'horizontal' AS dir, ST_Distance(a_geom, b_geom) - a_hw - b_hw AS measured, NULL::geometry AS x
-  FROM pair p WHERE NOT crossing
-  UNION ALL
-  SELECT p.*, 'vertical',
-         CASE WHEN za + a_off >= zb + b_off THEN za + a_off - a_hh - (zb + b_off + b_hh) ELSE zb + b_off - b_hh - (za + a_off + a_hh) END, x
+  SELECT p.*, CASE WHEN crossing THEN 'vertical' ELSE 'horizontal' END AS dir,
+         CASE WHEN NOT crossing THEN ST_Distance(a_geom, b_geom) - a_hw - b_hw
+              WHEN za + a_off >= zb + b_off THEN za + a_off - a_hh - (zb + b_off + b_hh)
+              ELSE zb + b_off - b_hh - (za + a_off + a_hh) END AS measured, x
   FROM pair p,
-       LATERAL (SELECT ST_ClosestPoint(ST_Force2D(p.a_geom), ST_Force2D(p.b_geom)) AS x) c,
+       LATERAL (SELECT CASE WHEN crossing THEN ST_ClosestPoint(ST_Force2D(p.a_geom), ST_Force2D(p.b_geom)) END AS x) c,
        LATERAL (SELECT ST_Z(ST_LineInterpolatePoint(a_geom, ST_LineLocatePoint(ST_Force2D(a_geom), x))) AS za,
-                       ST_Z(ST_LineInterpolatePoint(b_geom, ST_LineLocatePoint(ST_Force2D(b_geom), x))) AS zb) z
-  WHERE crossing
-  ) u
-  JOIN bound ON bound.direction = u.dir AND bound.t1 = least(u.a_net, u.b_net)::text AND bound.t2 = greatest(u.a_net, u.b_net)::text
-  WHERE u.measured < bound.max_m - 0.0005  -- only pairs closer than the largest rule for their networks can violate
+                       ST_Z(ST_LineInterpolatePoint(b_geom, ST_LineLocatePoint(ST_Force2D(b_geom), x))) AS zb) z,
+       bound
+  WHERE bound.direction = CASE WHEN crossing THEN 'vertical' ELSE 'horizontal' END
+    AND bound.t1 = least(a_net, b_net)::text AND bound.t2 = greatest(a_net, b_net)::text
+    AND CASE WHEN NOT crossing THEN ST_Distance(a_geom, b_geom) - a_hw - b_hw
+             WHEN za + a_off >= zb + b_off THEN za + a_off - a_hh - (zb + b_off + b_hh)
+             ELSE zb + b_off - b_hh - (za + a_off + a_hh) END < bound.max_m - 0.0005  -- only pairs closer than the largest rule for their networks can violate
 ),
 k AS (
   SELECT DISTINCT dir, a_net, a_sub, a_pc, a_size, a_lc, b_net, b_sub, b_pc, b_size, b_lc FROM m

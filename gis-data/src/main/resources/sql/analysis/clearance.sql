@@ -6,31 +6,34 @@
 -- shortfall): centreline distance minus the two half widths. The governing rule comes from
 -- clearance_rule_for(), looked up once per distinct combination of the rule keys of the pairs
 -- closer than the largest rule for their two networks and direction (bound): no other pair can
--- violate, and pairs of networks no rule covers are not measured at all.
+-- violate, and pairs of networks no rule covers are not measured at all. Only candidate is
+-- materialized: the pair search, the measuring and the bound filter are one scan, which
+-- PostgreSQL splits across parallel workers (V8, Session.templateAll).
 {pairs},
-bound AS MATERIALIZED (
+bound AS (
   SELECT direction, least(a_type, b_type) AS t1, greatest(a_type, b_type) AS t2, max(min_clearance_m)::float8 AS max_m
   FROM clearance_rule GROUP BY 1, 2, 3
 ),
-measured AS MATERIALIZED (
+candidate AS MATERIALIZED (
   SELECT p.*, bd.direction,
          CASE WHEN NOT crossing THEN c.plan_m - a_hw - b_hw
               WHEN za + a_off >= zb + b_off THEN (za + a_off - a_hh) - (zb + b_off + b_hh)
               ELSE (zb + b_off - b_hh) - (za + a_off + a_hh) END AS measured_m,
          CASE WHEN crossing THEN abs((za + a_off) - (zb + b_off)) ELSE c.plan_m END AS centre_distance_m,
          c.x,
-         CASE WHEN NOT crossing THEN NULL WHEN za + a_off >= zb + b_off THEN a_fid ELSE b_fid END AS upper_fid,
-         bd.max_m
+         CASE WHEN NOT crossing THEN NULL WHEN za + a_off >= zb + b_off THEN a_fid ELSE b_fid END AS upper_fid
   FROM pair p
   JOIN bound bd ON bd.direction = CASE WHEN p.crossing THEN 'vertical' ELSE 'horizontal' END
                AND bd.t1 = least(p.a_network, p.b_network)::text AND bd.t2 = greatest(p.a_network, p.b_network)::text,
-       LATERAL (SELECT CASE WHEN p.crossing THEN 0 ELSE ST_Distance(p.a_geom, p.b_geom) END AS plan_m,
+       -- plan_m is read only for pairs that do not cross, za and zb only for crossing ones (x is
+       -- NULL otherwise): no CASE on crossing here, as each would re-evaluate ST_Intersects.
+       LATERAL (SELECT ST_Distance(p.a_geom, p.b_geom) AS plan_m,
                        CASE WHEN p.crossing THEN ST_ClosestPoint(ST_Force2D(p.a_geom), ST_Force2D(p.b_geom)) END AS x) c,
-       LATERAL (SELECT CASE WHEN p.crossing THEN ST_Z(ST_LineInterpolatePoint(p.a_geom, ST_LineLocatePoint(ST_Force2D(p.a_geom), c.x))) END AS za,
-                       CASE WHEN p.crossing THEN ST_Z(ST_LineInterpolatePoint(p.b_geom, ST_LineLocatePoint(ST_Force2D(p.b_geom), c.x))) END AS zb) z
-),
-candidate AS MATERIALIZED (
-  SELECT * FROM measured WHERE measured_m < max_m - 0.0005
+       LATERAL (SELECT ST_Z(ST_LineInterpolatePoint(p.a_geom, ST_LineLocatePoint(ST_Force2D(p.a_geom), c.x))) AS za,
+                       ST_Z(ST_LineInterpolatePoint(p.b_geom, ST_LineLocatePoint(ST_Force2D(p.b_geom), c.x))) AS zb) z
+  WHERE CASE WHEN NOT crossing THEN c.plan_m - a_hw - b_hw
+             WHEN za + a_off >= zb + b_off THEN (za + a_off - a_hh) - (zb + b_off + b_hh)
+             ELSE (zb + b_off - b_hh) - (za + a_off + a_hh) END < bd.max_m - 0.0005
 ),
 rule AS MATERIALIZED (
   SELECT k.*, r.*

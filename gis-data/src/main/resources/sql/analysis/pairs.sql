@@ -7,17 +7,20 @@
 -- a (may use lim.rule_m, the largest pipe-to-pipe horizontal rule, lim.vrule_m, the largest
 -- vertical rule, and lim.half_m, the largest
 -- half size in the table); dedupe = predicate on a, b that keeps each pair once.
+-- lim and pair are not materialized (CTE scans cannot run in parallel workers): the consumer's
+-- measuring runs in the same scan, which PostgreSQL may split across parallel workers when the
+-- statement runs without a cursor (Session.templateAll).
 -- The rule keys (subtype, pressure class, size, laying class) come out with '' or 0 for NULL so
 -- they can be grouped and hashed; nullif() turns them back for the rule lookup.
 WITH {scope_cte},
 subject AS ({subject}),
-lim AS MATERIALIZED (
+lim AS (
   SELECT (SELECT max(min_clearance_m) FROM clearance_rule
           WHERE direction = 'horizontal' AND a_type <> 'BUILDING' AND b_type <> 'BUILDING')::float8 AS rule_m,
          (SELECT max(min_clearance_m) FROM clearance_rule WHERE direction = 'vertical')::float8 AS vrule_m,
          (SELECT coalesce(max(greatest(width_mm, height_mm, dn_mm)), 0) FROM pipe_segment) / 2000.0 AS half_m
 ),
-pair AS MATERIALIZED (
+pair AS (
   SELECT a.fid AS a_fid, a.network AS a_network, coalesce(a.subtype, '') AS a_subtype, coalesce(a.pressure_class, '') AS a_pc,
          coalesce(a.size_mm, 0) AS a_size, coalesce(a.laying_class, '') AS a_lc, a.owner AS a_owner, a.geom AS a_geom,
          a.half_width_m AS a_hw, a.half_height_m AS a_hh, a.centre_offset_m AS a_off,

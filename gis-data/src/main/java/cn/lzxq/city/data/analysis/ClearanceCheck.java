@@ -28,7 +28,7 @@ public final class ClearanceCheck {
   }
 
   private static ClearanceResult run(Session s, PipeSubject subject, ResolvedScope scope) throws SQLException {
-    List<ClearanceViolation> v = s.template("clearance", Map.of("pairs", subject.pairs(REACH)), subject.params(),
+    List<ClearanceViolation> v = s.templateAll("clearance", Map.of("pairs", subject.pairs(REACH)), subject.params(),
         r -> new ClearanceViolation(r.str("direction"), PipePair.a(r), PipePair.b(r),
             r.dbl("measured_m", 3), r.dbl("required_m"), r.dbl("centre_distance_m", 3), r.lng("upper_fid"),
             Rules.clearance(r), r.geoJson("location")));

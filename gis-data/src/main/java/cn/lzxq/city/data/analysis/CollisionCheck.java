@@ -25,7 +25,7 @@ public final class CollisionCheck {
   }
 
   private static CollisionResult run(Session s, PipeSubject subject, ResolvedScope scope) throws SQLException {
-    List<Collision> c = s.template("collision", Map.of("pairs", subject.pairs(REACH)), subject.params(),
+    List<Collision> c = s.templateAll("collision", Map.of("pairs", subject.pairs(REACH)), subject.params(),
         r -> new Collision(PipePair.a(r), PipePair.b(r), r.dbl("centre_distance_m", 3), r.dbl("overlap_m", 3),
             r.geoJson("location")));
     return new CollisionResult(scope.asOf(), c.size(), c);

@@ -49,13 +49,28 @@ public final class Session {
     return query(SqlTemplate.render("analysis/" + name, slots), params, mapper);
   }
 
+  /**
+   * Rows of {@code /sql/analysis/<name>.sql} with slots filled, fetched in one go instead of
+   * through a cursor: PostgreSQL runs a statement read through a cursor (JDBC fetch size) in one
+   * process, and only without one may it split a long scan across parallel workers. For the
+   * whole-city pair checks, whose answers are small.
+   */
+  public <T> List<T> templateAll(String name, Map<String, String> slots, Map<String, ?> params, RowMapper<T> mapper)
+      throws SQLException {
+    return run(SqlTemplate.render("analysis/" + name, slots), params, mapper, 0);
+  }
+
   /** Rows of {@code /sql/analysis/<name>.sql} (no slots) with named parameters bound. */
   public <T> List<T> template(String name, Map<String, ?> params, RowMapper<T> mapper) throws SQLException {
     return template(name, Map.of(), params, mapper);
   }
 
-  /** Rows of SQL text with named parameters bound. */
+  /** Rows of SQL text with named parameters bound, read through a cursor of 1000 rows. */
   public <T> List<T> query(String sql, Map<String, ?> params, RowMapper<T> mapper) throws SQLException {
+    return run(sql, params, mapper, 1_000);
+  }
+
+  private <T> List<T> run(String sql, Map<String, ?> params, RowMapper<T> mapper, int fetchSize) throws SQLException {
     NamedSql named = NamedSql.parse(sql);
     try (PreparedStatement ps = connection.prepareStatement(named.sql())) {
       for (int i = 0; i < named.names().size(); i++) {
@@ -65,7 +80,7 @@ public final class Session {
         }
         bind(ps, i + 1, params.get(name));
       }
-      ps.setFetchSize(1_000);
+      ps.setFetchSize(fetchSize);
       List<T> out = new ArrayList<>();
       try (ResultSet rs = ps.executeQuery()) {
         Row row = new Row(rs);
