@@ -125,8 +125,10 @@ export class TilesetManager {
   /** Second stage of loadAll: once the pipes are drawn, the other tilesets join the scene. */
   attachDeferred() {
     if (!this.deferred.length) return;
+    // A network without features at this time has no content to wait for once its tiles are loaded.
     for (const e of this.entries.values()) {
-      if (e.cfg.group === 'pipes' && e.show && e.tileset && e.tileset.statistics.numberOfTilesWithContentReady === 0) return;
+      if (e.cfg.group === 'pipes' && e.show && e.tileset && e.tileset.statistics.numberOfTilesWithContentReady === 0
+        && !e.tileset.tilesLoaded) return;
     }
     for (const [entry, tileset] of this.deferred.splice(0)) this.attach(entry, tileset);
     this.viewer.scene.requestRender();
