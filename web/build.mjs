@@ -1,11 +1,13 @@
 // Builds the viewer into web/dist: esbuild bundles src/main.js (with CesiumJS from npm, no CDN),
-// then Cesium's static assets (Assets, Workers, ThirdParty, Widgets) are copied to dist/cesium/.
+// then Cesium's static assets (Assets, Workers, ThirdParty, Widgets) are copied to dist/cesium/ and
+// the PBR lookup table is computed into dist/brdf-lut.bin (scripts/brdf-lut.mjs, src/brdf.js).
 // `node build.mjs` builds once; `node build.mjs --watch` rebuilds on change.
 import * as esbuild from 'esbuild';
 import { createHash } from 'node:crypto';
 import { cp, mkdir, rm, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { brdfLut } from './scripts/brdf-lut.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const dist = join(here, 'dist');
@@ -17,6 +19,7 @@ await mkdir(join(dist, 'cesium'), { recursive: true });
 for (const dir of ['Assets', 'Workers', 'ThirdParty', 'Widgets']) {
   await cp(join(cesiumBuild, dir), join(dist, 'cesium', dir), { recursive: true });
 }
+await writeFile(join(dist, 'brdf-lut.bin'), brdfLut());
 const { version } = JSON.parse(await readFile(join(here, 'package.json'), 'utf8'));
 
 /** index.html with %VERSION% = package version + a hash of the bundles (deterministic cache-buster). */

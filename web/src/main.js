@@ -3,6 +3,7 @@
 import { Cartesian3, Cartographic, Math as CesiumMath, ScreenSpaceEventType } from 'cesium';
 import { getJson } from './api.js';
 import { AnalysisTools } from './analysis.js';
+import { installBrdfLut } from './brdf.js';
 import { isDrawing, worldPosition, cancelDrawing } from './draw.js';
 import { InfoPanel, bboxOf, fetchFeature, queryFeatures, tileProperties } from './features.js';
 import { LAYER_TITLES, applyI18n, getLang, onLang, pick, setLang, t } from './i18n.js';
@@ -67,8 +68,21 @@ function unionExtent(layers, filter) {
 
 const mark = (name) => { city.timings[name] = Math.round(performance.now() - t0); };
 mark('viewer');
+// Frames drawn before the first view: [start ms since navigation, duration ms] (profiling).
+city.frames = [];
+let frameStart = 0;
+viewer.scene.preRender.addEventListener(() => { frameStart = performance.now(); });
+viewer.scene.postRender.addEventListener(() => {
+  if (city.firstFrameMs === null && city.frames.length < 500) city.frames.push([Math.round(frameStart - t0), Math.round(performance.now() - frameStart)]);
+});
 
 async function init() {
+  // The tilesets' roots and the PBR lookup table load while the layer catalog is asked; the
+  // tilesets join the scene once the camera is at the catalog's pipe extent and the table is set.
+  let placed;
+  const cameraPlaced = new Promise((resolve) => { placed = resolve; });
+  const roots = tilesets.loadAll(cameraPlaced);
+  const lut = installBrdfLut(viewer.scene).catch((e) => console.warn('PBR lookup table computed by Cesium:', e.message));
   try {
     city.layers = await getJson('api/layers');
     mark('layers');
@@ -84,12 +98,22 @@ async function init() {
     city.home_ = DEFAULT_EXTENT;
   }
   viewExtent(viewer, city.home_, 0);
-  addWms();
   setUnderground(viewer, $('underground-on').checked, Number($('ground-alpha').value));
+  await lut;
+  placed();
   status(t('loading'));
-  await tilesets.loadAll();
+  await roots;
   mark('tilesetRoots');
   waitReady();
+}
+
+/** After the first view (or once all is loaded without one): the WMS maps and the operators list,
+ * which the pipes' first tiles need not wait for. */
+let afterFirstViewDone = false;
+function afterFirstView() {
+  if (afterFirstViewDone) return;
+  afterFirstViewDone = true;
+  if (!imagery.road) addWms();
   analysis.loadOperators();
 }
 
@@ -100,6 +124,7 @@ async function init() {
 function waitReady() {
   const check = () => {
     if (city.firstFrameMs === null && tilesets.pipesDrawn()) { city.firstFrameMs = Math.round(performance.now() - t0); mark('firstFrame'); }
+    if (city.firstFrameMs !== null || tilesets.allLoaded()) afterFirstView();
     if (tilesets.allLoaded()) {
       viewer.scene.postRender.removeEventListener(check);
       if (!city.ready) { city.ready = true; if (city.readyMs === null) { city.readyMs = Math.round(performance.now() - t0); mark('ready'); } }

@@ -40,57 +40,98 @@ export class TilesetManager {
     this.onOwners = onOwners || (() => {});
     this.onStatus = onStatus || (() => {});
     this.generation = 0;
+    this.deferred = []; // [entry, tileset] waiting for the pipes' first frame
     for (const cfg of TILESETS) this.entries.set(cfg.id, { cfg, tileset: null, show: true, loaded: false, error: null });
+    // In requestRenderMode Cesium renders when a request completes or the count of pending or
+    // processing tiles changes, but throttled requests are re-issued and loaded tiles advance only
+    // in a frame: without more frames loading stalls until some other request completes (≈ 1 s
+    // apart with server latency). So frames continue while any shown tileset is loading.
+    viewer.scene.postRender.addEventListener(() => {
+      this.attachDeferred();
+      if (!this.allLoaded()) viewer.scene.requestRender();
+    });
   }
 
   tilesetUrl(cfg) {
     return url(`3dtiles/${cfg.id}/tileset.json`, this.asOf ? { asOf: this.asOf } : null);
   }
 
-  /** Loads (or reloads, after an asOf change) every tileset; resolves when each has its root. */
-  async loadAll() {
+  /**
+   * Loads (or reloads, after an asOf change) every tileset's root, all nine requested at once, and
+   * puts them in the scene in two stages: the six pipe networks as soon as `before` resolves (the
+   * camera is placed), the pipe points, stations and parcels once every shown pipe network has
+   * drawn tiles (their tiles would otherwise compete with the pipes' first tiles for requests and
+   * for the frames of software WebGL). Resolves when every root is loaded and the pipes are added.
+   */
+  async loadAll(before = Promise.resolve()) {
     const generation = ++this.generation;
+    this.deferred = [];
     const jobs = [...this.entries.values()].map(async (entry) => {
       const { cfg } = entry;
-      const old = entry.tileset;
       entry.loaded = false;
       entry.error = null;
+      let tileset = null;
       try {
-        const tileset = await Cesium3DTileset.fromUrl(this.tilesetUrl(cfg), {
-          maximumScreenSpaceError: cfg.sse, cullRequestsWhileMoving: true, preloadWhenHidden: false,
-          featureIdLabel: 0, instanceFeatureIdLabel: 0,
-        });
-        if (generation !== this.generation) { tileset.destroy(); return; }
-        tileset.cityId = cfg.id;
-        tileset.show = entry.show;
-        tileset.style = this.styleFor(cfg);
-        if (!cfg.translucent) {
-          // Highlights replace the CJJ 61 colour (white = untouched); parcels keep multiply for translucency.
-          tileset.colorBlendMode = Cesium3DTileColorBlendMode.MIX;
-          tileset.colorBlendAmount = 0.85;
-        }
-        tileset.allTilesLoaded.addEventListener(() => {
-          entry.loaded = true;
-          this.onStatus(this);
-        });
-        tileset.tileLoad.addEventListener((tile) => this.collect(tile.content));
-        tileset.tileFailed.addEventListener((err) => {
-          entry.error = err.message || String(err);
-          console.warn('tile failed', cfg.id, err.url, err.message);
-        });
-        this.viewer.scene.primitives.add(tileset);
-        entry.tileset = tileset;
-        if (old) this.viewer.scene.primitives.remove(old);
+        tileset = await this.open(entry);
       } catch (e) {
         entry.error = e.message || String(e);
-        entry.tileset = null;
-        if (old) this.viewer.scene.primitives.remove(old);
         console.warn('tileset unavailable', cfg.id, entry.error);
       }
+      await before;
+      if (generation !== this.generation) { if (tileset) tileset.destroy(); return; }
+      if (tileset && cfg.group !== 'pipes') this.deferred.push([entry, tileset]);
+      else this.attach(entry, tileset);
     });
     await Promise.all(jobs);
     this.viewer.scene.requestRender();
     this.onStatus(this);
+  }
+
+  /** A configured tileset of an entry (its tileset.json loaded), not yet in the scene. */
+  async open(entry) {
+    const { cfg } = entry;
+    const tileset = await Cesium3DTileset.fromUrl(this.tilesetUrl(cfg), {
+      maximumScreenSpaceError: cfg.sse, cullRequestsWhileMoving: true, preloadWhenHidden: false,
+      featureIdLabel: 0, instanceFeatureIdLabel: 0,
+    });
+    tileset.cityId = cfg.id;
+    tileset.show = entry.show;
+    tileset.style = this.styleFor(cfg);
+    if (!cfg.translucent) {
+      // Highlights replace the CJJ 61 colour (white = untouched); parcels keep multiply for translucency.
+      tileset.colorBlendMode = Cesium3DTileColorBlendMode.MIX;
+      tileset.colorBlendAmount = 0.85;
+    }
+    tileset.allTilesLoaded.addEventListener(() => {
+      entry.loaded = true;
+      this.onStatus(this);
+    });
+    tileset.tileLoad.addEventListener((tile) => this.collect(tile.content));
+    tileset.tileFailed.addEventListener((err) => {
+      entry.error = err.message || String(err);
+      console.warn('tile failed', cfg.id, err.url, err.message);
+    });
+    return tileset;
+  }
+
+  /** Puts an entry's tileset (or null: unavailable) in the scene in place of its previous one. */
+  attach(entry, tileset) {
+    const old = entry.tileset;
+    if (tileset) this.viewer.scene.primitives.add(tileset);
+    entry.tileset = tileset;
+    if (old) this.viewer.scene.primitives.remove(old);
+  }
+
+  /** Second stage of loadAll: once the pipes are drawn, the other tilesets join the scene. */
+  attachDeferred() {
+    if (!this.deferred.length) return;
+    // A network without features at this time has no content to wait for once its tiles are loaded.
+    for (const e of this.entries.values()) {
+      if (e.cfg.group === 'pipes' && e.show && e.tileset && e.tileset.statistics.numberOfTilesWithContentReady === 0
+        && !e.tileset.tilesLoaded) return;
+    }
+    for (const [entry, tileset] of this.deferred.splice(0)) this.attach(entry, tileset);
+    this.viewer.scene.requestRender();
   }
 
   async setAsOf(asOf) {
@@ -187,6 +228,7 @@ export class TilesetManager {
 
   /** True when every shown tileset has loaded what the current view needs. */
   allLoaded() {
+    if (this.deferred.length) return false;
     for (const e of this.entries.values()) {
       if (e.tileset && e.tileset.show && !e.tileset.tilesLoaded) return false;
     }
