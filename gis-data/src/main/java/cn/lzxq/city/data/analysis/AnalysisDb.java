@@ -1,5 +1,6 @@
 package cn.lzxq.city.data.analysis;
 
+import cn.lzxq.city.data.query.FeatureSource;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -11,9 +12,6 @@ import javax.sql.DataSource;
  * analysis's time limit; a cancelled statement becomes {@link AnalysisTimeoutException}.
  */
 public final class AnalysisDb {
-
-  /** SQLSTATE of a statement cancelled by statement_timeout. */
-  private static final String QUERY_CANCELED = "57014";
 
   private final DataSource dataSource;
   private final int nativeSrid;
@@ -43,7 +41,7 @@ public final class AnalysisDb {
         c.rollback();
       }
     } catch (SQLException e) {
-      if (QUERY_CANCELED.equals(e.getSQLState())) {
+      if (FeatureSource.timedOut(e)) {
         throw new AnalysisTimeoutException(limit, e);
       }
       throw new AnalysisSqlException(e);

@@ -3,6 +3,7 @@ package cn.lzxq.city.data.edit;
 import cn.lzxq.city.data.io.LayerTable;
 import cn.lzxq.city.data.io.TableColumns;
 import cn.lzxq.city.data.layer.Layer;
+import cn.lzxq.city.data.query.FeatureSource;
 import cn.lzxq.city.data.query.Filter;
 import cn.lzxq.city.data.query.PreparedSql;
 import cn.lzxq.city.data.query.QueryException;
@@ -159,7 +160,7 @@ public final class FeatureEditor {
     if (state.startsWith("23") || state.startsWith("22") || state.equals("XX000")) {
       return new EditException(EditException.Reason.INVALID, "the database refused the values: " + firstLine(e.getMessage()), e);
     }
-    if (state.equals("57014")) {
+    if (FeatureSource.timedOut(e)) {
       return new QueryException("OperationProcessingFailed", "Transaction", "the transaction took too long");
     }
     return new IllegalStateException(e);

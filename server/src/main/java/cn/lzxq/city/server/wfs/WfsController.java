@@ -1,6 +1,7 @@
 package cn.lzxq.city.server.wfs;
 
 import cn.lzxq.city.data.edit.Editor;
+import cn.lzxq.city.data.query.FeatureSource;
 import cn.lzxq.city.data.query.FilterLimits;
 import cn.lzxq.city.data.query.QueryException;
 import cn.lzxq.city.server.encode.StreamedResponse;
@@ -51,7 +52,7 @@ class WfsController {
     try {
       send(answer, response);
     } catch (SQLException e) {
-      if (response.isCommitted() || !StatementTimeout.is(e)) {
+      if (response.isCommitted() || !FeatureSource.timedOut(e)) {
         throw e;
       }
       response.reset();

@@ -167,7 +167,7 @@ public class WfsService {
     } catch (QueryException e) {
       throw new OwsException(e.code(), e.locator(), e.getMessage());
     } catch (SQLException e) {
-      if (StatementTimeout.is(e)) {
+      if (FeatureSource.timedOut(e)) {
         throw StatementTimeout.report();
       }
       throw e;

@@ -175,7 +175,7 @@ public class WmsService {
 
   /** A timeout is the server's limit (503); anything else from the database is an outage. */
   private RuntimeException databaseError(SQLException e) {
-    if ("57014".equals(e.getSQLState())) {
+    if (FeatureSource.timedOut(e)) {
       return new OwsException(OwsException.NO_APPLICABLE_CODE, null,
           "the query took longer than " + properties.maxRenderTime().toMillis() + " ms; ask for a smaller area", 503);
     }
