@@ -16,9 +16,7 @@ bound AS (
 ),
 candidate AS MATERIALIZED (
   SELECT p.*, bd.direction,
-         CASE WHEN NOT crossing THEN c.plan_m - a_hw - b_hw
-              WHEN za + a_off >= zb + b_off THEN (za + a_off - a_hh) - (zb + b_off + b_hh)
-              ELSE (zb + b_off - b_hh) - (za + a_off + a_hh) END AS measured_m,
+         meas.measured_m,
          CASE WHEN crossing THEN abs((za + a_off) - (zb + b_off)) ELSE c.plan_m END AS centre_distance_m,
          c.x,
          CASE WHEN NOT crossing THEN NULL WHEN za + a_off >= zb + b_off THEN a_fid ELSE b_fid END AS upper_fid
@@ -30,10 +28,11 @@ candidate AS MATERIALIZED (
        LATERAL (SELECT ST_Distance(p.a_geom, p.b_geom) AS plan_m,
                        CASE WHEN p.crossing THEN ST_ClosestPoint(ST_Force2D(p.a_geom), ST_Force2D(p.b_geom)) END AS x) c,
        LATERAL (SELECT ST_Z(ST_LineInterpolatePoint(p.a_geom, ST_LineLocatePoint(ST_Force2D(p.a_geom), c.x))) AS za,
-                       ST_Z(ST_LineInterpolatePoint(p.b_geom, ST_LineLocatePoint(ST_Force2D(p.b_geom), c.x))) AS zb) z
-  WHERE CASE WHEN NOT crossing THEN c.plan_m - a_hw - b_hw
-             WHEN za + a_off >= zb + b_off THEN (za + a_off - a_hh) - (zb + b_off + b_hh)
-             ELSE (zb + b_off - b_hh) - (za + a_off + a_hh) END < bd.max_m - 0.0005
+                       ST_Z(ST_LineInterpolatePoint(p.b_geom, ST_LineLocatePoint(ST_Force2D(p.b_geom), c.x))) AS zb) z,
+       LATERAL (SELECT CASE WHEN NOT crossing THEN c.plan_m - a_hw - b_hw
+                            WHEN za + a_off >= zb + b_off THEN (za + a_off - a_hh) - (zb + b_off + b_hh)
+                            ELSE (zb + b_off - b_hh) - (za + a_off + a_hh) END AS measured_m) meas
+  WHERE meas.measured_m < bd.max_m - 0.0005
 ),
 rule AS MATERIALIZED (
   SELECT k.*, r.*
