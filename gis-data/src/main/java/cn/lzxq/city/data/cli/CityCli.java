@@ -1,5 +1,6 @@
 package cn.lzxq.city.data.cli;
 
+import java.util.Set;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -14,9 +15,15 @@ import picocli.CommandLine.Command;
     subcommands = {MigrateCommand.class, ImportCommand.class, ExportCommand.class, SampleCommand.class})
 public final class CityCli {
 
-  /** True when {@code name} is one of the data commands (so a launcher can route to this CLI). */
+  /** The standard options this CLI answers without a command: usage and version. */
+  private static final Set<String> STANDARD_OPTIONS = Set.of("-h", "--help", "-V", "--version");
+
+  /**
+   * True when {@code name} is one of the data commands or a standard option ({@code --help},
+   * {@code --version}), so a launcher can route to this CLI instead of starting the server.
+   */
   public static boolean isCommand(String name) {
-    return new CommandLine(new CityCli()).getSubcommands().containsKey(name);
+    return STANDARD_OPTIONS.contains(name) || new CommandLine(new CityCli()).getSubcommands().containsKey(name);
   }
 
   /** Runs a command line and returns its exit code. */

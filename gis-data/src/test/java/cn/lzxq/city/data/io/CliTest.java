@@ -48,11 +48,16 @@ class CliTest {
 
   /** Runs the CLI and returns "exit code\nstandard output". */
   private static String cli(String... args) {
+    return capture(withDb(args));
+  }
+
+  /** Runs the CLI with exactly these arguments and returns "exit code\nstandard output". */
+  private static String capture(String... args) {
     PrintStream stdout = System.out;
     ByteArrayOutputStream captured = new ByteArrayOutputStream();
     System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
     try {
-      int code = CityCli.run(withDb(args));
+      int code = CityCli.run(args);
       return code + "\n" + captured.toString(StandardCharsets.UTF_8);
     } finally {
       System.setOut(stdout);
@@ -92,5 +97,13 @@ class CliTest {
   void badUsageExitsTwo() {
     assertThat(cli("export", "--format", "shp", "--out", "x")).startsWith("2\n");
     assertThat(cli("export", "--format", "gpkg", "--out", "x.gpkg", "--layer", "nope")).startsWith("2\n");
+  }
+
+  @Test
+  void helpListsTheCommandsAndIsRoutedToTheCli() {
+    assertThat(CityCli.isCommand("--help")).isTrue();
+    assertThat(CityCli.isCommand("sample")).isTrue();
+    assertThat(CityCli.isCommand("--server.port=8081")).isFalse();
+    assertThat(capture("--help")).startsWith("0\n").contains("migrate", "sample", "import", "export");
   }
 }
