@@ -1,50 +1,71 @@
-import cn.lzxq.city.server.wms.encode.FastPngEncoder;
 import cn.lzxq.city.server.wms.encode.ImageEncoder;
-import cn.lzxq.city.server.wms.encode.ImageIoPngEncoder;
 import cn.lzxq.city.server.wms.encode.Png8Encoder;
-import cn.lzxq.city.server.wms.encode.PngjEncoder;
+import cn.lzxq.city.server.wms.encode.RasterPngEncoder;
+import java.awt.AlphaComposite;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
+import java.io.File;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Random;
+import javax.imageio.ImageIO;
 
 /**
  * A small timing harness (no JMH) for the PNG encoders of the WMS: draws map-like images (antialiased
  * CJJ 61-coloured lines and parcels, opaque and transparent, 256×256 and 1024×768) and times each
- * encoder after a warm-up. Run with bench/wms/encoders.sh; figures go to bench/RESULTS.md.
+ * encoder after a warm-up; PNG files given as arguments (saved GetMap answers) are timed too. Run with
+ * bench/wms/encoders.sh [PNG...]; figures go to bench/RESULTS.md.
  */
 public class EncoderBench {
 
   public static void main(String[] args) throws Exception {
     Map<String, ImageEncoder> encoders = new LinkedHashMap<>();
-    encoders.put("ImageIO (JDK, level 9)", new ImageIoPngEncoder());
-    encoders.put("PNGJ level 4", new PngjEncoder(4));
-    encoders.put("PNGJ level 6", new PngjEncoder(6));
-    // Single-threaded (as if the cores were busy), like the other encoders here.
-    encoders.put("pngencoder level 4", new FastPngEncoder(4, () -> Integer.MAX_VALUE));
-    encoders.put("pngencoder level 6", new FastPngEncoder(6, () -> Integer.MAX_VALUE));
+    // The JDK's writer as the baseline (PNGJ and pngencoder were compared in rounds 1 and 3: bench/RESULTS.md).
+    encoders.put("ImageIO (JDK, level 9)", (image, out) -> ImageIO.write(image, "png", out));
+    for (int level : new int[] {1, 2, 3, 4, 6}) {
+      encoders.put("raster level " + level, new RasterPngEncoder(level));
+    }
     encoders.put("png8 (quantize + PNGJ 6)", new Png8Encoder(6));
     System.out.println("| image | encoder | ms per image | KiB |");
     System.out.println("|---|---|---:|---:|");
+    Map<String, BufferedImage> images = new LinkedHashMap<>();
     for (int[] size : new int[][] {{256, 256}, {1024, 768}}) {
       for (boolean alpha : new boolean[] {false, true}) {
-        BufferedImage image = map(size[0], size[1], alpha);
-        for (Map.Entry<String, ImageEncoder> e : encoders.entrySet()) {
-          int runs = size[0] == 256 ? 400 : 40;
-          time(e.getValue(), image, runs / 4);
-          double ms = time(e.getValue(), image, runs);
-          ByteArrayOutputStream out = new ByteArrayOutputStream();
-          e.getValue().write(image, out);
-          System.out.printf("| %d×%d %s | %s | %.2f | %.1f |%n", size[0], size[1], alpha ? "ARGB" : "RGB", e.getKey(), ms,
-              out.size() / 1024.0);
-        }
+        images.put(size[0] + "×" + size[1] + " " + (alpha ? "ARGB" : "RGB"), map(size[0], size[1], alpha));
       }
     }
+    for (String file : args) {
+      images.put(Path.of(file).getFileName().toString(), saved(file));
+    }
+    for (Map.Entry<String, BufferedImage> i : images.entrySet()) {
+      BufferedImage image = i.getValue();
+      for (Map.Entry<String, ImageEncoder> e : encoders.entrySet()) {
+        int runs = (int) Math.max(20, 400L * 65_536 / ((long) image.getWidth() * image.getHeight()));
+        time(e.getValue(), image, runs / 4);
+        double ms = time(e.getValue(), image, runs);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        e.getValue().write(image, out);
+        System.out.printf("| %s | %s | %.2f | %.1f |%n", i.getKey(), e.getKey(), ms, out.size() / 1024.0);
+      }
+    }
+  }
+
+  /** A saved map (e.g. a GetMap answer) as the renderer holds it: TYPE_INT_ARGB with alpha, else TYPE_INT_RGB. */
+  private static BufferedImage saved(String file) throws Exception {
+    BufferedImage read = ImageIO.read(new File(file));
+    boolean alpha = read.getColorModel().hasAlpha();
+    BufferedImage image = new BufferedImage(read.getWidth(), read.getHeight(),
+        alpha ? BufferedImage.TYPE_INT_ARGB : BufferedImage.TYPE_INT_RGB);
+    Graphics2D g = image.createGraphics();
+    g.setComposite(AlphaComposite.Src);
+    g.drawImage(read, 0, 0, null);
+    g.dispose();
+    return image;
   }
 
   private static double time(ImageEncoder encoder, BufferedImage image, int runs) throws Exception {

@@ -16,6 +16,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxConcurrentRenders renders drawn at the same time; further requests wait
  * @param renderMemoryMb       image memory all concurrent renders may hold together, MiB (a
  *                             WIDTH×HEIGHT×4-byte canvas counts against it)
+ * @param canvasPoolMb         image memory kept between renders for reuse, MiB (idle canvases, at most
+ *                             max-concurrent-renders of one size)
  * @param queueTimeout         longest a request waits for a render slot before HTTP 503
  * @param infoTolerancePx      GetFeatureInfo search radius around I/J, pixels (vendor BUFFER overrides)
  * @param maxFeatureCount      largest FEATURE_COUNT
@@ -32,6 +34,7 @@ public record WmsProperties(
     @DefaultValue("60s") Duration maxRenderTime,
     @DefaultValue("8") int maxConcurrentRenders,
     @DefaultValue("320") int renderMemoryMb,
+    @DefaultValue("48") int canvasPoolMb,
     @DefaultValue("30s") Duration queueTimeout,
     @DefaultValue("5") int infoTolerancePx,
     @DefaultValue("50") int maxFeatureCount,

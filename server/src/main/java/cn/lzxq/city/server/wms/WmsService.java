@@ -13,6 +13,7 @@ import cn.lzxq.city.server.wms.info.LayerHits;
 import cn.lzxq.city.server.wms.layer.WmsLayer;
 import cn.lzxq.city.server.wms.layer.WmsLayers;
 import cn.lzxq.city.server.wms.legend.LegendRenderer;
+import cn.lzxq.city.server.wms.render.CanvasPool;
 import cn.lzxq.city.server.wms.render.LayerPlan;
 import cn.lzxq.city.server.wms.render.MapPlan;
 import cn.lzxq.city.server.wms.render.MapRenderer;
@@ -47,17 +48,19 @@ public class WmsService {
   private final MapRenderer renderer;
   private final FeatureInfoSearch infoSearch;
   private final RenderGate gate;
+  private final CanvasPool canvases;
   private final Map<ImageFormat, ImageEncoder> encoders;
   private final int nativeSrid;
 
   WmsService(WmsProperties properties, DataSource dataSource, FeatureSource features, RenderGate gate,
-      Map<ImageFormat, ImageEncoder> encoders) {
+      CanvasPool canvases, Map<ImageFormat, ImageEncoder> encoders) {
     this.properties = properties;
     this.nativeSrid = features.sql().nativeSrid();
     this.catalog = new WmsCatalog(dataSource, nativeSrid, properties.capabilitiesTtl());
     this.renderer = new MapRenderer(dataSource, features.sql());
     this.infoSearch = new FeatureInfoSearch(features);
     this.gate = gate;
+    this.canvases = canvases;
     this.encoders = Map.copyOf(encoders);
   }
 
@@ -79,12 +82,14 @@ public class WmsService {
   /** GetMap. */
   public EncodedImage map(GetMapRequest request) {
     List<LayerPlan> layers = plan(request);
-    try (RenderGate.Ticket ticket = gate.enter(request.window().width(), request.window().height())) {
-      RenderDeadline deadline = new RenderDeadline(properties.maxRenderTime());
-      MapPlan plan = new MapPlan(layers, request.window(), request.asOf(), request.transparent(), request.background(),
-          request.format().hasAlpha());
-      BufferedImage image = renderer.render(plan, deadline);
-      return encode(image, request.format());
+    MapPlan plan = new MapPlan(layers, request.window(), request.asOf(), request.transparent(), request.background(),
+        request.format().hasAlpha());
+    int width = request.window().width();
+    int height = request.window().height();
+    try (RenderGate.Ticket ticket = gate.enter(width, height);
+        CanvasPool.Canvas canvas = canvases.take(width, height, plan.transparentCanvas())) {
+      renderer.render(plan, canvas.image(), new RenderDeadline(properties.maxRenderTime()));
+      return encode(canvas.image(), request.format());
     } catch (SQLException e) {
       throw databaseError(e);
     }

@@ -12,6 +12,7 @@ import static org.assertj.core.data.Offset.offset;
 import cn.lzxq.city.data.crs.CrsRef;
 import cn.lzxq.city.data.db.Sql;
 import cn.lzxq.city.server.support.ScratchDatabase;
+import cn.lzxq.city.server.wms.render.CanvasPool;
 import com.zaxxer.hikari.HikariDataSource;
 import java.awt.image.BufferedImage;
 import java.net.URLEncoder;
@@ -20,6 +21,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -33,6 +35,9 @@ class WmsGetMapTest {
 
   @LocalServerPort
   int port;
+
+  @Autowired
+  CanvasPool canvases;
 
   @DynamicPropertySource
   static void database(DynamicPropertyRegistry registry) throws Exception {
@@ -131,6 +136,19 @@ class WmsGetMapTest {
       n += (image.getRGB(x, y) >>> 24) > 64 ? 1 : 0;
     }
     return n > 150;
+  }
+
+  @Test
+  void aReusedCanvasKeepsNothingOfThePreviousMap() throws Exception {
+    assertThat(drawn(image(get(map("pipe_js,pipe_rq,base_station", CrsRef.CRS84, "&TIME=2031-01-01"))))[0])
+        .isGreaterThan(100);
+    assertThat(canvases.idleBytes()).as("the canvas went back to the pool").isGreaterThanOrEqualTo(256 * 256 * 4);
+    BufferedImage empty = image(get(map("pipe_js,pipe_rq,base_station", CrsRef.CRS84, "&TIME=2014")));
+    for (int y = 0; y < empty.getHeight(); y++) {
+      for (int x = 0; x < empty.getWidth(); x++) {
+        assertThat(empty.getRGB(x, y) >>> 24).as("alpha at %d,%d", x, y).isZero();
+      }
+    }
   }
 
   @Test

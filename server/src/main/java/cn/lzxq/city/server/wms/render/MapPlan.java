@@ -21,4 +21,9 @@ public record MapPlan(List<LayerPlan> layers, MapWindow window, Instant asOf, bo
   public MapPlan {
     layers = List.copyOf(layers);
   }
+
+  /** True when the map is drawn on a transparent ARGB canvas, false for an opaque RGB one. */
+  public boolean transparentCanvas() {
+    return alpha && transparent;
+  }
 }

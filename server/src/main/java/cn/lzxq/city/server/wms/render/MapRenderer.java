@@ -6,7 +6,6 @@ import cn.lzxq.city.server.wms.request.MapWindow;
 import cn.lzxq.city.server.wms.style.FeatureMatcher;
 import cn.lzxq.city.server.wms.style.Rule;
 import cn.lzxq.city.server.wms.style.Symbolizer;
-import java.awt.AlphaComposite;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
@@ -47,19 +46,16 @@ public final class MapRenderer {
     this.sql = sql;
   }
 
-  /** Draws the map; throws when the deadline passes. */
-  public BufferedImage render(MapPlan plan, RenderDeadline deadline) throws SQLException {
+  /**
+   * Draws the map on {@code canvas}: a cleared (all zero) image of the window's size,
+   * {@code TYPE_INT_ARGB} when {@link MapPlan#transparentCanvas()}, else {@code TYPE_INT_RGB}
+   * (then filled with the background first). Throws when the deadline passes.
+   */
+  public void render(MapPlan plan, BufferedImage canvas, RenderDeadline deadline) throws SQLException {
     MapWindow w = plan.window();
-    boolean alpha = plan.alpha() && plan.transparent();
-    BufferedImage image = new BufferedImage(w.width(), w.height(),
-        alpha ? BufferedImage.TYPE_INT_ARGB : BufferedImage.TYPE_INT_RGB);
-    Graphics2D g = image.createGraphics();
+    Graphics2D g = canvas.createGraphics();
     try {
-      if (alpha) {
-        g.setComposite(AlphaComposite.Clear);
-        g.fillRect(0, 0, w.width(), w.height());
-        g.setComposite(AlphaComposite.SrcOver);
-      } else {
+      if (!plan.transparentCanvas()) {
         g.setColor(plan.background());
         g.fillRect(0, 0, w.width(), w.height());
       }
@@ -70,7 +66,6 @@ public final class MapRenderer {
     } finally {
       g.dispose();
     }
-    return image;
   }
 
   private void draw(Graphics2D g, MapPlan plan, RenderDeadline deadline) throws SQLException {

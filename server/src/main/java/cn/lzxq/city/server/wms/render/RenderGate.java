@@ -11,7 +11,6 @@ import java.util.concurrent.TimeUnit;
  */
 public final class RenderGate {
 
-  private final int maxConcurrent;
   private final Semaphore slots;
   private final Semaphore memory;
   private final int memoryMb;
@@ -24,7 +23,6 @@ public final class RenderGate {
   }
 
   public RenderGate(int maxConcurrent, int memoryMb, Duration queueTimeout) {
-    this.maxConcurrent = maxConcurrent;
     this.slots = new Semaphore(maxConcurrent, true);
     this.memory = new Semaphore(memoryMb, true);
     this.memoryMb = memoryMb;
@@ -55,11 +53,6 @@ public final class RenderGate {
       memory.release(mb);
       slots.release();
     };
-  }
-
-  /** Renders holding a slot now (an estimate while others enter or leave). */
-  public int running() {
-    return maxConcurrent - slots.availablePermits();
   }
 
   private static OwsException busy() {
