@@ -124,12 +124,7 @@ export class TilesetManager {
 
   /** Second stage of loadAll: once the pipes are drawn, the other tilesets join the scene. */
   attachDeferred() {
-    if (!this.deferred.length) return;
-    // A network without features at this time has no content to wait for once its tiles are loaded.
-    for (const e of this.entries.values()) {
-      if (e.cfg.group === 'pipes' && e.show && e.tileset && e.tileset.statistics.numberOfTilesWithContentReady === 0
-        && !e.tileset.tilesLoaded) return;
-    }
+    if (!this.deferred.length || this.pipesFrame() === 'waiting') return;
     for (const [entry, tileset] of this.deferred.splice(0)) this.attach(entry, tileset);
     this.viewer.scene.requestRender();
   }
@@ -235,13 +230,25 @@ export class TilesetManager {
     return true;
   }
 
-  /** True when every shown pipe tileset has drawn at least one tile with content (the first useful frame). */
-  pipesDrawn() {
+  /**
+   * The pipe networks in the frame just rendered (call in postRender): 'drawn' when its commands
+   * include tiles of every shown network (a network without features at this time, whose tiles
+   * are all loaded, needs none); 'partial' when that holds for every network whose tileset loaded
+   * and the others failed; else 'waiting'.
+   */
+  pipesFrame() {
+    let failed = false;
     for (const e of this.entries.values()) {
       if (e.cfg.group !== 'pipes' || !e.show) continue;
-      if (!e.tileset || e.tileset.statistics.numberOfTilesWithContentReady === 0) return false;
+      if (!e.tileset) {
+        if (!e.error) return 'waiting';
+        failed = true;
+        continue;
+      }
+      const s = e.tileset.statistics;
+      if (s.numberOfCommands === 0 && !(e.tileset.tilesLoaded && s.numberOfTilesWithContentReady === 0)) return 'waiting';
     }
-    return true;
+    return failed ? 'partial' : 'drawn';
   }
 
   /** Distinct feature ids in the loaded tile contents, per tileset (and per pipe layer). */
