@@ -3,7 +3,7 @@
 // uploaded tile, and many parallel tile requests only make each one slower, so meanwhile
 //  - the globe and its atmosphere are hidden (no imagery or terrain tiles to load and draw);
 //  - each pipe network has at most one tile request outstanding, at most MAX_REQUESTS in total;
-//  - a network that has drawn a tile asks for no more (it stops refining);
+//  - a network whose tiles are drawn asks for no more (it stops refining);
 // pipe points, stations, parcels (TilesetManager) and the WMS maps (main.js) join afterwards.
 // Everything is restored in the frame whose commands include tiles of all six networks.
 
@@ -28,16 +28,21 @@ class CappedRequests extends Array {
 export class FirstView {
   /**
    * @param viewer   the Cesium viewer
-   * @param tilesets the TilesetManager (its pipe entries and `pipesFrame()`)
+   * @param tilesets the TilesetManager (its pipe entries and deferred tilesets)
    * @param onDone   called once, in the postRender of the frame that drew all six networks, with
-   *                 the time since navigation (ms) and whether all six drew (false: some failed)
+   *                 the time since navigation (ms) and whether all six drew (false: a network
+   *                 failed to load or has no features)
+   * @param hasFeatures (id) → false when a pipe tileset is known to have nothing to draw
    */
-  constructor(viewer, tilesets, onDone) {
+  constructor(viewer, tilesets, onDone, hasFeatures = () => true) {
     this.viewer = viewer;
     this.tilesets = tilesets;
     this.onDone = onDone;
+    this.hasFeatures = hasFeatures;
+    tilesets.holdDeferred = true;
     this.done = false;
-    this.drawn = new Set(); // ids of networks whose tiles were drawn
+    this.drawn = new Set(); // ids of the networks whose tiles the last frame drew
+    this.commands = null; // draw commands per pipe network in the first view's frame
     const scene = viewer.scene;
     this.restore = { globe: scene.globe.show, atmosphere: scene.skyAtmosphere ? scene.skyAtmosphere.show : false };
     scene.globe.show = false;
@@ -74,12 +79,25 @@ export class FirstView {
     return Math.max(0, Math.min(1 - tileset.statistics.numberOfPendingRequests, MAX_REQUESTS - total));
   }
 
+  /**
+   * After each frame: done when its commands include tiles of every shown pipe network (a network
+   * whose tileset failed or that has no features is not waited for). Not Cesium's tilesLoaded: it
+   * is also true while the camera moves (requests are culled then) or before any request.
+   */
   afterFrame() {
-    for (const [id, tileset] of this.pipes()) if (tileset.statistics.numberOfCommands > 0) this.drawn.add(id);
-    const state = this.tilesets.pipesFrame();
-    if (state === 'waiting') return;
+    this.drawn.clear();
+    let all = true;
+    let waiting = false;
+    for (const [id, e] of this.tilesets.entries) {
+      if (e.cfg.group !== 'pipes' || !e.show) continue;
+      if (e.tileset && e.tileset.statistics.numberOfCommands > 0) { this.drawn.add(id); continue; }
+      all = false;
+      if (!e.error && this.hasFeatures(id)) waiting = true;
+    }
+    if (waiting) return;
+    this.commands = Object.fromEntries(this.pipes().map(([id, t]) => [id, t.statistics.numberOfCommands]));
     this.finish();
-    this.onDone(Math.round(performance.now()), state === 'drawn');
+    this.onDone(Math.round(performance.now()), all);
   }
 
   /** Restores the scene: globe, atmosphere and uncapped tile requests. */
@@ -90,6 +108,7 @@ export class FirstView {
     scene.preUpdate.removeEventListener(this.capRequests);
     scene.postRender.removeEventListener(this.check);
     for (const [, tileset] of this.pipes()) tileset._requestedTiles = [];
+    this.tilesets.releaseDeferred();
     scene.globe.show = this.restore.globe;
     if (scene.skyAtmosphere) scene.skyAtmosphere.show = this.restore.atmosphere;
     scene.requestRender();

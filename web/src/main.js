@@ -80,7 +80,7 @@ viewer.scene.postRender.addEventListener(() => {
 city.firstView = new FirstView(viewer, tilesets, (ms, allSix) => {
   if (allSix) { city.firstFrameMs = ms - t0; mark('firstFrame'); }
   afterFirstView();
-});
+}, (id) => counts[tilesets.entries.get(id).cfg.layer] !== 0);
 
 async function init() {
   // The tilesets' roots and the PBR lookup table load while the layer catalog is asked; the

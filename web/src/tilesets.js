@@ -41,6 +41,7 @@ export class TilesetManager {
     this.onStatus = onStatus || (() => {});
     this.generation = 0;
     this.deferred = []; // [entry, tileset] waiting for the pipes' first frame
+    this.holdDeferred = false; // true while the first view (firstview.js) decides when they join
     for (const cfg of TILESETS) this.entries.set(cfg.id, { cfg, tileset: null, show: true, loaded: false, error: null });
     // In requestRenderMode Cesium renders when a request completes or the count of pending or
     // processing tiles changes, but throttled requests are re-issued and loaded tiles advance only
@@ -124,7 +125,13 @@ export class TilesetManager {
 
   /** Second stage of loadAll: once the pipes are drawn, the other tilesets join the scene. */
   attachDeferred() {
-    if (!this.deferred.length || this.pipesFrame() === 'waiting') return;
+    if (!this.deferred.length || this.holdDeferred || !this.pipesSettled()) return;
+    this.releaseDeferred();
+  }
+
+  /** Puts the tilesets waiting for the pipes in the scene now (the first view is drawn). */
+  releaseDeferred() {
+    this.holdDeferred = false;
     for (const [entry, tileset] of this.deferred.splice(0)) this.attach(entry, tileset);
     this.viewer.scene.requestRender();
   }
@@ -231,24 +238,15 @@ export class TilesetManager {
   }
 
   /**
-   * The pipe networks in the frame just rendered (call in postRender): 'drawn' when its commands
-   * include tiles of every shown network (a network without features at this time, whose tiles
-   * are all loaded, needs none); 'partial' when that holds for every network whose tileset loaded
-   * and the others failed; else 'waiting'.
+   * True when, in the frame just rendered (call in postRender), every shown pipe network drew
+   * tiles, has loaded all that the view needs, or failed to load.
    */
-  pipesFrame() {
-    let failed = false;
+  pipesSettled() {
     for (const e of this.entries.values()) {
       if (e.cfg.group !== 'pipes' || !e.show) continue;
-      if (!e.tileset) {
-        if (!e.error) return 'waiting';
-        failed = true;
-        continue;
-      }
-      const s = e.tileset.statistics;
-      if (s.numberOfCommands === 0 && !(e.tileset.tilesLoaded && s.numberOfTilesWithContentReady === 0)) return 'waiting';
+      if (e.tileset ? e.tileset.statistics.numberOfCommands === 0 && !e.tileset.tilesLoaded : !e.error) return false;
     }
-    return failed ? 'partial' : 'drawn';
+    return true;
   }
 
   /** Distinct feature ids in the loaded tile contents, per tileset (and per pipe layer). */
