@@ -2,7 +2,8 @@
 # bench/viewer/first-view.sh URL [RUNS] [--cpu]: the viewer's first view in headless Chromium
 # (navigation → first frame with tiles of all six pipe networks) against a running server, each run
 # with a fresh browser profile, under the global bench lock; prints the waterfall per kind of
-# request, the viewer's marks and frames (web/e2e/profile.mjs) and the load average.
+# request, the viewer's marks and frames (web/e2e/profile.mjs) and the load average, and writes
+# every request's and frame's timing to web/e2e/artifacts/first-view.json.
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
 URL="${1:?usage: bench/viewer/first-view.sh URL [RUNS] [--cpu]}"

@@ -1,10 +1,11 @@
 // Profiles the viewer's first view in headless Chromium (the e2e browser flags, a fresh profile):
 //   node e2e/profile.mjs --server http://localhost:8080 [--runs 3] [--cpu] [--out DIR]
 // Per run: navigation → first frame with tiles of every pipe network (window.__city.firstFrameMs),
-// the viewer's own marks (window.__city.timings), the network waterfall grouped by kind (count,
-// bytes, first start, last end, summed server wait), frames drawn and their durations until the
-// first view, and with --cpu the main thread's CPU profile (self time by function and by script).
-// Writes DIR/profile.json (default web/e2e/artifacts/profile) and prints a summary.
+// the viewer's own marks (window.__city.timings), the waterfall: every request (path, kind, start,
+// server wait, end, bytes; ms since navigation) and its summary by kind (count, bytes, first start,
+// last end, summed server wait), the frames drawn until the first view ([start, duration] ms), and
+// with --cpu the main thread's CPU profile (self time by function and by script).
+// Writes DIR/first-view.json (default DIR web/e2e/artifacts) and prints a summary.
 import { chromium } from 'playwright-core';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, dirname } from 'node:path';
@@ -19,7 +20,7 @@ const args = Object.fromEntries(process.argv.slice(2).reduce((acc, a, i, all) =>
 const SERVER = (args.server || process.env.CITY_SERVER_URL || 'http://localhost:8080').replace(/\/$/, '');
 const CHROMIUM = args.chromium || process.env.CHROMIUM || '/usr/bin/chromium';
 const RUNS = Number(args.runs || 1);
-const OUT = args.out || join(here, 'artifacts', 'profile');
+const OUT = args.out || join(here, 'artifacts');
 const CPU = args.cpu === 'true';
 const BROWSER_ARGS = [
   '--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
@@ -53,6 +54,8 @@ async function oneRun(run) {
     executablePath: CHROMIUM, headless: true, viewport: { width: 1280, height: 800 }, args: BROWSER_ARGS,
   });
   const page = context.pages()[0] || await context.newPage();
+  // The default buffer keeps 250 resource timings: the first view makes more requests than that.
+  await page.addInitScript(() => performance.setResourceTimingBufferSize(100000));
   const cdp = await context.newCDPSession(page);
   if (CPU) { await cdp.send('Profiler.enable'); await cdp.send('Profiler.setSamplingInterval', { interval: 500 }); await cdp.send('Profiler.start'); }
   const errors = [];
@@ -66,8 +69,9 @@ async function oneRun(run) {
     const c = window.__city;
     const nav = performance.getEntriesByType('navigation')[0];
     const res = performance.getEntriesByType('resource').map((r) => ({
-      url: r.name, start: Math.round(r.startTime), end: Math.round(r.responseEnd),
-      wait: Math.round(r.responseStart - r.requestStart), bytes: r.encodedBodySize, decoded: r.decodedBodySize,
+      url: r.name, start: Math.round(r.startTime), request: Math.round(r.requestStart), response: Math.round(r.responseStart),
+      end: Math.round(r.responseEnd), wait: Math.round(r.responseStart - r.requestStart), bytes: r.encodedBodySize,
+      decoded: r.decodedBodySize,
     }));
     const ts = {};
     for (const [id, e] of c.tilesetManager.entries) {
@@ -75,7 +79,7 @@ async function oneRun(run) {
       ts[id] = s ? { ready: s.numberOfTilesWithContentReady, visited: s.visited, pending: s.numberOfPendingRequests, processing: s.numberOfTilesProcessing, features: s.featuresLength } : null;
     }
     return {
-      firstFrameMs: c.firstFrameMs, timings: c.timings, frames: c.frames || null,
+      firstFrameMs: c.firstFrameMs, firstViewCommands: c.firstView.commands, timings: c.timings, frames: c.frames || null,
       nav: nav ? { domContentLoaded: Math.round(nav.domContentLoadedEventEnd), load: Math.round(nav.loadEventEnd) } : null,
       resources: res, tilesets: ts,
     };
@@ -84,7 +88,8 @@ async function oneRun(run) {
   rmSync(dir, { recursive: true, force: true });
   const groups = {};
   for (const r of state.resources) {
-    const k = kindOf(r.url);
+    const k = r.kind = kindOf(r.url);
+    r.url = r.url.replace(SERVER, '');
     const g = groups[k] || (groups[k] = { n: 0, bytes: 0, decoded: 0, first: Infinity, last: 0, waitSum: 0, waitMax: 0 });
     g.n++; g.bytes += r.bytes; g.decoded += r.decoded; g.first = Math.min(g.first, r.start); g.last = Math.max(g.last, r.end);
     g.waitSum += r.wait; g.waitMax = Math.max(g.waitMax, r.wait);
@@ -120,14 +125,19 @@ for (let i = 1; i <= RUNS; i++) {
   for (const [k, g] of Object.entries(r.groups).sort((a, b) => a[1].first - b[1].first)) {
     console.log(`  ${k.padEnd(24)} n=${String(g.n).padStart(4)} ${(g.bytes / 1024).toFixed(0).padStart(6)} KiB (${(g.decoded / 1024).toFixed(0)} KiB) ${g.first}–${g.last} ms  wait Σ${g.waitSum} max ${g.waitMax} ms`);
   }
+  console.log('  draw commands per network in the first view', JSON.stringify(r.firstViewCommands));
   console.log('  tilesets', JSON.stringify(r.tilesets));
   if (r.frames) console.log('  frames', JSON.stringify(r.frames));
+  const late = r.resources.filter((q) => q.start <= r.firstFrameMs).sort((a, b) => b.wait - a.wait).slice(0, 5);
+  console.log('  longest server waits before the first view', late.map((q) => `${q.url} ${q.start}+${q.wait}→${q.end}`).join(' | '));
   if (r.cpu) {
     console.log(`  cpu ${r.cpu.totalMs} ms; by script ${JSON.stringify(r.cpu.byScript)}`);
     for (const [f, ms] of r.cpu.byFunction) console.log(`    ${String(ms).padStart(6)} ms ${f}`);
   }
   if (r.errors.length) console.log('  console errors', r.errors.slice(0, 5));
 }
-writeFileSync(join(OUT, 'profile.json'), JSON.stringify(runs, null, 2));
+writeFileSync(join(OUT, 'first-view.json'), JSON.stringify({
+  server: SERVER, date: new Date().toISOString(), runs,
+}, null, 1));
 const ms = runs.map((r) => r.firstFrameMs);
 console.log(`first view ms: ${ms.join(' ')} (median ${ms.sort((a, b) => a - b)[Math.floor(ms.length / 2)]})`);

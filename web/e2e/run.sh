@@ -44,12 +44,14 @@ SERVER_PORT="$PORT" java ${CITY_JAVA_OPTS:--Xmx1g} -jar "$JAR" >"$LOG" 2>&1 &
 PID=$!
 cleanup() { kill "$PID" 2>/dev/null || true; wait "$PID" 2>/dev/null || true; cp "$LOG" "$ART/server.log" 2>/dev/null || true; rm -f "$LOG"; }
 trap cleanup EXIT
+# Ready (not only up): the readiness probe answers 503 until the server has warmed the 3D Tiles.
+READY="http://localhost:$PORT/actuator/health/readiness"
 for _ in $(seq 1 120); do
-  curl -sf "http://localhost:$PORT/actuator/health" >/dev/null 2>&1 && break
+  curl -sf "$READY" >/dev/null 2>&1 && break
   kill -0 "$PID" 2>/dev/null || { cat "$LOG" >&2; die "e2e: the server exited"; }
   sleep 1
 done
-curl -sf "http://localhost:$PORT/actuator/health" >/dev/null || die "e2e: the server is not healthy after 120 s"
+curl -sf "$READY" >/dev/null || die "e2e: the server is not ready after 120 s"
 
 cd "$HERE/.."
 node e2e/viewer.e2e.mjs --server "http://localhost:$PORT" --chromium "$CHROMIUM" "$@"

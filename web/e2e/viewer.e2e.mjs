@@ -233,8 +233,11 @@ await test('page-loads', async () => {
   await page.goto(SERVER + '/', { waitUntil: 'domcontentloaded' });
   await page.waitForFunction(() => window.__city && window.__city.firstFrameMs !== null, null, { timeout: 120000, polling: 100 });
   const firstFrameMs = await page.evaluate(() => window.__city.firstFrameMs);
+  const commands = await page.evaluate(() => window.__city.firstView.commands);
+  log('draw commands per network in that frame', JSON.stringify(commands));
+  for (const code of ['js', 'ps', 'rq', 'rl', 'dl', 'tx']) assert(commands['pipe_' + code] > 0, `no pipe_${code} tiles drawn in the first view`);
   log(`first frame with tiles of every network ${firstFrameMs} ms after navigation (budget ${budget} ms: ${READY_MS} ms × load ${load.toFixed(2)} / ${availableParallelism()} cores)`);
-  results.firstView = { firstFrameMs, budgetMs: budget, load1: load, cores: availableParallelism() };
+  results.firstView = { firstFrameMs, commands, budgetMs: budget, load1: load, cores: availableParallelism() };
   assert(await page.title() === '兰州新区三维城市信息服务', `title is ${await page.title()}`);
   assert(firstFrameMs <= budget, `first frame with tiles took ${firstFrameMs} ms (budget ${budget} ms)`);
   const gl = await page.evaluate(() => { const c = window.__city.viewer.scene.context; return { webgl2: c.webgl2, renderer: c._gl.getParameter(c._gl.RENDERER) }; });

@@ -12,6 +12,7 @@ import { Measurer } from './measure.js';
 import {
   DEFAULT_EXTENT, createViewer, flyToPoint, keyboardCamera, setUnderground, viewExtent, viewExtentDegrees, wmsLayer,
 } from './scene.js';
+import { FirstView } from './firstview.js';
 import { TilesetManager, num, prop } from './tilesets.js';
 
 const t0 = 0; // performance.now() counts from the navigation start
@@ -75,6 +76,11 @@ viewer.scene.preRender.addEventListener(() => { frameStart = performance.now(); 
 viewer.scene.postRender.addEventListener(() => {
   if (city.firstFrameMs === null && city.frames.length < 500) city.frames.push([Math.round(frameStart - t0), Math.round(performance.now() - frameStart)]);
 });
+// `firstFrameMs`: the frame whose commands include tiles of all six pipe networks (firstview.js).
+city.firstView = new FirstView(viewer, tilesets, (ms, allSix) => {
+  if (allSix) { city.firstFrameMs = ms - t0; mark('firstFrame'); }
+  afterFirstView();
+}, (id) => counts[tilesets.entries.get(id).cfg.layer] !== 0);
 
 async function init() {
   // The tilesets' roots and the PBR lookup table load while the layer catalog is asked; the
@@ -117,15 +123,11 @@ function afterFirstView() {
   analysis.loadOperators();
 }
 
-/**
- * Marks the first view: `firstFrameMs` (ms since navigation) at the first frame that draws tiles of
- * every pipe network, `readyMs` when every shown tileset has loaded all the tiles the view needs.
- */
+/** Marks `readyMs` (ms since navigation) when every shown tileset has loaded all the tiles the view needs. */
 function waitReady() {
   const check = () => {
-    if (city.firstFrameMs === null && tilesets.pipesDrawn()) { city.firstFrameMs = Math.round(performance.now() - t0); mark('firstFrame'); }
-    if (city.firstFrameMs !== null || tilesets.allLoaded()) afterFirstView();
     if (tilesets.allLoaded()) {
+      afterFirstView();
       viewer.scene.postRender.removeEventListener(check);
       if (!city.ready) { city.ready = true; if (city.readyMs === null) { city.readyMs = Math.round(performance.now() - t0); mark('ready'); } }
       const missing = [...tilesets.entries.values()].filter((e) => !e.tileset).length;

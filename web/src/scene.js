@@ -36,6 +36,10 @@ export function createViewer(container) {
   scene.highDynamicRange = false;
   scene.postProcessStages.fxaa.enabled = false;
   if (scene.skyAtmosphere) scene.skyAtmosphere.show = true;
+  // An underground product: no stars, sun or moon (each costs software WebGL time in every frame).
+  if (scene.skyBox) scene.skyBox.show = false;
+  if (scene.sun) scene.sun.show = false;
+  if (scene.moon) scene.moon.show = false;
   const handler = viewer.cesiumWidget.screenSpaceEventHandler;
   handler.removeInputAction(ScreenSpaceEventType.LEFT_CLICK);
   handler.removeInputAction(ScreenSpaceEventType.LEFT_DOUBLE_CLICK);

@@ -41,6 +41,7 @@ export class TilesetManager {
     this.onStatus = onStatus || (() => {});
     this.generation = 0;
     this.deferred = []; // [entry, tileset] waiting for the pipes' first frame
+    this.holdDeferred = false; // true while the first view (firstview.js) decides when they join
     for (const cfg of TILESETS) this.entries.set(cfg.id, { cfg, tileset: null, show: true, loaded: false, error: null });
     // In requestRenderMode Cesium renders when a request completes or the count of pending or
     // processing tiles changes, but throttled requests are re-issued and loaded tiles advance only
@@ -124,12 +125,13 @@ export class TilesetManager {
 
   /** Second stage of loadAll: once the pipes are drawn, the other tilesets join the scene. */
   attachDeferred() {
-    if (!this.deferred.length) return;
-    // A network without features at this time has no content to wait for once its tiles are loaded.
-    for (const e of this.entries.values()) {
-      if (e.cfg.group === 'pipes' && e.show && e.tileset && e.tileset.statistics.numberOfTilesWithContentReady === 0
-        && !e.tileset.tilesLoaded) return;
-    }
+    if (!this.deferred.length || this.holdDeferred || !this.pipesSettled()) return;
+    this.releaseDeferred();
+  }
+
+  /** Puts the tilesets waiting for the pipes in the scene now (the first view is drawn). */
+  releaseDeferred() {
+    this.holdDeferred = false;
     for (const [entry, tileset] of this.deferred.splice(0)) this.attach(entry, tileset);
     this.viewer.scene.requestRender();
   }
@@ -235,11 +237,14 @@ export class TilesetManager {
     return true;
   }
 
-  /** True when every shown pipe tileset has drawn at least one tile with content (the first useful frame). */
-  pipesDrawn() {
+  /**
+   * True when, in the frame just rendered (call in postRender), every shown pipe network drew
+   * tiles, has loaded all that the view needs, or failed to load.
+   */
+  pipesSettled() {
     for (const e of this.entries.values()) {
       if (e.cfg.group !== 'pipes' || !e.show) continue;
-      if (!e.tileset || e.tileset.statistics.numberOfTilesWithContentReady === 0) return false;
+      if (e.tileset ? e.tileset.statistics.numberOfCommands === 0 && !e.tileset.tilesLoaded : !e.error) return false;
     }
     return true;
   }

@@ -43,7 +43,7 @@ public class SubtreeAvailability {
 
   /** The availability of {@code kind} in {@code view} (heights do not matter). */
   public Availability of(Grid grid, ContentKind kind, View view) {
-    String key = grid.signature() + "/" + new View(view.asOf(), HeightMode.GROUND).key() + "/" + kind;
+    String key = key(grid, kind, view);
     synchronized (locks.computeIfAbsent(key, k -> new Object())) {
       Availability a = cache.get(key);
       if (a == null || changes.changedSince(a.seq(), kind.layers(), null, 0)) {
@@ -52,6 +52,16 @@ public class SubtreeAvailability {
       }
       return a;
     }
+  }
+
+  /** True when the availability of {@code kind} in {@code view} is cached and current. */
+  public boolean isCached(Grid grid, ContentKind kind, View view) {
+    Availability a = cache.get(key(grid, kind, view));
+    return a != null && !changes.changedSince(a.seq(), kind.layers(), null, 0);
+  }
+
+  private static String key(Grid grid, ContentKind kind, View view) {
+    return grid.signature() + "/" + new View(view.asOf(), HeightMode.GROUND).key() + "/" + kind;
   }
 
   private Availability compute(Grid grid, ContentKind kind, View view) {

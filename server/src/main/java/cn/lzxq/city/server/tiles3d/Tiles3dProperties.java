@@ -24,6 +24,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param memoryCacheMb     bytes of tile content kept in memory (LRU), in MiB
  * @param diskCache         folder of the disk cache, or empty for none
  * @param changePoll        how often, at most, the change log is read (on request)
+ * @param warmUpTimeout     how long the start-up warm-up ({@link TilesWarmUp}) may hold the
+ *                          readiness state back; zero turns the warm-up off
  */
 @ConfigurationProperties("city.tiles3d")
 public record Tiles3dProperties(
@@ -33,5 +35,6 @@ public record Tiles3dProperties(
     @DefaultValue("0.05") double errorFactor,
     @DefaultValue("256") int memoryCacheMb,
     @DefaultValue("var/tiles-cache") Path diskCache,
-    @DefaultValue("500ms") Duration changePoll) {
+    @DefaultValue("500ms") Duration changePoll,
+    @DefaultValue("60s") Duration warmUpTimeout) {
 }

@@ -131,7 +131,7 @@ public class TilesetService {
       throw new NoSuchElementException("no tile " + tile.path());
     }
     ContentSource source = sources.of(kind);
-    String key = namespace + "/" + grid.signature() + "/" + view.key() + "/" + kind.prefix() + tile.path() + ".glb";
+    String key = contentKey(grid, kind, tile, view);
     Region region = grid.region(tile);
     CacheEntry e = cache.get(key);
     if (e == null || changes.changedSince(e.seq(), kind.layers(), region, source.reachMetres())) {
@@ -144,6 +144,15 @@ public class TilesetService {
       cache.put(key, e);
     }
     return new TileResource(e, TileResource.GLB, view.isPast(Instant.now()));
+  }
+
+  /** True when a tile content is in the cache (memory or disk) for the current grid. */
+  public boolean isCached(ContentKind kind, TileCoord tile, View view) {
+    return cache.get(contentKey(grid(), kind, tile, view)) != null;
+  }
+
+  private String contentKey(Grid grid, ContentKind kind, TileCoord tile, View view) {
+    return namespace + "/" + grid.signature() + "/" + view.key() + "/" + kind.prefix() + tile.path() + ".glb";
   }
 
   /** Builds a tile's GLB without the cache (the export uses it too); an available tile never answers null. */
