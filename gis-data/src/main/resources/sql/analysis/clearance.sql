@@ -3,28 +3,32 @@
 -- A pair that crosses in plan is checked vertically at the crossing: underside of the upper
 -- minus the top of the lower (centre = surveyed Z + pipe_centre_offset_m, ± half the height).
 -- Any other pair is checked horizontally in plan (XY only: Z never excuses a horizontal
--- shortfall): centreline distance minus the two half widths. The governing rule comes from
--- clearance_rule_for(), looked up once per distinct combination of the rule keys of the pairs
--- closer than the largest rule for their two networks and direction (bound): no other pair can
--- violate, and pairs of networks no rule covers are not measured at all. Only candidate is
--- materialized: the pair search, the measuring and the bound filter are one scan, which
--- PostgreSQL splits across parallel workers (V8, Session.templateAll).
+-- shortfall): centreline distance minus the two half widths. The governing rule of a pair is
+-- the clearance_rule_matrix() row (V9) of the two pipes' rule keys, the same rows as
+-- clearance_rule_for() gives; pairs of keys no rule covers are not measured at all, and a pair
+-- farther apart in plan than its own horizontal requirement plus the half widths is dropped
+-- before it is measured. Only candidate, the violations, is materialized: the pair search, the
+-- rule lookup, the measuring and the filter are one scan, which PostgreSQL splits across
+-- parallel workers (V8, Session.templateAll).
 {pairs},
-bound AS (
-  SELECT direction, least(a_type, b_type) AS t1, greatest(a_type, b_type) AS t2, max(min_clearance_m)::float8 AS max_m
-  FROM clearance_rule GROUP BY 1, 2, 3
-),
 candidate AS MATERIALIZED (
-  SELECT p.*, bd.direction,
-         meas.measured_m,
+  SELECT p.*, CASE WHEN p.crossing THEN 'vertical' ELSE 'horizontal' END AS direction,
+         meas.measured_m, req.required_m, req.rule_id,
          CASE WHEN crossing THEN abs((za + a_off) - (zb + b_off)) ELSE c.plan_m END AS centre_distance_m,
          c.x,
          CASE WHEN NOT crossing THEN NULL WHEN za + a_off >= zb + b_off THEN a_fid ELSE b_fid END AS upper_fid
   FROM pair p
-  JOIN bound bd ON bd.direction = CASE WHEN p.crossing THEN 'vertical' ELSE 'horizontal' END
-               AND bd.t1 = least(p.a_network, p.b_network)::text AND bd.t2 = greatest(p.a_network, p.b_network)::text,
+  JOIN clearance_rule_class() ca ON ca.type = p.a_network::text
+  JOIN clearance_rule_class() cb ON cb.type = p.b_network::text
+  JOIN clearance_rule_matrix() mx
+    ON mx.a_key = clearance_rule_key(ca.type, ca.subtypes, ca.pressure_classes, ca.dn_bounds, ca.laying_classes,
+                                     p.a_subtype, p.a_pc, nullif(p.a_size, 0), p.a_lc)
+   AND mx.b_key = clearance_rule_key(cb.type, cb.subtypes, cb.pressure_classes, cb.dn_bounds, cb.laying_classes,
+                                     p.b_subtype, p.b_pc, nullif(p.b_size, 0), p.b_lc),
        -- plan_m is read only for pairs that do not cross, za and zb only for crossing ones (x is
        -- NULL otherwise): no CASE on crossing here, as each would re-evaluate ST_Intersects.
+       LATERAL (SELECT CASE WHEN p.crossing THEN mx.vertical_m ELSE mx.horizontal_m END AS required_m,
+                       CASE WHEN p.crossing THEN mx.vertical_rule_id ELSE mx.horizontal_rule_id END AS rule_id) req,
        LATERAL (SELECT ST_Distance(p.a_geom, p.b_geom) AS plan_m,
                        CASE WHEN p.crossing THEN ST_ClosestPoint(ST_Force2D(p.a_geom), ST_Force2D(p.b_geom)) END AS x) c,
        LATERAL (SELECT ST_Z(ST_LineInterpolatePoint(p.a_geom, ST_LineLocatePoint(ST_Force2D(p.a_geom), c.x))) AS za,
@@ -32,27 +36,23 @@ candidate AS MATERIALIZED (
        LATERAL (SELECT CASE WHEN NOT crossing THEN c.plan_m - a_hw - b_hw
                             WHEN za + a_off >= zb + b_off THEN (za + a_off - a_hh) - (zb + b_off + b_hh)
                             ELSE (zb + b_off - b_hh) - (za + a_off + a_hh) END AS measured_m) meas
-  WHERE meas.measured_m < bd.max_m - 0.0005
-),
-rule AS MATERIALIZED (
-  SELECT k.*, r.*
-  FROM (SELECT DISTINCT direction AS k_dir, a_network AS k_an, a_subtype AS k_as, a_pc AS k_ap, a_size AS k_az, a_lc AS k_al,
-               b_network AS k_bn, b_subtype AS k_bs, b_pc AS k_bp, b_size AS k_bz, b_lc AS k_bl
-        FROM candidate) k
-  CROSS JOIN LATERAL clearance_rule_for(k.k_dir, k.k_an, nullif(k.k_as, ''), nullif(k.k_ap, ''), nullif(k.k_az, 0),
-                                        nullif(k.k_al, ''), k.k_bn, nullif(k.k_bs, ''), nullif(k.k_bp, ''), nullif(k.k_bz, 0),
-                                        nullif(k.k_bl, '')) r
+  -- Pre-filters that keep every pair that may violate, cheapest first: in plan within the pair's
+  -- horizontal requirement plus the half widths (a crossing pair is at plan distance 0); and for
+  -- a crossing, the two pipes' elevation ranges (lowest vertex underside to highest vertex top)
+  -- closer than the pair's vertical requirement, or the gap at the crossing is at least as large.
+  WHERE ST_DWithin(p.a_geom, p.b_geom, coalesce(mx.horizontal_m, 0) + p.a_hw + p.b_hw)
+    AND (NOT p.crossing
+         OR (ST_ZMin(p.a_geom) + a_off - a_hh - (ST_ZMax(p.b_geom) + b_off + b_hh) < mx.vertical_m
+             AND ST_ZMin(p.b_geom) + b_off - b_hh - (ST_ZMax(p.a_geom) + a_off + a_hh) < mx.vertical_m))
+    AND meas.measured_m < req.required_m - 0.0005
 )
 SELECT m.direction, m.a_fid, m.b_fid, m.a_network, m.b_network, nullif(m.a_size, 0) AS a_size, nullif(m.b_size, 0) AS b_size,
        m.a_owner, m.b_owner, oa.name AS a_owner_name, ob.name AS b_owner_name, m.upper_fid,
-       m.measured_m, m.centre_distance_m, r.min_clearance_m AS required_m, r.rule_id, r.source_clause, r.confidence,
+       m.measured_m, m.centre_distance_m, m.required_m, m.rule_id, r.source_clause, r.confidence,
        ST_AsGeoJSON(ST_Transform(coalesce(m.x, ST_LineInterpolatePoint(ST_ShortestLine(ST_Force2D(m.a_geom), ST_Force2D(m.b_geom)), 0.5)),
                                  4326), 7) AS location
 FROM candidate m
-JOIN rule r ON r.k_dir = m.direction AND r.k_an = m.a_network AND r.k_as = m.a_subtype AND r.k_ap = m.a_pc AND r.k_az = m.a_size
-           AND r.k_al = m.a_lc AND r.k_bn = m.b_network AND r.k_bs = m.b_subtype AND r.k_bp = m.b_pc AND r.k_bz = m.b_size
-           AND r.k_bl = m.b_lc
+JOIN clearance_rule r ON r.id = m.rule_id
 LEFT JOIN organization oa ON oa.code = m.a_owner
 LEFT JOIN organization ob ON ob.code = m.b_owner
-WHERE m.measured_m < r.min_clearance_m - 0.0005
 ORDER BY m.direction, least(m.a_fid, m.b_fid), greatest(m.a_fid, m.b_fid)

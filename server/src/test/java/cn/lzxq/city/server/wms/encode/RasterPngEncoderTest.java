@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
+import java.awt.GradientPaint;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
+import java.awt.geom.Ellipse2D;
+import java.awt.geom.Path2D;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -15,35 +18,26 @@ import java.util.zip.CRC32;
 import java.util.zip.Inflater;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The PNG written from the int raster decodes with ImageIO to exactly the pixels drawn; its chunks are well formed. */
 class RasterPngEncoderTest {
 
   private final RasterPngEncoder encoder = new RasterPngEncoder(2);
 
-  @Test
-  void opaqueMapsRoundTripPixelExactAsRgb() throws Exception {
-    for (int[] size : new int[][] {{256, 256}, {1024, 768}, {1, 1}, {3, 5}, {257, 13}, {1021, 3}}) {
-      BufferedImage image = map(size[0], size[1], false);
+  /** Opaque maps are written as RGB (colour type 2), transparent ones as RGBA (6). */
+  @ParameterizedTest
+  @ValueSource(booleans = {false, true})
+  void mapsRoundTripPixelExact(boolean alpha) throws Exception {
+    for (int[] size : new int[][] {{256, 256}, {1024, 768}, {1, 1}, {3, 5}, {7, 1}, {257, 13}, {1021, 3}}) {
+      BufferedImage image = map(size[0], size[1], alpha);
       byte[] png = encode(image);
-      assertThat(png[25]).as("colour type RGB").isEqualTo((byte) 2);
+      assertThat(png[25]).as("colour type").isEqualTo((byte) (alpha ? 6 : 2));
       BufferedImage decoded = ImageIO.read(new ByteArrayInputStream(png));
-      assertThat(decoded.getColorModel().hasAlpha()).isFalse();
-      assertSamePixels(image, decoded, 0xffffff);
-      assertWellFormed(png, size[0], size[1], 3);
-    }
-  }
-
-  @Test
-  void transparentMapsRoundTripPixelExactWithAlpha() throws Exception {
-    for (int[] size : new int[][] {{256, 256}, {1024, 768}, {1, 1}, {7, 1}, {255, 17}}) {
-      BufferedImage image = map(size[0], size[1], true);
-      byte[] png = encode(image);
-      assertThat(png[25]).as("colour type RGBA").isEqualTo((byte) 6);
-      BufferedImage decoded = ImageIO.read(new ByteArrayInputStream(png));
-      assertThat(decoded.getColorModel().hasAlpha()).isTrue();
-      assertSamePixels(image, decoded, 0xffffffff);
-      assertWellFormed(png, size[0], size[1], 4);
+      assertThat(decoded.getColorModel().hasAlpha()).isEqualTo(alpha);
+      assertSamePixels(image, decoded, alpha ? 0xffffffff : 0xffffff);
+      assertWellFormed(png, size[0], size[1], alpha ? 4 : 3);
     }
   }
 
@@ -134,28 +128,35 @@ class RasterPngEncoderTest {
     }
   }
 
-  /** Antialiased CJJ 61-coloured lines over translucent parcels, as a map looks. */
+  /**
+   * Map-like pixels: a translucent gradient, antialiased rings and polylines in CJJ 61 colours and
+   * text, over paper white (opaque) or nothing (transparent), so every alpha and many colours occur.
+   */
   private static BufferedImage map(int w, int h, boolean alpha) {
     BufferedImage image = new BufferedImage(w, h, alpha ? BufferedImage.TYPE_INT_ARGB : BufferedImage.TYPE_INT_RGB);
     Graphics2D g = image.createGraphics();
-    if (!alpha) {
-      g.setColor(Color.WHITE);
-      g.fillRect(0, 0, w, h);
-    }
     g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+    g.setBackground(alpha ? new Color(0, true) : new Color(0xf4f4f0));
+    g.clearRect(0, 0, w, h);
+    g.setPaint(new GradientPaint(0, 0, new Color(255, 255, 0, 0), w, h, new Color(80, 160, 40, 255)));
+    g.fillRect(0, 0, w, h / 2 + 1);
     Random r = new Random(w * 31L + h);
     Color[] cjj61 = {new Color(0, 255, 255), new Color(76, 57, 38), new Color(255, 0, 255), new Color(255, 128, 0)};
-    for (int i = 0; i < Math.max(2, w * h / 2000); i++) {
-      g.setColor(new Color(255, 255, 0, 100 + r.nextInt(100)));
-      g.fillRect(r.nextInt(w), r.nextInt(h), 1 + r.nextInt(60), 1 + r.nextInt(60));
+    for (int i = 0; i < Math.max(4, w * h / 400); i++) {
+      g.setColor(cjj61[i % cjj61.length]);
+      g.setStroke(new BasicStroke(0.5f + r.nextFloat() * 4));
+      if (i % 3 == 0) {
+        g.draw(new Ellipse2D.Float(r.nextFloat() * w, r.nextFloat() * h, r.nextFloat() * 40, r.nextFloat() * 40));
+      } else {
+        Path2D.Float line = new Path2D.Float();
+        line.moveTo(r.nextFloat() * w, r.nextFloat() * h);
+        line.lineTo(r.nextFloat() * w, r.nextFloat() * h);
+        line.lineTo(r.nextFloat() * w, r.nextFloat() * h);
+        g.draw(line);
+      }
     }
-    for (int i = 0; i < Math.max(3, w * h / 300); i++) {
-      g.setColor(cjj61[r.nextInt(cjj61.length)]);
-      g.setStroke(new BasicStroke(1 + r.nextInt(4), BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
-      int x = r.nextInt(w);
-      int y = r.nextInt(h);
-      g.drawLine(x, y, x + r.nextInt(80) - 40, y + r.nextInt(80) - 40);
-    }
+    g.setColor(Color.BLACK);
+    g.drawString("给水 DN300", w / 3f, h / 2f);
     g.dispose();
     return image;
   }
