@@ -7,7 +7,6 @@ import cn.lzxq.city.server.support.Http;
 import cn.lzxq.city.server.support.ScratchDatabase;
 import com.zaxxer.hikari.HikariDataSource;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -42,10 +41,7 @@ abstract class AnalysisApiTestBase {
 
   @DynamicPropertySource
   static void database(DynamicPropertyRegistry registry) throws Exception {
-    db = ScratchDatabase.register("AnalysisApi", registry);
-    try (InputStream in = AnalysisApiTestBase.class.getResourceAsStream("/analysis/fixture.sql")) {
-      Sql.exec(db, new String(in.readAllBytes(), StandardCharsets.UTF_8));
-    }
+    db = ScratchDatabase.register("AnalysisApi", registry, "/analysis/fixture.sql");
   }
 
   /** GET a path of this server; the response. */

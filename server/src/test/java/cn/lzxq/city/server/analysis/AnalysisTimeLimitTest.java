@@ -2,13 +2,10 @@ package cn.lzxq.city.server.analysis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.lzxq.city.data.db.Sql;
 import cn.lzxq.city.server.support.Http;
 import cn.lzxq.city.server.support.ScratchDatabase;
 import com.zaxxer.hikari.HikariDataSource;
-import java.io.InputStream;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -30,10 +27,7 @@ class AnalysisTimeLimitTest {
 
   @DynamicPropertySource
   static void database(DynamicPropertyRegistry registry) throws Exception {
-    db = ScratchDatabase.register("AnalysisTimeLimit", registry);
-    try (InputStream in = AnalysisTimeLimitTest.class.getResourceAsStream("/analysis/fixture.sql")) {
-      Sql.exec(db, new String(in.readAllBytes(), StandardCharsets.UTF_8));
-    }
+    db = ScratchDatabase.register("AnalysisTimeLimit", registry, "/analysis/fixture.sql");
   }
 
   @AfterAll

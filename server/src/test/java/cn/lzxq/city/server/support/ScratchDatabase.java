@@ -2,7 +2,12 @@ package cn.lzxq.city.server.support;
 
 import cn.lzxq.city.data.db.CityDatabase;
 import cn.lzxq.city.data.db.TestDatabase;
+import cn.lzxq.city.data.db.Sql;
 import com.zaxxer.hikari.HikariDataSource;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 /** Points a Spring test at a fresh, migrated scratch schema of the test database. */
@@ -23,5 +28,23 @@ public final class ScratchDatabase {
     registry.add("city.database.schema", () -> pool.getPoolName().substring("city-".length()));
     registry.add("city.database.native-srid", () -> CityDatabase.DEFAULT_SRID);
     return pool;
+  }
+
+  /** As {@link #register(String, DynamicPropertyRegistry)}, then runs the SQL fixture on the schema. */
+  public static HikariDataSource register(String name, DynamicPropertyRegistry registry, String fixture)
+      throws IOException, SQLException {
+    HikariDataSource pool = register(name, registry);
+    load(pool, fixture);
+    return pool;
+  }
+
+  /** Runs the SQL script at classpath path {@code fixture} (e.g. {@code /tiles3d/fixture.sql}) on {@code pool}. */
+  public static void load(HikariDataSource pool, String fixture) throws IOException, SQLException {
+    try (InputStream in = ScratchDatabase.class.getResourceAsStream(fixture)) {
+      if (in == null) {
+        throw new IllegalArgumentException("no test resource " + fixture);
+      }
+      Sql.exec(pool, new String(in.readAllBytes(), StandardCharsets.UTF_8));
+    }
   }
 }

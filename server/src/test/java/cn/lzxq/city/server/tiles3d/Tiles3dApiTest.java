@@ -13,7 +13,6 @@ import cn.lzxq.city.tiles.geo.Matrix4;
 import com.zaxxer.hikari.HikariDataSource;
 import java.io.IOException;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -50,9 +49,7 @@ class Tiles3dApiTest {
 
   @DynamicPropertySource
   static void database(DynamicPropertyRegistry registry) throws Exception {
-    db = ScratchDatabase.register("Tiles3dApiTest", registry);
-    Sql.exec(db, new String(Tiles3dApiTest.class.getResourceAsStream("/tiles3d/fixture.sql").readAllBytes(),
-        StandardCharsets.UTF_8));
+    db = ScratchDatabase.register("Tiles3dApiTest", registry, "/tiles3d/fixture.sql");
     registry.add("city.tiles3d.disk-cache", () -> OUT.resolve("cache").toAbsolutePath().toString());
     registry.add("city.tiles3d.change-poll", () -> "0ms");
     Sql.exec(db, "INSERT INTO app_user (username, password_hash, role) VALUES ('admin', '"

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.lzxq.city.data.db.Sql;
 import cn.lzxq.city.data.db.TestDatabase;
+import cn.lzxq.city.server.support.ScratchDatabase;
 import cn.lzxq.city.server.tiles3d.export.TilesExportCommand;
 import cn.lzxq.city.tiles.check.BoundsReport;
 import cn.lzxq.city.tiles.check.ContentBoundsChecker;
@@ -12,7 +13,6 @@ import cn.lzxq.city.tiles.geo.Region;
 import cn.lzxq.city.tiles.tiling.ImplicitQuadtree;
 import cn.lzxq.city.tiles.tiling.TileCoord;
 import com.zaxxer.hikari.HikariDataSource;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -31,7 +31,7 @@ class TilesExportTest {
     Path out = Path.of("target/tiles3d-export").toAbsolutePath();
     FileSystemUtils.deleteRecursively(out);
     try (HikariDataSource db = TestDatabase.freshSchema("TilesExportTest")) {
-      Sql.exec(db, new String(getClass().getResourceAsStream("/tiles3d/fixture.sql").readAllBytes(), StandardCharsets.UTF_8));
+      ScratchDatabase.load(db, "/tiles3d/fixture.sql");
       String url = TestDatabase.config().jdbcUrl() + "?user=" + TestDatabase.config().user() + "&password="
           + TestDatabase.config().password();
       int code = TilesExportCommand.run("--tileset", "city", "--out", out.toString(), "--threads", "2",

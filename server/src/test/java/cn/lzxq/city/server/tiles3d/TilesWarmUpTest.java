@@ -2,7 +2,6 @@ package cn.lzxq.city.server.tiles3d;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.lzxq.city.data.db.Sql;
 import cn.lzxq.city.server.support.Http;
 import cn.lzxq.city.server.support.ScratchDatabase;
 import cn.lzxq.city.tiles.tiling.TileCoord;
@@ -11,7 +10,6 @@ import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -48,9 +46,7 @@ class TilesWarmUpTest {
 
   @DynamicPropertySource
   static void database(DynamicPropertyRegistry registry) throws Exception {
-    db = ScratchDatabase.register("TilesWarmUpTest", registry);
-    Sql.exec(db, new String(TilesWarmUpTest.class.getResourceAsStream("/tiles3d/fixture.sql").readAllBytes(),
-        StandardCharsets.UTF_8));
+    db = ScratchDatabase.register("TilesWarmUpTest", registry, "/tiles3d/fixture.sql");
     registry.add("city.tiles3d.disk-cache", () -> "");
   }
 
