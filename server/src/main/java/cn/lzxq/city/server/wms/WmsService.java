@@ -87,7 +87,7 @@ public class WmsService {
     int width = request.window().width();
     int height = request.window().height();
     try (RenderGate.Ticket ticket = gate.enter(width, height);
-        CanvasPool.Canvas canvas = canvases.take(width, height, plan.transparentCanvas())) {
+        CanvasPool.Canvas canvas = canvases.take(width, height, plan.transparentCanvas(), plan.canvasFill())) {
       renderer.render(plan, canvas.image(), new RenderDeadline(properties.maxRenderTime()));
       return encode(canvas.image(), request.format());
     } catch (SQLException e) {

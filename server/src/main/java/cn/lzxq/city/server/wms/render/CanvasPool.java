@@ -9,9 +9,9 @@ import java.util.Iterator;
 
 /**
  * Reuses the images maps are drawn on, so a 1024×768 map does not allocate a 3 MiB array (a
- * humongous object for G1) per request. A taken canvas is all zero — fully transparent in
- * {@code TYPE_INT_ARGB}, black in {@code TYPE_INT_RGB} — whether new or reused; closing it returns
- * it. Idle canvases are kept most recently returned first, at most {@code perSize} of one size and
+ * humongous object for G1) per request. Every pixel of a taken canvas is the fill asked for (0:
+ * fully transparent in {@code TYPE_INT_ARGB}; a map's background colour in {@code TYPE_INT_RGB}),
+ * whether new or reused, written in one pass; closing it returns it. Idle canvases are kept most recently returned first, at most {@code perSize} of one size and
  * type and at most {@code maxBytes} in all (the oldest are dropped first). Thread-safe.
  */
 public final class CanvasPool {
@@ -29,7 +29,7 @@ public final class CanvasPool {
       this.image = image;
     }
 
-    /** The image to draw on, cleared. */
+    /** The image to draw on, every pixel the fill it was taken with. */
     public BufferedImage image() {
       if (image == null) {
         throw new IllegalStateException("canvas already returned");
@@ -55,14 +55,20 @@ public final class CanvasPool {
     this.maxBytes = maxBytes;
   }
 
-  /** A cleared {@code width}×{@code height} canvas, ARGB when {@code alpha}, else RGB. */
-  public Canvas take(int width, int height, boolean alpha) {
+  /**
+   * A {@code width}×{@code height} canvas, ARGB when {@code alpha}, else RGB, every pixel
+   * {@code fill} (0xAARRGGBB; RGB ignores the top byte).
+   */
+  public Canvas take(int width, int height, boolean alpha, int fill) {
     int type = alpha ? BufferedImage.TYPE_INT_ARGB : BufferedImage.TYPE_INT_RGB;
     BufferedImage image = reuse(width, height, type);
     if (image == null) {
       image = new BufferedImage(width, height, type);
+      if (fill != 0) {
+        Arrays.fill(pixels(image), fill);
+      }
     } else {
-      Arrays.fill(pixels(image), 0);
+      Arrays.fill(pixels(image), fill);
     }
     return new Canvas(image);
   }

@@ -26,4 +26,9 @@ public record MapPlan(List<LayerPlan> layers, MapWindow window, Instant asOf, bo
   public boolean transparentCanvas() {
     return alpha && transparent;
   }
+
+  /** The pixel the canvas starts as: 0 (transparent) on an ARGB canvas, else the background colour. */
+  public int canvasFill() {
+    return transparentCanvas() ? 0 : background.getRGB() & 0xFFFFFF;
+  }
 }

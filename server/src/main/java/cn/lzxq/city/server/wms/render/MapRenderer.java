@@ -47,18 +47,13 @@ public final class MapRenderer {
   }
 
   /**
-   * Draws the map on {@code canvas}: a cleared (all zero) image of the window's size,
-   * {@code TYPE_INT_ARGB} when {@link MapPlan#transparentCanvas()}, else {@code TYPE_INT_RGB}
-   * (then filled with the background first). Throws when the deadline passes.
+   * Draws the map on {@code canvas}: an image of the window's size, {@code TYPE_INT_ARGB} when
+   * {@link MapPlan#transparentCanvas()}, else {@code TYPE_INT_RGB}, every pixel already
+   * {@link MapPlan#canvasFill()} (transparent, or the background). Throws when the deadline passes.
    */
   public void render(MapPlan plan, BufferedImage canvas, RenderDeadline deadline) throws SQLException {
-    MapWindow w = plan.window();
     Graphics2D g = canvas.createGraphics();
     try {
-      if (!plan.transparentCanvas()) {
-        g.setColor(plan.background());
-        g.fillRect(0, 0, w.width(), w.height());
-      }
       g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
       g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
       g.setRenderingHint(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_SPEED);
