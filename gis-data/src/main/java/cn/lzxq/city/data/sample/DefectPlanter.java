@@ -11,9 +11,11 @@ import java.util.Map;
  * the manifest. Pipe defects are extra short pipes on two service-free edges, placed so that they
  * break exactly one rule against exactly one main and keep every other clearance:
  * <ul>
- *   <li>horizontal clearance (H1–H4): a pipe parallel to a main of 北斗路, too close in plan;</li>
- *   <li>vertical clearance (V1–V3): a short pipe crossing a drainage main of the central 纬路 too
- *       close above it; collision (C1): one crossing through a storm main;</li>
+ *   <li>horizontal clearance (H1–H9): a pipe parallel to a main of 北斗路, too close in plan (H5–H9:
+ *       reclaimed water, power in conduit, telecom direct-buried, a heat trench and high-pressure gas);</li>
+ *   <li>vertical clearance (V1–V6): a short pipe crossing a drainage main of the central 纬路 too
+ *       close above it (V4–V6: reclaimed water, direct-buried power, telecom in conduit); collision
+ *       (C1): one crossing through a storm main;</li>
  *   <li>shallow cover (D1, D2, T1, T2): power and telecom services whose stub rises too close to
  *       the surface (nothing lies above them there).</li>
  * </ul>
@@ -132,11 +134,21 @@ final class DefectPlanter {
     parallel("H2", h, LineType.DL_MAIN, 1, false, LineType.RQ_DIST, PipeSpec.round("RQ", "TR", "MA", 160, "direct", "PE"), "ZM", 0.5, 8);
     parallel("H3", h, LineType.YS_MAIN, 1, true, LineType.RL_MAIN, PipeSpec.round("RL", "RS", null, 200, "direct", "G"), "ZM", 0.8, 1);
     parallel("H4", h, LineType.WS_MAIN, -1, true, LineType.TX_MAIN, PipeSpec.round("TX", "XX", null, 110, "conduit", "PVC"), "GM", 0.4, 8);
+    // issue 16 rule classes: reclaimed water, power in conduit and telecom direct-buried against gas,
+    // a heat trench (管沟) against gas, high-pressure A gas (special assessment floor) against water
+    parallel("H5", h, LineType.JS_DIST, 0, true, LineType.JS_DIST, PipeSpec.round("JS", "ZS", null, 200, "direct", "PE"), "ZM", 0.4, 15);
+    parallel("H6", h, LineType.RQ_DIST, 0, true, LineType.DL_MAIN, PipeSpec.round("DL", "GD", null, 150, "conduit", "PE"), "GM", 0.8, 22);
+    parallel("H7", h, LineType.RQ_DIST, 0, true, LineType.TX_MAIN, PipeSpec.round("TX", "XX", null, 110, "direct", "PE"), "ZM", 0.4, 29);
+    parallel("H8", h, LineType.RQ_DIST, 0, true, LineType.RL_MAIN, PipeSpec.box("RL", "RS", 800, 600, "trench", "T"), "GG", 1.2, 36);
+    parallel("H9", h, LineType.JS_DIST, 0, true, LineType.RQ_DIST, PipeSpec.round("RQ", "TR", "HA", 300, "direct", "G"), "ZM", 1.2, 43);
     RoadGrid.Edge v = edge(Road.Axis.EW, V_ROW, V_FROM_COLUMN);
     crossing("V1", v, LineType.WS_MAIN, LineType.JS_DIST, PipeSpec.round("JS", "JP", null, 300, "direct", "QM"), "ZM", 0.20, 2);
     crossing("V2", v, LineType.YS_MAIN, LineType.DL_MAIN, PipeSpec.round("DL", "GD", null, 150, "conduit", "PE"), "GM", 0.10, 2);
     crossing("V3", v, LineType.WS_MAIN, LineType.RQ_DIST, PipeSpec.round("RQ", "TR", "MA", 160, "direct", "PE"), "ZM", 0.05, 9);
     crossing("C1", v, LineType.YS_MAIN, LineType.JS_DIST, PipeSpec.round("JS", "JP", null, 150, "direct", "PE"), "ZM", Double.NaN, 9);
+    crossing("V4", v, LineType.WS_MAIN, LineType.JS_DIST, PipeSpec.round("JS", "ZS", null, 200, "direct", "PE"), "ZM", 0.30, 16);
+    crossing("V5", v, LineType.YS_MAIN, LineType.DL_MAIN, PipeSpec.round("DL", "GD", null, 100, "direct", "TZ"), "ZM", 0.40, 23);
+    crossing("V6", v, LineType.WS_MAIN, LineType.TX_MAIN, PipeSpec.round("TX", "XX", null, 110, "conduit", "PVC"), "GM", 0.10, 30);
     shallowServices();
     new SiteDefects(model, designs, sites).plant();
   }
@@ -174,7 +186,7 @@ final class DefectPlanter {
     double[] at = e.road().at((a0 + a1) / 2, offset);
     designs.add(new PlantedDefect(id, "horizontal_clearance", "pipe_segment", List.of(), List.of(), List.of(),
         "clearance_rule", rule.ruleId(), gap, rule.requiredM(), Xyz.round(at[0]), Xyz.round(at[1]),
-        type.band().network() + " DN" + spec.dnMm() + " laid " + gap + " m from the " + targetType + " main of " + e.road().name()));
+        type.band().network() + " " + spec.sizeLabel() + " laid " + gap + " m from the " + targetType + " main of " + e.road().name()));
   }
 
   /**
@@ -208,7 +220,7 @@ final class DefectPlanter {
     double[] at = e.road().at(along, target.offsetM());
     designs.add(new PlantedDefect(id, collision ? "collision" : "vertical_clearance", "pipe_segment", List.of(), List.of(),
         List.of(), "clearance_rule", rule.ruleId(), measured, rule.requiredM(), Xyz.round(at[0]), Xyz.round(at[1]),
-        type.band().network() + " DN" + spec.dnMm() + (collision ? " laid through" : " laid " + gap + " m above")
+        type.band().network() + " " + spec.sizeLabel() + (collision ? " laid through" : " laid " + gap + " m above")
             + " the " + targetType + " main of " + e.road().name()));
   }
 
