@@ -139,8 +139,8 @@ final class DefectPlanter {
     parallel("H5", h, LineType.JS_DIST, 0, true, LineType.JS_DIST, PipeSpec.round("JS", "ZS", null, 200, "direct", "PE"), "ZM", 0.4, 15);
     parallel("H6", h, LineType.RQ_DIST, 0, true, LineType.DL_MAIN, PipeSpec.round("DL", "GD", null, 150, "conduit", "PE"), "GM", 0.8, 22);
     parallel("H7", h, LineType.RQ_DIST, 0, true, LineType.TX_MAIN, PipeSpec.round("TX", "XX", null, 110, "direct", "PE"), "ZM", 0.4, 29);
-    parallel("H8", h, LineType.RQ_DIST, 0, true, LineType.RL_MAIN, PipeSpec.box("RL", "RS", 800, 600, "trench", "T"), "GG", 1.2, 36);
-    parallel("H9", h, LineType.JS_DIST, 0, true, LineType.RQ_DIST, PipeSpec.round("RQ", "TR", "HA", 300, "direct", "G"), "ZM", 1.2, 43);
+    parallel("H8", h, LineType.WS_MAIN, 0, true, LineType.RL_MAIN, PipeSpec.box("RL", "RS", 600, 400, "trench", "T"), "GG", 1.2, 36);
+    parallel("H9", h, LineType.DL_MAIN, 0, true, LineType.RQ_DIST, PipeSpec.round("RQ", "TR", "HA", 300, "direct", "G"), "ZM", 1.2, 43);
     RoadGrid.Edge v = edge(Road.Axis.EW, V_ROW, V_FROM_COLUMN);
     crossing("V1", v, LineType.WS_MAIN, LineType.JS_DIST, PipeSpec.round("JS", "JP", null, 300, "direct", "QM"), "ZM", 0.20, 2);
     crossing("V2", v, LineType.YS_MAIN, LineType.DL_MAIN, PipeSpec.round("DL", "GD", null, 150, "conduit", "PE"), "GM", 0.10, 2);
@@ -165,15 +165,31 @@ final class DefectPlanter {
 
   /**
    * A pipe parallel to a main, {@code gap} metres wall to wall from it on the side towards the road
-   * centre (or towards the red line), over four grid steps from grid point {@code g0}.
+   * centre (or towards the red line), over four grid steps from grid point {@code g0}. Side 0: the
+   * first main of the type (side −1, then 1) and direction (towards the centre, then away) where
+   * the pipe keeps every other clearance.
    */
   private void parallel(String id, RoadGrid.Edge e, LineType targetType, int side, boolean towardsCentre, LineType type,
                         PipeSpec spec, String laying, double gap, int g0) {
-    CrossSection.LaidLine target = line(e, targetType, side);
+    CrossSection.LaidLine target = null;
+    double offset = Double.NaN;
+    for (int s : side == 0 ? new int[] {-1, 1} : new int[] {side}) {
+      for (boolean centre : side == 0 ? new boolean[] {true, false} : new boolean[] {towardsCentre}) {
+        CrossSection.LaidLine candidate = model.section(e.road()).lines().stream()
+            .filter(l -> l.type() == targetType && l.side() == s).findFirst().orElse(null);
+        if (target == null && candidate != null) {
+          double o = offsetFrom(e, candidate, centre, spec, gap);
+          if (side != 0 || clear(e, candidate, spec, o, o)) {
+            target = candidate;
+            offset = o;
+          }
+        }
+      }
+    }
+    if (target == null) {
+      throw new IllegalStateException("no clear place for planted pipe " + id + " on " + e.road().name());
+    }
     PipeSpec targetSpec = model.mainSpec(e.road(), target, e.from());
-    double inwards = target.offsetM() < 0 ? 1 : -1;
-    double direction = towardsCentre ? inwards : -inwards;
-    double offset = target.offsetM() + direction * (targetSpec.halfWidthM() + spec.halfWidthM() + gap);
     requireClear(e, target, spec, offset, offset);
     EdgeFrame frame = EdgeFrame.of(e);
     double a0 = frame.grid(g0) + 0.5;
@@ -245,8 +261,24 @@ final class DefectPlanter {
     return NewAreaFrame.groundElevation(Xyz.round(xy[0]), Xyz.round(xy[1]));
   }
 
+  /** The offset of a pipe {@code gap} metres wall to wall from a main, towards the road centre or away. */
+  private double offsetFrom(RoadGrid.Edge e, CrossSection.LaidLine target, boolean towardsCentre, PipeSpec spec, double gap) {
+    PipeSpec targetSpec = model.mainSpec(e.road(), target, e.from());
+    double inwards = target.offsetM() < 0 ? 1 : -1;
+    double direction = towardsCentre ? inwards : -inwards;
+    return target.offsetM() + direction * (targetSpec.halfWidthM() + spec.halfWidthM() + gap);
+  }
+
   /** Fails unless a planted pipe spanning offsets [o0, o1] keeps its clearances to every main but the target. */
   private void requireClear(RoadGrid.Edge e, CrossSection.LaidLine target, PipeSpec spec, double o0, double o1) {
+    if (!clear(e, target, spec, o0, o1)) {
+      throw new IllegalStateException("planted pipe at " + o0 + ".." + o1 + " on " + e.road().name()
+          + " is too close to another main");
+    }
+  }
+
+  /** True when a planted pipe spanning offsets [o0, o1] keeps its clearances to every main but the target. */
+  private boolean clear(RoadGrid.Edge e, CrossSection.LaidLine target, PipeSpec spec, double o0, double o1) {
     for (CrossSection.LaidLine other : model.section(e.road()).lines()) {
       if (other.equals(target)) {
         continue;
@@ -255,11 +287,11 @@ final class DefectPlanter {
         double distance = Math.max(o0 - other.offsetM(), other.offsetM() - o1);
         double need = CrossSection.planClearance(spec, q, model.rules()) + spec.halfWidthM() + q.halfWidthM();
         if (distance < need + CrossSection.MARGIN_M) {
-          throw new IllegalStateException("planted pipe at " + o0 + ".." + o1 + " on " + e.road().name()
-              + " is too close to " + other.type());
+          return false;
         }
       }
     }
+    return true;
   }
 
   /** Two power and two telecom services, on the edges nearest the centre that have fitting ones. */
