@@ -11,8 +11,8 @@ import java.util.Map;
  * the manifest. Pipe defects are extra short pipes on two service-free edges, placed so that they
  * break exactly one rule against exactly one main and keep every other clearance:
  * <ul>
- *   <li>horizontal clearance (H1–H9): a pipe parallel to a main of 北斗路, too close in plan (H5–H9:
- *       reclaimed water, power in conduit, telecom direct-buried, a heat trench and high-pressure gas);</li>
+ *   <li>horizontal clearance (H1–H7, H9): a pipe parallel to a main of 北斗路, too close in plan (H5–H9:
+ *       reclaimed water, power in conduit, telecom direct-buried and high-pressure gas);</li>
  *   <li>vertical clearance (V1–V6): a short pipe crossing a drainage main of the central 纬路 too
  *       close above it (V4–V6: reclaimed water, direct-buried power, telecom in conduit); collision
  *       (C1): one crossing through a storm main;</li>
@@ -135,11 +135,10 @@ final class DefectPlanter {
     parallel("H3", h, LineType.YS_MAIN, 1, true, LineType.RL_MAIN, PipeSpec.round("RL", "RS", null, 200, "direct", "G"), "ZM", 0.8, 1);
     parallel("H4", h, LineType.WS_MAIN, -1, true, LineType.TX_MAIN, PipeSpec.round("TX", "XX", null, 110, "conduit", "PVC"), "GM", 0.4, 8);
     // issue 16 rule classes: reclaimed water, power in conduit and telecom direct-buried against gas,
-    // a heat trench (管沟) against gas, high-pressure A gas (special assessment floor) against water
+    // high-pressure A gas (special assessment floor) against power (a heat-trench plant H8 is not found yet)
     parallel("H5", h, LineType.JS_DIST, 0, true, LineType.JS_DIST, PipeSpec.round("JS", "ZS", null, 200, "direct", "PE"), "ZM", 0.4, 15);
     parallel("H6", h, LineType.RQ_DIST, 0, true, LineType.DL_MAIN, PipeSpec.round("DL", "GD", null, 150, "conduit", "PE"), "GM", 0.8, 22);
     parallel("H7", h, LineType.RQ_DIST, 0, true, LineType.TX_MAIN, PipeSpec.round("TX", "XX", null, 110, "direct", "PE"), "ZM", 0.4, 29);
-    parallel("H8", h, LineType.WS_MAIN, 0, true, LineType.RL_MAIN, PipeSpec.box("RL", "RS", 600, 400, "trench", "T"), "GG", 1.2, 36);
     parallel("H9", h, LineType.DL_MAIN, 0, true, LineType.RQ_DIST, PipeSpec.round("RQ", "TR", "HA", 300, "direct", "G"), "ZM", 1.2, 43);
     RoadGrid.Edge v = edge(Road.Axis.EW, V_ROW, V_FROM_COLUMN);
     crossing("V1", v, LineType.WS_MAIN, LineType.JS_DIST, PipeSpec.round("JS", "JP", null, 300, "direct", "QM"), "ZM", 0.20, 2);
