@@ -1,9 +1,8 @@
 package cn.lzxq.city.data.edit;
 
-import cn.lzxq.city.data.io.LayerTable;
+import cn.lzxq.city.data.db.ReadExecutor;
 import cn.lzxq.city.data.io.TableColumns;
 import cn.lzxq.city.data.layer.Layer;
-import cn.lzxq.city.data.query.FeatureSource;
 import cn.lzxq.city.data.query.Filter;
 import cn.lzxq.city.data.query.PreparedSql;
 import cn.lzxq.city.data.query.QueryException;
@@ -118,11 +117,10 @@ public final class FeatureEditor {
     }
   }
 
-  /** Every attribute from the edit (absent ones null), except the network that defines a pipe layer. */
+  /** Every attribute from the edit (absent ones null), except the fixed values that define the layer (a pipe layer's network). */
   private long replace(Connection c, TableColumns table, FeatureEdit.Replace r, Editor who, String note) throws SQLException {
     Map<String, Object> all = new LinkedHashMap<>();
-    boolean pipe = LayerTable.byName(r.layer().name()).map(LayerTable::network).isPresent();
-    r.layer().attributes().stream().filter(a -> !(pipe && a.name().equals("network")))
+    r.layer().attributes().stream().filter(a -> !r.layer().fixedValues().containsKey(a.name()))
         .forEach(a -> all.put(a.name(), r.values().get(a.name())));
     Filter one = new Filter.ResourceIds(List.of(r.fid()));
     long n = update(c, table, r.layer(), one, all, r.geometry(), who, note);
@@ -160,7 +158,7 @@ public final class FeatureEditor {
     if (state.startsWith("23") || state.startsWith("22") || state.equals("XX000")) {
       return new EditException(EditException.Reason.INVALID, "the database refused the values: " + firstLine(e.getMessage()), e);
     }
-    if (FeatureSource.timedOut(e)) {
+    if (ReadExecutor.timedOut(e)) {
       return new QueryException("OperationProcessingFailed", "Transaction", "the transaction took too long");
     }
     return new IllegalStateException(e);

@@ -26,8 +26,7 @@ public final class LayerStatistics {
       long count = rs.getLong("feature_count");
       double[] extent = count == 0 ? null : new double[] {
           rs.getDouble("min_lon"), rs.getDouble("min_lat"), rs.getDouble("max_lon"), rs.getDouble("max_lat")};
-      return new LayerSummary(layer.name(), layer.titleZh(), layer.titleEn(), layer.geometryKind().postgisType(),
-          count, extent);
+      return LayerSummary.of(layer, count, extent);
     }
   }
 }

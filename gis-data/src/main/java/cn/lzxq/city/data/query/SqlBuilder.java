@@ -1,5 +1,6 @@
 package cn.lzxq.city.data.query;
 
+import cn.lzxq.city.data.db.ValidTime;
 import cn.lzxq.city.data.layer.Attribute;
 import cn.lzxq.city.data.layer.Layer;
 import java.util.ArrayList;
@@ -76,14 +77,7 @@ public final class SqlBuilder {
   /** The WHERE clause: the layer's rows, valid at the query's time, matching its filter. */
   public String where(FeatureQuery q, List<Object> params) {
     Layer layer = q.layer();
-    String time;
-    if (q.asOf() == null) {
-      time = "t.valid_to IS NULL AND t.valid_from <= now()";
-    } else {
-      time = "t.valid_from <= ? AND (t.valid_to IS NULL OR t.valid_to > ?)";
-      params.add(q.asOf());
-      params.add(q.asOf());
-    }
+    String time = ValidTime.at("t", q.asOf(), params);
     String filter = new FilterSql(layer, nativeSrid, params).write(q.filter());
     return layer.rowFilter() + " AND " + time + " AND " + filter;
   }

@@ -1,9 +1,9 @@
 package cn.lzxq.city.server.ogcapi;
 
 import cn.lzxq.city.data.crs.CrsRef;
+import cn.lzxq.city.data.db.ReadExecutor;
 import cn.lzxq.city.data.edit.Editor;
 import cn.lzxq.city.data.layer.Layer;
-import cn.lzxq.city.data.query.FeatureSource;
 import cn.lzxq.city.data.query.QueryException;
 import cn.lzxq.city.server.encode.StreamedResponse;
 import cn.lzxq.city.server.security.Editors;
@@ -48,7 +48,7 @@ class OgcApiController {
 
   OgcApiController(OgcApiService service, OgcApiSettings settings) {
     this.service = service;
-    this.documents = new OgcApiDocuments(service.nativeSrid(), settings.maxLimit());
+    this.documents = new OgcApiDocuments(service.nativeSrid(), settings.maxLimit(), service.catalog());
     this.parser = new ItemsParser(service.nativeSrid(), settings);
   }
 
@@ -75,20 +75,20 @@ class OgcApiController {
 
   @GetMapping("/collections/{id}")
   ResponseEntity<String> collection(@PathVariable String id, HttpServletRequest request, @RequestParam Map<String, String> q) {
-    Layer layer = OgcApiService.layer(id);
+    Layer layer = service.layer(id);
     return document(layer.titleZh(), documents.collection(base(request), layer), request, q);
   }
 
   @GetMapping("/collections/{id}/queryables")
   ResponseEntity<String> queryables(@PathVariable String id, HttpServletRequest request) {
     return ResponseEntity.ok().contentType(MediaType.parseMediaType("application/schema+json"))
-        .body(documents.queryables(base(request), OgcApiService.layer(id)).toString());
+        .body(documents.queryables(base(request), service.layer(id)).toString());
   }
 
   @GetMapping("/collections/{id}/items")
   void items(@PathVariable String id, @RequestParam Map<String, String> q, HttpServletRequest request,
       HttpServletResponse response) throws IOException, SQLException {
-    Layer layer = OgcApiService.layer(id);
+    Layer layer = service.layer(id);
     ItemsRequest r = parser.parse(layer, q, wantsHtml(request, q));
     String itemsUrl = base(request) + "/collections/" + id + "/items";
     String query = request.getQueryString() == null ? "" : request.getQueryString()
@@ -102,7 +102,7 @@ class OgcApiController {
   @GetMapping("/collections/{id}/items/{fid}")
   void item(@PathVariable String id, @PathVariable String fid, @RequestParam Map<String, String> q,
       HttpServletRequest request, HttpServletResponse response) throws IOException, SQLException {
-    Layer layer = OgcApiService.layer(id);
+    Layer layer = service.layer(id);
     CrsRef crs = parser.crs(q.getOrDefault("crs", CrsRef.CRS84.uri()), "crs");
     ItemsRequest time = parser.parse(layer, q.containsKey("datetime") ? Map.of("datetime", q.get("datetime")) : Map.of(), false);
     StreamedResponse.Body body = service.item(layer, id(fid), crs, time.asOf(), base(request) + "/collections/" + id);
@@ -114,7 +114,7 @@ class OgcApiController {
   @PostMapping("/collections/{id}/items")
   ResponseEntity<Void> create(@PathVariable String id, @RequestBody String body, Authentication auth,
       @RequestHeader(name = "Content-Crs", required = false) String contentCrs, HttpServletRequest request) {
-    Layer layer = OgcApiService.layer(id);
+    Layer layer = service.layer(id);
     long fid = service.create(layer, FeatureInput.parse(body, contentCrs(contentCrs)), editor(auth));
     return ResponseEntity.created(URI.create(base(request) + "/collections/" + id + "/items/" + fid)).build();
   }
@@ -122,20 +122,20 @@ class OgcApiController {
   @PutMapping("/collections/{id}/items/{fid}")
   ResponseEntity<Void> replace(@PathVariable String id, @PathVariable String fid, @RequestBody String body,
       @RequestHeader(name = "Content-Crs", required = false) String contentCrs, Authentication auth) {
-    service.replace(OgcApiService.layer(id), id(fid), FeatureInput.parse(body, contentCrs(contentCrs)), editor(auth));
+    service.replace(service.layer(id), id(fid), FeatureInput.parse(body, contentCrs(contentCrs)), editor(auth));
     return ResponseEntity.noContent().build();
   }
 
   @PatchMapping("/collections/{id}/items/{fid}")
   ResponseEntity<Void> update(@PathVariable String id, @PathVariable String fid, @RequestBody String body,
       @RequestHeader(name = "Content-Crs", required = false) String contentCrs, Authentication auth) {
-    service.update(OgcApiService.layer(id), id(fid), FeatureInput.parse(body, contentCrs(contentCrs)), editor(auth));
+    service.update(service.layer(id), id(fid), FeatureInput.parse(body, contentCrs(contentCrs)), editor(auth));
     return ResponseEntity.noContent().build();
   }
 
   @DeleteMapping("/collections/{id}/items/{fid}")
   ResponseEntity<Void> delete(@PathVariable String id, @PathVariable String fid, Authentication auth) {
-    service.delete(OgcApiService.layer(id), id(fid), editor(auth));
+    service.delete(service.layer(id), id(fid), editor(auth));
     return ResponseEntity.noContent().build();
   }
 
@@ -155,7 +155,7 @@ class OgcApiController {
    */
   @ExceptionHandler(SQLException.class)
   ResponseEntity<ProblemDetail> problem(SQLException e, HttpServletResponse response) throws SQLException {
-    if (response.isCommitted() || !FeatureSource.timedOut(e)) {
+    if (response.isCommitted() || !ReadExecutor.timedOut(e)) {
       throw e;
     }
     response.reset();

@@ -6,7 +6,6 @@ import cn.lzxq.city.data.ServiceArea;
 import cn.lzxq.city.data.crs.CrsRef;
 import cn.lzxq.city.data.crs.ServedCrs;
 import cn.lzxq.city.data.layer.Layer;
-import cn.lzxq.city.data.layer.LayerCatalog;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -36,16 +35,16 @@ final class WfsCapabilities {
   }
 
   /** The document for a service at {@code url} (the /wfs endpoint). */
-  static String document(String url, long countDefault, int nativeSrid) {
+  static String document(String url, long countDefault, int nativeSrid, List<Layer> layers) {
     return TEMPLATE.replace("{{URL}}", xml(url)).replace("{{COUNT_DEFAULT}}", Long.toString(countDefault))
-        .replace("{{FEATURE_TYPES}}", featureTypes(nativeSrid));
+        .replace("{{FEATURE_TYPES}}", featureTypes(nativeSrid, layers));
   }
 
-  private static String featureTypes(int nativeSrid) {
+  private static String featureTypes(int nativeSrid, List<Layer> layers) {
     StringBuilder b = new StringBuilder();
     ServiceArea area = ServiceArea.LANZHOU_NEW_AREA;
     List<CrsRef> crs = ServedCrs.forNative(nativeSrid);
-    for (Layer l : LayerCatalog.all()) {
+    for (Layer l : layers) {
       b.append("    <wfs:FeatureType>\n      <wfs:Name>city:").append(l.name()).append("</wfs:Name>\n")
           .append("      <wfs:Title>").append(xml(l.titleZh() + " / " + l.titleEn())).append("</wfs:Title>\n")
           .append("      <wfs:Abstract>").append(xml(l.abstractEn())).append("</wfs:Abstract>\n")

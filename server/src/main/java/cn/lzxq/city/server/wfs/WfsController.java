@@ -1,7 +1,7 @@
 package cn.lzxq.city.server.wfs;
 
+import cn.lzxq.city.data.db.ReadExecutor;
 import cn.lzxq.city.data.edit.Editor;
-import cn.lzxq.city.data.query.FeatureSource;
 import cn.lzxq.city.data.query.FilterLimits;
 import cn.lzxq.city.data.query.QueryException;
 import cn.lzxq.city.server.encode.StreamedResponse;
@@ -35,8 +35,8 @@ class WfsController {
 
   WfsController(WfsService service, WfsSettings settings) {
     this.service = service;
-    this.kvp = new WfsKvpParser(service.nativeSrid(), settings, FilterLimits.DEFAULT);
-    this.xml = new WfsXmlParser(service.nativeSrid(), settings, FilterLimits.DEFAULT);
+    this.kvp = new WfsKvpParser(service.nativeSrid(), settings, FilterLimits.DEFAULT, service.catalog());
+    this.xml = new WfsXmlParser(service.nativeSrid(), settings, FilterLimits.DEFAULT, service.catalog());
   }
 
   @RequestMapping(path = "/wfs", method = {RequestMethod.GET, RequestMethod.POST})
@@ -52,7 +52,7 @@ class WfsController {
     try {
       send(answer, response);
     } catch (SQLException e) {
-      if (response.isCommitted() || !FeatureSource.timedOut(e)) {
+      if (response.isCommitted() || !ReadExecutor.timedOut(e)) {
         throw e;
       }
       response.reset();

@@ -25,11 +25,13 @@ import java.util.stream.Collectors;
  */
 final class WfsKvpParser {
 
+  private final LayerCatalog catalog;
   private final int nativeSrid;
   private final WfsSettings settings;
   private final FilterLimits limits;
 
-  WfsKvpParser(int nativeSrid, WfsSettings settings, FilterLimits limits) {
+  WfsKvpParser(int nativeSrid, WfsSettings settings, FilterLimits limits, LayerCatalog catalog) {
+    this.catalog = catalog;
     this.nativeSrid = nativeSrid;
     this.settings = settings;
     this.limits = limits;
@@ -50,7 +52,7 @@ final class WfsKvpParser {
     return switch (request.toLowerCase(Locale.ROOT)) {
       case "getcapabilities" -> new WfsRequest.GetCapabilities(version);
       case "describefeaturetype" -> new WfsRequest.DescribeFeatureType(version,
-          kvp.first("TYPENAMES", "TYPENAME").map(t -> WfsParams.layers(t, "TYPENAMES")).orElse(List.of()));
+          kvp.first("TYPENAMES", "TYPENAME").map(t -> WfsParams.layers(catalog, t, "TYPENAMES")).orElse(List.of()));
       case "getfeature" -> kvp.get("STOREDQUERY_ID").filter(id -> !id.equals(WfsParams.GET_FEATURE_BY_ID))
           .<WfsRequest>map(id -> new WfsRequest.RunStoredQuery(version, id, kvp))
           .orElseGet(() -> getFeature(kvp, version, queryString));
@@ -87,8 +89,8 @@ final class WfsKvpParser {
     } else {
       ids = kvp.first("RESOURCEID", "FEATUREID").map(r -> Arrays.asList(r.split(","))).orElse(List.of());
     }
-    List<Layer> layers = kvp.first("TYPENAMES", "TYPENAME").map(t -> WfsParams.layers(t, "TYPENAMES"))
-        .orElseGet(() -> layersOfIds(ids));
+    List<Layer> layers = kvp.first("TYPENAMES", "TYPENAME").map(t -> WfsParams.layers(catalog, t, "TYPENAMES"))
+        .orElseGet(() -> layersOfIds(catalog, ids));
     if (layers.isEmpty()) {
       throw new OwsException(OwsException.MISSING_PARAMETER_VALUE, "TYPENAMES", "parameter TYPENAMES is missing");
     }
@@ -131,15 +133,15 @@ final class WfsKvpParser {
   }
 
   /** The layers named by id prefixes ({@code pipe_js.12}); every layer for bare numbers. */
-  static List<Layer> layersOfIds(List<String> ids) {
+  static List<Layer> layersOfIds(LayerCatalog catalog, List<String> ids) {
     if (ids.isEmpty()) {
       return List.of();
     }
     if (ids.stream().anyMatch(id -> id.indexOf('.') < 0)) {
-      return LayerCatalog.all();
+      return catalog.vectors();
     }
     return ids.stream().map(id -> id.substring(0, id.lastIndexOf('.'))).distinct()
-        .map(n -> LayerCatalog.find(n.trim()).orElseThrow(() -> new OwsException(OwsException.INVALID_PARAMETER_VALUE,
+        .map(n -> catalog.findVector(n.trim()).orElseThrow(() -> new OwsException(OwsException.INVALID_PARAMETER_VALUE,
             "RESOURCEID", "unknown feature type in id '" + n + "'")))
         .toList();
   }

@@ -22,18 +22,18 @@ final class WfsParams {
   }
 
   /** The layer of a type name ({@code city:pipe_js}, {@code pipe_js}, {@code {ns}pipe_js}). */
-  static Layer layer(String typeName, String locator) {
+  static Layer layer(LayerCatalog catalog, String typeName, String locator) {
     String n = typeName.trim().replaceFirst("^\\{[^}]*}", "").replaceFirst("^[A-Za-z_][\\w.-]*:", "");
-    return LayerCatalog.find(n).orElseThrow(() -> new OwsException(OwsException.INVALID_PARAMETER_VALUE, locator,
+    return catalog.findVector(n).orElseThrow(() -> new OwsException(OwsException.INVALID_PARAMETER_VALUE, locator,
         "unknown feature type '" + typeName + "'"));
   }
 
   /** The layers of a comma-separated list (parentheses of per-query lists removed). */
-  static List<Layer> layers(String list, String locator) {
+  static List<Layer> layers(LayerCatalog catalog, String list, String locator) {
     List<Layer> out = new ArrayList<>();
     for (String t : list.replace("(", "").replace(")", "").split(",")) {
       if (!t.isBlank()) {
-        out.add(layer(t, locator));
+        out.add(layer(catalog, t, locator));
       }
     }
     return out;
