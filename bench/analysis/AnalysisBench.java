@@ -1,16 +1,17 @@
-import cn.lzxq.city.data.analysis.AnalysisDb;
-import cn.lzxq.city.data.analysis.ClearanceCheck;
-import cn.lzxq.city.data.analysis.ColocationRequest;
-import cn.lzxq.city.data.analysis.CrossSection;
-import cn.lzxq.city.data.analysis.ExcavationImpact;
-import cn.lzxq.city.data.analysis.ResolvedScope;
-import cn.lzxq.city.data.analysis.Scope;
-import cn.lzxq.city.data.analysis.ScopeResolver;
-import cn.lzxq.city.data.analysis.TowerColocation;
-import cn.lzxq.city.data.analysis.ValveIsolation;
+import cn.lzxq.city.data.analysis.clearance.ClearanceCheck;
+import cn.lzxq.city.data.analysis.common.AnalysisDb;
+import cn.lzxq.city.data.analysis.common.ResolvedScope;
+import cn.lzxq.city.data.analysis.common.Scope;
+import cn.lzxq.city.data.analysis.common.ScopeResolver;
+import cn.lzxq.city.data.analysis.excavation.ExcavationImpact;
+import cn.lzxq.city.data.analysis.network.ValveIsolation;
+import cn.lzxq.city.data.analysis.section.CrossSection;
+import cn.lzxq.city.data.analysis.tower.ColocationRequest;
+import cn.lzxq.city.data.analysis.tower.TowerColocation;
 import cn.lzxq.city.data.crs.CrsRef;
 import cn.lzxq.city.data.db.CityDatabase;
 import cn.lzxq.city.data.db.DatabaseConfig;
+import cn.lzxq.city.data.db.ReadExecutor;
 import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,8 +40,8 @@ public class AnalysisBench {
     int requests = args.length > 1 ? Integer.parseInt(args[1]) : 300;
     int clearanceRuns = args.length > 2 ? Integer.parseInt(args[2]) : 5;
     try (HikariDataSource ds = CityDatabase.pool(DatabaseConfig.parse(url), 2)) {
-      AnalysisDb db = new AnalysisDb(ds, 4544);
       Duration limit = Duration.ofMinutes(20);  // the whole-city check on `large` under load
+      AnalysisDb db = new AnalysisDb(new ReadExecutor(ds, limit), 4544);
       System.out.println("segments: " + scalar(ds, "SELECT count(*) FROM pipe_segment WHERE valid_to IS NULL"));
       clearance(ds, db, limit, clearanceRuns);
       double[] box = extent(ds);
@@ -82,7 +83,7 @@ public class AnalysisBench {
     void run(int i) throws Exception;
   }
 
-  static ResolvedScope time(cn.lzxq.city.data.analysis.Session s) throws java.sql.SQLException {
+  static ResolvedScope time(cn.lzxq.city.data.analysis.common.Session s) throws java.sql.SQLException {
     return ScopeResolver.resolve(s, Scope.everything(null), Double.POSITIVE_INFINITY);
   }
 

@@ -23,11 +23,6 @@ public final class FeatureSource {
     this.sql = sql;
   }
 
-  /** Whether PostgreSQL cancelled the statement at the statement timeout: {@link ReadExecutor#timedOut}. */
-  public static boolean timedOut(SQLException e) {
-    return ReadExecutor.timedOut(e);
-  }
-
   /** The SQL builder (and with it the native SRID). */
   public SqlBuilder sql() {
     return sql;

@@ -1,8 +1,8 @@
 package cn.lzxq.city.server.analysis;
 
-import cn.lzxq.city.data.analysis.AnalysisInputException;
-import cn.lzxq.city.data.analysis.Bbox;
-import cn.lzxq.city.data.analysis.Scope;
+import cn.lzxq.city.data.analysis.common.AnalysisInputException;
+import cn.lzxq.city.data.analysis.common.Bbox;
+import cn.lzxq.city.data.analysis.common.Scope;
 import cn.lzxq.city.data.crs.CrsRef;
 import java.time.Instant;
 import java.time.LocalDate;

@@ -20,22 +20,34 @@ import java.util.List;
  */
 final class WfsCapabilities {
 
-  private static final String TEMPLATE = load();
+  private static final String TEMPLATE = template("2.0.0");
   private static final List<String> FORMATS = List.of("application/gml+xml; version=3.2", "application/json", "text/csv");
 
   private WfsCapabilities() {
   }
 
-  private static String load() {
-    try (InputStream in = WfsCapabilities.class.getResourceAsStream("/wfs/capabilities-2.0.0.xml")) {
+  /** The template {@code wfs/capabilities-<version>.xml}. */
+  static String template(String version) {
+    try (InputStream in = WfsCapabilities.class.getResourceAsStream("/wfs/capabilities-" + version + ".xml")) {
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
-  /** The document for a service at {@code url} (the /wfs endpoint). */
-  static String document(String url, long countDefault, int nativeSrid, List<Layer> layers) {
+  /**
+   * The document of {@code version} (2.0.0, 1.1.0 or 1.0.0, see {@link WfsParams#capabilitiesVersion})
+   * for a service at {@code url} (the /wfs endpoint) offering {@code layers}.
+   */
+  static String document(String version, String url, long countDefault, int nativeSrid, List<Layer> layers) {
+    return switch (version) {
+      case "1.0.0" -> WfsCapabilities100.document(url, nativeSrid, layers);
+      case "1.1.0" -> WfsCapabilities110.document(url, nativeSrid, layers);
+      default -> document(url, countDefault, nativeSrid, layers);
+    };
+  }
+
+  private static String document(String url, long countDefault, int nativeSrid, List<Layer> layers) {
     return TEMPLATE.replace("{{URL}}", xml(url)).replace("{{COUNT_DEFAULT}}", Long.toString(countDefault))
         .replace("{{FEATURE_TYPES}}", featureTypes(nativeSrid, layers));
   }
