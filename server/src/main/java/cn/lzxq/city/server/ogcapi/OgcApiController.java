@@ -6,6 +6,7 @@ import cn.lzxq.city.data.edit.Editor;
 import cn.lzxq.city.data.layer.Layer;
 import cn.lzxq.city.data.query.QueryException;
 import cn.lzxq.city.server.encode.StreamedResponse;
+import cn.lzxq.city.server.ows.ServiceUrl;
 import cn.lzxq.city.server.security.Editors;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -207,10 +208,6 @@ class OgcApiController {
   }
 
   private static String base(HttpServletRequest request) {
-    String host = request.getHeader("Host");
-    if (host == null) {
-      host = request.getServerName() + ":" + request.getServerPort();
-    }
-    return request.getScheme() + "://" + host + request.getContextPath() + "/ogcapi";
+    return ServiceUrl.of(request, "/ogcapi");
   }
 }

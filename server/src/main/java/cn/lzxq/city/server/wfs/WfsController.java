@@ -8,6 +8,7 @@ import cn.lzxq.city.server.encode.StreamedResponse;
 import cn.lzxq.city.server.ows.ExceptionReports;
 import cn.lzxq.city.server.ows.KvpMap;
 import cn.lzxq.city.server.ows.OwsException;
+import cn.lzxq.city.server.ows.ServiceUrl;
 import cn.lzxq.city.server.security.Editors;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -43,7 +44,7 @@ class WfsController {
   void handle(HttpServletRequest request, HttpServletResponse response, Authentication auth) throws IOException, SQLException {
     WfsResponse answer;
     try {
-      answer = execute(parse(request), serviceUrl(request), auth);
+      answer = execute(parse(request), ServiceUrl.of(request, "/wfs"), auth);
     } catch (OwsException e) {
       answer = error(e, response);
     } catch (QueryException e) {
@@ -119,14 +120,5 @@ class WfsController {
     String doc = ExceptionReports.ows(e);
     return new WfsResponse(e.httpStatus(), "application/xml; charset=UTF-8",
         out -> out.write(doc.getBytes(StandardCharsets.UTF_8)));
-  }
-
-  /** The absolute URL of this endpoint as the client reached it. */
-  static String serviceUrl(HttpServletRequest request) {
-    String host = request.getHeader("Host");
-    if (host == null) {
-      host = request.getServerName() + ":" + request.getServerPort();
-    }
-    return request.getScheme() + "://" + host + request.getContextPath() + "/wfs";
   }
 }

@@ -1,6 +1,6 @@
 package cn.lzxq.city.server.wfs;
 
-import cn.lzxq.city.data.crs.AxisSwap;
+import cn.lzxq.city.data.crs.BboxParam;
 import cn.lzxq.city.data.crs.CrsRef;
 import cn.lzxq.city.data.layer.Layer;
 import cn.lzxq.city.data.layer.LayerCatalog;
@@ -164,21 +164,16 @@ final class WfsKvpParser {
   }
 
   private Filter bbox(String value, CrsRef srs, boolean eastNorth) {
-    String[] parts = value.split(",");
-    if (parts.length != 4 && parts.length != 5) {
-      throw new OwsException(OwsException.INVALID_PARAMETER_VALUE, "BBOX", "BBOX needs four numbers and an optional CRS");
-    }
-    CrsRef crs = parts.length == 5 ? WfsParams.crs(parts[4], nativeSrid) : srs;
-    double[] n = new double[4];
+    BboxParam b;
     try {
-      for (int i = 0; i < 4; i++) {
-        n[i] = Double.parseDouble(parts[i].trim());
-      }
+      b = BboxParam.parse(value, true, false);
     } catch (NumberFormatException e) {
       throw new OwsException(OwsException.INVALID_PARAMETER_VALUE, "BBOX", "BBOX values must be numbers");
+    } catch (IllegalArgumentException e) {
+      throw new OwsException(OwsException.INVALID_PARAMETER_VALUE, "BBOX", "BBOX needs four numbers and an optional CRS");
     }
-    return new Filter.BBox(eastNorth ? new org.locationtech.jts.geom.Envelope(n[0], n[2], n[1], n[3])
-        : AxisSwap.envelope(n[0], n[1], n[2], n[3], crs), crs.srid());
+    CrsRef crs = b.crsName() != null ? WfsParams.crs(b.crsName(), nativeSrid) : srs;
+    return new Filter.BBox(eastNorth ? b.eastNorth() : b.envelope(crs), crs.srid());
   }
 
   private static WfsRequest.ResultType resultType(String value) {
