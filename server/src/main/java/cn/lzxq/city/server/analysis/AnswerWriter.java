@@ -19,9 +19,9 @@ import tools.jackson.databind.node.ObjectNode;
  * foreign member "answer" without the items).
  */
 @Component
-class AnswerWriter {
+public class AnswerWriter {
 
-  static final MediaType GEO_JSON = MediaType.parseMediaType("application/geo+json");
+  public static final MediaType GEO_JSON = MediaType.parseMediaType("application/geo+json");
 
   private final JsonMapper mapper;
 
@@ -49,7 +49,7 @@ class AnswerWriter {
   }
 
   /** The GeoJSON FeatureCollection of a listing answer (as {@code f=geojson}), UTF-8. */
-  byte[] geoJson(Listing<?> answer) {
+  public byte[] geoJson(Listing<?> answer) {
     return mapper.writeValueAsBytes(featureCollection(answer, answer));
   }
 

@@ -11,12 +11,12 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 
 /** Parses the common request parameters: the scope (bbox, bbox-crs, road, project, owner, network) and asOf. */
-final class ScopeParams {
+public final class ScopeParams {
 
   private ScopeParams() {
   }
 
-  static Scope scope(String bbox, String bboxCrs, String road, String project, String owner, String network, String asOf) {
+  public static Scope scope(String bbox, String bboxCrs, String road, String project, String owner, String network, String asOf) {
     return new Scope(bbox(bbox, bboxCrs), blank(road), blank(project), blank(owner), blank(network), asOf(asOf));
   }
 
@@ -63,7 +63,7 @@ final class ScopeParams {
     return new Bbox(b.a1(), b.b1(), b.a2(), b.b2(), crs(crs));
   }
 
-  static double number(String text, String name) {
+  public static double number(String text, String name) {
     try {
       double d = Double.parseDouble(text.trim());
       if (!Double.isFinite(d)) {

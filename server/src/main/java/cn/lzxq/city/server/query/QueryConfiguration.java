@@ -4,9 +4,8 @@ import cn.lzxq.city.data.db.ReadExecutor;
 import cn.lzxq.city.data.query.FeatureSource;
 import cn.lzxq.city.data.query.SqlBuilder;
 import cn.lzxq.city.server.db.DatabaseProperties;
-import java.time.Duration;
+import cn.lzxq.city.server.db.LimitsProperties;
 import javax.sql.DataSource;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -16,9 +15,8 @@ class QueryConfiguration {
 
   /** The one executor every read path uses, under {@code city.limits.statement-timeout}. */
   @Bean
-  ReadExecutor readExecutor(DataSource dataSource,
-      @Value("${city.limits.statement-timeout:30s}") Duration statementTimeout) {
-    return new ReadExecutor(dataSource, statementTimeout);
+  ReadExecutor readExecutor(DataSource dataSource, LimitsProperties limits) {
+    return new ReadExecutor(dataSource, limits.statementTimeout());
   }
 
   @Bean

@@ -27,10 +27,10 @@ final class WfsKvpParser {
 
   private final LayerCatalog catalog;
   private final int nativeSrid;
-  private final WfsSettings settings;
+  private final WfsProperties settings;
   private final FilterLimits limits;
 
-  WfsKvpParser(int nativeSrid, WfsSettings settings, FilterLimits limits, LayerCatalog catalog) {
+  WfsKvpParser(int nativeSrid, WfsProperties settings, FilterLimits limits, LayerCatalog catalog) {
     this.catalog = catalog;
     this.nativeSrid = nativeSrid;
     this.settings = settings;

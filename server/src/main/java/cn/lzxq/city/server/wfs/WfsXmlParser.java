@@ -30,10 +30,10 @@ final class WfsXmlParser {
 
   private final LayerCatalog catalog;
   private final int nativeSrid;
-  private final WfsSettings settings;
+  private final WfsProperties settings;
   private final FilterLimits limits;
 
-  WfsXmlParser(int nativeSrid, WfsSettings settings, FilterLimits limits, LayerCatalog catalog) {
+  WfsXmlParser(int nativeSrid, WfsProperties settings, FilterLimits limits, LayerCatalog catalog) {
     this.catalog = catalog;
     this.nativeSrid = nativeSrid;
     this.settings = settings;
