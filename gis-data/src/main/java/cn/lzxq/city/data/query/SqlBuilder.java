@@ -84,8 +84,18 @@ public final class SqlBuilder {
       params.add(q.asOf());
       params.add(q.asOf());
     }
-    String filter = new FilterSql(layer, nativeSrid, params).write(q.filter());
-    return layer.rowFilter() + " AND " + time + " AND " + filter;
+    return layer.rowFilter() + " AND " + time + " AND " + new FilterSql(layer, nativeSrid, params).write(q.filter());
+  }
+
+  /**
+   * The WHERE clause of an edit: the layer's rows that are the latest version of their feature
+   * ({@code valid_to IS NULL}, whatever their valid_from), matching the query's filter. Unlike
+   * {@link #where}, it sees a version written earlier in the same transaction, whose valid_from
+   * is later than the transaction's {@code now()}.
+   */
+  public String whereLatest(FeatureQuery q, List<Object> params) {
+    Layer layer = q.layer();
+    return layer.rowFilter() + " AND t.valid_to IS NULL AND " + new FilterSql(layer, nativeSrid, params).write(q.filter());
   }
 
   private String geometry(FeatureQuery q, List<Object> params) {

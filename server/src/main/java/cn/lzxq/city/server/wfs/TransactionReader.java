@@ -128,7 +128,7 @@ final class TransactionReader {
     }
     List<FeatureEdit> out = new ArrayList<>();
     for (long fid : ids.fids()) {
-      out.add(new FeatureEdit.Replace(layer, fid, content.values(), content.geometry()));
+      out.add(new FeatureEdit.Replace(layer, fid, content.values(), content.geometry(), ids.versions().get(fid)));
     }
     return out;
   }

@@ -11,12 +11,12 @@ import org.springframework.context.annotation.Configuration;
 
 /** The versioned feature editor WFS-T and OGC API Part 4 share, and the WFS settings. */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(WfsSettings.class)
+@EnableConfigurationProperties({WfsSettings.class, EditSettings.class})
 class WfsConfiguration {
 
   @Bean
   FeatureEditor featureEditor(DataSource dataSource, FeatureSource source,
-      @Value("${city.limits.statement-timeout:30s}") Duration statementTimeout) {
-    return new FeatureEditor(dataSource, source.sql(), statementTimeout);
+      @Value("${city.limits.statement-timeout:30s}") Duration statementTimeout, EditSettings edit) {
+    return new FeatureEditor(dataSource, source.sql(), statementTimeout, edit.geometryCheck());
   }
 }
