@@ -136,10 +136,17 @@ final class EditSql {
     return new PreparedSql("SELECT t.fid FROM " + layer.table() + " t WHERE " + where(layer, filter, params), params);
   }
 
-  /** (fid, version_id) of the latest versions of the given fids (a bigint[] parameter). */
+  /** (fid, version_id) of the latest versions of the given fids. */
   PreparedSql latestVersions(Layer layer, List<Long> fids) {
     return new PreparedSql("SELECT t.fid, t.version_id FROM " + layer.table() + " t WHERE " + layer.rowFilter()
-        + " AND t.valid_to IS NULL AND t.fid = ANY(?)", List.of(fids.toArray(Long[]::new)));
+        + " AND t.valid_to IS NULL AND t.fid = ANY(CAST(? AS bigint[]))", List.of(bigintArray(fids)));
+  }
+
+  /** A bigint[] literal, e.g. {@code {1,2}}. */
+  static String bigintArray(java.util.Collection<Long> values) {
+    StringJoiner j = new StringJoiner(",", "{", "}");
+    values.forEach(v -> j.add(Long.toString(v)));
+    return j.toString();
   }
 
   /** The edit's view: latest versions (so it sees versions written earlier in its transaction). */

@@ -23,6 +23,8 @@ import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 
 /**
@@ -51,11 +53,20 @@ public final class FeatureEditor {
   private final Duration statementTimeout;
   private final GeometryCheck geometryCheck;
 
-  public FeatureEditor(DataSource dataSource, SqlBuilder sqlBuilder, Duration statementTimeout, GeometryCheck geometryCheck) {
+  private final Semaphore writers;
+
+  /**
+   * @param maxConcurrent how many edit transactions hold a database connection at once; the
+   *                      others wait (fairly, at most the statement timeout) without one, so
+   *                      writers queued behind a feature lock never starve reads of connections
+   */
+  public FeatureEditor(DataSource dataSource, SqlBuilder sqlBuilder, Duration statementTimeout, GeometryCheck geometryCheck,
+      int maxConcurrent) {
     this.dataSource = dataSource;
     this.sql = new EditSql(sqlBuilder);
     this.statementTimeout = statementTimeout;
     this.geometryCheck = geometryCheck;
+    this.writers = new Semaphore(maxConcurrent, true);
   }
 
   /**
@@ -65,6 +76,22 @@ public final class FeatureEditor {
    * @throws EditException when any edit is refused; nothing is written then
    */
   public EditResult apply(List<FeatureEdit> edits, Editor who, String note) {
+    try {
+      if (!writers.tryAcquire(statementTimeout.toMillis(), TimeUnit.MILLISECONDS)) {
+        throw new EditException(EditException.Reason.CONFLICT, "too many concurrent edits; try again");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new EditException(EditException.Reason.CONFLICT, "interrupted while waiting for other edits");
+    }
+    try {
+      return applyInTransaction(edits, who, note);
+    } finally {
+      writers.release();
+    }
+  }
+
+  private EditResult applyInTransaction(List<FeatureEdit> edits, Editor who, String note) {
     try (Connection c = dataSource.getConnection()) {
       c.setAutoCommit(false);
       try {
@@ -115,10 +142,18 @@ public final class FeatureEditor {
           t.deleted += delete(c, d, who, t);
         }
       } catch (EditException x) {
-        throw x.at(e.getClass().getSimpleName() + " " + n + " " + e.layer().name());
+        throw x.at(locator(e, n));
+      } catch (SQLException x) {
+        RuntimeException refused = translate(x);
+        throw refused instanceof EditException ee ? ee.at(locator(e, n)) : refused;
       }
     }
     return new EditResult(t.inserted, t.updated, t.replaced, t.deleted, t.versions);
+  }
+
+  /** Names an edit in a refusal: its kind, position in the request and layer, e.g. {@code Update 2 pipe_js}. */
+  private static String locator(FeatureEdit e, int n) {
+    return e.getClass().getSimpleName() + " " + n + " " + e.layer().name();
   }
 
   /** The running totals of a transaction. */
@@ -227,9 +262,9 @@ public final class FeatureEditor {
         return;
       }
       try (PreparedStatement ps = c.prepareStatement("SELECT pg_advisory_xact_lock(?, hashint8(f)) FROM "
-          + "(SELECT unnest(?::bigint[]) AS f ORDER BY 1) s")) {
+          + "(SELECT unnest(CAST(? AS bigint[])) AS f ORDER BY 1) s")) {
         ps.setInt(1, LOCK_SPACE);
-        ps.setObject(2, fresh.toArray(Long[]::new));
+        ps.setString(2, EditSql.bigintArray(fresh));
         ps.execute();
       }
       locked.addAll(fresh);

@@ -73,7 +73,11 @@ public final class SqlBuilder {
     return new PreparedSql(sql, params);
   }
 
-  /** The WHERE clause: the layer's rows, valid at the query's time, matching its filter. */
+  /**
+   * The WHERE clause: the layer's rows, valid at the query's time, matching its filter. Rows
+   * whose geometry holds a non-finite coordinate (written by another tool) are left out
+   * ({@code geometry_is_finite}, V36).
+   */
   public String where(FeatureQuery q, List<Object> params) {
     Layer layer = q.layer();
     String time;
@@ -84,7 +88,7 @@ public final class SqlBuilder {
       params.add(q.asOf());
       params.add(q.asOf());
     }
-    return layer.rowFilter() + " AND " + time + " AND " + new FilterSql(layer, nativeSrid, params).write(q.filter());
+    return layer.rowFilter() + " AND " + time + " AND geometry_is_finite(t." + layer.geometryColumn() + ") AND " + new FilterSql(layer, nativeSrid, params).write(q.filter());
   }
 
   /**

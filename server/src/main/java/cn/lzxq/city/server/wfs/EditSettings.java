@@ -15,10 +15,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param east          eastern edge, degrees east
  * @param north         northern edge, degrees north
  * @param marginDegrees how far outside the box a geometry may reach, degrees
+ * @param maxConcurrent edit transactions holding a database connection at once (others queue)
  */
 @ConfigurationProperties("city.edit")
 public record EditSettings(@DefaultValue("103.55") double west, @DefaultValue("36.28") double south,
-    @DefaultValue("103.85") double east, @DefaultValue("36.72") double north, @DefaultValue("0.05") double marginDegrees) {
+    @DefaultValue("103.85") double east, @DefaultValue("36.72") double north, @DefaultValue("0.05") double marginDegrees,
+    @DefaultValue("4") int maxConcurrent) {
 
   /** The check these settings configure. */
   GeometryCheck geometryCheck() {

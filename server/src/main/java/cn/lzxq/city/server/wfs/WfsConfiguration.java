@@ -17,6 +17,6 @@ class WfsConfiguration {
   @Bean
   FeatureEditor featureEditor(DataSource dataSource, FeatureSource source,
       @Value("${city.limits.statement-timeout:30s}") Duration statementTimeout, EditSettings edit) {
-    return new FeatureEditor(dataSource, source.sql(), statementTimeout, edit.geometryCheck());
+    return new FeatureEditor(dataSource, source.sql(), statementTimeout, edit.geometryCheck(), edit.maxConcurrent());
   }
 }
