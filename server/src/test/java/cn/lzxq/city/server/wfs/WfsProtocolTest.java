@@ -100,6 +100,83 @@ class WfsProtocolTest {
   }
 
   @Test
+  void capabilities110AreAWfs110DocumentWithDefaultSrsAndOperationsMetadata() throws Exception {
+    for (HttpResponse<String> r : List.of(http.get("/wfs", "SERVICE", "WFS", "REQUEST", "GetCapabilities", "VERSION", "1.1.0"),
+        http.get("/wfs", "SERVICE", "WFS", "REQUEST", "GetCapabilities", "ACCEPTVERSIONS", "1.1.0,2.0.0"),
+        post("<wfs:GetCapabilities service=\"WFS\" version=\"1.1.0\" xmlns:wfs=\"http://www.opengis.net/wfs\"/>"))) {
+      assertThat(r.statusCode()).isEqualTo(200);
+      String caps = r.body();
+      assertThat(Xml.text(caps, "/wfs1:WFS_Capabilities/@version")).isEqualTo("1.1.0");
+      assertThat(Xml.text(caps, "//ows10:ServiceIdentification/ows10:ServiceTypeVersion")).isEqualTo("1.1.0");
+      for (String op : List.of("GetCapabilities", "DescribeFeatureType", "GetFeature", "Transaction")) {
+        assertThat(Xml.text(caps, "//ows10:OperationsMetadata/ows10:Operation[@name='" + op + "']//ows10:Post/@*[local-name()='href']"))
+            .as(op).endsWith("/wfs");
+      }
+      assertThat(Xml.count(caps, "//wfs1:FeatureTypeList/wfs1:FeatureType")).isEqualTo(12);
+      String pipe = "//wfs1:FeatureType[wfs1:Name='city:pipe_js']";
+      assertThat(Xml.text(caps, pipe + "/wfs1:DefaultSRS")).isEqualTo("urn:x-ogc:def:crs:EPSG:4544");
+      assertThat(Xml.count(caps, pipe + "/wfs1:OtherSRS")).isEqualTo(5);
+      assertThat(Xml.text(caps, pipe + "/ows10:WGS84BoundingBox/ows10:LowerCorner")).isEqualTo("103.55 36.28");
+      assertThat(Xml.count(caps, "//ogc:Filter_Capabilities/ogc:Spatial_Capabilities/ogc:SpatialOperators/ogc:SpatialOperator"))
+          .isEqualTo(11);
+      assertThat(Xml.count(caps, "//wfs:* | //ows:* | //fes:*")).as("nothing of WFS 2.0 / OWS 1.1").isZero();
+    }
+  }
+
+  @Test
+  void capabilities100AreAWfs100DocumentWithSrsAndLatLongBoundingBox() throws Exception {
+    for (HttpResponse<String> r : List.of(http.get("/wfs", "SERVICE", "WFS", "REQUEST", "GetCapabilities", "VERSION", "1.0.0"),
+        http.get("/wfs", "SERVICE", "WFS", "REQUEST", "GetCapabilities", "VERSION", "0.9"),
+        post("<GetCapabilities service=\"WFS\" version=\"1.0.0\" xmlns=\"http://www.opengis.net/wfs\"/>"))) {
+      assertThat(r.statusCode()).isEqualTo(200);
+      String caps = r.body();
+      assertThat(Xml.text(caps, "/wfs1:WFS_Capabilities/@version")).isEqualTo("1.0.0");
+      assertThat(Xml.text(caps, "/wfs1:WFS_Capabilities/wfs1:Service/wfs1:Name")).isEqualTo("WFS");
+      for (String op : List.of("GetCapabilities", "DescribeFeatureType", "GetFeature", "Transaction")) {
+        assertThat(Xml.text(caps, "/wfs1:WFS_Capabilities/wfs1:Capability/wfs1:Request/wfs1:" + op
+            + "/wfs1:DCPType/wfs1:HTTP/wfs1:Post/@onlineResource")).as(op).endsWith("/wfs");
+      }
+      assertThat(Xml.count(caps, "//wfs1:GetFeature/wfs1:ResultFormat/wfs1:GML2")).isEqualTo(1);
+      assertThat(Xml.count(caps, "//wfs1:FeatureTypeList/wfs1:Operations/wfs1:Insert")).isEqualTo(1);
+      assertThat(Xml.count(caps, "//wfs1:FeatureTypeList/wfs1:FeatureType")).isEqualTo(12);
+      String pipe = "//wfs1:FeatureType[wfs1:Name='city:pipe_js']";
+      assertThat(Xml.text(caps, pipe + "/wfs1:SRS")).isEqualTo("EPSG:4544");
+      assertThat(Xml.text(caps, pipe + "/wfs1:LatLongBoundingBox/@minx")).isEqualTo("103.55");
+      assertThat(Xml.text(caps, pipe + "/wfs1:LatLongBoundingBox/@maxy")).isEqualTo("36.72");
+      assertThat(Xml.count(caps, "//ogc:Spatial_Operators/ogc:BBOX")).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void capabilitiesVersionNegotiation() throws Exception {
+    for (String[] c : new String[][] {{"VERSION", "2.0.2", "2.0.0"}, {"VERSION", "3.0.0", "2.0.0"}, {"VERSION", "1.5.0", "1.1.0"},
+        {"VERSION", "1.0.5", "1.0.0"}, {"ACCEPTVERSIONS", "9.9.9,1.0.0", "1.0.0"}}) {
+      HttpResponse<String> r = http.get("/wfs", "SERVICE", "WFS", "REQUEST", "GetCapabilities", c[0], c[1]);
+      assertThat(r.statusCode()).isEqualTo(200);
+      assertThat(Xml.text(r.body(), "/*/@version")).as(c[0] + "=" + c[1]).isEqualTo(c[2]);
+    }
+    HttpResponse<String> none = http.get("/wfs", "SERVICE", "WFS", "REQUEST", "GetCapabilities", "ACCEPTVERSIONS", "3.0.0");
+    assertThat(none.statusCode()).isEqualTo(400);
+    assertThat(Xml.text(none.body(), "//ows:Exception/@exceptionCode")).isEqualTo("VersionNegotiationFailed");
+  }
+
+  @Test
+  void describeFeatureType1xIsAGmlApplicationSchemaOfItsVersion() throws Exception {
+    for (String[] c : new String[][] {{"1.0.0", "http://schemas.opengis.net/gml/2.1.2/feature.xsd", "gml:_Feature",
+        "text/xml; subtype=gml/2.1.2"}, {"1.1.0", "http://schemas.opengis.net/gml/3.1.1/base/gml.xsd", "gml:AbstractFeature",
+        "text/xml; subtype=gml/3.1.1"}}) {
+      HttpResponse<String> r = http.get("/wfs", "SERVICE", "WFS", "VERSION", c[0], "REQUEST", "DescribeFeatureType", "TYPENAME",
+          "city:pipe_js");
+      assertThat(r.statusCode()).isEqualTo(200);
+      assertThat(r.headers().firstValue("Content-Type").orElse("")).startsWith(c[3]);
+      assertThat(Xml.text(r.body(), "/xs:schema/xs:import/@namespace")).isEqualTo("http://www.opengis.net/gml");
+      assertThat(Xml.text(r.body(), "/xs:schema/xs:import/@schemaLocation")).isEqualTo(c[1]);
+      assertThat(Xml.text(r.body(), "/xs:schema/xs:element[@name='pipe_js']/@substitutionGroup")).isEqualTo(c[2]);
+      assertThat(Xml.count(r.body(), "//xs:complexType[@name='pipe_jsType']//xs:element[@name='geom']")).isEqualTo(1);
+    }
+  }
+
+  @Test
   void withoutServiceTheAnswerIs400AndAnExceptionReport() throws Exception {
     HttpResponse<String> r = http.get("/wfs", "REQUEST", "GetCapabilities");
 
