@@ -10,6 +10,7 @@ import cn.lzxq.city.data.query.PreparedSql;
 import cn.lzxq.city.data.query.SqlBuilder;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
@@ -170,7 +171,9 @@ final class EditSql {
     if (g == null) {
       throw new EditException(EditException.Reason.INVALID, "a feature needs a geometry");
     }
-    params.add(new WKBWriter(3).write(g));
+    // positions without a height go as 2D, so the column's ST_Force3D gives them z = 0, not NaN
+    boolean z = Arrays.stream(g.getCoordinates()).anyMatch(c -> !Double.isNaN(c.getZ()));
+    params.add(new WKBWriter(z ? 3 : 2).write(g));
     params.add(g.getSRID());
   }
 

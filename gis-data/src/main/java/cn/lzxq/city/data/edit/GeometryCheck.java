@@ -40,7 +40,10 @@ public final class GeometryCheck {
     return area;
   }
 
-  /** The rules that need no database: emptiness, finite coordinates, distinct line points, closed rings. */
+  /**
+   * The rules that need no database: emptiness, finite coordinates, one dimension for all positions,
+   * distinct line points, closed rings.
+   */
   public static void checkShape(Geometry g) {
     if (g == null) {
       return;
@@ -48,10 +51,15 @@ public final class GeometryCheck {
     if (g.isEmpty()) {
       throw invalid("the geometry is empty");
     }
-    for (Coordinate c : g.getCoordinates()) {
+    Coordinate[] all = g.getCoordinates();
+    for (Coordinate c : all) {
       if (!Double.isFinite(c.getX()) || !Double.isFinite(c.getY()) || Double.isInfinite(c.getZ())) {
         throw invalid("a coordinate is not a finite number: " + c);
       }
+    }
+    long withHeight = Arrays.stream(all).filter(c -> !Double.isNaN(c.getZ())).count();
+    if (withHeight != 0 && withHeight != all.length) {
+      throw invalid("either every position has a height or none does");
     }
     for (int i = 0; i < g.getNumGeometries(); i++) {
       Geometry part = g.getGeometryN(i);
