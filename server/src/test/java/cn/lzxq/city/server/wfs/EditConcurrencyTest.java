@@ -35,7 +35,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * get exactly one winner and fifteen conflicts in their protocol's form; plain writers (WFS-T
  * and OGC API without If-Match) all apply, one after another, with exact totals. Afterwards the
  * table holds every acknowledged value once, one current version per feature and no
- * overlapping versions.
+ * overlapping versions. It versions the fixture's own features many times, so it keeps a
+ * context of its own.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class EditConcurrencyTest {

@@ -3,52 +3,22 @@ package cn.lzxq.city.server.wfs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.lzxq.city.data.db.Sql;
-import cn.lzxq.city.server.support.ScratchDatabase;
-import com.zaxxer.hikari.HikariDataSource;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.function.Function;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Every bad geometry on every write path (WFS-T 2.0 Insert and Update, WFS-T 1.0.0 Insert, OGC
  * API POST, PUT and PATCH) is refused in the protocol's form — an ExceptionReport
  * InvalidParameterValue whose locator names the action, or a 400 problem detail — and nothing
- * is stored.
+ * is stored. Runs on the shared small city (its parcel 401 is the polygon updated); the planted
+ * bad rows are deleted again.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class GeometryValidationTest {
-
-  private static HikariDataSource db;
-
-  @LocalServerPort
-  int port;
-
-  @DynamicPropertySource
-  static void database(DynamicPropertyRegistry registry) throws Exception {
-    db = ScratchDatabase.register("GeometryValidationTest", registry);
-    Fixture.load(db);
-    Sql.exec(db, """
-        INSERT INTO zoning_parcel (fid, parcel_code, land_use_code, land_use_name, area_m2, geom, valid_from)
-        VALUES (401, 'ZP-401', 'R2', '二类居住用地', 10000,
-                ST_Transform(ST_SetSRID(ST_Multi(ST_MakePolygon(ST_GeomFromText(
-                  'LINESTRING Z (103.71 36.51 1950, 103.711 36.51 1950, 103.711 36.511 1950, 103.71 36.51 1950)'))), 4490), 4544),
-                '2020-01-01');
-        """);
-  }
-
-  @AfterAll
-  static void close() {
-    db.close();
-  }
+class GeometryValidationTest extends SmallCityContextTest {
 
   /**
    * A bad geometry: as a GML element (axis order lat/lon for the 4490 URN, x/y for WFS 1.0.0
@@ -202,6 +172,14 @@ class GeometryValidationTest {
                (151, 'JS', 'JP', '51041000', 'N3', 'N4', 'top', 100, 'SW',
                 ST_SetSRID(ST_MakeLine(ST_MakePoint(383700, 'Infinity'::float8, 0), ST_MakePoint(383700, 4041900, 0)), 4544), '2015-01-01');
         """);
+    try {
+      assertPlantedRowsAreNotServed();
+    } finally {
+      Sql.exec(db, "DELETE FROM pipe_segment WHERE fid IN (150, 151)");
+    }
+  }
+
+  private void assertPlantedRowsAreNotServed() throws Exception {
     OgcClient http = new OgcClient("http://localhost:" + port);
     long served = Sql.count(db, "SELECT count(*) FROM pipe_segment WHERE network = 'JS' AND valid_to IS NULL") - 2;
 
