@@ -3,16 +3,14 @@ package cn.lzxq.city.server.wfs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.lzxq.city.data.db.Sql;
+import cn.lzxq.city.server.support.Http;
 import cn.lzxq.city.server.support.ScratchDatabase;
 import com.zaxxer.hikari.HikariDataSource;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -43,7 +41,6 @@ class EditConcurrencyTest {
 
   private static final int WRITERS = 16;
   private static final int ROUNDS = 3;
-  private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
   private static HikariDataSource db;
 
@@ -244,7 +241,7 @@ class EditConcurrencyTest {
   private HttpResponse<String> request(String method, String path, String contentType, String body, String ifMatch) throws Exception {
     HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
         .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
-        .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("admin:pw-admin".getBytes(StandardCharsets.UTF_8)))
+        .header("Authorization", Http.basic("admin:pw-admin"))
         .timeout(Duration.ofSeconds(120));
     if (contentType != null) {
       b.header("Content-Type", contentType);
@@ -252,6 +249,6 @@ class EditConcurrencyTest {
     if (ifMatch != null) {
       b.header("If-Match", ifMatch);
     }
-    return CLIENT.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    return Http.send(b.build(), HttpResponse.BodyHandlers.ofString());
   }
 }

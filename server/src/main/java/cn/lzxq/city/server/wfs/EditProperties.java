@@ -18,7 +18,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxConcurrent edit transactions holding a database connection at once (others queue)
  */
 @ConfigurationProperties("city.edit")
-public record EditSettings(@DefaultValue("103.55") double west, @DefaultValue("36.28") double south,
+public record EditProperties(@DefaultValue("103.55") double west, @DefaultValue("36.28") double south,
     @DefaultValue("103.85") double east, @DefaultValue("36.72") double north, @DefaultValue("0.05") double marginDegrees,
     @DefaultValue("4") int maxConcurrent) {
 
