@@ -36,7 +36,7 @@ final class ImportDemCommand implements Callable<Integer> {
       description = "normal_1985 or ellipsoidal (default: ${DEFAULT-VALUE})")
   HeightReference heights;
 
-  @Option(names = "--height-anomaly", defaultValue = "${env:CITY_TILES3D_HEIGHT_ANOMALY_M:--30}",
+  @Option(names = "--height-anomaly", defaultValue = "${env:CITY_TILES_HEIGHT_ANOMALY_M:--30}",
       description = "height anomaly zeta in metres for ellipsoidal heights (default: ${DEFAULT-VALUE})")
   double anomalyM;
 

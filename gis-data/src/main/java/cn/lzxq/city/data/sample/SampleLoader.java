@@ -114,6 +114,22 @@ public final class SampleLoader {
   }
 
   /**
+   * Loads the sample's DEM of {@code scale} into a database that has features but no DEM (one
+   * loaded before the sample had terrain); returns whether it did.
+   */
+  public static boolean loadTerrainIfMissing(DataSource db, SampleScale scale) throws SQLException {
+    try (Connection c = db.getConnection()) {
+      c.setAutoCommit(false);
+      if (DemStore.current(c) != null) {
+        return false;
+      }
+      terrain(c, scale);
+      c.commit();
+      return true;
+    }
+  }
+
+  /**
    * Imports the sample's synthetic DEM ({@link SampleTerrain}) through the DEM importer as the
    * current DEM version; returns the number of stored blocks.
    */

@@ -113,6 +113,14 @@ class PlantedDefectsRecallTest {
         }
         return false;
       }
+      case "survey_elevation" -> {
+        for (JsonNode v : get("/api/analysis/survey-qa?" + near).get("deviations")) {
+          if (d.pointNumbers().contains(v.get("expNo").asString()) && Math.abs(v.get("differenceM").asDouble() - d.measuredM()) < 0.1) {
+            return true;
+          }
+        }
+        return false;
+      }
       case "collision" -> {
         boolean clash = false;
         for (JsonNode c : get("/api/analysis/collision?" + near).get("collisions")) {
