@@ -1,9 +1,9 @@
 package cn.lzxq.city.server.analysis;
 
-import cn.lzxq.city.data.analysis.AnalysisInputException;
-import cn.lzxq.city.data.analysis.SurveyDeviation;
-import cn.lzxq.city.data.analysis.SurveyQa;
-import cn.lzxq.city.data.analysis.SurveyQaResult;
+import cn.lzxq.city.data.analysis.common.AnalysisInputException;
+import cn.lzxq.city.data.analysis.survey.SurveyDeviation;
+import cn.lzxq.city.data.analysis.survey.SurveyQa;
+import cn.lzxq.city.data.analysis.survey.SurveyQaResult;
 import cn.lzxq.city.server.terrain.DemSource;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;

@@ -6,16 +6,11 @@ import static org.assertj.core.api.Assertions.offset;
 import cn.lzxq.city.data.analysis.SurveyQa;
 import cn.lzxq.city.data.sample.NewAreaFrame;
 import cn.lzxq.city.data.sample.PlantedDefect;
-import cn.lzxq.city.data.sample.SampleGenerator;
-import cn.lzxq.city.data.sample.SampleLoader;
-import cn.lzxq.city.data.sample.SampleManifest;
-import cn.lzxq.city.data.sample.SampleScale;
 import cn.lzxq.city.data.terrain.DemGrid;
 import cn.lzxq.city.data.terrain.DemStore;
 import cn.lzxq.city.data.terrain.DemVersion;
 import cn.lzxq.city.data.terrain.SampleTerrain;
-import cn.lzxq.city.server.support.ScratchDatabase;
-import com.zaxxer.hikari.HikariDataSource;
+import cn.lzxq.city.server.support.GeneratedSampleContextTest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -37,12 +32,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.zip.GZIPInputStream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -53,35 +43,14 @@ import tools.jackson.databind.json.JsonMapper;
  * sample terrain's formula; gzip, ETags, normals on request, 404 off the availability; the survey
  * QA finds exactly the planted survey-elevation defects.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class TerrainApiTest {
+class TerrainApiTest extends GeneratedSampleContextTest {
 
+  /** ζ of the shipped configuration (city.tiles3d.height-anomaly-m). */
   private static final double ZETA = -30;
   private static final Path OUT = Path.of("target/terrain-test");
   private static final Path SCRIPT = Path.of("").toAbsolutePath().getParent().resolve("tiles/src/test/js/decode-terrain.mjs");
   private static final JsonMapper JSON = JsonMapper.builder().build();
   private static final HttpClient CLIENT = HttpClient.newHttpClient();
-
-  private static HikariDataSource db;
-  private static SampleManifest manifest;
-
-  @LocalServerPort
-  int port;
-
-  @DynamicPropertySource
-  static void database(DynamicPropertyRegistry registry) throws Exception {
-    db = ScratchDatabase.register("TerrainApiTest", registry);
-    manifest = SampleLoader.load(db, new SampleGenerator(SampleScale.SMALL, SampleGenerator.DEFAULT_SEED), true, false)
-        .manifest();
-    registry.add("city.tiles3d.disk-cache", () -> OUT.resolve("cache").toAbsolutePath().toString());
-    registry.add("city.tiles3d.change-poll", () -> "0ms");
-    registry.add("city.tiles3d.height-anomaly-m", () -> String.valueOf(ZETA));
-  }
-
-  @AfterAll
-  static void close() {
-    db.close();
-  }
 
   private String url(String path) {
     return "http://localhost:" + port + path;

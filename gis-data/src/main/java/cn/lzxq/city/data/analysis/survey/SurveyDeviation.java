@@ -1,4 +1,7 @@
-package cn.lzxq.city.data.analysis;
+package cn.lzxq.city.data.analysis.survey;
+
+import cn.lzxq.city.data.analysis.common.GeoJson;
+import cn.lzxq.city.data.analysis.common.Located;
 
 /**
  * A survey point whose recorded ground elevation differs from the DEM by more than the tolerance.

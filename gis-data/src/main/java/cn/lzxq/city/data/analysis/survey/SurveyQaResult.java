@@ -1,5 +1,6 @@
-package cn.lzxq.city.data.analysis;
+package cn.lzxq.city.data.analysis.survey;
 
+import cn.lzxq.city.data.analysis.common.Listing;
 import java.time.Instant;
 import java.util.List;
 

@@ -1,5 +1,9 @@
-package cn.lzxq.city.data.analysis;
+package cn.lzxq.city.data.analysis.survey;
 
+import cn.lzxq.city.data.analysis.common.GeoJson;
+import cn.lzxq.city.data.analysis.common.ResolvedScope;
+import cn.lzxq.city.data.analysis.common.Rounding;
+import cn.lzxq.city.data.analysis.common.Session;
 import cn.lzxq.city.data.terrain.DemGrid;
 import cn.lzxq.city.data.terrain.DemVersion;
 import java.sql.SQLException;
