@@ -77,7 +77,12 @@ public class TerrainService {
     List<List<Map<String, Long>>> available = new ArrayList<>();
     for (int z = 0; z <= max; z++) {
       long[] r = range(dem, z);
-      available.add(List.of(Map.of("startX", r[0], "startY", r[1], "endX", r[2], "endY", r[3])));
+      Map<String, Long> range = new LinkedHashMap<>();
+      range.put("startX", r[0]);
+      range.put("startY", r[1]);
+      range.put("endX", r[2]);
+      range.put("endY", r[3]);
+      available.add(List.of(range));
     }
     layer.put("available", available);
     return new CacheEntry(json.writeValueAsBytes(layer), changes.seq());
