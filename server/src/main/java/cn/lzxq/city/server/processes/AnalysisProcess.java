@@ -1,8 +1,8 @@
 package cn.lzxq.city.server.processes;
 
-import cn.lzxq.city.data.analysis.Listing;
-import cn.lzxq.city.data.analysis.ResolvedScope;
-import cn.lzxq.city.data.analysis.Session;
+import cn.lzxq.city.data.analysis.common.Listing;
+import cn.lzxq.city.data.analysis.common.ResolvedScope;
+import cn.lzxq.city.data.analysis.common.Session;
 import java.sql.SQLException;
 import java.util.Set;
 

@@ -1,11 +1,11 @@
 package cn.lzxq.city.server.processes;
 
-import cn.lzxq.city.data.analysis.AnalysisDb;
-import cn.lzxq.city.data.analysis.ClearanceCheck;
-import cn.lzxq.city.data.analysis.CollisionCheck;
-import cn.lzxq.city.data.analysis.CoverCheck;
-import cn.lzxq.city.data.analysis.Listing;
-import cn.lzxq.city.data.analysis.ScopeResolver;
+import cn.lzxq.city.data.analysis.common.AnalysisDb;
+import cn.lzxq.city.data.analysis.clearance.ClearanceCheck;
+import cn.lzxq.city.data.analysis.collision.CollisionCheck;
+import cn.lzxq.city.data.analysis.collision.CoverCheck;
+import cn.lzxq.city.data.analysis.common.Listing;
+import cn.lzxq.city.data.analysis.common.ScopeResolver;
 import cn.lzxq.city.data.job.JobHandler;
 import cn.lzxq.city.data.job.JobResult;
 import cn.lzxq.city.server.analysis.AnswerWriter;

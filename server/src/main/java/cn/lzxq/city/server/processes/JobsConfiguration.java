@@ -1,6 +1,6 @@
 package cn.lzxq.city.server.processes;
 
-import cn.lzxq.city.data.analysis.AnalysisDb;
+import cn.lzxq.city.data.analysis.common.AnalysisDb;
 import cn.lzxq.city.data.job.JobQueue;
 import cn.lzxq.city.data.job.JobWorker;
 import cn.lzxq.city.server.analysis.AnalysisProperties;

@@ -1,7 +1,7 @@
 package cn.lzxq.city.server.processes;
 
-import cn.lzxq.city.data.analysis.AnalysisInputException;
-import cn.lzxq.city.data.analysis.Scope;
+import cn.lzxq.city.data.analysis.common.AnalysisInputException;
+import cn.lzxq.city.data.analysis.common.Scope;
 import cn.lzxq.city.server.analysis.ScopeParams;
 import java.util.ArrayList;
 import java.util.List;

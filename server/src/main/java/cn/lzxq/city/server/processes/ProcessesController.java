@@ -1,6 +1,6 @@
 package cn.lzxq.city.server.processes;
 
-import cn.lzxq.city.data.analysis.AnalysisInputException;
+import cn.lzxq.city.data.analysis.common.AnalysisInputException;
 import cn.lzxq.city.data.job.Job;
 import cn.lzxq.city.data.job.JobLimitException;
 import cn.lzxq.city.data.job.JobQueue;

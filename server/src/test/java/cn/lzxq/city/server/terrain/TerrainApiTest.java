@@ -3,7 +3,7 @@ package cn.lzxq.city.server.terrain;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.offset;
 
-import cn.lzxq.city.data.analysis.SurveyQa;
+import cn.lzxq.city.data.analysis.survey.SurveyQa;
 import cn.lzxq.city.data.sample.NewAreaFrame;
 import cn.lzxq.city.data.sample.PlantedDefect;
 import cn.lzxq.city.data.terrain.DemGrid;
