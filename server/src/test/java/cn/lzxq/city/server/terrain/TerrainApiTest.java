@@ -11,15 +11,16 @@ import cn.lzxq.city.data.terrain.DemStore;
 import cn.lzxq.city.data.terrain.DemVersion;
 import cn.lzxq.city.data.terrain.SampleTerrain;
 import cn.lzxq.city.server.support.GeneratedSampleContextTest;
+import cn.lzxq.city.server.support.Http;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -50,18 +51,17 @@ class TerrainApiTest extends GeneratedSampleContextTest {
   private static final Path OUT = Path.of("target/terrain-test");
   private static final Path SCRIPT = Path.of("").toAbsolutePath().getParent().resolve("tiles/src/test/js/decode-terrain.mjs");
   private static final JsonMapper JSON = JsonMapper.builder().build();
-  private static final HttpClient CLIENT = HttpClient.newHttpClient();
 
   private String url(String path) {
     return "http://localhost:" + port + path;
   }
 
   private HttpResponse<byte[]> get(String path, String... headers) throws Exception {
-    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url(path)));
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url(path))).timeout(Duration.ofSeconds(120));
     for (int i = 0; i < headers.length; i += 2) {
       b.header(headers[i], headers[i + 1]);
     }
-    return CLIENT.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+    return Http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
   }
 
   @Test
