@@ -1,13 +1,13 @@
-import cn.lzxq.city.data.analysis.AnalysisDb;
-import cn.lzxq.city.data.analysis.ClearanceCheck;
-import cn.lzxq.city.data.analysis.ColocationRequest;
-import cn.lzxq.city.data.analysis.CrossSection;
-import cn.lzxq.city.data.analysis.ExcavationImpact;
-import cn.lzxq.city.data.analysis.ResolvedScope;
-import cn.lzxq.city.data.analysis.Scope;
-import cn.lzxq.city.data.analysis.ScopeResolver;
-import cn.lzxq.city.data.analysis.TowerColocation;
-import cn.lzxq.city.data.analysis.ValveIsolation;
+import cn.lzxq.city.data.analysis.clearance.ClearanceCheck;
+import cn.lzxq.city.data.analysis.common.AnalysisDb;
+import cn.lzxq.city.data.analysis.common.ResolvedScope;
+import cn.lzxq.city.data.analysis.common.Scope;
+import cn.lzxq.city.data.analysis.common.ScopeResolver;
+import cn.lzxq.city.data.analysis.excavation.ExcavationImpact;
+import cn.lzxq.city.data.analysis.network.ValveIsolation;
+import cn.lzxq.city.data.analysis.section.CrossSection;
+import cn.lzxq.city.data.analysis.tower.ColocationRequest;
+import cn.lzxq.city.data.analysis.tower.TowerColocation;
 import cn.lzxq.city.data.crs.CrsRef;
 import cn.lzxq.city.data.db.CityDatabase;
 import cn.lzxq.city.data.db.DatabaseConfig;
@@ -82,7 +82,7 @@ public class AnalysisBench {
     void run(int i) throws Exception;
   }
 
-  static ResolvedScope time(cn.lzxq.city.data.analysis.Session s) throws java.sql.SQLException {
+  static ResolvedScope time(cn.lzxq.city.data.analysis.common.Session s) throws java.sql.SQLException {
     return ScopeResolver.resolve(s, Scope.everything(null), Double.POSITIVE_INFINITY);
   }
 

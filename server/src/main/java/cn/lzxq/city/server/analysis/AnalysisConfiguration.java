@@ -1,6 +1,6 @@
 package cn.lzxq.city.server.analysis;
 
-import cn.lzxq.city.data.analysis.AnalysisDb;
+import cn.lzxq.city.data.analysis.common.AnalysisDb;
 import cn.lzxq.city.server.db.DatabaseProperties;
 import javax.sql.DataSource;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;

@@ -1,8 +1,8 @@
 package cn.lzxq.city.server.analysis;
 
-import cn.lzxq.city.data.analysis.AnalysisInputException;
-import cn.lzxq.city.data.analysis.AnalysisSqlException;
-import cn.lzxq.city.data.analysis.AnalysisTimeoutException;
+import cn.lzxq.city.data.analysis.common.AnalysisInputException;
+import cn.lzxq.city.data.analysis.common.AnalysisSqlException;
+import cn.lzxq.city.data.analysis.common.AnalysisTimeoutException;
 import java.net.URI;
 import java.sql.SQLTransientConnectionException;
 import org.springframework.core.Ordered;

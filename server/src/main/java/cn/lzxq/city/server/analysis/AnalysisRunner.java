@@ -1,10 +1,10 @@
 package cn.lzxq.city.server.analysis;
 
-import cn.lzxq.city.data.analysis.AnalysisDb;
-import cn.lzxq.city.data.analysis.ResolvedScope;
-import cn.lzxq.city.data.analysis.Scope;
-import cn.lzxq.city.data.analysis.ScopeResolver;
-import cn.lzxq.city.data.analysis.Session;
+import cn.lzxq.city.data.analysis.common.AnalysisDb;
+import cn.lzxq.city.data.analysis.common.ResolvedScope;
+import cn.lzxq.city.data.analysis.common.Scope;
+import cn.lzxq.city.data.analysis.common.ScopeResolver;
+import cn.lzxq.city.data.analysis.common.Session;
 import java.sql.SQLException;
 import org.springframework.stereotype.Component;
 

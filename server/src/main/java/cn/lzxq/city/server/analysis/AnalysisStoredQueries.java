@@ -1,7 +1,7 @@
 package cn.lzxq.city.server.analysis;
 
-import cn.lzxq.city.data.analysis.ClearanceCheck;
-import cn.lzxq.city.data.analysis.CollisionCheck;
+import cn.lzxq.city.data.analysis.clearance.ClearanceCheck;
+import cn.lzxq.city.data.analysis.collision.CollisionCheck;
 import cn.lzxq.city.server.wfs.WfsStoredQuery;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

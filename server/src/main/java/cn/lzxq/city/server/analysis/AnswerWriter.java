@@ -1,8 +1,10 @@
 package cn.lzxq.city.server.analysis;
 
-import cn.lzxq.city.data.analysis.AnalysisInputException;
-import cn.lzxq.city.data.analysis.Listing;
-import cn.lzxq.city.data.analysis.Located;
+import cn.lzxq.city.data.analysis.common.AnalysisInputException;
+import cn.lzxq.city.data.analysis.common.Listing;
+import cn.lzxq.city.data.analysis.common.Located;
+import java.util.ArrayList;
+import java.util.List;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
@@ -10,8 +12,6 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * Writes an analysis answer as JSON, or as a GeoJSON FeatureCollection of its located items when
@@ -19,9 +19,9 @@ import java.util.List;
  * foreign member "answer" without the items).
  */
 @Component
-class AnswerWriter {
+public class AnswerWriter {
 
-  static final MediaType GEO_JSON = MediaType.parseMediaType("application/geo+json");
+  public static final MediaType GEO_JSON = MediaType.parseMediaType("application/geo+json");
 
   private final JsonMapper mapper;
 
@@ -49,7 +49,7 @@ class AnswerWriter {
   }
 
   /** The GeoJSON FeatureCollection of a listing answer (as {@code f=geojson}), UTF-8. */
-  byte[] geoJson(Listing<?> answer) {
+  public byte[] geoJson(Listing<?> answer) {
     return mapper.writeValueAsBytes(featureCollection(answer, answer));
   }
 

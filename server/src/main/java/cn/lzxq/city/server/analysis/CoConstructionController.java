@@ -1,7 +1,7 @@
 package cn.lzxq.city.server.analysis;
 
-import cn.lzxq.city.data.analysis.SpareDucts;
-import cn.lzxq.city.data.analysis.TrenchSharing;
+import cn.lzxq.city.data.analysis.coconstruction.SpareDucts;
+import cn.lzxq.city.data.analysis.coconstruction.TrenchSharing;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;

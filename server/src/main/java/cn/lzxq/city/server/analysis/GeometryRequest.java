@@ -1,6 +1,6 @@
 package cn.lzxq.city.server.analysis;
 
-import cn.lzxq.city.data.analysis.Scope;
+import cn.lzxq.city.data.analysis.common.Scope;
 import cn.lzxq.city.data.crs.CrsRef;
 import tools.jackson.databind.JsonNode;
 

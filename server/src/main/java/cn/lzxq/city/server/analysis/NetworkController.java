@@ -1,7 +1,7 @@
 package cn.lzxq.city.server.analysis;
 
-import cn.lzxq.city.data.analysis.NetworkTrace;
-import cn.lzxq.city.data.analysis.ValveIsolation;
+import cn.lzxq.city.data.analysis.network.NetworkTrace;
+import cn.lzxq.city.data.analysis.network.ValveIsolation;
 import cn.lzxq.city.data.crs.CrsRef;
 import java.util.Arrays;
 import java.util.Set;

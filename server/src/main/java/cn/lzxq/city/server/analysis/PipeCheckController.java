@@ -1,10 +1,10 @@
 package cn.lzxq.city.server.analysis;
 
-import cn.lzxq.city.data.analysis.ClearanceCheck;
-import cn.lzxq.city.data.analysis.CollisionCheck;
-import cn.lzxq.city.data.analysis.CoverCheck;
-import cn.lzxq.city.data.analysis.ProposedPipe;
-import cn.lzxq.city.data.analysis.Scope;
+import cn.lzxq.city.data.analysis.clearance.ClearanceCheck;
+import cn.lzxq.city.data.analysis.collision.CollisionCheck;
+import cn.lzxq.city.data.analysis.collision.CoverCheck;
+import cn.lzxq.city.data.analysis.common.Scope;
+import cn.lzxq.city.data.analysis.pipe.ProposedPipe;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;

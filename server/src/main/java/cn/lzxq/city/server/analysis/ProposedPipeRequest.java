@@ -1,8 +1,8 @@
 package cn.lzxq.city.server.analysis;
 
-import cn.lzxq.city.data.analysis.AnalysisInputException;
-import cn.lzxq.city.data.analysis.ProposedPipe;
-import cn.lzxq.city.data.analysis.Scope;
+import cn.lzxq.city.data.analysis.common.AnalysisInputException;
+import cn.lzxq.city.data.analysis.common.Scope;
+import cn.lzxq.city.data.analysis.pipe.ProposedPipe;
 import tools.jackson.databind.JsonNode;
 
 /**

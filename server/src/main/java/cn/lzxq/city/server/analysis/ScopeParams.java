@@ -1,8 +1,8 @@
 package cn.lzxq.city.server.analysis;
 
-import cn.lzxq.city.data.analysis.AnalysisInputException;
-import cn.lzxq.city.data.analysis.Bbox;
-import cn.lzxq.city.data.analysis.Scope;
+import cn.lzxq.city.data.analysis.common.AnalysisInputException;
+import cn.lzxq.city.data.analysis.common.Bbox;
+import cn.lzxq.city.data.analysis.common.Scope;
 import cn.lzxq.city.data.crs.CrsRef;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -10,12 +10,12 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 
 /** Parses the common request parameters: the scope (bbox, bbox-crs, road, project, owner, network) and asOf. */
-final class ScopeParams {
+public final class ScopeParams {
 
   private ScopeParams() {
   }
 
-  static Scope scope(String bbox, String bboxCrs, String road, String project, String owner, String network, String asOf) {
+  public static Scope scope(String bbox, String bboxCrs, String road, String project, String owner, String network, String asOf) {
     return new Scope(bbox(bbox, bboxCrs), blank(road), blank(project), blank(owner), blank(network), asOf(asOf));
   }
 
@@ -62,7 +62,7 @@ final class ScopeParams {
     return new Bbox(v[0], v[1], v[2], v[3], crs(crs));
   }
 
-  static double number(String text, String name) {
+  public static double number(String text, String name) {
     try {
       double d = Double.parseDouble(text.trim());
       if (!Double.isFinite(d)) {

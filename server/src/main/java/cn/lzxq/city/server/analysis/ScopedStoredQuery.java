@@ -1,8 +1,8 @@
 package cn.lzxq.city.server.analysis;
 
-import cn.lzxq.city.data.analysis.AnalysisInputException;
-import cn.lzxq.city.data.analysis.AnalysisTimeoutException;
-import cn.lzxq.city.data.analysis.Listing;
+import cn.lzxq.city.data.analysis.common.AnalysisInputException;
+import cn.lzxq.city.data.analysis.common.AnalysisTimeoutException;
+import cn.lzxq.city.data.analysis.common.Listing;
 import cn.lzxq.city.server.ows.KvpMap;
 import cn.lzxq.city.server.ows.OwsException;
 import cn.lzxq.city.server.wfs.WfsStoredQuery;

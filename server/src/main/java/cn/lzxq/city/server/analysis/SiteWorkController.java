@@ -1,11 +1,11 @@
 package cn.lzxq.city.server.analysis;
 
-import cn.lzxq.city.data.analysis.AnalysisInputException;
-import cn.lzxq.city.data.analysis.CrossSection;
-import cn.lzxq.city.data.analysis.CrossSectionResult;
-import cn.lzxq.city.data.analysis.ExcavationImpact;
-import cn.lzxq.city.data.analysis.LongitudinalProfile;
-import cn.lzxq.city.data.analysis.SectionSvg;
+import cn.lzxq.city.data.analysis.common.AnalysisInputException;
+import cn.lzxq.city.data.analysis.excavation.ExcavationImpact;
+import cn.lzxq.city.data.analysis.section.CrossSection;
+import cn.lzxq.city.data.analysis.section.CrossSectionResult;
+import cn.lzxq.city.data.analysis.section.LongitudinalProfile;
+import cn.lzxq.city.data.analysis.section.SectionSvg;
 import cn.lzxq.city.data.crs.CrsRef;
 import java.util.Arrays;
 import java.util.List;

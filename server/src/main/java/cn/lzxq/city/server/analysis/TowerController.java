@@ -1,10 +1,10 @@
 package cn.lzxq.city.server.analysis;
 
-import cn.lzxq.city.data.analysis.AnalysisInputException;
-import cn.lzxq.city.data.analysis.ColocationRequest;
-import cn.lzxq.city.data.analysis.EmfCheck;
-import cn.lzxq.city.data.analysis.SiteQa;
-import cn.lzxq.city.data.analysis.TowerColocation;
+import cn.lzxq.city.data.analysis.common.AnalysisInputException;
+import cn.lzxq.city.data.analysis.tower.ColocationRequest;
+import cn.lzxq.city.data.analysis.tower.EmfCheck;
+import cn.lzxq.city.data.analysis.tower.SiteQa;
+import cn.lzxq.city.data.analysis.tower.TowerColocation;
 import cn.lzxq.city.data.crs.CrsRef;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;

@@ -1,7 +1,7 @@
 package cn.lzxq.city.server.analysis;
 
-import cn.lzxq.city.data.analysis.AnalysisInputException;
-import cn.lzxq.city.data.analysis.Zoning;
+import cn.lzxq.city.data.analysis.common.AnalysisInputException;
+import cn.lzxq.city.data.analysis.zoning.Zoning;
 import cn.lzxq.city.data.crs.CrsRef;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;

@@ -30,11 +30,7 @@ final class GmlGeometryWriter {
     this.dialect = dialect;
     this.gml = dialect.gmlNamespace();
     this.northFirst = northFirst && dialect != GmlDialect.GML2;
-    this.srsName = switch (dialect) {
-      case GML32 -> crs.urn();
-      case GML31 -> crs.crs84() ? crs.urn() : "urn:x-ogc:def:crs:EPSG:" + crs.srid();
-      case GML2 -> crs.crs84() ? "EPSG:4326" : "EPSG:" + crs.srid();
-    };
+    this.srsName = dialect.srsName(crs);
   }
 
   /** Writes the geometry; {@code id} is the base of the gml:id values (GML 3.2 needs them). */

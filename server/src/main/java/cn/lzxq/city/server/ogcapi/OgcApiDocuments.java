@@ -38,7 +38,13 @@ final class OgcApiDocuments {
       "http://www.opengis.net/spec/cql2/1.0/conf/temporal-functions",
       "http://www.opengis.net/spec/ogcapi-features-4/1.0/conf/create-replace-delete",
       "http://www.opengis.net/spec/ogcapi-features-4/1.0/conf/update",
-      "http://www.opengis.net/spec/ogcapi-features-4/1.0/conf/features");
+      "http://www.opengis.net/spec/ogcapi-features-4/1.0/conf/features",
+      // OGC API - Processes - Part 1 (cn.lzxq.city.server.processes)
+      "http://www.opengis.net/spec/ogcapi-processes-1/1.0/conf/core",
+      "http://www.opengis.net/spec/ogcapi-processes-1/1.0/conf/ogc-process-description",
+      "http://www.opengis.net/spec/ogcapi-processes-1/1.0/conf/json",
+      "http://www.opengis.net/spec/ogcapi-processes-1/1.0/conf/job-list",
+      "http://www.opengis.net/spec/ogcapi-processes-1/1.0/conf/dismiss");
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -53,13 +59,16 @@ final class OgcApiDocuments {
   ObjectNode landing(String base) {
     ObjectNode n = JSON.createObjectNode();
     n.put("title", "兰州新区三维城市信息服务 / Lanzhou New Area 3D City Information Service");
-    n.put("description", "OGC API Features (Parts 1-4) over the versioned city model");
+    n.put("description", "OGC API Features (Parts 1-4) over the versioned city model; OGC API Processes (Part 1) for whole-area analyses");
     ArrayNode links = n.putArray("links");
     link(links, base, "self", "application/json", "this document");
     link(links, base + "?f=html", "alternate", "text/html", "this document as HTML");
     link(links, base + "/api", "service-desc", "application/vnd.oai.openapi+json;version=3.0", "the API definition");
     link(links, base + "/conformance", "conformance", "application/json", "conformance classes");
     link(links, base + "/collections", "data", "application/json", "the collections");
+    link(links, base + "/processes", "http://www.opengis.net/def/rel/ogc/1.0/processes", "application/json",
+        "the processes (whole-area analyses as jobs)");
+    link(links, base + "/jobs", "http://www.opengis.net/def/rel/ogc/1.0/job-list", "application/json", "the jobs");
     return n;
   }
 

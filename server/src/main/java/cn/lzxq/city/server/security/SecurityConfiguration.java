@@ -18,7 +18,7 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationEn
  * default): every GET/HEAD, and POST to /wms, /wfs and /ows (WFS GetFeature by XML is a read).
  * Writes need HTTP Basic (QGIS supports it) with role admin or editor: OGC API POST/PUT/PATCH/
  * DELETE here; WFS Transaction in the WFS controller, which sees the operation inside the POST
- * body. Stateless, CSRF off for the OGC endpoints (machine clients), bcrypt through the
+ * body. Analysis jobs (OGC API Processes execution and dismissal) follow the reads. Stateless, CSRF off for the OGC endpoints (machine clients), bcrypt through the
  * delegating password encoder; CORS (preflight included) by {@link CorsPolicy}.
  */
 @Configuration(proxyBeanMethods = false)
@@ -45,6 +45,16 @@ class SecurityConfiguration {
         .exceptionHandling(e -> e.authenticationEntryPoint(entryPoint))
         .authorizeHttpRequests(a -> {
           a.requestMatchers("/actuator/health", "/actuator/health/**", "/error").permitAll();
+          // OGC API Processes: running an analysis job is a read (as POST /api/analysis), bounded per client
+          // and node (city.jobs); ProcessesController lets only the submitter or an admin dismiss a job.
+          String[] jobs = {"/ogcapi/processes/*/execution", "/ogcapi/jobs/*"};
+          if (settings.publicReads()) {
+            a.requestMatchers(HttpMethod.POST, jobs[0]).permitAll();
+            a.requestMatchers(HttpMethod.DELETE, jobs[1]).permitAll();
+          } else {
+            a.requestMatchers(HttpMethod.POST, jobs[0]).authenticated();
+            a.requestMatchers(HttpMethod.DELETE, jobs[1]).authenticated();
+          }
           a.requestMatchers(HttpMethod.POST, "/ogcapi/**").hasAnyRole("ADMIN", "EDITOR");
           a.requestMatchers(HttpMethod.PUT, "/ogcapi/**").hasAnyRole("ADMIN", "EDITOR");
           a.requestMatchers(HttpMethod.PATCH, "/ogcapi/**").hasAnyRole("ADMIN", "EDITOR");

@@ -21,22 +21,34 @@ import java.util.List;
  */
 final class WfsCapabilities {
 
-  private static final String TEMPLATE = load();
+  private static final String TEMPLATE = template("2.0.0");
   private static final List<String> FORMATS = List.of("application/gml+xml; version=3.2", "application/json", "text/csv");
 
   private WfsCapabilities() {
   }
 
-  private static String load() {
-    try (InputStream in = WfsCapabilities.class.getResourceAsStream("/wfs/capabilities-2.0.0.xml")) {
+  /** The template {@code wfs/capabilities-<version>.xml}. */
+  static String template(String version) {
+    try (InputStream in = WfsCapabilities.class.getResourceAsStream("/wfs/capabilities-" + version + ".xml")) {
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
-  /** The document for a service at {@code url} (the /wfs endpoint). */
-  static String document(String url, long countDefault, int nativeSrid) {
+  /**
+   * The document of {@code version} (2.0.0, 1.1.0 or 1.0.0, see {@link WfsParams#capabilitiesVersion})
+   * for a service at {@code url} (the /wfs endpoint).
+   */
+  static String document(String version, String url, long countDefault, int nativeSrid) {
+    return switch (version) {
+      case "1.0.0" -> WfsCapabilities100.document(url, nativeSrid);
+      case "1.1.0" -> WfsCapabilities110.document(url, nativeSrid);
+      default -> document(url, countDefault, nativeSrid);
+    };
+  }
+
+  private static String document(String url, long countDefault, int nativeSrid) {
     return TEMPLATE.replace("{{URL}}", xml(url)).replace("{{COUNT_DEFAULT}}", Long.toString(countDefault))
         .replace("{{FEATURE_TYPES}}", featureTypes(nativeSrid));
   }

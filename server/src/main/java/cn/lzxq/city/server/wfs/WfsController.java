@@ -87,8 +87,8 @@ class WfsController {
   }
 
   private WfsResponse execute(WfsRequest r, String url, Authentication auth) throws SQLException {
-    if (r instanceof WfsRequest.GetCapabilities) {
-      return service.getCapabilities(url);
+    if (r instanceof WfsRequest.GetCapabilities c) {
+      return service.getCapabilities(c, url);
     } else if (r instanceof WfsRequest.DescribeFeatureType d) {
       return service.describeFeatureType(d);
     } else if (r instanceof WfsRequest.GetFeature g) {

@@ -46,7 +46,9 @@ final class WfsKvpParser {
     if (!service.equalsIgnoreCase("WFS")) {
       throw new OwsException(OwsException.INVALID_PARAMETER_VALUE, "service", "SERVICE must be WFS");
     }
-    String version = request.equalsIgnoreCase("GetCapabilities") ? "2.0.0" : WfsParams.version(kvp.get("VERSION").orElse(null));
+    String version = request.equalsIgnoreCase("GetCapabilities")
+        ? WfsParams.capabilitiesVersion(kvp.get("ACCEPTVERSIONS").orElse(null), kvp.get("VERSION").orElse(null))
+        : WfsParams.version(kvp.get("VERSION").orElse(null));
     return switch (request.toLowerCase(Locale.ROOT)) {
       case "getcapabilities" -> new WfsRequest.GetCapabilities(version);
       case "describefeaturetype" -> new WfsRequest.DescribeFeatureType(version,

@@ -132,6 +132,37 @@ final class WfsParams {
     };
   }
 
+  /**
+   * The version of the GetCapabilities document: the first of ACCEPTVERSIONS that is served
+   * (OWS Common; VersionNegotiationFailed when none is), else VERSION negotiated as WFS 1.0.0
+   * §6.2.4 asks (a version above 2.0.0 gives 2.0.0, one between two served versions the next
+   * lower, one below 1.0.0 gives 1.0.0), else 2.0.0.
+   */
+  static String capabilitiesVersion(String acceptVersions, String version) {
+    if (acceptVersions != null && !acceptVersions.isBlank()) {
+      for (String v : acceptVersions.split(",")) {
+        String t = v.trim();
+        if (t.equals("2.0.0") || t.equals("2.0.2") || t.equals("1.1.0") || t.equals("1.0.0")) {
+          return t.startsWith("2.") ? "2.0.0" : t;
+        }
+      }
+      throw new OwsException("VersionNegotiationFailed", "AcceptVersions", "none of '" + acceptVersions
+          + "' is served; use 2.0.0, 1.1.0 or 1.0.0");
+    }
+    if (version == null || version.isBlank()) {
+      return "2.0.0";
+    }
+    String[] parts = (version.trim() + ".0.0").split("\\.");
+    int major = leadingNumber(parts[0]);
+    int minor = leadingNumber(parts[1]);
+    return major >= 2 ? "2.0.0" : major == 1 && minor >= 1 ? "1.1.0" : "1.0.0";
+  }
+
+  private static int leadingNumber(String text) {
+    String digits = text.replaceAll("\\D.*", "");
+    return digits.isEmpty() ? 0 : digits.length() > 6 ? Integer.MAX_VALUE : Integer.parseInt(digits);
+  }
+
   /** The ASOF vendor parameter. */
   static Instant asOf(String value) {
     try {

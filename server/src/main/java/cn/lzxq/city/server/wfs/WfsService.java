@@ -50,9 +50,9 @@ public class WfsService {
     return source.sql().nativeSrid();
   }
 
-  /** GetCapabilities. */
-  WfsResponse getCapabilities(String url) {
-    return WfsResponse.xml(WfsCapabilities.document(url, settings.countDefault(), nativeSrid()));
+  /** GetCapabilities: the document of the negotiated version. */
+  WfsResponse getCapabilities(WfsRequest.GetCapabilities r, String url) {
+    return WfsResponse.xml(WfsCapabilities.document(r.version(), url, settings.countDefault(), nativeSrid()));
   }
 
   /** DescribeFeatureType: the GML application schema of the layers (all when none named). */
@@ -61,7 +61,7 @@ public class WfsService {
     GmlDialect dialect = r.version().equals("1.0.0") ? GmlDialect.GML2 : r.version().equals("1.1.0") ? GmlDialect.GML31
         : GmlDialect.GML32;
     String doc = WfsSchema.document(layers, dialect);
-    String type = dialect == GmlDialect.GML32 ? "application/gml+xml; version=3.2" : "text/xml; subtype=gml/3.1.1";
+    String type = dialect.mediaType();
     return new WfsResponse(200, type, out -> out.write(doc.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
   }
 

@@ -48,7 +48,8 @@ final class WfsXmlParser {
       if (service != null && !service.equalsIgnoreCase("WFS")) {
         throw new OwsException(OwsException.INVALID_PARAMETER_VALUE, "service", "service must be WFS");
       }
-      String version = operation.equals("GetCapabilities") ? "2.0.0" : WfsParams.version(SafeXml.attribute(r, "version"));
+      String version = operation.equals("GetCapabilities") ? WfsParams.capabilitiesVersion(null, SafeXml.attribute(r, "version"))
+          : WfsParams.version(SafeXml.attribute(r, "version"));
       return switch (operation) {
         case "GetCapabilities" -> new WfsRequest.GetCapabilities(version);
         case "DescribeFeatureType" -> new WfsRequest.DescribeFeatureType(version, typeNames(r));

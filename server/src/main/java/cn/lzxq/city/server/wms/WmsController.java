@@ -4,6 +4,7 @@ import cn.lzxq.city.server.error.Failures;
 import cn.lzxq.city.server.ows.ExceptionReports;
 import cn.lzxq.city.server.ows.KvpMap;
 import cn.lzxq.city.server.ows.OwsException;
+import cn.lzxq.city.server.wms.capabilities.WmsVersion;
 import cn.lzxq.city.server.wms.request.GetFeatureInfoRequest;
 import cn.lzxq.city.server.wms.request.GetLegendGraphicRequest;
 import cn.lzxq.city.server.wms.request.GetMapRequest;
@@ -25,6 +26,7 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 class WmsController {
 
   private static final MediaType XML = MediaType.parseMediaType("text/xml;charset=UTF-8");
+  private static final MediaType WMS_XML_111 = MediaType.parseMediaType("application/vnd.ogc.wms_xml;charset=UTF-8");
 
   private final WmsService service;
   private final RemoteSld remoteSld;
@@ -41,7 +43,7 @@ class WmsController {
     try {
       checkService(kvp);
       return switch (operation.toLowerCase(Locale.ROOT)) {
-        case "getcapabilities", "capabilities" -> ResponseEntity.ok().contentType(XML).body(service.capabilities(endpoint()));
+        case "getcapabilities", "capabilities" -> capabilities(WmsVersion.negotiate(kvp.first("VERSION", "WMTVER")));
         case "getmap", "map" -> image(service.map(GetMapRequest.parse(kvp, service.properties(), service.nativeSrid(),
             remoteSld.document(kvp))));
         case "getfeatureinfo", "feature_info" -> featureInfo(GetFeatureInfoRequest.parse(kvp, service.properties(),
@@ -61,6 +63,12 @@ class WmsController {
     kvp.get("SERVICE").filter(s -> !s.equalsIgnoreCase("WMS")).ifPresent(s -> {
       throw new OwsException(OwsException.INVALID_PARAMETER_VALUE, "SERVICE", "this endpoint serves WMS, not " + s);
     });
+  }
+
+  /** The negotiated version's document; 1.1.1 with its own MIME type (WMS 1.1.1 §6.5.3). */
+  private ResponseEntity<String> capabilities(WmsVersion version) {
+    MediaType type = version == WmsVersion.V111 ? WMS_XML_111 : XML;
+    return ResponseEntity.ok().contentType(type).body(service.capabilities(endpoint(), version));
   }
 
   private ResponseEntity<?> featureInfo(GetFeatureInfoRequest request) {

@@ -5,7 +5,9 @@ import cn.lzxq.city.data.query.Filter;
 import cn.lzxq.city.data.query.QueryException;
 import cn.lzxq.city.data.query.cql.Cql2Text;
 import cn.lzxq.city.server.ows.OwsException;
+import cn.lzxq.city.server.wms.capabilities.Capabilities111Writer;
 import cn.lzxq.city.server.wms.capabilities.CapabilitiesWriter;
+import cn.lzxq.city.server.wms.capabilities.WmsVersion;
 import cn.lzxq.city.server.wms.encode.ImageEncoder;
 import cn.lzxq.city.server.wms.info.FeatureInfoSearch;
 import cn.lzxq.city.server.wms.info.FeatureInfoWriter;
@@ -38,7 +40,7 @@ import java.util.Optional;
 import javax.sql.DataSource;
 import org.springframework.stereotype.Service;
 
-/** The WMS 1.3.0 operations: one method per operation, each taking its parsed request. */
+/** The WMS 1.3.0 (and 1.1.1) operations: one method per operation, each taking its parsed request. */
 @Service
 public class WmsService {
 
@@ -73,9 +75,12 @@ public class WmsService {
     return properties;
   }
 
-  /** GetCapabilities: the document for the service at {@code endpoint}. */
-  public String capabilities(String endpoint) {
-    return new CapabilitiesWriter(catalog.layers(), catalog.extents(), nativeSrid, properties, endpoint).write();
+  /** GetCapabilities: the document of {@code version} for the service at {@code endpoint}. */
+  public String capabilities(String endpoint, WmsVersion version) {
+    return switch (version) {
+      case V130 -> new CapabilitiesWriter(catalog.layers(), catalog.extents(), nativeSrid, properties, endpoint).write();
+      case V111 -> new Capabilities111Writer(catalog.layers(), catalog.extents(), nativeSrid, properties, endpoint).write();
+    };
   }
 
   /** GetMap. */

@@ -4,42 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.data.Offset.offset;
 
 import cn.lzxq.city.data.db.Sql;
-import cn.lzxq.city.server.support.ScratchDatabase;
-import cn.lzxq.city.server.wfs.Fixture;
 import cn.lzxq.city.server.wfs.OgcClient;
-import com.zaxxer.hikari.HikariDataSource;
+import cn.lzxq.city.server.wfs.SmallCityContextTest;
 import java.net.http.HttpResponse;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** OGC API Features Parts 1-4 black-box on the shared fixture. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class OgcApiTest {
+class OgcApiTest extends SmallCityContextTest {
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
-  private static HikariDataSource db;
 
-  @LocalServerPort
-  int port;
   private OgcClient http;
-
-  @DynamicPropertySource
-  static void database(DynamicPropertyRegistry registry) throws Exception {
-    db = ScratchDatabase.register("OgcApiTest", registry);
-    Fixture.load(db);
-  }
-
-  @AfterAll
-  static void close() {
-    db.close();
-  }
 
   @BeforeEach
   void client() {

@@ -31,7 +31,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * then {@value #FUZZED} requests drawn with a fixed seed from pools of valid and broken values.
  * No answer may be a 500 or a 503, a 501 only as OperationNotSupported, every error must be in
  * its protocol's form, and no error body may carry internal text (PostgreSQL messages, PROJ
- * errors, Java exception names).
+ * errors, Java exception names). Also: bodies over the limit (413 in each protocol's form) and CORS.
+ * Own context: a 1 MB body limit, and the 3D Tiles fixture so that every protocol has data.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class ProtocolFuzzTest {

@@ -10,7 +10,11 @@ import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
-/** Points a Spring test at a fresh, migrated scratch schema of the test database. */
+/**
+ * Points a Spring test context at a fresh, migrated scratch schema of the test database. Call it
+ * from the {@code @DynamicPropertySource} of a shared context's base class (one schema per
+ * context, e.g. {@code WmsContextTest}), not from each test class; see docs/ARCHITECTURE.md.
+ */
 public final class ScratchDatabase {
 
   private ScratchDatabase() {

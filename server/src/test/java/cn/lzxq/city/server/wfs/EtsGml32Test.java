@@ -2,8 +2,6 @@ package cn.lzxq.city.server.wfs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.lzxq.city.server.support.ScratchDatabase;
-import com.zaxxer.hikari.HikariDataSource;
 import java.io.File;
 import java.io.IOException;
 import java.net.http.HttpResponse;
@@ -15,13 +13,8 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * OGC's GML 3.2 conformance suite (ets-gml32 1.33 from Maven Central) on our output, offline: on the
@@ -45,8 +38,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * merged {@code META-INF/services/org.opengis.referencing.operation.OperationMethod} lists only
  * Geotk's providers). It runs in its own JVM on the classpath of {@code src/test/ets-gml32/pom.xml}.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class EtsGml32Test {
+class EtsGml32Test extends SmallCityContextTest {
 
   private static final Path ETS_POM = Path.of("src/test/ets-gml32/pom.xml");
   private static final Path ETS_CLASSPATH = Path.of("target/ets-gml32.classpath");
@@ -54,21 +46,6 @@ class EtsGml32Test {
   /** What a wfs:FeatureCollection's schemaLocation needs beyond the suite's catalog: wfs.xsd and its imports. */
   private static final List<String> WFS_SCHEMAS = List.of("http://schemas.opengis.net/wfs/2.0/wfs.xsd",
       "http://schemas.opengis.net/ows/1.1.0/owsAll.xsd", "http://schemas.opengis.net/filter/2.0/filterAll.xsd");
-  private static HikariDataSource db;
-
-  @LocalServerPort
-  int port;
-
-  @DynamicPropertySource
-  static void database(DynamicPropertyRegistry registry) throws Exception {
-    db = ScratchDatabase.register("EtsGml32Test", registry);
-    Fixture.load(db);
-  }
-
-  @AfterAll
-  static void close() {
-    db.close();
-  }
 
   @Test
   void describeFeatureTypePassesTheSchemaTests(@TempDir Path dir) throws Exception {

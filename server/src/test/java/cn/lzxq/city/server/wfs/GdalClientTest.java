@@ -3,8 +3,6 @@ package cn.lzxq.city.server.wfs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.lzxq.city.data.db.Sql;
-import cn.lzxq.city.server.support.ScratchDatabase;
-import com.zaxxer.hikari.HikariDataSource;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -12,43 +10,14 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * A real client: GDAL/OGR from Debian (package gdal-bin) lists our layers over WFS and OGC API
  * Features and downloads a whole layer through paging with the database's count and coordinates.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class GdalClientTest {
-
-  private static HikariDataSource db;
-
-  @LocalServerPort
-  int port;
-
-  @DynamicPropertySource
-  static void database(DynamicPropertyRegistry registry) throws Exception {
-    db = ScratchDatabase.register("GdalClientTest", registry);
-    Fixture.load(db);
-    Sql.exec(db, """
-        INSERT INTO pipe_segment (network, subtype, feature_code, start_point, end_point, depth_ref, dn_mm, owner, geom, valid_from)
-        SELECT 'JS', 'JP', '51041000', 'G' || i, 'G' || (i + 1), 'top', 200, 'SW',
-               ST_Transform(ST_SetSRID(ST_MakeLine(ST_MakePoint(103.75 + i * 0.0001, 36.55, 1950.123),
-                                                   ST_MakePoint(103.75 + i * 0.0001, 36.551, 1950.123)), 4490), 4544), '2015-01-01'
-        FROM generate_series(1, 120) i;
-        """);
-  }
-
-  @AfterAll
-  static void close() {
-    db.close();
-  }
+class GdalClientTest extends SmallCityContextTest {
 
   private static String run(String... command) throws IOException, InterruptedException {
     Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
@@ -74,13 +43,13 @@ class GdalClientTest {
     Path wfsCsv = dir.resolve("wfs.csv");
     Path apiCsv = dir.resolve("api.csv");
     run("ogr2ogr", "-f", "CSV", wfsCsv.toString(), "WFS:http://localhost:" + port + "/wfs", "city:pipe_js",
-        "--config", "OGR_WFS_PAGING_ALLOWED", "ON", "--config", "OGR_WFS_PAGE_SIZE", "50", "-lco", "GEOMETRY=AS_WKT");
+        "--config", "OGR_WFS_PAGING_ALLOWED", "ON", "--config", "OGR_WFS_PAGE_SIZE", "2", "-lco", "GEOMETRY=AS_WKT");
     run("ogr2ogr", "-f", "CSV", apiCsv.toString(), "OAPIF:http://localhost:" + port + "/ogcapi", "pipe_js",
-        "-oo", "PAGE_SIZE=40", "-lco", "GEOMETRY=AS_WKT");
+        "-oo", "PAGE_SIZE=2", "-lco", "GEOMETRY=AS_WKT");
 
     List<String> expected = Sql.strings(db, "SELECT round(ST_X(ST_StartPoint(geom))::numeric, 3) || ' '"
         + " || round(ST_Y(ST_StartPoint(geom))::numeric, 3) FROM pipe_segment WHERE network = 'JS' AND valid_to IS NULL ORDER BY fid");
-    assertThat(expected).hasSize(125);
+    assertThat(expected).as("the small city's five water pipes take three pages of two").hasSize(5);
     assertThat(startPoints(wfsCsv, 3)).containsExactlyElementsOf(expected);
     List<String> lonLat = Sql.strings(db, "SELECT round(ST_X(ST_StartPoint(g))::numeric, 7) || ' ' || round(ST_Y(ST_StartPoint(g))::numeric, 7)"
         + " FROM (SELECT fid, ST_Transform(geom, 4326) g FROM pipe_segment WHERE network = 'JS' AND valid_to IS NULL) x ORDER BY fid");

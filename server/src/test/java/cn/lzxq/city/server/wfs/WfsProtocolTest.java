@@ -3,52 +3,24 @@ package cn.lzxq.city.server.wfs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.lzxq.city.data.db.Sql;
-import cn.lzxq.city.server.support.ScratchDatabase;
-import com.zaxxer.hikari.HikariDataSource;
 import java.net.http.HttpResponse;
 import java.util.List;
 import javax.xml.validation.Schema;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * WFS 2.0 black-box: every read case as KVP GET and as XML POST, checked by XPath and validated
  * against the bundled official WFS 2.0 / FES 2.0 / OWS 1.1 / GML 3.2.1 schemas plus our
  * DescribeFeatureType schema.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class WfsProtocolTest {
+class WfsProtocolTest extends SmallCityContextTest {
 
   private static final String WFS_XSD = "http://schemas.opengis.net/wfs/2.0/wfs.xsd";
   private static final String XMLNS = "xmlns:wfs=\"http://www.opengis.net/wfs/2.0\" xmlns:fes=\"http://www.opengis.net/fes/2.0\""
       + " xmlns:gml=\"http://www.opengis.net/gml/3.2\" xmlns:city=\"http://lzxq.cn/city\"";
-  private static HikariDataSource db;
 
-  @LocalServerPort
-  int port;
   private OgcClient http;
-
-  @DynamicPropertySource
-  static void database(DynamicPropertyRegistry registry) throws Exception {
-    db = ScratchDatabase.register("WfsProtocolTest", registry);
-    Fixture.load(db);
-    Sql.exec(db, """
-        INSERT INTO zoning_parcel (fid, parcel_code, land_use_code, land_use_name, area_m2, geom, valid_from)
-        VALUES (401, 'LZXQ-T-01', 'R2', '二类居住用地', 10000,
-                ST_GeomFromText('MULTIPOLYGON Z (((400000 4040000 0, 400100 4040000 0, 400100 4040100 0, 400000 4040100 0,
-                                                     400000 4040000 0)))', 4544), '2015-01-01');
-        """);
-  }
-
-  @AfterAll
-  static void close() {
-    db.close();
-  }
 
   @BeforeEach
   void client() {
@@ -96,6 +68,83 @@ class WfsProtocolTest {
           .isEqualTo(1);
       assertThat(Xml.count(caps, "//wfs:FeatureType")).isEqualTo(12);
       assertThat(Xml.text(caps, "//wfs:FeatureType[wfs:Name='city:pipe_js']/wfs:DefaultCRS")).isEqualTo("urn:ogc:def:crs:EPSG::4544");
+    }
+  }
+
+  @Test
+  void capabilities110AreAWfs110DocumentWithDefaultSrsAndOperationsMetadata() throws Exception {
+    for (HttpResponse<String> r : List.of(http.get("/wfs", "SERVICE", "WFS", "REQUEST", "GetCapabilities", "VERSION", "1.1.0"),
+        http.get("/wfs", "SERVICE", "WFS", "REQUEST", "GetCapabilities", "ACCEPTVERSIONS", "1.1.0,2.0.0"),
+        post("<wfs:GetCapabilities service=\"WFS\" version=\"1.1.0\" xmlns:wfs=\"http://www.opengis.net/wfs\"/>"))) {
+      assertThat(r.statusCode()).isEqualTo(200);
+      String caps = r.body();
+      assertThat(Xml.text(caps, "/wfs1:WFS_Capabilities/@version")).isEqualTo("1.1.0");
+      assertThat(Xml.text(caps, "//ows10:ServiceIdentification/ows10:ServiceTypeVersion")).isEqualTo("1.1.0");
+      for (String op : List.of("GetCapabilities", "DescribeFeatureType", "GetFeature", "Transaction")) {
+        assertThat(Xml.text(caps, "//ows10:OperationsMetadata/ows10:Operation[@name='" + op + "']//ows10:Post/@*[local-name()='href']"))
+            .as(op).endsWith("/wfs");
+      }
+      assertThat(Xml.count(caps, "//wfs1:FeatureTypeList/wfs1:FeatureType")).isEqualTo(12);
+      String pipe = "//wfs1:FeatureType[wfs1:Name='city:pipe_js']";
+      assertThat(Xml.text(caps, pipe + "/wfs1:DefaultSRS")).isEqualTo("urn:x-ogc:def:crs:EPSG:4544");
+      assertThat(Xml.count(caps, pipe + "/wfs1:OtherSRS")).isEqualTo(5);
+      assertThat(Xml.text(caps, pipe + "/ows10:WGS84BoundingBox/ows10:LowerCorner")).isEqualTo("103.55 36.28");
+      assertThat(Xml.count(caps, "//ogc:Filter_Capabilities/ogc:Spatial_Capabilities/ogc:SpatialOperators/ogc:SpatialOperator"))
+          .isEqualTo(11);
+      assertThat(Xml.count(caps, "//wfs:* | //ows:* | //fes:*")).as("nothing of WFS 2.0 / OWS 1.1").isZero();
+    }
+  }
+
+  @Test
+  void capabilities100AreAWfs100DocumentWithSrsAndLatLongBoundingBox() throws Exception {
+    for (HttpResponse<String> r : List.of(http.get("/wfs", "SERVICE", "WFS", "REQUEST", "GetCapabilities", "VERSION", "1.0.0"),
+        http.get("/wfs", "SERVICE", "WFS", "REQUEST", "GetCapabilities", "VERSION", "0.9"),
+        post("<GetCapabilities service=\"WFS\" version=\"1.0.0\" xmlns=\"http://www.opengis.net/wfs\"/>"))) {
+      assertThat(r.statusCode()).isEqualTo(200);
+      String caps = r.body();
+      assertThat(Xml.text(caps, "/wfs1:WFS_Capabilities/@version")).isEqualTo("1.0.0");
+      assertThat(Xml.text(caps, "/wfs1:WFS_Capabilities/wfs1:Service/wfs1:Name")).isEqualTo("WFS");
+      for (String op : List.of("GetCapabilities", "DescribeFeatureType", "GetFeature", "Transaction")) {
+        assertThat(Xml.text(caps, "/wfs1:WFS_Capabilities/wfs1:Capability/wfs1:Request/wfs1:" + op
+            + "/wfs1:DCPType/wfs1:HTTP/wfs1:Post/@onlineResource")).as(op).endsWith("/wfs");
+      }
+      assertThat(Xml.count(caps, "//wfs1:GetFeature/wfs1:ResultFormat/wfs1:GML2")).isEqualTo(1);
+      assertThat(Xml.count(caps, "//wfs1:FeatureTypeList/wfs1:Operations/wfs1:Insert")).isEqualTo(1);
+      assertThat(Xml.count(caps, "//wfs1:FeatureTypeList/wfs1:FeatureType")).isEqualTo(12);
+      String pipe = "//wfs1:FeatureType[wfs1:Name='city:pipe_js']";
+      assertThat(Xml.text(caps, pipe + "/wfs1:SRS")).isEqualTo("EPSG:4544");
+      assertThat(Xml.text(caps, pipe + "/wfs1:LatLongBoundingBox/@minx")).isEqualTo("103.55");
+      assertThat(Xml.text(caps, pipe + "/wfs1:LatLongBoundingBox/@maxy")).isEqualTo("36.72");
+      assertThat(Xml.count(caps, "//ogc:Spatial_Operators/ogc:BBOX")).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void capabilitiesVersionNegotiation() throws Exception {
+    for (String[] c : new String[][] {{"VERSION", "2.0.2", "2.0.0"}, {"VERSION", "3.0.0", "2.0.0"}, {"VERSION", "1.5.0", "1.1.0"},
+        {"VERSION", "1.0.5", "1.0.0"}, {"ACCEPTVERSIONS", "9.9.9,1.0.0", "1.0.0"}}) {
+      HttpResponse<String> r = http.get("/wfs", "SERVICE", "WFS", "REQUEST", "GetCapabilities", c[0], c[1]);
+      assertThat(r.statusCode()).isEqualTo(200);
+      assertThat(Xml.text(r.body(), "/*/@version")).as(c[0] + "=" + c[1]).isEqualTo(c[2]);
+    }
+    HttpResponse<String> none = http.get("/wfs", "SERVICE", "WFS", "REQUEST", "GetCapabilities", "ACCEPTVERSIONS", "3.0.0");
+    assertThat(none.statusCode()).isEqualTo(400);
+    assertThat(Xml.text(none.body(), "//ows:Exception/@exceptionCode")).isEqualTo("VersionNegotiationFailed");
+  }
+
+  @Test
+  void describeFeatureType1xIsAGmlApplicationSchemaOfItsVersion() throws Exception {
+    for (String[] c : new String[][] {{"1.0.0", "http://schemas.opengis.net/gml/2.1.2/feature.xsd", "gml:_Feature",
+        "text/xml; subtype=gml/2.1.2"}, {"1.1.0", "http://schemas.opengis.net/gml/3.1.1/base/gml.xsd", "gml:AbstractFeature",
+        "text/xml; subtype=gml/3.1.1"}}) {
+      HttpResponse<String> r = http.get("/wfs", "SERVICE", "WFS", "VERSION", c[0], "REQUEST", "DescribeFeatureType", "TYPENAME",
+          "city:pipe_js");
+      assertThat(r.statusCode()).isEqualTo(200);
+      assertThat(r.headers().firstValue("Content-Type").orElse("")).startsWith(c[3]);
+      assertThat(Xml.text(r.body(), "/xs:schema/xs:import/@namespace")).isEqualTo("http://www.opengis.net/gml");
+      assertThat(Xml.text(r.body(), "/xs:schema/xs:import/@schemaLocation")).isEqualTo(c[1]);
+      assertThat(Xml.text(r.body(), "/xs:schema/xs:element[@name='pipe_js']/@substitutionGroup")).isEqualTo(c[2]);
+      assertThat(Xml.count(r.body(), "//xs:complexType[@name='pipe_jsType']//xs:element[@name='geom']")).isEqualTo(1);
     }
   }
 
@@ -452,6 +501,7 @@ class WfsProtocolTest {
 
   @Test
   void injectionAttemptsAreHarmless() throws Exception {
+    long rows = Sql.count(db, "SELECT count(*) FROM pipe_segment");
     String evil = "x'; DROP TABLE pipe_segment; --";
     List<HttpResponse<String>> responses = List.of(
         kvp("REQUEST", "GetFeature", "TYPENAMES", "pipe_js;DROP TABLE road"),
@@ -486,7 +536,7 @@ class WfsProtocolTest {
         assertThat(Xml.text(r.body(), "/wfs:FeatureCollection/@numberMatched")).isEqualTo("0");
       }
     }
-    assertThat(Sql.count(db, "SELECT count(*) FROM pipe_segment")).isEqualTo(7);
+    assertThat(Sql.count(db, "SELECT count(*) FROM pipe_segment")).isEqualTo(rows).isPositive();
     assertThat(Sql.count(db, "SELECT count(*) FROM road")).isZero();
   }
 }

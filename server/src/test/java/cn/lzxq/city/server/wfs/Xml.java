@@ -28,10 +28,12 @@ import org.w3c.dom.ls.LSResourceResolver;
  */
 public final class Xml {
 
-  static final Map<String, String> NS = Map.of("wfs", "http://www.opengis.net/wfs/2.0", "fes", "http://www.opengis.net/fes/2.0",
-      "ows", "http://www.opengis.net/ows/1.1", "gml", "http://www.opengis.net/gml/3.2", "city", "http://lzxq.cn/city",
-      "xs", "http://www.w3.org/2001/XMLSchema", "xsi", "http://www.w3.org/2001/XMLSchema-instance", "wfs1", "http://www.opengis.net/wfs", "ogc", "http://www.opengis.net/ogc",
-      "gml31", "http://www.opengis.net/gml");
+  static final Map<String, String> NS = Map.ofEntries(Map.entry("wfs", "http://www.opengis.net/wfs/2.0"),
+      Map.entry("fes", "http://www.opengis.net/fes/2.0"), Map.entry("ows", "http://www.opengis.net/ows/1.1"),
+      Map.entry("gml", "http://www.opengis.net/gml/3.2"), Map.entry("city", "http://lzxq.cn/city"),
+      Map.entry("xs", "http://www.w3.org/2001/XMLSchema"), Map.entry("xsi", "http://www.w3.org/2001/XMLSchema-instance"),
+      Map.entry("wfs1", "http://www.opengis.net/wfs"), Map.entry("ogc", "http://www.opengis.net/ogc"),
+      Map.entry("gml31", "http://www.opengis.net/gml"), Map.entry("ows10", "http://www.opengis.net/ows"));
   private static final Properties CATALOG = catalog();
 
   private Xml() {

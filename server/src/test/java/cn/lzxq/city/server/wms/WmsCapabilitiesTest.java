@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.data.Offset.offset;
 
 import cn.lzxq.city.server.support.Http;
-import cn.lzxq.city.server.support.ScratchDatabase;
-import com.zaxxer.hikari.HikariDataSource;
 import java.io.ByteArrayInputStream;
 import java.io.StringReader;
 import java.net.URL;
@@ -20,38 +18,16 @@ import javax.xml.validation.SchemaFactory;
 import javax.xml.xpath.XPath;
 import javax.xml.xpath.XPathConstants;
 import javax.xml.xpath.XPathFactory;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.w3c.dom.Document;
 import org.w3c.dom.NodeList;
 
 /** GetCapabilities: valid against the bundled official WMS 1.3.0 (+ SLD 1.1 extension) schemas, and its content. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class WmsCapabilitiesTest {
-
-  private static HikariDataSource db;
-
-  @LocalServerPort
-  int port;
+class WmsCapabilitiesTest extends WmsContextTest {
 
   private Document doc;
   private XPath xpath;
-
-  @DynamicPropertySource
-  static void database(DynamicPropertyRegistry registry) throws Exception {
-    db = ScratchDatabase.register("WmsCapabilitiesTest", registry);
-    WmsFixture.insert(db);
-  }
-
-  @AfterAll
-  static void close() {
-    db.close();
-  }
 
   @BeforeEach
   void read() throws Exception {
@@ -135,5 +111,57 @@ class WmsCapabilitiesTest {
     HttpResponse<String> r = Http.get("http://localhost:" + port + "/ows?SERVICE=WMS&REQUEST=GetCapabilities");
     assertThat(r.statusCode()).isEqualTo(200);
     validate(r.body());
+  }
+
+  /** The 1.1.1 document, namespace-unaware as the 1.3.0 one. */
+  private Document read111(String query) throws Exception {
+    HttpResponse<String> r = Http.get("http://localhost:" + port + "/wms?SERVICE=WMS&REQUEST=GetCapabilities" + query);
+    assertThat(r.statusCode()).isEqualTo(200);
+    DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
+    f.setNamespaceAware(false);
+    f.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
+    return f.newDocumentBuilder().parse(new ByteArrayInputStream(r.body().getBytes(StandardCharsets.UTF_8)));
+  }
+
+  @Test
+  void version111IsAWmtMsCapabilitiesDocumentWithSrsAndXyBoxes() throws Exception {
+    HttpResponse<String> r = Http.get("http://localhost:" + port + "/wms?SERVICE=WMS&REQUEST=GetCapabilities&VERSION=1.1.1");
+    assertThat(r.headers().firstValue("Content-Type").orElse("")).startsWith("application/vnd.ogc.wms_xml");
+    assertThat(r.body()).contains("<!DOCTYPE WMT_MS_Capabilities SYSTEM \"http://schemas.opengis.net/wms/1.1.1/WMS_MS_Capabilities.dtd\">");
+    doc = read111("&VERSION=1.1.1");
+    assertThat(text("/WMT_MS_Capabilities/@version")).isEqualTo("1.1.1");
+    assertThat(text("/WMT_MS_Capabilities/Service/Name")).isEqualTo("OGC:WMS");
+    assertThat(count("/WMT_MS_Capabilities/Capability/Request/GetMap/DCPType/HTTP/Get/OnlineResource")).isEqualTo(1);
+    assertThat(count("/WMT_MS_Capabilities/Capability/Request/GetLegendGraphic")).isEqualTo(1);
+    assertThat(count("//Exception/Format[.='application/vnd.ogc.se_inimage']")).isEqualTo(1);
+    assertThat(count("/WMT_MS_Capabilities/Capability/Layer/SRS")).as("EPSG codes, no CRS:84").isEqualTo(5);
+    assertThat(count("//CRS | //EX_GeographicBoundingBox | //BoundingBox[@CRS]")).isZero();
+    assertThat(count("/WMT_MS_Capabilities/Capability/Layer/Layer")).isEqualTo(12);
+    assertThat(count("//Layer[Name='pipe_js']/Layer")).isEqualTo(8);
+    String layer = "//Layer[Name='pipe_js']";
+    // LatLonBoundingBox and every BoundingBox are x (longitude / easting) first in WMS 1.1.1.
+    assertThat(Double.parseDouble(text(layer + "/LatLonBoundingBox/@minx"))).isCloseTo(103.699, offset(1e-3));
+    assertThat(Double.parseDouble(text(layer + "/LatLonBoundingBox/@miny"))).isCloseTo(36.500, offset(0.01));
+    assertThat(Double.parseDouble(text(layer + "/BoundingBox[@SRS='EPSG:4326']/@minx"))).isCloseTo(103.698, offset(0.01));
+    assertThat(Double.parseDouble(text(layer + "/BoundingBox[@SRS='EPSG:4490']/@miny"))).isCloseTo(36.500, offset(0.01));
+    assertThat(Double.parseDouble(text(layer + "/BoundingBox[@SRS='EPSG:4544']/@minx"))).as("easting")
+        .isBetween(300_000.0, 500_000.0);
+    assertThat(Double.parseDouble(text(layer + "/BoundingBox[@SRS='EPSG:4544']/@miny"))).as("northing")
+        .isGreaterThan(4_000_000);
+    assertThat(text(layer + "/Dimension[@name='time']/@units")).isEqualTo("ISO8601");
+    assertThat(text(layer + "/Extent[@name='time']/@default")).isEqualTo("current");
+    assertThat(text(layer + "/Style[1]/LegendURL/OnlineResource/@*[name()='xlink:href']")).contains("VERSION=1.1.1");
+  }
+
+  /** WMS 1.3.0 §6.2.4: highest when absent or above, next lower when between, lowest when below. */
+  @Test
+  void versionNegotiation() throws Exception {
+    for (String[] c : new String[][] {{"", "WMS_Capabilities"}, {"&VERSION=1.3.0", "WMS_Capabilities"},
+        {"&VERSION=2.0.0", "WMS_Capabilities"}, {"&VERSION=1.3.1", "WMS_Capabilities"}, {"&VERSION=1.2.0", "WMT_MS_Capabilities"},
+        {"&VERSION=1.1.1", "WMT_MS_Capabilities"}, {"&VERSION=1.1.0", "WMT_MS_Capabilities"},
+        {"&VERSION=1.0.0", "WMT_MS_Capabilities"}, {"&WMTVER=1.0.8", "WMT_MS_Capabilities"}}) {
+      doc = read111(c[0]);
+      assertThat(doc.getDocumentElement().getTagName()).as(c[0]).isEqualTo(c[1]);
+    }
   }
 }

@@ -9,8 +9,6 @@ import static org.assertj.core.api.Assertions.fail;
 import static org.assertj.core.data.Offset.offset;
 
 import cn.lzxq.city.data.crs.CrsRef;
-import cn.lzxq.city.server.support.ScratchDatabase;
-import com.zaxxer.hikari.HikariDataSource;
 import java.awt.image.BufferedImage;
 import java.io.File;
 import java.io.IOException;
@@ -21,40 +19,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javax.imageio.ImageIO;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Real clients: GDAL from Debian (gdal-bin) reads the capabilities and a map through its WMS
  * driver; the requests OpenLayers' ImageWMS/TileWMS send (1.3.0, EPSG:3857 and EPSG:4490 with
  * its latitude-first BBOX, HiDPI with FORMAT_OPTIONS=dpi) replay with pixel checks.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class WmsClientsTest {
-
-  private static HikariDataSource db;
-
-  @LocalServerPort
-  int port;
+class WmsClientsTest extends WmsContextTest {
 
   @TempDir
   Path dir;
-
-  @DynamicPropertySource
-  static void database(DynamicPropertyRegistry registry) throws Exception {
-    db = ScratchDatabase.register("WmsClientsTest", registry);
-    WmsFixture.insert(db);
-  }
-
-  @AfterAll
-  static void close() {
-    db.close();
-  }
 
   private String run(String... command) throws Exception {
     Process p;

@@ -5,40 +5,22 @@ import static cn.lzxq.city.server.wms.WmsFixture.get;
 import static cn.lzxq.city.server.wms.WmsFixture.image;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.lzxq.city.server.support.ScratchDatabase;
-import com.zaxxer.hikari.HikariDataSource;
 import java.awt.image.BufferedImage;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import org.junit.jupiter.api.AfterAll;
+import java.util.Collections;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /** Every WMS exception code with its HTTP status, EXCEPTIONS=INIMAGE and BLANK, and the limits. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "city.wms.max-layers=3")
-class WmsExceptionsTest {
+class WmsExceptionsTest extends WmsContextTest {
 
-  private static HikariDataSource db;
   private static final String MAP = "SERVICE=WMS&VERSION=1.3.0&REQUEST=GetMap&LAYERS=pipe_js&STYLES=&CRS=CRS:84"
       + "&BBOX=103.698,36.5,103.7004,36.502&WIDTH=256&HEIGHT=256&FORMAT=image/png";
   private static final String INFO = MAP.replace("GetMap", "GetFeatureInfo") + "&QUERY_LAYERS=pipe_js&INFO_FORMAT=text/plain";
 
-  @LocalServerPort
-  int port;
-
-  @DynamicPropertySource
-  static void database(DynamicPropertyRegistry registry) throws Exception {
-    db = ScratchDatabase.register("WmsExceptionsTest", registry);
-    WmsFixture.insert(db);
-  }
-
-  @AfterAll
-  static void close() {
-    db.close();
-  }
+  @Autowired
+  WmsProperties properties;
 
   private void expect(String query, int status, String code, String locator) throws Exception {
     HttpResponse<byte[]> r = get("http://localhost:" + port + "/wms?" + query);
@@ -77,8 +59,9 @@ class WmsExceptionsTest {
   @Test
   void limitsOnSizeAndLayersAreInvalidParameterValues() throws Exception {
     expect(MAP.replace("WIDTH=256", "WIDTH=5000"), 400, "InvalidParameterValue", "WIDTH");
-    expect(MAP.replace("LAYERS=pipe_js", "LAYERS=pipe_js,pipe_ps,road,zoning_parcel").replace("STYLES=", "STYLES=,,,"), 400,
-        "InvalidParameterValue", "LAYERS");
+    int tooMany = properties.maxLayers() + 1;
+    expect(MAP.replace("LAYERS=pipe_js", "LAYERS=" + String.join(",", Collections.nCopies(tooMany, "pipe_js")))
+        .replace("STYLES=", "STYLES=" + ",".repeat(tooMany - 1)), 400, "InvalidParameterValue", "LAYERS");
   }
 
   @Test

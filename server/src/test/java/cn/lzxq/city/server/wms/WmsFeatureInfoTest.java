@@ -3,37 +3,13 @@ package cn.lzxq.city.server.wms;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.lzxq.city.server.support.Http;
-import cn.lzxq.city.server.support.ScratchDatabase;
-import com.zaxxer.hikari.HikariDataSource;
 import java.net.http.HttpResponse;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** GetFeatureInfo: every INFO_FORMAT, FEATURE_COUNT, the pixel tolerance, Chinese field names and axis order. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class WmsFeatureInfoTest {
-
-  private static HikariDataSource db;
-
-  @LocalServerPort
-  int port;
-
-  @DynamicPropertySource
-  static void database(DynamicPropertyRegistry registry) throws Exception {
-    db = ScratchDatabase.register("WmsFeatureInfoTest", registry);
-    WmsFixture.insert(db);
-  }
-
-  @AfterAll
-  static void close() {
-    db.close();
-  }
+class WmsFeatureInfoTest extends WmsContextTest {
 
   /** The known pipe crosses row 128 of the 256×256 test window; column 160 is on it. */
   private HttpResponse<String> info(String format, int i, int j, String extra) throws Exception {

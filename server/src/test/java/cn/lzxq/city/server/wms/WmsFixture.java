@@ -23,7 +23,9 @@ import javax.sql.DataSource;
  * The features every WMS test draws, inserted with SQL, and helpers to ask for maps and read
  * their pixels. The known water pipe runs east–west along 36.5010°N from 103.6990°E to
  * 103.7000°E (about 90 m), DN 300 PE; a planned water pipe (valid from 2030) runs north–south
- * at 103.7005°E.
+ * at 103.6985°E. A gas pipe (DN 200, from 2016) crosses the known pipe north–south at
+ * 103.6995°E (column 160 of the 256-pixel window), a planned one (from 2030) runs at 103.6992°E
+ * (column 128) south of it, rows 153–217. Every test of {@link WmsContextTest} reads these rows.
  */
 final class WmsFixture {
 
@@ -62,6 +64,15 @@ final class WmsFixture {
                                   elec_tilt_deg, antenna_height_m, h_beamwidth_deg, eirp_dbm, geom, valid_from)
       VALUES ('LZ001', 1, 'CUCC', 'NR', 'n78', 3500, 90, 3, 6, 28, 65, 60,
               ST_Transform(ST_SetSRID(ST_MakePoint(103.6995, 36.5004, 1978), 4490), 4544), '2018-01-01');
+      INSERT INTO organization (code, name, kind) VALUES ('RQ1', '兰州新区燃气公司', 'utility');
+      INSERT INTO pipe_segment (network, subtype, feature_code, start_point, end_point, depth_ref, dn_mm, material,
+                                owner, build_year, geom, valid_from)
+      VALUES ('RQ', 'TR', '53031000', 'RQ1', 'RQ2', 'top', 200, 'PE', 'RQ1', 2016,
+              ST_Transform(ST_SetSRID(ST_MakeLine(ST_MakePoint(103.6995, 36.5003, 1948.8),
+                                                  ST_MakePoint(103.6995, 36.5017, 1948.8)), 4490), 4544), '2016-06-01'),
+             ('RQ', 'TR', '53031000', 'RQ3', 'RQ4', 'top', 200, 'PE', 'RQ1', 2030,
+              ST_Transform(ST_SetSRID(ST_MakeLine(ST_MakePoint(103.6992, 36.5003, 1948.8),
+                                                  ST_MakePoint(103.6992, 36.5008, 1948.8)), 4490), 4544), '2030-01-01');
       """;
 
   private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();

@@ -10,63 +10,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.data.Offset.offset;
 
 import cn.lzxq.city.data.crs.CrsRef;
-import cn.lzxq.city.data.db.Sql;
-import cn.lzxq.city.server.support.ScratchDatabase;
 import cn.lzxq.city.server.wms.render.CanvasPool;
-import com.zaxxer.hikari.HikariDataSource;
 import java.awt.image.BufferedImage;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /** GetMap over HTTP: formats, transparency, every served CRS and its axis order, TIME, styles, labels, DPI, filters. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class WmsGetMapTest {
-
-  private static HikariDataSource db;
-
-  @LocalServerPort
-  int port;
+class WmsGetMapTest extends WmsContextTest {
 
   @Autowired
   CanvasPool canvases;
-
-  @DynamicPropertySource
-  static void database(DynamicPropertyRegistry registry) throws Exception {
-    db = ScratchDatabase.register("WmsGetMapTest", registry);
-    WmsFixture.insert(db);
-    Sql.exec(db, GAS_PIPES);
-  }
-
-  /**
-   * Gas pipes for the shared pipe read: one (DN 200, from 2016) crosses the known water pipe
-   * north–south at 103.6995°E (column 160), one planned (from 2030) runs at 103.6992°E (column
-   * 128) south of it, rows 153–217.
-   */
-  private static final String GAS_PIPES = """
-      INSERT INTO organization (code, name, kind) VALUES ('RQ1', '兰州新区燃气公司', 'utility');
-      INSERT INTO pipe_segment (network, subtype, feature_code, start_point, end_point, depth_ref, dn_mm, material,
-                                owner, build_year, geom, valid_from)
-      VALUES ('RQ', 'TR', '53031000', 'RQ1', 'RQ2', 'top', 200, 'PE', 'RQ1', 2016,
-              ST_Transform(ST_SetSRID(ST_MakeLine(ST_MakePoint(103.6995, 36.5003, 1948.8),
-                                                  ST_MakePoint(103.6995, 36.5017, 1948.8)), 4490), 4544), '2016-06-01'),
-             ('RQ', 'TR', '53031000', 'RQ3', 'RQ4', 'top', 200, 'PE', 'RQ1', 2030,
-              ST_Transform(ST_SetSRID(ST_MakeLine(ST_MakePoint(103.6992, 36.5003, 1948.8),
-                                                  ST_MakePoint(103.6992, 36.5008, 1948.8)), 4490), 4544), '2030-01-01');
-      """;
-
-  @AfterAll
-  static void close() {
-    db.close();
-  }
 
   private String map(String layers, CrsRef crs, String extra) throws Exception {
     return "http://localhost:" + port + "/wms?SERVICE=WMS&VERSION=1.3.0&REQUEST=GetMap&LAYERS=" + layers + "&STYLES=&CRS="

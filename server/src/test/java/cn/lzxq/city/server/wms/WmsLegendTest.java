@@ -4,37 +4,13 @@ import static cn.lzxq.city.server.wms.WmsFixture.get;
 import static cn.lzxq.city.server.wms.WmsFixture.image;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.lzxq.city.server.support.ScratchDatabase;
 import cn.lzxq.city.server.wms.render.Fonts;
-import com.zaxxer.hikari.HikariDataSource;
 import java.awt.image.BufferedImage;
 import java.net.http.HttpResponse;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /** GetLegendGraphic: a PNG per layer, style and rule with Chinese rule titles. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class WmsLegendTest {
-
-  private static HikariDataSource db;
-
-  @LocalServerPort
-  int port;
-
-  @DynamicPropertySource
-  static void database(DynamicPropertyRegistry registry) throws Exception {
-    db = ScratchDatabase.register("WmsLegendTest", registry);
-    WmsFixture.insert(db);
-  }
-
-  @AfterAll
-  static void close() {
-    db.close();
-  }
+class WmsLegendTest extends WmsContextTest {
 
   private BufferedImage legend(String params) throws Exception {
     HttpResponse<byte[]> r = get("http://localhost:" + port + "/wms?SERVICE=WMS&VERSION=1.3.0&REQUEST=GetLegendGraphic"

@@ -1,5 +1,8 @@
 package cn.lzxq.city.server.wms.capabilities;
 
+import static cn.lzxq.city.server.wms.capabilities.CapabilityParts.degrees;
+import static cn.lzxq.city.server.wms.capabilities.CapabilityParts.number;
+
 import cn.lzxq.city.data.crs.CrsRef;
 import cn.lzxq.city.data.crs.ServedCrs;
 import cn.lzxq.city.server.wms.WmsProperties;
@@ -9,10 +12,7 @@ import cn.lzxq.city.server.wms.request.GetFeatureInfoRequest.InfoFormat;
 import cn.lzxq.city.server.wms.request.ImageFormat;
 import cn.lzxq.city.server.wms.style.Style;
 import java.io.StringWriter;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
@@ -61,7 +61,7 @@ public final class CapabilitiesWriter {
       x.writeNamespace("xlink", XLINK);
       x.writeNamespace("sld", SLD);
       x.writeNamespace("xsi", XSI);
-      x.writeAttribute("version", "1.3.0");
+      x.writeAttribute("version", WmsVersion.V130.text());
       x.writeAttribute(XSI, "schemaLocation", WMS + " http://schemas.opengis.net/wms/1.3.0/capabilities_1_3_0.xsd " + SLD
           + " http://schemas.opengis.net/sld/1.1.0/sld_capabilities.xsd");
       service();
@@ -78,12 +78,10 @@ public final class CapabilitiesWriter {
   private void service() throws XMLStreamException {
     x.writeStartElement("Service");
     text("Name", "WMS");
-    text("Title", "兰州新区三维城市信息服务 · 地图服务");
-    text("Abstract", "Lanzhou New Area 3D City Information Service: the six CJJ 61 utility networks, pipe points, "
-        + "mobile base stations and antenna sectors, the regulatory zoning plan (GB 50137), roads and construction "
-        + "projects, versioned in time (TIME = as-of).");
+    text("Title", CapabilityParts.TITLE);
+    text("Abstract", CapabilityParts.ABSTRACT);
     x.writeStartElement("KeywordList");
-    for (String k : List.of("地下管线", "CJJ 61", "基站", "控规", "兰州新区", "WMS")) {
+    for (String k : CapabilityParts.KEYWORDS) {
       text("Keyword", k);
     }
     x.writeEndElement();
@@ -138,12 +136,12 @@ public final class CapabilitiesWriter {
 
   private void rootLayer() throws XMLStreamException {
     x.writeStartElement("Layer");
-    text("Title", "兰州新区城市信息");
-    text("Abstract", "Lanzhou New Area city model: utility networks, telecom sites, zoning, roads and projects");
+    text("Title", CapabilityParts.ROOT_TITLE);
+    text("Abstract", CapabilityParts.ROOT_ABSTRACT);
     for (CrsRef crs : ServedCrs.forNative(nativeSrid)) {
       text("CRS", crs.code());
     }
-    boxes(union());
+    boxes(CapabilityParts.union(extents));
     for (WmsLayer l : layers.topLevel()) {
       layer(l, extents.get(l.source().name()), true);
     }
@@ -185,8 +183,7 @@ public final class CapabilitiesWriter {
     x.writeAttribute("width", "20");
     x.writeAttribute("height", "20");
     text("Format", "image/png");
-    onlineResource(endpoint + "?SERVICE=WMS&VERSION=1.3.0&REQUEST=GetLegendGraphic&FORMAT=image%2Fpng&LAYER="
-        + URLEncoder.encode(l.name(), StandardCharsets.UTF_8) + "&STYLE=" + URLEncoder.encode(s.name(), StandardCharsets.UTF_8));
+    onlineResource(CapabilityParts.legendHref(endpoint, WmsVersion.V130.text(), l.name(), s.name()));
     x.writeEndElement();
     x.writeEndElement();
   }
@@ -211,22 +208,6 @@ public final class CapabilitiesWriter {
       x.writeAttribute("maxx", number(crs, swap ? b.getMaxY() : b.getMaxX()));
       x.writeAttribute("maxy", number(crs, swap ? b.getMaxX() : b.getMaxY()));
     }
-  }
-
-  private Map<CrsRef, Envelope> union() {
-    Map<CrsRef, Envelope> all = new java.util.LinkedHashMap<>();
-    for (Map<CrsRef, Envelope> boxes : extents.values()) {
-      boxes.forEach((crs, e) -> all.computeIfAbsent(crs, k -> new Envelope()).expandToInclude(e));
-    }
-    return all;
-  }
-
-  private static String degrees(double v) {
-    return String.format(Locale.ROOT, "%.7f", v);
-  }
-
-  private static String number(CrsRef crs, double v) {
-    return String.format(Locale.ROOT, crs.geographic() ? "%.7f" : "%.3f", v);
   }
 
   private void onlineResource(String href) throws XMLStreamException {

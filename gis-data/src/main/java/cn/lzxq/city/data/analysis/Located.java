@@ -1,8 +1,0 @@
-package cn.lzxq.city.data.analysis;
-
-/** An answer item with a place, written as a GeoJSON Feature when GeoJSON is asked for. */
-public interface Located {
-
-  /** The item's geometry in CRS84. */
-  GeoJson geometry();
-}

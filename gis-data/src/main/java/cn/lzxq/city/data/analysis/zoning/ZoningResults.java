@@ -1,0 +1,23 @@
+package cn.lzxq.city.data.analysis.zoning;
+
+import java.time.Instant;
+import java.util.List;
+
+/** Answers of the zoning queries. */
+public final class ZoningResults {
+
+  private ZoningResults() {
+  }
+
+  /** The parcel at a point (null parcel: none there). */
+  public record ParcelAt(Instant asOf, ParcelInfo parcel) {
+  }
+
+  /** What lies inside a parcel. */
+  public record Contents(Instant asOf, ParcelInfo parcel, List<ParcelContent> contents) {
+  }
+
+  /** Land-use statistics of a scope; totalAreaM2 in m². */
+  public record Statistics(Instant asOf, double totalAreaM2, List<LandUseStat> classes) {
+  }
+}
