@@ -120,6 +120,17 @@ class DatabaseOutageTest {
       }
     }
     HttpResponse<byte[]> cachedDuring = bytes(tile);
+    long t0 = System.nanoTime();
+    List<java.util.concurrent.CompletableFuture<HttpResponse<Void>>> parallel = new ArrayList<>();
+    for (int i = 0; i < 48; i++) {
+      parallel.add(CLIENT.sendAsync(HttpRequest.newBuilder(URI.create("http://localhost:" + port + tile))
+          .timeout(Duration.ofSeconds(30)).GET().build(), HttpResponse.BodyHandlers.discarding()));
+    }
+    long served = 0;
+    for (java.util.concurrent.CompletableFuture<HttpResponse<Void>> f : parallel) {
+      served += f.get().statusCode() == 200 ? 1 : 0;
+    }
+    long parallelMs = (System.nanoTime() - t0) / 1_000_000;
     HttpResponse<String> health = get("/actuator/health", null);
     HttpResponse<String> readiness = get("/actuator/health/readiness", null);
 
@@ -127,6 +138,8 @@ class DatabaseOutageTest {
     assertThat(wrong).as("answers during the outage").isEmpty();
     assertThat(cachedDuring.statusCode()).as("a cached 3D tile is served during the outage").isEqualTo(200);
     assertThat(Arrays.equals(cachedDuring.body(), cachedBefore.body())).isTrue();
+    assertThat(served).as("48 concurrent requests for a cached tile during the outage").isEqualTo(48);
+    assertThat(parallelMs).as("no request waits behind the change log's read (ms)").isLessThan(10_000);
     assertThat(health.statusCode()).isEqualTo(503);
     assertThat(health.body()).contains("\"DOWN\"").doesNotContain("Exception").doesNotContain("components");
     assertThat(readiness.statusCode()).as("readiness is a start-up signal, not the database's").isEqualTo(200);

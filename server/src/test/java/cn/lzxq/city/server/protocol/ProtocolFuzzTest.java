@@ -152,7 +152,8 @@ class ProtocolFuzzTest {
         new Target("/wms", "text/xml", false, "ServiceExceptionReport"),
         new Target("/ogcapi/collections/pipe_js/items", "application/geo+json", true, "\"status\":413"),
         new Target("/api/analysis/excavation", "application/json", false, "\"status\":413"))) {
-      for (boolean chunked : List.of(false, true)) {
+      // WMS reads no POST body but form parameters (Tomcat's form limit): a chunked XML body there is never read
+      for (boolean chunked : t.path().equals("/wms") ? List.of(false) : List.of(false, true)) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://localhost:" + port + t.path()))
             .timeout(Duration.ofSeconds(60)).header("Content-Type", t.contentType())
             .POST(chunked ? HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(big))
