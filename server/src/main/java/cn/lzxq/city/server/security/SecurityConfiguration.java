@@ -1,14 +1,14 @@
 package cn.lzxq.city.server.security;
 
+import cn.lzxq.city.data.user.Passwords;
 import cn.lzxq.city.server.web.CorsPolicy;
-import cn.lzxq.city.server.web.HttpSettings;
+import cn.lzxq.city.server.web.HttpProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationEntryPoint;
@@ -22,18 +22,19 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationEn
  * delegating password encoder; CORS (preflight included) by {@link CorsPolicy}.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(SecuritySettings.class)
+@EnableConfigurationProperties(SecurityProperties.class)
 class SecurityConfiguration {
 
   static final String REALM = "lzxq-city";
 
   @Bean
   PasswordEncoder passwordEncoder() {
-    return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    return Passwords.encoder();
   }
 
   @Bean
-  SecurityFilterChain filterChain(HttpSecurity http, SecuritySettings settings, HttpSettings httpSettings) throws Exception {
+  SecurityFilterChain filterChain(HttpSecurity http, SecurityProperties settings, HttpProperties httpSettings)
+      throws Exception {
     BasicAuthenticationEntryPoint basic = new BasicAuthenticationEntryPoint();
     basic.setRealmName(REALM);
     basic.afterPropertiesSet();

@@ -6,7 +6,7 @@ import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 
 /**
  * Which browser origins may read the services (WMS, WFS, OGC API, 3D Tiles, /api …), one policy
- * for every path, preflight included. Configured origins ({@link HttpSettings#corsOrigins()})
+ * for every path, preflight included. Configured origins ({@link HttpProperties#corsOrigins()})
  * may read and edit with credentials; with none configured any origin ({@code *}, without
  * credentials) may read while reads are public, and no origin once reads need a login.
  */
@@ -20,7 +20,7 @@ public final class CorsPolicy {
   }
 
   /** The CORS configuration of every path. */
-  public static UrlBasedCorsConfigurationSource source(HttpSettings settings, boolean publicReads) {
+  public static UrlBasedCorsConfigurationSource source(HttpProperties settings, boolean publicReads) {
     UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
     List<String> origins = settings.corsOrigins().stream().map(String::trim).filter(o -> !o.isEmpty()).toList();
     CorsConfiguration c = new CorsConfiguration();

@@ -22,7 +22,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Refuses POST, PUT and PATCH bodies over {@link HttpSettings#maxRequestBody()} on every endpoint
+ * Refuses POST, PUT and PATCH bodies over {@link HttpProperties#maxRequestBody()} on every endpoint
  * before they are read: a declared Content-Length over the limit is answered 413 at once (the
  * connection is closed rather than drained); a chunked body is read through a counting stream
  * that throws {@link RequestTooLarge} when it passes the limit, which each protocol answers as
@@ -36,7 +36,7 @@ class RequestBodyLimit extends OncePerRequestFilter {
 
   private final long limit;
 
-  RequestBodyLimit(HttpSettings settings) {
+  RequestBodyLimit(HttpProperties settings) {
     this.limit = settings.maxRequestBody().toBytes();
   }
 

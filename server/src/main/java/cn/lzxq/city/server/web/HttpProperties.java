@@ -15,5 +15,5 @@ import org.springframework.util.unit.DataSize;
  *                       empty: {@code *} while reads are public, none once they need a login
  */
 @ConfigurationProperties("city.http")
-public record HttpSettings(@DefaultValue("32MB") DataSize maxRequestBody, @DefaultValue("") List<String> corsOrigins) {
+public record HttpProperties(@DefaultValue("32MB") DataSize maxRequestBody, @DefaultValue("") List<String> corsOrigins) {
 }
