@@ -102,7 +102,7 @@ public record GetMapRequest(List<String> layers, List<String> styles, MapWindow 
     } catch (IllegalArgumentException e) {
       throw Params.invalid("BBOX", "BBOX needs 4 comma-separated numbers");
     }
-    if (!b.ordered()) {
+    if (!b.ordered() || !Double.isFinite(b.a2() - b.a1()) || !Double.isFinite(b.b2() - b.b1())) {
       throw Params.invalid("BBOX", "BBOX minimum must be below the maximum on both axes");
     }
     // WMS 1.3.0 follows the CRS's axis order; 1.1.x always sends x (easting/longitude) first.
