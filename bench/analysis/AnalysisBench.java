@@ -11,6 +11,7 @@ import cn.lzxq.city.data.analysis.tower.TowerColocation;
 import cn.lzxq.city.data.crs.CrsRef;
 import cn.lzxq.city.data.db.CityDatabase;
 import cn.lzxq.city.data.db.DatabaseConfig;
+import cn.lzxq.city.data.db.ReadExecutor;
 import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,8 +40,8 @@ public class AnalysisBench {
     int requests = args.length > 1 ? Integer.parseInt(args[1]) : 300;
     int clearanceRuns = args.length > 2 ? Integer.parseInt(args[2]) : 5;
     try (HikariDataSource ds = CityDatabase.pool(DatabaseConfig.parse(url), 2)) {
-      AnalysisDb db = new AnalysisDb(ds, 4544);
       Duration limit = Duration.ofMinutes(20);  // the whole-city check on `large` under load
+      AnalysisDb db = new AnalysisDb(new ReadExecutor(ds, limit), 4544);
       System.out.println("segments: " + scalar(ds, "SELECT count(*) FROM pipe_segment WHERE valid_to IS NULL"));
       clearance(ds, db, limit, clearanceRuns);
       double[] box = extent(ds);

@@ -2,6 +2,7 @@ package cn.lzxq.city.data.query;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 
@@ -68,10 +69,20 @@ public sealed interface Filter {
     }
   }
 
-  /** The feature id is one of these (FES ResourceId, OGC API item id). */
-  record ResourceIds(List<Long> fids) implements Filter {
+  /**
+   * The feature id is one of these (FES ResourceId, OGC API item id). {@code versions} maps some
+   * of the fids to the version ({@code version_id}) the client read: an edit of such a feature
+   * fails with a conflict when its latest version is another one. Reads ignore it.
+   */
+  record ResourceIds(List<Long> fids, Map<Long, Long> versions) implements Filter {
     public ResourceIds {
       fids = List.copyOf(fids);
+      versions = Map.copyOf(versions);
+    }
+
+    /** Ids without versions. */
+    public ResourceIds(List<Long> fids) {
+      this(fids, Map.of());
     }
   }
 
@@ -80,6 +91,13 @@ public sealed interface Filter {
    * easting/longitude (callers have already applied the axis order).
    */
   record BBox(Envelope envelope, int srid) implements Filter {
+
+    /** Refuses a box that is not finite (NaN, Infinity, or so large its width overflows). */
+    public BBox {
+      if (!envelope.isNull() && !(Double.isFinite(envelope.getWidth()) && Double.isFinite(envelope.getHeight()))) {
+        throw new QueryException("InvalidParameterValue", "BBOX", "the bounding box must be finite numbers");
+      }
+    }
   }
 
   /** The spatial operators of FES 2.0 and CQL2. */
@@ -90,6 +108,15 @@ public sealed interface Filter {
    * easting/longitude); {@code distanceMetres} is used by DWITHIN and BEYOND only.
    */
   record Spatial(SpatialOp op, Geometry geometry, double distanceMetres) implements Filter {
+
+    /** Refuses a geometry with a coordinate or a distance that is not a finite number. */
+    public Spatial {
+      Envelope e = geometry.getEnvelopeInternal();
+      boolean finite = e.isNull() || Double.isFinite(e.getWidth()) && Double.isFinite(e.getHeight());
+      if (!finite || Double.isNaN(distanceMetres) || Double.isInfinite(distanceMetres)) {
+        throw new QueryException("InvalidParameterValue", "Filter", "a filter geometry or distance is not finite numbers");
+      }
+    }
   }
 
   /** The temporal operators of FES 2.0 (and CQL2 T_AFTER, T_BEFORE, T_DURING, T_EQUALS). */

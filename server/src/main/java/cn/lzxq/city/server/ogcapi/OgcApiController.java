@@ -1,11 +1,13 @@
 package cn.lzxq.city.server.ogcapi;
 
 import cn.lzxq.city.data.crs.CrsRef;
+import cn.lzxq.city.data.db.ReadExecutor;
 import cn.lzxq.city.data.edit.Editor;
 import cn.lzxq.city.data.layer.Layer;
-import cn.lzxq.city.data.query.FeatureSource;
 import cn.lzxq.city.data.query.QueryException;
 import cn.lzxq.city.server.encode.StreamedResponse;
+import cn.lzxq.city.server.error.ProblemAdvice;
+import cn.lzxq.city.server.ows.ServiceUrl;
 import cn.lzxq.city.server.security.Editors;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -48,7 +50,7 @@ class OgcApiController {
 
   OgcApiController(OgcApiService service, OgcApiProperties settings) {
     this.service = service;
-    this.documents = new OgcApiDocuments(service.nativeSrid(), settings.maxLimit());
+    this.documents = new OgcApiDocuments(service.nativeSrid(), settings.maxLimit(), service.catalog());
     this.parser = new ItemsParser(service.nativeSrid(), settings);
   }
 
@@ -75,20 +77,20 @@ class OgcApiController {
 
   @GetMapping("/collections/{id}")
   ResponseEntity<String> collection(@PathVariable String id, HttpServletRequest request, @RequestParam Map<String, String> q) {
-    Layer layer = OgcApiService.layer(id);
+    Layer layer = service.layer(id);
     return document(layer.titleZh(), documents.collection(base(request), layer), request, q);
   }
 
   @GetMapping("/collections/{id}/queryables")
   ResponseEntity<String> queryables(@PathVariable String id, HttpServletRequest request) {
     return ResponseEntity.ok().contentType(MediaType.parseMediaType("application/schema+json"))
-        .body(documents.queryables(base(request), OgcApiService.layer(id)).toString());
+        .body(documents.queryables(base(request), service.layer(id)).toString());
   }
 
   @GetMapping("/collections/{id}/items")
   void items(@PathVariable String id, @RequestParam Map<String, String> q, HttpServletRequest request,
       HttpServletResponse response) throws IOException, SQLException {
-    Layer layer = OgcApiService.layer(id);
+    Layer layer = service.layer(id);
     ItemsRequest r = parser.parse(layer, q, wantsHtml(request, q));
     String itemsUrl = base(request) + "/collections/" + id + "/items";
     String query = request.getQueryString() == null ? "" : request.getQueryString()
@@ -96,69 +98,90 @@ class OgcApiController {
     StreamedResponse.Body body = service.items(r, itemsUrl, query);
     response.setContentType(r.html() ? "text/html; charset=UTF-8" : GEOJSON);
     response.setHeader("Content-Crs", "<" + r.crs().uri() + ">");
-    StreamedResponse.send(response, body);
+    StreamedResponse.send(request, response, body);
   }
 
   @GetMapping("/collections/{id}/items/{fid}")
   void item(@PathVariable String id, @PathVariable String fid, @RequestParam Map<String, String> q,
       HttpServletRequest request, HttpServletResponse response) throws IOException, SQLException {
-    Layer layer = OgcApiService.layer(id);
+    Layer layer = service.layer(id);
     CrsRef crs = parser.crs(q.getOrDefault("crs", CrsRef.CRS84.uri()), "crs");
     ItemsRequest time = parser.parse(layer, q.containsKey("datetime") ? Map.of("datetime", q.get("datetime")) : Map.of(), false);
-    StreamedResponse.Body body = service.item(layer, id(fid), crs, time.asOf(), base(request) + "/collections/" + id);
+    long n = id(fid);
+    StreamedResponse.Body body = service.item(layer, n, crs, time.asOf(), base(request) + "/collections/" + id);
+    if (time.asOf() == null) {
+      service.etag(layer, n).ifPresent(tag -> response.setHeader("ETag", tag));
+    }
     response.setContentType(GEOJSON);
     response.setHeader("Content-Crs", "<" + crs.uri() + ">");
-    StreamedResponse.send(response, body);
+    StreamedResponse.send(request, response, body);
   }
 
   @PostMapping("/collections/{id}/items")
   ResponseEntity<Void> create(@PathVariable String id, @RequestBody String body, Authentication auth,
       @RequestHeader(name = "Content-Crs", required = false) String contentCrs, HttpServletRequest request) {
-    Layer layer = OgcApiService.layer(id);
-    long fid = service.create(layer, FeatureInput.parse(body, contentCrs(contentCrs)), editor(auth));
-    return ResponseEntity.created(URI.create(base(request) + "/collections/" + id + "/items/" + fid)).build();
+    Layer layer = service.layer(id);
+    OgcApiService.Written w = service.create(layer, FeatureInput.parse(body, contentCrs(contentCrs)), editor(auth));
+    return ResponseEntity.created(URI.create(base(request) + "/collections/" + id + "/items/" + w.fid())).eTag(w.etag()).build();
   }
 
   @PutMapping("/collections/{id}/items/{fid}")
   ResponseEntity<Void> replace(@PathVariable String id, @PathVariable String fid, @RequestBody String body,
-      @RequestHeader(name = "Content-Crs", required = false) String contentCrs, Authentication auth) {
-    service.replace(OgcApiService.layer(id), id(fid), FeatureInput.parse(body, contentCrs(contentCrs)), editor(auth));
-    return ResponseEntity.noContent().build();
+      @RequestHeader(name = "Content-Crs", required = false) String contentCrs,
+      @RequestHeader(name = "If-Match", required = false) String ifMatch, Authentication auth) {
+    String etag = service.replace(service.layer(id), id(fid), FeatureInput.parse(body, contentCrs(contentCrs)),
+        editor(auth), ifMatch);
+    return ResponseEntity.noContent().eTag(etag).build();
   }
 
   @PatchMapping("/collections/{id}/items/{fid}")
   ResponseEntity<Void> update(@PathVariable String id, @PathVariable String fid, @RequestBody String body,
-      @RequestHeader(name = "Content-Crs", required = false) String contentCrs, Authentication auth) {
-    service.update(OgcApiService.layer(id), id(fid), FeatureInput.parse(body, contentCrs(contentCrs)), editor(auth));
-    return ResponseEntity.noContent().build();
+      @RequestHeader(name = "Content-Crs", required = false) String contentCrs,
+      @RequestHeader(name = "If-Match", required = false) String ifMatch, Authentication auth) {
+    String etag = service.update(service.layer(id), id(fid), FeatureInput.parse(body, contentCrs(contentCrs)),
+        editor(auth), ifMatch);
+    return ResponseEntity.noContent().eTag(etag).build();
   }
 
   @DeleteMapping("/collections/{id}/items/{fid}")
-  ResponseEntity<Void> delete(@PathVariable String id, @PathVariable String fid, Authentication auth) {
-    service.delete(OgcApiService.layer(id), id(fid), editor(auth));
+  ResponseEntity<Void> delete(@PathVariable String id, @PathVariable String fid, Authentication auth,
+      @RequestHeader(name = "If-Match", required = false) String ifMatch) {
+    service.delete(service.layer(id), id(fid), editor(auth), ifMatch);
     return ResponseEntity.noContent().build();
   }
 
   @ExceptionHandler(OgcApiException.class)
-  ResponseEntity<ProblemDetail> problem(OgcApiException e) {
+  ResponseEntity<ProblemDetail> problem(OgcApiException e, HttpServletRequest request, HttpServletResponse response)
+      throws Exception {
+    if (response.isCommitted()) {
+      return ProblemAdvice.answer(e, request, response);
+    }
+    response.resetBuffer();
     return problem(e.status(), e.getMessage());
   }
 
   @ExceptionHandler(QueryException.class)
-  ResponseEntity<ProblemDetail> problem(QueryException e) {
+  ResponseEntity<ProblemDetail> problem(QueryException e, HttpServletRequest request, HttpServletResponse response)
+      throws Exception {
+    if (response.isCommitted()) {
+      return ProblemAdvice.answer(e, request, response);
+    }
+    response.resetBuffer();
     return problem(400, e.getMessage());
   }
 
   /**
-   * The statement timeout met before any byte of the answer was sent: a 400 problem. Once items
-   * stream, the failure is rethrown and the transfer aborted ({@link StreamedResponse}).
+   * The statement timeout met before any byte of the answer was sent: a 400 problem; other
+   * failures as {@link ProblemAdvice} answers them. Once items stream, the failure is rethrown
+   * and the transfer aborted ({@link StreamedResponse}).
    */
   @ExceptionHandler(SQLException.class)
-  ResponseEntity<ProblemDetail> problem(SQLException e, HttpServletResponse response) throws SQLException {
-    if (response.isCommitted() || !FeatureSource.timedOut(e)) {
-      throw e;
+  ResponseEntity<ProblemDetail> problem(SQLException e, HttpServletRequest request, HttpServletResponse response)
+      throws Exception {
+    if (response.isCommitted() || !ReadExecutor.timedOut(e)) {
+      return ProblemAdvice.answer(e, request, response);
     }
-    response.reset();
+    response.resetBuffer();
     return problem(400, "the query ran longer than the statement timeout; narrow the filter or page with limit and offset");
   }
 
@@ -207,10 +230,6 @@ class OgcApiController {
   }
 
   private static String base(HttpServletRequest request) {
-    String host = request.getHeader("Host");
-    if (host == null) {
-      host = request.getServerName() + ":" + request.getServerPort();
-    }
-    return request.getScheme() + "://" + host + request.getContextPath() + "/ogcapi";
+    return ServiceUrl.of(request, "/ogcapi");
   }
 }

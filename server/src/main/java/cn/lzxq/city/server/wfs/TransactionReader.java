@@ -3,8 +3,10 @@ package cn.lzxq.city.server.wfs;
 import cn.lzxq.city.data.crs.CrsRef;
 import cn.lzxq.city.data.edit.FeatureEdit;
 import cn.lzxq.city.data.layer.Layer;
+import cn.lzxq.city.data.layer.LayerCatalog;
 import cn.lzxq.city.data.query.Filter;
 import cn.lzxq.city.data.query.FilterLimits;
+import cn.lzxq.city.data.query.QueryException;
 import cn.lzxq.city.data.query.fes.FesFilterReader;
 import cn.lzxq.city.data.query.fes.GmlGeometryReader;
 import cn.lzxq.city.data.query.fes.SafeXml;
@@ -29,11 +31,13 @@ final class TransactionReader {
   private static final Set<String> IGNORED = Set.of("boundedBy", "valid_from", "valid_to", "fid", "name", "description",
       "identifier", "location");
 
+  private final LayerCatalog catalog;
   private final int nativeSrid;
   private final String version;
   private final FilterLimits limits;
 
-  TransactionReader(int nativeSrid, String version, FilterLimits limits) {
+  TransactionReader(int nativeSrid, String version, FilterLimits limits, LayerCatalog catalog) {
+    this.catalog = catalog;
     this.nativeSrid = nativeSrid;
     this.version = version;
     this.limits = limits;
@@ -43,15 +47,24 @@ final class TransactionReader {
     String handle = SafeXml.attribute(r, "handle");
     List<FeatureEdit> edits = new ArrayList<>();
     String child;
+    int n = 0;
     while ((child = SafeXml.nextChild(r)) != null) {
-      CrsRef crs = crs(SafeXml.attribute(r, "srsName"));
-      switch (child) {
-        case "Insert" -> edits.addAll(insert(r, crs));
-        case "Update" -> edits.add(update(r, crs));
-        case "Replace" -> edits.addAll(replace(r, crs));
-        case "Delete" -> edits.add(delete(r, crs));
-        case "Native" -> SafeXml.skip(r);
-        default -> throw new OwsException(OwsException.INVALID_PARAMETER_VALUE, "Transaction", "unknown action " + child);
+      n++;
+      String actionHandle = SafeXml.attribute(r, "handle");
+      try {
+        CrsRef crs = crs(SafeXml.attribute(r, "srsName"));
+        switch (child) {
+          case "Insert" -> edits.addAll(insert(r, crs));
+          case "Update" -> edits.add(update(r, crs));
+          case "Replace" -> edits.addAll(replace(r, crs));
+          case "Delete" -> edits.add(delete(r, crs));
+          case "Native" -> SafeXml.skip(r);
+          default -> throw new OwsException(OwsException.INVALID_PARAMETER_VALUE, "Transaction", "unknown action " + child);
+        }
+      } catch (QueryException e) {
+        // the locator names the action (its handle, or its name and position) and what was wrong in it
+        throw new OwsException(e.code(), (actionHandle != null ? actionHandle : child + " " + n) + ": " + e.locator(),
+            e.getMessage());
       }
     }
     return new WfsRequest.Transaction(version, edits, handle);
@@ -68,7 +81,7 @@ final class TransactionReader {
   private List<FeatureEdit> insert(XMLStreamReader r, CrsRef crs) throws XMLStreamException {
     List<FeatureEdit> out = new ArrayList<>();
     while (SafeXml.nextChild(r) != null) {
-      Layer layer = WfsParams.layer(r.getLocalName(), "Insert");
+      Layer layer = WfsParams.layer(catalog, r.getLocalName(), "Insert");
       FeatureContent c = feature(r, crs);
       out.add(new FeatureEdit.Insert(layer, c.values(), c.geometry()));
     }
@@ -76,7 +89,7 @@ final class TransactionReader {
   }
 
   private FeatureEdit update(XMLStreamReader r, CrsRef crs) throws XMLStreamException {
-    Layer layer = WfsParams.layer(typeName(r), "typeName");
+    Layer layer = WfsParams.layer(catalog, typeName(r), "typeName");
     Map<String, Object> values = new LinkedHashMap<>();
     Geometry geometry = null;
     Filter filter = null;
@@ -119,7 +132,7 @@ final class TransactionReader {
       if (child.equals("Filter")) {
         filter = new FesFilterReader(crs, false, limits).read(r);
       } else {
-        layer = WfsParams.layer(child, "Replace");
+        layer = WfsParams.layer(catalog, child, "Replace");
         content = feature(r, crs);
       }
     }
@@ -128,13 +141,13 @@ final class TransactionReader {
     }
     List<FeatureEdit> out = new ArrayList<>();
     for (long fid : ids.fids()) {
-      out.add(new FeatureEdit.Replace(layer, fid, content.values(), content.geometry()));
+      out.add(new FeatureEdit.Replace(layer, fid, content.values(), content.geometry(), ids.versions().get(fid)));
     }
     return out;
   }
 
   private FeatureEdit delete(XMLStreamReader r, CrsRef crs) throws XMLStreamException {
-    Layer layer = WfsParams.layer(typeName(r), "typeName");
+    Layer layer = WfsParams.layer(catalog, typeName(r), "typeName");
     Filter filter = null;
     while (SafeXml.nextChild(r) != null) {
       filter = new FesFilterReader(crs, version.equals("1.0.0"), limits).read(r);

@@ -1,5 +1,6 @@
 package cn.lzxq.city.server.wfs;
 
+import cn.lzxq.city.data.db.ReadExecutor;
 import cn.lzxq.city.data.edit.EditException;
 import cn.lzxq.city.data.edit.EditResult;
 import cn.lzxq.city.data.edit.Editor;
@@ -33,17 +34,24 @@ import org.springframework.stereotype.Service;
 @Service
 public class WfsService {
 
+  private final LayerCatalog catalog;
   private final FeatureSource source;
   private final FeatureEditor editor;
   private final WfsProperties settings;
   private final List<WfsStoredQuery> storedQueries;
 
   public WfsService(FeatureSource source, FeatureEditor editor, WfsProperties settings,
-      ObjectProvider<WfsStoredQuery> storedQueries) {
+      ObjectProvider<WfsStoredQuery> storedQueries, LayerCatalog catalog) {
+    this.catalog = catalog;
     this.source = source;
     this.editor = editor;
     this.settings = settings;
     this.storedQueries = storedQueries.orderedStream().toList();
+  }
+
+  /** The layers served (the vector layers of the catalog are the feature types). */
+  LayerCatalog catalog() {
+    return catalog;
   }
 
   int nativeSrid() {
@@ -52,12 +60,13 @@ public class WfsService {
 
   /** GetCapabilities: the document of the negotiated version. */
   WfsResponse getCapabilities(WfsRequest.GetCapabilities r, String url) {
-    return WfsResponse.xml(WfsCapabilities.document(r.version(), url, settings.countDefault(), nativeSrid()));
+    return WfsResponse.xml(WfsCapabilities.document(r.version(), url, settings.countDefault(), nativeSrid(),
+        catalog.vectors()));
   }
 
   /** DescribeFeatureType: the GML application schema of the layers (all when none named). */
   WfsResponse describeFeatureType(WfsRequest.DescribeFeatureType r) {
-    List<Layer> layers = r.layers().isEmpty() ? LayerCatalog.all() : r.layers();
+    List<Layer> layers = r.layers().isEmpty() ? catalog.vectors() : r.layers();
     GmlDialect dialect = r.version().equals("1.0.0") ? GmlDialect.GML2 : r.version().equals("1.1.0") ? GmlDialect.GML31
         : GmlDialect.GML32;
     String doc = WfsSchema.document(layers, dialect);
@@ -86,12 +95,12 @@ public class WfsService {
 
   /** ListStoredQueries. */
   WfsResponse listStoredQueries() {
-    return WfsResponse.xml(StoredQueries.list(LayerCatalog.all().stream().map(Layer::name).toList(), storedQueries));
+    return WfsResponse.xml(StoredQueries.list(catalog.vectors().stream().map(Layer::name).toList(), storedQueries));
   }
 
   /** DescribeStoredQueries. */
   WfsResponse describeStoredQueries(WfsRequest.DescribeStoredQueries r) {
-    return WfsResponse.xml(StoredQueries.describe(r.ids(), LayerCatalog.all().stream().map(Layer::name).toList(), storedQueries));
+    return WfsResponse.xml(StoredQueries.describe(r.ids(), catalog.vectors().stream().map(Layer::name).toList(), storedQueries));
   }
 
   /** GetFeature of a contributed stored query: its GeoJSON answer. */
@@ -101,18 +110,28 @@ public class WfsService {
     return new WfsResponse(200, "application/geo+json", out -> out.write(body));
   }
 
-  /** Transaction: all edits in one database transaction, as new versions written by {@code who}. */
+  /**
+   * Transaction: all edits in one database transaction, as new versions written by {@code who}.
+   * Invalid values or geometry are an InvalidParameterValue report (400) whose locator names the
+   * action; a version conflict (the writer named a version that is no longer the latest) is
+   * OperationProcessingFailed with 409, or for WFS 1.0.0, whose clients (QGIS) read the
+   * transaction response only, a {@code WFS_TransactionResponse} with {@code FAILED}.
+   */
   WfsResponse transaction(WfsRequest.Transaction r, Editor who) {
     EditResult result;
     try {
       result = editor.apply(r.edits(), who, "WFS-T" + (r.handle() == null ? "" : " " + r.handle()));
     } catch (EditException e) {
-      int status = switch (e.reason()) {
-        case FORBIDDEN -> 403;
-        case NOT_FOUND -> 404;
-        case INVALID -> 400;
+      String locator = e.locator() == null ? "Transaction" : e.locator();
+      if (e.reason() == EditException.Reason.CONFLICT && r.version().equals("1.0.0")) {
+        return WfsResponse.xml(TransactionResponses.failed(r.handle(), locator, e.getMessage()));
+      }
+      throw switch (e.reason()) {
+        case FORBIDDEN -> new OwsException("OperationProcessingFailed", locator, e.getMessage(), 403);
+        case NOT_FOUND -> new OwsException("OperationProcessingFailed", locator, e.getMessage(), 404);
+        case CONFLICT -> new OwsException("OperationProcessingFailed", locator, e.getMessage(), 409);
+        case INVALID -> new OwsException(OwsException.INVALID_PARAMETER_VALUE, locator, e.getMessage(), 400);
       };
-      throw new OwsException("OperationProcessingFailed", "Transaction", e.getMessage(), status);
     } catch (QueryException e) {
       throw new OwsException(e.code(), e.locator(), e.getMessage());
     }
@@ -135,7 +154,7 @@ public class WfsService {
       total += matched[i];
     }
     if (r.byId() && total == 0) {
-      throw new OwsException("NotFound", "ID", "no feature with this id", 404);
+      throw new OwsException(OwsException.NOT_FOUND, "ID", "no feature with this id");
     }
     List<FeatureQuery> pages = r.resultType() == WfsRequest.ResultType.HITS ? List.of() : page(queries, matched, r);
     long returned = pages.stream().mapToLong(FeatureQuery::limit).sum();
@@ -167,7 +186,7 @@ public class WfsService {
     } catch (QueryException e) {
       throw new OwsException(e.code(), e.locator(), e.getMessage());
     } catch (SQLException e) {
-      if (FeatureSource.timedOut(e)) {
+      if (ReadExecutor.timedOut(e)) {
         throw StatementTimeout.report();
       }
       throw e;

@@ -1,6 +1,7 @@
 package cn.lzxq.city.server.wms;
 
 import cn.lzxq.city.data.crs.CrsRef;
+import cn.lzxq.city.data.layer.LayerCatalog;
 import cn.lzxq.city.server.wms.layer.LayerExtents;
 import cn.lzxq.city.server.wms.layer.WmsLayers;
 import cn.lzxq.city.server.wms.style.StyleDictionary;
@@ -9,7 +10,6 @@ import java.time.Duration;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.locationtech.jts.geom.Envelope;
-import org.springframework.dao.DataAccessResourceFailureException;
 
 /**
  * The WMS layer tree with its styles (built from the database dictionaries) and the layer
@@ -20,13 +20,15 @@ final class WmsCatalog {
   private record Cached<T>(T value, long loadedNanos) {
   }
 
+  private final LayerCatalog catalog;
   private final DataSource dataSource;
   private final int nativeSrid;
   private final Duration ttl;
   private volatile Cached<WmsLayers> layers;
   private volatile Cached<Map<String, Map<CrsRef, Envelope>>> extents;
 
-  WmsCatalog(DataSource dataSource, int nativeSrid, Duration ttl) {
+  WmsCatalog(DataSource dataSource, int nativeSrid, Duration ttl, LayerCatalog catalog) {
+    this.catalog = catalog;
     this.dataSource = dataSource;
     this.nativeSrid = nativeSrid;
     this.ttl = ttl;
@@ -36,7 +38,7 @@ final class WmsCatalog {
   WmsLayers layers() {
     Cached<WmsLayers> c = layers;
     if (stale(c)) {
-      c = new Cached<>(new WmsLayers(load(() -> StyleDictionary.load(dataSource))), System.nanoTime());
+      c = new Cached<>(new WmsLayers(load(() -> StyleDictionary.load(dataSource)), catalog), System.nanoTime());
       layers = c;
     }
     return c.value();
@@ -46,7 +48,7 @@ final class WmsCatalog {
   Map<String, Map<CrsRef, Envelope>> extents() {
     Cached<Map<String, Map<CrsRef, Envelope>>> c = extents;
     if (stale(c)) {
-      c = new Cached<>(load(() -> LayerExtents.load(dataSource, nativeSrid)), System.nanoTime());
+      c = new Cached<>(load(() -> LayerExtents.load(dataSource, nativeSrid, catalog)), System.nanoTime());
       extents = c;
     }
     return c.value();
@@ -64,7 +66,7 @@ final class WmsCatalog {
     try {
       return loader.load();
     } catch (SQLException e) {
-      throw new DataAccessResourceFailureException("WMS catalog: " + e.getMessage(), e);
+      throw new IllegalStateException("WMS catalog query failed", e);
     }
   }
 }

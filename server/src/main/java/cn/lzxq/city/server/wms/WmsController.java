@@ -1,26 +1,26 @@
 package cn.lzxq.city.server.wms;
 
-import cn.lzxq.city.data.query.QueryException;
+import cn.lzxq.city.server.error.Failures;
 import cn.lzxq.city.server.ows.ExceptionReports;
 import cn.lzxq.city.server.ows.KvpMap;
 import cn.lzxq.city.server.ows.OwsException;
+import cn.lzxq.city.server.ows.ServiceUrl;
 import cn.lzxq.city.server.wms.capabilities.WmsVersion;
 import cn.lzxq.city.server.wms.request.GetFeatureInfoRequest;
 import cn.lzxq.city.server.wms.request.GetLegendGraphicRequest;
 import cn.lzxq.city.server.wms.request.GetMapRequest;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Locale;
-import org.springframework.dao.DataAccessException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestMethod;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * {@code /wms}: adapts HTTP to the WMS operations with an explicit switch on REQUEST, and answers
  * errors as the request's EXCEPTIONS asks (ServiceExceptionReport, or in an image for GetMap).
+ * Every failure is mapped by {@link OwsException#of}; a 503 carries Retry-After.
  */
 @Controller
 class WmsController {
@@ -43,7 +43,8 @@ class WmsController {
     try {
       checkService(kvp);
       return switch (operation.toLowerCase(Locale.ROOT)) {
-        case "getcapabilities", "capabilities" -> capabilities(WmsVersion.negotiate(kvp.first("VERSION", "WMTVER")));
+        case "getcapabilities", "capabilities" -> capabilities(WmsVersion.negotiate(kvp.first("VERSION", "WMTVER")),
+            ServiceUrl.of(http, "/wms"));
         case "getmap", "map" -> image(service.map(GetMapRequest.parse(kvp, service.properties(), service.nativeSrid(),
             remoteSld.document(kvp))));
         case "getfeatureinfo", "feature_info" -> featureInfo(GetFeatureInfoRequest.parse(kvp, service.properties(),
@@ -54,13 +55,8 @@ class WmsController {
             "operation " + operation + " is not supported; use GetCapabilities, GetMap, GetFeatureInfo or GetLegendGraphic",
             501);
       };
-    } catch (OwsException e) {
-      return error(e, kvp, operation);
-    } catch (QueryException e) {
-      return error(new OwsException(e.code(), e.locator(), e.getMessage()), kvp, operation);
-    } catch (DataAccessException e) {
-      return error(new OwsException(OwsException.NO_APPLICABLE_CODE, null,
-          "数据库暂时不可用，请稍后重试 / The database is unavailable; try again shortly.", 503), kvp, operation);
+    } catch (RuntimeException e) {
+      return error(OwsException.of(e, http), kvp, operation);
     }
   }
 
@@ -71,9 +67,9 @@ class WmsController {
   }
 
   /** The negotiated version's document; 1.1.1 with its own MIME type (WMS 1.1.1 §6.5.3). */
-  private ResponseEntity<String> capabilities(WmsVersion version) {
+  private ResponseEntity<String> capabilities(WmsVersion version, String endpoint) {
     MediaType type = version == WmsVersion.V111 ? WMS_XML_111 : XML;
-    return ResponseEntity.ok().contentType(type).body(service.capabilities(endpoint(), version));
+    return ResponseEntity.ok().contentType(type).body(service.capabilities(endpoint, version));
   }
 
   private ResponseEntity<?> featureInfo(GetFeatureInfoRequest request) {
@@ -93,10 +89,10 @@ class WmsController {
         return image(image);
       }
     }
-    return ResponseEntity.status(e.httpStatus()).contentType(XML).body(ExceptionReports.wms(e));
-  }
-
-  private static String endpoint() {
-    return ServletUriComponentsBuilder.fromCurrentContextPath().path("/wms").build().toUriString();
+    ResponseEntity.BodyBuilder answer = ResponseEntity.status(e.httpStatus()).contentType(XML);
+    if (e.unavailable()) {
+      answer.header("Retry-After", Failures.RETRY_AFTER_SECONDS);
+    }
+    return answer.body(ExceptionReports.wms(e));
   }
 }

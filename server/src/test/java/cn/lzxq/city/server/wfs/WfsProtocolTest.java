@@ -164,8 +164,9 @@ class WfsProtocolTest extends SmallCityContextTest {
             + "><wfs:TypeName>city:pipe_js</wfs:TypeName></wfs:DescribeFeatureType>"))) {
       assertThat(r.statusCode()).isEqualTo(200);
       assertThat(Xml.text(r.body(), "/xs:schema/xs:import/@schemaLocation")).isEqualTo("http://schemas.opengis.net/gml/3.2.1/gml.xsd");
-      assertThat(Xml.text(r.body(), "//xs:complexType[@name='pipe_jsType']//xs:element[@name='geom']/@type"))
-          .isEqualTo("gml:CurvePropertyType");
+      assertThat(Xml.text(r.body(), "//xs:complexType[@name='pipe_jsType']//xs:element[@name='geom']//xs:restriction/@base"))
+          .as("a line: CurvePropertyType restricted to LineString").isEqualTo("gml:CurvePropertyType");
+      assertThat(Xml.text(r.body(), "//xs:element[@name='geom']//xs:restriction//xs:element/@ref")).isEqualTo("gml:LineString");
       Xml.schema("http://schemas.opengis.net/wfs/2.0/wfs.xsd", r.body());
     }
   }
@@ -472,7 +473,7 @@ class WfsProtocolTest extends SmallCityContextTest {
         new Case(kvp("REQUEST", "GetFeature", "TYPENAMES", "nope"), 400, "InvalidParameterValue", "TYPENAMES"),
         new Case(kvp("REQUEST", "GetFeature", "TYPENAMES", "pipe_js", "RESOURCEID", "pipe_js.abc"), 400, "InvalidParameterValue",
             "RESOURCEID"),
-        new Case(kvp("REQUEST", "Frobnicate"), 400, "OperationNotSupported", "request"),
+        new Case(kvp("REQUEST", "Frobnicate"), 501, "OperationNotSupported", "request"),
         new Case(post("<wfs:GetFeature " + XMLNS), 400, "OperationParsingFailed", "request"),
         new Case(kvp("REQUEST", "GetFeature", "TYPENAMES", "pipe_js", "FILTER", "<Filter><And>" + "<Not>".repeat(60)
             + "<PropertyIsNull><ValueReference>a</ValueReference></PropertyIsNull>" + "</Not>".repeat(60) + "</And></Filter>"),
@@ -486,7 +487,7 @@ class WfsProtocolTest extends SmallCityContextTest {
         new Case(post("<wfs:GetFeature service=\"WFS\" version=\"2.0.0\" " + XMLNS + "><wfs:Query typeNames=\"city:pipe_js\">"
             + "<fes:Filter><fes:ResourceId rid=\"pipe_js.abc\"/></fes:Filter></wfs:Query></wfs:GetFeature>"), 400,
             "InvalidParameterValue", "RESOURCEID"),
-        new Case(post("<wfs:Frobnicate service=\"WFS\" version=\"2.0.0\" " + XMLNS + "/>"), 400, "OperationNotSupported",
+        new Case(post("<wfs:Frobnicate service=\"WFS\" version=\"2.0.0\" " + XMLNS + "/>"), 501, "OperationNotSupported",
             "request"),
         new Case(post("<wfs:GetFeature service=\"WFS\" version=\"2.0.0\" " + XMLNS + "><wfs:StoredQuery id=\""
             + "urn:ogc:def:query:OGC-WFS::GetFeatureById\"/></wfs:GetFeature>"), 400, "MissingParameterValue", "id"));
