@@ -33,6 +33,8 @@ class MigrationTest {
         "antenna_sector.geom:POINT:4544:3",
         "base_station.geom:POINT:4544:3",
         "construction_project.geom:MULTIPOLYGON:4544:3",
+        // the DEM is a raster grid in CGCS2000 lon/lat (the terrain tiling), not a feature table
+        "dem.extent:POLYGON:4490:2",
         "pipe_point.geom:POINT:4544:3",
         "pipe_segment.geom:LINESTRING:4544:3",
         "road.geom:LINESTRING:4544:3",

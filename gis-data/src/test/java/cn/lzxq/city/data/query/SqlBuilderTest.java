@@ -71,7 +71,8 @@ class SqlBuilderTest {
 
     assertThat(s.sql()).contains("ST_AsEWKB(ST_Transform(ST_SimplifyPreserveTopology(ST_Force2D(t.geom), ?), 4490)) AS geom");
     assertThat(s.params()).containsExactly(2.5);
-    assertThat(SQL.select(FeatureQuery.of(WATER, 4490).withoutGeometry()).sql()).doesNotContain("geom");
+    String withoutGeometry = SQL.select(FeatureQuery.of(WATER, 4490).withoutGeometry()).sql();
+    assertThat(withoutGeometry.substring(0, withoutGeometry.indexOf(" FROM "))).doesNotContain("geom");
   }
 
   @Test
