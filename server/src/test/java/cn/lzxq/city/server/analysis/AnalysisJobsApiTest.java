@@ -85,7 +85,7 @@ class AnalysisJobsApiTest extends AnalysisApiTestBase {
     List<String> header = List.of(lines[0].split(","));
     assertThat(header).contains("direction", "a.fid", "b.fid", "measuredM", "requiredM", "rule.id", "lon", "lat");
     assertThat(lines[1].split(",")[header.indexOf("measuredM")]).isEqualTo("0.95");
-    assertThat(lines[1].split(",")[header.indexOf("rule.id")]).isEqualTo("103");
+    assertThat(lines[1].split(",")[header.indexOf("rule.id")]).isEqualTo("1003");
 
     // XLSX, read by GDAL's XLSX driver: the same 5 rows and values
     HttpResponse<byte[]> xlsx = Http.send(HttpRequest.newBuilder(uri("/ogcapi/jobs/" + id + "/results"))
