@@ -62,7 +62,7 @@ public class AnalysisBench {
         String poly = "{\"type\":\"Polygon\",\"coordinates\":[[[" + (p[0] - w) + "," + (p[1] - h) + "],[" + (p[0] + w) + ","
             + (p[1] - h) + "],[" + (p[0] + w) + "," + (p[1] + h) + "],[" + (p[0] - w) + "," + (p[1] + h) + "],["
             + (p[0] - w) + "," + (p[1] - h) + "]]]}";
-        db.run(limit, s -> ExcavationImpact.run(s, JSON.readTree(poly), CrsRef.CRS84, 2.0, time(s), 250000));
+        db.run(limit, s -> ExcavationImpact.run(s, JSON.readTree(poly), CrsRef.CRS84, 2.0, null, time(s), 250000));
       });
       report("valve isolation (random JS/RQ/RL segment)", requests, i -> {
         long fid = pressure.get(rnd.nextInt(pressure.size()));

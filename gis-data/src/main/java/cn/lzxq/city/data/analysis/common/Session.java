@@ -23,6 +23,7 @@ public final class Session {
   private final int nativeSrid;
   private final Duration limit;
   private final long deadlineNanos;
+  private List<String> plans;
 
   Session(Connection connection, int nativeSrid, Duration limit) {
     this.connection = connection;
@@ -57,7 +58,22 @@ public final class Session {
    */
   public <T> List<T> templateAll(String name, Map<String, String> slots, Map<String, ?> params, RowMapper<T> mapper)
       throws SQLException {
-    return run(SqlTemplate.render("analysis/" + name, slots), params, mapper, 0);
+    String sql = SqlTemplate.render("analysis/" + name, slots);
+    if (plans != null) {
+      plans.add(String.join("\n", run("EXPLAIN " + sql, params, r -> r.str("QUERY PLAN"), 0)));
+      return List.of();
+    }
+    return run(sql, params, mapper, 0);
+  }
+
+  /**
+   * From now on {@link #templateAll} answers no rows and adds the statement's plan ({@code
+   * EXPLAIN}, text) to the returned list instead: for tests that check how PostgreSQL runs a
+   * whole-area scan, through the analysis's own statement and parameters.
+   */
+  public List<String> explainScans() {
+    plans = new ArrayList<>();
+    return plans;
   }
 
   /** Rows of {@code /sql/analysis/<name>.sql} (no slots) with named parameters bound. */
