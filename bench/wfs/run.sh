@@ -9,7 +9,7 @@ set -euo pipefail
 source "$(dirname "$0")/../../scripts/lib.sh"
 cd "$ROOT"
 PORT="${PORT:-8182}"; DB="${DB:-wfs_city}"; RUNS="${RUNS:-3}"
-OUT="$ROOT/bench/wfs/out"; mkdir -p "$OUT"
+OUT="$ROOT/var/bench-wfs"; mkdir -p "$OUT"
 need_cmd mapserv mapserver-bin; need_cmd spawn-fcgi spawn-fcgi; need_cmd nginx nginx-light
 [ -x /usr/lib/cgi-bin/mapserv ] || apt_install cgi-mapserver
 [ -f "$SERVER_JAR" ] || mvn -B -q -Dskip.web=true -DskipTests package -pl server -am

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # bench/wfs/stream2m.sh: the streaming proof. Fills database wfs_2m with 2,000,000 pipe points
 # (bench/wfs/fill2m.sql, once), starts the server with -Xmx256m on port 8182 (GC log in
-# bench/wfs/out/), downloads every feature as GeoJSON and GML 3.2 through WFS 2.0 and as GeoJSON
+# var/bench-wfs/), downloads every feature as GeoJSON and GML 3.2 through WFS 2.0 and as GeoJSON
 # through OGC API Features, counts the features in each response and prints the heap figures.
 # Environment: CITY_PGDATA (shared cluster), PORT (default 8182), DB (default wfs_2m).
 set -euo pipefail
@@ -10,7 +10,7 @@ cd "$ROOT"
 PORT="${PORT:-8182}"
 DB="${DB:-wfs_2m}"
 N=2000000
-OUT="$ROOT/bench/wfs/out"
+OUT="$ROOT/var/bench-wfs"
 mkdir -p "$OUT"
 [ -f "$SERVER_JAR" ] || mvn -B -q -Dskip.web=true -DskipTests package -pl server -am
 URLDB="$(local_url "$DB")"

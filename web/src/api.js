@@ -52,11 +52,3 @@ export async function postJson(path, body, params) {
   });
   return (await check(res)).json();
 }
-
-/** True when the path answers (HEAD/GET not 404). */
-export async function exists(path) {
-  try {
-    const res = await fetch(url(path), { method: 'GET', headers: { Accept: 'application/json' } });
-    return res.status !== 404 && res.status !== 405;
-  } catch { return false; }
-}

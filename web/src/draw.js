@@ -1,7 +1,7 @@
 // Interactive drawing on the scene: points, a two-point line, polylines and polygons, with a live
 // preview. Positions come from the depth buffer (pipes, tiles) or the ellipsoid (ground).
 import {
-  CallbackProperty, Cartesian2, Cartesian3, Cartographic, Color, Math as CesiumMath, PolygonHierarchy,
+  CallbackProperty, Cartesian3, Cartographic, Color, Math as CesiumMath, PolygonHierarchy,
   ScreenSpaceEventHandler, ScreenSpaceEventType, defined, HeightReference,
 } from 'cesium';
 
@@ -112,9 +112,4 @@ export function draw(viewer, mode, { color = Color.YELLOW, preferGround = false,
     scene.canvas.style.cursor = 'crosshair';
     active = { cancel: () => finish(false), mode };
   });
-}
-
-/** Adds points programmatically to the drawing in progress (used by keyboard users and tests). */
-export function windowPositionOf(viewer, lon, lat, h = 0) {
-  return viewer.scene.cartesianToCanvasCoordinates(Cartesian3.fromDegrees(lon, lat, h), new Cartesian2());
 }

@@ -5,14 +5,16 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * The data command line: {@code scripts/city <command>} (migrate, sample data, import, export).
+ * The data command line: {@code scripts/city <command>} (migrate, sample data, import, export,
+ * users).
  *
  * <p>Every command reads the database from {@code DATABASE_URL}; messages are for people, the
  * exit code is 0 on success, 1 on a data error (with row-numbered messages), 2 on bad usage.
  */
 @Command(name = "city", mixinStandardHelpOptions = true,
     description = "Lanzhou New Area 3D City Information Service: data commands",
-    subcommands = {MigrateCommand.class, ImportCommand.class, ExportCommand.class, SampleCommand.class})
+    subcommands = {MigrateCommand.class, ImportCommand.class, ExportCommand.class, SampleCommand.class,
+        UserCommand.class})
 public final class CityCli {
 
   /** The standard options this CLI answers without a command: usage and version. */

@@ -68,9 +68,4 @@ public enum LayerTable {
     String n = name.toLowerCase(Locale.ROOT);
     return Arrays.stream(values()).filter(l -> l.layer.equals(n)).findFirst();
   }
-
-  /** The pipe layer of a network code, if there is one. */
-  public static Optional<LayerTable> ofNetwork(String network) {
-    return Arrays.stream(values()).filter(l -> network.equals(l.network)).findFirst();
-  }
 }

@@ -31,9 +31,4 @@ public record SqlColumn(String name, String expression) {
     }
     return new SqlColumn(column.name(), "ST_Transform(ST_Force3D(" + geom + "), " + column.srid() + ")");
   }
-
-  /** The number of bind parameters in the expression. */
-  public int parameterCount() {
-    return (int) expression.chars().filter(c -> c == '?').count();
-  }
 }

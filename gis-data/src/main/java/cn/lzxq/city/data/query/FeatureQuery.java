@@ -55,11 +55,6 @@ public record FeatureQuery(Layer layer, Filter filter, List<String> properties, 
     return new FeatureQuery(layer, filter, properties, sort, offset, limit, outputSrid, t, simplifyMetres, force2d, withGeometry);
   }
 
-  /** Geometry for drawing: simplified to {@code metres} and without Z. */
-  public FeatureQuery forRendering(double metres) {
-    return new FeatureQuery(layer, filter, properties, sort, offset, limit, outputSrid, asOf, metres, true, withGeometry);
-  }
-
   public FeatureQuery withoutGeometry() {
     return new FeatureQuery(layer, filter, properties, sort, offset, limit, outputSrid, asOf, simplifyMetres, force2d, false);
   }

@@ -25,9 +25,9 @@ final class ItemsParser {
       "filter-lang", "filter-crs", "f");
 
   private final int nativeSrid;
-  private final OgcApiSettings settings;
+  private final OgcApiProperties settings;
 
-  ItemsParser(int nativeSrid, OgcApiSettings settings) {
+  ItemsParser(int nativeSrid, OgcApiProperties settings) {
     this.nativeSrid = nativeSrid;
     this.settings = settings;
   }

@@ -5,6 +5,6 @@ import org.springframework.context.annotation.Configuration;
 
 /** Binds the OGC API settings. */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(OgcApiSettings.class)
+@EnableConfigurationProperties(OgcApiProperties.class)
 class OgcApiConfiguration {
 }

@@ -46,7 +46,7 @@ class OgcApiController {
   private final OgcApiDocuments documents;
   private final ItemsParser parser;
 
-  OgcApiController(OgcApiService service, OgcApiSettings settings) {
+  OgcApiController(OgcApiService service, OgcApiProperties settings) {
     this.service = service;
     this.documents = new OgcApiDocuments(service.nativeSrid(), settings.maxLimit());
     this.parser = new ItemsParser(service.nativeSrid(), settings);

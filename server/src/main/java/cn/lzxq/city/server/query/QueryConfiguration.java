@@ -3,9 +3,8 @@ package cn.lzxq.city.server.query;
 import cn.lzxq.city.data.query.FeatureSource;
 import cn.lzxq.city.data.query.SqlBuilder;
 import cn.lzxq.city.server.db.DatabaseProperties;
-import java.time.Duration;
+import cn.lzxq.city.server.db.LimitsProperties;
 import javax.sql.DataSource;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -14,8 +13,7 @@ import org.springframework.context.annotation.Configuration;
 class QueryConfiguration {
 
   @Bean
-  FeatureSource featureSource(DataSource dataSource, DatabaseProperties db,
-      @Value("${city.limits.statement-timeout:30s}") Duration statementTimeout) {
-    return new FeatureSource(dataSource, new SqlBuilder(db.nativeSrid()), statementTimeout);
+  FeatureSource featureSource(DataSource dataSource, DatabaseProperties db, LimitsProperties limits) {
+    return new FeatureSource(dataSource, new SqlBuilder(db.nativeSrid()), limits.statementTimeout());
   }
 }

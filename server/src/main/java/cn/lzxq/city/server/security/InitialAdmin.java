@@ -19,9 +19,9 @@ class InitialAdmin {
 
   private final JdbcTemplate jdbc;
   private final PasswordEncoder encoder;
-  private final SecuritySettings settings;
+  private final SecurityProperties settings;
 
-  InitialAdmin(JdbcTemplate jdbc, PasswordEncoder encoder, SecuritySettings settings) {
+  InitialAdmin(JdbcTemplate jdbc, PasswordEncoder encoder, SecurityProperties settings) {
     this.jdbc = jdbc;
     this.encoder = encoder;
     this.settings = settings;

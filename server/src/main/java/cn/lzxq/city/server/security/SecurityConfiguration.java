@@ -1,12 +1,12 @@
 package cn.lzxq.city.server.security;
 
+import cn.lzxq.city.data.user.Passwords;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationEntryPoint;
@@ -20,18 +20,18 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationEn
  * delegating password encoder.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(SecuritySettings.class)
+@EnableConfigurationProperties(SecurityProperties.class)
 class SecurityConfiguration {
 
   static final String REALM = "lzxq-city";
 
   @Bean
   PasswordEncoder passwordEncoder() {
-    return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    return Passwords.encoder();
   }
 
   @Bean
-  SecurityFilterChain filterChain(HttpSecurity http, SecuritySettings settings) throws Exception {
+  SecurityFilterChain filterChain(HttpSecurity http, SecurityProperties settings) throws Exception {
     BasicAuthenticationEntryPoint entryPoint = new BasicAuthenticationEntryPoint();
     entryPoint.setRealmName(REALM);
     entryPoint.afterPropertiesSet();

@@ -55,7 +55,7 @@ public class SubtreeAvailability {
   }
 
   /** True when the availability of {@code kind} in {@code view} is cached and current. */
-  public boolean isCached(Grid grid, ContentKind kind, View view) {
+  boolean isCached(Grid grid, ContentKind kind, View view) {
     Availability a = cache.get(key(grid, kind, view));
     return a != null && !changes.changedSince(a.seq(), kind.layers(), null, 0);
   }

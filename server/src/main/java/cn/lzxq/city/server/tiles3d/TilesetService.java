@@ -147,7 +147,7 @@ public class TilesetService {
   }
 
   /** True when a tile content is in the cache (memory or disk) for the current grid. */
-  public boolean isCached(ContentKind kind, TileCoord tile, View view) {
+  boolean isCached(ContentKind kind, TileCoord tile, View view) {
     return cache.get(contentKey(grid(), kind, tile, view)) != null;
   }
 

@@ -33,7 +33,7 @@ class WfsController {
   private final WfsKvpParser kvp;
   private final WfsXmlParser xml;
 
-  WfsController(WfsService service, WfsSettings settings) {
+  WfsController(WfsService service, WfsProperties settings) {
     this.service = service;
     this.kvp = new WfsKvpParser(service.nativeSrid(), settings, FilterLimits.DEFAULT);
     this.xml = new WfsXmlParser(service.nativeSrid(), settings, FilterLimits.DEFAULT);

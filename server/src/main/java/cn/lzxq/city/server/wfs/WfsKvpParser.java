@@ -26,10 +26,10 @@ import java.util.stream.Collectors;
 final class WfsKvpParser {
 
   private final int nativeSrid;
-  private final WfsSettings settings;
+  private final WfsProperties settings;
   private final FilterLimits limits;
 
-  WfsKvpParser(int nativeSrid, WfsSettings settings, FilterLimits limits) {
+  WfsKvpParser(int nativeSrid, WfsProperties settings, FilterLimits limits) {
     this.nativeSrid = nativeSrid;
     this.settings = settings;
     this.limits = limits;

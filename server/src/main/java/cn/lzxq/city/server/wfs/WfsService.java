@@ -35,10 +35,10 @@ public class WfsService {
 
   private final FeatureSource source;
   private final FeatureEditor editor;
-  private final WfsSettings settings;
+  private final WfsProperties settings;
   private final List<WfsStoredQuery> storedQueries;
 
-  public WfsService(FeatureSource source, FeatureEditor editor, WfsSettings settings,
+  public WfsService(FeatureSource source, FeatureEditor editor, WfsProperties settings,
       ObjectProvider<WfsStoredQuery> storedQueries) {
     this.source = source;
     this.editor = editor;

@@ -28,10 +28,10 @@ import javax.xml.stream.XMLStreamReader;
 final class WfsXmlParser {
 
   private final int nativeSrid;
-  private final WfsSettings settings;
+  private final WfsProperties settings;
   private final FilterLimits limits;
 
-  WfsXmlParser(int nativeSrid, WfsSettings settings, FilterLimits limits) {
+  WfsXmlParser(int nativeSrid, WfsProperties settings, FilterLimits limits) {
     this.nativeSrid = nativeSrid;
     this.settings = settings;
     this.limits = limits;

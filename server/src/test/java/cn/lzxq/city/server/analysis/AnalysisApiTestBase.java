@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.lzxq.city.data.db.Sql;
 import cn.lzxq.city.server.support.Http;
+import cn.lzxq.city.server.support.Http;
 import cn.lzxq.city.server.support.ScratchDatabase;
 import com.zaxxer.hikari.HikariDataSource;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -32,7 +32,6 @@ abstract class AnalysisApiTestBase {
   /** A CRS84 bbox around the whole fixture. */
   static final String FIXTURE_BBOX = "103.69,36.49,103.72,36.51";
   static final JsonMapper JSON = JsonMapper.builder().build();
-  private static final HttpClient CLIENT = HttpClient.newHttpClient();
 
   static HikariDataSource db;
 
@@ -61,7 +60,7 @@ abstract class AnalysisApiTestBase {
     HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
         .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json")
         .POST(HttpRequest.BodyPublishers.ofString(json)).build();
-    return CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
+    return Http.send(request, HttpResponse.BodyHandlers.ofString());
   }
 
   static String enc(String s) {

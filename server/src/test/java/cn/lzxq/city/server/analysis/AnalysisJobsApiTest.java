@@ -3,8 +3,8 @@ package cn.lzxq.city.server.analysis;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.lzxq.city.data.db.Sql;
+import cn.lzxq.city.server.support.Http;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -25,7 +25,6 @@ import tools.jackson.databind.JsonNode;
  */
 class AnalysisJobsApiTest extends AnalysisApiTestBase {
 
-  private static final HttpClient CLIENT = HttpClient.newHttpClient();
   private static final String REL = "http://www.opengis.net/def/rel/ogc/1.0/";
 
   @AfterEach
@@ -89,7 +88,7 @@ class AnalysisJobsApiTest extends AnalysisApiTestBase {
     assertThat(lines[1].split(",")[header.indexOf("rule.id")]).isEqualTo("103");
 
     // XLSX, read by GDAL's XLSX driver: the same 5 rows and values
-    HttpResponse<byte[]> xlsx = CLIENT.send(HttpRequest.newBuilder(uri("/ogcapi/jobs/" + id + "/results"))
+    HttpResponse<byte[]> xlsx = Http.send(HttpRequest.newBuilder(uri("/ogcapi/jobs/" + id + "/results"))
         .header("Accept", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet").build(),
         HttpResponse.BodyHandlers.ofByteArray());
     assertThat(xlsx.statusCode()).isEqualTo(200);
@@ -190,7 +189,7 @@ class AnalysisJobsApiTest extends AnalysisApiTestBase {
   }
 
   private static HttpResponse<String> send(HttpRequest.Builder b) throws Exception {
-    return CLIENT.send(b.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+    return Http.send(b.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
   }
 
   private static String run(String... command) throws Exception {

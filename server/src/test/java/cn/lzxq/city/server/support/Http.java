@@ -5,9 +5,14 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Base64;
 
-/** A plain HTTP client for black-box tests against the running server. */
+/**
+ * The one HTTP client of the server tests (black-box requests to the running server): every test
+ * sends through {@link #send}; {@code wfs.OgcClient} adds KVP encoding and bodies on top.
+ */
 public final class Http {
 
   private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -15,9 +20,20 @@ public final class Http {
   private Http() {
   }
 
+  /** Sends a request (give it a timeout) and reads the body with {@code body}. */
+  public static <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> body)
+      throws IOException, InterruptedException {
+    return CLIENT.send(request, body);
+  }
+
   /** GET {@code url}, body as UTF-8 text. */
   public static HttpResponse<String> get(String url) throws IOException, InterruptedException {
-    HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).GET().build();
-    return CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
+    return send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).GET().build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** The {@code Authorization} header value for HTTP Basic with {@code user:password}. */
+  public static String basic(String credentials) {
+    return "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8));
   }
 }

@@ -27,11 +27,20 @@ public final class ScratchDatabase {
    */
   public static HikariDataSource register(String name, DynamicPropertyRegistry registry) {
     HikariDataSource pool = TestDatabase.freshSchema(name);
-    registry.add("city.database.url", () -> TestDatabase.config().jdbcUrl()
-        + "?user=" + TestDatabase.config().user() + "&password=" + TestDatabase.config().password());
-    registry.add("city.database.schema", () -> pool.getPoolName().substring("city-".length()));
+    registry.add("city.database.url", ScratchDatabase::url);
+    registry.add("city.database.schema", () -> schema(pool));
     registry.add("city.database.native-srid", () -> CityDatabase.DEFAULT_SRID);
     return pool;
+  }
+
+  /** The test database as a JDBC URL with credentials (what {@code city.database.url} and {@code --database-url} take). */
+  public static String url() {
+    return TestDatabase.config().jdbcUrl() + "?user=" + TestDatabase.config().user() + "&password=" + TestDatabase.config().password();
+  }
+
+  /** The schema a pool of {@link #register} works in. */
+  public static String schema(HikariDataSource pool) {
+    return pool.getPoolName().substring("city-".length());
   }
 
   /** As {@link #register(String, DynamicPropertyRegistry)}, then runs the SQL fixture on the schema. */

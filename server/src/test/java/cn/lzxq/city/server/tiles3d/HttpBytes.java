@@ -1,16 +1,14 @@
 package cn.lzxq.city.server.tiles3d;
 
+import cn.lzxq.city.server.support.Http;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
 /** GET with raw bytes and optional request headers, for the tile tests. */
 final class HttpBytes {
-
-  private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
   private HttpBytes() {
   }
@@ -21,7 +19,7 @@ final class HttpBytes {
       b.headers(headers);
     }
     try {
-      return CLIENT.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+      return Http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
     } catch (IOException e) {
       throw new AssertionError("GET " + url + ": " + e, e);
     } catch (InterruptedException e) {

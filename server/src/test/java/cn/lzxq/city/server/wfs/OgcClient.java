@@ -1,19 +1,16 @@
 package cn.lzxq.city.server.wfs;
 
+import cn.lzxq.city.server.support.Http;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Base64;
 
 /** HTTP for the protocol tests: KVP GET with encoded values, XML/JSON bodies, Basic credentials. */
 public final class OgcClient {
-
-  private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
   private final String base;
 
@@ -42,8 +39,8 @@ public final class OgcClient {
 
   private static HttpResponse<String> send(HttpRequest.Builder b, String credentials) throws IOException, InterruptedException {
     if (credentials != null) {
-      b.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
+      b.header("Authorization", Http.basic(credentials));
     }
-    return CLIENT.send(b.timeout(Duration.ofSeconds(120)).build(), HttpResponse.BodyHandlers.ofString());
+    return Http.send(b.timeout(Duration.ofSeconds(120)).build(), HttpResponse.BodyHandlers.ofString());
   }
 }

@@ -3,6 +3,7 @@ package cn.lzxq.city.server.wfs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.lzxq.city.data.db.Sql;
+import cn.lzxq.city.server.support.Http;
 import cn.lzxq.city.server.support.ScratchDatabase;
 import com.zaxxer.hikari.HikariDataSource;
 import java.io.ByteArrayOutputStream;
@@ -10,7 +11,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -46,7 +46,6 @@ class WfsStreamTimeoutTest {
 
   private static final String XMLNS = "xmlns:wfs=\"http://www.opengis.net/wfs/2.0\" xmlns:fes=\"http://www.opengis.net/fes/2.0\"";
   private static final String EPSG_4490 = "urn:ogc:def:crs:EPSG::4490";
-  private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private static HikariDataSource db;
 
   @LocalServerPort
@@ -95,7 +94,7 @@ class WfsStreamTimeoutTest {
   void aTimeoutBeforeTheFirstByteIsAnExceptionReport() throws Exception {
     Schema ows = Xml.schema("http://schemas.opengis.net/ows/1.1.0/owsAll.xsd", null);
     for (HttpRequest request : List.of(kvp("pipe_tx"), post("pipe_tx"))) {
-      HttpResponse<String> r = CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> r = Http.send(request, HttpResponse.BodyHandlers.ofString());
 
       assertThat(r.statusCode()).as(r.body()).isEqualTo(400);
       Xml.validate(ows, r.body());
@@ -111,7 +110,7 @@ class WfsStreamTimeoutTest {
 
   /** Sends the request, asserts HTTP 200 and a transfer that breaks; returns what arrived. */
   private static String brokenTransfer(HttpRequest request) throws Exception {
-    HttpResponse<InputStream> r = CLIENT.send(request, HttpResponse.BodyHandlers.ofInputStream());
+    HttpResponse<InputStream> r = Http.send(request, HttpResponse.BodyHandlers.ofInputStream());
     ByteArrayOutputStream received = new ByteArrayOutputStream();
     IOException broken = null;
     try (InputStream in = r.body()) {
@@ -127,7 +126,7 @@ class WfsStreamTimeoutTest {
 
   @Test
   void ogcApiItemsAnswerTheSameWay() throws Exception {
-    HttpResponse<String> early = CLIENT.send(items("pipe_tx", 1000), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> early = Http.send(items("pipe_tx", 1000), HttpResponse.BodyHandlers.ofString());
     assertThat(early.statusCode()).as(early.body()).isEqualTo(400);
     assertThat(early.headers().firstValue("Content-Type")).hasValue("application/problem+json");
     assertThat(early.body()).contains("statement timeout");
@@ -145,7 +144,7 @@ class WfsStreamTimeoutTest {
       assertThat(head).contains("numberMatched=\"6040\"").contains("gml:id=\"pipe_dl.12000\"")
           .doesNotContain("</wfs:FeatureCollection>");
     }
-    HttpResponse<String> after = CLIENT.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+    HttpResponse<String> after = Http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
         + "/wfs?SERVICE=WFS&VERSION=2.0.0&REQUEST=GetFeature&TYPENAMES=pipe_dl&RESULTTYPE=hits")).GET().build(),
         HttpResponse.BodyHandlers.ofString());
     assertThat(after.statusCode()).as("the server keeps serving").isEqualTo(200);

@@ -2,10 +2,15 @@ package cn.lzxq.city.server.wfs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.lzxq.city.data.cli.CityCli;
 import cn.lzxq.city.data.db.Sql;
 import cn.lzxq.city.server.support.ScratchDatabase;
 import com.zaxxer.hikari.HikariDataSource;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -17,7 +22,9 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * WFS-T: QGIS-shaped WFS 1.0.0 and WFS 2.0.0 transactions write new versions, all or nothing,
- * only with credentials, and an editor only for its own organisation's features.
+ * only with credentials, and an editor only for its own organisation's features; a user added
+ * with {@code city user add} can edit until {@code city user disable}. A context of its own: it
+ * versions the fixture's features 101–105 and 201 that the {@link SmallCityContextTest} tests count.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class WfsTransactionTest {
@@ -166,6 +173,37 @@ class WfsTransactionTest {
     assertThat(Sql.strings(db, "SELECT dn_mm || ' ' || owner FROM pipe_segment WHERE fid = 105")).containsExactly("500 SW");
     assertThat(transaction(qgisUpdate("pipe_rq", 201, 200), "editor_rq").statusCode()).isEqualTo(200);
     assertThat(Sql.strings(db, "SELECT dn_mm::text FROM pipe_segment WHERE fid = 201 AND valid_to IS NULL")).containsExactly("200");
+  }
+
+  /** Runs the real data command line ({@code scripts/city …}) on this test's schema with {@code stdin} as standard input. */
+  private static int city(String stdin, String... args) {
+    List<String> line = new ArrayList<>(List.of(args));
+    line.addAll(List.of("--database-url", ScratchDatabase.url(), "--schema", ScratchDatabase.schema(db)));
+    InputStream in = System.in;
+    System.setIn(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
+    try {
+      return CityCli.run(line.toArray(String[]::new));
+    } finally {
+      System.setIn(in);
+    }
+  }
+
+  @Test
+  void aUserAddedWithTheCityCommandInsertsThroughWfsTUntilDisabled() throws Exception {
+    assertThat(city("pw-cli-editor\n", "user", "add", "cli_editor", "--role", "editor", "--organization", "SW")).isZero();
+    assertThat(Sql.strings(db, "SELECT role || ' ' || organization || ' ' || (password_hash LIKE '{bcrypt}%') FROM app_user "
+        + "WHERE username = 'cli_editor'")).containsExactly("editor SW true");
+
+    HttpResponse<String> inserted = http.send("POST", "/wfs", "text/xml", qgisInsert("SW"), "cli_editor:pw-cli-editor");
+    assertThat(inserted.statusCode()).as(inserted.body()).isEqualTo(200);
+    String fid = Xml.text(inserted.body(), "//wfs1:InsertResult/ogc:FeatureId/@fid").substring("pipe_js.".length());
+    assertThat(Sql.strings(db, "SELECT changed_by FROM pipe_segment WHERE fid = " + fid)).containsExactly("cli_editor");
+    assertThat(city("", "user", "add", "no_password", "--role", "viewer")).as("no password on standard input").isEqualTo(2);
+
+    assertThat(city("", "user", "disable", "cli_editor")).isZero();
+    HttpResponse<String> refused = http.send("POST", "/wfs", "text/xml", qgisInsert("SW"), "cli_editor:pw-cli-editor");
+    assertThat(refused.statusCode()).isEqualTo(401);
+    assertThat(Sql.count(db, "SELECT count(*) FROM pipe_segment WHERE changed_by = 'cli_editor'")).isEqualTo(1);
   }
 
   @Test

@@ -4,14 +4,13 @@ import static cn.lzxq.city.server.wms.WmsFixture.water;
 import static cn.lzxq.city.server.wms.WmsFixture.image;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.lzxq.city.server.support.Http;
 import cn.lzxq.city.server.support.ScratchDatabase;
 import com.zaxxer.hikari.HikariDataSource;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -29,7 +28,6 @@ import org.springframework.test.context.DynamicPropertySource;
     "city.security.public-reads=false", "city.security.admin-user=analyst", "city.security.admin-password=s3cret-map"})
 class WmsAccessTest {
 
-  private static final HttpClient CLIENT = HttpClient.newHttpClient();
   private static final String CAPABILITIES = "SERVICE=WMS&VERSION=1.3.0&REQUEST=GetCapabilities";
   private static final String MAP = "SERVICE=WMS&VERSION=1.3.0&REQUEST=GetMap&LAYERS=pipe_js&STYLES=&CRS=CRS:84"
       + "&BBOX=103.698,36.5,103.7004,36.502&WIDTH=256&HEIGHT=256&FORMAT=image/png";
@@ -52,9 +50,9 @@ class WmsAccessTest {
   private HttpResponse<byte[]> get(String query, String credentials) throws Exception {
     HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/wms?" + query)).GET();
     if (credentials != null) {
-      b.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
+      b.header("Authorization", Http.basic(credentials));
     }
-    return CLIENT.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+    return Http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
   }
 
   @Test

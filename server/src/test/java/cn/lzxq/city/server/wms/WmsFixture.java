@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.lzxq.city.data.crs.CrsRef;
 import cn.lzxq.city.data.db.Sql;
+import cn.lzxq.city.server.support.Http;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
@@ -75,8 +75,6 @@ final class WmsFixture {
                                                   ST_MakePoint(103.6992, 36.5008, 1948.8)), 4490), 4544), '2030-01-01');
       """;
 
-  private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-
   private WmsFixture() {
   }
 
@@ -86,7 +84,7 @@ final class WmsFixture {
 
   /** GET returning bytes. */
   static HttpResponse<byte[]> get(String url) throws IOException, InterruptedException {
-    return CLIENT.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60)).GET().build(),
+    return Http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60)).GET().build(),
         HttpResponse.BodyHandlers.ofByteArray());
   }
 

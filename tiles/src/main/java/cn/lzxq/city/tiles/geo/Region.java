@@ -41,11 +41,6 @@ public record Region(double west, double south, double east, double north, doubl
         return lon >= west && lon <= east && lat >= south && lat <= north;
     }
 
-    /** Whether the point lies in the rectangle on the west/south edges but not on the east/north ones. */
-    public boolean ownsRad(double lon, double lat) {
-        return lon >= west && lon < east && lat >= south && lat < north;
-    }
-
     /** This rectangle grown by {@code metres} on every side (heights unchanged), on the WGS84 ellipsoid. */
     public Region expandedBy(double metres) {
         double lat = Math.max(Math.abs(south), Math.abs(north));

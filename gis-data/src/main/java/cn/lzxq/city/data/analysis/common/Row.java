@@ -60,10 +60,4 @@ public final class Row {
     Array a = rs.getArray(column);
     return a == null ? List.of() : Arrays.stream((Object[]) a.getArray()).map(String::valueOf).toList();
   }
-
-  /** A bigint[] column as a list (empty for NULL). */
-  public List<Long> longs(String column) throws SQLException {
-    Array a = rs.getArray(column);
-    return a == null ? List.of() : Arrays.stream((Object[]) a.getArray()).map(o -> ((Number) o).longValue()).toList();
-  }
 }

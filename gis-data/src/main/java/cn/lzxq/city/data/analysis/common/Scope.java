@@ -13,9 +13,4 @@ public record Scope(Bbox bbox, String road, String project, String owner, String
   public static Scope everything(Instant asOf) {
     return new Scope(null, null, null, null, null, asOf);
   }
-
-  /** True when an area (bbox, road or project) is given. */
-  public boolean hasArea() {
-    return bbox != null || road != null || project != null;
-  }
 }

@@ -56,12 +56,6 @@ public class TileCache {
     writeDisk(key, e);
   }
 
-  /** Drops every entry held in memory (the disk copies stay; benchmarks use this for cold reads). */
-  public synchronized void clearMemory() {
-    memory.clear();
-    used = 0;
-  }
-
   private synchronized void remember(String key, CacheEntry e) {
     CacheEntry old = memory.put(key, e);
     used += e.weight() - (old == null ? 0 : old.weight());

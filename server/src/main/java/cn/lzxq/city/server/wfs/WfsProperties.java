@@ -10,5 +10,5 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxCount     the largest COUNT accepted
  */
 @ConfigurationProperties("city.wfs")
-public record WfsSettings(@DefaultValue("100000") long countDefault, @DefaultValue("5000000") long maxCount) {
+public record WfsProperties(@DefaultValue("100000") long countDefault, @DefaultValue("5000000") long maxCount) {
 }

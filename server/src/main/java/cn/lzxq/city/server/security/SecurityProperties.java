@@ -12,6 +12,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param adminPassword the initial admin's password, or empty for none
  */
 @ConfigurationProperties("city.security")
-public record SecuritySettings(@DefaultValue("true") boolean publicReads, @DefaultValue("") String adminUser,
+public record SecurityProperties(@DefaultValue("true") boolean publicReads, @DefaultValue("") String adminUser,
     @DefaultValue("") String adminPassword) {
 }

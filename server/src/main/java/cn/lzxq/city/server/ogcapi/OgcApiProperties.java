@@ -10,5 +10,5 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxLimit     the largest {@code limit} (larger values are reduced to it)
  */
 @ConfigurationProperties("city.ogcapi")
-public record OgcApiSettings(@DefaultValue("100") long defaultLimit, @DefaultValue("10000") long maxLimit) {
+public record OgcApiProperties(@DefaultValue("100") long defaultLimit, @DefaultValue("10000") long maxLimit) {
 }
