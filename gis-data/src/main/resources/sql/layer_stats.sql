@@ -1,9 +1,11 @@
--- Count and CRS84 extent of a layer's current features.
+-- Count and CRS84 extent of a layer's current features, and how many current rows are skipped
+-- because their geometry holds a non-finite coordinate (written by another tool; V36).
 -- {table}, {geom} and {filter} come from the layer catalog, never from a request.
-SELECT n AS feature_count, ST_XMin(e) AS min_lon, ST_YMin(e) AS min_lat, ST_XMax(e) AS max_lon, ST_YMax(e) AS max_lat
+SELECT n AS feature_count, skipped, ST_XMin(e) AS min_lon, ST_YMin(e) AS min_lat, ST_XMax(e) AS max_lon, ST_YMax(e) AS max_lat
 FROM (
-  SELECT count(*) AS n,
-         ST_Transform(ST_SetSRID(ST_Extent({geom})::geometry,
+  SELECT count(*) FILTER (WHERE geometry_is_finite({geom})) AS n,
+         count(*) FILTER (WHERE NOT geometry_is_finite({geom})) AS skipped,
+         ST_Transform(ST_SetSRID(ST_Extent({geom}) FILTER (WHERE geometry_is_finite({geom}))::geometry,
                                  Find_SRID(current_schema()::varchar, '{table}', '{geom}')), 4326) AS e
   FROM {table}
   WHERE {filter} AND valid_at(valid_from, valid_to, NULL)

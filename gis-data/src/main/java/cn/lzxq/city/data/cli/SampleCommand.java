@@ -52,7 +52,11 @@ final class SampleCommand {
       try (HikariDataSource ds = db.open()) {
         CityDatabase.migrate(ds, db.config().schema(), db.srid());
         if (ifEmpty && !SampleLoader.isEmpty(ds)) {
-          System.err.println("sample: pipe_segment already has rows, nothing loaded");
+          if (SampleLoader.loadTerrainIfMissing(ds, choice.scale)) {
+            System.err.println("sample: pipe_segment already has rows; the missing DEM of the sample was loaded");
+          } else {
+            System.err.println("sample: pipe_segment already has rows, nothing loaded");
+          }
           return 0;
         }
         SampleLoader.Result result = SampleLoader.load(ds, choice.generator(), replace, true);

@@ -1,6 +1,7 @@
 package cn.lzxq.city.data.edit;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * What a transaction did.
@@ -9,10 +10,13 @@ import java.util.List;
  * @param updated  features given a new version by updates
  * @param replaced features given a new version by replaces
  * @param deleted  features ended
+ * @param versions the latest version ({@code version_id}) of each feature the transaction wrote
+ *                 and did not end, by fid
  */
-public record EditResult(List<Long> inserted, long updated, long replaced, long deleted) {
+public record EditResult(List<Long> inserted, long updated, long replaced, long deleted, Map<Long, Long> versions) {
 
   public EditResult {
     inserted = List.copyOf(inserted);
+    versions = Map.copyOf(versions);
   }
 }

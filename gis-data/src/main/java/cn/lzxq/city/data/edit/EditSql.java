@@ -10,6 +10,7 @@ import cn.lzxq.city.data.query.PreparedSql;
 import cn.lzxq.city.data.query.SqlBuilder;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
@@ -22,6 +23,9 @@ import org.locationtech.jts.io.WKBWriter;
  * one feature in one transaction make two versions.
  */
 final class EditSql {
+
+  /** How a version is closed: its end, who closed it (the one parameter) and when. */
+  private static final String CLOSE = "valid_to = statement_timestamp(), closed_by = ?, closed_at = statement_timestamp()";
 
   private final SqlBuilder sql;
 
@@ -40,7 +44,7 @@ final class EditSql {
         + " t WHERE " + where, params);
   }
 
-  /** Inserts one feature; returns its fid, or no row when the user may not own it. */
+  /** Inserts one feature; returns its fid and version_id, or no row when the user may not own it. */
   PreparedSql insert(Layer layer, TableColumns table, Map<String, Object> values, Geometry g, Editor who, String note) {
     List<Object> params = new ArrayList<>(List.of(who.name(), note));
     StringJoiner cols = new StringJoiner(", ", "(valid_from, changed_at, changed_by, change_note, ", ")");
@@ -67,21 +71,22 @@ final class EditSql {
     exprs.add(SqlColumn.wkb(table.geometry()).expression());
     addGeometry(g, params);
     String own = Ownership.predicate(layer, ownerExpr, ownerParams, who, params);
-    return new PreparedSql("INSERT INTO " + layer.table() + " " + cols + " " + exprs + " WHERE " + own + " RETURNING fid",
-        params);
+    return new PreparedSql("INSERT INTO " + layer.table() + " " + cols + " " + exprs + " WHERE " + own
+        + " RETURNING fid, version_id", params);
   }
 
   /**
-   * Closes the matching current versions the user may write and inserts their successors with
-   * {@code values} (and {@code g} when not null) changed; returns (closed, inserted).
+   * Closes the matching latest versions the user may write and inserts their successors with
+   * {@code values} (and {@code g} when not null) changed; returns (closed, inserted, the new
+   * versions' fids as bigint[], their version_ids as bigint[]).
    */
   PreparedSql update(Layer layer, TableColumns table, Filter filter, Map<String, Object> values, Geometry g, Editor who,
       String note) {
-    List<Object> params = new ArrayList<>();
+    List<Object> params = new ArrayList<>(List.of(who.name()));
     String where = where(layer, filter, params);
     String own = Ownership.predicate(layer, ownerColumn(layer, "t"), List.of(), who, params);
     StringBuilder s = new StringBuilder("WITH old AS (UPDATE ").append(layer.table())
-        .append(" t SET valid_to = statement_timestamp() WHERE ").append(where).append(" AND ").append(own)
+        .append(" t SET ").append(CLOSE).append(" WHERE ").append(where).append(" AND ").append(own)
         .append(" RETURNING t.*), ins AS (INSERT INTO ").append(layer.table())
         .append(" (fid, valid_from, changed_at, changed_by, change_note");
     StringJoiner exprs = new StringJoiner(", ", "SELECT o.fid, statement_timestamp(), statement_timestamp(), ?, ?, ", "");
@@ -112,21 +117,42 @@ final class EditSql {
     String ownNew = Ownership.predicate(layer, newOwner != null ? newOwner : ownerColumn(layer, "o"), ownerParams, who,
         params);
     s.append(") ").append(exprs).append(" FROM old o WHERE ").append(ownNew)
-        .append(" RETURNING fid) SELECT (SELECT count(*) FROM old), (SELECT count(*) FROM ins)");
+        .append(" RETURNING fid, version_id) SELECT (SELECT count(*) FROM old), (SELECT count(*) FROM ins),"
+            + " (SELECT array_agg(fid) FROM ins), (SELECT array_agg(version_id) FROM ins)");
     return new PreparedSql(s.toString(), params);
   }
 
-  /** Closes the matching current versions the user may write; the count is the update count. */
+  /** Closes the matching latest versions the user may write, recording who; returns their fids. */
   PreparedSql delete(Layer layer, Filter filter, Editor who) {
-    List<Object> params = new ArrayList<>();
+    List<Object> params = new ArrayList<>(List.of(who.name()));
     String where = where(layer, filter, params);
     String own = Ownership.predicate(layer, ownerColumn(layer, "t"), List.of(), who, params);
-    return new PreparedSql("UPDATE " + layer.table() + " t SET valid_to = statement_timestamp() WHERE " + where
-        + " AND " + own, params);
+    return new PreparedSql("UPDATE " + layer.table() + " t SET " + CLOSE + " WHERE " + where + " AND " + own
+        + " RETURNING t.fid", params);
   }
 
+  /** The fids of the latest versions the filter matches. */
+  PreparedSql matching(Layer layer, Filter filter) {
+    List<Object> params = new ArrayList<>();
+    return new PreparedSql("SELECT t.fid FROM " + layer.table() + " t WHERE " + where(layer, filter, params), params);
+  }
+
+  /** (fid, version_id) of the latest versions of the given fids. */
+  PreparedSql latestVersions(Layer layer, List<Long> fids) {
+    return new PreparedSql("SELECT t.fid, t.version_id FROM " + layer.table() + " t WHERE " + layer.rowFilter()
+        + " AND t.valid_to IS NULL AND t.fid = ANY(CAST(? AS bigint[]))", List.of(bigintArray(fids)));
+  }
+
+  /** A bigint[] literal, e.g. {@code {1,2}}. */
+  static String bigintArray(java.util.Collection<Long> values) {
+    StringJoiner j = new StringJoiner(",", "{", "}");
+    values.forEach(v -> j.add(Long.toString(v)));
+    return j.toString();
+  }
+
+  /** The edit's view: latest versions (so it sees versions written earlier in its transaction). */
   private String where(Layer layer, Filter filter, List<Object> params) {
-    return sql.where(FeatureQuery.of(layer, sql.nativeSrid()).withFilter(filter), params);
+    return sql.whereLatest(FeatureQuery.of(layer, sql.nativeSrid()).withFilter(filter), params);
   }
 
   private static String ownerColumn(Layer layer, String alias) {
@@ -145,7 +171,9 @@ final class EditSql {
     if (g == null) {
       throw new EditException(EditException.Reason.INVALID, "a feature needs a geometry");
     }
-    params.add(new WKBWriter(3).write(g));
+    // positions without a height go as 2D, so the column's ST_Force3D gives them z = 0, not NaN
+    boolean z = Arrays.stream(g.getCoordinates()).anyMatch(c -> !Double.isNaN(c.getZ()));
+    params.add(new WKBWriter(z ? 3 : 2).write(g));
     params.add(g.getSRID());
   }
 

@@ -31,8 +31,12 @@ public sealed interface FeatureEdit {
     }
   }
 
-  /** A new version of one feature with every attribute replaced (absent ones become null). */
-  record Replace(Layer layer, long fid, Map<String, Object> values, Geometry geometry) implements FeatureEdit {
+  /**
+   * A new version of one feature with every attribute replaced (absent ones become null);
+   * {@code version} is the version_id the writer read (a conflict when it is no longer the
+   * latest), or null for any.
+   */
+  record Replace(Layer layer, long fid, Map<String, Object> values, Geometry geometry, Long version) implements FeatureEdit {
     public Replace {
       values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
     }

@@ -16,28 +16,57 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 
 /**
  * Applies edits as new versions, all or nothing: one database transaction; an update or replace
- * closes the current version and inserts its successor with the same fid, a delete closes it,
- * an insert starts a feature. The user is recorded in {@code changed_by}; the owner check is
- * part of each statement's SQL, and a statement that would touch a feature the user may not
- * write fails the whole transaction.
+ * closes the latest version and inserts its successor with the same fid, a delete closes it,
+ * an insert starts a feature. The user is recorded in {@code changed_by} of a new version and in
+ * {@code closed_by} of a closed one; the owner check is part of each statement's SQL, and a
+ * statement that would touch a feature the user may not write fails the whole transaction.
+ *
+ * <p>Edits apply in order and see each other: they address the latest version
+ * ({@code valid_to IS NULL}). Concurrent writers of one feature are serialised: before an
+ * update, replace or delete, the transaction takes a transaction-scoped advisory lock on each
+ * matching fid (ascending) and then re-reads, so a writer waiting for another applies its edit
+ * to the other's result instead of finding nothing. A writer that names the version it read
+ * ({@link Filter.ResourceIds#versions()}, {@link FeatureEdit.Replace#version()}) gets a
+ * {@link EditException.Reason#CONFLICT} when the latest version is another one. Every geometry
+ * passes {@link GeometryCheck} first.
  */
 public final class FeatureEditor {
+
+  /** The first key of the advisory locks on features (the second is the fid's hash). */
+  private static final int LOCK_SPACE = 0x45444954;
 
   private final DataSource dataSource;
   private final EditSql sql;
   private final Duration statementTimeout;
+  private final GeometryCheck geometryCheck;
 
-  public FeatureEditor(DataSource dataSource, SqlBuilder sqlBuilder, Duration statementTimeout) {
+  private final Semaphore writers;
+
+  /**
+   * @param maxConcurrent how many edit transactions hold a database connection at once; the
+   *                      others wait (fairly, at most the statement timeout) without one, so
+   *                      writers queued behind a feature lock never starve reads of connections
+   */
+  public FeatureEditor(DataSource dataSource, SqlBuilder sqlBuilder, Duration statementTimeout, GeometryCheck geometryCheck,
+      int maxConcurrent) {
     this.dataSource = dataSource;
     this.sql = new EditSql(sqlBuilder);
     this.statementTimeout = statementTimeout;
+    this.geometryCheck = geometryCheck;
+    this.writers = new Semaphore(maxConcurrent, true);
   }
 
   /**
@@ -47,6 +76,22 @@ public final class FeatureEditor {
    * @throws EditException when any edit is refused; nothing is written then
    */
   public EditResult apply(List<FeatureEdit> edits, Editor who, String note) {
+    try {
+      if (!writers.tryAcquire(statementTimeout.toMillis(), TimeUnit.MILLISECONDS)) {
+        throw new EditException(EditException.Reason.CONFLICT, "too many concurrent edits; try again");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new EditException(EditException.Reason.CONFLICT, "interrupted while waiting for other edits");
+    }
+    try {
+      return applyInTransaction(edits, who, note);
+    } finally {
+      writers.release();
+    }
+  }
+
+  private EditResult applyInTransaction(List<FeatureEdit> edits, Editor who, String note) {
     try (Connection c = dataSource.getConnection()) {
       c.setAutoCommit(false);
       try {
@@ -65,25 +110,59 @@ public final class FeatureEditor {
     }
   }
 
+  /**
+   * The latest version ({@code version_id}) of a feature, or empty when it has none (never
+   * existed or deleted).
+   */
+  public OptionalLong latestVersion(Layer layer, long fid) {
+    try (Connection c = dataSource.getConnection();
+         PreparedStatement ps = sql.latestVersions(layer, List.of(fid)).prepare(c);
+         ResultSet rs = ps.executeQuery()) {
+      return rs.next() ? OptionalLong.of(rs.getLong(2)) : OptionalLong.empty();
+    } catch (SQLException e) {
+      throw translate(e);
+    }
+  }
+
   private EditResult run(Connection c, List<FeatureEdit> edits, Editor who, String note) throws SQLException {
     Map<String, TableColumns> tables = new HashMap<>();
-    List<Long> inserted = new ArrayList<>();
-    long updated = 0;
-    long replaced = 0;
-    long deleted = 0;
+    Tally t = new Tally();
+    int n = 0;
     for (FeatureEdit e : edits) {
-      TableColumns table = tables.computeIfAbsent(e.layer().table(), t -> load(c, t));
-      if (e instanceof FeatureEdit.Insert i) {
-        inserted.add(insert(c, table, i, who, note));
-      } else if (e instanceof FeatureEdit.Update u) {
-        updated += update(c, table, u.layer(), u.filter(), u.values(), u.geometry(), who, note);
-      } else if (e instanceof FeatureEdit.Replace r) {
-        replaced += replace(c, table, r, who, note);
-      } else if (e instanceof FeatureEdit.Delete d) {
-        deleted += delete(c, d, who);
+      n++;
+      TableColumns table = tables.computeIfAbsent(e.layer().table(), name -> load(c, name));
+      try {
+        if (e instanceof FeatureEdit.Insert i) {
+          insert(c, table, i, who, note, t);
+        } else if (e instanceof FeatureEdit.Update u) {
+          t.updated += update(c, table, u.layer(), u.filter(), u.values(), u.geometry(), who, note, t);
+        } else if (e instanceof FeatureEdit.Replace r) {
+          t.replaced += replace(c, table, r, who, note, t);
+        } else if (e instanceof FeatureEdit.Delete d) {
+          t.deleted += delete(c, d, who, t);
+        }
+      } catch (EditException x) {
+        throw x.at(locator(e, n));
+      } catch (SQLException x) {
+        RuntimeException refused = translate(x);
+        throw refused instanceof EditException ee ? ee.at(locator(e, n)) : refused;
       }
     }
-    return new EditResult(inserted, updated, replaced, deleted);
+    return new EditResult(t.inserted, t.updated, t.replaced, t.deleted, t.versions);
+  }
+
+  /** Names an edit in a refusal: its kind, position in the request and layer, e.g. {@code Update 2 pipe_js}. */
+  private static String locator(FeatureEdit e, int n) {
+    return e.getClass().getSimpleName() + " " + n + " " + e.layer().name();
+  }
+
+  /** The running totals of a transaction. */
+  private static final class Tally {
+    final List<Long> inserted = new ArrayList<>();
+    final Map<Long, Long> versions = new HashMap<>();
+    long updated;
+    long replaced;
+    long deleted;
   }
 
   private static TableColumns load(Connection c, String table) {
@@ -94,18 +173,27 @@ public final class FeatureEditor {
     }
   }
 
-  private long insert(Connection c, TableColumns table, FeatureEdit.Insert i, Editor who, String note) throws SQLException {
+  private void insert(Connection c, TableColumns table, FeatureEdit.Insert i, Editor who, String note, Tally t)
+      throws SQLException {
+    if (i.geometry() == null) {
+      throw new EditException(EditException.Reason.INVALID, "a feature needs a geometry");
+    }
+    geometryCheck.check(c, i.geometry());
     try (PreparedStatement ps = sql.insert(i.layer(), table, i.values(), i.geometry(), who, note).prepare(c);
          ResultSet rs = ps.executeQuery()) {
       if (!rs.next()) {
         throw forbidden(who, i.layer());
       }
-      return rs.getLong(1);
+      t.inserted.add(rs.getLong(1));
+      t.versions.put(rs.getLong(1), rs.getLong(2));
     }
   }
 
   private long update(Connection c, TableColumns table, Layer layer, Filter filter, Map<String, Object> values,
-      org.locationtech.jts.geom.Geometry g, Editor who, String note) throws SQLException {
+      org.locationtech.jts.geom.Geometry g, Editor who, String note, Tally t) throws SQLException {
+    geometryCheck.check(c, g);
+    lockMatching(c, layer, filter);
+    checkVersions(c, layer, filter);
     checkAllowed(c, layer, filter, who);
     try (PreparedStatement ps = sql.update(layer, table, filter, values, g, who, note).prepare(c);
          ResultSet rs = ps.executeQuery()) {
@@ -114,28 +202,93 @@ public final class FeatureEditor {
         throw new EditException(EditException.Reason.FORBIDDEN,
             "user " + who.name() + " may not give features of " + layer.name() + " to another organisation");
       }
+      if (rs.getLong(2) > 0) {
+        Long[] fids = (Long[]) rs.getArray(3).getArray();
+        Long[] versions = (Long[]) rs.getArray(4).getArray();
+        for (int i = 0; i < fids.length; i++) {
+          t.versions.put(fids[i], versions[i]);
+        }
+      }
       return rs.getLong(2);
     }
   }
 
   /** Every attribute from the edit (absent ones null), except the network that defines a pipe layer. */
-  private long replace(Connection c, TableColumns table, FeatureEdit.Replace r, Editor who, String note) throws SQLException {
+  private long replace(Connection c, TableColumns table, FeatureEdit.Replace r, Editor who, String note, Tally t)
+      throws SQLException {
     Map<String, Object> all = new LinkedHashMap<>();
     boolean pipe = LayerTable.byName(r.layer().name()).map(LayerTable::network).isPresent();
     r.layer().attributes().stream().filter(a -> !(pipe && a.name().equals("network")))
         .forEach(a -> all.put(a.name(), r.values().get(a.name())));
-    Filter one = new Filter.ResourceIds(List.of(r.fid()));
-    long n = update(c, table, r.layer(), one, all, r.geometry(), who, note);
+    Filter one = new Filter.ResourceIds(List.of(r.fid()), r.version() == null ? Map.of() : Map.of(r.fid(), r.version()));
+    long n = update(c, table, r.layer(), one, all, r.geometry(), who, note, t);
     if (n == 0) {
       throw new EditException(EditException.Reason.NOT_FOUND, "no current feature " + r.layer().name() + "." + r.fid());
     }
     return n;
   }
 
-  private long delete(Connection c, FeatureEdit.Delete d, Editor who) throws SQLException {
+  private long delete(Connection c, FeatureEdit.Delete d, Editor who, Tally t) throws SQLException {
+    lockMatching(c, d.layer(), d.filter());
+    checkVersions(c, d.layer(), d.filter());
     checkAllowed(c, d.layer(), d.filter(), who);
-    try (PreparedStatement ps = sql.delete(d.layer(), d.filter(), who).prepare(c)) {
-      return ps.executeUpdate();
+    long n = 0;
+    try (PreparedStatement ps = sql.delete(d.layer(), d.filter(), who).prepare(c); ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) {
+        t.versions.remove(rs.getLong(1));
+        n++;
+      }
+    }
+    return n;
+  }
+
+  /**
+   * Locks every feature the filter matches, in fid order, until a re-read after locking finds no
+   * new match: afterwards no other editor changes them before this transaction ends, and the
+   * statements that follow see the latest committed versions.
+   */
+  private void lockMatching(Connection c, Layer layer, Filter filter) throws SQLException {
+    Set<Long> locked = new HashSet<>();
+    while (true) {
+      TreeSet<Long> fresh = new TreeSet<>();
+      try (PreparedStatement ps = sql.matching(layer, filter).prepare(c); ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          if (!locked.contains(rs.getLong(1))) {
+            fresh.add(rs.getLong(1));
+          }
+        }
+      }
+      if (fresh.isEmpty()) {
+        return;
+      }
+      try (PreparedStatement ps = c.prepareStatement("SELECT pg_advisory_xact_lock(?, hashint8(f)) FROM "
+          + "(SELECT unnest(CAST(? AS bigint[])) AS f ORDER BY 1) s")) {
+        ps.setInt(1, LOCK_SPACE);
+        ps.setString(2, EditSql.bigintArray(fresh));
+        ps.execute();
+      }
+      locked.addAll(fresh);
+    }
+  }
+
+  /** Fails with a conflict when a feature the filter names with a version is at another version now. */
+  private void checkVersions(Connection c, Layer layer, Filter filter) throws SQLException {
+    if (!(filter instanceof Filter.ResourceIds ids) || ids.versions().isEmpty()) {
+      return;
+    }
+    Map<Long, Long> latest = new HashMap<>();
+    try (PreparedStatement ps = sql.latestVersions(layer, List.copyOf(ids.versions().keySet())).prepare(c);
+         ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) {
+        latest.put(rs.getLong(1), rs.getLong(2));
+      }
+    }
+    for (Map.Entry<Long, Long> read : ids.versions().entrySet()) {
+      Long now = latest.get(read.getKey());
+      if (!read.getValue().equals(now)) {
+        throw new EditException(EditException.Reason.CONFLICT, layer.name() + "." + read.getKey() + " is no longer at version "
+            + read.getValue() + (now == null ? ": it was deleted" : ": another edit made version " + now));
+      }
     }
   }
 
@@ -157,6 +310,9 @@ public final class FeatureEditor {
 
   private static RuntimeException translate(SQLException e) {
     String state = e.getSQLState() == null ? "" : e.getSQLState();
+    if (state.equals("40P01") || state.equals("40001")) {
+      return new EditException(EditException.Reason.CONFLICT, "a concurrent edit of the same features; try again", e);
+    }
     if (state.startsWith("23") || state.startsWith("22") || state.equals("XX000")) {
       return new EditException(EditException.Reason.INVALID, "the database refused the values: " + firstLine(e.getMessage()), e);
     }

@@ -23,12 +23,12 @@ public record ImportOptions(String user, String layer, Charset encoding, Integer
   }
 
   /** The same options as a dry run. */
-  public ImportOptions asDryRun() {
+  ImportOptions asDryRun() {
     return new ImportOptions(user, layer, encoding, sourceSrid, true, serviceArea);
   }
 
   /** The same options for a layer. */
-  public ImportOptions withLayer(String newLayer) {
+  ImportOptions withLayer(String newLayer) {
     return new ImportOptions(user, newLayer, encoding, sourceSrid, dryRun, serviceArea);
   }
 }

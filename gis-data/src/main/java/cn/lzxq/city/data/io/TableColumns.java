@@ -21,7 +21,7 @@ public record TableColumns(String table, List<Column> columns) {
 
   /** The versioning columns every feature table has; importers never take them from input. */
   public static final Set<String> VERSIONING = Set.of("version_id", "fid", "valid_from", "valid_to",
-      "changed_by", "changed_at", "change_note");
+      "changed_by", "changed_at", "change_note", "closed_by", "closed_at");
 
   /**
    * One column.

@@ -2,6 +2,7 @@ package cn.lzxq.city.data.query;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 
@@ -68,10 +69,20 @@ public sealed interface Filter {
     }
   }
 
-  /** The feature id is one of these (FES ResourceId, OGC API item id). */
-  record ResourceIds(List<Long> fids) implements Filter {
+  /**
+   * The feature id is one of these (FES ResourceId, OGC API item id). {@code versions} maps some
+   * of the fids to the version ({@code version_id}) the client read: an edit of such a feature
+   * fails with a conflict when its latest version is another one. Reads ignore it.
+   */
+  record ResourceIds(List<Long> fids, Map<Long, Long> versions) implements Filter {
     public ResourceIds {
       fids = List.copyOf(fids);
+      versions = Map.copyOf(versions);
+    }
+
+    /** Ids without versions. */
+    public ResourceIds(List<Long> fids) {
+      this(fids, Map.of());
     }
   }
 

@@ -73,7 +73,11 @@ public final class SqlBuilder {
     return new PreparedSql(sql, params);
   }
 
-  /** The WHERE clause: the layer's rows, valid at the query's time, matching its filter. */
+  /**
+   * The WHERE clause: the layer's rows, valid at the query's time, matching its filter. Rows
+   * whose geometry holds a non-finite coordinate (written by another tool) are left out
+   * ({@code geometry_is_finite}, V36).
+   */
   public String where(FeatureQuery q, List<Object> params) {
     Layer layer = q.layer();
     String time;
@@ -84,8 +88,18 @@ public final class SqlBuilder {
       params.add(q.asOf());
       params.add(q.asOf());
     }
-    String filter = new FilterSql(layer, nativeSrid, params).write(q.filter());
-    return layer.rowFilter() + " AND " + time + " AND " + filter;
+    return layer.rowFilter() + " AND " + time + " AND geometry_is_finite(t." + layer.geometryColumn() + ") AND " + new FilterSql(layer, nativeSrid, params).write(q.filter());
+  }
+
+  /**
+   * The WHERE clause of an edit: the layer's rows that are the latest version of their feature
+   * ({@code valid_to IS NULL}, whatever their valid_from), matching the query's filter. Unlike
+   * {@link #where}, it sees a version written earlier in the same transaction, whose valid_from
+   * is later than the transaction's {@code now()}.
+   */
+  public String whereLatest(FeatureQuery q, List<Object> params) {
+    Layer layer = q.layer();
+    return layer.rowFilter() + " AND t.valid_to IS NULL AND " + new FilterSql(layer, nativeSrid, params).write(q.filter());
   }
 
   private String geometry(FeatureQuery q, List<Object> params) {

@@ -67,7 +67,7 @@ public final class DepthPlan {
   }
 
   /** The tallest section of the band, metres. */
-  public double maxHeightM(Band band) {
+  double maxHeightM(Band band) {
     return maxHeight.get(band);
   }
 

@@ -42,6 +42,7 @@ public final class SampleGenerator {
   private final Map<String, List<Long>> defectFids = new LinkedHashMap<>();
   private final Map<String, List<String>> defectPoints = new LinkedHashMap<>();
   private final Map<String, Long> siteFids = new LinkedHashMap<>();
+  private final SurveyDefects surveyDefects = new SurveyDefects();
   private boolean pointsSeen;
   private boolean segmentsSeen;
   private boolean sitesSeen;
@@ -132,7 +133,10 @@ public final class SampleGenerator {
     }
   }
 
-  /** Every survey point: the junctions crossing by crossing, then the points of each edge. */
+  /**
+   * Every survey point: the junctions crossing by crossing, then the points of each edge. A few
+   * carry a planted surveying error in their ground elevation (see {@link SurveyDefects}).
+   */
   public void points(Consumer<PipePoint> out) {
     points(out, () -> { });
   }
@@ -141,8 +145,9 @@ public final class SampleGenerator {
   public void points(Consumer<PipePoint> out, Runnable perEdge) {
     long[] fid = {POINT_FIDS};
     defectPoints.clear();
+    surveyDefects.reset();
     Consumer<PipePoint> emit = p -> {
-      PipePoint point = p.withFid(fid[0]++);
+      PipePoint point = surveyDefects.apply(p.withFid(fid[0]++));
       if (point.defect() != null) {
         defectPoints.computeIfAbsent(point.defect(), k -> new ArrayList<>()).add(point.expNo());
       }
@@ -210,6 +215,7 @@ public final class SampleGenerator {
           : defectFids.getOrDefault(d.id(), List.of());
       out.add(d.withFeatures(fids, defectPoints.getOrDefault(d.id(), List.of()), d.siteCodes()));
     }
+    out.addAll(surveyDefects.planted());
     return new SampleManifest(model.scale().id(), model.seed(), NewAreaFrame.SRID, out);
   }
 

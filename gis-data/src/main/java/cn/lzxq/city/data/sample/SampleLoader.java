@@ -1,5 +1,16 @@
 package cn.lzxq.city.data.sample;
 
+import cn.lzxq.city.data.ServiceArea;
+import cn.lzxq.city.data.terrain.DemImportException;
+import cn.lzxq.city.data.terrain.DemImporter;
+import cn.lzxq.city.data.terrain.DemRaster;
+import cn.lzxq.city.data.terrain.DemStore;
+import cn.lzxq.city.data.terrain.HeightReference;
+import cn.lzxq.city.data.terrain.SampleTerrain;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
 import cn.lzxq.city.data.cli.Progress;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -7,6 +18,8 @@ import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -90,6 +103,7 @@ public final class SampleLoader {
             s.execute("ANALYZE " + table.table());
           }
         }
+        rows.put("dem_tile", terrain(c, sample.scale()));
         c.commit();
       } catch (SQLException | RuntimeException e) {
         c.rollback();
@@ -97,6 +111,51 @@ public final class SampleLoader {
       }
     }
     return new Result(rows, (System.nanoTime() - started) / 1e9, sample.manifest());
+  }
+
+  /**
+   * Loads the sample's DEM of {@code scale} into a database that has features but no DEM (one
+   * loaded before the sample had terrain); returns whether it did.
+   */
+  public static boolean loadTerrainIfMissing(DataSource db, SampleScale scale) throws SQLException {
+    try (Connection c = db.getConnection()) {
+      c.setAutoCommit(false);
+      if (DemStore.current(c) != null) {
+        return false;
+      }
+      terrain(c, scale);
+      c.commit();
+      return true;
+    }
+  }
+
+  /**
+   * Imports the sample's synthetic DEM ({@link SampleTerrain}) through the DEM importer as the
+   * current DEM version; returns the number of stored blocks.
+   */
+  private static long terrain(Connection c, SampleScale scale) throws SQLException {
+    Path dir = null;
+    try {
+      dir = Files.createTempDirectory("city-sample-dem");
+      DemRaster raster = new DemImporter().read(SampleTerrain.writeVrt(scale, dir), 1, HeightReference.NORMAL_1985, 0,
+          ServiceArea.LANZHOU_NEW_AREA);
+      DemStore.write(c, raster, "sample " + scale.id() + " (synthetic loess terrain)", "sample-generator");
+      return (long) Math.ceil(raster.grid().width() / (double) DemStore.TILE_SIZE)
+          * (long) Math.ceil(raster.grid().height() / (double) DemStore.TILE_SIZE);
+    } catch (IOException | DemImportException e) {
+      throw new IllegalStateException("sample DEM: " + e.getMessage(), e);
+    } finally {
+      if (dir != null) {
+        try (var files = Files.list(dir)) {
+          for (Path f : files.toList()) {
+            Files.deleteIfExists(f);
+          }
+          Files.deleteIfExists(dir);
+        } catch (IOException ignored) {
+          // a temporary folder left behind is harmless
+        }
+      }
+    }
   }
 
   private static void prepare(Connection c, boolean replace) throws SQLException {

@@ -32,7 +32,7 @@ public record SampleManifest(String scale, long seed, int srid, List<PlantedDefe
   }
 
   /** The defects of a kind. */
-  public List<PlantedDefect> ofKind(String kind) {
+  List<PlantedDefect> ofKind(String kind) {
     return defects.stream().filter(d -> d.kind().equals(kind)).toList();
   }
 

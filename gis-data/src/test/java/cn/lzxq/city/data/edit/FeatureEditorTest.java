@@ -3,6 +3,7 @@ package cn.lzxq.city.data.edit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import cn.lzxq.city.data.ServiceArea;
 import cn.lzxq.city.data.db.Sql;
 import cn.lzxq.city.data.db.TestDatabase;
 import cn.lzxq.city.data.layer.Layer;
@@ -46,7 +47,7 @@ class FeatureEditorTest {
     db = TestDatabase.freshSchema("FeatureEditorTest");
     SqlBuilder builder = new SqlBuilder(NativeSrid.read(db));
     source = new FeatureSource(db, builder, Duration.ofSeconds(10));
-    editor = new FeatureEditor(db, builder, Duration.ofSeconds(10));
+    editor = new FeatureEditor(db, builder, Duration.ofSeconds(10), new GeometryCheck(ServiceArea.LANZHOU_NEW_AREA, 0.05), 4);
     Sql.exec(db, """
         INSERT INTO organization (code, name, kind) VALUES ('SW', '兰州新区供水公司', 'utility'),
                                                            ('RQ', '兰州新区燃气公司', 'utility');

@@ -107,6 +107,18 @@ class FeatureImportTest {
   }
 
   @Test
+  void aNonFiniteCoordinateIsARowNumberedGeometryError() throws Exception {
+    String json = Files.readString(resource("base_station.geojson"), StandardCharsets.UTF_8).replace("103.7112345", "1e400");
+
+    QaReport report = importFiles(db, Files.writeString(tmp.resolve("base_station.geojson"), json));
+
+    assertThat(report.errors()).extracting(QaIssue::row, QaIssue::column, QaIssue::code)
+        .containsExactly(tuple(2L, "geometry", QaCode.GEOMETRY));
+    assertThat(report.errors().get(0).message()).contains("not a finite number");
+    assertThat(Sql.count(db, "SELECT count(*) FROM base_station")).isZero();
+  }
+
+  @Test
   void aRowTheDatabaseRejectsRollsBackTheWholeImportAndNamesTheRow() throws Exception {
     importFiles(db, resource("points_zh.csv"));
     List<String> before = checksums(db);

@@ -105,7 +105,11 @@ class OgcApiController {
     Layer layer = OgcApiService.layer(id);
     CrsRef crs = parser.crs(q.getOrDefault("crs", CrsRef.CRS84.uri()), "crs");
     ItemsRequest time = parser.parse(layer, q.containsKey("datetime") ? Map.of("datetime", q.get("datetime")) : Map.of(), false);
-    StreamedResponse.Body body = service.item(layer, id(fid), crs, time.asOf(), base(request) + "/collections/" + id);
+    long n = id(fid);
+    StreamedResponse.Body body = service.item(layer, n, crs, time.asOf(), base(request) + "/collections/" + id);
+    if (time.asOf() == null) {
+      service.etag(layer, n).ifPresent(tag -> response.setHeader("ETag", tag));
+    }
     response.setContentType(GEOJSON);
     response.setHeader("Content-Crs", "<" + crs.uri() + ">");
     StreamedResponse.send(response, body);
@@ -115,27 +119,32 @@ class OgcApiController {
   ResponseEntity<Void> create(@PathVariable String id, @RequestBody String body, Authentication auth,
       @RequestHeader(name = "Content-Crs", required = false) String contentCrs, HttpServletRequest request) {
     Layer layer = OgcApiService.layer(id);
-    long fid = service.create(layer, FeatureInput.parse(body, contentCrs(contentCrs)), editor(auth));
-    return ResponseEntity.created(URI.create(base(request) + "/collections/" + id + "/items/" + fid)).build();
+    OgcApiService.Written w = service.create(layer, FeatureInput.parse(body, contentCrs(contentCrs)), editor(auth));
+    return ResponseEntity.created(URI.create(base(request) + "/collections/" + id + "/items/" + w.fid())).eTag(w.etag()).build();
   }
 
   @PutMapping("/collections/{id}/items/{fid}")
   ResponseEntity<Void> replace(@PathVariable String id, @PathVariable String fid, @RequestBody String body,
-      @RequestHeader(name = "Content-Crs", required = false) String contentCrs, Authentication auth) {
-    service.replace(OgcApiService.layer(id), id(fid), FeatureInput.parse(body, contentCrs(contentCrs)), editor(auth));
-    return ResponseEntity.noContent().build();
+      @RequestHeader(name = "Content-Crs", required = false) String contentCrs,
+      @RequestHeader(name = "If-Match", required = false) String ifMatch, Authentication auth) {
+    String etag = service.replace(OgcApiService.layer(id), id(fid), FeatureInput.parse(body, contentCrs(contentCrs)),
+        editor(auth), ifMatch);
+    return ResponseEntity.noContent().eTag(etag).build();
   }
 
   @PatchMapping("/collections/{id}/items/{fid}")
   ResponseEntity<Void> update(@PathVariable String id, @PathVariable String fid, @RequestBody String body,
-      @RequestHeader(name = "Content-Crs", required = false) String contentCrs, Authentication auth) {
-    service.update(OgcApiService.layer(id), id(fid), FeatureInput.parse(body, contentCrs(contentCrs)), editor(auth));
-    return ResponseEntity.noContent().build();
+      @RequestHeader(name = "Content-Crs", required = false) String contentCrs,
+      @RequestHeader(name = "If-Match", required = false) String ifMatch, Authentication auth) {
+    String etag = service.update(OgcApiService.layer(id), id(fid), FeatureInput.parse(body, contentCrs(contentCrs)),
+        editor(auth), ifMatch);
+    return ResponseEntity.noContent().eTag(etag).build();
   }
 
   @DeleteMapping("/collections/{id}/items/{fid}")
-  ResponseEntity<Void> delete(@PathVariable String id, @PathVariable String fid, Authentication auth) {
-    service.delete(OgcApiService.layer(id), id(fid), editor(auth));
+  ResponseEntity<Void> delete(@PathVariable String id, @PathVariable String fid, Authentication auth,
+      @RequestHeader(name = "If-Match", required = false) String ifMatch) {
+    service.delete(OgcApiService.layer(id), id(fid), editor(auth), ifMatch);
     return ResponseEntity.noContent().build();
   }
 

@@ -22,6 +22,9 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
 import org.springframework.stereotype.Service;
 
 /**
@@ -85,30 +88,87 @@ public class OgcApiService {
     return out -> FeatureStreaming.write(source, List.of(q), info, new GeoJsonFeatureWriter(out, options));
   }
 
-  /** Part 4 create: the new feature's id. */
-  long create(Layer layer, FeatureInput in, Editor who) {
-    return apply(new FeatureEdit.Insert(layer, in.values(), in.geometry()), who).inserted().get(0);
+  /**
+   * The strong ETag of a feature's latest version: its {@code version_id} quoted. Empty when the
+   * feature has no latest version.
+   */
+  Optional<String> etag(Layer layer, long fid) {
+    OptionalLong v = editor.latestVersion(layer, fid);
+    return v.isPresent() ? Optional.of(etag(v.getAsLong())) : Optional.empty();
   }
 
-  /** Part 4 replace. */
-  void replace(Layer layer, long fid, FeatureInput in, Editor who) {
-    apply(new FeatureEdit.Replace(layer, fid, in.values(), in.geometry()), who);
+  static String etag(long versionId) {
+    return "\"" + versionId + "\"";
   }
 
-  /** Part 4 update (merge patch of properties and geometry). */
-  void update(Layer layer, long fid, FeatureInput in, Editor who) {
-    EditResult r = apply(new FeatureEdit.Update(layer, new Filter.ResourceIds(List.of(fid)), in.values(), in.geometry()), who);
+  /** Part 4 create: the new feature's id and the ETag of its first version. */
+  Written create(Layer layer, FeatureInput in, Editor who) {
+    EditResult r = apply(new FeatureEdit.Insert(layer, in.values(), in.geometry()), who);
+    long fid = r.inserted().get(0);
+    return new Written(fid, etag(r.versions().get(fid)));
+  }
+
+  /** Part 4 replace; {@code ifMatch} the request's If-Match header or null. Returns the new ETag. */
+  String replace(Layer layer, long fid, FeatureInput in, Editor who, String ifMatch) {
+    Long version = expectedVersion(layer, fid, ifMatch);
+    EditResult r = apply(new FeatureEdit.Replace(layer, fid, in.values(), in.geometry(), version), who);
+    return etag(r.versions().get(fid));
+  }
+
+  /** Part 4 update (merge patch of properties and geometry). Returns the new ETag. */
+  String update(Layer layer, long fid, FeatureInput in, Editor who, String ifMatch) {
+    EditResult r = apply(new FeatureEdit.Update(layer, one(layer, fid, ifMatch), in.values(), in.geometry()), who);
     if (r.updated() == 0) {
       throw new OgcApiException(404, "no feature " + fid + " in " + layer.name());
     }
+    return etag(r.versions().get(fid));
   }
 
   /** Part 4 delete. */
-  void delete(Layer layer, long fid, Editor who) {
-    EditResult r = apply(new FeatureEdit.Delete(layer, new Filter.ResourceIds(List.of(fid))), who);
+  void delete(Layer layer, long fid, Editor who, String ifMatch) {
+    EditResult r = apply(new FeatureEdit.Delete(layer, one(layer, fid, ifMatch)), who);
     if (r.deleted() == 0) {
       throw new OgcApiException(404, "no feature " + fid + " in " + layer.name());
     }
+  }
+
+  /** A new feature's id and ETag. */
+  record Written(long fid, String etag) {
+  }
+
+  private Filter one(Layer layer, long fid, String ifMatch) {
+    Long version = expectedVersion(layer, fid, ifMatch);
+    return new Filter.ResourceIds(List.of(fid), version == null ? Map.of() : Map.of(fid, version));
+  }
+
+  /**
+   * The version an If-Match names: null without the header; for {@code *} the latest one (412
+   * when the feature has none); for a list of strong ETags the one that is the latest (412 when
+   * none is). The editor checks it again under its lock, so a concurrent writer still loses.
+   */
+  private Long expectedVersion(Layer layer, long fid, String ifMatch) {
+    if (ifMatch == null) {
+      return null;
+    }
+    OptionalLong latest = editor.latestVersion(layer, fid);
+    if (latest.isEmpty()) {
+      throw new OgcApiException(412, "If-Match: " + layer.name() + " " + fid + " does not exist");
+    }
+    for (String tag : ifMatch.split(",")) {
+      String t = tag.trim();
+      if (t.equals("*") || t.equals(etag(latest.getAsLong()))) {
+        return latest.getAsLong();
+      }
+    }
+    throw new OgcApiException(412, "If-Match " + ifMatch.trim() + " is not the current version " + etag(latest.getAsLong())
+        + " of " + layer.name() + " " + fid + ": read it again");
+  }
+
+  /** True when the edit names the version its writer read (from If-Match). */
+  private static boolean conditional(FeatureEdit edit) {
+    return edit instanceof FeatureEdit.Replace r && r.version() != null
+        || edit instanceof FeatureEdit.Update u && !((Filter.ResourceIds) u.filter()).versions().isEmpty()
+        || edit instanceof FeatureEdit.Delete d && !((Filter.ResourceIds) d.filter()).versions().isEmpty();
   }
 
   private EditResult apply(FeatureEdit edit, Editor who) {
@@ -119,6 +179,7 @@ public class OgcApiService {
         case FORBIDDEN -> 403;
         case NOT_FOUND -> 404;
         case INVALID -> 400;
+        case CONFLICT -> conditional(edit) ? 412 : 409;
       }, e.getMessage());
     } catch (QueryException e) {
       throw new OgcApiException(400, e.getMessage());

@@ -74,7 +74,8 @@ final class StoredQueries {
         .orElseThrow(() -> new OwsException(OwsException.INVALID_PARAMETER_VALUE, "STOREDQUERY_ID", "unknown stored query '" + id + "'"));
   }
 
-  private static String xml(String s) {
+  /** Text escaped for XML content and attribute values. */
+  static String xml(String s) {
     return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
   }
 }

@@ -5,6 +5,7 @@ import cn.lzxq.city.data.edit.FeatureEdit;
 import cn.lzxq.city.data.layer.Layer;
 import cn.lzxq.city.data.query.Filter;
 import cn.lzxq.city.data.query.FilterLimits;
+import cn.lzxq.city.data.query.QueryException;
 import cn.lzxq.city.data.query.fes.FesFilterReader;
 import cn.lzxq.city.data.query.fes.GmlGeometryReader;
 import cn.lzxq.city.data.query.fes.SafeXml;
@@ -43,15 +44,24 @@ final class TransactionReader {
     String handle = SafeXml.attribute(r, "handle");
     List<FeatureEdit> edits = new ArrayList<>();
     String child;
+    int n = 0;
     while ((child = SafeXml.nextChild(r)) != null) {
-      CrsRef crs = crs(SafeXml.attribute(r, "srsName"));
-      switch (child) {
-        case "Insert" -> edits.addAll(insert(r, crs));
-        case "Update" -> edits.add(update(r, crs));
-        case "Replace" -> edits.addAll(replace(r, crs));
-        case "Delete" -> edits.add(delete(r, crs));
-        case "Native" -> SafeXml.skip(r);
-        default -> throw new OwsException(OwsException.INVALID_PARAMETER_VALUE, "Transaction", "unknown action " + child);
+      n++;
+      String actionHandle = SafeXml.attribute(r, "handle");
+      try {
+        CrsRef crs = crs(SafeXml.attribute(r, "srsName"));
+        switch (child) {
+          case "Insert" -> edits.addAll(insert(r, crs));
+          case "Update" -> edits.add(update(r, crs));
+          case "Replace" -> edits.addAll(replace(r, crs));
+          case "Delete" -> edits.add(delete(r, crs));
+          case "Native" -> SafeXml.skip(r);
+          default -> throw new OwsException(OwsException.INVALID_PARAMETER_VALUE, "Transaction", "unknown action " + child);
+        }
+      } catch (QueryException e) {
+        // the locator names the action (its handle, or its name and position) and what was wrong in it
+        throw new OwsException(e.code(), (actionHandle != null ? actionHandle : child + " " + n) + ": " + e.locator(),
+            e.getMessage());
       }
     }
     return new WfsRequest.Transaction(version, edits, handle);
@@ -128,7 +138,7 @@ final class TransactionReader {
     }
     List<FeatureEdit> out = new ArrayList<>();
     for (long fid : ids.fids()) {
-      out.add(new FeatureEdit.Replace(layer, fid, content.values(), content.geometry()));
+      out.add(new FeatureEdit.Replace(layer, fid, content.values(), content.geometry(), ids.versions().get(fid)));
     }
     return out;
   }

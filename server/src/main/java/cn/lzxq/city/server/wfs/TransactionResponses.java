@@ -52,6 +52,15 @@ final class TransactionResponses {
     return b.append("</wfs:TransactionResponse>\n").toString();
   }
 
+  /** The WFS 1.0.0 answer to a transaction that failed as a whole (nothing was written). */
+  static String failed(String handle, String locator, String message) {
+    return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<wfs:WFS_TransactionResponse version=\"1.0.0\""
+        + " xmlns:wfs=\"http://www.opengis.net/wfs\" xmlns:ogc=\"http://www.opengis.net/ogc\">\n  <wfs:TransactionResult"
+        + (handle == null ? "" : " handle=\"" + StoredQueries.xml(handle) + "\"") + "><wfs:Status><wfs:FAILED/></wfs:Status>"
+        + "<wfs:Locator>" + StoredQueries.xml(locator) + "</wfs:Locator><wfs:Message>" + StoredQueries.xml(message) + "</wfs:Message>"
+        + "</wfs:TransactionResult>\n</wfs:WFS_TransactionResponse>\n";
+  }
+
   private static String v100(List<String> ids) {
     StringBuilder b = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<wfs:WFS_TransactionResponse"
         + " version=\"1.0.0\" xmlns:wfs=\"http://www.opengis.net/wfs\" xmlns:ogc=\"http://www.opengis.net/ogc\">\n");

@@ -8,13 +8,13 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The versioned feature editor WFS-T and OGC API Part 4 share, and the WFS settings. */
+/** The versioned feature editor WFS-T and OGC API Part 4 share, and the WFS and edit settings. */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(WfsProperties.class)
+@EnableConfigurationProperties({WfsProperties.class, EditProperties.class})
 class WfsConfiguration {
 
   @Bean
-  FeatureEditor featureEditor(DataSource dataSource, FeatureSource source, LimitsProperties limits) {
-    return new FeatureEditor(dataSource, source.sql(), limits.statementTimeout());
+  FeatureEditor featureEditor(DataSource dataSource, FeatureSource source, LimitsProperties limits, EditProperties edit) {
+    return new FeatureEditor(dataSource, source.sql(), limits.statementTimeout(), edit.geometryCheck(), edit.maxConcurrent());
   }
 }

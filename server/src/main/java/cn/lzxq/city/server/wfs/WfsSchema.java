@@ -34,7 +34,7 @@ final class WfsSchema {
       }
       element(b, "valid_from", "xs:dateTime");
       element(b, "valid_to", "xs:dateTime");
-      element(b, l.geometryColumn(), geometryType(l.geometryKind(), dialect));
+      geometryElement(b, l.geometryColumn(), l.geometryKind(), dialect);
       b.append("        </xs:sequence>\n      </xs:extension>\n    </xs:complexContent>\n  </xs:complexType>\n");
     }
     return b.append("</xs:schema>\n").toString();
@@ -65,14 +65,25 @@ final class WfsSchema {
     };
   }
 
-  private static String geometryType(GeometryKind kind, GmlDialect dialect) {
-    if (dialect != GmlDialect.GML2) {
-      return kind.gmlPropertyType();
+  /**
+   * The geometry element, typed by the layer's kind so clients (GDAL, QGIS) make layers of that
+   * kind: gml:PointPropertyType, gml:LineStringPropertyType (GML 2 and 3.1.1), and multi-polygons
+   * as stored. GML 3.2.1 has no LineStringPropertyType, and its CurvePropertyType makes GDAL
+   * create CompoundCurve layers, so a GML 3.2 line is a CurvePropertyType restricted to
+   * gml:LineString.
+   */
+  private static void geometryElement(StringBuilder b, String name, GeometryKind kind, GmlDialect dialect) {
+    if (kind == GeometryKind.LINE && dialect == GmlDialect.GML32) {
+      b.append("          <xs:element name=\"").append(name).append("\" minOccurs=\"0\">\n")
+          .append("            <xs:complexType><xs:complexContent><xs:restriction base=\"gml:CurvePropertyType\">")
+          .append("<xs:sequence><xs:element ref=\"gml:LineString\"/></xs:sequence>")
+          .append("</xs:restriction></xs:complexContent></xs:complexType>\n          </xs:element>\n");
+      return;
     }
-    return switch (kind) {
+    element(b, name, switch (kind) {
       case POINT -> "gml:PointPropertyType";
       case LINE -> "gml:LineStringPropertyType";
-      case POLYGON -> "gml:MultiPolygonPropertyType";
-    };
+      case POLYGON -> dialect == GmlDialect.GML2 ? "gml:MultiPolygonPropertyType" : "gml:MultiSurfacePropertyType";
+    });
   }
 }

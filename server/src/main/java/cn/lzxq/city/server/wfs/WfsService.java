@@ -101,18 +101,28 @@ public class WfsService {
     return new WfsResponse(200, "application/geo+json", out -> out.write(body));
   }
 
-  /** Transaction: all edits in one database transaction, as new versions written by {@code who}. */
+  /**
+   * Transaction: all edits in one database transaction, as new versions written by {@code who}.
+   * Invalid values or geometry are an InvalidParameterValue report (400) whose locator names the
+   * action; a version conflict (the writer named a version that is no longer the latest) is
+   * OperationProcessingFailed with 409, or for WFS 1.0.0, whose clients (QGIS) read the
+   * transaction response only, a {@code WFS_TransactionResponse} with {@code FAILED}.
+   */
   WfsResponse transaction(WfsRequest.Transaction r, Editor who) {
     EditResult result;
     try {
       result = editor.apply(r.edits(), who, "WFS-T" + (r.handle() == null ? "" : " " + r.handle()));
     } catch (EditException e) {
-      int status = switch (e.reason()) {
-        case FORBIDDEN -> 403;
-        case NOT_FOUND -> 404;
-        case INVALID -> 400;
+      String locator = e.locator() == null ? "Transaction" : e.locator();
+      if (e.reason() == EditException.Reason.CONFLICT && r.version().equals("1.0.0")) {
+        return WfsResponse.xml(TransactionResponses.failed(r.handle(), locator, e.getMessage()));
+      }
+      throw switch (e.reason()) {
+        case FORBIDDEN -> new OwsException("OperationProcessingFailed", locator, e.getMessage(), 403);
+        case NOT_FOUND -> new OwsException("OperationProcessingFailed", locator, e.getMessage(), 404);
+        case CONFLICT -> new OwsException("OperationProcessingFailed", locator, e.getMessage(), 409);
+        case INVALID -> new OwsException(OwsException.INVALID_PARAMETER_VALUE, locator, e.getMessage(), 400);
       };
-      throw new OwsException("OperationProcessingFailed", "Transaction", e.getMessage(), status);
     } catch (QueryException e) {
       throw new OwsException(e.code(), e.locator(), e.getMessage());
     }

@@ -77,7 +77,7 @@ class AnalysisBadInputTest extends AnalysisApiTestBase {
     for (String path : new String[] {"/api/analysis/clearance", "/api/analysis/collision", "/api/analysis/cover",
         "/api/analysis/excavation", "/api/analysis/cross-section", "/api/analysis/profile", "/api/analysis/valve-isolation",
         "/api/analysis/trace", "/api/analysis/trench-sharing", "/api/analysis/spare-ducts", "/api/analysis/colocation",
-        "/api/analysis/site-qa", "/api/analysis/emf", "/api/analysis/zoning/parcel",
+        "/api/analysis/site-qa", "/api/analysis/survey-qa", "/api/analysis/emf", "/api/analysis/zoning/parcel",
         "/api/analysis/zoning/parcels/{code}/contents", "/api/analysis/zoning/statistics"}) {
       assertThat(doc.get("paths").has(path)).as(path).isTrue();
     }

@@ -39,6 +39,18 @@ class GdalClientTest extends SmallCityContextTest {
   }
 
   @Test
+  void ogrMakesLayersOfTheDeclaredGeometryKindForEachWfsVersion(@TempDir Path dir) throws Exception {
+    for (String version : List.of("2.0.0", "1.1.0", "1.0.0")) {
+      String url = "WFS:http://localhost:" + port + "/wfs?VERSION=" + version;
+      assertThat(run("ogrinfo", "-ro", "-so", url, "city:pipe_js")).as(version).containsPattern("Geometry: (3D )?Line String");
+      assertThat(run("ogrinfo", "-ro", "-so", url, "city:pipe_point")).as(version).containsPattern("Geometry: (3D )?Point");
+    }
+    Path gpkg = dir.resolve("pipes.gpkg");
+    run("ogr2ogr", "-f", "GPKG", gpkg.toString(), "WFS:http://localhost:" + port + "/wfs", "city:pipe_js", "-nln", "pipe_js");
+    assertThat(run("ogrinfo", "-ro", "-so", gpkg.toString(), "pipe_js")).containsPattern("Geometry: (3D )?Line String");
+  }
+
+  @Test
   void ogr2ogrDownloadsAWholeLayerThroughPagingWithTheDatabasesCoordinates(@TempDir Path dir) throws Exception {
     Path wfsCsv = dir.resolve("wfs.csv");
     Path apiCsv = dir.resolve("api.csv");

@@ -37,6 +37,14 @@ public final class OgcClient {
     return send(b, credentials);
   }
 
+  /** As {@link #send}, with one more header. */
+  public HttpResponse<String> sendWithHeader(String method, String path, String contentType, String body, String credentials,
+      String header, String value) throws IOException, InterruptedException {
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path))
+        .method(method, HttpRequest.BodyPublishers.ofString(body)).header("Content-Type", contentType).header(header, value);
+    return send(b, credentials);
+  }
+
   private static HttpResponse<String> send(HttpRequest.Builder b, String credentials) throws IOException, InterruptedException {
     if (credentials != null) {
       b.header("Authorization", Http.basic(credentials));

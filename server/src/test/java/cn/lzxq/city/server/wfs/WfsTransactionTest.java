@@ -146,6 +146,76 @@ class WfsTransactionTest {
     assertThat(Xml.count(now.body(), "//wfs:member")).as("103 is deleted now").isEqualTo(2);
   }
 
+  private static final String WFS20 = "<wfs:Transaction service=\"WFS\" version=\"2.0.0\" xmlns:wfs=\"http://www.opengis.net/wfs/2.0\""
+      + " xmlns:fes=\"http://www.opengis.net/fes/2.0\" xmlns:gml=\"http://www.opengis.net/gml/3.2\" xmlns:city=\"http://lzxq.cn/city\">";
+
+  private static String update20(String type, String filter, String property, Object value) {
+    return "<wfs:Update typeName=\"city:" + type + "\"><wfs:Property><wfs:ValueReference>" + property + "</wfs:ValueReference>"
+        + "<wfs:Value>" + value + "</wfs:Value></wfs:Property><fes:Filter>" + filter + "</fes:Filter></wfs:Update>";
+  }
+
+  private static String byStart(String startPoint) {
+    return "<fes:PropertyIsEqualTo><fes:ValueReference>start_point</fes:ValueReference><fes:Literal>" + startPoint
+        + "</fes:Literal></fes:PropertyIsEqualTo>";
+  }
+
+  private static String insert20(String startPoint) {
+    return "<wfs:Insert><city:pipe_js><city:subtype>JP</city:subtype><city:feature_code>51041000</city:feature_code>"
+        + "<city:start_point>" + startPoint + "</city:start_point><city:end_point>E</city:end_point><city:depth_ref>top</city:depth_ref>"
+        + "<city:dn_mm>100</city:dn_mm><city:owner>SW</city:owner><city:geom><gml:LineString gml:id=\"g" + startPoint + "\""
+        + " srsName=\"urn:ogc:def:crs:EPSG::4490\"><gml:posList>36.52 103.70 36.52 103.701</gml:posList></gml:LineString>"
+        + "</city:geom></city:pipe_js></wfs:Insert>";
+  }
+
+  @Test
+  void theActionsOfOneTransactionApplyInOrderAndSeeEachOther() throws Exception {
+    String tx = WFS20
+        + update20("pipe_rq", "<fes:ResourceId rid=\"pipe_rq.202\"/>", "dn_mm", 601)
+        + update20("pipe_rq", "<fes:ResourceId rid=\"pipe_rq.202\"/>", "dn_mm", 602)
+        + insert20("ORD1") + update20("pipe_js", byStart("ORD1"), "dn_mm", 250) + update20("pipe_js", byStart("ORD1"), "material", "PE")
+        + insert20("ORD2") + update20("pipe_js", byStart("ORD2"), "dn_mm", 300)
+        + "<wfs:Delete typeName=\"city:pipe_js\"><fes:Filter>" + byStart("ORD2") + "</fes:Filter></wfs:Delete>"
+        + "</wfs:Transaction>";
+    HttpResponse<String> r = transaction(tx, "admin");
+
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+    assertThat(Xml.text(r.body(), "//wfs:totalInserted")).isEqualTo("2");
+    assertThat(Xml.text(r.body(), "//wfs:totalUpdated")).isEqualTo("5");
+    assertThat(Xml.text(r.body(), "//wfs:totalDeleted")).isEqualTo("1");
+    assertThat(Sql.strings(db, "SELECT dn_mm || ' ' || (valid_to IS NULL) FROM pipe_segment WHERE fid = 202 ORDER BY version_id"))
+        .as("update after update").containsExactly("160 false", "601 false", "602 true");
+    assertThat(Sql.strings(db, "SELECT dn_mm || ' ' || coalesce(material, '-') || ' ' || (valid_to IS NULL) FROM pipe_segment"
+        + " WHERE start_point = 'ORD1' ORDER BY version_id"))
+        .as("updates of a feature inserted earlier in the request").containsExactly("100 - false", "250 - false", "250 PE true");
+    assertThat(Sql.strings(db, "SELECT dn_mm || ' ' || (valid_to IS NULL) || ' ' || coalesce(closed_by, '-') FROM pipe_segment"
+        + " WHERE start_point = 'ORD2' ORDER BY version_id"))
+        .as("delete after update, recorded as the admin's").containsExactly("100 false admin", "300 false admin");
+  }
+
+  @Test
+  void wfs10UpdateThenDeleteOfOneFeatureBothApply() throws Exception {
+    HttpResponse<String> inserted = transaction(qgisInsert("SW"), "editor_sw");
+    String fidText = Xml.text(inserted.body(), "//wfs1:InsertResult/ogc:FeatureId/@fid");
+    long fid = Long.parseLong(fidText.substring("pipe_js.".length()));
+    String both = qgisUpdate(fid, 630).replace("</Transaction>", "") + qgisDelete("pipe_js", fid).replaceFirst("^<Transaction[^>]*>", "");
+
+    HttpResponse<String> r = transaction(both, "editor_sw");
+
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+    assertThat(Xml.count(r.body(), "//wfs1:SUCCESS")).isEqualTo(1);
+    assertThat(Sql.strings(db, "SELECT dn_mm || ' ' || (valid_to IS NULL) || ' ' || closed_by FROM pipe_segment WHERE fid = " + fid
+        + " ORDER BY version_id")).containsExactly("315 false editor_sw", "630 false editor_sw");
+
+    HttpResponse<String> history = http.get("/api/layers/pipe_js/features/" + fid + "/history");
+    assertThat(history.statusCode()).isEqualTo(200);
+    tools.jackson.databind.JsonNode versions = tools.jackson.databind.json.JsonMapper.builder().build().readTree(history.body());
+    assertThat(versions.size()).isEqualTo(2);
+    assertThat(versions.get(1).get("changedBy").asString()).isEqualTo("editor_sw");
+    assertThat(versions.get(1).get("closedBy").asString()).as("who deleted").isEqualTo("editor_sw");
+    assertThat(versions.get(1).get("closedAt").isNull()).as("when").isFalse();
+    assertThat(http.get("/api/layers/pipe_js/features/999999/history").statusCode()).isEqualTo(404);
+  }
+
   @Test
   void writesNeedCredentialsAndARoleThatMayEdit() throws Exception {
     HttpResponse<String> anonymous = transaction(qgisUpdate(104, 1), null);
@@ -214,7 +284,8 @@ class WfsTransactionTest {
     HttpResponse<String> r = transaction(tx, "admin");
 
     assertThat(r.statusCode()).as(r.body()).isEqualTo(400);
-    assertThat(Xml.text(r.body(), "//ows:Exception/@exceptionCode")).isEqualTo("OperationProcessingFailed");
+    assertThat(Xml.text(r.body(), "//ows:Exception/@exceptionCode")).isEqualTo("InvalidParameterValue");
+    assertThat(Xml.text(r.body(), "//ows:Exception/@locator")).isEqualTo("Insert 2 pipe_js");
     assertThat(Sql.count(db, "SELECT count(*) FROM pipe_segment")).isEqualTo(rows);
     assertThat(Sql.strings(db, "SELECT dn_mm::text FROM pipe_segment WHERE fid = 104 AND valid_to IS NULL")).containsExactly("400");
   }

@@ -1,5 +1,7 @@
 package cn.lzxq.city.data.io.feature;
 
+import cn.lzxq.city.data.edit.EditException;
+import cn.lzxq.city.data.edit.GeometryCheck;
 import cn.lzxq.city.data.io.LayerTable;
 import cn.lzxq.city.data.io.ProgressSink;
 import cn.lzxq.city.data.io.SqlColumn;
@@ -20,6 +22,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.operation.valid.IsValidOp;
+import org.locationtech.jts.operation.valid.TopologyValidationError;
 
 /**
  * Imports a layer of features from a GeoJSON file or GeoPackage table into its layer table.
@@ -91,13 +96,27 @@ public final class FeatureImporter {
           f.geometryProblem() != null ? f.geometryProblem() : "missing 缺少几何");
       return;
     }
-    if (FeatureRow.fit(f.geometry(), geom) == null) {
+    String shape = shapeProblem(f.geometry());
+    if (shape != null) {
+      issues.error(source.source(), f.number(), "geometry", QaCode.GEOMETRY, shape);
+    } else if (FeatureRow.fit(f.geometry(), geom) == null) {
       issues.error(source.source(), f.number(), "geometry", QaCode.GEOMETRY, f.geometry().getGeometryType()
           + " where the layer has " + geom.geometryType());
     } else if (!area.covers(f.geometry(), source.srid())) {
       issues.error(source.source(), f.number(), "geometry", QaCode.OUTSIDE_SERVICE_AREA,
           f.geometry().getEnvelopeInternal() + " (EPSG:" + source.srid() + ") is outside " + area.area());
     }
+  }
+
+  /** What breaks the geometry rules of every write ({@link GeometryCheck}) or JTS validity; null when nothing. */
+  private static String shapeProblem(Geometry g) {
+    try {
+      GeometryCheck.checkShape(g);
+    } catch (EditException e) {
+      return e.getMessage();
+    }
+    TopologyValidationError invalid = new IsValidOp(g).getValidationError();
+    return invalid == null ? null : "invalid geometry: " + invalid;
   }
 
   private static void checkRequired(FeatureSource source, FeatureRecord f, TableColumns table,

@@ -7,8 +7,12 @@ import cn.lzxq.city.data.query.QueryException;
 import cn.lzxq.city.data.query.cql.Times;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 import org.locationtech.jts.geom.Geometry;
@@ -25,6 +29,7 @@ import org.locationtech.jts.geom.Geometry;
 public final class FesFilterReader {
 
   private static final String LOCATOR = "FILTER";
+  private static final Pattern VERSION_SUFFIX = Pattern.compile("\\.v(\\d+)$");
 
   private final GmlGeometryReader gml;
   private final FilterLimits limits;
@@ -72,18 +77,7 @@ public final class FesFilterReader {
   }
 
   private Filter readParts(XMLStreamReader r) throws XMLStreamException {
-    List<Filter> parts = new ArrayList<>();
-    List<Long> ids = new ArrayList<>();
-    while (SafeXml.nextChild(r) != null) {
-      if (isId(r.getLocalName())) {
-        ids.add(id(r));
-      } else {
-        parts.add(operator(r, 1));
-      }
-    }
-    if (!ids.isEmpty()) {
-      parts.add(new Filter.ResourceIds(ids));
-    }
+    List<Filter> parts = children(r, 0);
     if (parts.size() != 1) {
       throw new QueryException("InvalidParameterValue", LOCATOR, "a Filter holds one operator or resource ids");
     }
@@ -135,7 +129,8 @@ public final class FesFilterReader {
       }
       default -> {
         if (isId(name)) {
-          return new Filter.ResourceIds(List.of(id(r)));
+          Map<Long, Long> versions = new HashMap<>();
+          return new Filter.ResourceIds(List.of(id(r, versions)), versions);
         }
         throw new QueryException("InvalidParameterValue", LOCATOR, "unsupported filter operator " + name);
       }
@@ -145,21 +140,27 @@ public final class FesFilterReader {
   private List<Filter> children(XMLStreamReader r, int depth) throws XMLStreamException {
     List<Filter> parts = new ArrayList<>();
     List<Long> ids = new ArrayList<>();
+    Map<Long, Long> versions = new HashMap<>();
     while (SafeXml.nextChild(r) != null) {
       if (isId(r.getLocalName())) {
-        ids.add(id(r));
+        ids.add(id(r, versions));
       } else {
         parts.add(operator(r, depth + 1));
       }
     }
     if (!ids.isEmpty()) {
-      parts.add(new Filter.ResourceIds(ids));
+      parts.add(new Filter.ResourceIds(ids, versions));
     }
     return parts;
   }
 
-  /** The numeric feature id of a ResourceId/FeatureId/GmlObjectId ({@code layer.123} or {@code 123}). */
-  private long id(XMLStreamReader r) throws XMLStreamException {
+  /**
+   * The numeric feature id of a ResourceId/FeatureId/GmlObjectId ({@code layer.123} or
+   * {@code 123}); the version the client read, when it names one, goes into {@code versions}:
+   * FES 2.0 {@code version="57"} (a {@code version_id}; {@code LATEST} names none), or in the
+   * 1.x id forms the suffix {@code layer.123.v57}.
+   */
+  private long id(XMLStreamReader r, Map<Long, Long> versions) throws XMLStreamException {
     String rid = SafeXml.attribute(r, "rid");
     if (rid == null) {
       rid = SafeXml.attribute(r, "fid");
@@ -167,9 +168,24 @@ public final class FesFilterReader {
     if (rid == null) {
       rid = SafeXml.attribute(r, "id");
     }
+    String version = SafeXml.attribute(r, "version");
     SafeXml.skip(r);
     limits.checkNodes(++nodes, LOCATOR);
-    return parseId(rid, "RESOURCEID");
+    Matcher suffix = rid == null ? null : VERSION_SUFFIX.matcher(rid);
+    if (suffix != null && suffix.find()) {
+      version = suffix.group(1);
+      rid = rid.substring(0, suffix.start());
+    }
+    long fid = parseId(rid, "RESOURCEID");
+    if (version != null && !version.equals("LATEST")) {
+      try {
+        versions.put(fid, Long.parseLong(version.trim()));
+      } catch (NumberFormatException e) {
+        throw new QueryException("InvalidParameterValue", "version", "version must be a version number or LATEST, not '"
+            + version + "'");
+      }
+    }
+    return fid;
   }
 
   /** A feature id as requests carry it: {@code pipe_js.123} or {@code 123}. */

@@ -44,7 +44,13 @@ public final class GmlGeometryReader {
   /** Reads the geometry element the reader is on; ends on its end tag. */
   public Geometry read(XMLStreamReader r) throws XMLStreamException {
     CrsRef crs = crs(SafeXml.attribute(r, "srsName"), defaultCrs);
-    Geometry g = geometry(r, dimension(r, 0));
+    Geometry g;
+    try {
+      g = geometry(r, dimension(r, 0));
+    } catch (IllegalArgumentException e) {
+      // JTS refuses one-point lines and unclosed rings while building them
+      throw new QueryException("InvalidParameterValue", "geometry", "bad geometry: " + e.getMessage());
+    }
     Geometry out = alwaysEastNorth || !crs.axisOrder().northFirst() ? g : AxisSwap.swapped(g);
     out.setSRID(crs.srid());
     return out;
@@ -171,6 +177,10 @@ public final class GmlGeometryReader {
         case "posList" -> {
           int d = dimension(r, dim == 0 ? 2 : dim);
           double[] n = numbers(SafeXml.text(r));
+          if (n.length % d != 0) {
+            throw new QueryException("InvalidParameterValue", "posList", "a posList of " + n.length
+                + " numbers is not a list of positions of dimension " + d);
+          }
           for (int i = 0; i + d <= n.length; i += d) {
             out.add(position(n, i, d));
           }
@@ -215,10 +225,14 @@ public final class GmlGeometryReader {
       return inherited;
     }
     try {
-      return Integer.parseInt(d.trim());
+      int n = Integer.parseInt(d.trim());
+      if (n == 2 || n == 3) {
+        return n;
+      }
     } catch (NumberFormatException e) {
-      throw new QueryException("InvalidParameterValue", "srsDimension", "bad srsDimension '" + d + "'");
+      // reported below
     }
+    throw new QueryException("InvalidParameterValue", "srsDimension", "srsDimension must be 2 or 3, not '" + d + "'");
   }
 
   private static double[] numbers(String text) {
@@ -231,9 +245,12 @@ public final class GmlGeometryReader {
     try {
       for (int i = 0; i < parts.length; i++) {
         out[i] = Double.parseDouble(parts[i]);
+        if (!Double.isFinite(out[i])) {
+          throw new NumberFormatException();
+        }
       }
     } catch (NumberFormatException e) {
-      throw new QueryException("InvalidParameterValue", "coordinates", "not a number in '" + abbreviate(t) + "'");
+      throw new QueryException("InvalidParameterValue", "coordinates", "not a finite number in '" + abbreviate(t) + "'");
     }
     return out;
   }

@@ -51,7 +51,8 @@ public final class LayerExtents {
   private static Map<CrsRef, Envelope> extent(Connection c, Layer layer, int nativeSrid, List<CrsRef> served)
       throws SQLException {
     String measured = "(SELECT ST_SetSRID(ST_Extent(t." + layer.geometryColumn() + ")::geometry, " + nativeSrid + ") FROM "
-        + layer.table() + " t WHERE " + layer.rowFilter() + " AND t.valid_to IS NULL)";
+        + layer.table() + " t WHERE " + layer.rowFilter() + " AND t.valid_to IS NULL AND geometry_is_finite(t."
+        + layer.geometryColumn() + "))";
     ServiceArea a = ServiceArea.LANZHOU_NEW_AREA;
     Map<CrsRef, Envelope> boxes = new LinkedHashMap<>();
     try (PreparedStatement ps = c.prepareStatement(String.format(SQL, measured))) {
