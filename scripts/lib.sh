@@ -40,12 +40,37 @@ need_pkg() {
   [ ${#missing[@]} -eq 0 ] || apt_install "${missing[@]}"
 }
 
-# need_build: builds the server jar when it is missing or older than any source file.
+# sources_newer_than FILE: prints a source file newer than FILE (nothing when none is). In a git
+# checkout only tracked files and new files git does not ignore count, so run output such as
+# web/e2e/artifacts/ (ignored) never triggers a build.
+sources_newer_than() {
+  local stamp="$1" dirs=(pom.xml gis-data tiles server web)
+  if git -C "$ROOT" rev-parse --is-inside-work-tree >/dev/null 2>&1; then
+    (cd "$ROOT" && { git ls-files -z -- "${dirs[@]}"; git ls-files -z --others --exclude-standard -- "${dirs[@]}"; } \
+      | xargs -0 -r sh -c 'find "$@" -maxdepth 0 -newer "$0" -print 2>/dev/null | head -n 1' "$stamp" | head -n 1)
+  else
+    find "$ROOT"/pom.xml "$ROOT"/gis-data "$ROOT"/tiles "$ROOT"/server "$ROOT"/web -path '*/target' -prune \
+      -o -path '*/node_modules' -prune -o -path '*/e2e/artifacts' -prune -o -type f -newer "$stamp" -print -quit 2>/dev/null
+  fi
+}
+
+# need_build: builds the server jar when it is missing or older than a source file, then sets
+# RUN_JAR to a copy of it under var/jar/ named by its content hash. Servers run from that copy, so
+# a later build (Maven rewrites server/target/city-server.jar in place) never changes the jar a
+# running server loads its classes from; the copy is written under a temporary name and renamed.
 need_build() {
   need_cmd mvn maven
-  if [ ! -f "$SERVER_JAR" ] || [ -n "$(find "$ROOT"/pom.xml "$ROOT"/gis-data "$ROOT"/tiles "$ROOT"/server "$ROOT"/web \
-        -path '*/target' -prune -o -path '*/node_modules' -prune -o -type f -newer "$SERVER_JAR" -print -quit 2>/dev/null)" ]; then
+  if [ ! -f "$SERVER_JAR" ] || [ -n "$(sources_newer_than "$SERVER_JAR")" ]; then
     say "building (mvn package, tests skipped)"
     (cd "$ROOT" && mvn -B -q -DskipTests package) || die "build failed"
+  fi
+  local sum
+  sum="$(sha256sum "$SERVER_JAR" | cut -c1-16)"
+  RUN_JAR="$ROOT/var/jar/city-server-$sum.jar"
+  if [ ! -f "$RUN_JAR" ]; then
+    mkdir -p "$ROOT/var/jar"
+    cp "$SERVER_JAR" "$RUN_JAR.tmp.$$" && mv -f "$RUN_JAR.tmp.$$" "$RUN_JAR"
+    # keep the five newest copies: a server started from an older one keeps it open, and few live that long
+    ls -1t "$ROOT"/var/jar/city-server-*.jar | tail -n +6 | xargs -r rm -f
   fi
 }

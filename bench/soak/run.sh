@@ -26,7 +26,8 @@ if [ "$("$ROOT/scripts/db" psql "$DB" -Atc "SELECT to_regclass('pipe_segment') I
   say "loading the small sample into $DB"
   "$ROOT/scripts/db" reset "$DB" >/dev/null
   java -jar "$JAR" migrate --database-url "$URL" >/dev/null 2>&1
-  java -jar "$JAR" sample load --scale small --database-url "$URL" 2>&1 | grep -v INFO | tail -1
+  java -jar "$JAR" sample load --scale small --database-url "$URL" >"$WORK/load.log" 2>&1 \
+    || { grep -v INFO "$WORK/load.log" | tail -20 >&2; die "soak: loading the sample failed"; }
 fi
 
 # Four editors, each of its own utility, each editing 25 current pipes of its network.
@@ -43,6 +44,7 @@ $PSQL -c "SELECT json_agg(json_build_object('user', 'soak_' || lower(network), '
                 WHERE valid_to IS NULL AND network IN ('JS', 'PS', 'RQ', 'RL') GROUP BY network) n" > "$EDITORS"
 
 LOG="$WORK/server.log"
+curl -s -o /dev/null "http://127.0.0.1:$PORT/" && die "soak: port $PORT is already in use (PORT=… to choose another)"
 DATABASE_URL="$URL" SERVER_PORT="$PORT" java ${CITY_JAVA_OPTS:--Xmx1g} -jar "$JAR" >"$LOG" 2>&1 &
 PID=$!
 trap 'kill $PID 2>/dev/null || true; "$ROOT/scripts/db" start >/dev/null 2>&1 || true' EXIT

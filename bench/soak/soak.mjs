@@ -7,7 +7,8 @@
 // never written before, so every acknowledged edit can be found as a version in the database.
 // Prints requests, errors by class and phase, p50/p95, recovery after the database is back, heap and
 // RSS, and the acknowledged edits missing from the database (must be 0).
-import { execFileSync, execSync } from 'node:child_process';
+import { exec, execFileSync, execSync } from 'node:child_process';
+import { promisify } from 'node:util';
 import { readFileSync } from 'node:fs';
 
 const env = (k, d) => process.env[k] ?? d;
@@ -77,7 +78,7 @@ function nextRead() {
 
 async function discoverTiles() {
   for (const set of ['pipe_js', 'pipe_rq']) {
-    for (let level = 0; level <= 3; level++) {
+    for (let level = 0; level <= 2; level++) {
       for (let x = 0; x < 2 ** level; x++) {
         for (let y = 0; y < 2 ** level; y++) {
           const url = `/3dtiles/${set}/${set}/${level}/${x}/${y}.glb`;
@@ -131,14 +132,16 @@ function sampleMemory() {
   memory.push({ t: now(), phase: phase(now()), heapMb, rssMb });
 }
 
+const run = promisify(exec); // asynchronous: the readers and editors keep going while pg_ctl works
+
 async function outage() {
   await new Promise((r) => setTimeout(r, OUTAGE_AT * 1000));
   marks.stop = now();
-  execSync(env('SOAK_DB_STOP'), { stdio: 'ignore' });
+  await run(env('SOAK_DB_STOP'));
   marks.stopped = now();
   await new Promise((r) => setTimeout(r, OUTAGE_SECONDS * 1000));
   marks.start = now();
-  execSync(env('SOAK_DB_START'), { stdio: 'ignore' });
+  await run(env('SOAK_DB_START'));
   marks.started = now();
 }
 
@@ -200,7 +203,12 @@ console.error(`soak: ${tiles.length} tile URLs, starting ${CONNECTIONS} readers 
 t0 = Date.now();
 const memTimer = setInterval(sampleMemory, 5000);
 sampleMemory();
-await Promise.all([outage(), ...Array.from({ length: CONNECTIONS }, reader), ...EDITORS.map(editor)]);
+const progress = setInterval(() => console.error(`soak: ${now().toFixed(0)} s, ${samples.length} requests, phase ${phase(now())}`), 30000);
+const all = Promise.all([outage(), ...Array.from({ length: CONNECTIONS }, reader), ...EDITORS.map(editor)]);
+const late = await Promise.race([all.then(() => false), new Promise((r) => setTimeout(() => r(true), (SECONDS + 60) * 1000))]);
+clearInterval(progress);
+if (late) console.error('soak: some loops had not ended 60 s after the end; reporting what was measured');
 clearInterval(memTimer);
 sampleMemory();
 console.log([...report(), ...verifyEdits()].join('\n'));
+process.exit(0);

@@ -2,7 +2,7 @@
 """Terrain tile latency over HTTP: bench.py BASE_URL [TILES].
 
 Reads /terrain/layer.json, picks TILES (default 300) random tiles of the finest level inside the
-DEM's range plus every tile of the two levels above it over the DEM's centre, and requests each
+DEM's range plus every tile of the two levels above it over the DEM, and requests each
 twice as CesiumJS does (Accept: octvertexnormals, Accept-Encoding: gzip), one at a time: the first
 pass is cold (built from the database and stored), the second warm (memory cache). Prints count,
 median, p95 and max per pass, in milliseconds.

@@ -22,6 +22,24 @@ public record ServiceArea(double minLon, double minLat, double maxLon, double ma
     }
   }
 
+  /**
+   * Degrees added on every side for {@link #sqlReach(int)}: request windows are clipped to the
+   * area grown by this much before they are transformed into the native CRS.
+   */
+  public static final double REACH_MARGIN_DEG = 2;
+
+  /**
+   * An SQL expression (constants only, no parameters) of the area grown by
+   * {@value #REACH_MARGIN_DEG}° as a polygon in {@code srid}: the part of the world a request
+   * window is clipped to before it is transformed into the native CRS, so a whole-world window
+   * (GDAL's default WMS request, a 1e308 BBOX) never leaves the native projection's domain.
+   */
+  public String sqlReach(int srid) {
+    double m = REACH_MARGIN_DEG;
+    String box = "ST_MakeEnvelope(" + (minLon - m) + ", " + (minLat - m) + ", " + (maxLon + m) + ", " + (maxLat + m) + ", 4326)";
+    return srid == 4326 ? box : "ST_Transform(" + box + ", " + srid + ")";
+  }
+
   /** True when the CRS84 position lies inside the box (edges included). */
   public boolean contains(double lon, double lat) {
     return lon >= minLon && lon <= maxLon && lat >= minLat && lat <= maxLat;

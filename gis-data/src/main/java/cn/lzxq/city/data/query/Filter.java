@@ -91,6 +91,13 @@ public sealed interface Filter {
    * easting/longitude (callers have already applied the axis order).
    */
   record BBox(Envelope envelope, int srid) implements Filter {
+
+    /** Refuses a box that is not finite (NaN, Infinity, or so large its width overflows). */
+    public BBox {
+      if (!envelope.isNull() && !(Double.isFinite(envelope.getWidth()) && Double.isFinite(envelope.getHeight()))) {
+        throw new QueryException("InvalidParameterValue", "BBOX", "the bounding box must be finite numbers");
+      }
+    }
   }
 
   /** The spatial operators of FES 2.0 and CQL2. */
@@ -101,6 +108,15 @@ public sealed interface Filter {
    * easting/longitude); {@code distanceMetres} is used by DWITHIN and BEYOND only.
    */
   record Spatial(SpatialOp op, Geometry geometry, double distanceMetres) implements Filter {
+
+    /** Refuses a geometry with a coordinate or a distance that is not a finite number. */
+    public Spatial {
+      Envelope e = geometry.getEnvelopeInternal();
+      boolean finite = e.isNull() || Double.isFinite(e.getWidth()) && Double.isFinite(e.getHeight());
+      if (!finite || Double.isNaN(distanceMetres) || Double.isInfinite(distanceMetres)) {
+        throw new QueryException("InvalidParameterValue", "Filter", "a filter geometry or distance is not finite numbers");
+      }
+    }
   }
 
   /** The temporal operators of FES 2.0 (and CQL2 T_AFTER, T_BEFORE, T_DURING, T_EQUALS). */

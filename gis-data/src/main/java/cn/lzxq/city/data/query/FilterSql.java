@@ -1,5 +1,6 @@
 package cn.lzxq.city.data.query;
 
+import cn.lzxq.city.data.ServiceArea;
 import cn.lzxq.city.data.layer.Layer;
 import java.util.List;
 import java.util.StringJoiner;
@@ -71,20 +72,20 @@ final class FilterSql {
       case GT -> ">";
       case GE -> ">=";
     };
-    params.add(p.coerce(c.value()));
+    bind(p.coerce(c.value()));
     return !c.matchCase() && p.textual() ? "lower(" + p.column() + ") " + op + " lower(?)" : p.column() + " " + op + " ?";
   }
 
   private String between(Filter.Between b) {
     PropertyRef p = PropertyRef.resolve(layer, b.property());
-    params.add(p.coerce(b.lower()));
-    params.add(p.coerce(b.upper()));
+    bind(p.coerce(b.lower()));
+    bind(p.coerce(b.upper()));
     return p.column() + " BETWEEN ? AND ?";
   }
 
   private String like(Filter.Like l) {
     PropertyRef p = PropertyRef.resolve(layer, l.property());
-    params.add(l.sqlPattern());
+    bind(l.sqlPattern());
     return p.column() + "::text " + (l.matchCase() ? "LIKE" : "ILIKE") + " ?";
   }
 
@@ -92,7 +93,7 @@ final class FilterSql {
     PropertyRef p = PropertyRef.resolve(layer, in.property());
     StringJoiner j = new StringJoiner(", ", p.column() + " IN (", ")");
     in.values().forEach(v -> {
-      params.add(p.coerce(v));
+      bind(p.coerce(v));
       j.add("?");
     });
     return in.values().isEmpty() ? "FALSE" : j.toString();
@@ -110,7 +111,19 @@ final class FilterSql {
     return j.toString();
   }
 
-  /** The envelope as a polygon in the native CRS, densified first when it is transformed. */
+  /** Appends a literal; PostgreSQL text cannot hold NUL, so a NUL in a literal is the client's error. */
+  private void bind(Object value) {
+    if (value instanceof String text && text.indexOf('\0') >= 0) {
+      throw new QueryException("InvalidParameterValue", "Filter", "a literal of the filter holds a NUL character");
+    }
+    params.add(value);
+  }
+
+  /**
+   * The envelope as a polygon in the native CRS, densified first when it is transformed; in
+   * another CRS it is first clipped to the service area's reach ({@link ServiceArea#sqlReach}),
+   * so a whole-world box never leaves the native projection's domain.
+   */
   String window(Envelope e, int srid) {
     params.add(e.getMinX());
     params.add(e.getMinY());
@@ -120,14 +133,22 @@ final class FilterSql {
     if (srid == nativeSrid) {
       return env;
     }
-    params.add(Math.max(e.getWidth(), e.getHeight()) / 16);
-    return "ST_Transform(ST_Segmentize(" + env + ", ?), " + nativeSrid + ")";
+    return toNative(env, srid);
+  }
+
+  /** A request-CRS geometry expression clipped to the service area's reach, densified and transformed to native. */
+  private String toNative(String geometry, int srid) {
+    return "(SELECT ST_Transform(ST_Segmentize(c, greatest(ST_XMax(c) - ST_XMin(c), ST_YMax(c) - ST_YMin(c), 1e-9) / 16), "
+        + nativeSrid + ") FROM (SELECT ST_Intersection(" + geometry + ", " + ServiceArea.LANZHOU_NEW_AREA.sqlReach(srid)
+        + ") AS c) k)";
   }
 
   private String spatial(Filter.Spatial s) {
     String geom = "t." + layer.geometryColumn();
     params.add(new WKBWriter(2, true).write(s.geometry()));
-    String other = "ST_Transform(ST_GeomFromEWKB(?), " + nativeSrid + ")";
+    int srid = s.geometry().getSRID();
+    String other = srid == nativeSrid || srid == 0 ? "ST_Transform(ST_GeomFromEWKB(?), " + nativeSrid + ")"
+        : toNative("ST_GeomFromEWKB(?)", srid);
     return switch (s.op()) {
       case INTERSECTS -> "ST_Intersects(" + geom + ", " + other + ")";
       case DISJOINT -> "NOT ST_Intersects(" + geom + ", " + other + ")";
@@ -150,13 +171,13 @@ final class FilterSql {
 
   private String temporal(Filter.Temporal t) {
     PropertyRef p = PropertyRef.resolve(layer, t.property());
-    params.add(p.coerce(t.begin()));
+    bind(p.coerce(t.begin()));
     return switch (t.op()) {
       case AFTER -> p.column() + " > ?";
       case BEFORE -> p.column() + " < ?";
       case TEQUALS -> p.column() + " = ?";
       case DURING -> {
-        params.add(p.coerce(t.end()));
+        bind(p.coerce(t.end()));
         yield p.column() + " > ? AND " + p.column() + " < ?";
       }
     };

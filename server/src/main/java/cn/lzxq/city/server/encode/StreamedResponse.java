@@ -1,5 +1,7 @@
 package cn.lzxq.city.server.encode;
 
+import cn.lzxq.city.server.error.Failures;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -16,7 +18,10 @@ import java.sql.SQLException;
  *   <li>once bytes have been sent, the servlet container closes the connection without ending the
  *       chunked transfer (Tomcat's ErrorReportValve on a committed response), so a client sees a
  *       broken download — the streaming servers' behaviour (GeoServer's SPEED output strategy:
- *       no OGC error can follow a 200 already sent).</li>
+ *       no OGC error can follow a 200 already sent). This holds for every failure, not only the
+ *       statement timeout: the error page writes nothing on a committed response
+ *       ({@code cn.lzxq.city.server.error.ErrorPage}). The failure is logged here
+ *       ({@link Failures}), a broken client connection excepted.</li>
  * </ul>
  */
 public final class StreamedResponse {
@@ -31,9 +36,21 @@ public final class StreamedResponse {
   }
 
   /** Writes the body, then completes the response; see the class comment for failures. */
-  public static void send(HttpServletResponse response, Body body) throws IOException, SQLException {
+  public static void send(HttpServletRequest request, HttpServletResponse response, Body body)
+      throws IOException, SQLException {
     OutputStream out = response.getOutputStream();
-    body.write(out);
+    try {
+      body.write(out);
+    } catch (IOException | SQLException | RuntimeException e) {
+      if (response.isCommitted() && !(e instanceof IOException)) {
+        switch (Failures.classify(e)) {
+          case DATABASE_UNAVAILABLE -> Failures.logUnavailable(e, request);
+          case INTERNAL -> Failures.logInternal(e, request);
+          case STATEMENT_TIMEOUT, BAD_TEXT -> { }
+        }
+      }
+      throw e;
+    }
     out.close();
   }
 }

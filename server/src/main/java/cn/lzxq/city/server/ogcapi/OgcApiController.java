@@ -6,6 +6,7 @@ import cn.lzxq.city.data.layer.Layer;
 import cn.lzxq.city.data.query.FeatureSource;
 import cn.lzxq.city.data.query.QueryException;
 import cn.lzxq.city.server.encode.StreamedResponse;
+import cn.lzxq.city.server.error.ProblemAdvice;
 import cn.lzxq.city.server.security.Editors;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -96,7 +97,7 @@ class OgcApiController {
     StreamedResponse.Body body = service.items(r, itemsUrl, query);
     response.setContentType(r.html() ? "text/html; charset=UTF-8" : GEOJSON);
     response.setHeader("Content-Crs", "<" + r.crs().uri() + ">");
-    StreamedResponse.send(response, body);
+    StreamedResponse.send(request, response, body);
   }
 
   @GetMapping("/collections/{id}/items/{fid}")
@@ -112,7 +113,7 @@ class OgcApiController {
     }
     response.setContentType(GEOJSON);
     response.setHeader("Content-Crs", "<" + crs.uri() + ">");
-    StreamedResponse.send(response, body);
+    StreamedResponse.send(request, response, body);
   }
 
   @PostMapping("/collections/{id}/items")
@@ -149,25 +150,37 @@ class OgcApiController {
   }
 
   @ExceptionHandler(OgcApiException.class)
-  ResponseEntity<ProblemDetail> problem(OgcApiException e) {
+  ResponseEntity<ProblemDetail> problem(OgcApiException e, HttpServletRequest request, HttpServletResponse response)
+      throws Exception {
+    if (response.isCommitted()) {
+      return ProblemAdvice.answer(e, request, response);
+    }
+    response.resetBuffer();
     return problem(e.status(), e.getMessage());
   }
 
   @ExceptionHandler(QueryException.class)
-  ResponseEntity<ProblemDetail> problem(QueryException e) {
+  ResponseEntity<ProblemDetail> problem(QueryException e, HttpServletRequest request, HttpServletResponse response)
+      throws Exception {
+    if (response.isCommitted()) {
+      return ProblemAdvice.answer(e, request, response);
+    }
+    response.resetBuffer();
     return problem(400, e.getMessage());
   }
 
   /**
-   * The statement timeout met before any byte of the answer was sent: a 400 problem. Once items
-   * stream, the failure is rethrown and the transfer aborted ({@link StreamedResponse}).
+   * The statement timeout met before any byte of the answer was sent: a 400 problem; other
+   * failures as {@link ProblemAdvice} answers them. Once items stream, the failure is rethrown
+   * and the transfer aborted ({@link StreamedResponse}).
    */
   @ExceptionHandler(SQLException.class)
-  ResponseEntity<ProblemDetail> problem(SQLException e, HttpServletResponse response) throws SQLException {
+  ResponseEntity<ProblemDetail> problem(SQLException e, HttpServletRequest request, HttpServletResponse response)
+      throws Exception {
     if (response.isCommitted() || !FeatureSource.timedOut(e)) {
-      throw e;
+      return ProblemAdvice.answer(e, request, response);
     }
-    response.reset();
+    response.resetBuffer();
     return problem(400, "the query ran longer than the statement timeout; narrow the filter or page with limit and offset");
   }
 

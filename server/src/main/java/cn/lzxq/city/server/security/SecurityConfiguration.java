@@ -1,6 +1,8 @@
 package cn.lzxq.city.server.security;
 
 import cn.lzxq.city.data.user.Passwords;
+import cn.lzxq.city.server.web.CorsPolicy;
+import cn.lzxq.city.server.web.HttpProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -17,7 +19,7 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationEn
  * Writes need HTTP Basic (QGIS supports it) with role admin or editor: OGC API POST/PUT/PATCH/
  * DELETE here; WFS Transaction in the WFS controller, which sees the operation inside the POST
  * body. Analysis jobs (OGC API Processes execution and dismissal) follow the reads. Stateless, CSRF off for the OGC endpoints (machine clients), bcrypt through the
- * delegating password encoder.
+ * delegating password encoder; CORS (preflight included) by {@link CorsPolicy}.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(SecurityProperties.class)
@@ -31,11 +33,14 @@ class SecurityConfiguration {
   }
 
   @Bean
-  SecurityFilterChain filterChain(HttpSecurity http, SecurityProperties settings) throws Exception {
-    BasicAuthenticationEntryPoint entryPoint = new BasicAuthenticationEntryPoint();
-    entryPoint.setRealmName(REALM);
-    entryPoint.afterPropertiesSet();
+  SecurityFilterChain filterChain(HttpSecurity http, SecurityProperties settings, HttpProperties httpSettings)
+      throws Exception {
+    BasicAuthenticationEntryPoint basic = new BasicAuthenticationEntryPoint();
+    basic.setRealmName(REALM);
+    basic.afterPropertiesSet();
+    OutageAwareEntryPoint entryPoint = new OutageAwareEntryPoint(basic);
     http.csrf(c -> c.ignoringRequestMatchers("/wfs", "/wms", "/ows", "/ogcapi/**", "/api/**"))
+        .cors(c -> c.configurationSource(CorsPolicy.source(httpSettings, settings.publicReads())))
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .httpBasic(b -> b.realmName(REALM).authenticationEntryPoint(entryPoint))
         .exceptionHandling(e -> e.authenticationEntryPoint(entryPoint))

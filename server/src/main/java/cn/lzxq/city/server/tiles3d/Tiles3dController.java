@@ -103,7 +103,6 @@ class Tiles3dController {
     h.setETag(etag);
     h.setCacheControl(cache);
     h.setVary(List.of(HttpHeaders.ACCEPT_ENCODING));
-    h.setAccessControlAllowOrigin("*");
     if (ifNoneMatch != null && (ifNoneMatch.contains(e.etag()) || ifNoneMatch.contains(e.gzipEtag())
         || ifNoneMatch.trim().equals("*"))) {
       return new ResponseEntity<>(h, HttpStatus.NOT_MODIFIED);

@@ -3,8 +3,8 @@ package cn.lzxq.city.server.wfs;
 import cn.lzxq.city.data.edit.Editor;
 import cn.lzxq.city.data.query.FeatureSource;
 import cn.lzxq.city.data.query.FilterLimits;
-import cn.lzxq.city.data.query.QueryException;
 import cn.lzxq.city.server.encode.StreamedResponse;
+import cn.lzxq.city.server.error.Failures;
 import cn.lzxq.city.server.ows.ExceptionReports;
 import cn.lzxq.city.server.ows.KvpMap;
 import cn.lzxq.city.server.ows.OwsException;
@@ -23,8 +23,9 @@ import org.springframework.web.bind.annotation.RequestMethod;
  * {@code /wfs} (and {@code /ows?SERVICE=WFS}): adapts HTTP to {@link WfsService}. GET and form
  * POST are KVP, any other POST body is XML. Errors become an OWS ExceptionReport with the
  * exception's HTTP status; a Transaction without credentials is answered 401 with a Basic
- * challenge, one by a viewer 403. A statement timeout met while a feature collection streams is an
- * ExceptionReport while nothing has been sent, and a broken transfer afterwards.
+ * challenge, one by a viewer 403. Any failure ({@link OwsException#of}; 503 with Retry-After) met
+ * while a feature collection streams is an ExceptionReport while nothing has been sent, and a
+ * broken transfer afterwards.
  */
 @Controller
 class WfsController {
@@ -40,34 +41,37 @@ class WfsController {
   }
 
   @RequestMapping(path = "/wfs", method = {RequestMethod.GET, RequestMethod.POST})
-  void handle(HttpServletRequest request, HttpServletResponse response, Authentication auth) throws IOException, SQLException {
+  void handle(HttpServletRequest request, HttpServletResponse response, Authentication auth) throws Exception {
     WfsResponse answer;
     try {
       answer = execute(parse(request), serviceUrl(request), auth);
-    } catch (OwsException e) {
-      answer = error(e, response);
-    } catch (QueryException e) {
-      answer = error(new OwsException(e.code(), e.locator(), e.getMessage()), response);
+    } catch (SQLException | RuntimeException e) {
+      answer = error(report(e, request), response);
     }
     try {
-      send(answer, response);
-    } catch (SQLException e) {
-      if (response.isCommitted() || !FeatureSource.timedOut(e)) {
-        throw e;
+      send(answer, request, response);
+    } catch (SQLException | RuntimeException e) {
+      if (response.isCommitted()) {
+        throw e; // the container aborts the transfer (StreamedResponse)
       }
-      response.reset();
-      send(error(StatementTimeout.report(), response), response);
+      response.resetBuffer();
+      send(error(report(e, request), response), request, response);
     }
+  }
+
+  private static OwsException report(Exception e, HttpServletRequest request) {
+    return e instanceof SQLException s && FeatureSource.timedOut(s) ? StatementTimeout.report() : OwsException.of(e, request);
   }
 
   /**
    * Streams the answer; a failure after the first bytes were sent aborts the transfer (see
    * {@link StreamedResponse}), one before them is still answered with an ExceptionReport.
    */
-  private static void send(WfsResponse answer, HttpServletResponse response) throws IOException, SQLException {
+  private static void send(WfsResponse answer, HttpServletRequest request, HttpServletResponse response)
+      throws IOException, SQLException {
     response.setStatus(answer.status());
     response.setContentType(answer.contentType());
-    StreamedResponse.send(response, answer.body());
+    StreamedResponse.send(request, response, answer.body());
   }
 
   private WfsRequest parse(HttpServletRequest request) throws IOException {
@@ -115,6 +119,9 @@ class WfsController {
   private static WfsResponse error(OwsException e, HttpServletResponse response) {
     if (e.httpStatus() == 401) {
       response.setHeader("WWW-Authenticate", "Basic realm=\"lzxq-city\"");
+    }
+    if (e.unavailable()) {
+      response.setHeader("Retry-After", Failures.RETRY_AFTER_SECONDS);
     }
     String doc = ExceptionReports.ows(e);
     return new WfsResponse(e.httpStatus(), "application/xml; charset=UTF-8",

@@ -85,7 +85,7 @@ final class WfsKvpParser {
       if (!storedQuery.equals(WfsParams.GET_FEATURE_BY_ID)) {
         throw new OwsException(OwsException.INVALID_PARAMETER_VALUE, "STOREDQUERY_ID", "unknown stored query '" + storedQuery + "'");
       }
-      ids = List.of(kvp.require("ID"));
+      ids = List.of(WfsParams.knownFeatureId(kvp.require("ID")));
     } else {
       ids = kvp.first("RESOURCEID", "FEATUREID").map(r -> Arrays.asList(r.split(","))).orElse(List.of());
     }
@@ -127,6 +127,13 @@ final class WfsKvpParser {
       if (layer.attribute(n).isEmpty()) {
         throw new OwsException(OwsException.INVALID_PARAMETER_VALUE, "PROPERTYNAME",
             "feature type " + layer.name() + " has no property '" + n + "'");
+      }
+    }
+    for (SortKey k : sort) {
+      String n = WfsParams.propertyName(k.property());
+      if (layer.attribute(n).isEmpty() && !List.of("fid", "valid_from", "valid_to").contains(n)) {
+        throw new OwsException(OwsException.INVALID_PARAMETER_VALUE, "SORTBY",
+            "feature type " + layer.name() + " has no property '" + n + "' to sort by");
       }
     }
     return new WfsRequest.Query(layer, filter, attributes, withGeometry, sort, srs, asOf);

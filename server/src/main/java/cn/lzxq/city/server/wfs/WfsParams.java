@@ -28,6 +28,21 @@ final class WfsParams {
         "unknown feature type '" + typeName + "'"));
   }
 
+  /**
+   * The id of a GetFeatureById request when it can name a feature ({@code pipe_js.12} of a known
+   * type, or a bare number); any other id is a NotFound (404, as WFS 2.0.2 wants for every
+   * unknown id), not a malformed parameter.
+   */
+  static String knownFeatureId(String id) {
+    String t = id.trim();
+    int dot = t.lastIndexOf('.');
+    boolean knownType = dot < 0 || LayerCatalog.find(t.substring(0, dot)).isPresent();
+    if (!knownType || !t.substring(dot + 1).matches("\\d{1,18}")) {
+      throw new OwsException(OwsException.NOT_FOUND, "ID", "no feature with the id '" + id + "'");
+    }
+    return t;
+  }
+
   /** The layers of a comma-separated list (parentheses of per-query lists removed). */
   static List<Layer> layers(String list, String locator) {
     List<Layer> out = new ArrayList<>();

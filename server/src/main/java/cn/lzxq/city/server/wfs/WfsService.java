@@ -145,7 +145,7 @@ public class WfsService {
       total += matched[i];
     }
     if (r.byId() && total == 0) {
-      throw new OwsException("NotFound", "ID", "no feature with this id", 404);
+      throw new OwsException(OwsException.NOT_FOUND, "ID", "no feature with this id");
     }
     List<FeatureQuery> pages = r.resultType() == WfsRequest.ResultType.HITS ? List.of() : page(queries, matched, r);
     long returned = pages.stream().mapToLong(FeatureQuery::limit).sum();

@@ -218,7 +218,7 @@ final class WfsXmlParser {
   private List<WfsRequest.Query> featureById(XMLStreamReader r, Instant asOf) throws XMLStreamException {
     String featureId = storedQueryParameters(r).get("id").orElseThrow(() -> new OwsException(
         OwsException.MISSING_PARAMETER_VALUE, "id", "GetFeatureById needs the parameter id"));
-    List<String> ids = List.of(featureId);
+    List<String> ids = List.of(WfsParams.knownFeatureId(featureId));
     List<WfsRequest.Query> out = new ArrayList<>();
     for (Layer layer : WfsKvpParser.layersOfIds(ids)) {
       out.add(WfsKvpParser.query(layer, WfsKvpParser.idsOf(layer, ids), List.of(), List.of(), CrsRef.epsg(nativeSrid), asOf));

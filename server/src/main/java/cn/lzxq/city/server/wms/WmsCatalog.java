@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.locationtech.jts.geom.Envelope;
-import org.springframework.dao.DataAccessResourceFailureException;
 
 /**
  * The WMS layer tree with its styles (built from the database dictionaries) and the layer
@@ -64,7 +63,7 @@ final class WmsCatalog {
     try {
       return loader.load();
     } catch (SQLException e) {
-      throw new DataAccessResourceFailureException("WMS catalog: " + e.getMessage(), e);
+      throw new IllegalStateException("WMS catalog query failed", e);
     }
   }
 }

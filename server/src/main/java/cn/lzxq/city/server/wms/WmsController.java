@@ -1,6 +1,6 @@
 package cn.lzxq.city.server.wms;
 
-import cn.lzxq.city.data.query.QueryException;
+import cn.lzxq.city.server.error.Failures;
 import cn.lzxq.city.server.ows.ExceptionReports;
 import cn.lzxq.city.server.ows.KvpMap;
 import cn.lzxq.city.server.ows.OwsException;
@@ -10,7 +10,6 @@ import cn.lzxq.city.server.wms.request.GetLegendGraphicRequest;
 import cn.lzxq.city.server.wms.request.GetMapRequest;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Locale;
-import org.springframework.dao.DataAccessException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -21,6 +20,7 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 /**
  * {@code /wms}: adapts HTTP to the WMS operations with an explicit switch on REQUEST, and answers
  * errors as the request's EXCEPTIONS asks (ServiceExceptionReport, or in an image for GetMap).
+ * Every failure is mapped by {@link OwsException#of}; a 503 carries Retry-After.
  */
 @Controller
 class WmsController {
@@ -54,13 +54,8 @@ class WmsController {
             "operation " + operation + " is not supported; use GetCapabilities, GetMap, GetFeatureInfo or GetLegendGraphic",
             501);
       };
-    } catch (OwsException e) {
-      return error(e, kvp, operation);
-    } catch (QueryException e) {
-      return error(new OwsException(e.code(), e.locator(), e.getMessage()), kvp, operation);
-    } catch (DataAccessException e) {
-      return error(new OwsException(OwsException.NO_APPLICABLE_CODE, null,
-          "数据库暂时不可用，请稍后重试 / The database is unavailable; try again shortly.", 503), kvp, operation);
+    } catch (RuntimeException e) {
+      return error(OwsException.of(e, http), kvp, operation);
     }
   }
 
@@ -93,7 +88,11 @@ class WmsController {
         return image(image);
       }
     }
-    return ResponseEntity.status(e.httpStatus()).contentType(XML).body(ExceptionReports.wms(e));
+    ResponseEntity.BodyBuilder answer = ResponseEntity.status(e.httpStatus()).contentType(XML);
+    if (e.unavailable()) {
+      answer.header("Retry-After", Failures.RETRY_AFTER_SECONDS);
+    }
+    return answer.body(ExceptionReports.wms(e));
   }
 
   private static String endpoint() {

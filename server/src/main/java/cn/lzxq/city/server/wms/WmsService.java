@@ -38,7 +38,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
-import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.stereotype.Service;
 
 /** The WMS 1.3.0 (and 1.1.1) operations: one method per operation, each taking its parsed request. */
@@ -183,15 +182,15 @@ public class WmsService {
     return new EncodedImage(out.toByteArray(), format.mimeType());
   }
 
-  /** A timeout is the server's limit (503); anything else from the database is an outage. */
+  /**
+   * A timeout is the server's time limit (503 with Retry-After: load shedding, ask for less);
+   * anything else is judged by {@link OwsException#of} (unreachable database 503, else 500).
+   */
   private RuntimeException databaseError(SQLException e) {
     if (FeatureSource.timedOut(e)) {
       return new OwsException(OwsException.NO_APPLICABLE_CODE, null,
           "the query took longer than " + properties.maxRenderTime().toMillis() + " ms; ask for a smaller area", 503);
     }
-    if (e.getSQLState() != null && e.getSQLState().startsWith("42")) {
-      return new IllegalStateException("WMS query failed: " + e.getMessage(), e);
-    }
-    return new DataAccessResourceFailureException("WMS query: " + e.getMessage(), e);
+    return new IllegalStateException("WMS query failed", e);
   }
 }

@@ -473,7 +473,7 @@ class WfsProtocolTest extends SmallCityContextTest {
         new Case(kvp("REQUEST", "GetFeature", "TYPENAMES", "nope"), 400, "InvalidParameterValue", "TYPENAMES"),
         new Case(kvp("REQUEST", "GetFeature", "TYPENAMES", "pipe_js", "RESOURCEID", "pipe_js.abc"), 400, "InvalidParameterValue",
             "RESOURCEID"),
-        new Case(kvp("REQUEST", "Frobnicate"), 400, "OperationNotSupported", "request"),
+        new Case(kvp("REQUEST", "Frobnicate"), 501, "OperationNotSupported", "request"),
         new Case(post("<wfs:GetFeature " + XMLNS), 400, "OperationParsingFailed", "request"),
         new Case(kvp("REQUEST", "GetFeature", "TYPENAMES", "pipe_js", "FILTER", "<Filter><And>" + "<Not>".repeat(60)
             + "<PropertyIsNull><ValueReference>a</ValueReference></PropertyIsNull>" + "</Not>".repeat(60) + "</And></Filter>"),
@@ -487,7 +487,7 @@ class WfsProtocolTest extends SmallCityContextTest {
         new Case(post("<wfs:GetFeature service=\"WFS\" version=\"2.0.0\" " + XMLNS + "><wfs:Query typeNames=\"city:pipe_js\">"
             + "<fes:Filter><fes:ResourceId rid=\"pipe_js.abc\"/></fes:Filter></wfs:Query></wfs:GetFeature>"), 400,
             "InvalidParameterValue", "RESOURCEID"),
-        new Case(post("<wfs:Frobnicate service=\"WFS\" version=\"2.0.0\" " + XMLNS + "/>"), 400, "OperationNotSupported",
+        new Case(post("<wfs:Frobnicate service=\"WFS\" version=\"2.0.0\" " + XMLNS + "/>"), 501, "OperationNotSupported",
             "request"),
         new Case(post("<wfs:GetFeature service=\"WFS\" version=\"2.0.0\" " + XMLNS + "><wfs:StoredQuery id=\""
             + "urn:ogc:def:query:OGC-WFS::GetFeatureById\"/></wfs:GetFeature>"), 400, "MissingParameterValue", "id"));

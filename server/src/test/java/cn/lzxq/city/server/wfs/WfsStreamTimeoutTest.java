@@ -121,7 +121,10 @@ class WfsStreamTimeoutTest {
     assertThat(r.statusCode()).isEqualTo(200);
     assertThat(broken).as("the client must see the transfer break, not a complete response of %d bytes", received.size())
         .isNotNull();
-    return received.toString(StandardCharsets.UTF_8);
+    String text = received.toString(StandardCharsets.UTF_8);
+    assertThat(text).as("no error document appended to the partial 200").doesNotContain("ExceptionReport")
+        .doesNotContainPattern("\"status\":[45]\\d\\d").doesNotContain("\"timestamp\"").doesNotContain("<html");
+    return text;
   }
 
   @Test

@@ -96,6 +96,9 @@ public final class FesFilterReader {
     switch (name) {
       case "And", "Or" -> {
         List<Filter> parts = children(r, depth);
+        if (parts.size() < 2) {
+          throw new QueryException("InvalidParameterValue", LOCATOR, name + " needs at least two operands");
+        }
         return name.equals("And") ? new Filter.And(parts) : new Filter.Or(parts);
       }
       case "Not" -> {

@@ -155,6 +155,11 @@ public final class GmlGeometryReader {
     if (corners.size() != 2) {
       throw new QueryException("InvalidParameterValue", "Envelope", "an envelope needs two corners");
     }
+    for (Coordinate c : corners) {
+      if (!Double.isFinite(c.getX()) || !Double.isFinite(c.getY())) {
+        throw new QueryException("InvalidParameterValue", "Envelope", "an envelope corner is not finite numbers");
+      }
+    }
     Envelope e = new Envelope(corners.get(0), corners.get(1));
     return FACTORY.toGeometry(e);
   }

@@ -6,6 +6,15 @@ import cn.lzxq.city.tiles.geo.Region;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -24,13 +33,25 @@ public class ChangeLog {
   /** Changes kept in memory. */
   static final int HISTORY = 200_000;
 
+  /** The longest a request waits for a read of the log while the database answers, ms. */
+  static final long WAIT_MS = 1_000;
+
+  private static final Logger LOG = LoggerFactory.getLogger(ChangeLog.class);
+
   private final JdbcTemplate jdbc;
   private final long pollNanos;
   private final List<Change> changes = new ArrayList<>();
   private long floorSeq = -1;
   private long lastSeq;
   private long lastPoll;
-  private final List<Runnable> listeners = new ArrayList<>();
+  private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
+  private final ExecutorService reader = Executors.newSingleThreadExecutor(r -> {
+    Thread t = new Thread(r, "tiles3d-change-log");
+    t.setDaemon(true);
+    return t;
+  });
+  private CompletableFuture<Void> inFlight;
+  private boolean lastReadFailed;
 
   public ChangeLog(JdbcTemplate jdbc, Tiles3dProperties props) {
     this.jdbc = jdbc;
@@ -38,27 +59,76 @@ public class ChangeLog {
   }
 
   /** Runs {@code r} after every poll that found changes (with the log's lock released). */
-  public synchronized void onChange(Runnable r) {
+  public void onChange(Runnable r) {
     listeners.add(r);
   }
 
-  /** Reads new rows of the log unless it was read less than the poll interval ago. */
+  /**
+   * Reads new rows of the log unless it was read less than the poll interval ago. The read runs on
+   * the log's own thread, never under the log's lock: the caller waits for it at most
+   * {@value #WAIT_MS} ms while the database answers, not at all while the last read failed (the
+   * database is away: tiles are served from what is known and cached), and a read already under
+   * way is joined, not repeated.
+   */
   public void poll() {
-    List<Change> found;
+    CompletableFuture<Void> read;
+    boolean wait;
     synchronized (this) {
-      long now = System.nanoTime();
-      if (floorSeq >= 0 && now - lastPoll < pollNanos) {
-        return;
+      if (inFlight == null) {
+        long now = System.nanoTime();
+        if (floorSeq >= 0 && now - lastPoll < pollNanos) {
+          return;
+        }
+        lastPoll = now;
+        CompletableFuture<Void> started = CompletableFuture.runAsync(this::read, reader);
+        inFlight = started;
+        started.whenComplete((v, e) -> finished(started, e));
       }
-      lastPoll = now;
-      if (floorSeq < 0) {
-        Long last = jdbc.queryForObject(SqlTemplate.load("tiles3d/last_change"), Long.class);
+      read = inFlight;
+      wait = !lastReadFailed;
+    }
+    if (read == null || !wait) {
+      return;
+    }
+    try {
+      read.get(WAIT_MS, TimeUnit.MILLISECONDS);
+    } catch (TimeoutException | ExecutionException e) {
+      // serve what is known; the read goes on (or failed and is logged)
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private synchronized void finished(CompletableFuture<Void> read, Throwable failure) {
+    if (inFlight == read) {
+      inFlight = null;
+    }
+    if (failure != null && !lastReadFailed) {
+      LOG.warn("3D Tiles change log not read ({}); cached tiles are served until it is", failure.getClass().getSimpleName());
+    }
+    lastReadFailed = failure != null;
+  }
+
+  /** One read of the log (on the reader thread); the lock is held only to merge what was read. */
+  private void read() {
+    long after;
+    boolean first;
+    synchronized (this) {
+      after = lastSeq;
+      first = floorSeq < 0;
+    }
+    if (first) {
+      Long last = jdbc.queryForObject(SqlTemplate.load("tiles3d/last_change"), Long.class);
+      synchronized (this) {
         floorSeq = Math.max(0, last - HISTORY);
         lastSeq = floorSeq;
+        after = lastSeq;
       }
-      found = jdbc.query(SqlTemplate.load("tiles3d/changes"), (rs, i) -> new Change(rs.getLong("seq"),
-          rs.getString("layer"), rs.getDouble("west"), rs.getDouble("south"), rs.getDouble("east"), rs.getDouble("north")),
-          lastSeq, HISTORY);
+    }
+    List<Change> found = jdbc.query(SqlTemplate.load("tiles3d/changes"), (rs, i) -> new Change(rs.getLong("seq"),
+        rs.getString("layer"), rs.getDouble("west"), rs.getDouble("south"), rs.getDouble("east"), rs.getDouble("north")),
+        after, HISTORY);
+    synchronized (this) {
       changes.addAll(found);
       if (!found.isEmpty()) {
         lastSeq = found.get(found.size() - 1).seq();

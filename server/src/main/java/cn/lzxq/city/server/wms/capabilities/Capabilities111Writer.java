@@ -57,7 +57,6 @@ public final class Capabilities111Writer {
       x.writeStartDocument("UTF-8", "1.0");
       x.writeDTD("\n<!DOCTYPE WMT_MS_Capabilities SYSTEM \"" + DTD + "\">\n");
       x.writeStartElement("WMT_MS_Capabilities");
-      x.writeNamespace("xlink", XLINK);
       x.writeAttribute("version", WmsVersion.V111.text());
       service();
       capability();
@@ -206,10 +205,12 @@ public final class Capabilities111Writer {
     }
   }
 
+  /** The DTD declares {@code xmlns:xlink} on OnlineResource only, so each one carries it. */
   private void onlineResource(String href) throws XMLStreamException {
     x.writeEmptyElement("OnlineResource");
-    x.writeAttribute(XLINK, "type", "simple");
-    x.writeAttribute(XLINK, "href", href);
+    x.writeNamespace("xlink", XLINK);
+    x.writeAttribute("xlink", XLINK, "type", "simple");
+    x.writeAttribute("xlink", XLINK, "href", href);
   }
 
   private void text(String name, String value) throws XMLStreamException {

@@ -1,5 +1,6 @@
 package cn.lzxq.city.server.wms.render;
 
+import cn.lzxq.city.data.ServiceArea;
 import cn.lzxq.city.data.layer.GeometryKind;
 import cn.lzxq.city.data.layer.Layer;
 import cn.lzxq.city.data.query.FeatureQuery;
@@ -99,7 +100,11 @@ public final class MapQuery {
     return Math.max(-7, Math.min(7, digits));
   }
 
-  /** The grown window as a native-CRS box (densified before transforming). */
+  /**
+   * The grown window as a native-CRS box (densified before transforming); in another CRS it is
+   * first clipped to the service area's reach, so a whole-world window renders what is there
+   * instead of leaving the native projection's domain.
+   */
   private static String window(Envelope e, int srid, int nativeSrid, List<Object> params) {
     params.add(e.getMinX());
     params.add(e.getMinY());
@@ -109,7 +114,8 @@ public final class MapQuery {
     if (srid == nativeSrid) {
       return env;
     }
-    params.add(Math.max(e.getWidth(), e.getHeight()) / 16);
-    return "ST_Envelope(ST_Transform(ST_Segmentize(" + env + ", ?), " + nativeSrid + "))";
+    return "(SELECT ST_Envelope(ST_Transform(ST_Segmentize(c, greatest(ST_XMax(c) - ST_XMin(c), ST_YMax(c) - ST_YMin(c), 1e-9)"
+        + " / 16), " + nativeSrid + ")) FROM (SELECT ST_Intersection(" + env + ", " + ServiceArea.LANZHOU_NEW_AREA.sqlReach(srid)
+        + ") AS c) k)";
   }
 }

@@ -1,5 +1,6 @@
 package cn.lzxq.city.server.wms.render;
 
+import cn.lzxq.city.data.ServiceArea;
 import cn.lzxq.city.server.wms.request.MapWindow;
 import java.awt.geom.AffineTransform;
 import java.sql.Connection;
@@ -22,8 +23,10 @@ public final class ScreenMapping {
   public static final double MAX_ERROR_PX = 0.05;
 
   private static final int GRID = 5;
-  private static final String SQL = "SELECT ST_X(g), ST_Y(g) FROM (SELECT ST_Transform(ST_SetSRID(ST_MakePoint(u.x, u.y), ?), ?) g,"
-      + " u.n FROM unnest(?::float8[], ?::float8[]) WITH ORDINALITY AS u(x, y, n)) s ORDER BY n";
+  /** Check points outside the service area's reach are not transformed (NULL): no fit for such windows. */
+  private static final String SQL = "SELECT ST_X(g), ST_Y(g) FROM (SELECT CASE WHEN ST_Covers(%s, p) THEN ST_Transform(p, ?) END g,"
+      + " n FROM (SELECT ST_SetSRID(ST_MakePoint(u.x, u.y), ?) p, u.n FROM unnest(?::float8[], ?::float8[]) WITH ORDINALITY"
+      + " AS u(x, y, n)) u) s ORDER BY n";
 
   private final double cx;
   private final double cy;
@@ -61,14 +64,17 @@ public final class ScreenMapping {
       py[i] = w.bbox().getMinY() + p[1] * w.bbox().getHeight();
     }
     double[][] nat = new double[n + m][2];
-    try (PreparedStatement ps = c.prepareStatement(SQL)) {
-      ps.setInt(1, w.crs().srid());
-      ps.setInt(2, nativeSrid);
+    try (PreparedStatement ps = c.prepareStatement(String.format(SQL, ServiceArea.LANZHOU_NEW_AREA.sqlReach(w.crs().srid())))) {
+      ps.setInt(1, nativeSrid);
+      ps.setInt(2, w.crs().srid());
       ps.setArray(3, c.createArrayOf("float8", px));
       ps.setArray(4, c.createArrayOf("float8", py));
       try (ResultSet rs = ps.executeQuery()) {
         for (int i = 0; rs.next(); i++) {
           nat[i][0] = rs.getDouble(1);
+          if (rs.wasNull()) {
+            return null;
+          }
           nat[i][1] = rs.getDouble(2);
         }
       }

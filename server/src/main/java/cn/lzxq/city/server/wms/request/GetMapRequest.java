@@ -95,7 +95,7 @@ public record GetMapRequest(List<String> layers, List<String> styles, MapWindow 
           + ServedCrs.forNative(nativeSrid).stream().map(CrsRef::code).toList());
     }
     double[] b = Params.numbers(kvp.require("BBOX"), 4, "BBOX");
-    if (!(b[0] < b[2] && b[1] < b[3])) {
+    if (!(b[0] < b[2] && b[1] < b[3]) || !Double.isFinite(b[2] - b[0]) || !Double.isFinite(b[3] - b[1])) {
       throw Params.invalid("BBOX", "BBOX minimum must be below the maximum on both axes");
     }
     // WMS 1.3.0 follows the CRS's axis order; 1.1.x always sends x (easting/longitude) first.

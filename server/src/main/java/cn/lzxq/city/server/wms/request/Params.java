@@ -45,11 +45,16 @@ final class Params {
     if (parts.length != count) {
       throw invalid(key, key + " needs " + count + " comma-separated numbers");
     }
+    double[] values;
     try {
-      return Arrays.stream(parts).mapToDouble(p -> Double.parseDouble(p.trim())).toArray();
+      values = Arrays.stream(parts).mapToDouble(p -> Double.parseDouble(p.trim())).toArray();
     } catch (NumberFormatException e) {
       throw invalid(key, key + " holds a value that is not a number: " + text);
     }
+    if (!Arrays.stream(values).allMatch(Double::isFinite)) {
+      throw invalid(key, key + " holds a value that is not a finite number: " + text);
+    }
+    return values;
   }
 
   static boolean bool(KvpMap kvp, String key) {
