@@ -53,14 +53,14 @@ function formatValue(name, v) {
   return String(v);
 }
 
-/** A definition list of properties: Chinese (or English) title, value, unit. */
-export function propertyTable(properties, order) {
+/** A definition list of properties: Chinese (or English) title, value, unit (titles of layer's fields when given). */
+export function propertyTable(properties, order, layer) {
   const table = el('table', { class: 'attrs' });
   const names = order || Object.keys(properties);
   for (const name of names) {
     const v = properties[name];
     if (v === undefined) continue;
-    const [title, unit] = field(name);
+    const [title, unit] = field(name, layer);
     const value = formatValue(name, v);
     table.append(el('tr', { 'data-field': name }, el('th', { scope: 'row', text: title }),
       el('td', { text: value === '—' || !unit ? value : `${value} ${unit}` })));
@@ -85,9 +85,9 @@ export class InfoPanel {
 
   hide() { this.panel.hidden = true; this.current = null; }
 
-  /** Shows a feature: layer title, id, attributes. */
-  show(layerTitle, fid, properties, geometry, source) {
-    this.current = { layerTitle, fid, properties, geometry, source };
+  /** Shows a feature: layer title, id, attributes (titled by the catalog's fields of layer). */
+  show(layerTitle, fid, properties, geometry, source, layer) {
+    this.current = { layerTitle, fid, properties, geometry, source, layer };
     this.render();
   }
 
@@ -99,7 +99,7 @@ export class InfoPanel {
     this.body.textContent = '';
     const props = { fid: c.fid, ...c.properties };
     delete props.feature_id;
-    this.body.append(propertyTable(props));
+    this.body.append(propertyTable(props, undefined, c.layer));
     this.body.dataset.fid = String(c.fid);
     this.body.dataset.source = c.source;
     this.fly.hidden = !c.geometry;

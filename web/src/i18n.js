@@ -128,59 +128,47 @@ export const LAND_USE = {
   H: ['建设用地', 'construction land', 'rgb(204,153,0)'],
 };
 
-/** Layer names → titles (the server's /api/layers titles win when present). */
-export const LAYER_TITLES = {
-  pipe_js: ['给水管线', 'water supply pipes'], pipe_ps: ['排水管线', 'drainage pipes'],
-  pipe_rq: ['燃气管线', 'gas pipes'], pipe_rl: ['热力管线', 'heat pipes'],
-  pipe_dl: ['电力管线', 'power pipes'], pipe_tx: ['通信管线', 'telecom pipes'],
-  pipe_point: ['管线点', 'pipe points'], base_station: ['基站', 'base stations'],
-  antenna_sector: ['天线扇区', 'antenna sectors'], zoning_parcel: ['控规地块', 'zoning parcels'],
-  road: ['道路', 'roads'], construction_project: ['建设项目', 'construction projects'],
-};
+/**
+ * Layer names → [Chinese, English] titles and field names → [Chinese, English, unit], both from
+ * the server's layer catalog (/api/layers, see setCatalog): the one definition of every layer.
+ */
+export const LAYER_TITLES = {};
+const LAYER_FIELDS = {};
 
-/** Attribute name → [Chinese title, English title, unit]; shared by every layer. */
+/**
+ * Titles of values that are no layer attribute: the implicit id and time columns and the fields
+ * of analysis answers. [Chinese title, English title, unit].
+ */
 export const FIELDS = {
   fid: ['要素编号', 'feature id', ''], feature_id: ['要素编号', 'feature id', ''], id: ['编号', 'id', ''],
-  network: ['管线类别', 'network', ''], subtype: ['管线子类', 'subtype', ''], feature_code: ['要素代码', 'feature code', ''],
-  start_point: ['起点点号', 'start point', ''], end_point: ['终点点号', 'end point', ''],
-  start_depth_m: ['起点埋深', 'start depth', 'm'], end_depth_m: ['终点埋深', 'end depth', 'm'],
-  start_elev_m: ['起点高程', 'start elevation', 'm'], end_elev_m: ['终点高程', 'end elevation', 'm'],
-  depth_ref: ['埋深基准', 'depth reference', ''], dn_mm: ['管径', 'diameter DN', 'mm'],
-  size_mm: ['管径/断面', 'size', 'mm'], width_mm: ['断面宽', 'section width', 'mm'], height_mm: ['断面高', 'section height', 'mm'],
-  material: ['材质', 'material', ''], size: ['规格', 'size', 'mm'], asset: ['类型', 'kind', ''], laying: ['埋设方式', 'laying method', ''],
-  pressure_mpa: ['压力', 'pressure', 'MPa'], pressure_class: ['压力等级', 'pressure class', ''],
-  voltage_kv: ['电压', 'voltage', 'kV'], cable_count: ['电缆条数', 'cable count', ''],
-  total_holes: ['总孔数', 'total duct holes', ''], used_holes: ['已用孔数', 'used duct holes', ''],
-  flow_dir: ['流向', 'flow direction', ''], owner: ['权属单位', 'owner', ''], build_year: ['建设年代', 'construction year', ''],
-  year: ['年份', 'year', ''], road_name: ['道路名称', 'road', ''], status: ['状态', 'status', ''],
-  survey_unit: ['探测单位', 'survey unit', ''], survey_date: ['探测日期', 'survey date', ''],
-  depth_m: ['埋深', 'depth', 'm'], pressurised: ['压力管', 'pressure pipe', ''],
-  exp_no: ['物探点号', 'survey point number', ''], map_no: ['图上点号', 'map number', ''],
-  feature: ['特征', 'feature', ''], appurtenance: ['附属物', 'appurtenance', ''], kind: ['类型', 'kind', ''],
-  ground_elev_m: ['地面高程', 'ground elevation', 'm'], well_depth_m: ['井深', 'well depth', 'm'],
-  rotation_deg: ['旋转角', 'symbol rotation', '°'], operable: ['可操作', 'operable', ''],
-  site_code: ['站址编码', 'site code', ''], site_name: ['站址名称', 'site name', ''], area_type: ['区域类型', 'area type', ''],
-  tower_type: ['塔型', 'tower type', ''], tower_height_m: ['塔高', 'tower height', 'm'], height_m: ['高度', 'height', 'm'],
-  sharing_status: ['共享状态', 'sharing status', ''], tenants: ['租户', 'tenants', ''], operators: ['运营商', 'operators', ''],
-  sector_no: ['扇区号', 'sector', ''], operator: ['运营商', 'operator', ''], technology: ['制式', 'technology', ''],
-  band: ['频段', 'band', ''], frequency_mhz: ['频率', 'frequency', 'MHz'], azimuth_deg: ['方位角', 'azimuth', '°'],
-  mech_tilt_deg: ['机械下倾角', 'mechanical downtilt', '°'], elec_tilt_deg: ['电下倾角', 'electrical downtilt', '°'],
-  downtilt_deg: ['下倾角', 'downtilt', '°'], antenna_height_m: ['挂高', 'antenna height', 'm'],
-  h_beamwidth_deg: ['水平波瓣宽度', 'horizontal beamwidth', '°'], eirp_dbm: ['等效全向辐射功率', 'EIRP', 'dBm'],
-  parcel_code: ['地块编码', 'parcel code', ''], land_use_code: ['用地性质', 'land-use class', ''], land_use: ['用地性质', 'land use', ''],
-  land_use_name: ['用地名称', 'land-use name', ''], area_m2: ['用地面积', 'area', 'm²'],
-  max_far: ['容积率上限', 'max floor-area ratio', ''], far: ['容积率', 'floor-area ratio', ''],
-  max_coverage_pct: ['建筑密度上限', 'max building coverage', '%'], min_green_pct: ['绿地率下限', 'min green ratio', '%'],
-  height_limit_m: ['建筑限高', 'height limit', 'm'], plan_name: ['规划名称', 'plan', ''], approval_date: ['批复日期', 'approval date', ''],
-  name: ['名称', 'name', ''], road_class: ['道路等级', 'class', ''], red_line_width_m: ['红线宽度', 'red-line width', 'm'],
-  carriageway_width_m: ['车行道宽度', 'carriageway width', 'm'], project_code: ['项目编号', 'project code', ''],
-  networks: ['涉及管线', 'networks', ''], trench_depth_m: ['开挖深度', 'trench depth', 'm'],
-  planned_start: ['计划开工', 'planned start', ''], planned_end: ['计划完工', 'planned end', ''],
   valid_from: ['生效时间', 'valid from', ''], valid_to: ['失效时间', 'valid to', ''],
+  size_mm: ['管径/断面', 'size', 'mm'], kind: ['类型', 'kind', ''], year: ['年份', 'year', ''],
+  pressurised: ['压力管', 'pressure pipe', ''], height_m: ['高度', 'height', 'm'], operators: ['运营商', 'operators', ''],
+  downtilt_deg: ['下倾角', 'downtilt', '°'], land_use: ['用地性质', 'land use', ''], far: ['容积率', 'floor-area ratio', ''],
   direction: ['方向', 'direction', ''], measuredM: ['实测净距', 'measured clearance', 'm'], requiredM: ['规范要求', 'required', 'm'],
   centreDistanceM: ['中心距', 'centre distance', 'm'], coverM: ['覆土', 'cover', 'm'], distanceM: ['距离', 'distance', 'm'],
   lon: ['经度', 'longitude', '°'], lat: ['纬度', 'latitude', '°'], pipe_ids: ['连接管段', 'pipes joined', ''],
 };
+
+/**
+ * Takes the layer and field titles from the catalog (the /api/layers answer): a layer's title,
+ * and each field's titles and unit (a layer's own titles for its features).
+ */
+export function setCatalog(layers) {
+  for (const l of layers) {
+    LAYER_TITLES[l.name] = [l.titleZh, l.titleEn || l.name];
+    LAYER_FIELDS[l.name] = Object.fromEntries((l.fields || []).map((f) => [f.name, [f.titleZh, f.titleEn, f.unit || '']]));
+  }
+  // A field without a layer (in an analysis answer) takes the title of the first attribute of that
+  // name, before values computed for 3D tiles (the tiles' depth_m is the greatest depth).
+  for (const computed of [false, true]) {
+    for (const l of layers) {
+      for (const f of l.fields || []) {
+        if (!!f.computed === computed && !LAYER_FIELDS['*' + f.name]) LAYER_FIELDS['*' + f.name] = LAYER_FIELDS[l.name][f.name];
+      }
+    }
+  }
+}
 
 let lang = (() => {
   try { return localStorage.getItem('city.lang') === 'en' ? 'en' : 'zh'; } catch { return 'zh'; }
@@ -199,9 +187,9 @@ export function t(key) {
 /** Picks the zh or en entry of a [zh, en, …] pair. */
 export function pick(pair) { return pair ? pair[lang === 'en' ? 1 : 0] : ''; }
 
-/** The title of a field and its unit: [title, unit]. */
-export function field(name) {
-  const f = FIELDS[name];
+/** The title of a field and its unit: [title, unit]; of layer's field when layer is given and defines it. */
+export function field(name, layer) {
+  const f = (layer && LAYER_FIELDS[layer] && LAYER_FIELDS[layer][name]) || FIELDS[name] || LAYER_FIELDS['*' + name];
   return f ? [pick(f), f[2]] : [name, ''];
 }
 

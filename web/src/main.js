@@ -6,7 +6,7 @@ import { AnalysisTools } from './analysis.js';
 import { installBrdfLut } from './brdf.js';
 import { isDrawing, worldPosition, cancelDrawing } from './draw.js';
 import { InfoPanel, bboxOf, fetchFeature, queryFeatures, tileProperties } from './features.js';
-import { LAYER_TITLES, applyI18n, getLang, onLang, pick, setLang, t } from './i18n.js';
+import { LAYER_TITLES, applyI18n, setCatalog, getLang, onLang, pick, setLang, t } from './i18n.js';
 import { LayerTree, el } from './layers.js';
 import { Measurer } from './measure.js';
 import {
@@ -93,7 +93,7 @@ async function init() {
     city.layers = await getJson('api/layers');
     mark('layers');
     counts = Object.fromEntries(city.layers.map((l) => [l.name, l.count]));
-    for (const l of city.layers) if (l.titleZh) LAYER_TITLES[l.name] = [l.titleZh, l.titleEn || l.name];
+    setCatalog(city.layers);
     tree.setCounts(counts);
     const pipes = unionExtent(city.layers, (l) => l.name.startsWith('pipe_'));
     const all = unionExtent(city.layers, () => true);
@@ -222,13 +222,13 @@ function pickFeature(position) {
 async function showFeature(layer, fid, tileProps, tileset) {
   const layerTitle = () => pick(LAYER_TITLES[layer]) || layer;
   tilesets.select(fid, tileset);
-  info.show(layerTitle, fid, tileProps || {}, null, 'tile');
+  info.show(layerTitle, fid, tileProps || {}, null, 'tile', layer);
   city.picked = { layer, fid, source: 'tile', properties: tileProps };
   if (layer === 'fitting' || fid === undefined || fid === null) return;
   try {
     const f = await fetchFeature(layer, fid, city.asOf);
     const props = { ...(f.properties || {}) };
-    info.show(layerTitle, f.id ?? fid, props, f.geometry, 'ogcapi');
+    info.show(layerTitle, f.id ?? fid, props, f.geometry, 'ogcapi', layer);
     city.picked = { layer, fid, source: 'ogcapi', properties: props, geometry: f.geometry };
   } catch (e) {
     console.warn('attributes from the tile only', layer, fid, e.message);
@@ -306,7 +306,7 @@ $('search-form').addEventListener('submit', async (ev) => {
   results.forEach((r) => {
     const go = () => {
       flyToBbox(bboxOf(r.feature.geometry));
-      info.show(() => pick(LAYER_TITLES[r.layer]) || r.layer, r.id, r.feature.properties || {}, r.feature.geometry, 'ogcapi');
+      info.show(() => pick(LAYER_TITLES[r.layer]) || r.layer, r.id, r.feature.properties || {}, r.feature.geometry, 'ogcapi', r.layer);
       tilesets.select(r.id, (tilesets.entryForLayer(r.layer) || {}).tileset);
       city.picked = { layer: r.layer, fid: r.id, source: 'search', properties: r.feature.properties };
     };

@@ -1,5 +1,6 @@
 -- 3D tile records: zoning parcels valid at a time in a window, with their GB 50137 colour.
--- Binds: 1–4 window west, south, east, north (EPSG:4490 degrees), 5 native SRID, 6 as-of time (NULL = now).
+-- Slots: {table} and {filter} (the layer's rows) from the layer catalog.
+-- Parameters: :west, :south, :east, :north window (EPSG:4490 degrees), :srid native SRID, :t as-of time (NULL = now).
 -- geom: ISO WKB in EPSG:4490 (x = longitude) with Z = ground elevation.
 SELECT z.fid,
        ST_AsBinary(ST_Transform(z.geom, 4490)) AS geom,
@@ -16,8 +17,9 @@ SELECT z.fid,
        z.height_limit_m::double precision AS height_limit_m,
        z.plan_name,
        to_char(z.valid_from AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD') AS valid_from
-FROM zoning_parcel z
+FROM {table} z
 JOIN land_use_class l ON l.code = z.land_use_code
-WHERE z.geom && ST_Expand(ST_Transform(ST_MakeEnvelope(?, ?, ?, ?, 4490), ?::integer), 1)
-  AND valid_at(z.valid_from, z.valid_to, ?::timestamptz)
+WHERE {filter}
+  AND z.geom && ST_Expand(ST_Transform(ST_MakeEnvelope(:west, :south, :east, :north, 4490), :srid::integer), 1)
+  AND valid_at(z.valid_from, z.valid_to, :t::timestamptz)
 ORDER BY z.fid

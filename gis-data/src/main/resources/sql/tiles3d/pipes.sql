@@ -1,7 +1,8 @@
--- 3D tile records: pipe segments of one network valid at a time, crossing a window.
--- Binds: 1 network code (JS …), 2–5 window west, south, east, north (EPSG:4490 degrees; turned into
--- the native CRS so the GiST index is used), 6 native SRID, 7 as-of time (NULL = now),
--- 8–9 size band in mm (inclusive) of the level asked for.
+-- 3D tile records: pipe segments of one layer (a network) valid at a time, crossing a window.
+-- Slots: {table} and {filter} (the layer's rows) from the layer catalog.
+-- Parameters: :west, :south, :east, :north window (EPSG:4490 degrees; turned into the native CRS
+-- so the GiST index is used), :srid native SRID, :t as-of time (NULL = now), :min_mm–:max_mm size
+-- band (inclusive) of the level asked for.
 -- geom: ISO WKB in EPSG:4490 (x = longitude, y = latitude) with the surveyed Z (top or invert, per
 -- depth_ref); centre_offset_m from pipe_centre_offset_m() turns it into the centre elevation.
 SELECT s.fid,
@@ -26,11 +27,11 @@ SELECT s.fid,
        s.status,
        s.pressure_class,
        to_char(s.valid_from AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD') AS valid_from
-FROM pipe_segment s
+FROM {table} s
 JOIN network_type t ON t.code = s.network
-WHERE s.network = ?
-  AND s.geom && ST_Expand(ST_Transform(ST_MakeEnvelope(?, ?, ?, ?, 4490), ?::integer), 1)
-  AND valid_at(s.valid_from, s.valid_to, ?::timestamptz)
+WHERE {filter}
+  AND s.geom && ST_Expand(ST_Transform(ST_MakeEnvelope(:west, :south, :east, :north, 4490), :srid::integer), 1)
+  AND valid_at(s.valid_from, s.valid_to, :t::timestamptz)
   AND (CASE WHEN s.width_mm IS NOT NULL AND s.height_mm IS NOT NULL
-            THEN greatest(s.width_mm, s.height_mm) ELSE s.dn_mm END) BETWEEN ? AND ?
+            THEN greatest(s.width_mm, s.height_mm) ELSE s.dn_mm END) BETWEEN :min_mm AND :max_mm
 ORDER BY s.fid

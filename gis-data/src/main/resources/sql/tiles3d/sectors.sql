@@ -1,5 +1,6 @@
 -- 3D tile records: antenna sectors of the given sites valid at a time.
--- Binds: 1 site codes (text[]), 2 as-of time (NULL = now).
+-- Slots: {table} and {filter} (the sector layer's rows) from the layer catalog.
+-- Parameters: :sites site codes (text[]), :t as-of time (NULL = now).
 SELECT a.fid,
        a.site_code,
        a.sector_no::integer AS sector_no,
@@ -13,7 +14,8 @@ SELECT a.fid,
        a.antenna_height_m::double precision AS antenna_height_m,
        a.eirp_dbm::double precision AS eirp_dbm,
        a.status
-FROM antenna_sector a
-WHERE a.site_code = ANY (?)
-  AND valid_at(a.valid_from, a.valid_to, ?::timestamptz)
+FROM {table} a
+WHERE {filter}
+  AND a.site_code = ANY (:sites)
+  AND valid_at(a.valid_from, a.valid_to, :t::timestamptz)
 ORDER BY a.fid

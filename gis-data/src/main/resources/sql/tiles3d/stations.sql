@@ -1,5 +1,6 @@
 -- 3D tile records: base-station sites valid at a time in a window.
--- Binds: 1–4 window west, south, east, north (EPSG:4490 degrees), 5 native SRID, 6 as-of time (NULL = now).
+-- Slots: {table} and {filter} (the layer's rows) from the layer catalog.
+-- Parameters: :west, :south, :east, :north window (EPSG:4490 degrees), :srid native SRID, :t as-of time (NULL = now).
 -- geom: ISO WKB in EPSG:4490 with Z = ground elevation.
 SELECT b.fid,
        ST_AsBinary(ST_Transform(b.geom, 4490)) AS geom,
@@ -15,7 +16,8 @@ SELECT b.fid,
        b.build_year::integer AS build_year,
        b.status,
        to_char(b.valid_from AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD') AS valid_from
-FROM base_station b
-WHERE b.geom && ST_Expand(ST_Transform(ST_MakeEnvelope(?, ?, ?, ?, 4490), ?::integer), 1)
-  AND valid_at(b.valid_from, b.valid_to, ?::timestamptz)
+FROM {table} b
+WHERE {filter}
+  AND b.geom && ST_Expand(ST_Transform(ST_MakeEnvelope(:west, :south, :east, :north, 4490), :srid::integer), 1)
+  AND valid_at(b.valid_from, b.valid_to, :t::timestamptz)
 ORDER BY b.fid

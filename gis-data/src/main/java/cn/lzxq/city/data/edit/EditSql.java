@@ -1,6 +1,6 @@
 package cn.lzxq.city.data.edit;
 
-import cn.lzxq.city.data.io.LayerTable;
+import cn.lzxq.city.data.db.ValidTime;
 import cn.lzxq.city.data.io.SqlColumn;
 import cn.lzxq.city.data.io.TableColumns;
 import cn.lzxq.city.data.layer.Layer;
@@ -49,11 +49,11 @@ final class EditSql {
     List<Object> params = new ArrayList<>(List.of(who.name(), note));
     StringJoiner cols = new StringJoiner(", ", "(valid_from, changed_at, changed_by, change_note, ", ")");
     StringJoiner exprs = new StringJoiner(", ", "SELECT statement_timestamp(), statement_timestamp(), ?, ?, ", "");
-    String network = LayerTable.byName(layer.name()).map(LayerTable::network).orElse(null);
-    if (network != null) {
-      cols.add("network");
-      exprs.add("CAST(? AS char(2))");
-      params.add(network);
+    for (Map.Entry<String, String> fixed : layer.fixedValues().entrySet()) {
+      TableColumns.Column c = table.column(fixed.getKey()).orElseThrow();
+      cols.add('"' + c.name() + '"');
+      exprs.add(SqlColumn.text(c).expression());
+      params.add(fixed.getValue());
     }
     String ownerExpr = "CAST(NULL AS text)";
     List<Object> ownerParams = new ArrayList<>();
@@ -140,7 +140,7 @@ final class EditSql {
   /** (fid, version_id) of the latest versions of the given fids. */
   PreparedSql latestVersions(Layer layer, List<Long> fids) {
     return new PreparedSql("SELECT t.fid, t.version_id FROM " + layer.table() + " t WHERE " + layer.rowFilter()
-        + " AND t.valid_to IS NULL AND t.fid = ANY(CAST(? AS bigint[]))", List.of(bigintArray(fids)));
+        + " AND " + ValidTime.open("t") + " AND t.fid = ANY(CAST(? AS bigint[]))", List.of(bigintArray(fids)));
   }
 
   /** A bigint[] literal, e.g. {@code {1,2}}. */

@@ -1,9 +1,8 @@
 package cn.lzxq.city.data.edit;
 
-import cn.lzxq.city.data.io.LayerTable;
+import cn.lzxq.city.data.db.ReadExecutor;
 import cn.lzxq.city.data.io.TableColumns;
 import cn.lzxq.city.data.layer.Layer;
-import cn.lzxq.city.data.query.FeatureSource;
 import cn.lzxq.city.data.query.Filter;
 import cn.lzxq.city.data.query.PreparedSql;
 import cn.lzxq.city.data.query.QueryException;
@@ -35,7 +34,7 @@ import javax.sql.DataSource;
  * statement that would touch a feature the user may not write fails the whole transaction.
  *
  * <p>Edits apply in order and see each other: they address the latest version
- * ({@code valid_to IS NULL}). Concurrent writers of one feature are serialised: before an
+ * (its open version, {@code ValidTime.open}). Concurrent writers of one feature are serialised: before an
  * update, replace or delete, the transaction takes a transaction-scoped advisory lock on each
  * matching fid (ascending) and then re-reads, so a writer waiting for another applies its edit
  * to the other's result instead of finding nothing. A writer that names the version it read
@@ -213,12 +212,11 @@ public final class FeatureEditor {
     }
   }
 
-  /** Every attribute from the edit (absent ones null), except the network that defines a pipe layer. */
+  /** Every attribute from the edit (absent ones null), except the fixed values that define the layer (a pipe layer's network). */
   private long replace(Connection c, TableColumns table, FeatureEdit.Replace r, Editor who, String note, Tally t)
       throws SQLException {
     Map<String, Object> all = new LinkedHashMap<>();
-    boolean pipe = LayerTable.byName(r.layer().name()).map(LayerTable::network).isPresent();
-    r.layer().attributes().stream().filter(a -> !(pipe && a.name().equals("network")))
+    r.layer().attributes().stream().filter(a -> !r.layer().fixedValues().containsKey(a.name()))
         .forEach(a -> all.put(a.name(), r.values().get(a.name())));
     Filter one = new Filter.ResourceIds(List.of(r.fid()), r.version() == null ? Map.of() : Map.of(r.fid(), r.version()));
     long n = update(c, table, r.layer(), one, all, r.geometry(), who, note, t);
@@ -316,7 +314,7 @@ public final class FeatureEditor {
     if (state.startsWith("23") || state.startsWith("22") || state.equals("XX000")) {
       return new EditException(EditException.Reason.INVALID, "the database refused the values: " + firstLine(e.getMessage()), e);
     }
-    if (FeatureSource.timedOut(e)) {
+    if (ReadExecutor.timedOut(e)) {
       return new QueryException("OperationProcessingFailed", "Transaction", "the transaction took too long");
     }
     return new IllegalStateException(e);

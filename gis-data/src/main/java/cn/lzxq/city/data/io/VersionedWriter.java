@@ -1,5 +1,6 @@
 package cn.lzxq.city.data.io;
 
+import cn.lzxq.city.data.db.ValidTime;
 import java.math.BigDecimal;
 import java.sql.BatchUpdateException;
 import java.sql.Connection;
@@ -44,7 +45,7 @@ public final class VersionedWriter implements AutoCloseable {
     if (layer.keyEitherDirection()) {
       match = "((" + match + ") OR (" + match + "))";
     }
-    return "WITH closed AS (UPDATE " + table + " SET valid_to = now() WHERE valid_to IS NULL AND " + match
+    return "WITH closed AS (UPDATE " + table + " SET valid_to = now() WHERE " + ValidTime.open("") + " AND " + match
         + " RETURNING fid) INSERT INTO " + table + " (fid, changed_by, change_note, "
         + columns.stream().map(SqlColumn::name).collect(Collectors.joining(", "))
         + ") SELECT coalesce((SELECT min(fid) FROM closed), nextval('feature_fid_seq')), ?, ?, "

@@ -7,7 +7,7 @@ package cn.lzxq.city.data.layer;
  * @param type    the value type
  * @param titleZh the Chinese title (field name in the viewer and GetFeatureInfo)
  * @param titleEn the English title
- * @param unit    the unit symbol ("m", "mm", "MPa", "kV", "deg", "dBm"…) or empty
+ * @param unit    the unit symbol ("m", "mm", "MPa", "kV", "°", "dBm"…) or empty
  */
 public record Attribute(String name, AttributeType type, String titleZh, String titleEn, String unit) {
 

@@ -37,8 +37,7 @@ public final class LayerStatistics {
       }
       double[] extent = count == 0 ? null : new double[] {
           rs.getDouble("min_lon"), rs.getDouble("min_lat"), rs.getDouble("max_lon"), rs.getDouble("max_lat")};
-      return new LayerSummary(layer.name(), layer.titleZh(), layer.titleEn(), layer.geometryKind().postgisType(),
-          count, extent);
+      return LayerSummary.of(layer, count, extent);
     }
   }
 }

@@ -1,8 +1,8 @@
 package cn.lzxq.city.data.query;
 
+import cn.lzxq.city.data.db.ReadTransaction;
 import cn.lzxq.city.data.layer.Attribute;
 import java.sql.Array;
-import java.sql.Connection;
 import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -22,7 +22,7 @@ import org.locationtech.jts.io.WKBReader;
  */
 public final class FeatureCursor implements AutoCloseable {
 
-  private final Connection connection;
+  private final ReadTransaction transaction;
   private final PreparedStatement statement;
   private final ResultSet rows;
   private final List<Attribute> attributes;
@@ -30,8 +30,8 @@ public final class FeatureCursor implements AutoCloseable {
   private final int outputSrid;
   private final WKBReader wkb = new WKBReader();
 
-  FeatureCursor(Connection connection, PreparedStatement statement, ResultSet rows, FeatureQuery q) {
-    this.connection = connection;
+  FeatureCursor(ReadTransaction transaction, PreparedStatement statement, ResultSet rows, FeatureQuery q) {
+    this.transaction = transaction;
     this.statement = statement;
     this.rows = rows;
     this.attributes = SqlBuilder.selectedAttributes(q);
@@ -90,8 +90,8 @@ public final class FeatureCursor implements AutoCloseable {
 
   @Override
   public void close() throws SQLException {
-    try (connection; statement; rows) {
-      connection.rollback();
+    try (transaction; statement; rows) {
+      // closed in reverse order: the rows, the statement, then the transaction (rolled back)
     }
   }
 }

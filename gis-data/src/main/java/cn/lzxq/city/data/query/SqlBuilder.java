@@ -1,5 +1,6 @@
 package cn.lzxq.city.data.query;
 
+import cn.lzxq.city.data.db.ValidTime;
 import cn.lzxq.city.data.layer.Attribute;
 import cn.lzxq.city.data.layer.Layer;
 import java.util.ArrayList;
@@ -80,26 +81,20 @@ public final class SqlBuilder {
    */
   public String where(FeatureQuery q, List<Object> params) {
     Layer layer = q.layer();
-    String time;
-    if (q.asOf() == null) {
-      time = "t.valid_to IS NULL AND t.valid_from <= now()";
-    } else {
-      time = "t.valid_from <= ? AND (t.valid_to IS NULL OR t.valid_to > ?)";
-      params.add(q.asOf());
-      params.add(q.asOf());
-    }
-    return layer.rowFilter() + " AND " + time + " AND geometry_is_finite(t." + layer.geometryColumn() + ") AND " + new FilterSql(layer, nativeSrid, params).write(q.filter());
+    String time = ValidTime.at("t", q.asOf(), params);
+    return layer.rowFilter() + " AND " + time + " AND geometry_is_finite(t." + layer.geometryColumn() + ") AND "
+        + new FilterSql(layer, nativeSrid, params).write(q.filter());
   }
 
   /**
    * The WHERE clause of an edit: the layer's rows that are the latest version of their feature
-   * ({@code valid_to IS NULL}, whatever their valid_from), matching the query's filter. Unlike
+   * ({@link ValidTime#open}, whatever their valid_from), matching the query's filter. Unlike
    * {@link #where}, it sees a version written earlier in the same transaction, whose valid_from
    * is later than the transaction's {@code now()}.
    */
   public String whereLatest(FeatureQuery q, List<Object> params) {
     Layer layer = q.layer();
-    return layer.rowFilter() + " AND t.valid_to IS NULL AND " + new FilterSql(layer, nativeSrid, params).write(q.filter());
+    return layer.rowFilter() + " AND " + ValidTime.open("t") + " AND " + new FilterSql(layer, nativeSrid, params).write(q.filter());
   }
 
   private String geometry(FeatureQuery q, List<Object> params) {

@@ -1,5 +1,6 @@
 package cn.lzxq.city.data.terrain;
 
+import cn.lzxq.city.data.db.ValidTime;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.sql.Connection;
@@ -29,7 +30,7 @@ public final class DemStore {
     DemGrid g = raster.grid();
     double[] range = raster.range();
     try (Statement s = c.createStatement()) {
-      s.executeUpdate("UPDATE dem SET valid_to = now() WHERE valid_to IS NULL");
+      s.executeUpdate("UPDATE dem SET valid_to = now() WHERE " + ValidTime.open(""));
     }
     long id;
     try (PreparedStatement p = c.prepareStatement("INSERT INTO dem (source, west, north, pixel_lon, pixel_lat, width,"
@@ -81,7 +82,7 @@ public final class DemStore {
   /** The current DEM version, or null when none was imported. */
   public static DemVersion current(Connection c) throws SQLException {
     try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT id, west, north, pixel_lon, pixel_lat,"
-        + " width, height, tile_size, min_h, max_h, source FROM dem WHERE valid_to IS NULL")) {
+        + " width, height, tile_size, min_h, max_h, source FROM dem WHERE " + ValidTime.open(""))) {
       if (!rs.next()) {
         return null;
       }

@@ -3,6 +3,7 @@ package cn.lzxq.city.data.edit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import cn.lzxq.city.data.db.ReadExecutor;
 import cn.lzxq.city.data.ServiceArea;
 import cn.lzxq.city.data.db.Sql;
 import cn.lzxq.city.data.db.TestDatabase;
@@ -34,7 +35,7 @@ import org.junit.jupiter.api.Test;
  */
 class FeatureEditorTest {
 
-  private static final Layer WATER = LayerCatalog.find("pipe_js").orElseThrow();
+  private static final Layer WATER = LayerCatalog.standard().find("pipe_js").orElseThrow();
   private static final Editor WATER_EDITOR = new Editor("zhang.wei", Editor.Role.EDITOR, "SW");
   private static final Editor GAS_EDITOR = new Editor("li.na", Editor.Role.EDITOR, "RQ");
 
@@ -46,7 +47,7 @@ class FeatureEditorTest {
   static void database() throws SQLException {
     db = TestDatabase.freshSchema("FeatureEditorTest");
     SqlBuilder builder = new SqlBuilder(NativeSrid.read(db));
-    source = new FeatureSource(db, builder, Duration.ofSeconds(10));
+    source = new FeatureSource(new ReadExecutor(db, Duration.ofSeconds(10)), builder);
     editor = new FeatureEditor(db, builder, Duration.ofSeconds(10), new GeometryCheck(ServiceArea.LANZHOU_NEW_AREA, 0.05), 4);
     Sql.exec(db, """
         INSERT INTO organization (code, name, kind) VALUES ('SW', '兰州新区供水公司', 'utility'),

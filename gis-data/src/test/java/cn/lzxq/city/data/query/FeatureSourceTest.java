@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.data.Offset.offset;
 
+import cn.lzxq.city.data.db.ReadExecutor;
 import cn.lzxq.city.data.db.Sql;
 import cn.lzxq.city.data.db.TestDatabase;
 import cn.lzxq.city.data.layer.Layer;
@@ -26,12 +27,12 @@ class FeatureSourceTest {
 
   private static HikariDataSource db;
   private static FeatureSource source;
-  private static final Layer WATER = LayerCatalog.find("pipe_js").orElseThrow();
+  private static final Layer WATER = LayerCatalog.standard().find("pipe_js").orElseThrow();
 
   @BeforeAll
   static void data() throws SQLException {
     db = TestDatabase.freshSchema("FeatureSourceTest");
-    source = new FeatureSource(db, new SqlBuilder(NativeSrid.read(db)), Duration.ofSeconds(10));
+    source = new FeatureSource(new ReadExecutor(db, Duration.ofSeconds(10)), new SqlBuilder(NativeSrid.read(db)));
     // Three water pipes 100 m apart going east from (36.50 N, 103.70 E); the third one was
     // re-surveyed in 2024 (a closed version with DN 200, then the current one with DN 400).
     Sql.exec(db, """

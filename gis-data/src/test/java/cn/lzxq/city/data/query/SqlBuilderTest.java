@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
  */
 class SqlBuilderTest {
 
-  private static final Layer WATER = LayerCatalog.find("pipe_js").orElseThrow();
+  private static final Layer WATER = LayerCatalog.standard().find("pipe_js").orElseThrow();
   private static final SqlBuilder SQL = new SqlBuilder(4544);
 
   private static long marks(String sql) {

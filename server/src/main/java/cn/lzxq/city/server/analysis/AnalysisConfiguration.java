@@ -1,8 +1,8 @@
 package cn.lzxq.city.server.analysis;
 
 import cn.lzxq.city.data.analysis.common.AnalysisDb;
+import cn.lzxq.city.data.db.ReadExecutor;
 import cn.lzxq.city.server.db.DatabaseProperties;
-import javax.sql.DataSource;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -13,7 +13,7 @@ import org.springframework.context.annotation.Configuration;
 class AnalysisConfiguration {
 
   @Bean
-  AnalysisDb analysisDb(DataSource dataSource, DatabaseProperties db) {
-    return new AnalysisDb(dataSource, db.nativeSrid());
+  AnalysisDb analysisDb(ReadExecutor reads, DatabaseProperties db) {
+    return new AnalysisDb(reads, db.nativeSrid());
   }
 }

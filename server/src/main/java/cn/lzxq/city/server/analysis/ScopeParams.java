@@ -3,6 +3,7 @@ package cn.lzxq.city.server.analysis;
 import cn.lzxq.city.data.analysis.common.AnalysisInputException;
 import cn.lzxq.city.data.analysis.common.Bbox;
 import cn.lzxq.city.data.analysis.common.Scope;
+import cn.lzxq.city.data.crs.BboxParam;
 import cn.lzxq.city.data.crs.CrsRef;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -51,15 +52,15 @@ public final class ScopeParams {
     if (blank(text) == null) {
       return null;
     }
-    String[] parts = text.split(",");
-    if (parts.length != 4) {
+    BboxParam b;
+    try {
+      b = BboxParam.parse(text, false, false);
+    } catch (NumberFormatException e) {
+      throw new AnalysisInputException("bbox 含有非数字的值：" + text, "bbox holds a value that is not a number: " + text);
+    } catch (IllegalArgumentException e) {
       throw new AnalysisInputException("bbox 需要 4 个数", "bbox needs 4 numbers: minx,miny,maxx,maxy");
     }
-    double[] v = new double[4];
-    for (int i = 0; i < 4; i++) {
-      v[i] = number(parts[i], "bbox");
-    }
-    return new Bbox(v[0], v[1], v[2], v[3], crs(crs));
+    return new Bbox(b.a1(), b.b1(), b.a2(), b.b2(), crs(crs));
   }
 
   public static double number(String text, String name) {

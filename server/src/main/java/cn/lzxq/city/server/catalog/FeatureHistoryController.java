@@ -24,14 +24,16 @@ import org.springframework.web.bind.annotation.RestController;
 class FeatureHistoryController {
 
   private final FeatureHistory history;
+  private final LayerCatalog catalog;
 
-  FeatureHistoryController(DataSource dataSource) {
+  FeatureHistoryController(DataSource dataSource, LayerCatalog catalog) {
     this.history = new FeatureHistory(dataSource);
+    this.catalog = catalog;
   }
 
   @GetMapping(path = "/api/layers/{layer}/features/{fid}/history", produces = "application/json")
   ResponseEntity<?> history(@PathVariable String layer, @PathVariable String fid) throws SQLException {
-    Optional<Layer> l = LayerCatalog.find(layer);
+    Optional<Layer> l = catalog.findVector(layer);
     List<FeatureHistory.Version> versions = l.isEmpty() || !fid.matches("\\d{1,18}") ? List.of()
         : history.versions(l.get(), Long.parseLong(fid));
     if (versions.isEmpty()) {

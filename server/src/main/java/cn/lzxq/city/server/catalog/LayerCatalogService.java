@@ -16,17 +16,19 @@ import org.springframework.stereotype.Service;
 public class LayerCatalogService {
 
   private final LayerStatistics statistics;
+  private final LayerCatalog catalog;
 
-  LayerCatalogService(DataSource dataSource) {
+  LayerCatalogService(DataSource dataSource, LayerCatalog catalog) {
     this.statistics = new LayerStatistics(dataSource);
+    this.catalog = catalog;
   }
 
-  /** Every layer with its current count and extent. */
+  /** Every layer with its fields, and for a vector layer its current count and extent. */
   public List<LayerSummary> summaries() {
     List<LayerSummary> out = new ArrayList<>();
-    for (Layer layer : LayerCatalog.all()) {
+    for (Layer layer : catalog.all()) {
       try {
-        out.add(statistics.summarize(layer));
+        out.add(layer.isVector() ? statistics.summarize(layer) : LayerSummary.of(layer, 0, null));
       } catch (SQLException e) {
         throw new DataAccessResourceFailureException("layer statistics for " + layer.name(), e);
       }

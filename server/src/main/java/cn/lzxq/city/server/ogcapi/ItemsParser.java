@@ -1,6 +1,6 @@
 package cn.lzxq.city.server.ogcapi;
 
-import cn.lzxq.city.data.crs.AxisSwap;
+import cn.lzxq.city.data.crs.BboxParam;
 import cn.lzxq.city.data.crs.CrsRef;
 import cn.lzxq.city.data.crs.ServedCrs;
 import cn.lzxq.city.data.layer.Layer;
@@ -72,19 +72,12 @@ final class ItemsParser {
   }
 
   private static Filter bbox(String text, CrsRef crs) {
-    String[] p = text.split(",");
-    if (p.length != 4 && p.length != 6) {
-      throw new OgcApiException(400, "bbox needs 4 or 6 numbers");
-    }
     try {
-      int half = p.length / 2;
-      double a1 = Double.parseDouble(p[0]);
-      double b1 = Double.parseDouble(p[1]);
-      double a2 = Double.parseDouble(p[half]);
-      double b2 = Double.parseDouble(p[half + 1]);
-      return new Filter.BBox(AxisSwap.envelope(a1, b1, a2, b2, crs), crs.srid());
+      return new Filter.BBox(BboxParam.parse(text, false, true).envelope(crs), crs.srid());
     } catch (NumberFormatException e) {
       throw new OgcApiException(400, "bbox values must be numbers");
+    } catch (IllegalArgumentException e) {
+      throw new OgcApiException(400, "bbox needs 4 or 6 numbers");
     }
   }
 

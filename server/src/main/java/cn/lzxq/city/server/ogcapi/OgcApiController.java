@@ -1,12 +1,13 @@
 package cn.lzxq.city.server.ogcapi;
 
 import cn.lzxq.city.data.crs.CrsRef;
+import cn.lzxq.city.data.db.ReadExecutor;
 import cn.lzxq.city.data.edit.Editor;
 import cn.lzxq.city.data.layer.Layer;
-import cn.lzxq.city.data.query.FeatureSource;
 import cn.lzxq.city.data.query.QueryException;
 import cn.lzxq.city.server.encode.StreamedResponse;
 import cn.lzxq.city.server.error.ProblemAdvice;
+import cn.lzxq.city.server.ows.ServiceUrl;
 import cn.lzxq.city.server.security.Editors;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -49,7 +50,7 @@ class OgcApiController {
 
   OgcApiController(OgcApiService service, OgcApiProperties settings) {
     this.service = service;
-    this.documents = new OgcApiDocuments(service.nativeSrid(), settings.maxLimit());
+    this.documents = new OgcApiDocuments(service.nativeSrid(), settings.maxLimit(), service.catalog());
     this.parser = new ItemsParser(service.nativeSrid(), settings);
   }
 
@@ -76,20 +77,20 @@ class OgcApiController {
 
   @GetMapping("/collections/{id}")
   ResponseEntity<String> collection(@PathVariable String id, HttpServletRequest request, @RequestParam Map<String, String> q) {
-    Layer layer = OgcApiService.layer(id);
+    Layer layer = service.layer(id);
     return document(layer.titleZh(), documents.collection(base(request), layer), request, q);
   }
 
   @GetMapping("/collections/{id}/queryables")
   ResponseEntity<String> queryables(@PathVariable String id, HttpServletRequest request) {
     return ResponseEntity.ok().contentType(MediaType.parseMediaType("application/schema+json"))
-        .body(documents.queryables(base(request), OgcApiService.layer(id)).toString());
+        .body(documents.queryables(base(request), service.layer(id)).toString());
   }
 
   @GetMapping("/collections/{id}/items")
   void items(@PathVariable String id, @RequestParam Map<String, String> q, HttpServletRequest request,
       HttpServletResponse response) throws IOException, SQLException {
-    Layer layer = OgcApiService.layer(id);
+    Layer layer = service.layer(id);
     ItemsRequest r = parser.parse(layer, q, wantsHtml(request, q));
     String itemsUrl = base(request) + "/collections/" + id + "/items";
     String query = request.getQueryString() == null ? "" : request.getQueryString()
@@ -103,7 +104,7 @@ class OgcApiController {
   @GetMapping("/collections/{id}/items/{fid}")
   void item(@PathVariable String id, @PathVariable String fid, @RequestParam Map<String, String> q,
       HttpServletRequest request, HttpServletResponse response) throws IOException, SQLException {
-    Layer layer = OgcApiService.layer(id);
+    Layer layer = service.layer(id);
     CrsRef crs = parser.crs(q.getOrDefault("crs", CrsRef.CRS84.uri()), "crs");
     ItemsRequest time = parser.parse(layer, q.containsKey("datetime") ? Map.of("datetime", q.get("datetime")) : Map.of(), false);
     long n = id(fid);
@@ -119,7 +120,7 @@ class OgcApiController {
   @PostMapping("/collections/{id}/items")
   ResponseEntity<Void> create(@PathVariable String id, @RequestBody String body, Authentication auth,
       @RequestHeader(name = "Content-Crs", required = false) String contentCrs, HttpServletRequest request) {
-    Layer layer = OgcApiService.layer(id);
+    Layer layer = service.layer(id);
     OgcApiService.Written w = service.create(layer, FeatureInput.parse(body, contentCrs(contentCrs)), editor(auth));
     return ResponseEntity.created(URI.create(base(request) + "/collections/" + id + "/items/" + w.fid())).eTag(w.etag()).build();
   }
@@ -128,7 +129,7 @@ class OgcApiController {
   ResponseEntity<Void> replace(@PathVariable String id, @PathVariable String fid, @RequestBody String body,
       @RequestHeader(name = "Content-Crs", required = false) String contentCrs,
       @RequestHeader(name = "If-Match", required = false) String ifMatch, Authentication auth) {
-    String etag = service.replace(OgcApiService.layer(id), id(fid), FeatureInput.parse(body, contentCrs(contentCrs)),
+    String etag = service.replace(service.layer(id), id(fid), FeatureInput.parse(body, contentCrs(contentCrs)),
         editor(auth), ifMatch);
     return ResponseEntity.noContent().eTag(etag).build();
   }
@@ -137,7 +138,7 @@ class OgcApiController {
   ResponseEntity<Void> update(@PathVariable String id, @PathVariable String fid, @RequestBody String body,
       @RequestHeader(name = "Content-Crs", required = false) String contentCrs,
       @RequestHeader(name = "If-Match", required = false) String ifMatch, Authentication auth) {
-    String etag = service.update(OgcApiService.layer(id), id(fid), FeatureInput.parse(body, contentCrs(contentCrs)),
+    String etag = service.update(service.layer(id), id(fid), FeatureInput.parse(body, contentCrs(contentCrs)),
         editor(auth), ifMatch);
     return ResponseEntity.noContent().eTag(etag).build();
   }
@@ -145,7 +146,7 @@ class OgcApiController {
   @DeleteMapping("/collections/{id}/items/{fid}")
   ResponseEntity<Void> delete(@PathVariable String id, @PathVariable String fid, Authentication auth,
       @RequestHeader(name = "If-Match", required = false) String ifMatch) {
-    service.delete(OgcApiService.layer(id), id(fid), editor(auth), ifMatch);
+    service.delete(service.layer(id), id(fid), editor(auth), ifMatch);
     return ResponseEntity.noContent().build();
   }
 
@@ -177,7 +178,7 @@ class OgcApiController {
   @ExceptionHandler(SQLException.class)
   ResponseEntity<ProblemDetail> problem(SQLException e, HttpServletRequest request, HttpServletResponse response)
       throws Exception {
-    if (response.isCommitted() || !FeatureSource.timedOut(e)) {
+    if (response.isCommitted() || !ReadExecutor.timedOut(e)) {
       return ProblemAdvice.answer(e, request, response);
     }
     response.resetBuffer();
@@ -229,10 +230,6 @@ class OgcApiController {
   }
 
   private static String base(HttpServletRequest request) {
-    String host = request.getHeader("Host");
-    if (host == null) {
-      host = request.getServerName() + ":" + request.getServerPort();
-    }
-    return request.getScheme() + "://" + host + request.getContextPath() + "/ogcapi";
+    return ServiceUrl.of(request, "/ogcapi");
   }
 }

@@ -48,10 +48,12 @@ final class OgcApiDocuments {
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
+  private final LayerCatalog catalog;
   private final int nativeSrid;
   private final long maxLimit;
 
-  OgcApiDocuments(int nativeSrid, long maxLimit) {
+  OgcApiDocuments(int nativeSrid, long maxLimit, LayerCatalog catalog) {
+    this.catalog = catalog;
     this.nativeSrid = nativeSrid;
     this.maxLimit = maxLimit;
   }
@@ -84,7 +86,7 @@ final class OgcApiDocuments {
     ArrayNode links = n.putArray("links");
     link(links, base + "/collections", "self", "application/json", "the collections");
     ArrayNode all = n.putArray("collections");
-    LayerCatalog.all().forEach(l -> all.add(collection(base, l)));
+    catalog.vectors().forEach(l -> all.add(collection(base, l)));
     ArrayNode crs = n.putArray("crs");
     ServedCrs.forNative(nativeSrid).forEach(c -> crs.add(c.uri()));
     return n;

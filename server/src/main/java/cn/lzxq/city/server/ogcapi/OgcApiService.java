@@ -34,12 +34,19 @@ import org.springframework.stereotype.Service;
 @Service
 public class OgcApiService {
 
+  private final LayerCatalog catalog;
   private final FeatureSource source;
   private final FeatureEditor editor;
 
-  public OgcApiService(FeatureSource source, FeatureEditor editor) {
+  public OgcApiService(FeatureSource source, FeatureEditor editor, LayerCatalog catalog) {
+    this.catalog = catalog;
     this.source = source;
     this.editor = editor;
+  }
+
+  /** The layers served: the vector layers are the collections. */
+  LayerCatalog catalog() {
+    return catalog;
   }
 
   int nativeSrid() {
@@ -47,8 +54,8 @@ public class OgcApiService {
   }
 
   /** The layer of a collection id, or 404. */
-  static Layer layer(String collectionId) {
-    return LayerCatalog.find(collectionId).orElseThrow(() -> new OgcApiException(404, "no collection '" + collectionId + "'"));
+  Layer layer(String collectionId) {
+    return catalog.findVector(collectionId).orElseThrow(() -> new OgcApiException(404, "no collection '" + collectionId + "'"));
   }
 
   /** A page of items, written as GeoJSON (or an HTML table). */

@@ -1,5 +1,6 @@
 package cn.lzxq.city.server.tiles3d;
 
+import cn.lzxq.city.data.db.DatabaseReadException;
 import cn.lzxq.city.data.io.AsOf;
 import cn.lzxq.city.server.tiles3d.cache.CacheEntry;
 import cn.lzxq.city.tiles.tiling.TileCoord;
@@ -46,11 +47,11 @@ class Tiles3dController {
   @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
   List<Map<String, Object>> tilesets() {
     List<Map<String, Object>> out = new ArrayList<>();
-    for (String name : TilesetCatalog.names()) {
+    for (String name : service.catalog().names()) {
       Map<String, Object> t = new LinkedHashMap<>();
       t.put("name", name);
       t.put("url", "/3dtiles/" + name + "/tileset.json");
-      t.put("groups", TilesetService.contents(name).stream()
+      t.put("groups", service.contents(name).stream()
           .map(k -> Map.of("code", k.code(), "name", k.nameZh(), "prefix", k.prefix())).toList());
       out.add(t);
     }
@@ -79,12 +80,7 @@ class Tiles3dController {
       @RequestParam(required = false) String heights,
       @RequestHeader(value = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch,
       @RequestHeader(value = HttpHeaders.ACCEPT_ENCODING, required = false) String acceptEncoding) {
-    ContentKind kind;
-    try {
-      kind = ContentKind.ofFolder(content);
-    } catch (IllegalArgumentException e) {
-      throw new NoSuchElementException(e.getMessage());
-    }
+    ContentKind kind = service.catalog().ofFolder(content);
     return respond(service.content(tileset, kind, new TileCoord(level, x, y), view(asOf, heights)), ifNoneMatch,
         acceptEncoding);
   }
@@ -117,6 +113,21 @@ class Tiles3dController {
   @ExceptionHandler(NoSuchElementException.class)
   ResponseEntity<ProblemDetail> notFound(NoSuchElementException e) {
     return ResponseEntity.status(HttpStatus.NOT_FOUND).body(ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage()));
+  }
+
+  /**
+   * A content or subtree whose query ran past the statement timeout: 503 with a Retry-After, the
+   * problem stated (the statement was cancelled in the database; nothing is cached).
+   */
+  @ExceptionHandler(DatabaseReadException.class)
+  ResponseEntity<ProblemDetail> databaseRead(DatabaseReadException e) {
+    if (!e.timedOut()) {
+      throw e;
+    }
+    ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+        "查询超时，请稍后重试 / The tile's query ran past the statement timeout; try again shortly.");
+    p.setTitle("Statement timeout");
+    return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5").body(p);
   }
 
   @ExceptionHandler(IllegalArgumentException.class)

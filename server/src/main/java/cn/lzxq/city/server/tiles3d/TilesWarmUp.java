@@ -67,13 +67,13 @@ class TilesWarmUp implements ApplicationRunner {
 
   /** Computes every tileset's root and the pipe networks' first levels; answers what it did. */
   private Warmed warm() {
-    List<String> names = TilesetCatalog.names();
+    List<String> names = service.catalog().names();
     List<String> contents = new ArrayList<>();
     Grid grid = service.grid();
     for (String name : names) {
       service.tileset(name, View.CURRENT);
       service.subtree(name, View.CURRENT, TileCoord.ROOT);
-      List<ContentKind> kinds = TilesetService.contents(name);
+      List<ContentKind> kinds = service.contents(name);
       if (kinds.size() != 1 || !kinds.get(0).isPipes()) {
         continue;
       }

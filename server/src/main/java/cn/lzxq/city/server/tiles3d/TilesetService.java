@@ -34,6 +34,7 @@ import org.springframework.stereotype.Service;
 @Service
 public class TilesetService {
 
+  private final TilesetCatalog tilesets;
   private final CityGrid grids;
   private final ContentSources sources;
   private final SubtreeAvailability availability;
@@ -41,8 +42,9 @@ public class TilesetService {
   private final ChangeLog changes;
   private final String namespace;
 
-  public TilesetService(CityGrid grids, ContentSources sources, SubtreeAvailability availability, TileCache cache,
-      ChangeLog changes, DatabaseProperties db) {
+  public TilesetService(TilesetCatalog tilesets, CityGrid grids, ContentSources sources,
+      SubtreeAvailability availability, TileCache cache, ChangeLog changes, DatabaseProperties db) {
+    this.tilesets = tilesets;
     this.grids = grids;
     this.sources = sources;
     this.availability = availability;
@@ -53,8 +55,13 @@ public class TilesetService {
   }
 
   /** The contents of a tileset; {@link NoSuchElementException} when there is no such tileset. */
-  public static List<ContentKind> contents(String tileset) {
-    return TilesetCatalog.contents(tileset).orElseThrow(() -> new NoSuchElementException("no tileset " + tileset));
+  public List<ContentKind> contents(String tileset) {
+    return tilesets.contents(tileset).orElseThrow(() -> new NoSuchElementException("no tileset " + tileset));
+  }
+
+  /** The tilesets and contents of the catalog. */
+  public TilesetCatalog catalog() {
+    return tilesets;
   }
 
   /** The current grid (reading the change log first). */

@@ -4,7 +4,7 @@ import cn.lzxq.city.server.ows.OwsException;
 
 /**
  * The ExceptionReport a WFS client gets when PostgreSQL cancels a query at the statement timeout
- * ({@code city.limits.statement-timeout}, {@link cn.lzxq.city.data.query.FeatureSource#timedOut}): OperationProcessingFailed,
+ * ({@code city.limits.statement-timeout}, {@link cn.lzxq.city.data.db.ReadExecutor#timedOut}): OperationProcessingFailed,
  * HTTP 400 (the request asks for more work than the server allows one request).
  */
 final class StatementTimeout {

@@ -3,6 +3,7 @@ package cn.lzxq.city.server.wfs;
 import cn.lzxq.city.data.crs.CrsRef;
 import cn.lzxq.city.data.edit.FeatureEdit;
 import cn.lzxq.city.data.layer.Layer;
+import cn.lzxq.city.data.layer.LayerCatalog;
 import cn.lzxq.city.data.query.Filter;
 import cn.lzxq.city.data.query.FilterLimits;
 import cn.lzxq.city.data.query.QueryException;
@@ -30,11 +31,13 @@ final class TransactionReader {
   private static final Set<String> IGNORED = Set.of("boundedBy", "valid_from", "valid_to", "fid", "name", "description",
       "identifier", "location");
 
+  private final LayerCatalog catalog;
   private final int nativeSrid;
   private final String version;
   private final FilterLimits limits;
 
-  TransactionReader(int nativeSrid, String version, FilterLimits limits) {
+  TransactionReader(int nativeSrid, String version, FilterLimits limits, LayerCatalog catalog) {
+    this.catalog = catalog;
     this.nativeSrid = nativeSrid;
     this.version = version;
     this.limits = limits;
@@ -78,7 +81,7 @@ final class TransactionReader {
   private List<FeatureEdit> insert(XMLStreamReader r, CrsRef crs) throws XMLStreamException {
     List<FeatureEdit> out = new ArrayList<>();
     while (SafeXml.nextChild(r) != null) {
-      Layer layer = WfsParams.layer(r.getLocalName(), "Insert");
+      Layer layer = WfsParams.layer(catalog, r.getLocalName(), "Insert");
       FeatureContent c = feature(r, crs);
       out.add(new FeatureEdit.Insert(layer, c.values(), c.geometry()));
     }
@@ -86,7 +89,7 @@ final class TransactionReader {
   }
 
   private FeatureEdit update(XMLStreamReader r, CrsRef crs) throws XMLStreamException {
-    Layer layer = WfsParams.layer(typeName(r), "typeName");
+    Layer layer = WfsParams.layer(catalog, typeName(r), "typeName");
     Map<String, Object> values = new LinkedHashMap<>();
     Geometry geometry = null;
     Filter filter = null;
@@ -129,7 +132,7 @@ final class TransactionReader {
       if (child.equals("Filter")) {
         filter = new FesFilterReader(crs, false, limits).read(r);
       } else {
-        layer = WfsParams.layer(child, "Replace");
+        layer = WfsParams.layer(catalog, child, "Replace");
         content = feature(r, crs);
       }
     }
@@ -144,7 +147,7 @@ final class TransactionReader {
   }
 
   private FeatureEdit delete(XMLStreamReader r, CrsRef crs) throws XMLStreamException {
-    Layer layer = WfsParams.layer(typeName(r), "typeName");
+    Layer layer = WfsParams.layer(catalog, typeName(r), "typeName");
     Filter filter = null;
     while (SafeXml.nextChild(r) != null) {
       filter = new FesFilterReader(crs, version.equals("1.0.0"), limits).read(r);

@@ -6,7 +6,6 @@ import cn.lzxq.city.data.ServiceArea;
 import cn.lzxq.city.data.crs.CrsRef;
 import cn.lzxq.city.data.crs.ServedCrs;
 import cn.lzxq.city.data.layer.Layer;
-import cn.lzxq.city.data.layer.LayerCatalog;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -38,26 +37,26 @@ final class WfsCapabilities {
 
   /**
    * The document of {@code version} (2.0.0, 1.1.0 or 1.0.0, see {@link WfsParams#capabilitiesVersion})
-   * for a service at {@code url} (the /wfs endpoint).
+   * for a service at {@code url} (the /wfs endpoint) offering {@code layers}.
    */
-  static String document(String version, String url, long countDefault, int nativeSrid) {
+  static String document(String version, String url, long countDefault, int nativeSrid, List<Layer> layers) {
     return switch (version) {
-      case "1.0.0" -> WfsCapabilities100.document(url, nativeSrid);
-      case "1.1.0" -> WfsCapabilities110.document(url, nativeSrid);
-      default -> document(url, countDefault, nativeSrid);
+      case "1.0.0" -> WfsCapabilities100.document(url, nativeSrid, layers);
+      case "1.1.0" -> WfsCapabilities110.document(url, nativeSrid, layers);
+      default -> document(url, countDefault, nativeSrid, layers);
     };
   }
 
-  private static String document(String url, long countDefault, int nativeSrid) {
+  private static String document(String url, long countDefault, int nativeSrid, List<Layer> layers) {
     return TEMPLATE.replace("{{URL}}", xml(url)).replace("{{COUNT_DEFAULT}}", Long.toString(countDefault))
-        .replace("{{FEATURE_TYPES}}", featureTypes(nativeSrid));
+        .replace("{{FEATURE_TYPES}}", featureTypes(nativeSrid, layers));
   }
 
-  private static String featureTypes(int nativeSrid) {
+  private static String featureTypes(int nativeSrid, List<Layer> layers) {
     StringBuilder b = new StringBuilder();
     ServiceArea area = ServiceArea.LANZHOU_NEW_AREA;
     List<CrsRef> crs = ServedCrs.forNative(nativeSrid);
-    for (Layer l : LayerCatalog.all()) {
+    for (Layer l : layers) {
       b.append("    <wfs:FeatureType>\n      <wfs:Name>city:").append(l.name()).append("</wfs:Name>\n")
           .append("      <wfs:Title>").append(xml(l.titleZh() + " / " + l.titleEn())).append("</wfs:Title>\n")
           .append("      <wfs:Abstract>").append(xml(l.abstractEn())).append("</wfs:Abstract>\n")

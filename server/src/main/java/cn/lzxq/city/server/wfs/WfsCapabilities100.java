@@ -5,8 +5,8 @@ import static cn.lzxq.city.server.ows.ExceptionReports.xml;
 import cn.lzxq.city.data.ServiceArea;
 import cn.lzxq.city.data.crs.CrsRef;
 import cn.lzxq.city.data.layer.Layer;
-import cn.lzxq.city.data.layer.LayerCatalog;
 import cn.lzxq.city.server.encode.GmlDialect;
+import java.util.List;
 
 /**
  * The WFS 1.0.0 capabilities document ({@code WFS_Capabilities} in the default WFS namespace:
@@ -22,14 +22,14 @@ final class WfsCapabilities100 {
   private WfsCapabilities100() {
   }
 
-  static String document(String url, int nativeSrid) {
-    return TEMPLATE.replace("{{URL}}", xml(url)).replace("{{FEATURE_TYPES}}", featureTypes(nativeSrid));
+  static String document(String url, int nativeSrid, List<Layer> layers) {
+    return TEMPLATE.replace("{{URL}}", xml(url)).replace("{{FEATURE_TYPES}}", featureTypes(nativeSrid, layers));
   }
 
-  private static String featureTypes(int nativeSrid) {
+  private static String featureTypes(int nativeSrid, List<Layer> layers) {
     StringBuilder b = new StringBuilder();
     ServiceArea area = ServiceArea.LANZHOU_NEW_AREA;
-    for (Layer l : LayerCatalog.all()) {
+    for (Layer l : layers) {
       b.append("    <FeatureType>\n      <Name>city:").append(l.name()).append("</Name>\n")
           .append("      <Title>").append(xml(l.titleZh() + " / " + l.titleEn())).append("</Title>\n")
           .append("      <Abstract>").append(xml(l.abstractEn())).append("</Abstract>\n")

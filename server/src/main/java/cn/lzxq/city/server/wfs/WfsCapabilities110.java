@@ -6,7 +6,6 @@ import cn.lzxq.city.data.ServiceArea;
 import cn.lzxq.city.data.crs.CrsRef;
 import cn.lzxq.city.data.crs.ServedCrs;
 import cn.lzxq.city.data.layer.Layer;
-import cn.lzxq.city.data.layer.LayerCatalog;
 import cn.lzxq.city.server.encode.GmlDialect;
 import java.util.List;
 
@@ -24,15 +23,15 @@ final class WfsCapabilities110 {
   private WfsCapabilities110() {
   }
 
-  static String document(String url, int nativeSrid) {
-    return TEMPLATE.replace("{{URL}}", xml(url)).replace("{{FEATURE_TYPES}}", featureTypes(nativeSrid));
+  static String document(String url, int nativeSrid, List<Layer> layers) {
+    return TEMPLATE.replace("{{URL}}", xml(url)).replace("{{FEATURE_TYPES}}", featureTypes(nativeSrid, layers));
   }
 
-  private static String featureTypes(int nativeSrid) {
+  private static String featureTypes(int nativeSrid, List<Layer> layers) {
     StringBuilder b = new StringBuilder();
     ServiceArea area = ServiceArea.LANZHOU_NEW_AREA;
     List<CrsRef> crs = ServedCrs.forNative(nativeSrid);
-    for (Layer l : LayerCatalog.all()) {
+    for (Layer l : layers) {
       b.append("    <wfs:FeatureType>\n      <wfs:Name>city:").append(l.name()).append("</wfs:Name>\n")
           .append("      <wfs:Title>").append(xml(l.titleZh() + " / " + l.titleEn())).append("</wfs:Title>\n")
           .append("      <wfs:Abstract>").append(xml(l.abstractEn())).append("</wfs:Abstract>\n")

@@ -1,13 +1,14 @@
 package cn.lzxq.city.server.wfs;
 
+import cn.lzxq.city.data.db.ReadExecutor;
 import cn.lzxq.city.data.edit.Editor;
-import cn.lzxq.city.data.query.FeatureSource;
 import cn.lzxq.city.data.query.FilterLimits;
 import cn.lzxq.city.server.encode.StreamedResponse;
 import cn.lzxq.city.server.error.Failures;
 import cn.lzxq.city.server.ows.ExceptionReports;
 import cn.lzxq.city.server.ows.KvpMap;
 import cn.lzxq.city.server.ows.OwsException;
+import cn.lzxq.city.server.ows.ServiceUrl;
 import cn.lzxq.city.server.security.Editors;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -36,15 +37,15 @@ class WfsController {
 
   WfsController(WfsService service, WfsProperties settings) {
     this.service = service;
-    this.kvp = new WfsKvpParser(service.nativeSrid(), settings, FilterLimits.DEFAULT);
-    this.xml = new WfsXmlParser(service.nativeSrid(), settings, FilterLimits.DEFAULT);
+    this.kvp = new WfsKvpParser(service.nativeSrid(), settings, FilterLimits.DEFAULT, service.catalog());
+    this.xml = new WfsXmlParser(service.nativeSrid(), settings, FilterLimits.DEFAULT, service.catalog());
   }
 
   @RequestMapping(path = "/wfs", method = {RequestMethod.GET, RequestMethod.POST})
   void handle(HttpServletRequest request, HttpServletResponse response, Authentication auth) throws Exception {
     WfsResponse answer;
     try {
-      answer = execute(parse(request), serviceUrl(request), auth);
+      answer = execute(parse(request), ServiceUrl.of(request, "/wfs"), auth);
     } catch (SQLException | RuntimeException e) {
       answer = error(report(e, request), response);
     }
@@ -60,7 +61,7 @@ class WfsController {
   }
 
   private static OwsException report(Exception e, HttpServletRequest request) {
-    return e instanceof SQLException s && FeatureSource.timedOut(s) ? StatementTimeout.report() : OwsException.of(e, request);
+    return e instanceof SQLException s && ReadExecutor.timedOut(s) ? StatementTimeout.report() : OwsException.of(e, request);
   }
 
   /**
@@ -126,14 +127,5 @@ class WfsController {
     String doc = ExceptionReports.ows(e);
     return new WfsResponse(e.httpStatus(), "application/xml; charset=UTF-8",
         out -> out.write(doc.getBytes(StandardCharsets.UTF_8)));
-  }
-
-  /** The absolute URL of this endpoint as the client reached it. */
-  static String serviceUrl(HttpServletRequest request) {
-    String host = request.getHeader("Host");
-    if (host == null) {
-      host = request.getServerName() + ":" + request.getServerPort();
-    }
-    return request.getScheme() + "://" + host + request.getContextPath() + "/wfs";
   }
 }

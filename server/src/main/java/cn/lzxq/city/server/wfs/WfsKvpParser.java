@@ -1,6 +1,6 @@
 package cn.lzxq.city.server.wfs;
 
-import cn.lzxq.city.data.crs.AxisSwap;
+import cn.lzxq.city.data.crs.BboxParam;
 import cn.lzxq.city.data.crs.CrsRef;
 import cn.lzxq.city.data.layer.Layer;
 import cn.lzxq.city.data.layer.LayerCatalog;
@@ -25,11 +25,13 @@ import java.util.stream.Collectors;
  */
 final class WfsKvpParser {
 
+  private final LayerCatalog catalog;
   private final int nativeSrid;
   private final WfsProperties settings;
   private final FilterLimits limits;
 
-  WfsKvpParser(int nativeSrid, WfsProperties settings, FilterLimits limits) {
+  WfsKvpParser(int nativeSrid, WfsProperties settings, FilterLimits limits, LayerCatalog catalog) {
+    this.catalog = catalog;
     this.nativeSrid = nativeSrid;
     this.settings = settings;
     this.limits = limits;
@@ -52,7 +54,7 @@ final class WfsKvpParser {
     return switch (request.toLowerCase(Locale.ROOT)) {
       case "getcapabilities" -> new WfsRequest.GetCapabilities(version);
       case "describefeaturetype" -> new WfsRequest.DescribeFeatureType(version,
-          kvp.first("TYPENAMES", "TYPENAME").map(t -> WfsParams.layers(t, "TYPENAMES")).orElse(List.of()));
+          kvp.first("TYPENAMES", "TYPENAME").map(t -> WfsParams.layers(catalog, t, "TYPENAMES")).orElse(List.of()));
       case "getfeature" -> kvp.get("STOREDQUERY_ID").filter(id -> !id.equals(WfsParams.GET_FEATURE_BY_ID))
           .<WfsRequest>map(id -> new WfsRequest.RunStoredQuery(version, id, kvp))
           .orElseGet(() -> getFeature(kvp, version, queryString));
@@ -85,12 +87,12 @@ final class WfsKvpParser {
       if (!storedQuery.equals(WfsParams.GET_FEATURE_BY_ID)) {
         throw new OwsException(OwsException.INVALID_PARAMETER_VALUE, "STOREDQUERY_ID", "unknown stored query '" + storedQuery + "'");
       }
-      ids = List.of(WfsParams.knownFeatureId(kvp.require("ID")));
+      ids = List.of(WfsParams.knownFeatureId(catalog, kvp.require("ID")));
     } else {
       ids = kvp.first("RESOURCEID", "FEATUREID").map(r -> Arrays.asList(r.split(","))).orElse(List.of());
     }
-    List<Layer> layers = kvp.first("TYPENAMES", "TYPENAME").map(t -> WfsParams.layers(t, "TYPENAMES"))
-        .orElseGet(() -> layersOfIds(ids));
+    List<Layer> layers = kvp.first("TYPENAMES", "TYPENAME").map(t -> WfsParams.layers(catalog, t, "TYPENAMES"))
+        .orElseGet(() -> layersOfIds(catalog, ids));
     if (layers.isEmpty()) {
       throw new OwsException(OwsException.MISSING_PARAMETER_VALUE, "TYPENAMES", "parameter TYPENAMES is missing");
     }
@@ -140,15 +142,15 @@ final class WfsKvpParser {
   }
 
   /** The layers named by id prefixes ({@code pipe_js.12}); every layer for bare numbers. */
-  static List<Layer> layersOfIds(List<String> ids) {
+  static List<Layer> layersOfIds(LayerCatalog catalog, List<String> ids) {
     if (ids.isEmpty()) {
       return List.of();
     }
     if (ids.stream().anyMatch(id -> id.indexOf('.') < 0)) {
-      return LayerCatalog.all();
+      return catalog.vectors();
     }
     return ids.stream().map(id -> id.substring(0, id.lastIndexOf('.'))).distinct()
-        .map(n -> LayerCatalog.find(n.trim()).orElseThrow(() -> new OwsException(OwsException.INVALID_PARAMETER_VALUE,
+        .map(n -> catalog.findVector(n.trim()).orElseThrow(() -> new OwsException(OwsException.INVALID_PARAMETER_VALUE,
             "RESOURCEID", "unknown feature type in id '" + n + "'")))
         .toList();
   }
@@ -169,21 +171,16 @@ final class WfsKvpParser {
   }
 
   private Filter bbox(String value, CrsRef srs, boolean eastNorth) {
-    String[] parts = value.split(",");
-    if (parts.length != 4 && parts.length != 5) {
-      throw new OwsException(OwsException.INVALID_PARAMETER_VALUE, "BBOX", "BBOX needs four numbers and an optional CRS");
-    }
-    CrsRef crs = parts.length == 5 ? WfsParams.crs(parts[4], nativeSrid) : srs;
-    double[] n = new double[4];
+    BboxParam b;
     try {
-      for (int i = 0; i < 4; i++) {
-        n[i] = Double.parseDouble(parts[i].trim());
-      }
+      b = BboxParam.parse(value, true, false);
     } catch (NumberFormatException e) {
       throw new OwsException(OwsException.INVALID_PARAMETER_VALUE, "BBOX", "BBOX values must be numbers");
+    } catch (IllegalArgumentException e) {
+      throw new OwsException(OwsException.INVALID_PARAMETER_VALUE, "BBOX", "BBOX needs four numbers and an optional CRS");
     }
-    return new Filter.BBox(eastNorth ? new org.locationtech.jts.geom.Envelope(n[0], n[2], n[1], n[3])
-        : AxisSwap.envelope(n[0], n[1], n[2], n[3], crs), crs.srid());
+    CrsRef crs = b.crsName() != null ? WfsParams.crs(b.crsName(), nativeSrid) : srs;
+    return new Filter.BBox(eastNorth ? b.eastNorth() : b.envelope(crs), crs.srid());
   }
 
   private static WfsRequest.ResultType resultType(String value) {

@@ -22,9 +22,9 @@ final class WfsParams {
   }
 
   /** The layer of a type name ({@code city:pipe_js}, {@code pipe_js}, {@code {ns}pipe_js}). */
-  static Layer layer(String typeName, String locator) {
+  static Layer layer(LayerCatalog catalog, String typeName, String locator) {
     String n = typeName.trim().replaceFirst("^\\{[^}]*}", "").replaceFirst("^[A-Za-z_][\\w.-]*:", "");
-    return LayerCatalog.find(n).orElseThrow(() -> new OwsException(OwsException.INVALID_PARAMETER_VALUE, locator,
+    return catalog.findVector(n).orElseThrow(() -> new OwsException(OwsException.INVALID_PARAMETER_VALUE, locator,
         "unknown feature type '" + typeName + "'"));
   }
 
@@ -33,10 +33,10 @@ final class WfsParams {
    * type, or a bare number); any other id is a NotFound (404, as WFS 2.0.2 wants for every
    * unknown id), not a malformed parameter.
    */
-  static String knownFeatureId(String id) {
+  static String knownFeatureId(LayerCatalog catalog, String id) {
     String t = id.trim();
     int dot = t.lastIndexOf('.');
-    boolean knownType = dot < 0 || LayerCatalog.find(t.substring(0, dot)).isPresent();
+    boolean knownType = dot < 0 || catalog.findVector(t.substring(0, dot)).isPresent();
     if (!knownType || !t.substring(dot + 1).matches("\\d{1,18}")) {
       throw new OwsException(OwsException.NOT_FOUND, "ID", "no feature with the id '" + id + "'");
     }
@@ -44,11 +44,11 @@ final class WfsParams {
   }
 
   /** The layers of a comma-separated list (parentheses of per-query lists removed). */
-  static List<Layer> layers(String list, String locator) {
+  static List<Layer> layers(LayerCatalog catalog, String list, String locator) {
     List<Layer> out = new ArrayList<>();
     for (String t : list.replace("(", "").replace(")", "").split(",")) {
       if (!t.isBlank()) {
-        out.add(layer(t, locator));
+        out.add(layer(catalog, t, locator));
       }
     }
     return out;

@@ -1,5 +1,6 @@
 package cn.lzxq.city.server.wfs;
 
+import cn.lzxq.city.data.db.ReadExecutor;
 import cn.lzxq.city.data.edit.EditException;
 import cn.lzxq.city.data.edit.EditResult;
 import cn.lzxq.city.data.edit.Editor;
@@ -33,17 +34,24 @@ import org.springframework.stereotype.Service;
 @Service
 public class WfsService {
 
+  private final LayerCatalog catalog;
   private final FeatureSource source;
   private final FeatureEditor editor;
   private final WfsProperties settings;
   private final List<WfsStoredQuery> storedQueries;
 
   public WfsService(FeatureSource source, FeatureEditor editor, WfsProperties settings,
-      ObjectProvider<WfsStoredQuery> storedQueries) {
+      ObjectProvider<WfsStoredQuery> storedQueries, LayerCatalog catalog) {
+    this.catalog = catalog;
     this.source = source;
     this.editor = editor;
     this.settings = settings;
     this.storedQueries = storedQueries.orderedStream().toList();
+  }
+
+  /** The layers served (the vector layers of the catalog are the feature types). */
+  LayerCatalog catalog() {
+    return catalog;
   }
 
   int nativeSrid() {
@@ -52,12 +60,13 @@ public class WfsService {
 
   /** GetCapabilities: the document of the negotiated version. */
   WfsResponse getCapabilities(WfsRequest.GetCapabilities r, String url) {
-    return WfsResponse.xml(WfsCapabilities.document(r.version(), url, settings.countDefault(), nativeSrid()));
+    return WfsResponse.xml(WfsCapabilities.document(r.version(), url, settings.countDefault(), nativeSrid(),
+        catalog.vectors()));
   }
 
   /** DescribeFeatureType: the GML application schema of the layers (all when none named). */
   WfsResponse describeFeatureType(WfsRequest.DescribeFeatureType r) {
-    List<Layer> layers = r.layers().isEmpty() ? LayerCatalog.all() : r.layers();
+    List<Layer> layers = r.layers().isEmpty() ? catalog.vectors() : r.layers();
     GmlDialect dialect = r.version().equals("1.0.0") ? GmlDialect.GML2 : r.version().equals("1.1.0") ? GmlDialect.GML31
         : GmlDialect.GML32;
     String doc = WfsSchema.document(layers, dialect);
@@ -86,12 +95,12 @@ public class WfsService {
 
   /** ListStoredQueries. */
   WfsResponse listStoredQueries() {
-    return WfsResponse.xml(StoredQueries.list(LayerCatalog.all().stream().map(Layer::name).toList(), storedQueries));
+    return WfsResponse.xml(StoredQueries.list(catalog.vectors().stream().map(Layer::name).toList(), storedQueries));
   }
 
   /** DescribeStoredQueries. */
   WfsResponse describeStoredQueries(WfsRequest.DescribeStoredQueries r) {
-    return WfsResponse.xml(StoredQueries.describe(r.ids(), LayerCatalog.all().stream().map(Layer::name).toList(), storedQueries));
+    return WfsResponse.xml(StoredQueries.describe(r.ids(), catalog.vectors().stream().map(Layer::name).toList(), storedQueries));
   }
 
   /** GetFeature of a contributed stored query: its GeoJSON answer. */
@@ -177,7 +186,7 @@ public class WfsService {
     } catch (QueryException e) {
       throw new OwsException(e.code(), e.locator(), e.getMessage());
     } catch (SQLException e) {
-      if (FeatureSource.timedOut(e)) {
+      if (ReadExecutor.timedOut(e)) {
         throw StatementTimeout.report();
       }
       throw e;

@@ -2,6 +2,7 @@ package cn.lzxq.city.server.wfs;
 
 import cn.lzxq.city.data.crs.CrsRef;
 import cn.lzxq.city.data.layer.Layer;
+import cn.lzxq.city.data.layer.LayerCatalog;
 import cn.lzxq.city.data.query.Filter;
 import cn.lzxq.city.data.query.FilterLimits;
 import cn.lzxq.city.data.query.QueryException;
@@ -27,11 +28,13 @@ import javax.xml.stream.XMLStreamReader;
  */
 final class WfsXmlParser {
 
+  private final LayerCatalog catalog;
   private final int nativeSrid;
   private final WfsProperties settings;
   private final FilterLimits limits;
 
-  WfsXmlParser(int nativeSrid, WfsProperties settings, FilterLimits limits) {
+  WfsXmlParser(int nativeSrid, WfsProperties settings, FilterLimits limits, LayerCatalog catalog) {
+    this.catalog = catalog;
     this.nativeSrid = nativeSrid;
     this.settings = settings;
     this.limits = limits;
@@ -57,7 +60,7 @@ final class WfsXmlParser {
         case "GetPropertyValue" -> getPropertyValue(r, version);
         case "ListStoredQueries" -> new WfsRequest.ListStoredQueries(version);
         case "DescribeStoredQueries" -> new WfsRequest.DescribeStoredQueries(version, storedQueryIds(r));
-        case "Transaction" -> new TransactionReader(nativeSrid, version, limits).read(r);
+        case "Transaction" -> new TransactionReader(nativeSrid, version, limits, catalog).read(r);
         default -> throw new OwsException(OwsException.OPERATION_NOT_SUPPORTED, "request", "unknown request " + operation);
       };
     } catch (XMLStreamException e) {
@@ -67,10 +70,10 @@ final class WfsXmlParser {
     }
   }
 
-  private static List<Layer> typeNames(XMLStreamReader r) throws XMLStreamException {
+  private List<Layer> typeNames(XMLStreamReader r) throws XMLStreamException {
     List<Layer> out = new ArrayList<>();
     while (SafeXml.nextChild(r) != null) {
-      out.add(WfsParams.layer(SafeXml.text(r), "typeName"));
+      out.add(WfsParams.layer(catalog, SafeXml.text(r), "typeName"));
     }
     return out;
   }
@@ -150,7 +153,7 @@ final class WfsXmlParser {
     if (typeNames == null) {
       throw new OwsException(OwsException.MISSING_PARAMETER_VALUE, "typeNames", "a Query needs typeNames");
     }
-    List<Layer> layers = WfsParams.layers(typeNames.replace(' ', ','), "typeNames");
+    List<Layer> layers = WfsParams.layers(catalog, typeNames.replace(' ', ','), "typeNames");
     String srsName = SafeXml.attribute(r, "srsName");
     CrsRef srs = srsName == null ? CrsRef.epsg(nativeSrid) : WfsParams.crs(srsName, nativeSrid);
     Filter filter = Filter.all();
@@ -218,9 +221,9 @@ final class WfsXmlParser {
   private List<WfsRequest.Query> featureById(XMLStreamReader r, Instant asOf) throws XMLStreamException {
     String featureId = storedQueryParameters(r).get("id").orElseThrow(() -> new OwsException(
         OwsException.MISSING_PARAMETER_VALUE, "id", "GetFeatureById needs the parameter id"));
-    List<String> ids = List.of(WfsParams.knownFeatureId(featureId));
+    List<String> ids = List.of(WfsParams.knownFeatureId(catalog, featureId));
     List<WfsRequest.Query> out = new ArrayList<>();
-    for (Layer layer : WfsKvpParser.layersOfIds(ids)) {
+    for (Layer layer : WfsKvpParser.layersOfIds(catalog, ids)) {
       out.add(WfsKvpParser.query(layer, WfsKvpParser.idsOf(layer, ids), List.of(), List.of(), CrsRef.epsg(nativeSrid), asOf));
     }
     return out;

@@ -1,6 +1,7 @@
 package cn.lzxq.city.server.wms;
 
 import cn.lzxq.city.data.crs.CrsRef;
+import cn.lzxq.city.data.layer.LayerCatalog;
 import cn.lzxq.city.server.wms.layer.LayerExtents;
 import cn.lzxq.city.server.wms.layer.WmsLayers;
 import cn.lzxq.city.server.wms.style.StyleDictionary;
@@ -19,13 +20,15 @@ final class WmsCatalog {
   private record Cached<T>(T value, long loadedNanos) {
   }
 
+  private final LayerCatalog catalog;
   private final DataSource dataSource;
   private final int nativeSrid;
   private final Duration ttl;
   private volatile Cached<WmsLayers> layers;
   private volatile Cached<Map<String, Map<CrsRef, Envelope>>> extents;
 
-  WmsCatalog(DataSource dataSource, int nativeSrid, Duration ttl) {
+  WmsCatalog(DataSource dataSource, int nativeSrid, Duration ttl, LayerCatalog catalog) {
+    this.catalog = catalog;
     this.dataSource = dataSource;
     this.nativeSrid = nativeSrid;
     this.ttl = ttl;
@@ -35,7 +38,7 @@ final class WmsCatalog {
   WmsLayers layers() {
     Cached<WmsLayers> c = layers;
     if (stale(c)) {
-      c = new Cached<>(new WmsLayers(load(() -> StyleDictionary.load(dataSource))), System.nanoTime());
+      c = new Cached<>(new WmsLayers(load(() -> StyleDictionary.load(dataSource)), catalog), System.nanoTime());
       layers = c;
     }
     return c.value();
@@ -45,7 +48,7 @@ final class WmsCatalog {
   Map<String, Map<CrsRef, Envelope>> extents() {
     Cached<Map<String, Map<CrsRef, Envelope>>> c = extents;
     if (stale(c)) {
-      c = new Cached<>(load(() -> LayerExtents.load(dataSource, nativeSrid)), System.nanoTime());
+      c = new Cached<>(load(() -> LayerExtents.load(dataSource, nativeSrid, catalog)), System.nanoTime());
       extents = c;
     }
     return c.value();

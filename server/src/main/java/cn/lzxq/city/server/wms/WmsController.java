@@ -4,6 +4,7 @@ import cn.lzxq.city.server.error.Failures;
 import cn.lzxq.city.server.ows.ExceptionReports;
 import cn.lzxq.city.server.ows.KvpMap;
 import cn.lzxq.city.server.ows.OwsException;
+import cn.lzxq.city.server.ows.ServiceUrl;
 import cn.lzxq.city.server.wms.capabilities.WmsVersion;
 import cn.lzxq.city.server.wms.request.GetFeatureInfoRequest;
 import cn.lzxq.city.server.wms.request.GetLegendGraphicRequest;
@@ -15,7 +16,6 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestMethod;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * {@code /wms}: adapts HTTP to the WMS operations with an explicit switch on REQUEST, and answers
@@ -43,7 +43,8 @@ class WmsController {
     try {
       checkService(kvp);
       return switch (operation.toLowerCase(Locale.ROOT)) {
-        case "getcapabilities", "capabilities" -> capabilities(WmsVersion.negotiate(kvp.first("VERSION", "WMTVER")));
+        case "getcapabilities", "capabilities" -> capabilities(WmsVersion.negotiate(kvp.first("VERSION", "WMTVER")),
+            ServiceUrl.of(http, "/wms"));
         case "getmap", "map" -> image(service.map(GetMapRequest.parse(kvp, service.properties(), service.nativeSrid(),
             remoteSld.document(kvp))));
         case "getfeatureinfo", "feature_info" -> featureInfo(GetFeatureInfoRequest.parse(kvp, service.properties(),
@@ -66,9 +67,9 @@ class WmsController {
   }
 
   /** The negotiated version's document; 1.1.1 with its own MIME type (WMS 1.1.1 §6.5.3). */
-  private ResponseEntity<String> capabilities(WmsVersion version) {
+  private ResponseEntity<String> capabilities(WmsVersion version, String endpoint) {
     MediaType type = version == WmsVersion.V111 ? WMS_XML_111 : XML;
-    return ResponseEntity.ok().contentType(type).body(service.capabilities(endpoint(), version));
+    return ResponseEntity.ok().contentType(type).body(service.capabilities(endpoint, version));
   }
 
   private ResponseEntity<?> featureInfo(GetFeatureInfoRequest request) {
@@ -93,9 +94,5 @@ class WmsController {
       answer.header("Retry-After", Failures.RETRY_AFTER_SECONDS);
     }
     return answer.body(ExceptionReports.wms(e));
-  }
-
-  private static String endpoint() {
-    return ServletUriComponentsBuilder.fromCurrentContextPath().path("/wms").build().toUriString();
   }
 }

@@ -1,5 +1,6 @@
 package cn.lzxq.city.server.wms;
 
+import cn.lzxq.city.data.db.ReadExecutor;
 import cn.lzxq.city.data.query.FeatureSource;
 import cn.lzxq.city.data.query.Filter;
 import cn.lzxq.city.data.query.QueryException;
@@ -38,6 +39,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
+import cn.lzxq.city.data.layer.LayerCatalog;
 import org.springframework.stereotype.Service;
 
 /** The WMS 1.3.0 (and 1.1.1) operations: one method per operation, each taking its parsed request. */
@@ -54,11 +56,11 @@ public class WmsService {
   private final int nativeSrid;
 
   WmsService(WmsProperties properties, DataSource dataSource, FeatureSource features, RenderGate gate,
-      CanvasPool canvases, Map<ImageFormat, ImageEncoder> encoders) {
+      CanvasPool canvases, Map<ImageFormat, ImageEncoder> encoders, LayerCatalog layers) {
     this.properties = properties;
     this.nativeSrid = features.sql().nativeSrid();
-    this.catalog = new WmsCatalog(dataSource, nativeSrid, properties.capabilitiesTtl());
-    this.renderer = new MapRenderer(dataSource, features.sql());
+    this.catalog = new WmsCatalog(dataSource, nativeSrid, properties.capabilitiesTtl(), layers);
+    this.renderer = new MapRenderer(features.reads(), features.sql());
     this.infoSearch = new FeatureInfoSearch(features);
     this.gate = gate;
     this.canvases = canvases;
@@ -187,7 +189,7 @@ public class WmsService {
    * anything else is judged by {@link OwsException#of} (unreachable database 503, else 500).
    */
   private RuntimeException databaseError(SQLException e) {
-    if (FeatureSource.timedOut(e)) {
+    if (ReadExecutor.timedOut(e)) {
       return new OwsException(OwsException.NO_APPLICABLE_CODE, null,
           "the query took longer than " + properties.maxRenderTime().toMillis() + " ms; ask for a smaller area", 503);
     }

@@ -1,5 +1,6 @@
 package cn.lzxq.city.server.tiles3d;
 
+import cn.lzxq.city.data.layer.LayerCatalog;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -39,6 +40,8 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class Tiles3dApiTest {
+
+  private static final TilesetCatalog TILESETS = new TilesetCatalog(LayerCatalog.standard());
 
   static final Path OUT = Path.of("target/tiles3d-test");
   private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -80,13 +83,13 @@ class Tiles3dApiTest {
   @Test
   void everyTilesetValidatesAgainstThe3dTilesSchema() throws Exception {
     List<Path> files = new ArrayList<>();
-    for (String name : TilesetCatalog.names()) {
+    for (String name : TILESETS.names()) {
       files.add(write("tilesets/" + name + ".json", HttpBytes.ok(url(name + "/tileset.json"))));
     }
     files.add(write("tilesets/city-absolute-2031.json", HttpBytes.ok(url("city/tileset.json?asOf=2031-01-01&heights=absolute"))));
     NodeValidators.assertValidJson("tileset.schema.json", files);
-    JsonNode city = JSON.readTree(files.get(TilesetCatalog.names().indexOf("city")).toFile());
-    assertThat(city.at("/root/contents")).hasSize(ContentKind.values().length);
+    JsonNode city = JSON.readTree(files.get(TILESETS.names().indexOf("city")).toFile());
+    assertThat(city.at("/root/contents")).hasSize(TILESETS.kinds().size());
     assertThat(city.at("/groups/0/properties/code").asString()).isEqualTo("JS");
     assertThat(city.at("/root/contents/0/uri").asString()).isEqualTo("pipe_js/{level}/{x}/{y}.glb");
     assertThat(city.get("geometricError").asDouble()).isGreaterThan(city.at("/root/geometricError").asDouble());

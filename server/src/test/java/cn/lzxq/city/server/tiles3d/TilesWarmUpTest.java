@@ -61,10 +61,10 @@ class TilesWarmUpTest {
     assertThat(ready.statusCode()).isEqualTo(200);
     assertThat(JSON.readTree(ready.body()).get("status").asString()).isEqualTo("UP");
 
-    assertThat(warmUp.warmed().tilesets()).containsExactlyElementsOf(TilesetCatalog.names());
+    assertThat(warmUp.warmed().tilesets()).containsExactlyElementsOf(service.catalog().names());
     List<String> firstLevels = new ArrayList<>();
-    for (ContentKind kind : ContentKind.values()) {
-      assertThat(availability.isCached(service.grid(), kind, View.CURRENT)).as(kind.name()).isTrue();
+    for (ContentKind kind : service.catalog().kinds()) {
+      assertThat(availability.isCached(service.grid(), kind, View.CURRENT)).as(kind.code()).isTrue();
       for (TileCoord t : service.availability(service.grid(), kind, View.CURRENT).tiles()) {
         boolean firstView = kind.isPipes() && t.level() < TilesWarmUp.FIRST_VIEW_LEVELS;
         if (firstView) {
@@ -75,7 +75,7 @@ class TilesWarmUpTest {
     }
     assertThat(firstLevels).isNotEmpty();
     assertThat(warmUp.warmed().contents()).containsExactlyInAnyOrderElementsOf(firstLevels);
-    assertThat(availability.isCached(service.grid(), ContentKind.PARCELS,
+    assertThat(availability.isCached(service.grid(), service.catalog().ofFolder("parcels"),
         new View(Instant.parse("2001-01-01T00:00:00Z"), HeightMode.GROUND))).isFalse();
   }
 

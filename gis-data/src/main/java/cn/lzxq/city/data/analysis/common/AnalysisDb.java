@@ -1,23 +1,22 @@
 package cn.lzxq.city.data.analysis.common;
 
-import cn.lzxq.city.data.query.FeatureSource;
-import java.sql.Connection;
+import cn.lzxq.city.data.db.ReadExecutor;
+import cn.lzxq.city.data.db.ReadTransaction;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
-import javax.sql.DataSource;
 
 /**
- * Runs one analysis in a read-only transaction with PostgreSQL's statement_timeout set to the
- * analysis's time limit; a cancelled statement becomes {@link AnalysisTimeoutException}.
+ * Runs one analysis in a read-only transaction of the {@link ReadExecutor} with PostgreSQL's
+ * statement_timeout set to the analysis's time limit; a cancelled statement becomes
+ * {@link AnalysisTimeoutException}.
  */
 public final class AnalysisDb {
 
-  private final DataSource dataSource;
+  private final ReadExecutor reads;
   private final int nativeSrid;
 
-  public AnalysisDb(DataSource dataSource, int nativeSrid) {
-    this.dataSource = dataSource;
+  public AnalysisDb(ReadExecutor reads, int nativeSrid) {
+    this.reads = reads;
     this.nativeSrid = nativeSrid;
   }
 
@@ -29,19 +28,10 @@ public final class AnalysisDb {
 
   /** Runs {@code work} within {@code limit}. */
   public <T> T run(Duration limit, Work<T> work) {
-    try (Connection c = dataSource.getConnection()) {
-      c.setAutoCommit(false);
-      c.setReadOnly(true);
-      try {
-        try (Statement s = c.createStatement()) {
-          s.execute("SET LOCAL statement_timeout = " + Math.max(1, limit.toMillis()));
-        }
-        return work.run(new Session(c, nativeSrid, limit));
-      } finally {
-        c.rollback();
-      }
+    try (ReadTransaction tx = reads.open(limit)) {
+      return work.run(new Session(tx, nativeSrid, limit));
     } catch (SQLException e) {
-      if (FeatureSource.timedOut(e)) {
+      if (ReadExecutor.timedOut(e)) {
         throw new AnalysisTimeoutException(limit, e);
       }
       throw new AnalysisSqlException(e);

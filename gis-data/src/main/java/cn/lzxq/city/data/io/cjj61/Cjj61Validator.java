@@ -2,6 +2,7 @@ package cn.lzxq.city.data.io.cjj61;
 
 import static cn.lzxq.city.data.io.cjj61.Cjj61Field.*;
 
+import cn.lzxq.city.data.db.ValidTime;
 import cn.lzxq.city.data.io.qa.AreaCheck;
 import cn.lzxq.city.data.io.qa.QaCode;
 import java.math.BigDecimal;
@@ -202,7 +203,7 @@ public final class Cjj61Validator {
   private static final String DB_POINTS = """
       SELECT exp_no, ST_Y(g), ST_X(g), ST_Z(g), depth_m, network, subtype
       FROM (SELECT exp_no, depth_m, network, subtype, ST_Transform(geom, ?) AS g
-            FROM pipe_point WHERE valid_to IS NULL AND exp_no = ANY (?)) p""";
+            FROM pipe_point WHERE %s AND exp_no = ANY (?)) p""".formatted(ValidTime.open(""));
 
   /** Adds the current database points that the chunk's segments use and the input lacks. */
   private void lookUpDatabasePoints(List<SegmentRow> chunk) throws SQLException {

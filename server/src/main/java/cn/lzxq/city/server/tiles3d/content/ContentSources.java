@@ -1,32 +1,34 @@
 package cn.lzxq.city.server.tiles3d.content;
 
+import cn.lzxq.city.data.db.ReadExecutor;
 import cn.lzxq.city.server.db.DatabaseProperties;
 import cn.lzxq.city.server.tiles3d.ContentKind;
-import java.util.EnumMap;
+import cn.lzxq.city.server.tiles3d.TilesetCatalog;
+import java.util.LinkedHashMap;
 import java.util.Map;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-/** The content source of each {@link ContentKind}. */
+/** The content source of each {@link ContentKind} of the catalog, by the kind's encoding. */
 @Component
 public class ContentSources {
 
-  private final Map<ContentKind, ContentSource> sources = new EnumMap<>(ContentKind.class);
+  private final Map<String, ContentSource> sources = new LinkedHashMap<>();
 
-  public ContentSources(JdbcTemplate jdbc, DatabaseProperties db) {
+  public ContentSources(ReadExecutor reads, DatabaseProperties db, TilesetCatalog tilesets) {
     int srid = db.nativeSrid();
-    for (ContentKind k : ContentKind.values()) {
-      if (k.isPipes()) {
-        sources.put(k, new PipeSource(k, jdbc, srid));
-      }
+    for (ContentKind k : tilesets.kinds()) {
+      sources.put(k.code(), switch (k.encoding()) {
+        case PIPES -> new PipeSource(k, reads, srid);
+        case APPURTENANCES -> new PointSource(k, reads, srid);
+        case TOWERS -> new StationSource(k, reads, srid);
+        case PARCELS -> new ParcelSource(k, reads, srid);
+        case SECTORS -> throw new IllegalArgumentException("content " + k.code() + ": sectors join a TOWERS layer");
+      });
     }
-    sources.put(ContentKind.POINTS, new PointSource(jdbc, srid));
-    sources.put(ContentKind.STATIONS, new StationSource(jdbc, srid));
-    sources.put(ContentKind.PARCELS, new ParcelSource(jdbc, srid));
   }
 
   /** The source of {@code kind}. */
   public ContentSource of(ContentKind kind) {
-    return sources.get(kind);
+    return sources.get(kind.code());
   }
 }

@@ -1,6 +1,6 @@
 package cn.lzxq.city.server.tiles3d.content;
 
-import cn.lzxq.city.data.sql.SqlTemplate;
+import cn.lzxq.city.data.db.ReadExecutor;
 import cn.lzxq.city.server.tiles3d.ContentKind;
 import cn.lzxq.city.server.tiles3d.View;
 import cn.lzxq.city.server.tiles3d.grid.Grid;
@@ -17,7 +17,6 @@ import java.util.Map;
 import java.util.function.Consumer;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.Polygon;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Zoning parcels as translucent envelopes from the ground to their height limit (a
@@ -38,13 +37,20 @@ final class ParcelSource implements ContentSource {
   /** Opacity of the envelopes. */
   static final double ALPHA = 0.35;
 
-  private final JdbcTemplate jdbc;
+  private final ContentKind kind;
+  private final ReadExecutor reads;
   private final int srid;
-  private final ParcelContentEncoder encoder = new ParcelContentEncoder(ContentClasses.PARCEL);
+  private final MetadataClass parcelClass;
+  private final ParcelContentEncoder encoder;
+  private final String sql;
 
-  ParcelSource(JdbcTemplate jdbc, int srid) {
-    this.jdbc = jdbc;
+  ParcelSource(ContentKind kind, ReadExecutor reads, int srid) {
+    this.kind = kind;
+    this.reads = reads;
     this.srid = srid;
+    this.parcelClass = ContentClasses.of(kind.main());
+    this.encoder = new ParcelContentEncoder(parcelClass);
+    this.sql = TileSql.sql("parcels", kind.main(), "z");
   }
 
   /** A parcel row: its polygons share the feature id. */
@@ -53,12 +59,12 @@ final class ParcelSource implements ContentSource {
 
   @Override
   public ContentKind kind() {
-    return ContentKind.PARCELS;
+    return kind;
   }
 
   @Override
   public List<MetadataClass> classes() {
-    return List.of(ContentClasses.PARCEL);
+    return List.of(parcelClass);
   }
 
   @Override
@@ -93,18 +99,18 @@ final class ParcelSource implements ContentSource {
   }
 
   private List<Row> rows(Region window, View view, Heights heights) {
-    return jdbc.query(SqlTemplate.load("tiles3d/parcels"), (rs, i) -> row(rs, heights), TileSql.window(window, srid, view.asOf()));
+    return reads.rows(sql, TileSql.window(window, srid, view.asOf()), rs -> row(rs, heights));
   }
 
   /** A row; the parcel parts are built only when {@code heights} is given (content, not footprints). */
-  private static Row row(ResultSet rs, Heights heights) throws SQLException {
+  private Row row(ResultSet rs, Heights heights) throws SQLException {
     Geometry g = TileSql.geometry(rs, "geom");
     List<Parcel> parts = new ArrayList<>();
     if (heights != null) {
       Double limit = TileSql.number(rs, "height_limit_m");
       double height = limit != null && limit > 0 ? limit : NO_LIMIT_HEIGHT_M;
       double ground = rs.getDouble("ground_elev_m");
-      Map<String, Object> props = TileSql.properties(rs, ContentClasses.PARCEL, Map.of());
+      Map<String, Object> props = TileSql.properties(rs, parcelClass, Map.of());
       for (int i = 0; i < g.getNumGeometries(); i++) {
         parts.add(new Parcel(rs.getLong("fid"), (Polygon) g.getGeometryN(i), heights.of(0, ground), heights.of(height, ground),
             TileSql.colour(rs, "rgb", ALPHA), props));

@@ -1,6 +1,6 @@
 package cn.lzxq.city.server.tiles3d.content;
 
-import cn.lzxq.city.data.sql.SqlTemplate;
+import cn.lzxq.city.data.db.ReadExecutor;
 import cn.lzxq.city.server.tiles3d.ContentKind;
 import cn.lzxq.city.server.tiles3d.View;
 import cn.lzxq.city.server.tiles3d.grid.Grid;
@@ -14,13 +14,13 @@ import cn.lzxq.city.tiles.tiling.TileCoord;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Pipes of one network: a pipe appears at the level the importance policy ({@link GridImportance})
@@ -35,15 +35,20 @@ import org.springframework.jdbc.core.JdbcTemplate;
 final class PipeSource implements ContentSource {
 
   private final ContentKind kind;
-  private final JdbcTemplate jdbc;
+  private final ReadExecutor reads;
   private final int srid;
-  private final PipeContentEncoder encoder = new PipeContentEncoder(ContentClasses.PIPE);
+  private final MetadataClass pipeClass;
+  private final PipeContentEncoder encoder;
+  private final String sql;
   private final Map<String, LevelBand> bands = new ConcurrentHashMap<>();
 
-  PipeSource(ContentKind kind, JdbcTemplate jdbc, int srid) {
+  PipeSource(ContentKind kind, ReadExecutor reads, int srid) {
     this.kind = kind;
-    this.jdbc = jdbc;
+    this.reads = reads;
     this.srid = srid;
+    this.pipeClass = ContentClasses.of(kind.main());
+    this.encoder = new PipeContentEncoder(pipeClass);
+    this.sql = TileSql.sql("pipes", kind.main(), "s");
   }
 
   /** One row of sql/tiles3d/pipes.sql. */
@@ -57,7 +62,7 @@ final class PipeSource implements ContentSource {
 
   @Override
   public List<MetadataClass> classes() {
-    return List.of(ContentClasses.PIPE, cn.lzxq.city.tiles.content.FeatureClasses.FITTING);
+    return List.of(pipeClass, cn.lzxq.city.tiles.content.FeatureClasses.FITTING);
   }
 
   @Override
@@ -107,13 +112,14 @@ final class PipeSource implements ContentSource {
   }
 
   private List<Row> rows(Region window, LevelBand band, View view, Heights heights) {
-    Object[] w = TileSql.window(window, srid, view.asOf());
-    return jdbc.query(SqlTemplate.load("tiles3d/pipes"), (rs, i) -> row(rs, heights),
-        kind.code(), w[0], w[1], w[2], w[3], w[4], w[5], band.minMm(), band.maxMm());
+    Map<String, Object> params = new HashMap<>(TileSql.window(window, srid, view.asOf()));
+    params.put("min_mm", band.minMm());
+    params.put("max_mm", band.maxMm());
+    return reads.rows(sql, params, rs -> row(rs, heights));
   }
 
   /** A row; the PipeRun is built only when {@code heights} is given (content, not footprints). */
-  private static Row row(ResultSet rs, Heights heights) throws SQLException {
+  private Row row(ResultSet rs, Heights heights) throws SQLException {
     long fid = rs.getLong("fid");
     Geometry geom = TileSql.geometry(rs, "geom");
     int size = rs.getInt("size_mm");
@@ -127,7 +133,7 @@ final class PipeSource implements ContentSource {
       List<GeoPoint> line = centreline(geom.getCoordinates(), rs.getDouble("centre_offset_m"),
           TileSql.number(rs, "start_depth_m"), TileSql.number(rs, "end_depth_m"), heights);
       run = new PipeRun(fid, line, profile, TileSql.colour(rs, "rgb", 1),
-          TileSql.properties(rs, ContentClasses.PIPE, Map.of("size", label)));
+          TileSql.properties(rs, pipeClass, Map.of("size", label)));
     }
     return new Row(fid, geom, rs.getDouble("length_m"), size, run);
   }

@@ -1,6 +1,6 @@
 package cn.lzxq.city.server.tiles3d.content;
 
-import cn.lzxq.city.data.sql.SqlTemplate;
+import cn.lzxq.city.data.db.ReadExecutor;
 import cn.lzxq.city.server.tiles3d.ContentKind;
 import cn.lzxq.city.server.tiles3d.View;
 import cn.lzxq.city.server.tiles3d.grid.Grid;
@@ -16,12 +16,12 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Pipe-point appurtenances as instanced assets, {@value #LEVELS_ABOVE_LEAVES} levels above the
@@ -46,23 +46,30 @@ final class PointSource implements ContentSource {
 
   private static final Pattern NUMBER = Pattern.compile("(\\d{3,4})");
 
-  private final JdbcTemplate jdbc;
+  private final ContentKind kind;
+  private final ReadExecutor reads;
   private final int srid;
-  private final AssetContentEncoder encoder = new AssetContentEncoder(ContentClasses.POINT);
+  private final MetadataClass pointClass;
+  private final AssetContentEncoder encoder;
+  private final String sql;
 
-  PointSource(JdbcTemplate jdbc, int srid) {
-    this.jdbc = jdbc;
+  PointSource(ContentKind kind, ReadExecutor reads, int srid) {
+    this.kind = kind;
+    this.reads = reads;
     this.srid = srid;
+    this.pointClass = ContentClasses.of(kind.main());
+    this.encoder = new AssetContentEncoder(pointClass);
+    this.sql = TileSql.sql("points", kind.main(), "p");
   }
 
   @Override
   public ContentKind kind() {
-    return ContentKind.POINTS;
+    return kind;
   }
 
   @Override
   public List<MetadataClass> classes() {
-    return List.of(ContentClasses.POINT);
+    return List.of(pointClass);
   }
 
   @Override
@@ -107,18 +114,13 @@ final class PointSource implements ContentSource {
   }
 
   private List<PointAsset> assets(Region window, View view, Heights heights) {
-    Object[] w = TileSql.window(window, srid, view.asOf());
-    List<PointAsset> out = new ArrayList<>();
-    jdbc.query(SqlTemplate.load("tiles3d/points"), (ResultSet rs) -> {
-      PointAsset a = asset(rs, heights);
-      if (a != null) {
-        out.add(a);
-      }
-    }, w);
+    List<PointAsset> out = new ArrayList<>(reads.rows(sql, TileSql.window(window, srid, view.asOf()),
+        rs -> asset(rs, heights)));
+    out.removeIf(Objects::isNull);
     return out;
   }
 
-  private static PointAsset asset(ResultSet rs, Heights heights) throws SQLException {
+  private PointAsset asset(ResultSet rs, Heights heights) throws SQLException {
     AssetKind kind = assetKind(rs.getString("appurtenance"));
     if (kind == null) {
       return null;
@@ -133,7 +135,7 @@ final class PointSource implements ContentSource {
     double size = kind == AssetKind.VALVE ? VALVE_MM : coverMm(rs.getString("cover_size"));
     return new PointAsset(rs.getLong("fid"), kind, new GeoPoint(c.x, c.y, heights.of(relative, ground)), size,
         well != null && well > 0 ? well : DEFAULT_WELL_DEPTH_M, rotation != null ? rotation : 0,
-        TileSql.colour(rs, "rgb", 1), TileSql.properties(rs, ContentClasses.POINT, Map.of("asset", kind.name())));
+        TileSql.colour(rs, "rgb", 1), TileSql.properties(rs, pointClass, Map.of("asset", kind.name())));
   }
 
   /** The shaft diameter (mm) from a cover size such as "Φ700" or "1000×1000" (the first 3–4 digit number). */

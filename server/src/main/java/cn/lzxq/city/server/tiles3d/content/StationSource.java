@@ -1,6 +1,8 @@
 package cn.lzxq.city.server.tiles3d.content;
 
-import cn.lzxq.city.data.sql.SqlTemplate;
+import cn.lzxq.city.data.db.ReadExecutor;
+import cn.lzxq.city.data.layer.Layer;
+import cn.lzxq.city.data.layer.TileContent.TileEncoding;
 import cn.lzxq.city.server.tiles3d.ContentKind;
 import cn.lzxq.city.server.tiles3d.View;
 import cn.lzxq.city.server.tiles3d.grid.Grid;
@@ -21,7 +23,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.locationtech.jts.geom.Coordinate;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Base-station towers (by tower type) with their antenna sectors, oriented by azimuth and total
@@ -37,13 +38,27 @@ final class StationSource implements ContentSource {
   private static final Rgba TOWER_GREY = Rgba.hex("#B0B4B8");
   private static final Rgba SECTOR_WHITE = Rgba.hex("#F2F2F2");
 
-  private final JdbcTemplate jdbc;
+  private final ContentKind kind;
+  private final ReadExecutor reads;
   private final int srid;
-  private final TowerContentEncoder encoder = new TowerContentEncoder(ContentClasses.STATION, ContentClasses.SECTOR);
+  private final MetadataClass stationClass;
+  private final MetadataClass sectorClass;
+  private final TowerContentEncoder encoder;
+  private final String stationSql;
+  private final String sectorSql;
 
-  StationSource(JdbcTemplate jdbc, int srid) {
-    this.jdbc = jdbc;
+  /** @param kind a content of a {@code TOWERS} layer and a {@code SECTORS} layer */
+  StationSource(ContentKind kind, ReadExecutor reads, int srid) {
+    this.kind = kind;
+    this.reads = reads;
     this.srid = srid;
+    Layer sectors = kind.member(TileEncoding.SECTORS).orElseThrow(
+        () -> new IllegalArgumentException("content " + kind.code() + " has no sector layer"));
+    this.stationClass = ContentClasses.of(kind.main());
+    this.sectorClass = ContentClasses.of(sectors);
+    this.encoder = new TowerContentEncoder(stationClass, sectorClass);
+    this.stationSql = TileSql.sql("stations", kind.main(), "b");
+    this.sectorSql = TileSql.sql("sectors", sectors, "a");
   }
 
   /** A tower row with the ground elevation its sectors are placed from. */
@@ -52,12 +67,12 @@ final class StationSource implements ContentSource {
 
   @Override
   public ContentKind kind() {
-    return ContentKind.STATIONS;
+    return kind;
   }
 
   @Override
   public List<MetadataClass> classes() {
-    return List.of(ContentClasses.STATION, ContentClasses.SECTOR);
+    return List.of(stationClass, sectorClass);
   }
 
   @Override
@@ -88,9 +103,11 @@ final class StationSource implements ContentSource {
       return null;
     }
     Heights heights = new Heights(view.heights(), grid.anomalyM());
-    List<AntennaSector> sectors = jdbc.query(SqlTemplate.load("tiles3d/sectors"),
-        (rs, i) -> sector(rs, bySite.get(rs.getString("site_code")), heights),
-        bySite.keySet().toArray(new String[0]), TileSql.time(view.asOf()));
+    Map<String, Object> params = new HashMap<>();
+    params.put("sites", bySite.keySet().toArray(new String[0]));
+    params.put("t", view.asOf());
+    List<AntennaSector> sectors = reads.rows(sectorSql, params,
+        rs -> sector(rs, bySite.get(rs.getString("site_code")), heights));
     return encoder.encode(grid.region(tile), towers, sectors);
   }
 
@@ -100,24 +117,23 @@ final class StationSource implements ContentSource {
 
   private List<Site> sites(Grid grid, cn.lzxq.city.tiles.geo.Region window, View view) {
     Heights heights = new Heights(view.heights(), grid.anomalyM());
-    Object[] w = TileSql.window(window, srid, view.asOf());
-    return jdbc.query(SqlTemplate.load("tiles3d/stations"), (rs, i) -> site(rs, heights), w);
+    return reads.rows(stationSql, TileSql.window(window, srid, view.asOf()), rs -> site(rs, heights));
   }
 
-  private static Site site(ResultSet rs, Heights heights) throws SQLException {
+  private Site site(ResultSet rs, Heights heights) throws SQLException {
     Coordinate c = TileSql.geometry(rs, "geom").getCoordinate();
     double ground = rs.getDouble("ground_elev_m");
     TowerSite t = new TowerSite(rs.getLong("fid"), towerType(rs.getString("tower_type")),
         new GeoPoint(c.x, c.y, heights.of(0, ground)), rs.getDouble("tower_height_m"), TOWER_GREY,
-        TileSql.properties(rs, ContentClasses.STATION, Map.of()));
+        TileSql.properties(rs, stationClass, Map.of()));
     return new Site(t, rs.getString("site_code"), ground);
   }
 
-  private static AntennaSector sector(ResultSet rs, Site site, Heights heights) throws SQLException {
+  private AntennaSector sector(ResultSet rs, Site site, Heights heights) throws SQLException {
     GeoPoint base = site.tower().base();
     GeoPoint mount = new GeoPoint(base.lon(), base.lat(), heights.of(rs.getDouble("antenna_height_m"), site.groundM()));
     return new AntennaSector(rs.getLong("fid"), mount, rs.getDouble("azimuth_deg"), rs.getDouble("mech_tilt_deg"),
-        rs.getDouble("elec_tilt_deg"), SECTOR_WHITE, TileSql.properties(rs, ContentClasses.SECTOR, Map.of()));
+        rs.getDouble("elec_tilt_deg"), SECTOR_WHITE, TileSql.properties(rs, sectorClass, Map.of()));
   }
 
   /** The tower type of a 塔型 text (Chinese or the enum name); monopole when unknown. */

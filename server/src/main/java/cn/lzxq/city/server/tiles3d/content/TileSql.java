@@ -1,5 +1,8 @@
 package cn.lzxq.city.server.tiles3d.content;
 
+import cn.lzxq.city.data.db.ReadExecutor;
+import cn.lzxq.city.data.layer.Layer;
+import cn.lzxq.city.data.sql.SqlTemplate;
 import cn.lzxq.city.tiles.gltf.MetadataClass;
 import cn.lzxq.city.tiles.gltf.PropertyDef;
 import cn.lzxq.city.tiles.content.FeatureClasses;
@@ -8,8 +11,7 @@ import cn.lzxq.city.tiles.gltf.Rgba;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.locationtech.jts.geom.Geometry;
@@ -22,15 +24,27 @@ final class TileSql {
   private TileSql() {
   }
 
-  /** The window binds: west, south, east, north (degrees), native SRID, as-of time. */
-  static Object[] window(Region r, int srid, Instant asOf) {
-    return new Object[] {Math.toDegrees(r.west()), Math.toDegrees(r.south()), Math.toDegrees(r.east()),
-        Math.toDegrees(r.north()), srid, time(asOf)};
+  /**
+   * The SQL of {@code sql/tiles3d/<template>.sql} for {@code layer}: its {@code {table}} and
+   * {@code {filter}} slots filled with the layer's table and row filter (columns qualified by {@code alias}).
+   */
+  static String sql(String template, Layer layer, String alias) {
+    return SqlTemplate.render("tiles3d/" + template, Map.of("table", layer.table(), "filter", layer.rowFilter(alias)));
   }
 
-  /** An as-of bind value (null = now). */
-  static OffsetDateTime time(Instant asOf) {
-    return asOf == null ? null : OffsetDateTime.ofInstant(asOf, ZoneOffset.UTC);
+  /**
+   * The window parameters: {@code west}, {@code south}, {@code east}, {@code north} (degrees),
+   * {@code srid} (native) and {@code t} (the as-of time, null = now).
+   */
+  static Map<String, Object> window(Region r, int srid, Instant asOf) {
+    Map<String, Object> params = new HashMap<>();
+    params.put("west", Math.toDegrees(r.west()));
+    params.put("south", Math.toDegrees(r.south()));
+    params.put("east", Math.toDegrees(r.east()));
+    params.put("north", Math.toDegrees(r.north()));
+    params.put("srid", srid);
+    params.put("t", asOf);
+    return params;
   }
 
   /** A WKB geometry column (EPSG:4490 longitude/latitude, Z kept). */

@@ -3,6 +3,7 @@ package cn.lzxq.city.server.tiles3d.export;
 import cn.lzxq.city.data.io.AsOf;
 import cn.lzxq.city.server.tiles3d.HeightMode;
 import cn.lzxq.city.server.tiles3d.TilesetCatalog;
+import cn.lzxq.city.data.layer.LayerCatalog;
 import cn.lzxq.city.server.tiles3d.View;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -58,8 +59,9 @@ public final class TilesExportCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    if (TilesetCatalog.contents(tileset).isEmpty()) {
-      System.err.println("unknown tileset " + tileset + "; one of " + TilesetCatalog.names());
+    TilesetCatalog tilesets = new TilesetCatalog(LayerCatalog.standard());
+    if (tilesets.contents(tileset).isEmpty()) {
+      System.err.println("unknown tileset " + tileset + "; one of " + tilesets.names());
       return 2;
     }
     View view = new View(asOf == null ? null : AsOf.parse(asOf), HeightMode.parse(heights));

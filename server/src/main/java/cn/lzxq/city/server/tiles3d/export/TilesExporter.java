@@ -48,7 +48,7 @@ public class TilesExporter {
   /** Exports {@code tileset} as seen in {@code view} into {@code out}. */
   public ExportResult export(String tileset, View view, Path out, int threads) throws IOException, InterruptedException {
     long start = System.nanoTime();
-    List<ContentKind> kinds = TilesetService.contents(tileset);
+    List<ContentKind> kinds = service.contents(tileset);
     Grid grid = service.grid();
     List<Job> jobs = new ArrayList<>();
     Set<TileCoord> subtreeRoots = new TreeSet<>(Comparator.comparingInt(TileCoord::level).thenComparingLong(TileCoord::x)

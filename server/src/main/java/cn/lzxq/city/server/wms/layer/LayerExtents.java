@@ -3,6 +3,7 @@ package cn.lzxq.city.server.wms.layer;
 import cn.lzxq.city.data.ServiceArea;
 import cn.lzxq.city.data.crs.CrsRef;
 import cn.lzxq.city.data.crs.ServedCrs;
+import cn.lzxq.city.data.db.ValidTime;
 import cn.lzxq.city.data.layer.Layer;
 import cn.lzxq.city.data.layer.LayerCatalog;
 import java.sql.Connection;
@@ -37,11 +38,12 @@ public final class LayerExtents {
   }
 
   /** The extents by layer name, then by CRS. */
-  public static Map<String, Map<CrsRef, Envelope>> load(DataSource dataSource, int nativeSrid) throws SQLException {
+  public static Map<String, Map<CrsRef, Envelope>> load(DataSource dataSource, int nativeSrid, LayerCatalog catalog)
+      throws SQLException {
     Map<String, Map<CrsRef, Envelope>> out = new HashMap<>();
     List<CrsRef> served = ServedCrs.forNative(nativeSrid);
     try (Connection c = dataSource.getConnection()) {
-      for (Layer layer : LayerCatalog.all()) {
+      for (Layer layer : catalog.vectors()) {
         out.put(layer.name(), extent(c, layer, nativeSrid, served));
       }
     }
@@ -51,7 +53,7 @@ public final class LayerExtents {
   private static Map<CrsRef, Envelope> extent(Connection c, Layer layer, int nativeSrid, List<CrsRef> served)
       throws SQLException {
     String measured = "(SELECT ST_SetSRID(ST_Extent(t." + layer.geometryColumn() + ")::geometry, " + nativeSrid + ") FROM "
-        + layer.table() + " t WHERE " + layer.rowFilter() + " AND t.valid_to IS NULL AND geometry_is_finite(t."
+        + layer.table() + " t WHERE " + layer.rowFilter("t") + " AND " + ValidTime.now("t") + " AND geometry_is_finite(t."
         + layer.geometryColumn() + "))";
     ServiceArea a = ServiceArea.LANZHOU_NEW_AREA;
     Map<CrsRef, Envelope> boxes = new LinkedHashMap<>();

@@ -25,11 +25,12 @@ public final class WmsLayers {
   private final Map<String, WmsLayer> byName = new LinkedHashMap<>();
   private final StyleDictionary dictionary;
 
-  public WmsLayers(StyleDictionary dictionary) {
+  /** The tree of the catalog's vector layers with the styles built from {@code dictionary}. */
+  public WmsLayers(StyleDictionary dictionary, LayerCatalog catalog) {
     this.dictionary = dictionary;
     NamedStyles named = new NamedStyles(dictionary);
     List<WmsLayer> top = new ArrayList<>();
-    for (Layer layer : LayerCatalog.all()) {
+    for (Layer layer : catalog.vectors()) {
       List<Style> styles = named.of(layer);
       WmsLayer l = new WmsLayer(layer.name(), layer.titleZh(), layer.abstractEn(), layer, Filter.all(), styles,
           subtypes(layer, styles));

@@ -1,5 +1,7 @@
 package cn.lzxq.city.server.wms.render;
 
+import cn.lzxq.city.data.db.ReadExecutor;
+import cn.lzxq.city.data.db.ReadTransaction;
 import cn.lzxq.city.data.query.PreparedSql;
 import cn.lzxq.city.data.query.SqlBuilder;
 import cn.lzxq.city.server.wms.request.MapWindow;
@@ -14,14 +16,13 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import javax.sql.DataSource;
-import org.postgresql.PGStatement;
 
 /**
  * Draws a map with Java2D (antialiased) from features streamed out of PostGIS: one query per
@@ -30,19 +31,19 @@ import org.postgresql.PGStatement;
  * all layers. Rows arrive in batches; a read of one layer draws them as they come, a shared read
  * holds each layer's stroked paths (not its rows) until the read ends. Every query is planned
  * for its own window (no server-side prepared statement, whose generic plan would scan the
- * layer) and bounded by the render deadline.
+ * layer) and bounded by the render deadline (the statement timeout of its read transaction).
  */
 public final class MapRenderer {
 
   private static final int FETCH_SIZE = 4_000;
 
-  private final DataSource dataSource;
+  private final ReadExecutor reads;
   private final SqlBuilder sql;
   private final WindowSelectivity selectivity = new WindowSelectivity();
   private final LabelSprites sprites = new LabelSprites();
 
-  public MapRenderer(DataSource dataSource, SqlBuilder sql) {
-    this.dataSource = dataSource;
+  public MapRenderer(ReadExecutor reads, SqlBuilder sql) {
+    this.reads = reads;
     this.sql = sql;
   }
 
@@ -67,19 +68,14 @@ public final class MapRenderer {
     MapWindow w = plan.window();
     SymbolPainter painter = new SymbolPainter(g, w.symbolScale());
     LabelPlacer labels = new LabelPlacer(w.symbolScale(), sprites);
-    try (Connection c = dataSource.getConnection()) {
-      c.setAutoCommit(false);
-      c.setReadOnly(true);
-      try {
-        ScreenMapping fitted = w.crs().srid() == sql.nativeSrid() ? null : ScreenMapping.fit(c, w, sql.nativeSrid());
-        ScreenMapping toScreen = fitted != null ? fitted : ScreenMapping.affine(w.toScreen());
-        for (List<PassGroup> read : MapReads.of(plan.layers(), w.scaleDenominator())) {
-          List<SymbolPainter> painters = read.size() == 1 ? List.of(painter)
-              : read.stream().map(x -> SymbolPainter.deferred(g, w.symbolScale())).toList();
-          drawRead(c, read, painters, plan, toScreen, fitted != null, labels, deadline);
-        }
-      } finally {
-        c.rollback();
+    try (ReadTransaction tx = reads.open(Duration.ofMillis(deadline.remainingMillis()))) {
+      Connection c = tx.connection();
+      ScreenMapping fitted = w.crs().srid() == sql.nativeSrid() ? null : ScreenMapping.fit(c, w, sql.nativeSrid());
+      ScreenMapping toScreen = fitted != null ? fitted : ScreenMapping.affine(w.toScreen());
+      for (List<PassGroup> read : MapReads.of(plan.layers(), w.scaleDenominator())) {
+        List<SymbolPainter> painters = read.size() == 1 ? List.of(painter)
+            : read.stream().map(x -> SymbolPainter.deferred(g, w.symbolScale())).toList();
+        drawRead(tx, read, painters, plan, toScreen, fitted != null, labels, deadline);
       }
     }
     labels.draw(g, w.width(), w.height());
@@ -89,20 +85,17 @@ public final class MapRenderer {
    * Draws the groups of one read from one query, each row with the groups whose layer it belongs
    * to, each group with its own painter; the painters are flushed in order at the end.
    */
-  private void drawRead(Connection c, List<PassGroup> read, List<SymbolPainter> painters, MapPlan plan,
+  private void drawRead(ReadTransaction tx, List<PassGroup> read, List<SymbolPainter> painters, MapPlan plan,
       ScreenMapping toScreen, boolean nativeOut, LabelPlacer labels, RenderDeadline deadline) throws SQLException {
     List<String> properties = properties(read);
     List<LayerPlan> layers = read.stream().map(PassGroup::layer).toList();
     MapWindow w = plan.window();
     double mpp = w.metresPerPixel();
-    boolean selective = selectivity.selective(c, layers.get(0).layer(),
+    boolean selective = selectivity.selective(tx.connection(), layers.get(0).layer(),
         (w.width() + 2 * MapQuery.MARGIN_PX) * (w.height() + 2 * MapQuery.MARGIN_PX) * mpp * mpp);
     PreparedSql q = MapQuery.sql(sql, layers, properties, w, plan.asOf(), nativeOut, selective);
-    try (PreparedStatement ps = q.prepare(c)) {
-      // Never a server-side prepared statement: a cached generic plan cannot know how small the window is.
-      ps.unwrap(PGStatement.class).setPrepareThreshold(0);
-      ps.setQueryTimeout((int) Math.ceil(deadline.remainingMillis() / 1000.0));
-      ps.setFetchSize(FETCH_SIZE);
+    tx.limit(Duration.ofMillis(deadline.remainingMillis()));
+    try (PreparedStatement ps = tx.prepare(q.sql(), q.params(), FETCH_SIZE)) {
       try (ResultSet rs = ps.executeQuery()) {
         int n = properties.size();
         int flags = read.size() == 1 ? 0 : read.size();

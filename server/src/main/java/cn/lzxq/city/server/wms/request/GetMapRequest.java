@@ -1,6 +1,6 @@
 package cn.lzxq.city.server.wms.request;
 
-import cn.lzxq.city.data.crs.AxisSwap;
+import cn.lzxq.city.data.crs.BboxParam;
 import cn.lzxq.city.data.crs.CrsRef;
 import cn.lzxq.city.data.crs.ServedCrs;
 import cn.lzxq.city.server.ows.KvpMap;
@@ -94,12 +94,19 @@ public record GetMapRequest(List<String> layers, List<String> styles, MapWindow 
       throw new OwsException(WmsCodes.INVALID_CRS, crsKey, "CRS " + code + " is not offered; use one of "
           + ServedCrs.forNative(nativeSrid).stream().map(CrsRef::code).toList());
     }
-    double[] b = Params.numbers(kvp.require("BBOX"), 4, "BBOX");
-    if (!(b[0] < b[2] && b[1] < b[3]) || !Double.isFinite(b[2] - b[0]) || !Double.isFinite(b[3] - b[1])) {
+    BboxParam b;
+    try {
+      b = BboxParam.parse(kvp.require("BBOX"), false, false);
+    } catch (NumberFormatException e) {
+      throw Params.invalid("BBOX", "BBOX holds a value that is not a number: " + kvp.require("BBOX"));
+    } catch (IllegalArgumentException e) {
+      throw Params.invalid("BBOX", "BBOX needs 4 comma-separated numbers");
+    }
+    if (!b.ordered() || !Double.isFinite(b.a2() - b.a1()) || !Double.isFinite(b.b2() - b.b1())) {
       throw Params.invalid("BBOX", "BBOX minimum must be below the maximum on both axes");
     }
     // WMS 1.3.0 follows the CRS's axis order; 1.1.x always sends x (easting/longitude) first.
-    Envelope bbox = v13 ? AxisSwap.envelope(b[0], b[1], b[2], b[3], crs) : new Envelope(b[0], b[2], b[1], b[3]);
+    Envelope bbox = v13 ? b.envelope(crs) : b.eastNorth();
     int width = Params.positiveInt(kvp, "WIDTH");
     int height = Params.positiveInt(kvp, "HEIGHT");
     if (width > limits.maxWidth() || height > limits.maxHeight()) {

@@ -48,8 +48,20 @@ public final class NamedStyles {
       case "zoning_parcel" -> List.of(parcelsByLandUse());
       case "road" -> List.of(roadsByClass());
       case "construction_project" -> List.of(projectsByStatus());
-      default -> throw new IllegalArgumentException("no styles for layer " + name);
+      default -> List.of(plain(layer));
     };
+  }
+
+  /** The style of a layer without a named one: every feature in one grey symbol of its geometry kind. */
+  private static Style plain(Layer layer) {
+    Color c = hex("#546e7a");
+    Symbolizer s = switch (layer.geometryKind()) {
+      case POINT -> mark("circle", 8, c, null);
+      case LINE -> new Symbolizer.Line(Stroke.solid(c, 1.5));
+      case POLYGON -> new Symbolizer.Polygon(withOpacity(c, 0.35), Stroke.solid(c, 1));
+    };
+    return new Style("default", layer.titleZh(), layer.titleEn() + " in one symbol", List.of(List.of(
+        Rule.of("all", layer.titleZh(), Filter.all(), s))));
   }
 
   private Style pipesByNetwork(String network) {

@@ -22,9 +22,9 @@ import org.locationtech.jts.geom.Envelope;
 class MapQueryTest {
 
   private static final SqlBuilder SQL = new SqlBuilder(4544);
-  private static final Layer WATER = LayerCatalog.find("pipe_js").orElseThrow();
-  private static final Layer GAS = LayerCatalog.find("pipe_rq").orElseThrow();
-  private static final Layer STATIONS = LayerCatalog.find("base_station").orElseThrow();
+  private static final Layer WATER = LayerCatalog.standard().find("pipe_js").orElseThrow();
+  private static final Layer GAS = LayerCatalog.standard().find("pipe_rq").orElseThrow();
+  private static final Layer STATIONS = LayerCatalog.standard().find("base_station").orElseThrow();
   /** 256 × 256 pixels over about 200 m × 200 m in EPSG:4544 (0.78 m a pixel). */
   private static final MapWindow NATIVE = new MapWindow(CrsRef.epsg(4544), new Envelope(400000, 400200, 4040000, 4040200), 256, 256, 90.7);
 

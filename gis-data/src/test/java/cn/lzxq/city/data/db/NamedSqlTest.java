@@ -1,4 +1,4 @@
-package cn.lzxq.city.data.analysis.common;
+package cn.lzxq.city.data.db;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

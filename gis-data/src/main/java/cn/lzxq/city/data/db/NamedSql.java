@@ -1,4 +1,4 @@
-package cn.lzxq.city.data.analysis.common;
+package cn.lzxq.city.data.db;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -13,13 +13,13 @@ import java.util.regex.Pattern;
  * @param sql   the SQL with {@code ?} placeholders
  * @param names the parameter name of each placeholder, in order
  */
-record NamedSql(String sql, List<String> names) {
+public record NamedSql(String sql, List<String> names) {
 
   private static final Pattern NAME = Pattern.compile("(?<![:\\w]):([a-z][a-z0-9_]*)");
   private static final Pattern COMMENT = Pattern.compile("--[^\\n]*");
 
   /** Parses SQL with named parameters. */
-  static NamedSql parse(String text) {
+  public static NamedSql parse(String text) {
     String withoutComments = COMMENT.matcher(text).replaceAll("");
     Matcher m = NAME.matcher(withoutComments);
     List<String> names = new ArrayList<>();

@@ -1,0 +1,134 @@
+package cn.lzxq.city.data.db;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A read-only transaction of {@link ReadExecutor} under its statement timeout: named-parameter
+ * queries, prebuilt statements and streams. Closing it rolls back and returns the connection.
+ * Not thread-safe.
+ */
+public final class ReadTransaction implements AutoCloseable {
+
+  /** Rows per cursor fetch. */
+  public static final int CURSOR_ROWS = 1_000;
+
+  private final Connection connection;
+
+  ReadTransaction(Connection connection) {
+    this.connection = connection;
+  }
+
+  /** Turns one row into a value. */
+  @FunctionalInterface
+  public interface RowReader<T> {
+    T read(ResultSet rs) throws SQLException;
+  }
+
+  /** The connection (for statements this class does not cover, e.g. a fitted CRS mapping). */
+  public Connection connection() {
+    return connection;
+  }
+
+  /** Rows of SQL with {@code :name} parameters, read through a cursor of {@link #CURSOR_ROWS} rows. */
+  public <T> List<T> query(String sql, Map<String, ?> params, RowReader<T> reader) throws SQLException {
+    return run(sql, params, reader, CURSOR_ROWS);
+  }
+
+  /**
+   * Rows of SQL with {@code :name} parameters, fetched in one go instead of through a cursor:
+   * only without a cursor may PostgreSQL split a long scan across parallel workers. For
+   * whole-area statements whose answers are small.
+   */
+  public <T> List<T> queryAll(String sql, Map<String, ?> params, RowReader<T> reader) throws SQLException {
+    return run(sql, params, reader, 0);
+  }
+
+  /**
+   * A prepared statement of {@code sql} with its {@code ?} parameters {@code params} bound, planned for its own
+   * values (never a server-side prepared statement, whose generic plan cannot know how small a
+   * window is), rows fetched {@code fetchSize} at a time (0: all at once); the caller closes it.
+   */
+  public PreparedStatement prepare(String sql, List<Object> params, int fetchSize) throws SQLException {
+    PreparedStatement ps = connection.prepareStatement(sql);
+    try {
+      ps.unwrap(org.postgresql.PGStatement.class).setPrepareThreshold(0);
+      for (int i = 0; i < params.size(); i++) {
+        bind(ps, i + 1, params.get(i));
+      }
+      ps.setFetchSize(fetchSize);
+      return ps;
+    } catch (SQLException | RuntimeException e) {
+      ps.close();
+      throw e;
+    }
+  }
+
+  private <T> List<T> run(String sql, Map<String, ?> params, RowReader<T> reader, int fetchSize) throws SQLException {
+    NamedSql named = NamedSql.parse(sql);
+    List<Object> values = new ArrayList<>(named.names().size());
+    for (String name : named.names()) {
+      if (!params.containsKey(name)) {
+        throw new IllegalArgumentException("no value for :" + name);
+      }
+      values.add(params.get(name));
+    }
+    try (PreparedStatement ps = prepare(named.sql(), values, fetchSize);
+        ResultSet rs = ps.executeQuery()) {
+      List<T> out = new ArrayList<>();
+      while (rs.next()) {
+        out.add(reader.read(rs));
+      }
+      return out;
+    }
+  }
+
+  /** Binds a value: null as untyped NULL, instants as timestamptz, byte[] as bytea, arrays as SQL arrays. */
+  private void bind(PreparedStatement ps, int i, Object v) throws SQLException {
+    if (v == null) {
+      ps.setNull(i, Types.OTHER);
+    } else if (v instanceof Instant t) {
+      ps.setObject(i, t.atOffset(ZoneOffset.UTC));
+    } else if (v instanceof byte[] b) {
+      ps.setBytes(i, b);
+    } else if (v instanceof String[] a) {
+      ps.setArray(i, connection.createArrayOf("text", a));
+    } else if (v instanceof Long[] a) {
+      ps.setArray(i, connection.createArrayOf("bigint", a));
+    } else if (v instanceof Integer[] a) {
+      ps.setArray(i, connection.createArrayOf("int4", a));
+    } else {
+      ps.setObject(i, v);
+    }
+  }
+
+  /**
+   * Cancels the statements this transaction runs from now on after {@code limit} (at least 1 ms),
+   * e.g. what is left of a request's deadline.
+   */
+  public void limit(Duration limit) throws SQLException {
+    try (Statement s = connection.createStatement()) {
+      s.execute("SET LOCAL statement_timeout = " + Math.max(1, limit.toMillis()));
+    }
+  }
+
+  /** Rolls back (nothing was written) and returns the connection to the pool. */
+  @Override
+  public void close() throws SQLException {
+    try {
+      connection.rollback();
+    } finally {
+      connection.close();
+    }
+  }
+}
