@@ -109,3 +109,24 @@ INSERT INTO construction_project (project_code, name, owner, kind, networks, tre
   ('XM-2027-001', '纬一路给水管改造', 'SW', 'renewal', '{JS}', 2.0, '2027-04-01', '2027-06-30', 'planned', fx_rect(0, -2, 200, 1), '2026-01-01'),
   ('XM-2027-002', '纬一路通信管道新建', 'TXGS', 'new_build', '{TX}', 1.2, '2027-06-01', '2027-09-30', 'approved', fx_rect(100, 3, 300, 5), '2026-01-01'),
   ('XM-2028-003', '纬一路燃气管新建', 'RQGS', 'new_build', '{RQ}', 1.5, '2028-03-01', '2028-05-01', 'planned', fx_rect(0, 6, 100, 8), '2026-01-01');
+
+-- The clearance yard (issue 16): one existing pipe of each rule class, 40 m apart, far outside
+-- the street above (x 3000..3100, y 3000..3280; ground flat at 1950.0), for the table-driven
+-- proposed-pipe test ProposedPipeStandardTest. Tops (surveyed Z, outer top): see each row.
+INSERT INTO pipe_point (network, subtype, exp_no, feature, appurtenance, feature_code, ground_elev_m, operable, owner, geom, valid_from)
+SELECT n, s, 'Y' || k || e, '直线点', NULL, c || '1101', 1950, true, o, fx_pt(x, y, 1950), '2015-01-01'
+FROM (VALUES (1, 'RL', 'RS', '5401', 'SW', 3000), (2, 'DL', 'GD', '5501', 'DLGS', 3040), (3, 'JS', 'JP', '5104', 'SW', 3080),
+             (4, 'PS', 'YS', '5201', 'PSGS', 3120), (5, 'DL', 'GD', '5501', 'DLGS', 3160), (6, 'DL', 'GD', '5501', 'DLGS', 3200),
+             (7, 'RQ', 'TR', '5303', 'RQGS', 3240), (8, 'QT', 'ZH', '5801', 'SW', 3280)) t(k, n, s, c, o, y),
+     (VALUES ('a', 3000), ('b', 3100)) p(e, x);
+INSERT INTO pipe_segment (network, subtype, start_point, end_point, start_depth_m, end_depth_m, depth_ref, dn_mm, width_mm, height_mm,
+                          material, laying, pressure_class, owner, geom, valid_from, remarks, feature_code)
+VALUES
+  ('RL', 'RS', 'Y1a', 'Y1b', 1.0, 1.0, 'top', NULL, 1200, 800, 'T', 'GG', NULL, 'SW', fx_line(3000, 3000, 1949.0, 3100, 3000, 1949.0), '2015-01-01', 'Y1 heat trench', '54011000'),
+  ('DL', 'GD', 'Y2a', 'Y2b', 0.8, 0.8, 'top', NULL, 800, 600, 'T', 'GG', NULL, 'DLGS', fx_line(3000, 3040, 1949.2, 3100, 3040, 1949.2), '2015-01-01', 'Y2 cable trench', '55011000'),
+  ('JS', 'JP', 'Y3a', 'Y3b', 1.7, 1.7, 'top', 300, NULL, NULL, 'QM', 'ZM', NULL, 'SW', fx_line(3000, 3080, 1948.3, 3100, 3080, 1948.3), '2015-01-01', 'Y3 water', '51041000'),
+  ('PS', 'YS', 'Y4a', 'Y4b', 3.0, 3.0, 'invert', 400, NULL, NULL, 'PVC', 'ZM', NULL, 'PSGS', fx_line(3000, 3120, 1947.0, 3100, 3120, 1947.0), '2015-01-01', 'Y4 storm', '52011000'),
+  ('DL', 'GD', 'Y5a', 'Y5b', 1.0, 1.0, 'top', 150, NULL, NULL, 'PE', 'GM', NULL, 'DLGS', fx_line(3000, 3160, 1949.0, 3100, 3160, 1949.0), '2015-01-01', 'Y5 power in conduit', '55011000'),
+  ('DL', 'GD', 'Y6a', 'Y6b', 1.0, 1.0, 'top', 100, NULL, NULL, 'TZ', 'ZM', NULL, 'DLGS', fx_line(3000, 3200, 1949.0, 3100, 3200, 1949.0), '2015-01-01', 'Y6 power direct', '55011000'),
+  ('RQ', 'TR', 'Y7a', 'Y7b', 1.2, 1.2, 'top', 160, NULL, NULL, 'PE', 'ZM', 'MB', 'RQGS', fx_line(3000, 3240, 1948.8, 3100, 3240, 1948.8), '2015-01-01', 'Y7 gas MB', '53031000'),
+  ('QT', 'ZH', 'Y8a', 'Y8b', 2.0, 2.0, 'top', NULL, 3000, 3000, 'T', 'ZH', NULL, 'SW', fx_line(3000, 3280, 1948.0, 3100, 3280, 1948.0), '2015-01-01', 'Y8 utility tunnel', '58011000');

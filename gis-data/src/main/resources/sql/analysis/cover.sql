@@ -18,7 +18,10 @@ seg AS (
   WHERE s.status <> 'abandoned' AND coalesce(s.laying_class, 'direct') IN ('direct', 'conduit', 'trench') AND {scope}
 ),
 ends AS (
-  SELECT seg.fid, seg.network, seg.material, seg.laying, seg.laying_class, seg.owner, seg.size_mm, e.pt,
+  SELECT seg.fid, seg.network, seg.material, seg.laying, seg.laying_class, seg.owner, e.pt,
+         seg.dn_mm AS dn, seg.width_mm AS width, seg.height_mm AS height, seg.road_name AS road, seg.start_point,
+         seg.end_point, seg.start_depth_m AS start_depth, seg.end_depth_m AS end_depth,
+         ST_Z(ST_StartPoint(seg.geom)) AS start_elev, ST_Z(ST_EndPoint(seg.geom)) AS end_elev,
          ST_Z(e.pt) + seg.centre_offset_m + seg.half_height_m AS top_m,
          coalesce((SELECT pp.ground_elev_m::float8 FROM pipe_point pp
                    WHERE pp.exp_no = e.exp_no AND valid_at(pp.valid_from, pp.valid_to, CAST(:as_of AS timestamptz)) LIMIT 1),
@@ -49,7 +52,9 @@ judged AS (
     ORDER BY (c.laying_class IS NOT NULL)::int + (c.material IS NOT NULL)::int DESC, c.min_cover_m DESC, c.id
     LIMIT 1) c
 )
-SELECT DISTINCT ON (j.fid) j.fid, j.network, j.size_mm, j.material, j.laying, j.owner, o.name AS owner_name,
+SELECT DISTINCT ON (j.fid) j.fid, j.network, j.dn, j.width, j.height, j.material, j.laying, j.road, j.start_point,
+       j.end_point, j.start_depth, j.end_depth, j.start_elev, j.end_elev, j.owner, o.name AS owner_name,
+       o.contact_person AS owner_person, o.phone AS owner_phone, o.email AS owner_email,
        j.road_position, j.ground_m, j.top_m, j.cover_m, j.required_m, j.rule_id, j.rule_min_m, j.frost_governs,
        j.source_clause, j.confidence, j.frost_m, j.margin_m,
        ST_AsGeoJSON(ST_Transform(j.pt, 4326), 7) AS location

@@ -11,23 +11,33 @@
 -- measuring runs in the same scan, which PostgreSQL may split across parallel workers when the
 -- statement runs without a cursor (Session.templateAll).
 -- The rule keys (subtype, pressure class, size, laying class) come out with '' or 0 for NULL so
--- they can be grouped and hashed; nullif() turns them back for the rule lookup.
+-- they can be grouped and hashed; nullif() turns them back for the rule lookup. a_type and b_type
+-- are the pipes' clearance types (pipe_clearance_type, V20); reach_m is lim.rule_m. The
+-- a_/b_ columns named as PipeRef.read expects describe the pipes in answers.
 WITH {scope_cte},
 subject AS ({subject}),
 lim AS (
   SELECT (SELECT max(min_clearance_m) FROM clearance_rule
-          WHERE direction = 'horizontal' AND a_type <> 'BUILDING' AND b_type <> 'BUILDING')::float8 AS rule_m,
+          WHERE direction = 'horizontal'
+            AND a_type IN (SELECT code FROM clearance_type WHERE kind = 'pipe')
+            AND b_type IN (SELECT code FROM clearance_type WHERE kind = 'pipe'))::float8 AS rule_m,
          (SELECT max(min_clearance_m) FROM clearance_rule WHERE direction = 'vertical')::float8 AS vrule_m,
          (SELECT coalesce(max(greatest(width_mm, height_mm, dn_mm)), 0) FROM pipe_segment) / 2000.0 AS half_m
 ),
 pair AS (
-  SELECT a.fid AS a_fid, a.network AS a_network, coalesce(a.subtype, '') AS a_subtype, coalesce(a.pressure_class, '') AS a_pc,
+  SELECT a.fid AS a_fid, a.network AS a_network, pipe_clearance_type(a.network, a.subtype, a.laying_class) AS a_type, coalesce(a.subtype, '') AS a_subtype, coalesce(a.pressure_class, '') AS a_pc,
          coalesce(a.size_mm, 0) AS a_size, coalesce(a.laying_class, '') AS a_lc, a.owner AS a_owner, a.geom AS a_geom,
          a.half_width_m AS a_hw, a.half_height_m AS a_hh, a.centre_offset_m AS a_off,
-         b.fid AS b_fid, b.network AS b_network, coalesce(b.subtype, '') AS b_subtype, coalesce(b.pressure_class, '') AS b_pc,
+         a.dn_mm AS a_dn, a.width_mm AS a_width, a.height_mm AS a_height, a.material AS a_material, a.laying AS a_laying,
+         a.road_name AS a_road, a.start_point AS a_start_point, a.end_point AS a_end_point, a.start_depth_m AS a_start_depth,
+         a.end_depth_m AS a_end_depth, ST_Z(ST_StartPoint(a.geom)) AS a_start_elev, ST_Z(ST_EndPoint(a.geom)) AS a_end_elev,
+         b.fid AS b_fid, b.network AS b_network, pipe_clearance_type(b.network, b.subtype, b.laying_class) AS b_type, coalesce(b.subtype, '') AS b_subtype, coalesce(b.pressure_class, '') AS b_pc,
          coalesce(b.size_mm, 0) AS b_size, coalesce(b.laying_class, '') AS b_lc, b.owner AS b_owner, b.geom AS b_geom,
          b.half_width_m AS b_hw, b.half_height_m AS b_hh, b.centre_offset_m AS b_off,
-         ST_Intersects(a.geom, b.geom) AS crossing
+         b.dn_mm AS b_dn, b.width_mm AS b_width, b.height_mm AS b_height, b.material AS b_material, b.laying AS b_laying,
+         b.road_name AS b_road, b.start_point AS b_start_point, b.end_point AS b_end_point, b.start_depth_m AS b_start_depth,
+         b.end_depth_m AS b_end_depth, ST_Z(ST_StartPoint(b.geom)) AS b_start_elev, ST_Z(ST_EndPoint(b.geom)) AS b_end_elev,
+         ST_Intersects(a.geom, b.geom) AS crossing, lim.rule_m AS reach_m
   FROM subject a
   CROSS JOIN lim
   JOIN pipe_solid_at(CAST(:as_of AS timestamptz)) b

@@ -11,9 +11,11 @@ import java.util.Map;
  * the manifest. Pipe defects are extra short pipes on two service-free edges, placed so that they
  * break exactly one rule against exactly one main and keep every other clearance:
  * <ul>
- *   <li>horizontal clearance (H1–H4): a pipe parallel to a main of 北斗路, too close in plan;</li>
- *   <li>vertical clearance (V1–V3): a short pipe crossing a drainage main of the central 纬路 too
- *       close above it; collision (C1): one crossing through a storm main;</li>
+ *   <li>horizontal clearance (H1–H7, H9): a pipe parallel to a main of 北斗路, too close in plan (H5–H9:
+ *       reclaimed water, power in conduit, telecom direct-buried and high-pressure gas);</li>
+ *   <li>vertical clearance (V1–V6): a short pipe crossing a drainage main of the central 纬路 too
+ *       close above it (V4–V6: reclaimed water, direct-buried power, telecom in conduit); collision
+ *       (C1): one crossing through a storm main;</li>
  *   <li>shallow cover (D1, D2, T1, T2): power and telecom services whose stub rises too close to
  *       the surface (nothing lies above them there).</li>
  * </ul>
@@ -132,11 +134,20 @@ final class DefectPlanter {
     parallel("H2", h, LineType.DL_MAIN, 1, false, LineType.RQ_DIST, PipeSpec.round("RQ", "TR", "MA", 160, "direct", "PE"), "ZM", 0.5, 8);
     parallel("H3", h, LineType.YS_MAIN, 1, true, LineType.RL_MAIN, PipeSpec.round("RL", "RS", null, 200, "direct", "G"), "ZM", 0.8, 1);
     parallel("H4", h, LineType.WS_MAIN, -1, true, LineType.TX_MAIN, PipeSpec.round("TX", "XX", null, 110, "conduit", "PVC"), "GM", 0.4, 8);
+    // issue 16 rule classes: reclaimed water, power in conduit and telecom direct-buried against gas,
+    // high-pressure A gas (special assessment floor) against power (a heat-trench plant H8 is not found yet)
+    parallel("H5", h, LineType.JS_DIST, 0, true, LineType.JS_DIST, PipeSpec.round("JS", "ZS", null, 200, "direct", "PE"), "ZM", 0.4, 15);
+    parallel("H6", h, LineType.RQ_DIST, 0, true, LineType.DL_MAIN, PipeSpec.round("DL", "GD", null, 150, "conduit", "PE"), "GM", 0.8, 22);
+    parallel("H7", h, LineType.RQ_DIST, 0, true, LineType.TX_MAIN, PipeSpec.round("TX", "XX", null, 110, "direct", "PE"), "ZM", 0.4, 29);
+    parallel("H9", h, LineType.DL_MAIN, 0, true, LineType.RQ_DIST, PipeSpec.round("RQ", "TR", "HA", 300, "direct", "G"), "ZM", 1.2, 43);
     RoadGrid.Edge v = edge(Road.Axis.EW, V_ROW, V_FROM_COLUMN);
     crossing("V1", v, LineType.WS_MAIN, LineType.JS_DIST, PipeSpec.round("JS", "JP", null, 300, "direct", "QM"), "ZM", 0.20, 2);
     crossing("V2", v, LineType.YS_MAIN, LineType.DL_MAIN, PipeSpec.round("DL", "GD", null, 150, "conduit", "PE"), "GM", 0.10, 2);
     crossing("V3", v, LineType.WS_MAIN, LineType.RQ_DIST, PipeSpec.round("RQ", "TR", "MA", 160, "direct", "PE"), "ZM", 0.05, 9);
     crossing("C1", v, LineType.YS_MAIN, LineType.JS_DIST, PipeSpec.round("JS", "JP", null, 150, "direct", "PE"), "ZM", Double.NaN, 9);
+    crossing("V4", v, LineType.WS_MAIN, LineType.JS_DIST, PipeSpec.round("JS", "ZS", null, 200, "direct", "PE"), "ZM", 0.30, 16);
+    crossing("V5", v, LineType.YS_MAIN, LineType.DL_MAIN, PipeSpec.round("DL", "GD", null, 100, "direct", "TZ"), "ZM", 0.40, 23);
+    crossing("V6", v, LineType.WS_MAIN, LineType.TX_MAIN, PipeSpec.round("TX", "XX", null, 110, "conduit", "PVC"), "GM", 0.10, 30);
     shallowServices();
     new SiteDefects(model, designs, sites).plant();
   }
@@ -153,15 +164,31 @@ final class DefectPlanter {
 
   /**
    * A pipe parallel to a main, {@code gap} metres wall to wall from it on the side towards the road
-   * centre (or towards the red line), over four grid steps from grid point {@code g0}.
+   * centre (or towards the red line), over four grid steps from grid point {@code g0}. Side 0: the
+   * first main of the type (side −1, then 1) and direction (towards the centre, then away) where
+   * the pipe keeps every other clearance.
    */
   private void parallel(String id, RoadGrid.Edge e, LineType targetType, int side, boolean towardsCentre, LineType type,
                         PipeSpec spec, String laying, double gap, int g0) {
-    CrossSection.LaidLine target = line(e, targetType, side);
+    CrossSection.LaidLine target = null;
+    double offset = Double.NaN;
+    for (int s : side == 0 ? new int[] {-1, 1} : new int[] {side}) {
+      for (boolean centre : side == 0 ? new boolean[] {true, false} : new boolean[] {towardsCentre}) {
+        CrossSection.LaidLine candidate = model.section(e.road()).lines().stream()
+            .filter(l -> l.type() == targetType && l.side() == s).findFirst().orElse(null);
+        if (target == null && candidate != null) {
+          double o = offsetFrom(e, candidate, centre, spec, gap);
+          if (side != 0 || clear(e, candidate, spec, o, o)) {
+            target = candidate;
+            offset = o;
+          }
+        }
+      }
+    }
+    if (target == null) {
+      throw new IllegalStateException("no clear place for planted pipe " + id + " on " + e.road().name());
+    }
     PipeSpec targetSpec = model.mainSpec(e.road(), target, e.from());
-    double inwards = target.offsetM() < 0 ? 1 : -1;
-    double direction = towardsCentre ? inwards : -inwards;
-    double offset = target.offsetM() + direction * (targetSpec.halfWidthM() + spec.halfWidthM() + gap);
     requireClear(e, target, spec, offset, offset);
     EdgeFrame frame = EdgeFrame.of(e);
     double a0 = frame.grid(g0) + 0.5;
@@ -174,7 +201,7 @@ final class DefectPlanter {
     double[] at = e.road().at((a0 + a1) / 2, offset);
     designs.add(new PlantedDefect(id, "horizontal_clearance", "pipe_segment", List.of(), List.of(), List.of(),
         "clearance_rule", rule.ruleId(), gap, rule.requiredM(), Xyz.round(at[0]), Xyz.round(at[1]),
-        type.band().network() + " DN" + spec.dnMm() + " laid " + gap + " m from the " + targetType + " main of " + e.road().name()));
+        type.band().network() + " " + spec.sizeLabel() + " laid " + gap + " m from the " + targetType + " main of " + e.road().name()));
   }
 
   /**
@@ -208,7 +235,7 @@ final class DefectPlanter {
     double[] at = e.road().at(along, target.offsetM());
     designs.add(new PlantedDefect(id, collision ? "collision" : "vertical_clearance", "pipe_segment", List.of(), List.of(),
         List.of(), "clearance_rule", rule.ruleId(), measured, rule.requiredM(), Xyz.round(at[0]), Xyz.round(at[1]),
-        type.band().network() + " DN" + spec.dnMm() + (collision ? " laid through" : " laid " + gap + " m above")
+        type.band().network() + " " + spec.sizeLabel() + (collision ? " laid through" : " laid " + gap + " m above")
             + " the " + targetType + " main of " + e.road().name()));
   }
 
@@ -233,8 +260,24 @@ final class DefectPlanter {
     return NewAreaFrame.groundElevation(Xyz.round(xy[0]), Xyz.round(xy[1]));
   }
 
+  /** The offset of a pipe {@code gap} metres wall to wall from a main, towards the road centre or away. */
+  private double offsetFrom(RoadGrid.Edge e, CrossSection.LaidLine target, boolean towardsCentre, PipeSpec spec, double gap) {
+    PipeSpec targetSpec = model.mainSpec(e.road(), target, e.from());
+    double inwards = target.offsetM() < 0 ? 1 : -1;
+    double direction = towardsCentre ? inwards : -inwards;
+    return target.offsetM() + direction * (targetSpec.halfWidthM() + spec.halfWidthM() + gap);
+  }
+
   /** Fails unless a planted pipe spanning offsets [o0, o1] keeps its clearances to every main but the target. */
   private void requireClear(RoadGrid.Edge e, CrossSection.LaidLine target, PipeSpec spec, double o0, double o1) {
+    if (!clear(e, target, spec, o0, o1)) {
+      throw new IllegalStateException("planted pipe at " + o0 + ".." + o1 + " on " + e.road().name()
+          + " is too close to another main");
+    }
+  }
+
+  /** True when a planted pipe spanning offsets [o0, o1] keeps its clearances to every main but the target. */
+  private boolean clear(RoadGrid.Edge e, CrossSection.LaidLine target, PipeSpec spec, double o0, double o1) {
     for (CrossSection.LaidLine other : model.section(e.road()).lines()) {
       if (other.equals(target)) {
         continue;
@@ -243,11 +286,11 @@ final class DefectPlanter {
         double distance = Math.max(o0 - other.offsetM(), other.offsetM() - o1);
         double need = CrossSection.planClearance(spec, q, model.rules()) + spec.halfWidthM() + q.halfWidthM();
         if (distance < need + CrossSection.MARGIN_M) {
-          throw new IllegalStateException("planted pipe at " + o0 + ".." + o1 + " on " + e.road().name()
-              + " is too close to " + other.type());
+          return false;
         }
       }
     }
+    return true;
   }
 
   /** Two power and two telecom services, on the edges nearest the centre that have fitting ones. */

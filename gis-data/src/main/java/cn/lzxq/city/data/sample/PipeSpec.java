@@ -26,6 +26,23 @@ public record PipeSpec(String network, String subtype, String pressureClass, Int
     return new PipeSpec(network, subtype, null, null, widthMm, heightMm, layingClass, material);
   }
 
+  /**
+   * The clearance_type of the pipe, as pipe_clearance_type() (V20) derives it: a trench is GG, a
+   * tunnel ZH, reclaimed water ZS, else the network.
+   */
+  public String clearanceType() {
+    return switch (String.valueOf(layingClass)) {
+      case "trench" -> "GG";
+      case "tunnel" -> "ZH";
+      default -> "JS".equals(network) && "ZS".equals(subtype) ? "ZS" : network;
+    };
+  }
+
+  /** The size as drawn: DN300, or W×H for boxes and duct banks (mm). */
+  String sizeLabel() {
+    return widthMm != null ? widthMm + "×" + heightMm : "DN" + dnMm;
+  }
+
   /** Half the plan width, metres: the radius of a round pipe, half the width of a box. */
   public double halfWidthM() {
     return (widthMm != null ? widthMm : dnMm) / 2000.0;

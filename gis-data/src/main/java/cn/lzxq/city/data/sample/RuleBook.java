@@ -5,18 +5,23 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The clearance, cover and site rules as the V3 migration seeds them, read from the migration
- * script itself so that the generator lays its networks by the same numbers the analyses check.
+ * The clearance, cover and site rules as the migrations seed them (clearance rules: V20, the rest:
+ * V3), read from the migration scripts themselves so that the generator lays its networks by the
+ * same numbers the analyses check.
  *
  * <p>Matching follows the table comments of {@code clearance_rule} and {@code cover_rule}: a rule
- * applies to a pair in either order, a NULL key matches anything, DN bands are min &lt; DN &lt;= max,
+ * applies to a pair in either order, a rule side names a clearance type ({@link PipeSpec#clearanceType()}),
+ * a NULL key matches anything, DN bands are min &lt; DN &lt;= max,
  * and the largest clearance of all matching rows governs; for cover the most specific row wins and
  * frost governs where flagged.
  */
 public final class RuleBook {
 
-  /** The migration that seeds the rules. */
+  /** The migration that seeds the cover, site and setting rules. */
   static final String MIGRATION = "db/migration/V3__rules.sql";
+
+  /** The migration that seeds the clearance rules (it replaces the V3 rows). */
+  static final String CLEARANCE_MIGRATION = "db/migration/V20__clearance_rules_by_standard.sql";
 
   private static final List<String> COVER_COLUMNS = List.of("id", "network", "laying_class", "material",
       "road_position", "min_cover_m", "frost_governs", "source_clause", "confidence", "note");
@@ -29,16 +34,16 @@ public final class RuleBook {
   private final List<SqlRows.Row> settings;
   private final List<SqlRows.Row> siteRules;
 
-  private RuleBook(String script) {
-    clearances = SqlRows.rows(script, "clearance_rule", List.of()).stream().map(ClearanceRule::of).toList();
+  private RuleBook(String script, String clearanceScript) {
+    clearances = SqlRows.rows(clearanceScript, "clearance_rule", List.of()).stream().map(ClearanceRule::of).toList();
     covers = SqlRows.rows(script, "cover_rule", COVER_COLUMNS).stream().map(CoverRule::of).toList();
     settings = SqlRows.rows(script, "analysis_setting", SETTING_COLUMNS);
     siteRules = SqlRows.rows(script, "site_rule", SITE_COLUMNS);
   }
 
-  /** The rules of the V3 migration on the classpath. */
+  /** The rules of the migrations on the classpath. */
   public static RuleBook fromMigration() {
-    return new RuleBook(SqlRows.resource(MIGRATION));
+    return new RuleBook(SqlRows.resource(MIGRATION), SqlRows.resource(CLEARANCE_MIGRATION));
   }
 
   /** A rule that decided a requirement: its id in its table and the required value (metres). */
@@ -97,7 +102,7 @@ public final class RuleBook {
   /** One side of a clearance rule: the keys a pipe must match (null matches anything). */
   record RuleKey(String type, String subtype, String pressureClass, Integer dnMin, Integer dnMax, String layingClass) {
     boolean matches(PipeSpec p) {
-      return type.equals(p.network())
+      return type.equals(p.clearanceType())
           && (subtype == null || subtype.equals(p.subtype()))
           && (pressureClass == null || pressureClass.equals(p.pressureClass()))
           && (dnMin == null || p.dnMm() != null && p.dnMm() > dnMin)

@@ -1,16 +1,31 @@
 package cn.lzxq.city.server.analysis;
 
 import cn.lzxq.city.data.db.Sql;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import javax.sql.DataSource;
 
 /**
  * Independent SQL checks of reported violations, written apart from the service's SQL: the
- * clearance of a pair recomputed from the raw pipe_segment columns, and the largest rule that
- * matches it read straight from clearance_rule / cover_rule.
+ * clearance of a pair recomputed from the raw pipe_segment columns, and the clearance the
+ * standards ask for it from values typed from the standards' tables (not from clearance_rule).
  */
 final class IndependentCheck {
 
+  private static final String STANDARD = resource("/analysis/standard_clearance.sql");
+
   private IndependentCheck() {
+  }
+
+  private static String resource(String path) {
+    try (InputStream in = IndependentCheck.class.getResourceAsStream(path)) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** The wall-to-wall clearance of two current segments, metres (horizontal in plan, or vertical at their crossing). */
@@ -37,29 +52,14 @@ final class IndependentCheck {
     return Double.parseDouble(Sql.strings(db, sql).get(0));
   }
 
-  /** The largest min_clearance_m of the clearance_rule rows matching the pair in either order, with its id. */
-  static String[] governingRule(DataSource db, long a, long b, String direction) throws Exception {
-    String sql = """
-        WITH p AS (SELECT s.network, s.subtype, s.pressure_class, coalesce(s.dn_mm, s.width_mm) AS dn, l.laying_class
-                   FROM pipe_segment s LEFT JOIN laying_code l ON l.code = s.laying WHERE s.fid = %d AND s.valid_to IS NULL),
-             q AS (SELECT s.network, s.subtype, s.pressure_class, coalesce(s.dn_mm, s.width_mm) AS dn, l.laying_class
-                   FROM pipe_segment s LEFT JOIN laying_code l ON l.code = s.laying WHERE s.fid = %d AND s.valid_to IS NULL),
-             side AS (SELECT 1 AS o, p.network AS an, p.subtype AS asub, p.pressure_class AS apc, p.dn AS adn, p.laying_class AS alc,
-                             q.network AS bn, q.subtype AS bsub, q.pressure_class AS bpc, q.dn AS bdn, q.laying_class AS blc FROM p, q
-                      UNION ALL
-                      SELECT 2, q.network, q.subtype, q.pressure_class, q.dn, q.laying_class,
-                             p.network, p.subtype, p.pressure_class, p.dn, p.laying_class FROM p, q)
-        SELECT r.min_clearance_m::text || ',' || r.id
-        FROM clearance_rule r, side s
-        WHERE r.direction = '%s'
-          AND r.a_type = s.an AND coalesce(r.a_subtype, s.asub) = s.asub AND coalesce(r.a_pressure_class, s.apc) IS NOT DISTINCT FROM s.apc
-          AND (r.a_dn_min_mm IS NULL OR s.adn > r.a_dn_min_mm) AND (r.a_dn_max_mm IS NULL OR s.adn <= r.a_dn_max_mm)
-          AND (r.a_laying_class IS NULL OR r.a_laying_class = s.alc)
-          AND r.b_type = s.bn AND coalesce(r.b_subtype, s.bsub) = s.bsub AND coalesce(r.b_pressure_class, s.bpc) IS NOT DISTINCT FROM s.bpc
-          AND (r.b_dn_min_mm IS NULL OR s.bdn > r.b_dn_min_mm) AND (r.b_dn_max_mm IS NULL OR s.bdn <= r.b_dn_max_mm)
-          AND (r.b_laying_class IS NULL OR r.b_laying_class = s.blc)
-        ORDER BY r.min_clearance_m DESC, r.id LIMIT 1""".formatted(a, b, direction);
-    return Sql.strings(db, sql).get(0).split(",");
+  /**
+   * The clearance the standards ask for the pair in a direction, metres, from the values typed
+   * into {@code analysis/standard_clearance.sql} (not from clearance_rule); null where no table has one.
+   */
+  static Double standardClearance(DataSource db, long a, long b, String direction) throws Exception {
+    String sql = STANDARD.replace(":dir", "'" + direction + "'").replace(":a", Long.toString(a)).replace(":b", Long.toString(b));
+    List<String> rows = Sql.strings(db, sql);
+    return rows.isEmpty() ? null : Double.valueOf(rows.get(0));
   }
 
   /** Ground minus top at the worse end of a segment, metres, from its pipe points' surveyed ground. */

@@ -18,14 +18,14 @@ class PipeChecksApiTest extends AnalysisApiTestBase {
 
     // Horizontal: the water main (DN 300, three segments s1 s2 s3 along y = 0) and the storm sewer
     // B (DN 200 along y = 1.2) are 1.20 m apart centre to centre, so wall to wall
-    // 1.20 − 0.300/2 − 0.200/2 = 0.95 m < rule 103 (sewer/storm to water d > 200 mm: 1.5 m, verified).
+    // 1.20 − 0.300/2 − 0.200/2 = 0.95 m < rule 1003 (sewer/storm to water d > 200 mm: 1.5 m, verified).
     List<JsonNode> horizontal = filter(r.get("violations"), "horizontal");
     assertThat(horizontal).hasSize(3);
     for (JsonNode v : horizontal) {
       assertThat(v.get("measuredM").asDouble()).isEqualTo(0.95);
       assertThat(v.get("requiredM").asDouble()).isEqualTo(1.5);
       assertThat(v.get("centreDistanceM").asDouble()).isEqualTo(1.2);
-      assertThat(v.at("/rule/id").asString()).isEqualTo("103");
+      assertThat(v.at("/rule/id").asString()).isEqualTo("1003");
       assertThat(v.at("/rule/confidence").asString()).isEqualTo("V");
       assertThat(v.at("/b/fid").asLong()).isEqualTo(fid("B"));
       assertThat(v.at("/a/ownerName").asString()).isEqualTo("兰州新区供水公司");
@@ -41,20 +41,20 @@ class PipeChecksApiTest extends AnalysisApiTestBase {
 
     // Vertical at crossings (underside of the upper − top of the lower):
     // power DL (conduit DN 100, top 1948.25 → centre 1948.20, underside 1948.15) over water s1
-    // (top 1948.30): 1948.15 − 1948.30 = −0.15 m < rule 225 (power in conduit to water 0.25 m);
-    // gas RQ (DN 150, top 1948.55 → underside 1948.40) over water s3 (top 1948.30): 0.10 m < rule 213 (0.15 m).
+    // (top 1948.30): 1948.15 − 1948.30 = −0.15 m < rule 2016 (power in conduit to water 0.25 m);
+    // gas RQ (DN 150, top 1948.55 → underside 1948.40) over water s3 (top 1948.30): 0.10 m < rule 2012 (0.15 m).
     List<JsonNode> vertical = filter(r.get("violations"), "vertical");
     assertThat(vertical).hasSize(2);
     assertThat(vertical.get(0).at("/b/fid").asLong()).isEqualTo(fid("DL"));
     assertThat(vertical.get(0).get("measuredM").asDouble()).isEqualTo(-0.15);
-    assertThat(vertical.get(0).at("/rule/id").asString()).isEqualTo("225");
+    assertThat(vertical.get(0).at("/rule/id").asString()).isEqualTo("2016");
     assertThat(vertical.get(0).get("upperFid").asLong()).isEqualTo(fid("DL"));
     assertThat(vertical.get(1).at("/b/fid").asLong()).isEqualTo(fid("RQ"));
     assertThat(vertical.get(1).get("measuredM").asDouble()).isEqualTo(0.10);
-    assertThat(vertical.get(1).at("/rule/id").asString()).isEqualTo("213");
+    assertThat(vertical.get(1).at("/rule/id").asString()).isEqualTo("2012");
     assertThat(vertical.get(1).get("upperFid").asLong()).isEqualTo(fid("RQ"));
-    assertThat(r.get("rulesUsed").findValuesAsString("id")).containsExactly("103", "225", "213");
-    // Everything else in the fixture passes, e.g. TX over s2: 1948.95 − 1948.30 = 0.65 m ≥ rule 217 (0.5 m).
+    assertThat(r.get("rulesUsed").findValuesAsString("id")).containsExactly("1003", "2016", "2012");
+    // Everything else in the fixture passes, e.g. TX over s2: 1948.95 − 1948.30 = 0.65 m ≥ rule 2013 (0.5 m).
     assertThat(r.get("count").asInt()).isEqualTo(5);
   }
 
@@ -74,7 +74,7 @@ class PipeChecksApiTest extends AnalysisApiTestBase {
     // The gas company's pipes: only RQ over s3.
     JsonNode gas = getJson("/api/analysis/clearance?owner=RQGS&bbox=" + FIXTURE_BBOX);
     assertThat(gas.get("count").asInt()).isEqualTo(1);
-    assertThat(gas.at("/violations/0/rule/id").asString()).isEqualTo("213");
+    assertThat(gas.at("/violations/0/rule/id").asString()).isEqualTo("2012");
     // Power pipes only: the DL crossing.
     assertThat(getJson("/api/analysis/collision?network=DL&bbox=" + FIXTURE_BBOX).get("count").asInt()).isEqualTo(1);
     // Project XM-2027-002's corridor (x 100..300, y 3..5) holds only the duct bank: nothing wrong there.
@@ -84,9 +84,9 @@ class PipeChecksApiTest extends AnalysisApiTestBase {
   @Test
   void clearanceOfAProposedPipe() throws Exception {
     // A proposed DN 200 water pipe along y = 3.0 from x = 10 to 90, 1.2 m deep (top 1948.8):
-    // to the storm sewer B (y = 1.2): 1.80 − 0.10 − 0.10 = 1.60 m ≥ rule 102 (1.0 m for d ≤ 200): passes;
+    // to the storm sewer B (y = 1.2): 1.80 − 0.10 − 0.10 = 1.60 m ≥ rule 1002 (1.0 m for d ≤ 200): passes;
     // to the telecom duct bank? it starts at x = 100: 10 m away; it crosses TX (x = 50, top 1949.05,
-    // underside 1948.95) and DL and RQ: TX − proposed top 1948.8 = 0.15 m < rule 217 (0.5 m).
+    // underside 1948.95) and DL and RQ: TX − proposed top 1948.8 = 0.15 m < rule 2013 (0.5 m).
     String body = "{\"geometry\":" + line(10, 3, 90, 3) + ",\"network\":\"JS\",\"dn\":200,\"depth\":1.2}";
     HttpResponse<String> response = post("/api/analysis/clearance", body);
     assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
@@ -100,7 +100,7 @@ class PipeChecksApiTest extends AnalysisApiTestBase {
     }
     assertThat(tx).isNotNull();
     assertThat(tx.get("measuredM").asDouble()).isEqualTo(0.15);
-    assertThat(tx.at("/rule/id").asString()).isEqualTo("217");
+    assertThat(tx.at("/rule/id").asString()).isEqualTo("2013");
   }
 
   @Test
@@ -145,7 +145,7 @@ class PipeChecksApiTest extends AnalysisApiTestBase {
     assertThat(fc.get("type").asString()).isEqualTo("FeatureCollection");
     assertThat(fc.get("features")).hasSize(5);
     assertThat(fc.at("/features/0/geometry/type").asString()).isEqualTo("Point");
-    assertThat(fc.at("/features/0/properties/rule/id").asString()).isEqualTo("103");
+    assertThat(fc.at("/features/0/properties/rule/id").asString()).isEqualTo("1003");
   }
 
   @Test
@@ -156,10 +156,11 @@ class PipeChecksApiTest extends AnalysisApiTestBase {
       long b = v.at("/b/fid").asLong();
       String direction = v.get("direction").asString();
       double measured = IndependentCheck.clearance(db, a, b, direction);
-      String[] rule = IndependentCheck.governingRule(db, a, b, direction);
+      Double standard = IndependentCheck.standardClearance(db, a, b, direction);
       assertThat(v.get("measuredM").asDouble()).as(a + "/" + b).isCloseTo(measured, offset(0.001));
-      assertThat(v.at("/rule/id").asString()).isEqualTo(rule[1]);
-      assertThat(measured).isLessThan(Double.parseDouble(rule[0]));
+      assertThat(standard).as(a + "/" + b + " " + direction + ": no value in the standards").isNotNull();
+      assertThat(v.get("requiredM").asDouble()).as(a + "/" + b).isEqualTo(standard);
+      assertThat(measured).isLessThan(standard);
     }
     JsonNode cover = getJson("/api/analysis/cover?bbox=" + FIXTURE_BBOX);
     for (JsonNode v : cover.get("violations")) {

@@ -1,19 +1,23 @@
 package cn.lzxq.city.data.analysis.clearance;
 
 import cn.lzxq.city.data.analysis.common.ResolvedScope;
+import cn.lzxq.city.data.analysis.common.Row;
 import cn.lzxq.city.data.analysis.common.Rules;
 import cn.lzxq.city.data.analysis.common.Session;
 import cn.lzxq.city.data.analysis.pipe.PipePair;
 import cn.lzxq.city.data.analysis.pipe.PipeSubject;
 import cn.lzxq.city.data.analysis.pipe.ProposedPipe;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * Clearance check (净距分析): horizontal and vertical clearances wall to wall against
- * clearance_rule (GB 50289-2016 Tables 4.1.9 / 4.1.14), for the existing network in a scope or
- * for a proposed pipe. The SQL is {@code sql/analysis/clearance.sql}.
+ * clearance_rule (GB 50289-2016 Tables 4.1.9 / 4.1.14, GB 50028-2006), for the existing network
+ * in a scope or for a proposed pipe; pairs no rule covers are reported as unchecked. The SQL is
+ * {@code sql/analysis/clearance.sql}.
  */
 public final class ClearanceCheck {
 
@@ -33,11 +37,34 @@ public final class ClearanceCheck {
     return run(s, PipeSubject.of(s, pipe, time), time);
   }
 
+  private record Reported(String verdict, ClearanceViolation pair, UncheckedPairs.Pair unchecked) {
+  }
+
   private static ClearanceResult run(Session s, PipeSubject subject, ResolvedScope scope) throws SQLException {
-    List<ClearanceViolation> v = s.templateAll("clearance", Map.of("pairs", subject.pairs(REACH)), subject.params(),
-        r -> new ClearanceViolation(r.str("direction"), PipePair.a(r), PipePair.b(r),
-            r.dbl("measured_m", 3), r.dbl("required_m"), r.dbl("centre_distance_m", 3), r.lng("upper_fid"),
-            Rules.clearance(r), r.geoJson("location")));
-    return new ClearanceResult(scope.asOf(), v.size(), v, Rules.distinct(v.stream().map(ClearanceViolation::rule).toList()));
+    List<Reported> rows = s.templateAll("clearance", Map.of("pairs", subject.pairs(REACH)), subject.params(),
+        ClearanceCheck::reported);
+    List<ClearanceViolation> violations = new ArrayList<>();
+    List<ClearanceViolation> special = new ArrayList<>();
+    List<UncheckedPairs.Pair> unchecked = new ArrayList<>();
+    for (Reported r : rows) {
+      switch (r.verdict()) {
+        case "violation" -> violations.add(r.pair());
+        case "special_assessment" -> special.add(r.pair());
+        default -> unchecked.add(r.unchecked());
+      }
+    }
+    return new ClearanceResult(scope.asOf(), violations.size(), violations, special, UncheckedPairs.of(unchecked),
+        Rules.distinct(Stream.concat(violations.stream(), special.stream()).map(ClearanceViolation::rule).toList()));
+  }
+
+  private static Reported reported(Row r) throws SQLException {
+    String verdict = r.str("verdict");
+    if (verdict.equals("unchecked")) {
+      return new Reported(verdict, null, new UncheckedPairs.Pair(r.str("direction"), r.str("a_type"), r.str("b_type"),
+          PipePair.a(r), PipePair.b(r), r.dbl("measured_m", 3), r.geoJson("location")));
+    }
+    return new Reported(verdict, new ClearanceViolation(r.str("direction"), PipePair.a(r), PipePair.b(r),
+        r.dbl("measured_m", 3), r.dbl("required_m"), r.dbl("centre_distance_m", 3), r.lng("upper_fid"),
+        Rules.clearance(r), r.geoJson("location")), null);
   }
 }

@@ -45,7 +45,7 @@ public final class CoverCheck {
             }
           }
           return new CoverViolation(
-              new PipeRef(r.lng("fid"), r.str("network"), r.integer("size_mm"), r.str("owner"), r.str("owner_name")),
+              PipeRef.read(r, ""),
               r.str("material"), r.str("laying"), r.str("road_position"), r.dbl("ground_m", 3), r.dbl("top_m", 3),
               r.dbl("cover_m", 3), r.dbl("required_m", 3), rules, r.geoJson("location"));
         });
