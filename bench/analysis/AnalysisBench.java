@@ -1,18 +1,10 @@
-import cn.lzxq.city.data.analysis.clearance.ClearanceCheck;
-import cn.lzxq.city.data.analysis.common.AnalysisDb;
-import cn.lzxq.city.data.analysis.common.ResolvedScope;
-import cn.lzxq.city.data.analysis.common.Scope;
-import cn.lzxq.city.data.analysis.common.ScopeResolver;
-import cn.lzxq.city.data.analysis.excavation.ExcavationImpact;
-import cn.lzxq.city.data.analysis.network.ValveIsolation;
-import cn.lzxq.city.data.analysis.section.CrossSection;
-import cn.lzxq.city.data.analysis.tower.ColocationRequest;
-import cn.lzxq.city.data.analysis.tower.TowerColocation;
-import cn.lzxq.city.data.crs.CrsRef;
 import cn.lzxq.city.data.db.CityDatabase;
 import cn.lzxq.city.data.db.DatabaseConfig;
-import cn.lzxq.city.data.db.ReadExecutor;
 import com.zaxxer.hikari.HikariDataSource;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -23,27 +15,31 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
-import java.util.Set;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Analysis benchmark: the whole-city clearance check of the service against the hand-written
- * query (bench/analysis/clearance_hand.sql), and p50/p95 of cross-section, excavation, valve
- * isolation and co-location over random requests. Prints figures; run with bench/analysis/run.sh.
+ * Analysis benchmark through HTTP, as users reach it (bench/analysis/run.sh starts the server jar
+ * with the shipped configuration): the whole-city clearance check as an OGC API Processes job
+ * (submitted → successful → GeoJSON downloaded) against the hand-written query
+ * (bench/analysis/clearance_hand.sql, over JDBC), and p50/p95 of the synchronous cross-section,
+ * excavation, valve isolation and co-location calls over random requests. Prints figures.
+ * Arguments: server URL, database URL, requests, clearance runs.
  */
 public class AnalysisBench {
 
   static final JsonMapper JSON = JsonMapper.builder().build();
+  static final HttpClient HTTP = HttpClient.newHttpClient();
+  static String server;
 
   public static void main(String[] args) throws Exception {
-    String url = args[0];
-    int requests = args.length > 1 ? Integer.parseInt(args[1]) : 300;
-    int clearanceRuns = args.length > 2 ? Integer.parseInt(args[2]) : 5;
+    server = args[0];
+    String url = args[1];
+    int requests = args.length > 2 ? Integer.parseInt(args[2]) : 300;
+    int clearanceRuns = args.length > 3 ? Integer.parseInt(args[3]) : 5;
     try (HikariDataSource ds = CityDatabase.pool(DatabaseConfig.parse(url), 2)) {
-      Duration limit = Duration.ofMinutes(20);  // the whole-city check on `large` under load
-      AnalysisDb db = new AnalysisDb(new ReadExecutor(ds, limit), 4544);
       System.out.println("segments: " + scalar(ds, "SELECT count(*) FROM pipe_segment WHERE valid_to IS NULL"));
-      clearance(ds, db, limit, clearanceRuns);
+      clearance(ds, clearanceRuns);
       double[] box = extent(ds);
       Random rnd = new Random(42);
       List<Long> pressure = fids(ds);
@@ -52,9 +48,7 @@ public class AnalysisBench {
         double a = rnd.nextDouble() * Math.PI;
         double dx = Math.cos(a) * 30 / 89000.0;
         double dy = Math.sin(a) * 30 / 111000.0;
-        String line = "{\"type\":\"LineString\",\"coordinates\":[[" + (p[0] - dx) + "," + (p[1] - dy) + "],["
-            + (p[0] + dx) + "," + (p[1] + dy) + "]]}";
-        db.run(limit, s -> CrossSection.run(s, JSON.readTree(line), CrsRef.CRS84, time(s), 2000));
+        get("/api/analysis/cross-section?line=" + (p[0] - dx) + "," + (p[1] - dy) + "," + (p[0] + dx) + "," + (p[1] + dy));
       });
       report("excavation (20 × 10 m, 2 m deep)", requests, i -> {
         double[] p = point(box, rnd);
@@ -63,38 +57,65 @@ public class AnalysisBench {
         String poly = "{\"type\":\"Polygon\",\"coordinates\":[[[" + (p[0] - w) + "," + (p[1] - h) + "],[" + (p[0] + w) + ","
             + (p[1] - h) + "],[" + (p[0] + w) + "," + (p[1] + h) + "],[" + (p[0] - w) + "," + (p[1] + h) + "],["
             + (p[0] - w) + "," + (p[1] - h) + "]]]}";
-        db.run(limit, s -> ExcavationImpact.run(s, JSON.readTree(poly), CrsRef.CRS84, 2.0, time(s), 250000));
+        post("/api/analysis/excavation", "{\"geometry\":" + poly + ",\"depth\":2.0}", null);
       });
-      report("valve isolation (random JS/RQ/RL segment)", requests, i -> {
-        long fid = pressure.get(rnd.nextInt(pressure.size()));
-        db.run(limit, s -> ValveIsolation.run(s, fid, null, CrsRef.CRS84, Set.of(), time(s)));
-      });
+      report("valve isolation (random JS/RQ/RL segment)", requests, i ->
+          get("/api/analysis/valve-isolation?fid=" + pressure.get(rnd.nextInt(pressure.size()))));
       String[] ops = {"CMCC", "CUCC", "CTCC"};
       report("co-location (random site, EMF)", requests, i -> {
         double[] p = point(box, rnd);
-        ColocationRequest q = new ColocationRequest(p[0], p[1], CrsRef.CRS84, ops[rnd.nextInt(3)], 20 + rnd.nextInt(20),
-            "n78", 3500.0, 58.0, null);
-        db.run(limit, s -> TowerColocation.run(s, q, time(s)));
+        get("/api/analysis/colocation?point=" + p[0] + "," + p[1] + "&operator=" + ops[rnd.nextInt(3)] + "&antennaHeight="
+            + (20 + rnd.nextInt(20)) + "&band=n78&frequency=3500&eirp=58");
       });
     }
   }
 
-  interface Req {
-    void run(int i) throws Exception;
+  static HttpResponse<String> get(String path) throws Exception {
+    return check(HTTP.send(HttpRequest.newBuilder(URI.create(server + path)).timeout(Duration.ofMinutes(20)).build(),
+        HttpResponse.BodyHandlers.ofString()), path);
   }
 
-  static ResolvedScope time(cn.lzxq.city.data.analysis.common.Session s) throws java.sql.SQLException {
-    return ScopeResolver.resolve(s, Scope.everything(null), Double.POSITIVE_INFINITY);
+  static HttpResponse<String> post(String path, String body, String prefer) throws Exception {
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(server + path)).timeout(Duration.ofMinutes(20))
+        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
+    if (prefer != null) {
+      b.header("Prefer", prefer);
+    }
+    return check(HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString()), path);
   }
 
-  static void clearance(HikariDataSource ds, AnalysisDb db, Duration limit, int runs) throws Exception {
+  static HttpResponse<String> check(HttpResponse<String> r, String path) {
+    if (r.statusCode() >= 300) {
+      throw new IllegalStateException(path + " answered " + r.statusCode() + ": " + r.body());
+    }
+    return r;
+  }
+
+  /** One whole-city clearance job over HTTP: submit, poll its status every 50 ms, download the GeoJSON; the feature count. */
+  static int clearanceJob() throws Exception {
+    JsonNode status = JSON.readTree(post("/ogcapi/processes/clearance/execution", "{\"inputs\":{}}", "respond-async").body());
+    String id = status.get("jobID").asString();
+    while (!status.get("status").asString().equals("successful")) {
+      if (status.get("status").asString().equals("failed") || status.get("status").asString().equals("dismissed")) {
+        throw new IllegalStateException("job " + id + ": " + status);
+      }
+      Thread.sleep(50);
+      status = JSON.readTree(get("/ogcapi/jobs/" + id).body());
+    }
+    int n = JSON.readTree(get("/ogcapi/jobs/" + id + "/results").body()).get("features").size();
+    HTTP.send(HttpRequest.newBuilder(URI.create(server + "/ogcapi/jobs/" + id)).DELETE().build(),
+        HttpResponse.BodyHandlers.discarding());
+    return n;
+  }
+
+  static void clearance(HikariDataSource ds, int runs) throws Exception {
     String hand = Files.readString(Path.of("bench/analysis/clearance_hand.sql"));
     double[] service = new double[runs];
     double[] manual = new double[runs];
     int[] counts = new int[2];
     for (int r = -1; r < runs; r++) {
       long t0 = System.nanoTime();
-      counts[0] = db.run(limit, s -> ClearanceCheck.existing(s, time(s))).count();
+      counts[0] = clearanceJob();
       long t1 = System.nanoTime();
       counts[1] = rows(ds, hand);
       long t2 = System.nanoTime();
@@ -105,9 +126,13 @@ public class AnalysisBench {
     }
     Arrays.sort(service);
     Arrays.sort(manual);
-    System.out.printf("clearance, whole city: service median %.0f ms (min %.0f), hand query median %.0f ms (min %.0f), "
-        + "ratio %.2f; violations %d / %d%n", service[runs / 2], service[0], manual[runs / 2], manual[0],
-        service[runs / 2] / manual[runs / 2], counts[0], counts[1]);
+    System.out.printf("clearance, whole city, HTTP job submitted -> GeoJSON downloaded: median %.0f ms (min %.0f), "
+        + "hand query median %.0f ms (min %.0f), ratio %.2f; violations %d / %d%n", service[runs / 2], service[0],
+        manual[runs / 2], manual[0], service[runs / 2] / manual[runs / 2], counts[0], counts[1]);
+  }
+
+  interface Req {
+    void run(int i) throws Exception;
   }
 
   static void report(String name, int n, Req req) throws Exception {

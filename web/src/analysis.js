@@ -328,7 +328,7 @@ export class AnalysisTools {
     const items = answer.pipes || [];
     this.app.tilesets.highlight(items.map((p) => [p.fid, YELLOW]));
     const rows = items.map((p) => ({
-      text: `${Number(p.chainageM).toFixed(1)} m · ${p.typeZh || netLabel(p.network)} #${p.fid} ${p.sizeMm ? `DN${p.sizeMm}` : ''} · ${field('depth_m')[0]} ${p.groundM != null ? (p.groundM - p.topM).toFixed(2) + ' m' : '—'}`,
+      text: `${Number(p.chainageM).toFixed(1)} m · ${p.typeZh || netLabel(p.network)} #${p.fid} ${p.sizeMm ? (p.heightMm ? `${p.sizeMm}×${p.heightMm}` : `DN${p.sizeMm}`) : ''} · ${field('depth_m')[0]} ${p.groundM != null ? (p.groundM - p.topM).toFixed(2) + ' m' : '—'}`,
       geometry: p.geometry,
     }));
     this.show('section', t('toolSection'), answer, items, [`${t('distance')} ${Number(answer.lengthM).toFixed(1)} m · ${items.length} ${t('items')}`], rows, svg);

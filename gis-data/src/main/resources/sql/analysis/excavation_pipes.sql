@@ -1,19 +1,34 @@
--- Excavation impact (开挖分析), pipes: every current segment whose plan passes through the pit
--- and whose top (surveyed Z + pipe_centre_offset_m + half the height, at its highest inside the
--- pit) lies above the pit bottom (ground at the pit − :depth_m) is hit; the others pass below.
-WITH pit AS MATERIALIZED (
-  SELECT g, ground_elev_at(ST_PointOnSurface(g), CAST(:as_of AS timestamptz)) AS ground_m
-  FROM (SELECT ST_Force2D(ST_GeomFromEWKB(CAST(:pit AS bytea))) AS g) x
-),
-inside AS (
-  SELECT s.*, ST_Intersection(s.geom, pit.g) AS clip, pit.ground_m - CAST(:depth_m AS float8) AS bottom_m
+-- Excavation impact (开挖分析), pipes: every current segment whose plan passes through the pit or
+-- within :buffer_m of its edge (outer wall to edge, plan). Inside: the pit bottom follows the
+-- ground (ground − :depth_m); it is measured at every vertex of the part inside the pit — where
+-- the segment crosses the edge and at its surveyed points — with the ground interpolated there
+-- from the surveyed points; the segment is hit where its top (surveyed Z + pipe_centre_offset_m +
+-- half the height) lies above the bottom, and reported at its vertex of least clearance.
+-- Outside within the buffer: near, with its distance.
+WITH pit AS MATERIALIZED (SELECT ST_Force2D(ST_GeomFromEWKB(CAST(:pit AS bytea))) AS g),
+near AS (
+  SELECT s.*, ST_Intersects(s.geom, pit.g) AS inside, greatest(ST_Distance(s.geom, pit.g) - s.half_width_m, 0) AS distance_m,
+         CASE WHEN ST_Intersects(s.geom, pit.g) THEN ST_Intersection(s.geom, pit.g) END AS clip
   FROM pipe_solid_at(CAST(:as_of AS timestamptz)) s, pit
-  WHERE s.geom && pit.g AND ST_Intersects(s.geom, pit.g)
+  WHERE ST_DWithin(s.geom, pit.g, CAST(:buffer_m AS float8) + s.half_width_m)
+),
+vertex AS (
+  SELECT n.fid, ST_Z(d.geom) + n.centre_offset_m + n.half_height_m AS top_m,
+         ground_elev_at(d.geom, CAST(:as_of AS timestamptz)) AS ground_m
+  FROM near n, ST_DumpPoints(n.clip) d
+  WHERE n.inside
+),
+worst AS (
+  SELECT DISTINCT ON (fid) fid, top_m, ground_m, ground_m - CAST(:depth_m AS float8) AS bottom_m
+  FROM vertex
+  ORDER BY fid, (ground_m - CAST(:depth_m AS float8)) - top_m NULLS LAST
 )
-SELECT i.fid, i.network, i.size_mm, i.owner, o.name AS owner_name, i.status,
-       ST_ZMax(i.clip) + i.centre_offset_m + i.half_height_m AS top_m, ST_Length(i.clip) AS length_in_pit_m,
-       ST_ZMax(i.clip) + i.centre_offset_m + i.half_height_m > i.bottom_m AS hit,
-       ST_AsGeoJSON(ST_Transform(i.clip, 4326), 7) AS location
-FROM inside i
-LEFT JOIN organization o ON o.code = i.owner
-ORDER BY i.fid
+SELECT n.fid, n.network, n.size_mm, n.height_mm, n.owner, o.name AS owner_name, n.status, n.inside,
+       round(CAST(n.distance_m AS numeric), 3) AS distance_m, w.top_m, w.ground_m, w.bottom_m,
+       CASE WHEN n.inside THEN ST_Length(n.clip) END AS length_in_pit_m,
+       coalesce(w.top_m > w.bottom_m, false) AS hit,
+       ST_AsGeoJSON(ST_Transform(CASE WHEN n.inside THEN n.clip ELSE n.geom END, 4326), 7) AS location
+FROM near n
+LEFT JOIN worst w ON w.fid = n.fid
+LEFT JOIN organization o ON o.code = n.owner
+ORDER BY n.inside DESC, n.distance_m, n.fid

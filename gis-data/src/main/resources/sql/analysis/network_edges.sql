@@ -1,6 +1,7 @@
 -- The segments of one network within :radius_m of :centre (all that touch the disc, so every
--- node inside it has all its segments), with each end's distance from the centre.
-SELECT s.fid, s.start_point, s.end_point, s.flow_dir, ST_Length(s.geom) AS length_m,
+-- node inside it has all its segments), with each end's distance from the centre and the
+-- pressure class (gas: a regulator separates two classes).
+SELECT s.fid, s.start_point, s.end_point, s.flow_dir, s.pressure_class, ST_Length(s.geom) AS length_m,
        ST_Distance(ST_StartPoint(s.geom), c.g) AS start_dist_m, ST_Distance(ST_EndPoint(s.geom), c.g) AS end_dist_m
 FROM pipe_solid_at(CAST(:as_of AS timestamptz)) s,
      (SELECT ST_GeomFromEWKB(CAST(:centre AS bytea)) AS g) c

@@ -9,10 +9,19 @@ x AS (
   CROSS JOIN LATERAL ST_Dump(ST_Intersection(ST_Force2D(s.geom), sec.g)) d
   WHERE s.geom && sec.g AND ST_Intersects(s.geom, sec.g) AND GeometryType(d.geom) = 'POINT'
 ),
-z AS (
+crossing AS (
   SELECT x.*, ST_LineLocatePoint(sec.g, x.pt) * ST_Length(sec.g) AS chainage_m,
-         ST_Z(ST_LineInterpolatePoint(x.geom, ST_LineLocatePoint(ST_Force2D(x.geom), x.pt))) + x.centre_offset_m AS centre_m
+         ST_Z(ST_LineInterpolatePoint(x.geom, ST_LineLocatePoint(ST_Force2D(x.geom), x.pt))) + x.centre_offset_m AS centre_m,
+         CASE WHEN ST_DWithin(x.pt, ST_StartPoint(x.geom), 0.001) THEN x.start_point
+              WHEN ST_DWithin(x.pt, ST_EndPoint(x.geom), 0.001) THEN x.end_point END AS at_point
   FROM x, sec
+),
+-- A line through a surveyed point (manhole, well, valve, tee) meets every segment that ends there
+-- at the same place: the pipe is listed once there, as the segment with the lowest fid.
+z AS (
+  SELECT DISTINCT ON (c.network, coalesce(c.at_point, c.fid || '@' || round(CAST(c.chainage_m AS numeric), 3))) c.*
+  FROM crossing c
+  ORDER BY c.network, coalesce(c.at_point, c.fid || '@' || round(CAST(c.chainage_m AS numeric), 3)), c.fid
 )
 SELECT z.fid, z.network, z.subtype, nt.name_zh AS type_zh, nt.rgb, z.size_mm, z.dn_mm, z.width_mm, z.height_mm,
        z.material, z.status, z.owner, o.name AS owner_name, z.chainage_m, z.centre_m,

@@ -45,7 +45,7 @@ class SiteWorkController {
     CrsRef crs = body.crsRef();
     double max = runner.props().maxExcavationM2();
     return writer.write(runner.timed("excavation", body.time(),
-        (s, t) -> ExcavationImpact.run(s, body.geometry(), crs, body.depth(), t, max)), f, accept);
+        (s, t) -> ExcavationImpact.run(s, body.geometry(), crs, body.depth(), body.bufferM(), t, max)), f, accept);
   }
 
   @GetMapping("/cross-section")

@@ -85,7 +85,7 @@ class AnalysisJobsApiTest extends AnalysisApiTestBase {
     List<String> header = List.of(lines[0].split(","));
     assertThat(header).contains("direction", "a.fid", "b.fid", "measuredM", "requiredM", "rule.id", "lon", "lat");
     assertThat(lines[1].split(",")[header.indexOf("measuredM")]).isEqualTo("0.95");
-    assertThat(lines[1].split(",")[header.indexOf("rule.id")]).isEqualTo("103");
+    assertThat(lines[1].split(",")[header.indexOf("rule.id")]).isEqualTo(sync.at("/features/0/properties/rule/id").asString());
 
     // XLSX, read by GDAL's XLSX driver: the same 5 rows and values
     HttpResponse<byte[]> xlsx = Http.send(HttpRequest.newBuilder(uri("/ogcapi/jobs/" + id + "/results"))
@@ -95,7 +95,7 @@ class AnalysisJobsApiTest extends AnalysisApiTestBase {
     Path file = dir.resolve("clearance.xlsx");
     Files.write(file, xlsx.body());
     String info = run("ogrinfo", "-ro", "-al", "-oo", "HEADERS=FORCE", file.toString());
-    assertThat(info).contains("Feature Count: 5").contains("measuredM (Real) = 0.95").contains("rule.id (String) = 103")
+    assertThat(info).contains("Feature Count: 5").contains("measuredM (Real) = 0.95").contains("rule.id (String) = " + sync.at("/features/0/properties/rule/id").asString())
         .contains("a.ownerName (String) = 兰州新区供水公司");
   }
 
@@ -110,8 +110,9 @@ class AnalysisJobsApiTest extends AnalysisApiTestBase {
         .isEqualTo(getJson("/api/analysis/collision?f=geojson&bbox=" + FIXTURE_BBOX).get("features"));
     JsonNode coverJob = getJson("/ogcapi/jobs/" + cover + "/results");
     assertThat(coverJob.get("features")).isNotEmpty();
+    // the whole city holds the bbox's findings (and any beyond it)
     assertThat(coverJob.get("features"))
-        .isEqualTo(getJson("/api/analysis/cover?f=geojson&frostDepth=1.2&bbox=" + FIXTURE_BBOX).get("features"));
+        .containsAll(getJson("/api/analysis/cover?f=geojson&frostDepth=1.2&bbox=" + FIXTURE_BBOX).get("features"));
     assertThat(getJson("/ogcapi/jobs?processID=cover").get("jobs").findValuesAsString("jobID")).containsExactly(cover);
   }
 

@@ -49,7 +49,7 @@ class AnalysisStoredQueryTest extends AnalysisApiTestBase {
     assertThat(fc.get("type").asString()).isEqualTo("FeatureCollection");
     assertThat(fc.get("features")).hasSize(5);
     assertThat(fc.get("features")).isEqualTo(rest.get("features"));
-    assertThat(fc.get("features").findValuesAsString("id")).contains("103", "225", "213");
+    assertThat(fc.get("features").findValuesAsString("id")).contains("1003", "2016", "2012");
     assertThat(fc.at("/features/0/geometry/type").asString()).isEqualTo("Point");
   }
 

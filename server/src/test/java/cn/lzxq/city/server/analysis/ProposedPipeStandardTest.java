@@ -26,7 +26,7 @@ class ProposedPipeStandardTest extends AnalysisApiTestBase {
   private static final Target WATER = new Target("Y3 water", 3080, 0.15, 1948.3);
   private static final Target STORM = new Target("Y4 storm", 3120, 0.2, 1947.4);
   private static final Target POWER_CONDUIT = new Target("Y5 power in conduit", 3160, 0.075, 1949.0);
-  private static final Target POWER_DIRECT = new Target("Y6 power direct", 3200, 0.05, 1949.0);
+  private static final Target POWER_DIRECT = new Target("Y6 power direct", 3200, 0.05, 1948.7);
   private static final Target GAS_MB = new Target("Y7 gas MB", 3240, 0.08, 1948.8);
   private static final Target TUNNEL = new Target("Y8 utility tunnel", 3280, 1.5, 1948.0);
 

@@ -4,6 +4,7 @@ import cn.lzxq.city.data.db.ReadTransaction;
 import cn.lzxq.city.data.sql.SqlTemplate;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -18,6 +19,7 @@ public final class Session {
   private final int nativeSrid;
   private final Duration limit;
   private final long deadlineNanos;
+  private List<String> plans;
 
   Session(ReadTransaction tx, int nativeSrid, Duration limit) {
     this.tx = tx;
@@ -51,7 +53,22 @@ public final class Session {
    */
   public <T> List<T> templateAll(String name, Map<String, String> slots, Map<String, ?> params, RowMapper<T> mapper)
       throws SQLException {
-    return checked(tx.queryAll(SqlTemplate.render("analysis/" + name, slots), params, rs -> mapper.map(new Row(rs))));
+    String sql = SqlTemplate.render("analysis/" + name, slots);
+    if (plans != null) {
+      plans.add(String.join("\n", tx.queryAll("EXPLAIN " + sql, params, rs -> rs.getString(1))));
+      return List.of();
+    }
+    return checked(tx.queryAll(sql, params, rs -> mapper.map(new Row(rs))));
+  }
+
+  /**
+   * From now on {@link #templateAll} answers no rows and adds the statement's plan ({@code
+   * EXPLAIN}, text) to the returned list instead: for tests that check how PostgreSQL runs a
+   * whole-area scan, through the analysis's own statement and parameters.
+   */
+  public List<String> explainScans() {
+    plans = new ArrayList<>();
+    return plans;
   }
 
   /** Rows of {@code /sql/analysis/<name>.sql} (no slots) with named parameters bound. */

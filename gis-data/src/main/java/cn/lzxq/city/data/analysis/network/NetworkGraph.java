@@ -17,8 +17,8 @@ import java.util.function.Function;
  */
 final class NetworkGraph {
 
-  /** A segment between two surveyed points; flowDir forward = from a to b. */
-  record Edge(long fid, String a, String b, String flowDir, double lengthM) {
+  /** A segment between two surveyed points; flowDir forward = from a to b; pressureClass null outside gas. */
+  record Edge(long fid, String a, String b, String flowDir, String pressureClass, double lengthM) {
 
     String other(String node) {
       return node.equals(a) ? b : a;
@@ -35,8 +35,8 @@ final class NetworkGraph {
     }
   }
 
-  /** A surveyed point: is it an isolation valve, can it be operated? */
-  record Point(long fid, String expNo, String kind, boolean operable, boolean valve) {
+  /** A surveyed point: is it an isolation valve, can it be operated, is it a gas regulator (a pressure-level boundary)? */
+  record Point(long fid, String expNo, String kind, boolean operable, boolean valve, boolean regulator) {
   }
 
   /** A walk over one fetched disc: complete when it closed without leaving the disc. */
@@ -84,7 +84,8 @@ final class NetworkGraph {
     p.put("centre", centre);
     p.put("radius_m", radiusM);
     s.template("network_edges", p, r -> {
-      Edge e = new Edge(r.lng("fid"), r.str("start_point"), r.str("end_point"), r.str("flow_dir"), r.dbl("length_m"));
+      Edge e = new Edge(r.lng("fid"), r.str("start_point"), r.str("end_point"), r.str("flow_dir"),
+          r.str("pressure_class"), r.dbl("length_m"));
       g.byFid.put(e.fid(), e);
       g.edges.computeIfAbsent(e.a(), k -> new ArrayList<>()).add(e);
       g.edges.computeIfAbsent(e.b(), k -> new ArrayList<>()).add(e);
@@ -93,7 +94,7 @@ final class NetworkGraph {
       return e;
     });
     s.template("network_points", p, r -> g.points.put(r.str("exp_no"), new Point(r.lng("fid"), r.str("exp_no"),
-        r.str("kind"), r.bool("operable"), r.bool("is_valve"))));
+        r.str("kind"), r.bool("operable"), r.bool("is_valve"), r.bool("is_regulator"))));
     return g;
   }
 

@@ -16,6 +16,7 @@ import java.util.Comparator;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -24,8 +25,10 @@ import java.util.TreeSet;
  * Valve isolation (爆管分析) on water, gas and heat networks: from the burst segment, walk the
  * network through every node until an operable valve stops the walk; those valves are the ones to
  * close. Valves that are inoperable (pipe_point.operable false, or listed in the request) are
- * walked through, so the next valves out are found. The walk runs in Java over the segments of a
- * disc around the burst, doubled until the walk closes inside it.
+ * walked through, so the next valves out are found. A gas regulator (调压箱, 调压站) is a boundary
+ * between pressure levels: the walk does not pass it into segments of another pressure class, so
+ * a burst on one level never closes valves of another; the regulators met are listed. The walk
+ * runs in Java over the segments of a disc around the burst, doubled until the walk closes inside it.
  */
 public final class ValveIsolation {
 
@@ -33,8 +36,8 @@ public final class ValveIsolation {
   }
 
   /** What a walk found. */
-  private record Walk(Set<Long> segments, Set<String> closeAt, Set<String> passed, Set<String> nodes, boolean complete)
-      implements NetworkGraph.Walk {
+  private record Walk(Set<Long> segments, Set<String> closeAt, Set<String> passed, Set<String> nodes,
+      Set<String> regulators, boolean complete) implements NetworkGraph.Walk {
   }
 
   /**
@@ -61,6 +64,7 @@ public final class ValveIsolation {
     Set<String> closeAt = new TreeSet<>();
     Set<String> passed = new TreeSet<>();
     Set<String> nodes = new TreeSet<>();
+    Set<String> regulators = new TreeSet<>();
     NetworkGraph.Edge burst = g.byFid.get(startFid);
     Deque<String> todo = new ArrayDeque<>(List.of(burst.a(), burst.b()));
     boolean complete = true;
@@ -82,12 +86,16 @@ public final class ValveIsolation {
         continue;
       }
       for (NetworkGraph.Edge e : g.at(node)) {
+        if (p != null && p.regulator() && !Objects.equals(e.pressureClass(), burst.pressureClass())) {
+          regulators.add(node);  // the other pressure level, beyond the regulator
+          continue;
+        }
         if (segments.add(e.fid()) || !nodes.contains(e.other(node))) {
           todo.push(e.other(node));
         }
       }
     }
-    return new Walk(segments, closeAt, passed, nodes, complete);
+    return new Walk(segments, closeAt, passed, nodes, regulators, complete);
   }
 
   private static ValveIsolationResult answer(Session s, NetworkStart start, NetworkGraph g, Walk w, RuleRef service,
@@ -102,14 +110,23 @@ public final class ValveIsolation {
     List<NetworkItem> close = new ArrayList<>();
     List<NetworkItem> passed = new ArrayList<>();
     List<NetworkItem> affected = new ArrayList<>();
+    List<NetworkItem> regulators = new ArrayList<>();
+    Map<String, List<NetworkItem>> byLevel = new TreeMap<>();
     for (String n : w.nodes()) {
       NetworkGraph.Point p = g.points.get(n);
       if (p == null) {
         continue;
       }
+      if (w.regulators().contains(n)) {
+        regulators.add(new NetworkItem("regulator", p.fid(), p.expNo() + " " + p.kind(), geo.get("point:" + p.fid())));
+        continue;
+      }
       NetworkItem item = new NetworkItem(w.closeAt().contains(n) ? "valve" : "point", p.fid(), p.expNo() + " " + p.kind(),
           geo.get("point:" + p.fid()));
       (w.closeAt().contains(n) ? close : w.passed().contains(n) ? passed : affected).add(item);
+      if (w.closeAt().contains(n)) {
+        byLevel.computeIfAbsent(level(g, w, n), k -> new ArrayList<>()).add(item);
+      }
     }
     Map<Long, NetworkItem> segs = new TreeMap<>();
     double length = 0;
@@ -127,7 +144,16 @@ public final class ValveIsolation {
     close.sort(byFid);
     passed.sort(byFid);
     affected.sort(byFid);
-    return new ValveIsolationResult(time.asOf(), start.fid(), start.network(), w.complete(), g.radiusM, close, passed,
-        List.copyOf(segs.values()), Rounding.round(length, 3), affected, parcels, rules);
+    regulators.sort(byFid);
+    byLevel.values().forEach(l -> l.sort(byFid));
+    String burstLevel = g.byFid.get(start.fid()).pressureClass();
+    return new ValveIsolationResult(time.asOf(), start.fid(), start.network(), burstLevel, w.complete(), g.radiusM, close,
+        byLevel, regulators, passed, List.copyOf(segs.values()), Rounding.round(length, 3), affected, parcels, rules);
+  }
+
+  /** The pressure class of the isolated segments at a node ("" outside gas, or when not recorded). */
+  private static String level(NetworkGraph g, Walk w, String node) {
+    return g.at(node).stream().filter(e -> w.segments().contains(e.fid())).map(NetworkGraph.Edge::pressureClass)
+        .filter(Objects::nonNull).findFirst().orElse("");
   }
 }

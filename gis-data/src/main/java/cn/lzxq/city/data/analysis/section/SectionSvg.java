@@ -1,5 +1,6 @@
 package cn.lzxq.city.data.analysis.section;
 
+import cn.lzxq.city.data.analysis.common.PipeSize;
 import java.util.Locale;
 
 /**
@@ -63,8 +64,8 @@ public final class SectionSvg {
         svg.append(String.format(Locale.ROOT, "<rect class=\"pipe\" data-fid=\"%d\" x=\"%.2f\" y=\"%.2f\" width=\"%.2f\" "
             + "height=\"%.2f\" fill=\"%s\" stroke=\"#000\"/>\n", p.fid(), cx - w / 2, cy - h / 2, w, h, p.rgb()));
       }
-      svg.append(String.format(Locale.ROOT, "<text x=\"%.2f\" y=\"%.2f\" text-anchor=\"middle\">%s DN%d %.2f</text>\n",
-          cx, cy - Math.max(h / 2, 2) - 4, escape(p.typeZh()), p.sizeMm(), p.topM()));
+      svg.append(String.format(Locale.ROOT, "<text x=\"%.2f\" y=\"%.2f\" text-anchor=\"middle\">%s %s %.2f</text>\n",
+          cx, cy - Math.max(h / 2, 2) - 4, escape(p.typeZh()), PipeSize.label(p.sizeMm(), p.heightMm()), p.topM()));
     }
     axes(svg, r.lengthM(), minZ, maxZ, scale, top);
     return svg.append("</svg>\n").toString();
