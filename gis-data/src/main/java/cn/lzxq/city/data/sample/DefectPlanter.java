@@ -139,7 +139,7 @@ final class DefectPlanter {
     parallel("H5", h, LineType.JS_DIST, 0, true, LineType.JS_DIST, PipeSpec.round("JS", "ZS", null, 200, "direct", "PE"), "ZM", 0.4, 15);
     parallel("H6", h, LineType.RQ_DIST, 0, true, LineType.DL_MAIN, PipeSpec.round("DL", "GD", null, 150, "conduit", "PE"), "GM", 0.8, 22);
     parallel("H7", h, LineType.RQ_DIST, 0, true, LineType.TX_MAIN, PipeSpec.round("TX", "XX", null, 110, "direct", "PE"), "ZM", 0.4, 29);
-    parallel("H9", h, LineType.DL_MAIN, 0, true, LineType.RQ_DIST, PipeSpec.round("RQ", "TR", "HA", 300, "direct", "G"), "ZM", 1.2, 36);
+    parallel("H9", h, LineType.DL_MAIN, 0, true, LineType.RQ_DIST, PipeSpec.round("RQ", "TR", "HA", 300, "direct", "G"), "ZM", 1.2, 33);
     RoadGrid.Edge v = edge(Road.Axis.EW, V_ROW, V_FROM_COLUMN);
     crossing("V1", v, LineType.WS_MAIN, LineType.JS_DIST, PipeSpec.round("JS", "JP", null, 300, "direct", "QM"), "ZM", 0.20, 2);
     crossing("V2", v, LineType.YS_MAIN, LineType.DL_MAIN, PipeSpec.round("DL", "GD", null, 150, "conduit", "PE"), "GM", 0.10, 2);
