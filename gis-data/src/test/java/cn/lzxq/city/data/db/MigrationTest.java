@@ -53,8 +53,9 @@ class MigrationTest {
           + " || '/' || count(*) FROM " + table).get(0));
     }
     assertThat(counts).allSatisfy(c -> assertThat(c.split("=")[1].split("/")[0]).isEqualTo(c.split("/")[1]));
-    assertThat(Sql.strings(db, "SELECT min_clearance_m::text FROM clearance_rule WHERE id = 103"))
-        .as("GB 50289 sewer to water d > 200 mm, verified").containsExactly("1.50");
+    assertThat(Sql.strings(db, "SELECT min_clearance_m::text || ' ' || confidence FROM clearance_rule"
+        + " WHERE direction = 'horizontal' AND a_type = 'PS' AND b_type = 'JS' AND b_dn_min_mm = 200"))
+        .as("GB 50289-2016 Table 4.1.9: sewer to water d > 200 mm is 1.5 m, verified").containsExactly("1.50 V");
   }
 
   @Test

@@ -9,7 +9,9 @@ import com.zaxxer.hikari.HikariDataSource;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -155,10 +157,17 @@ class SampleLoadTest {
 
   @Test
   void noClearanceOrCoverRuleIsBrokenBeyondTheManifest() throws SQLException {
-    assertThat(pairs("horizontal_violations.sql")).containsExactlyInAnyOrderElementsOf(pairsOf("horizontal_clearance"));
+    // A planted pipe lies beside (or across) a main cut into segments, so it may also be too close
+    // to the neighbouring segments of that main or to a pipe next to it: every planted pair is
+    // found, and every other shortfall involves a planted pipe — the generated network itself
+    // breaks no rule.
     List<String> vertical = pairsOf("vertical_clearance");
     vertical.addAll(pairsOf("collision"));
-    assertThat(pairs("vertical_violations.sql")).containsExactlyInAnyOrderElementsOf(vertical);
+    List<String> horizontal = pairsOf("horizontal_clearance");
+    Set<String> plantedFids = Stream.concat(horizontal.stream(), vertical.stream())
+        .flatMap(p -> Stream.of(p.split("/"))).collect(Collectors.toSet());
+    assertFoundAndOnlyAroundPlants(pairs("horizontal_violations.sql"), horizontal, plantedFids);
+    assertFoundAndOnlyAroundPlants(pairs("vertical_violations.sql"), vertical, plantedFids);
     assertThat(Sql.strings(db, "SELECT DISTINCT fid::text FROM (" + resource("cover_violations.sql") + ") v"))
         .containsExactlyInAnyOrderElementsOf(manifest().ofKind("shallow_cover").stream().map(d -> d.fids().get(0).toString()).toList());
   }
@@ -195,6 +204,11 @@ class SampleLoadTest {
       assertThat(Sql.strings(db, "SELECT emf_sensitive::text FROM land_use_class WHERE code = '" + use.code() + "'"))
           .as(use.code()).containsExactly(Boolean.toString(use.emfSensitive()));
     }
+  }
+
+  private static void assertFoundAndOnlyAroundPlants(List<String> found, List<String> planted, Set<String> plantedFids) {
+    assertThat(found).containsAll(planted);
+    assertThat(found).allSatisfy(p -> assertThat(p.split("/")).containsAnyElementsOf(plantedFids));
   }
 
   private List<String> pairs(String file) throws SQLException {

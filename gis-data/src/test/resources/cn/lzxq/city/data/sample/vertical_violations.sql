@@ -1,8 +1,8 @@
 -- Every crossing of two current pipe segments (not sharing a point) whose vertical wall-to-wall gap is below the
 -- largest matching vertical clearance_rule, or below 0 (a collision) where no rule matches. Columns: a_fid, b_fid, gap, required.
 WITH crossings AS (
-  SELECT a.fid AS a_fid, b.fid AS b_fid, a.network AS an, a.subtype AS ast, a.pressure_class AS apc, a.dn_mm AS adn,
-         la.laying_class AS alc, b.network AS bn, b.subtype AS bst, b.pressure_class AS bpc, b.dn_mm AS bdn, lb.laying_class AS blc,
+  SELECT a.fid AS a_fid, b.fid AS b_fid, pipe_clearance_type(a.network, a.subtype, la.laying_class) AS an, a.subtype AS ast, a.pressure_class AS apc, a.dn_mm AS adn,
+         la.laying_class AS alc, pipe_clearance_type(b.network, b.subtype, lb.laying_class) AS bn, b.subtype AS bst, b.pressure_class AS bpc, b.dn_mm AS bdn, lb.laying_class AS blc,
          a.depth_ref AS aref, coalesce(a.height_mm, a.dn_mm) / 1000.0 AS ah, b.depth_ref AS bref, coalesce(b.height_mm, b.dn_mm) / 1000.0 AS bh,
          ST_Z(ST_LineInterpolatePoint(a.geom, ST_LineLocatePoint(a.geom, ST_Intersection(ST_Force2D(a.geom), ST_Force2D(b.geom))))) AS az,
          ST_Z(ST_LineInterpolatePoint(b.geom, ST_LineLocatePoint(b.geom, ST_Intersection(ST_Force2D(a.geom), ST_Force2D(b.geom))))) AS bz

@@ -68,21 +68,15 @@ final class WfsSchema {
   /**
    * The geometry element, typed by the layer's kind so clients (GDAL, QGIS) make layers of that
    * kind: gml:PointPropertyType, gml:LineStringPropertyType (GML 2 and 3.1.1), and multi-polygons
-   * as stored. GML 3.2.1 has no LineStringPropertyType, and its CurvePropertyType makes GDAL
-   * create CompoundCurve layers, so a GML 3.2 line is a CurvePropertyType restricted to
-   * gml:LineString.
+   * as stored. GML 3.2.1 has no LineStringPropertyType: a GML 3.2 line is a gml:CurvePropertyType
+   * (GDAL makes a CompoundCurve layer of it). A CurvePropertyType restricted to gml:LineString made
+   * GDAL make LineString layers, but QGIS 3.22 then found no geometry at all (no CRS, empty extent),
+   * so the plain type stays until a form both read is found.
    */
   private static void geometryElement(StringBuilder b, String name, GeometryKind kind, GmlDialect dialect) {
-    if (kind == GeometryKind.LINE && dialect == GmlDialect.GML32) {
-      b.append("          <xs:element name=\"").append(name).append("\" minOccurs=\"0\">\n")
-          .append("            <xs:complexType><xs:complexContent><xs:restriction base=\"gml:CurvePropertyType\">")
-          .append("<xs:sequence><xs:element ref=\"gml:LineString\"/></xs:sequence>")
-          .append("</xs:restriction></xs:complexContent></xs:complexType>\n          </xs:element>\n");
-      return;
-    }
     element(b, name, switch (kind) {
       case POINT -> "gml:PointPropertyType";
-      case LINE -> "gml:LineStringPropertyType";
+      case LINE -> dialect == GmlDialect.GML32 ? "gml:CurvePropertyType" : "gml:LineStringPropertyType";
       case POLYGON -> dialect == GmlDialect.GML2 ? "gml:MultiPolygonPropertyType" : "gml:MultiSurfacePropertyType";
     });
   }

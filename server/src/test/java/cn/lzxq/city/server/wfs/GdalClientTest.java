@@ -40,13 +40,17 @@ class GdalClientTest extends SmallCityContextTest {
 
   @Test
   void ogrMakesLayersOfTheDeclaredGeometryKindForEachWfsVersion(@TempDir Path dir) throws Exception {
+    // WFS 2.0 declares GML 3.2 lines as gml:CurvePropertyType (QGIS 3.22 reads no geometry from the
+    // LineString-restricted form), so GDAL makes a curve layer there; 1.1.0 and 1.0.0 give LineString.
     for (String version : List.of("2.0.0", "1.1.0", "1.0.0")) {
       String url = "WFS:http://localhost:" + port + "/wfs?VERSION=" + version;
-      assertThat(run("ogrinfo", "-ro", "-so", url, "city:pipe_js")).as(version).containsPattern("Geometry: (3D )?Line String");
+      assertThat(run("ogrinfo", "-ro", "-so", url, "city:pipe_js")).as(version)
+          .containsPattern(version.equals("2.0.0") ? "Geometry: (3D )?(Curve|Compound Curve)" : "Geometry: (3D )?Line String");
       assertThat(run("ogrinfo", "-ro", "-so", url, "city:pipe_point")).as(version).containsPattern("Geometry: (3D )?Point");
     }
     Path gpkg = dir.resolve("pipes.gpkg");
-    run("ogr2ogr", "-f", "GPKG", gpkg.toString(), "WFS:http://localhost:" + port + "/wfs", "city:pipe_js", "-nln", "pipe_js");
+    run("ogr2ogr", "-f", "GPKG", gpkg.toString(), "WFS:http://localhost:" + port + "/wfs?VERSION=1.1.0", "city:pipe_js",
+        "-nln", "pipe_js");
     assertThat(run("ogrinfo", "-ro", "-so", gpkg.toString(), "pipe_js")).containsPattern("Geometry: (3D )?Line String");
   }
 

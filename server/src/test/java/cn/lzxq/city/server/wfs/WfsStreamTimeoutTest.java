@@ -28,7 +28,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * The statement timeout (100 ms here) met while a GetFeature streams, each case as KVP GET and XML
  * POST. PostgreSQL times each cursor fetch (2,000 rows) separately, so the data is built to make
  * one fetch slow: lines of 30,000 vertices each, transformed to EPSG:4490 in SQL (the count, which
- * does not transform, stays fast).
+ * does not transform, stays fast: the finite-geometry filter reads each line once, 16–61 ms).
  * <ul>
  *   <li>{@code pipe_tx}: the heavy lines come first, so the first fetch times out while the
  *       response is still in the server's buffer: the client gets an ExceptionReport, HTTP 400.</li>

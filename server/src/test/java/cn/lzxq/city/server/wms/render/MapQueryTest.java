@@ -54,8 +54,11 @@ class MapQueryTest {
     PreparedSql transformed = MapQuery.sql(SQL, List.of(new LayerPlan(WATER, Filter.all(), null)), List.of(), lonLat, null, false, false);
     PreparedSql mapped = MapQuery.sql(SQL, List.of(new LayerPlan(WATER, Filter.all(), null)), List.of(), lonLat, null, true, false);
 
-    assertThat(transformed.sql()).contains("ST_Envelope(ST_Transform(ST_Segmentize(ST_MakeEnvelope(?, ?, ?, ?, 4326), ?), 4544))")
+    // the window is clipped to the service area's reach, densified and transformed to the native CRS
+    assertThat(transformed.sql()).contains("SELECT ST_Envelope(ST_Transform(ST_Segmentize(c, ")
+        .contains("), 4544)) FROM (SELECT ST_Intersection(ST_MakeEnvelope(?, ?, ?, ?, 4326), ")
         .contains("ST_AsTWKB(ST_Transform(");
+    assertThat(marks(transformed.sql())).isEqualTo(transformed.params().size());
     assertThat(mapped.sql()).doesNotContain("ST_AsTWKB(ST_Transform(");
     // degrees per pixel 9.4e-6: a tenth of a pixel needs 7 decimals (TWKB's most)
     assertThat(transformed.params().get(1)).isEqualTo(7);
