@@ -11,8 +11,8 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
  * The Lanzhou New Area 3D City Information Service.
  *
  * <p>{@code java -jar city-server.jar} starts the server; {@code java -jar city-server.jar
- * <command> ...} runs a data command instead (migrate, sample, import, export), so one jar
- * carries both.
+ * <command> ...} runs a data command instead (migrate, sample, import, export), so one jar carries
+ * both.
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan

@@ -11,18 +11,26 @@ public final class DatabaseOptions {
   /** The project-local cluster that scripts/db starts. */
   public static final String LOCAL_URL = "postgresql://city:city@127.0.0.1:55432/city";
 
-  @Option(names = "--database-url", description = "PostgreSQL URL (default: $DATABASE_URL, else the project-local cluster)")
+  @Option(
+      names = "--database-url",
+      description = "PostgreSQL URL (default: $DATABASE_URL, else the project-local cluster)")
   String url;
 
-  @Option(names = "--schema", defaultValue = "public", description = "schema of the city model (default: ${DEFAULT-VALUE})")
+  @Option(
+      names = "--schema",
+      defaultValue = "public",
+      description = "schema of the city model (default: ${DEFAULT-VALUE})")
   String schema;
 
-  @Option(names = "--srid", description = "EPSG code of the native CRS (default: $CITY_NATIVE_SRID, else 4544)")
+  @Option(
+      names = "--srid",
+      description = "EPSG code of the native CRS (default: $CITY_NATIVE_SRID, else 4544)")
   Integer srid;
 
   /** The database to use. */
   public DatabaseConfig config() {
-    DatabaseConfig base = url != null ? DatabaseConfig.parse(url) : DatabaseConfig.fromEnvironment(LOCAL_URL);
+    DatabaseConfig base =
+        url != null ? DatabaseConfig.parse(url) : DatabaseConfig.fromEnvironment(LOCAL_URL);
     return base.withSchema(schema);
   }
 

@@ -18,27 +18,38 @@ import picocli.CommandLine.Parameters;
  * Imports CJJ 61 survey tables (CSV, XLSX), GeoJSON and GeoPackage files in one transaction,
  * printing the QA report; exit 1 (nothing written) when a file has errors.
  */
-@Command(name = "import", subcommands = ImportDemCommand.class, description = {
-    "import CJJ 61 survey tables (.csv .xlsx), GeoJSON (.geojson .json) and GeoPackage (.gpkg) files",
-    "All files are checked first; nothing is written unless all of them are valid."})
+@Command(
+    name = "import",
+    subcommands = ImportDemCommand.class,
+    description = {
+      "import CJJ 61 survey tables (.csv .xlsx), GeoJSON (.geojson .json) and GeoPackage (.gpkg) files",
+      "All files are checked first; nothing is written unless all of them are valid."
+    })
 final class ImportCommand implements Callable<Integer> {
 
-  @Mixin
-  DatabaseOptions db;
+  @Mixin DatabaseOptions db;
 
   @Parameters(arity = "1..*", paramLabel = "FILE", description = "files to import together")
   List<Path> files;
 
-  @Option(names = "--layer", description = "layer of GeoJSON/GeoPackage input (default: from the file)")
+  @Option(
+      names = "--layer",
+      description = "layer of GeoJSON/GeoPackage input (default: from the file)")
   String layer;
 
-  @Option(names = "--user", description = "who imports, recorded as changed_by (default: the OS user)")
+  @Option(
+      names = "--user",
+      description = "who imports, recorded as changed_by (default: the OS user)")
   String user = System.getProperty("user.name");
 
-  @Option(names = "--encoding", description = "CSV encoding, e.g. UTF-8 or GBK (default: detect UTF-8, else GB18030)")
+  @Option(
+      names = "--encoding",
+      description = "CSV encoding, e.g. UTF-8 or GBK (default: detect UTF-8, else GB18030)")
   Charset encoding;
 
-  @Option(names = "--source-srid", description = "EPSG code of X/Y in survey tables (default: the native CRS)")
+  @Option(
+      names = "--source-srid",
+      description = "EPSG code of X/Y in survey tables (default: the native CRS)")
   Integer sourceSrid;
 
   @Option(names = "--dry-run", description = "check only, write nothing")
@@ -46,7 +57,8 @@ final class ImportCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    ImportOptions options = new ImportOptions(user, layer, encoding, sourceSrid, dryRun, ServiceArea.LANZHOU_NEW_AREA);
+    ImportOptions options =
+        new ImportOptions(user, layer, encoding, sourceSrid, dryRun, ServiceArea.LANZHOU_NEW_AREA);
     try (HikariDataSource ds = db.open()) {
       QaReport report = new CityImporter(ds).importFiles(files, options, new ProgressBars());
       System.out.print(report.format());

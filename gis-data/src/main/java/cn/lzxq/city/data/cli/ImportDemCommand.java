@@ -21,26 +21,35 @@ import picocli.CommandLine.Parameters;
  * current DEM version in one transaction; exit 1 with a file-numbered message and nothing written
  * when the file cannot be used.
  */
-@Command(name = "dem", description = {
-    "import a DEM (GeoTIFF or any GDAL raster, any declared CRS) as the new current terrain version",
-    "Heights in metres: 1985 national datum (default) or ellipsoidal (--heights ellipsoidal, H = h - zeta)."})
+@Command(
+    name = "dem",
+    description = {
+      "import a DEM (GeoTIFF or any GDAL raster, any declared CRS) as the new current terrain version",
+      "Heights in metres: 1985 national datum (default) or ellipsoidal (--heights ellipsoidal, H = h - zeta)."
+    })
 final class ImportDemCommand implements Callable<Integer> {
 
-  @Mixin
-  DatabaseOptions db;
+  @Mixin DatabaseOptions db;
 
   @Parameters(arity = "1", paramLabel = "FILE", description = "the raster")
   Path file;
 
-  @Option(names = "--heights", defaultValue = "normal_1985",
+  @Option(
+      names = "--heights",
+      defaultValue = "normal_1985",
       description = "normal_1985 or ellipsoidal (default: ${DEFAULT-VALUE})")
   HeightReference heights;
 
-  @Option(names = "--height-anomaly", defaultValue = "${env:CITY_TILES_HEIGHT_ANOMALY_M:--30}",
-      description = "height anomaly zeta in metres for ellipsoidal heights (default: ${DEFAULT-VALUE})")
+  @Option(
+      names = "--height-anomaly",
+      defaultValue = "${env:CITY_TILES_HEIGHT_ANOMALY_M:--30}",
+      description =
+          "height anomaly zeta in metres for ellipsoidal heights (default: ${DEFAULT-VALUE})")
   double anomalyM;
 
-  @Option(names = "--user", description = "who imports, recorded as changed_by (default: the OS user)")
+  @Option(
+      names = "--user",
+      description = "who imports, recorded as changed_by (default: the OS user)")
   String user = System.getProperty("user.name");
 
   @Override
@@ -53,14 +62,21 @@ final class ImportDemCommand implements Callable<Integer> {
       System.err.println("nothing written: fix the errors above 有错误，未写入");
       return 1;
     }
-    try (HikariDataSource ds = db.open(); Connection c = ds.getConnection()) {
+    try (HikariDataSource ds = db.open();
+        Connection c = ds.getConnection()) {
       c.setAutoCommit(false);
       try {
         long id = DemStore.write(c, raster, file.getFileName().toString(), user);
         c.commit();
         double[] range = raster.range();
-        System.out.printf(Locale.ROOT, "dem version %d: %d x %d pixels, %.1f .. %.1f m (1985 datum)%n", id,
-            raster.grid().width(), raster.grid().height(), range[0], range[1]);
+        System.out.printf(
+            Locale.ROOT,
+            "dem version %d: %d x %d pixels, %.1f .. %.1f m (1985 datum)%n",
+            id,
+            raster.grid().width(),
+            raster.grid().height(),
+            range[0],
+            range[1]);
         return 0;
       } catch (Exception e) {
         c.rollback();

@@ -10,14 +10,19 @@ import picocli.CommandLine.Mixin;
 @Command(name = "migrate", description = "create or update the database schema")
 final class MigrateCommand implements Callable<Integer> {
 
-  @Mixin
-  DatabaseOptions db;
+  @Mixin DatabaseOptions db;
 
   @Override
   public Integer call() {
     try (HikariDataSource ds = db.open()) {
       int applied = CityDatabase.migrate(ds, db.config().schema(), db.srid());
-      System.err.println("schema " + db.config().schema() + ": " + applied + " migration(s) applied, native CRS EPSG:" + db.srid());
+      System.err.println(
+          "schema "
+              + db.config().schema()
+              + ": "
+              + applied
+              + " migration(s) applied, native CRS EPSG:"
+              + db.srid());
       return 0;
     }
   }

@@ -6,8 +6,8 @@ import java.util.Locale;
 /**
  * A progress bar for long command-line work, drawn on standard error.
  *
- * <p>On a terminal it redraws one line at most ten times a second; otherwise (CI logs, pipes)
- * it prints a line at every tenth of the way. Thread-safe, so parallel workers may share one.
+ * <p>On a terminal it redraws one line at most ten times a second; otherwise (CI logs, pipes) it
+ * prints a line at every tenth of the way. Thread-safe, so parallel workers may share one.
  */
 public final class Progress implements AutoCloseable {
 
@@ -65,8 +65,16 @@ public final class Progress implements AutoCloseable {
       return String.format(Locale.ROOT, "%s %,d (%.0f/s)", label, done, rate);
     }
     int filled = (int) Math.min(WIDTH, done * WIDTH / total);
-    return String.format(Locale.ROOT, "%s [%s%s] %3d%% %,d/%,d (%.0f/s)", label, "#".repeat(filled),
-        " ".repeat(WIDTH - filled), Math.min(100, done * 100 / total), done, total, rate);
+    return String.format(
+        Locale.ROOT,
+        "%s [%s%s] %3d%% %,d/%,d (%.0f/s)",
+        label,
+        "#".repeat(filled),
+        " ".repeat(WIDTH - filled),
+        Math.min(100, done * 100 / total),
+        done,
+        total,
+        rate);
   }
 
   @Override

@@ -15,9 +15,9 @@ public record BboxParam(double a1, double b1, double a2, double b2, String crsNa
   /**
    * Parses the parameter.
    *
-   * @param withCrs  a fifth part naming the CRS is allowed
-   * @param withZ    six numbers (with heights) are allowed
-   * @throws NumberFormatException    when a value is not a finite number
+   * @param withCrs a fifth part naming the CRS is allowed
+   * @param withZ six numbers (with heights) are allowed
+   * @throws NumberFormatException when a value is not a finite number
    * @throws IllegalArgumentException when the number of parts is wrong
    */
   public static BboxParam parse(String text, boolean withCrs, boolean withZ) {
@@ -28,7 +28,12 @@ public record BboxParam(double a1, double b1, double a2, double b2, String crsNa
       throw new IllegalArgumentException("a box has " + p.length + " parts, not 4");
     }
     int upper = z ? 3 : 2;
-    return new BboxParam(number(p[0]), number(p[1]), number(p[upper]), number(p[upper + 1]), crs ? p[4].trim() : null);
+    return new BboxParam(
+        number(p[0]),
+        number(p[1]),
+        number(p[upper]),
+        number(p[upper + 1]),
+        crs ? p[4].trim() : null);
   }
 
   private static double number(String text) {

@@ -9,20 +9,19 @@ import org.flywaydb.core.Flyway;
 /**
  * Opens connection pools to the city database and brings its schema up to date.
  *
- * <p>The schema is the Flyway migrations under {@code db/migration}; the native CRS (the SRID
- * of every geometry column) is the one setting {@code srid}, passed as a Flyway placeholder.
+ * <p>The schema is the Flyway migrations under {@code db/migration}; the native CRS (the SRID of
+ * every geometry column) is the one setting {@code srid}, passed as a Flyway placeholder.
  */
 public final class CityDatabase {
 
   /** EPSG:4544, CGCS2000 / 3-degree Gauss-Kruger CM 105E: the default native CRS. */
   public static final int DEFAULT_SRID = 4544;
 
-  private CityDatabase() {
-  }
+  private CityDatabase() {}
 
   /**
-   * A pooled data source. Connections use {@code config.schema()} first and {@code public}
-   * (where PostGIS lives) second on the search path.
+   * A pooled data source. Connections use {@code config.schema()} first and {@code public} (where
+   * PostGIS lives) second on the search path.
    *
    * @param maxPoolSize the largest number of connections
    */
@@ -51,18 +50,19 @@ public final class CityDatabase {
    * Applies the pending migrations.
    *
    * @param schema the schema to migrate (created when missing)
-   * @param srid   the EPSG code of the native CRS for new geometry columns
+   * @param srid the EPSG code of the native CRS for new geometry columns
    * @return the number of migrations applied
    */
   public static int migrate(DataSource dataSource, String schema, int srid) {
-    Flyway flyway = Flyway.configure()
-        .dataSource(dataSource)
-        .schemas(schema)
-        .defaultSchema(schema)
-        .createSchemas(true)
-        .placeholders(Map.of("srid", Integer.toString(srid)))
-        .locations("classpath:db/migration")
-        .load();
+    Flyway flyway =
+        Flyway.configure()
+            .dataSource(dataSource)
+            .schemas(schema)
+            .defaultSchema(schema)
+            .createSchemas(true)
+            .placeholders(Map.of("srid", Integer.toString(srid)))
+            .locations("classpath:db/migration")
+            .load();
     return flyway.migrate().migrationsExecuted;
   }
 }

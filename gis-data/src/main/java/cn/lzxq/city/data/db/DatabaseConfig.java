@@ -12,11 +12,11 @@ import java.util.Map;
  * ({@code jdbc:postgresql://host:port/db?user=..&password=..}); secrets come only from the
  * environment.
  *
- * @param jdbcUrl  the JDBC URL without credentials
- * @param user     the database user
+ * @param jdbcUrl the JDBC URL without credentials
+ * @param user the database user
  * @param password the password, possibly empty
- * @param schema   the schema holding the city model ({@code public} in production; a scratch
- *                 schema per test class in tests)
+ * @param schema the schema holding the city model ({@code public} in production; a scratch schema
+ *     per test class in tests)
  */
 public record DatabaseConfig(String jdbcUrl, String user, String password, String schema) {
 
@@ -43,9 +43,13 @@ public record DatabaseConfig(String jdbcUrl, String user, String password, Strin
     }
     int port = uri.getPort() > 0 ? uri.getPort() : 5432;
     String host = uri.getHost() == null ? "localhost" : uri.getHost();
-    String jdbc = "jdbc:postgresql://" + host + ":" + port + uri.getRawPath() + QueryString.format(query);
-    return new DatabaseConfig(jdbc, user == null ? System.getProperty("user.name") : user,
-        password == null ? "" : password, "public");
+    String jdbc =
+        "jdbc:postgresql://" + host + ":" + port + uri.getRawPath() + QueryString.format(query);
+    return new DatabaseConfig(
+        jdbc,
+        user == null ? System.getProperty("user.name") : user,
+        password == null ? "" : password,
+        "public");
   }
 
   /** The config from {@code DATABASE_URL}, or from {@code fallbackUrl} when it is not set. */

@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
  * names in placeholder order (a name may occur several times). Casts ({@code ::int}) and line
  * comments are left alone.
  *
- * @param sql   the SQL with {@code ?} placeholders
+ * @param sql the SQL with {@code ?} placeholders
  * @param names the parameter name of each placeholder, in order
  */
 public record NamedSql(String sql, List<String> names) {

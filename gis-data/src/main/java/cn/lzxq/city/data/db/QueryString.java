@@ -9,8 +9,7 @@ import java.util.stream.Collectors;
 /** Parses and formats the query part of a database URL, keeping the order of the keys. */
 final class QueryString {
 
-  private QueryString() {
-  }
+  private QueryString() {}
 
   static Map<String, String> parse(String rawQuery) {
     Map<String, String> out = new LinkedHashMap<>();
@@ -19,7 +18,8 @@ final class QueryString {
     }
     for (String pair : rawQuery.split("&")) {
       String[] kv = pair.split("=", 2);
-      out.put(URLDecoder.decode(kv[0], StandardCharsets.UTF_8),
+      out.put(
+          URLDecoder.decode(kv[0], StandardCharsets.UTF_8),
           kv.length > 1 ? URLDecoder.decode(kv[1], StandardCharsets.UTF_8) : "");
     }
     return out;
@@ -29,7 +29,8 @@ final class QueryString {
     if (query.isEmpty()) {
       return "";
     }
-    return query.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+    return query.entrySet().stream()
+        .map(e -> e.getKey() + "=" + e.getValue())
         .collect(Collectors.joining("&", "?", ""));
   }
 }

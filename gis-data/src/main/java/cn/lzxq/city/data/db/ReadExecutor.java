@@ -9,10 +9,10 @@ import javax.sql.DataSource;
 
 /**
  * The one way every read path (WMS, WFS, OGC API, 3D Tiles content, analyses) reads the city
- * database: each read is a read-only transaction under PostgreSQL's {@code statement_timeout}
- * (the service's limit, or a shorter one a caller passes), so no statement runs unbounded; a
- * statement cancelled at the limit fails with SQLSTATE 57014 ({@link #timedOut}). SQL has
- * {@code :name} parameters ({@link NamedSql}) or comes prebuilt with {@code ?} binds.
+ * database: each read is a read-only transaction under PostgreSQL's {@code statement_timeout} (the
+ * service's limit, or a shorter one a caller passes), so no statement runs unbounded; a statement
+ * cancelled at the limit fails with SQLSTATE 57014 ({@link #timedOut}). SQL has {@code :name}
+ * parameters ({@link NamedSql}) or comes prebuilt with {@code ?} binds.
  *
  * <p>Rows are read through a cursor of {@link ReadTransaction#CURSOR_ROWS} rows, or all at once
  * ({@link ReadTransaction#queryAll}) for whole-area statements: PostgreSQL never runs a statement
@@ -53,8 +53,9 @@ public final class ReadExecutor {
   }
 
   /**
-   * Opens a read-only transaction whose statements are cancelled after {@code limit} (at least
-   * 1 ms; an analysis's own time limit, or what is left of a request's deadline); the caller closes it.
+   * Opens a read-only transaction whose statements are cancelled after {@code limit} (at least 1
+   * ms; an analysis's own time limit, or what is left of a request's deadline); the caller closes
+   * it.
    */
   public ReadTransaction open(Duration limit) throws SQLException {
     Connection c = dataSource.getConnection();
@@ -83,7 +84,8 @@ public final class ReadExecutor {
   }
 
   /** The rows of one statement with named parameters, read through a cursor. */
-  public <T> List<T> query(String sql, Map<String, ?> params, ReadTransaction.RowReader<T> reader) throws SQLException {
+  public <T> List<T> query(String sql, Map<String, ?> params, ReadTransaction.RowReader<T> reader)
+      throws SQLException {
     return read(tx -> tx.query(sql, params, reader));
   }
 

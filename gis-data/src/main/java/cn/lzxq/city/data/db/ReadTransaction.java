@@ -15,8 +15,8 @@ import java.util.Map;
 
 /**
  * A read-only transaction of {@link ReadExecutor} under its statement timeout: named-parameter
- * queries, prebuilt statements and streams. Closing it rolls back and returns the connection.
- * Not thread-safe.
+ * queries, prebuilt statements and streams. Closing it rolls back and returns the connection. Not
+ * thread-safe.
  */
 public final class ReadTransaction implements AutoCloseable {
 
@@ -40,26 +40,32 @@ public final class ReadTransaction implements AutoCloseable {
     return connection;
   }
 
-  /** Rows of SQL with {@code :name} parameters, read through a cursor of {@link #CURSOR_ROWS} rows. */
-  public <T> List<T> query(String sql, Map<String, ?> params, RowReader<T> reader) throws SQLException {
+  /**
+   * Rows of SQL with {@code :name} parameters, read through a cursor of {@link #CURSOR_ROWS} rows.
+   */
+  public <T> List<T> query(String sql, Map<String, ?> params, RowReader<T> reader)
+      throws SQLException {
     return run(sql, params, reader, CURSOR_ROWS);
   }
 
   /**
-   * Rows of SQL with {@code :name} parameters, fetched in one go instead of through a cursor:
-   * only without a cursor may PostgreSQL split a long scan across parallel workers. For
-   * whole-area statements whose answers are small.
+   * Rows of SQL with {@code :name} parameters, fetched in one go instead of through a cursor: only
+   * without a cursor may PostgreSQL split a long scan across parallel workers. For whole-area
+   * statements whose answers are small.
    */
-  public <T> List<T> queryAll(String sql, Map<String, ?> params, RowReader<T> reader) throws SQLException {
+  public <T> List<T> queryAll(String sql, Map<String, ?> params, RowReader<T> reader)
+      throws SQLException {
     return run(sql, params, reader, 0);
   }
 
   /**
-   * A prepared statement of {@code sql} with its {@code ?} parameters {@code params} bound, planned for its own
-   * values (never a server-side prepared statement, whose generic plan cannot know how small a
-   * window is), rows fetched {@code fetchSize} at a time (0: all at once); the caller closes it.
+   * A prepared statement of {@code sql} with its {@code ?} parameters {@code params} bound, planned
+   * for its own values (never a server-side prepared statement, whose generic plan cannot know how
+   * small a window is), rows fetched {@code fetchSize} at a time (0: all at once); the caller
+   * closes it.
    */
-  public PreparedStatement prepare(String sql, List<Object> params, int fetchSize) throws SQLException {
+  public PreparedStatement prepare(String sql, List<Object> params, int fetchSize)
+      throws SQLException {
     PreparedStatement ps = connection.prepareStatement(sql);
     try {
       ps.unwrap(org.postgresql.PGStatement.class).setPrepareThreshold(0);
@@ -74,7 +80,8 @@ public final class ReadTransaction implements AutoCloseable {
     }
   }
 
-  private <T> List<T> run(String sql, Map<String, ?> params, RowReader<T> reader, int fetchSize) throws SQLException {
+  private <T> List<T> run(String sql, Map<String, ?> params, RowReader<T> reader, int fetchSize)
+      throws SQLException {
     NamedSql named = NamedSql.parse(sql);
     List<Object> values = new ArrayList<>(named.names().size());
     for (String name : named.names()) {
@@ -93,7 +100,10 @@ public final class ReadTransaction implements AutoCloseable {
     }
   }
 
-  /** Binds a value: null as untyped NULL, instants as timestamptz, byte[] as bytea, arrays as SQL arrays. */
+  /**
+   * Binds a value: null as untyped NULL, instants as timestamptz, byte[] as bytea, arrays as SQL
+   * arrays.
+   */
   private void bind(PreparedStatement ps, int i, Object v) throws SQLException {
     if (v == null) {
       ps.setNull(i, Types.OTHER);

@@ -18,10 +18,11 @@ public final class ValidTime {
   /** The open version of a feature: not closed (what an edit or an import closes). */
   private static final String OPEN = "valid_to IS NULL";
 
-  private ValidTime() {
-  }
+  private ValidTime() {}
 
-  /** Rows of {@code alias} (empty for none) that are open: the versions an edit or import may close. */
+  /**
+   * Rows of {@code alias} (empty for none) that are open: the versions an edit or import may close.
+   */
   public static String open(String alias) {
     return prefix(alias) + OPEN;
   }

@@ -1,18 +1,23 @@
 package cn.lzxq.city.data.edit;
 
 /**
- * An edit that was refused; the whole transaction is rolled back. The locator names the edit
- * (e.g. {@code Update pipe_js}, {@code Insert 2 pipe_js}) when the refusal belongs to one.
+ * An edit that was refused; the whole transaction is rolled back. The locator names the edit (e.g.
+ * {@code Update pipe_js}, {@code Insert 2 pipe_js}) when the refusal belongs to one.
  */
 public final class EditException extends RuntimeException {
 
   private static final long serialVersionUID = 1L;
 
   /**
-   * Why: the user may not, the feature does not exist, the values or geometry are invalid, or
-   * the feature is no longer at the version the writer read (a concurrent edit won).
+   * Why: the user may not, the feature does not exist, the values or geometry are invalid, or the
+   * feature is no longer at the version the writer read (a concurrent edit won).
    */
-  public enum Reason { FORBIDDEN, NOT_FOUND, INVALID, CONFLICT }
+  public enum Reason {
+    FORBIDDEN,
+    NOT_FOUND,
+    INVALID,
+    CONFLICT
+  }
 
   private final Reason reason;
   private final String locator;
@@ -42,6 +47,8 @@ public final class EditException extends RuntimeException {
 
   /** This refusal attributed to an edit (kept when it already names one). */
   EditException at(String editLocator) {
-    return locator != null ? this : new EditException(reason, getMessage(), editLocator, getCause());
+    return locator != null
+        ? this
+        : new EditException(reason, getMessage(), editLocator, getCause());
   }
 }

@@ -19,13 +19,14 @@ import org.locationtech.jts.io.WKBWriter;
 
 /**
  * Builds the versioned write statements. Identifiers come from the catalog and the table's own
- * columns, values are bind parameters. Times are {@code statement_timestamp()}, so two edits of
- * one feature in one transaction make two versions.
+ * columns, values are bind parameters. Times are {@code statement_timestamp()}, so two edits of one
+ * feature in one transaction make two versions.
  */
 final class EditSql {
 
   /** How a version is closed: its end, who closed it (the one parameter) and when. */
-  private static final String CLOSE = "valid_to = statement_timestamp(), closed_by = ?, closed_at = statement_timestamp()";
+  private static final String CLOSE =
+      "valid_to = statement_timestamp(), closed_by = ?, closed_at = statement_timestamp()";
 
   private final SqlBuilder sql;
 
@@ -40,15 +41,31 @@ final class EditSql {
     List<Object> whereParams = new ArrayList<>();
     String where = where(layer, filter, whereParams);
     params.addAll(whereParams);
-    return new PreparedSql("SELECT count(*), count(*) FILTER (WHERE NOT " + own + ") FROM " + layer.table()
-        + " t WHERE " + where, params);
+    return new PreparedSql(
+        "SELECT count(*), count(*) FILTER (WHERE NOT "
+            + own
+            + ") FROM "
+            + layer.table()
+            + " t WHERE "
+            + where,
+        params);
   }
 
-  /** Inserts one feature; returns its fid and version_id, or no row when the user may not own it. */
-  PreparedSql insert(Layer layer, TableColumns table, Map<String, Object> values, Geometry g, Editor who, String note) {
+  /**
+   * Inserts one feature; returns its fid and version_id, or no row when the user may not own it.
+   */
+  PreparedSql insert(
+      Layer layer,
+      TableColumns table,
+      Map<String, Object> values,
+      Geometry g,
+      Editor who,
+      String note) {
     List<Object> params = new ArrayList<>(List.of(who.name(), note));
-    StringJoiner cols = new StringJoiner(", ", "(valid_from, changed_at, changed_by, change_note, ", ")");
-    StringJoiner exprs = new StringJoiner(", ", "SELECT statement_timestamp(), statement_timestamp(), ?, ?, ", "");
+    StringJoiner cols =
+        new StringJoiner(", ", "(valid_from, changed_at, changed_by, change_note, ", ")");
+    StringJoiner exprs =
+        new StringJoiner(", ", "SELECT statement_timestamp(), statement_timestamp(), ?, ?, ", "");
     for (Map.Entry<String, String> fixed : layer.fixedValues().entrySet()) {
       TableColumns.Column c = table.column(fixed.getKey()).orElseThrow();
       cols.add('"' + c.name() + '"');
@@ -71,25 +88,50 @@ final class EditSql {
     exprs.add(SqlColumn.wkb(table.geometry()).expression());
     addGeometry(g, params);
     String own = Ownership.predicate(layer, ownerExpr, ownerParams, who, params);
-    return new PreparedSql("INSERT INTO " + layer.table() + " " + cols + " " + exprs + " WHERE " + own
-        + " RETURNING fid, version_id", params);
+    return new PreparedSql(
+        "INSERT INTO "
+            + layer.table()
+            + " "
+            + cols
+            + " "
+            + exprs
+            + " WHERE "
+            + own
+            + " RETURNING fid, version_id",
+        params);
   }
 
   /**
-   * Closes the matching latest versions the user may write and inserts their successors with
-   * {@code values} (and {@code g} when not null) changed; returns (closed, inserted, the new
-   * versions' fids as bigint[], their version_ids as bigint[]).
+   * Closes the matching latest versions the user may write and inserts their successors with {@code
+   * values} (and {@code g} when not null) changed; returns (closed, inserted, the new versions'
+   * fids as bigint[], their version_ids as bigint[]).
    */
-  PreparedSql update(Layer layer, TableColumns table, Filter filter, Map<String, Object> values, Geometry g, Editor who,
+  PreparedSql update(
+      Layer layer,
+      TableColumns table,
+      Filter filter,
+      Map<String, Object> values,
+      Geometry g,
+      Editor who,
       String note) {
     List<Object> params = new ArrayList<>(List.of(who.name()));
     String where = where(layer, filter, params);
     String own = Ownership.predicate(layer, ownerColumn(layer, "t"), List.of(), who, params);
-    StringBuilder s = new StringBuilder("WITH old AS (UPDATE ").append(layer.table())
-        .append(" t SET ").append(CLOSE).append(" WHERE ").append(where).append(" AND ").append(own)
-        .append(" RETURNING t.*), ins AS (INSERT INTO ").append(layer.table())
-        .append(" (fid, valid_from, changed_at, changed_by, change_note");
-    StringJoiner exprs = new StringJoiner(", ", "SELECT o.fid, statement_timestamp(), statement_timestamp(), ?, ?, ", "");
+    StringBuilder s =
+        new StringBuilder("WITH old AS (UPDATE ")
+            .append(layer.table())
+            .append(" t SET ")
+            .append(CLOSE)
+            .append(" WHERE ")
+            .append(where)
+            .append(" AND ")
+            .append(own)
+            .append(" RETURNING t.*), ins AS (INSERT INTO ")
+            .append(layer.table())
+            .append(" (fid, valid_from, changed_at, changed_by, change_note");
+    StringJoiner exprs =
+        new StringJoiner(
+            ", ", "SELECT o.fid, statement_timestamp(), statement_timestamp(), ?, ?, ", "");
     params.add(who.name());
     params.add(note);
     String newOwner = null;
@@ -114,11 +156,16 @@ final class EditSql {
     for (String k : values.keySet()) {
       attributeColumn(layer, table, k);
     }
-    String ownNew = Ownership.predicate(layer, newOwner != null ? newOwner : ownerColumn(layer, "o"), ownerParams, who,
-        params);
-    s.append(") ").append(exprs).append(" FROM old o WHERE ").append(ownNew)
-        .append(" RETURNING fid, version_id) SELECT (SELECT count(*) FROM old), (SELECT count(*) FROM ins),"
-            + " (SELECT array_agg(fid) FROM ins), (SELECT array_agg(version_id) FROM ins)");
+    String ownNew =
+        Ownership.predicate(
+            layer, newOwner != null ? newOwner : ownerColumn(layer, "o"), ownerParams, who, params);
+    s.append(") ")
+        .append(exprs)
+        .append(" FROM old o WHERE ")
+        .append(ownNew)
+        .append(
+            " RETURNING fid, version_id) SELECT (SELECT count(*) FROM old), (SELECT count(*) FROM ins),"
+                + " (SELECT array_agg(fid) FROM ins), (SELECT array_agg(version_id) FROM ins)");
     return new PreparedSql(s.toString(), params);
   }
 
@@ -127,20 +174,37 @@ final class EditSql {
     List<Object> params = new ArrayList<>(List.of(who.name()));
     String where = where(layer, filter, params);
     String own = Ownership.predicate(layer, ownerColumn(layer, "t"), List.of(), who, params);
-    return new PreparedSql("UPDATE " + layer.table() + " t SET " + CLOSE + " WHERE " + where + " AND " + own
-        + " RETURNING t.fid", params);
+    return new PreparedSql(
+        "UPDATE "
+            + layer.table()
+            + " t SET "
+            + CLOSE
+            + " WHERE "
+            + where
+            + " AND "
+            + own
+            + " RETURNING t.fid",
+        params);
   }
 
   /** The fids of the latest versions the filter matches. */
   PreparedSql matching(Layer layer, Filter filter) {
     List<Object> params = new ArrayList<>();
-    return new PreparedSql("SELECT t.fid FROM " + layer.table() + " t WHERE " + where(layer, filter, params), params);
+    return new PreparedSql(
+        "SELECT t.fid FROM " + layer.table() + " t WHERE " + where(layer, filter, params), params);
   }
 
   /** (fid, version_id) of the latest versions of the given fids. */
   PreparedSql latestVersions(Layer layer, List<Long> fids) {
-    return new PreparedSql("SELECT t.fid, t.version_id FROM " + layer.table() + " t WHERE " + layer.rowFilter()
-        + " AND " + ValidTime.open("t") + " AND t.fid = ANY(CAST(? AS bigint[]))", List.of(bigintArray(fids)));
+    return new PreparedSql(
+        "SELECT t.fid, t.version_id FROM "
+            + layer.table()
+            + " t WHERE "
+            + layer.rowFilter()
+            + " AND "
+            + ValidTime.open("t")
+            + " AND t.fid = ANY(CAST(? AS bigint[]))",
+        List.of(bigintArray(fids)));
   }
 
   /** A bigint[] literal, e.g. {@code {1,2}}. */
@@ -162,9 +226,13 @@ final class EditSql {
 
   private static TableColumns.Column attributeColumn(Layer layer, TableColumns table, String name) {
     if (layer.attribute(name).isEmpty()) {
-      throw new EditException(EditException.Reason.INVALID, "layer " + layer.name() + " has no property '" + name + "'");
+      throw new EditException(
+          EditException.Reason.INVALID,
+          "layer " + layer.name() + " has no property '" + name + "'");
     }
-    return table.column(name).orElseThrow(() -> new EditException(EditException.Reason.INVALID, "no column " + name));
+    return table
+        .column(name)
+        .orElseThrow(() -> new EditException(EditException.Reason.INVALID, "no column " + name));
   }
 
   private static void addGeometry(Geometry g, List<Object> params) {
@@ -185,7 +253,8 @@ final class EditSql {
     if (c.isArray()) {
       List<?> items = v instanceof List<?> l ? l : List.of(v.toString().split(","));
       StringJoiner j = new StringJoiner(",", "{", "}");
-      items.forEach(i -> j.add('"' + i.toString().trim().replace("\\", "\\\\").replace("\"", "\\\"") + '"'));
+      items.forEach(
+          i -> j.add('"' + i.toString().trim().replace("\\", "\\\\").replace("\"", "\\\"") + '"'));
       return j.toString();
     }
     return v instanceof BigDecimal d ? d.toPlainString() : v.toString();

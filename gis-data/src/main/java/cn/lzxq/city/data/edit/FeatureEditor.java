@@ -28,19 +28,19 @@ import javax.sql.DataSource;
 
 /**
  * Applies edits as new versions, all or nothing: one database transaction; an update or replace
- * closes the latest version and inserts its successor with the same fid, a delete closes it,
- * an insert starts a feature. The user is recorded in {@code changed_by} of a new version and in
+ * closes the latest version and inserts its successor with the same fid, a delete closes it, an
+ * insert starts a feature. The user is recorded in {@code changed_by} of a new version and in
  * {@code closed_by} of a closed one; the owner check is part of each statement's SQL, and a
  * statement that would touch a feature the user may not write fails the whole transaction.
  *
- * <p>Edits apply in order and see each other: they address the latest version
- * (its open version, {@code ValidTime.open}). Concurrent writers of one feature are serialised: before an
- * update, replace or delete, the transaction takes a transaction-scoped advisory lock on each
- * matching fid (ascending) and then re-reads, so a writer waiting for another applies its edit
- * to the other's result instead of finding nothing. A writer that names the version it read
- * ({@link Filter.ResourceIds#versions()}, {@link FeatureEdit.Replace#version()}) gets a
- * {@link EditException.Reason#CONFLICT} when the latest version is another one. Every geometry
- * passes {@link GeometryCheck} first.
+ * <p>Edits apply in order and see each other: they address the latest version (its open version,
+ * {@code ValidTime.open}). Concurrent writers of one feature are serialised: before an update,
+ * replace or delete, the transaction takes a transaction-scoped advisory lock on each matching fid
+ * (ascending) and then re-reads, so a writer waiting for another applies its edit to the other's
+ * result instead of finding nothing. A writer that names the version it read ({@link
+ * Filter.ResourceIds#versions()}, {@link FeatureEdit.Replace#version()}) gets a {@link
+ * EditException.Reason#CONFLICT} when the latest version is another one. Every geometry passes
+ * {@link GeometryCheck} first.
  */
 public final class FeatureEditor {
 
@@ -55,11 +55,15 @@ public final class FeatureEditor {
   private final Semaphore writers;
 
   /**
-   * @param maxConcurrent how many edit transactions hold a database connection at once; the
-   *                      others wait (fairly, at most the statement timeout) without one, so
-   *                      writers queued behind a feature lock never starve reads of connections
+   * @param maxConcurrent how many edit transactions hold a database connection at once; the others
+   *     wait (fairly, at most the statement timeout) without one, so writers queued behind a
+   *     feature lock never starve reads of connections
    */
-  public FeatureEditor(DataSource dataSource, SqlBuilder sqlBuilder, Duration statementTimeout, GeometryCheck geometryCheck,
+  public FeatureEditor(
+      DataSource dataSource,
+      SqlBuilder sqlBuilder,
+      Duration statementTimeout,
+      GeometryCheck geometryCheck,
       int maxConcurrent) {
     this.dataSource = dataSource;
     this.sql = new EditSql(sqlBuilder);
@@ -77,11 +81,13 @@ public final class FeatureEditor {
   public EditResult apply(List<FeatureEdit> edits, Editor who, String note) {
     try {
       if (!writers.tryAcquire(statementTimeout.toMillis(), TimeUnit.MILLISECONDS)) {
-        throw new EditException(EditException.Reason.CONFLICT, "too many concurrent edits; try again");
+        throw new EditException(
+            EditException.Reason.CONFLICT, "too many concurrent edits; try again");
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new EditException(EditException.Reason.CONFLICT, "interrupted while waiting for other edits");
+      throw new EditException(
+          EditException.Reason.CONFLICT, "interrupted while waiting for other edits");
     }
     try {
       return applyInTransaction(edits, who, note);
@@ -110,20 +116,21 @@ public final class FeatureEditor {
   }
 
   /**
-   * The latest version ({@code version_id}) of a feature, or empty when it has none (never
-   * existed or deleted).
+   * The latest version ({@code version_id}) of a feature, or empty when it has none (never existed
+   * or deleted).
    */
   public OptionalLong latestVersion(Layer layer, long fid) {
     try (Connection c = dataSource.getConnection();
-         PreparedStatement ps = sql.latestVersions(layer, List.of(fid)).prepare(c);
-         ResultSet rs = ps.executeQuery()) {
+        PreparedStatement ps = sql.latestVersions(layer, List.of(fid)).prepare(c);
+        ResultSet rs = ps.executeQuery()) {
       return rs.next() ? OptionalLong.of(rs.getLong(2)) : OptionalLong.empty();
     } catch (SQLException e) {
       throw translate(e);
     }
   }
 
-  private EditResult run(Connection c, List<FeatureEdit> edits, Editor who, String note) throws SQLException {
+  private EditResult run(Connection c, List<FeatureEdit> edits, Editor who, String note)
+      throws SQLException {
     Map<String, TableColumns> tables = new HashMap<>();
     Tally t = new Tally();
     int n = 0;
@@ -134,7 +141,8 @@ public final class FeatureEditor {
         if (e instanceof FeatureEdit.Insert i) {
           insert(c, table, i, who, note, t);
         } else if (e instanceof FeatureEdit.Update u) {
-          t.updated += update(c, table, u.layer(), u.filter(), u.values(), u.geometry(), who, note, t);
+          t.updated +=
+              update(c, table, u.layer(), u.filter(), u.values(), u.geometry(), who, note, t);
         } else if (e instanceof FeatureEdit.Replace r) {
           t.replaced += replace(c, table, r, who, note, t);
         } else if (e instanceof FeatureEdit.Delete d) {
@@ -150,7 +158,10 @@ public final class FeatureEditor {
     return new EditResult(t.inserted, t.updated, t.replaced, t.deleted, t.versions);
   }
 
-  /** Names an edit in a refusal: its kind, position in the request and layer, e.g. {@code Update 2 pipe_js}. */
+  /**
+   * Names an edit in a refusal: its kind, position in the request and layer, e.g. {@code Update 2
+   * pipe_js}.
+   */
   private static String locator(FeatureEdit e, int n) {
     return e.getClass().getSimpleName() + " " + n + " " + e.layer().name();
   }
@@ -172,14 +183,16 @@ public final class FeatureEditor {
     }
   }
 
-  private void insert(Connection c, TableColumns table, FeatureEdit.Insert i, Editor who, String note, Tally t)
+  private void insert(
+      Connection c, TableColumns table, FeatureEdit.Insert i, Editor who, String note, Tally t)
       throws SQLException {
     if (i.geometry() == null) {
       throw new EditException(EditException.Reason.INVALID, "a feature needs a geometry");
     }
     geometryCheck.check(c, i.geometry());
-    try (PreparedStatement ps = sql.insert(i.layer(), table, i.values(), i.geometry(), who, note).prepare(c);
-         ResultSet rs = ps.executeQuery()) {
+    try (PreparedStatement ps =
+            sql.insert(i.layer(), table, i.values(), i.geometry(), who, note).prepare(c);
+        ResultSet rs = ps.executeQuery()) {
       if (!rs.next()) {
         throw forbidden(who, i.layer());
       }
@@ -188,18 +201,32 @@ public final class FeatureEditor {
     }
   }
 
-  private long update(Connection c, TableColumns table, Layer layer, Filter filter, Map<String, Object> values,
-      org.locationtech.jts.geom.Geometry g, Editor who, String note, Tally t) throws SQLException {
+  private long update(
+      Connection c,
+      TableColumns table,
+      Layer layer,
+      Filter filter,
+      Map<String, Object> values,
+      org.locationtech.jts.geom.Geometry g,
+      Editor who,
+      String note,
+      Tally t)
+      throws SQLException {
     geometryCheck.check(c, g);
     lockMatching(c, layer, filter);
     checkVersions(c, layer, filter);
     checkAllowed(c, layer, filter, who);
     try (PreparedStatement ps = sql.update(layer, table, filter, values, g, who, note).prepare(c);
-         ResultSet rs = ps.executeQuery()) {
+        ResultSet rs = ps.executeQuery()) {
       rs.next();
       if (rs.getLong(1) != rs.getLong(2)) {
-        throw new EditException(EditException.Reason.FORBIDDEN,
-            "user " + who.name() + " may not give features of " + layer.name() + " to another organisation");
+        throw new EditException(
+            EditException.Reason.FORBIDDEN,
+            "user "
+                + who.name()
+                + " may not give features of "
+                + layer.name()
+                + " to another organisation");
       }
       if (rs.getLong(2) > 0) {
         Long[] fids = (Long[]) rs.getArray(3).getArray();
@@ -212,16 +239,24 @@ public final class FeatureEditor {
     }
   }
 
-  /** Every attribute from the edit (absent ones null), except the fixed values that define the layer (a pipe layer's network). */
-  private long replace(Connection c, TableColumns table, FeatureEdit.Replace r, Editor who, String note, Tally t)
+  /**
+   * Every attribute from the edit (absent ones null), except the fixed values that define the layer
+   * (a pipe layer's network).
+   */
+  private long replace(
+      Connection c, TableColumns table, FeatureEdit.Replace r, Editor who, String note, Tally t)
       throws SQLException {
     Map<String, Object> all = new LinkedHashMap<>();
-    r.layer().attributes().stream().filter(a -> !r.layer().fixedValues().containsKey(a.name()))
+    r.layer().attributes().stream()
+        .filter(a -> !r.layer().fixedValues().containsKey(a.name()))
         .forEach(a -> all.put(a.name(), r.values().get(a.name())));
-    Filter one = new Filter.ResourceIds(List.of(r.fid()), r.version() == null ? Map.of() : Map.of(r.fid(), r.version()));
+    Filter one =
+        new Filter.ResourceIds(
+            List.of(r.fid()), r.version() == null ? Map.of() : Map.of(r.fid(), r.version()));
     long n = update(c, table, r.layer(), one, all, r.geometry(), who, note, t);
     if (n == 0) {
-      throw new EditException(EditException.Reason.NOT_FOUND, "no current feature " + r.layer().name() + "." + r.fid());
+      throw new EditException(
+          EditException.Reason.NOT_FOUND, "no current feature " + r.layer().name() + "." + r.fid());
     }
     return n;
   }
@@ -231,7 +266,8 @@ public final class FeatureEditor {
     checkVersions(c, d.layer(), d.filter());
     checkAllowed(c, d.layer(), d.filter(), who);
     long n = 0;
-    try (PreparedStatement ps = sql.delete(d.layer(), d.filter(), who).prepare(c); ResultSet rs = ps.executeQuery()) {
+    try (PreparedStatement ps = sql.delete(d.layer(), d.filter(), who).prepare(c);
+        ResultSet rs = ps.executeQuery()) {
       while (rs.next()) {
         t.versions.remove(rs.getLong(1));
         n++;
@@ -249,7 +285,8 @@ public final class FeatureEditor {
     Set<Long> locked = new HashSet<>();
     while (true) {
       TreeSet<Long> fresh = new TreeSet<>();
-      try (PreparedStatement ps = sql.matching(layer, filter).prepare(c); ResultSet rs = ps.executeQuery()) {
+      try (PreparedStatement ps = sql.matching(layer, filter).prepare(c);
+          ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
           if (!locked.contains(rs.getLong(1))) {
             fresh.add(rs.getLong(1));
@@ -259,8 +296,10 @@ public final class FeatureEditor {
       if (fresh.isEmpty()) {
         return;
       }
-      try (PreparedStatement ps = c.prepareStatement("SELECT pg_advisory_xact_lock(?, hashint8(f)) FROM "
-          + "(SELECT unnest(CAST(? AS bigint[])) AS f ORDER BY 1) s")) {
+      try (PreparedStatement ps =
+          c.prepareStatement(
+              "SELECT pg_advisory_xact_lock(?, hashint8(f)) FROM "
+                  + "(SELECT unnest(CAST(? AS bigint[])) AS f ORDER BY 1) s")) {
         ps.setInt(1, LOCK_SPACE);
         ps.setString(2, EditSql.bigintArray(fresh));
         ps.execute();
@@ -269,14 +308,17 @@ public final class FeatureEditor {
     }
   }
 
-  /** Fails with a conflict when a feature the filter names with a version is at another version now. */
+  /**
+   * Fails with a conflict when a feature the filter names with a version is at another version now.
+   */
   private void checkVersions(Connection c, Layer layer, Filter filter) throws SQLException {
     if (!(filter instanceof Filter.ResourceIds ids) || ids.versions().isEmpty()) {
       return;
     }
     Map<Long, Long> latest = new HashMap<>();
-    try (PreparedStatement ps = sql.latestVersions(layer, List.copyOf(ids.versions().keySet())).prepare(c);
-         ResultSet rs = ps.executeQuery()) {
+    try (PreparedStatement ps =
+            sql.latestVersions(layer, List.copyOf(ids.versions().keySet())).prepare(c);
+        ResultSet rs = ps.executeQuery()) {
       while (rs.next()) {
         latest.put(rs.getLong(1), rs.getLong(2));
       }
@@ -284,16 +326,24 @@ public final class FeatureEditor {
     for (Map.Entry<Long, Long> read : ids.versions().entrySet()) {
       Long now = latest.get(read.getKey());
       if (!read.getValue().equals(now)) {
-        throw new EditException(EditException.Reason.CONFLICT, layer.name() + "." + read.getKey() + " is no longer at version "
-            + read.getValue() + (now == null ? ": it was deleted" : ": another edit made version " + now));
+        throw new EditException(
+            EditException.Reason.CONFLICT,
+            layer.name()
+                + "."
+                + read.getKey()
+                + " is no longer at version "
+                + read.getValue()
+                + (now == null ? ": it was deleted" : ": another edit made version " + now));
       }
     }
   }
 
   /** Fails when the filter matches a current feature the user may not write. */
-  private void checkAllowed(Connection c, Layer layer, Filter filter, Editor who) throws SQLException {
+  private void checkAllowed(Connection c, Layer layer, Filter filter, Editor who)
+      throws SQLException {
     PreparedSql census = sql.census(layer, filter, who);
-    try (PreparedStatement ps = census.prepare(c); ResultSet rs = ps.executeQuery()) {
+    try (PreparedStatement ps = census.prepare(c);
+        ResultSet rs = ps.executeQuery()) {
       rs.next();
       if (rs.getLong(2) > 0) {
         throw forbidden(who, layer);
@@ -302,20 +352,32 @@ public final class FeatureEditor {
   }
 
   private static EditException forbidden(Editor who, Layer layer) {
-    return new EditException(EditException.Reason.FORBIDDEN, "user " + who.name() + " (" + who.role().name().toLowerCase()
-        + (who.organization() == null ? "" : " of " + who.organization()) + ") may not edit these features of " + layer.name());
+    return new EditException(
+        EditException.Reason.FORBIDDEN,
+        "user "
+            + who.name()
+            + " ("
+            + who.role().name().toLowerCase()
+            + (who.organization() == null ? "" : " of " + who.organization())
+            + ") may not edit these features of "
+            + layer.name());
   }
 
   private static RuntimeException translate(SQLException e) {
     String state = e.getSQLState() == null ? "" : e.getSQLState();
     if (state.equals("40P01") || state.equals("40001")) {
-      return new EditException(EditException.Reason.CONFLICT, "a concurrent edit of the same features; try again", e);
+      return new EditException(
+          EditException.Reason.CONFLICT, "a concurrent edit of the same features; try again", e);
     }
     if (state.startsWith("23") || state.startsWith("22") || state.equals("XX000")) {
-      return new EditException(EditException.Reason.INVALID, "the database refused the values: " + firstLine(e.getMessage()), e);
+      return new EditException(
+          EditException.Reason.INVALID,
+          "the database refused the values: " + firstLine(e.getMessage()),
+          e);
     }
     if (ReadExecutor.timedOut(e)) {
-      return new QueryException("OperationProcessingFailed", "Transaction", "the transaction took too long");
+      return new QueryException(
+          "OperationProcessingFailed", "Transaction", "the transaction took too long");
     }
     return new IllegalStateException(e);
   }

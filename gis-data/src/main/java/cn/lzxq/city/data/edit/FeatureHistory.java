@@ -19,18 +19,24 @@ public final class FeatureHistory {
   /**
    * One version.
    *
-   * @param versionId  the version's id (the OGC API ETag, the FES {@code version})
-   * @param validFrom  real-world start
-   * @param validTo    real-world end; null while it is the latest version
-   * @param changedBy  who wrote the version
-   * @param changedAt  when it was written (transaction time)
+   * @param versionId the version's id (the OGC API ETag, the FES {@code version})
+   * @param validFrom real-world start
+   * @param validTo real-world end; null while it is the latest version
+   * @param changedBy who wrote the version
+   * @param changedAt when it was written (transaction time)
    * @param changeNote the note of the write (e.g. "WFS-T", "OGC API Features")
-   * @param closedBy   who closed it (the next version's writer or the deleting user); null if open
-   * @param closedAt   when it was closed (transaction time); null if open
+   * @param closedBy who closed it (the next version's writer or the deleting user); null if open
+   * @param closedAt when it was closed (transaction time); null if open
    */
-  public record Version(long versionId, Instant validFrom, Instant validTo, String changedBy, Instant changedAt,
-      String changeNote, String closedBy, Instant closedAt) {
-  }
+  public record Version(
+      long versionId,
+      Instant validFrom,
+      Instant validTo,
+      String changedBy,
+      Instant changedAt,
+      String changeNote,
+      String closedBy,
+      Instant closedAt) {}
 
   private final DataSource dataSource;
 
@@ -40,14 +46,25 @@ public final class FeatureHistory {
 
   /** The feature's versions, oldest first; empty when the layer has no such feature. */
   public List<Version> versions(Layer layer, long fid) throws SQLException {
-    String sql = SqlTemplate.render("edit/history", Map.of("table", layer.table(), "filter", layer.rowFilter()));
+    String sql =
+        SqlTemplate.render(
+            "edit/history", Map.of("table", layer.table(), "filter", layer.rowFilter()));
     List<Version> out = new ArrayList<>();
-    try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps = c.prepareStatement(sql)) {
       ps.setLong(1, fid);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
-          out.add(new Version(rs.getLong(1), instant(rs.getTimestamp(2)), instant(rs.getTimestamp(3)), rs.getString(4),
-              instant(rs.getTimestamp(5)), rs.getString(6), rs.getString(7), instant(rs.getTimestamp(8))));
+          out.add(
+              new Version(
+                  rs.getLong(1),
+                  instant(rs.getTimestamp(2)),
+                  instant(rs.getTimestamp(3)),
+                  rs.getString(4),
+                  instant(rs.getTimestamp(5)),
+                  rs.getString(6),
+                  rs.getString(7),
+                  instant(rs.getTimestamp(8))));
         }
       }
     }

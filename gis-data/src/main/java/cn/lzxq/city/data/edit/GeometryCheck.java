@@ -16,23 +16,27 @@ import org.locationtech.jts.io.WKBWriter;
 
 /**
  * The rules every written geometry meets, whatever the protocol: not empty, finite coordinates,
- * lines of at least two distinct points, closed rings of at least four positions, valid per
- * PostGIS {@code ST_IsValid} (the refusal quotes {@code ST_IsValidReason}), and inside the
- * service area widened by a margin. The area test transforms to CRS84 in PostGIS, so a geometry
- * in the wrong CRS (e.g. projected metres sent as degrees) lands outside and is refused.
- * Failures are {@link EditException} with reason INVALID.
+ * lines of at least two distinct points, closed rings of at least four positions, valid per PostGIS
+ * {@code ST_IsValid} (the refusal quotes {@code ST_IsValidReason}), and inside the service area
+ * widened by a margin. The area test transforms to CRS84 in PostGIS, so a geometry in the wrong CRS
+ * (e.g. projected metres sent as degrees) lands outside and is refused. Failures are {@link
+ * EditException} with reason INVALID.
  */
 public final class GeometryCheck {
 
   private final ServiceArea area;
 
   /**
-   * @param area          the service area (CRS84 degrees)
+   * @param area the service area (CRS84 degrees)
    * @param marginDegrees how far outside the area a geometry may reach, degrees
    */
   public GeometryCheck(ServiceArea area, double marginDegrees) {
-    this.area = new ServiceArea(area.minLon() - marginDegrees, area.minLat() - marginDegrees,
-        area.maxLon() + marginDegrees, area.maxLat() + marginDegrees);
+    this.area =
+        new ServiceArea(
+            area.minLon() - marginDegrees,
+            area.minLat() - marginDegrees,
+            area.maxLon() + marginDegrees,
+            area.maxLat() + marginDegrees);
   }
 
   /** The area geometries must lie in, margin included. */
@@ -41,8 +45,8 @@ public final class GeometryCheck {
   }
 
   /**
-   * The rules that need no database: emptiness, finite coordinates, one dimension for all positions,
-   * distinct line points, closed rings.
+   * The rules that need no database: emptiness, finite coordinates, one dimension for all
+   * positions, distinct line points, closed rings.
    */
   public static void checkShape(Geometry g) {
     if (g == null) {
@@ -68,7 +72,8 @@ public final class GeometryCheck {
         for (int h = 0; h < p.getNumInteriorRing(); h++) {
           ring(p.getInteriorRingN(h));
         }
-      } else if (part instanceof LineString l && Arrays.stream(l.getCoordinates()).map(Coordinate::new).distinct().count() < 2) {
+      } else if (part instanceof LineString l
+          && Arrays.stream(l.getCoordinates()).map(Coordinate::new).distinct().count() < 2) {
         throw invalid("a line needs at least two distinct points");
       }
     }
@@ -109,7 +114,11 @@ public final class GeometryCheck {
       }
     } catch (SQLException e) {
       c.rollback(before);
-      throw invalid("the geometry cannot be placed in EPSG:" + g.getSRID() + "; it lies outside " + describe());
+      throw invalid(
+          "the geometry cannot be placed in EPSG:"
+              + g.getSRID()
+              + "; it lies outside "
+              + describe());
     }
     c.releaseSavepoint(before);
     if (!valid) {
@@ -121,8 +130,9 @@ public final class GeometryCheck {
   }
 
   private String describe() {
-    return String.format("the service area %.2f–%.2f°E, %.2f–%.2f°N", area.minLon(), area.maxLon(), area.minLat(),
-        area.maxLat());
+    return String.format(
+        "the service area %.2f–%.2f°E, %.2f–%.2f°N",
+        area.minLon(), area.maxLon(), area.minLat(), area.maxLat());
   }
 
   private static EditException invalid(String message) {

@@ -11,8 +11,7 @@ import java.util.List;
  */
 final class Ownership {
 
-  private Ownership() {
-  }
+  private Ownership() {}
 
   /** The owner column of a layer, or null when only admins edit it. */
   static String column(Layer layer) {
@@ -23,10 +22,11 @@ final class Ownership {
   }
 
   /**
-   * The predicate over an owner expression (a column such as {@code t."owner"}, or
-   * {@code CAST(? AS text)} with its parameter in {@code ownerParams}), appending the parameters.
+   * The predicate over an owner expression (a column such as {@code t."owner"}, or {@code CAST(? AS
+   * text)} with its parameter in {@code ownerParams}), appending the parameters.
    */
-  static String predicate(Layer layer, String ownerExpr, List<Object> ownerParams, Editor who, List<Object> params) {
+  static String predicate(
+      Layer layer, String ownerExpr, List<Object> ownerParams, Editor who, List<Object> params) {
     params.add(who.admin());
     if (column(layer) == null) {
       return "(CAST(? AS boolean))";

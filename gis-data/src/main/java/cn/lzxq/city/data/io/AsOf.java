@@ -7,14 +7,16 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 
-/** Parses the as-of times users type: a date or a date-time, in Lanzhou time unless an offset is given. */
+/**
+ * Parses the as-of times users type: a date or a date-time, in Lanzhou time unless an offset is
+ * given.
+ */
 public final class AsOf {
 
   /** China Standard Time, UTC+8: the time zone of dates without an offset. */
   public static final ZoneId LOCAL = ZoneId.of("Asia/Shanghai");
 
-  private AsOf() {
-  }
+  private AsOf() {}
 
   /**
    * 2020-01-01 (midnight, UTC+8), 2020-01-01T08:30 (UTC+8) or 2020-01-01T00:30:00Z.
@@ -32,7 +34,8 @@ public final class AsOf {
       }
       return LocalDateTime.parse(t).atZone(LOCAL).toInstant();
     } catch (DateTimeParseException e) {
-      throw new IllegalArgumentException("not a date or date-time: " + text + " (e.g. 2020-01-01 or 2020-01-01T08:00:00+08:00)");
+      throw new IllegalArgumentException(
+          "not a date or date-time: " + text + " (e.g. 2020-01-01 or 2020-01-01T08:00:00+08:00)");
     }
   }
 }

@@ -2,9 +2,9 @@ package cn.lzxq.city.data.io;
 
 import cn.lzxq.city.data.io.geojson.GeoJsonWriter;
 import cn.lzxq.city.data.io.gpkg.GpkgWriter;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.BufferedOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -18,9 +18,9 @@ import java.util.Map;
 import javax.sql.DataSource;
 
 /**
- * Exports layers as they are now or were at a time, streaming from a database cursor:
- * GeoPackage (one file, a table per layer, native CRS) or GeoJSON (CRS84, a file per layer).
- * The entry point for the command line and the server.
+ * Exports layers as they are now or were at a time, streaming from a database cursor: GeoPackage
+ * (one file, a table per layer, native CRS) or GeoJSON (CRS84, a file per layer). The entry point
+ * for the command line and the server.
  */
 public final class CityExporter {
 
@@ -36,7 +36,8 @@ public final class CityExporter {
    * @param asOf the time the data must be valid at, or null for the current versions
    * @return features written per layer
    */
-  public Map<String, Long> exportGpkg(Path file, List<LayerTable> layers, Instant asOf, ProgressSink progress)
+  public Map<String, Long> exportGpkg(
+      Path file, List<LayerTable> layers, Instant asOf, ProgressSink progress)
       throws SQLException, IOException {
     Map<String, Long> counts = new LinkedHashMap<>();
     try (Connection c = dataSource.getConnection()) {
@@ -45,13 +46,23 @@ public final class CityExporter {
         gpkg.addEpsg(srid, "EPSG:" + srid, wkt(c, srid));
         for (LayerTable layer : layers) {
           LayerCursor cursor = new LayerCursor(layer, TableColumns.load(c, layer.table()));
-          GpkgWriter.LayerWriter out = gpkg.layer(layer.layer(), layer.layer(), cursor.columns(),
-              cursor.geometry().geometryType(), cursor.geometry().srid());
-          try (ProgressSink.Step step = progress.start("export " + layer.layer(), cursor.count(c, asOf))) {
-            cursor.stream(c, asOf, LayerCursor.Encoding.WKB_NATIVE, rs -> {
-              out.write(rs);
-              step.advance(1);
-            });
+          GpkgWriter.LayerWriter out =
+              gpkg.layer(
+                  layer.layer(),
+                  layer.layer(),
+                  cursor.columns(),
+                  cursor.geometry().geometryType(),
+                  cursor.geometry().srid());
+          try (ProgressSink.Step step =
+              progress.start("export " + layer.layer(), cursor.count(c, asOf))) {
+            cursor.stream(
+                c,
+                asOf,
+                LayerCursor.Encoding.WKB_NATIVE,
+                rs -> {
+                  out.write(rs);
+                  step.advance(1);
+                });
           }
           counts.put(layer.layer(), out.finish());
         }
@@ -63,14 +74,16 @@ public final class CityExporter {
   /**
    * Writes one RFC 7946 GeoJSON file per layer.
    *
-   * @param out   the file when one layer is exported to a path ending in .geojson or .json,
-   *              otherwise a directory that receives {@code <layer>.geojson} files
-   * @param asOf  the time the data must be valid at, or null for the current versions
+   * @param out the file when one layer is exported to a path ending in .geojson or .json, otherwise
+   *     a directory that receives {@code <layer>.geojson} files
+   * @param asOf the time the data must be valid at, or null for the current versions
    * @return features written per layer
    */
-  public Map<String, Long> exportGeoJson(Path out, List<LayerTable> layers, Instant asOf, ProgressSink progress)
+  public Map<String, Long> exportGeoJson(
+      Path out, List<LayerTable> layers, Instant asOf, ProgressSink progress)
       throws SQLException, IOException {
-    boolean single = layers.size() == 1 && out.getFileName().toString().matches("(?i).*\\.(geo)?json$");
+    boolean single =
+        layers.size() == 1 && out.getFileName().toString().matches("(?i).*\\.(geo)?json$");
     if (!single) {
       Files.createDirectories(out);
     }
@@ -81,11 +94,16 @@ public final class CityExporter {
         LayerCursor cursor = new LayerCursor(layer, TableColumns.load(c, layer.table()));
         try (OutputStream stream = new BufferedOutputStream(Files.newOutputStream(file));
             GeoJsonWriter json = new GeoJsonWriter(stream, layer.layer(), cursor.columns());
-            ProgressSink.Step step = progress.start("export " + layer.layer(), cursor.count(c, asOf))) {
-          cursor.stream(c, asOf, LayerCursor.Encoding.GEOJSON_CRS84, rs -> {
-            json.write(rs);
-            step.advance(1);
-          });
+            ProgressSink.Step step =
+                progress.start("export " + layer.layer(), cursor.count(c, asOf))) {
+          cursor.stream(
+              c,
+              asOf,
+              LayerCursor.Encoding.GEOJSON_CRS84,
+              rs -> {
+                json.write(rs);
+                step.advance(1);
+              });
           counts.put(layer.layer(), json.count());
         }
       }
@@ -94,13 +112,17 @@ public final class CityExporter {
   }
 
   /** Exports in a format; see {@link #exportGpkg} and {@link #exportGeoJson}. */
-  public Map<String, Long> export(ExportFormat format, Path out, List<LayerTable> layers, Instant asOf,
-      ProgressSink progress) throws SQLException, IOException {
-    return format == ExportFormat.GPKG ? exportGpkg(out, layers, asOf, progress) : exportGeoJson(out, layers, asOf, progress);
+  public Map<String, Long> export(
+      ExportFormat format, Path out, List<LayerTable> layers, Instant asOf, ProgressSink progress)
+      throws SQLException, IOException {
+    return format == ExportFormat.GPKG
+        ? exportGpkg(out, layers, asOf, progress)
+        : exportGeoJson(out, layers, asOf, progress);
   }
 
   private static String wkt(Connection c, int srid) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("SELECT srtext FROM spatial_ref_sys WHERE srid = ?")) {
+    try (PreparedStatement ps =
+        c.prepareStatement("SELECT srtext FROM spatial_ref_sys WHERE srid = ?")) {
       ps.setInt(1, srid);
       try (ResultSet rs = ps.executeQuery()) {
         if (!rs.next()) {

@@ -27,9 +27,9 @@ import javax.sql.DataSource;
 
 /**
  * Imports a set of files in one transaction: CJJ 61 survey tables (CSV, XLSX), GeoJSON and
- * GeoPackage. Every file is checked first and every problem reported; only when there is no
- * error (and it is not a dry run) is anything written, and then either all of it or nothing.
- * The entry point for the command line and the server.
+ * GeoPackage. Every file is checked first and every problem reported; only when there is no error
+ * (and it is not a dry run) is anything written, and then either all of it or nothing. The entry
+ * point for the command line and the server.
  */
 public final class CityImporter {
 
@@ -44,7 +44,8 @@ public final class CityImporter {
    *
    * @return the QA report: every issue with file, row and column, and the versions written
    */
-  public QaReport importFiles(List<Path> files, ImportOptions options, ProgressSink progress) throws SQLException, IOException {
+  public QaReport importFiles(List<Path> files, ImportOptions options, ProgressSink progress)
+      throws SQLException, IOException {
     Issues issues = new Issues();
     List<Path> tables = new ArrayList<>();
     List<FeatureSource> features = new ArrayList<>();
@@ -53,8 +54,12 @@ public final class CityImporter {
       c.setAutoCommit(false);
       try {
         AreaCheck area = new AreaCheck(c, options.serviceArea());
-        int srid = options.sourceSrid() != null ? options.sourceSrid() : TableColumns.load(c, "pipe_point").nativeSrid();
-        Cjj61Importer survey = new Cjj61Importer(c, Dictionaries.load(c), area, srid, options.encoding());
+        int srid =
+            options.sourceSrid() != null
+                ? options.sourceSrid()
+                : TableColumns.load(c, "pipe_point").nativeSrid();
+        Cjj61Importer survey =
+            new Cjj61Importer(c, Dictionaries.load(c), area, srid, options.encoding());
         FeatureImporter featureImporter = new FeatureImporter(c, area);
         Map<FeatureSource, LayerTable> layers = new LinkedHashMap<>();
         if (!tables.isEmpty()) {
@@ -73,10 +78,15 @@ public final class CityImporter {
         }
         Map<String, Long> written = new LinkedHashMap<>();
         if (!tables.isEmpty()) {
-          survey.write(tables, options.user(), progress).forEach((t, n) -> written.merge(t, n, Long::sum));
+          survey
+              .write(tables, options.user(), progress)
+              .forEach((t, n) -> written.merge(t, n, Long::sum));
         }
         for (Map.Entry<FeatureSource, LayerTable> e : layers.entrySet()) {
-          written.merge(e.getValue().table(), featureImporter.write(e.getKey(), e.getValue(), options.user(), progress), Long::sum);
+          written.merge(
+              e.getValue().table(),
+              featureImporter.write(e.getKey(), e.getValue(), options.user(), progress),
+              Long::sum);
         }
         c.commit();
         return new QaReport(issues.all(), written);
@@ -92,7 +102,8 @@ public final class CityImporter {
   }
 
   /** Sorts the files by format; reports missing files and unknown formats. */
-  private static void classify(List<Path> files, List<Path> tables, List<FeatureSource> features, Issues issues)
+  private static void classify(
+      List<Path> files, List<Path> tables, List<FeatureSource> features, Issues issues)
       throws IOException {
     for (Path file : files) {
       String name = file.getFileName().toString();
@@ -110,7 +121,8 @@ public final class CityImporter {
       } else if (lower.endsWith(".gpkg")) {
         features.addAll(GpkgSource.open(file));
       } else {
-        issues.error(name, 0, "", QaCode.FILE, "unknown format (.csv .xlsx .geojson .json .gpkg) 不支持的格式");
+        issues.error(
+            name, 0, "", QaCode.FILE, "unknown format (.csv .xlsx .geojson .json .gpkg) 不支持的格式");
       }
     }
   }
@@ -119,13 +131,20 @@ public final class CityImporter {
     String name = options.layer() != null ? options.layer() : f.layerName();
     LayerTable layer = name == null ? null : LayerTable.byName(name).orElse(null);
     if (layer == null) {
-      issues.error(f.source(), 0, "", QaCode.FILE, "'" + name + "' is not a layer; name one with --layer 图层未知");
+      issues.error(
+          f.source(),
+          0,
+          "",
+          QaCode.FILE,
+          "'" + name + "' is not a layer; name one with --layer 图层未知");
     }
     return layer;
   }
 
-  private static boolean knownSrid(Connection c, FeatureSource f, Issues issues) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM spatial_ref_sys WHERE srid = ?")) {
+  private static boolean knownSrid(Connection c, FeatureSource f, Issues issues)
+      throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement("SELECT 1 FROM spatial_ref_sys WHERE srid = ?")) {
       ps.setInt(1, f.srid());
       try (ResultSet rs = ps.executeQuery()) {
         if (rs.next()) {
@@ -133,7 +152,8 @@ public final class CityImporter {
         }
       }
     }
-    issues.error(f.source(), 0, "", QaCode.FILE, "CRS EPSG:" + f.srid() + " is unknown to PostGIS 坐标系未知");
+    issues.error(
+        f.source(), 0, "", QaCode.FILE, "CRS EPSG:" + f.srid() + " is unknown to PostGIS 坐标系未知");
     return false;
   }
 }

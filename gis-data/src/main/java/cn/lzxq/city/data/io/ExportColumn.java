@@ -12,7 +12,13 @@ public record ExportColumn(String name, Kind kind) {
 
   /** Value kinds common to GeoPackage and GeoJSON. */
   public enum Kind {
-    INTEGER, REAL, TEXT, BOOLEAN, DATE, DATETIME, ARRAY,
+    INTEGER,
+    REAL,
+    TEXT,
+    BOOLEAN,
+    DATE,
+    DATETIME,
+    ARRAY,
     /** A second geometry column (road.red_line): GeoJSON geometry object or WKT text. */
     GEOMETRY
   }

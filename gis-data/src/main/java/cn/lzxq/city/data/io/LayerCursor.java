@@ -12,9 +12,9 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * Streams the versions of a layer valid at a time from a server-side cursor (fetch size
- * {@value #FETCH_SIZE}), so an export never holds a table in memory. The result columns are
- * fid, the {@link #columns} in order, then the main geometry.
+ * Streams the versions of a layer valid at a time from a server-side cursor (fetch size {@value
+ * #FETCH_SIZE}), so an export never holds a table in memory. The result columns are fid, the {@link
+ * #columns} in order, then the main geometry.
  */
 public final class LayerCursor {
 
@@ -23,7 +23,10 @@ public final class LayerCursor {
 
   /** How geometries come out of PostGIS. */
   public enum Encoding {
-    /** CRS84 GeoJSON text with 8 decimals (about 1 mm, so an export imports back within survey precision), Z kept (RFC 7946). */
+    /**
+     * CRS84 GeoJSON text with 8 decimals (about 1 mm, so an export imports back within survey
+     * precision), Z kept (RFC 7946).
+     */
     GEOJSON_CRS84,
     /** ISO WKB in the native CRS (main geometry); WKT for second geometry columns. */
     WKB_NATIVE
@@ -44,7 +47,10 @@ public final class LayerCursor {
     List<ExportColumn> cols = new ArrayList<>();
     cols.add(new ExportColumn("valid_from", ExportColumn.Kind.DATETIME));
     cols.add(new ExportColumn("valid_to", ExportColumn.Kind.DATETIME));
-    table.attributes().stream().filter(c -> !c.name().equals("geom")).map(ExportColumn::of).forEach(cols::add);
+    table.attributes().stream()
+        .filter(c -> !c.name().equals("geom"))
+        .map(ExportColumn::of)
+        .forEach(cols::add);
     this.columns = List.copyOf(cols);
   }
 
@@ -59,7 +65,9 @@ public final class LayerCursor {
   }
 
   private String where() {
-    return " FROM " + layer.table() + " WHERE valid_at(valid_from, valid_to, CAST(? AS timestamptz))"
+    return " FROM "
+        + layer.table()
+        + " WHERE valid_at(valid_from, valid_to, CAST(? AS timestamptz))"
         + (layer.network() != null ? " AND network = ?" : "");
   }
 
@@ -78,9 +86,17 @@ public final class LayerCursor {
    * Streams the features valid at the time, ordered by fid. The connection's auto-commit is
    * switched off for the cursor and restored after.
    */
-  public void stream(Connection c, Instant asOf, Encoding encoding, RowHandler handler) throws SQLException, IOException {
-    String select = "SELECT fid, " + columns.stream().map(col -> expression(col, encoding)).collect(Collectors.joining(", "))
-        + ", " + geometryExpression("geom", encoding) + where() + " ORDER BY fid";
+  public void stream(Connection c, Instant asOf, Encoding encoding, RowHandler handler)
+      throws SQLException, IOException {
+    String select =
+        "SELECT fid, "
+            + columns.stream()
+                .map(col -> expression(col, encoding))
+                .collect(Collectors.joining(", "))
+            + ", "
+            + geometryExpression("geom", encoding)
+            + where()
+            + " ORDER BY fid";
     boolean autoCommit = c.getAutoCommit();
     c.setAutoCommit(false);
     try (PreparedStatement ps = c.prepareStatement(select)) {
@@ -103,11 +119,14 @@ public final class LayerCursor {
     if (col.kind() != ExportColumn.Kind.GEOMETRY) {
       return col.name();
     }
-    return encoding == Encoding.GEOJSON_CRS84 ? geometryExpression(col.name(), encoding) : "ST_AsText(" + col.name() + ")";
+    return encoding == Encoding.GEOJSON_CRS84
+        ? geometryExpression(col.name(), encoding)
+        : "ST_AsText(" + col.name() + ")";
   }
 
   private static String geometryExpression(String column, Encoding encoding) {
-    return encoding == Encoding.GEOJSON_CRS84 ? "ST_AsGeoJSON(ST_Transform(" + column + ", 4326), 8)"
+    return encoding == Encoding.GEOJSON_CRS84
+        ? "ST_AsGeoJSON(ST_Transform(" + column + ", 4326), 8)"
         : "ST_AsBinary(" + column + ")";
   }
 

@@ -7,12 +7,12 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * A layer that can be imported and exported, with the one table that holds it: the fixed list
- * every table identifier in import and export SQL comes from, derived from the layers of the
- * catalog that have an import key.
+ * A layer that can be imported and exported, with the one table that holds it: the fixed list every
+ * table identifier in import and export SQL comes from, derived from the layers of the catalog that
+ * have an import key.
  *
- * <p>Pipe segments are one table ({@code pipe_segment}) split into a layer per network.
- * The key says which existing feature an imported one replaces (a new version, same fid).
+ * <p>Pipe segments are one table ({@code pipe_segment}) split into a layer per network. The key
+ * says which existing feature an imported one replaces (a new version, same fid).
  *
  * @param definition the catalog layer
  */
@@ -20,12 +20,18 @@ public record LayerTable(Layer definition) {
 
   /** The pipe point layer (CJJ 61 point tables import into it). */
   public static final LayerTable PIPE_POINT = byName("pipe_point").orElseThrow();
-  /** The water pipe layer (CJJ 61 line tables import through it; the network column picks the layer). */
+
+  /**
+   * The water pipe layer (CJJ 61 line tables import through it; the network column picks the
+   * layer).
+   */
   public static final LayerTable PIPE_JS = byName("pipe_js").orElseThrow();
 
   /** Every importable layer of the city's catalog, in catalog order. */
   public static LayerTable[] values() {
-    return LayerCatalog.standard().all().stream().filter(l -> l.importKey() != null).map(LayerTable::new)
+    return LayerCatalog.standard().all().stream()
+        .filter(l -> l.importKey() != null)
+        .map(LayerTable::new)
         .toArray(LayerTable[]::new);
   }
 

@@ -1,22 +1,22 @@
 package cn.lzxq.city.data.io;
 
 /**
- * Where importers and exporters report progress on long work; the command line draws a
- * progress bar ({@code cli.Progress}), the server may ignore it.
+ * Where importers and exporters report progress on long work; the command line draws a progress bar
+ * ({@code cli.Progress}), the server may ignore it.
  */
 @FunctionalInterface
 public interface ProgressSink {
 
   /** Reports nothing. */
-  ProgressSink NONE = (label, total) -> new Step() {
-    @Override
-    public void advance(long n) {
-    }
+  ProgressSink NONE =
+      (label, total) ->
+          new Step() {
+            @Override
+            public void advance(long n) {}
 
-    @Override
-    public void close() {
-    }
-  };
+            @Override
+            public void close() {}
+          };
 
   /**
    * A step of work starts.

@@ -10,30 +10,46 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The columns of a layer table as the database catalog describes them, so importers and
- * exporters follow the schema without a second copy of it. Column names come from the catalog,
- * never from input.
+ * The columns of a layer table as the database catalog describes them, so importers and exporters
+ * follow the schema without a second copy of it. Column names come from the catalog, never from
+ * input.
  *
- * @param table   the table
+ * @param table the table
  * @param columns its columns in table order
  */
 public record TableColumns(String table, List<Column> columns) {
 
   /** The versioning columns every feature table has; importers never take them from input. */
-  public static final Set<String> VERSIONING = Set.of("version_id", "fid", "valid_from", "valid_to",
-      "changed_by", "changed_at", "change_note", "closed_by", "closed_at");
+  public static final Set<String> VERSIONING =
+      Set.of(
+          "version_id",
+          "fid",
+          "valid_from",
+          "valid_to",
+          "changed_by",
+          "changed_at",
+          "change_note",
+          "closed_by",
+          "closed_at");
 
   /**
    * One column.
    *
-   * @param name         column name
-   * @param type         SQL type as format_type prints it (numeric(6,3), text[], geometry(PointZ,4544))
-   * @param notNull      NOT NULL
-   * @param defaultExpr  the default expression, or null
-   * @param geometryType for geometry columns the PostGIS type (POINT, LINESTRING, MULTIPOLYGON), else null
-   * @param srid         for geometry columns the SRID, else 0
+   * @param name column name
+   * @param type SQL type as format_type prints it (numeric(6,3), text[], geometry(PointZ,4544))
+   * @param notNull NOT NULL
+   * @param defaultExpr the default expression, or null
+   * @param geometryType for geometry columns the PostGIS type (POINT, LINESTRING, MULTIPOLYGON),
+   *     else null
+   * @param srid for geometry columns the SRID, else 0
    */
-  public record Column(String name, String type, boolean notNull, String defaultExpr, String geometryType, int srid) {
+  public record Column(
+      String name,
+      String type,
+      boolean notNull,
+      String defaultExpr,
+      String geometryType,
+      int srid) {
 
     /** True for a geometry column. */
     public boolean isGeometry() {
@@ -46,7 +62,8 @@ public record TableColumns(String table, List<Column> columns) {
     }
   }
 
-  private static final String SQL = """
+  private static final String SQL =
+      """
       SELECT a.attname, format_type(a.atttypid, a.atttypmod), a.attnotnull, pg_get_expr(d.adbin, d.adrelid),
              CASE WHEN t.typname = 'geometry' THEN upper(postgis_typmod_type(a.atttypmod)) END,
              CASE WHEN t.typname = 'geometry' THEN postgis_typmod_srid(a.atttypmod) ELSE 0 END
@@ -65,8 +82,14 @@ public record TableColumns(String table, List<Column> columns) {
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
           String geomType = rs.getString(5);
-          out.add(new Column(rs.getString(1), rs.getString(2), rs.getBoolean(3), rs.getString(4),
-              geomType == null ? null : geomType.replaceAll("(ZM|Z|M)$", ""), rs.getInt(6)));
+          out.add(
+              new Column(
+                  rs.getString(1),
+                  rs.getString(2),
+                  rs.getBoolean(3),
+                  rs.getString(4),
+                  geomType == null ? null : geomType.replaceAll("(ZM|Z|M)$", ""),
+                  rs.getInt(6)));
         }
       }
     }

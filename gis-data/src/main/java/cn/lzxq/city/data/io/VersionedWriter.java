@@ -30,8 +30,14 @@ public final class VersionedWriter implements AutoCloseable {
   private final List<Long> batchRows = new ArrayList<>();
   private long written;
 
-  private VersionedWriter(Connection c, LayerTable layer, List<TableColumns.Column> key, List<SqlColumn> columns,
-      String user, String source) throws SQLException {
+  private VersionedWriter(
+      Connection c,
+      LayerTable layer,
+      List<TableColumns.Column> key,
+      List<SqlColumn> columns,
+      String user,
+      String source)
+      throws SQLException {
     this.source = source;
     this.layer = layer;
     this.statement = c.prepareStatement(sql(layer, key, columns));
@@ -41,12 +47,22 @@ public final class VersionedWriter implements AutoCloseable {
 
   static String sql(LayerTable layer, List<TableColumns.Column> key, List<SqlColumn> columns) {
     String table = layer.table();
-    String match = key.stream().map(k -> k.name() + " = CAST(? AS " + k.type() + ")").collect(Collectors.joining(" AND "));
+    String match =
+        key.stream()
+            .map(k -> k.name() + " = CAST(? AS " + k.type() + ")")
+            .collect(Collectors.joining(" AND "));
     if (layer.keyEitherDirection()) {
       match = "((" + match + ") OR (" + match + "))";
     }
-    return "WITH closed AS (UPDATE " + table + " SET valid_to = now() WHERE " + ValidTime.open("") + " AND " + match
-        + " RETURNING fid) INSERT INTO " + table + " (fid, changed_by, change_note, "
+    return "WITH closed AS (UPDATE "
+        + table
+        + " SET valid_to = now() WHERE "
+        + ValidTime.open("")
+        + " AND "
+        + match
+        + " RETURNING fid) INSERT INTO "
+        + table
+        + " (fid, changed_by, change_note, "
         + columns.stream().map(SqlColumn::name).collect(Collectors.joining(", "))
         + ") SELECT coalesce((SELECT min(fid) FROM closed), nextval('feature_fid_seq')), ?, ?, "
         + columns.stream().map(SqlColumn::expression).collect(Collectors.joining(", "));
@@ -59,8 +75,8 @@ public final class VersionedWriter implements AutoCloseable {
   /**
    * Adds one feature version to the batch.
    *
-   * @param row    the source row, for error messages
-   * @param key    the key values as text ({@link LayerTable#key()} order)
+   * @param row the source row, for error messages
+   * @param key the key values as text ({@link LayerTable#key()} order)
    * @param values the bind parameters of the columns, in order (String, Number, byte[] or null)
    */
   public void write(long row, List<String> key, List<Object> values) throws SQLException {
@@ -87,14 +103,21 @@ public final class VersionedWriter implements AutoCloseable {
   /**
    * A writer for a layer.
    *
-   * @param table   the layer table's columns (for the key's types)
+   * @param table the layer table's columns (for the key's types)
    * @param columns what to write besides the versioning columns
-   * @param user    changed_by
-   * @param source  the file, for change_note ("import FILE") and error messages
+   * @param user changed_by
+   * @param source the file, for change_note ("import FILE") and error messages
    */
-  public static VersionedWriter of(Connection c, LayerTable layer, TableColumns table, List<SqlColumn> columns,
-      String user, String source) throws SQLException {
-    List<TableColumns.Column> key = layer.key().stream().map(k -> table.column(k).orElseThrow()).toList();
+  public static VersionedWriter of(
+      Connection c,
+      LayerTable layer,
+      TableColumns table,
+      List<SqlColumn> columns,
+      String user,
+      String source)
+      throws SQLException {
+    List<TableColumns.Column> key =
+        layer.key().stream().map(k -> table.column(k).orElseThrow()).toList();
     return new VersionedWriter(c, layer, key, columns, user, source);
   }
 

@@ -20,14 +20,18 @@ import javax.sql.DataSource;
 
 /**
  * The job table (V30) as a queue: submit, look up, claim with {@code FOR UPDATE SKIP LOCKED},
- * heartbeat, finish, dismiss, purge. Every method is one short transaction (auto-commit); the
- * work itself runs outside (see {@link JobWorker}). SQL: {@code sql/job/*.sql}.
+ * heartbeat, finish, dismiss, purge. Every method is one short transaction (auto-commit); the work
+ * itself runs outside (see {@link JobWorker}). SQL: {@code sql/job/*.sql}.
  */
 public final class JobQueue {
 
-  /** The columns of a {@link Job} from {@code job j} (slot {@code columns} of the RETURNING statements). */
-  private static final String COLUMNS = "j.id, j.kind, j.inputs::text AS inputs, j.client, j.status, j.progress, j.message, "
-      + "j.created, j.started, j.finished, j.updated, j.attempts, j.result_type";
+  /**
+   * The columns of a {@link Job} from {@code job j} (slot {@code columns} of the RETURNING
+   * statements).
+   */
+  private static final String COLUMNS =
+      "j.id, j.kind, j.inputs::text AS inputs, j.client, j.status, j.progress, j.message, "
+          + "j.created, j.started, j.finished, j.updated, j.attempts, j.result_type";
 
   private final DataSource dataSource;
 
@@ -38,7 +42,7 @@ public final class JobQueue {
   /**
    * Queues a job.
    *
-   * @param inputs  a JSON object text
+   * @param inputs a JSON object text
    * @param maxOpen the most accepted or running jobs the client may have
    * @throws JobLimitException when the client has {@code maxOpen} already
    */
@@ -46,7 +50,8 @@ public final class JobQueue {
     try (Connection c = dataSource.getConnection()) {
       c.setAutoCommit(false);
       try {
-        try (PreparedStatement lock = c.prepareStatement("SELECT pg_advisory_xact_lock(hashtext('job:' || ?))")) {
+        try (PreparedStatement lock =
+            c.prepareStatement("SELECT pg_advisory_xact_lock(hashtext('job:' || ?))")) {
           lock.setString(1, client);
           lock.execute();
         }
@@ -72,32 +77,50 @@ public final class JobQueue {
 
   /** The most recent jobs of the given kinds, newest first, dismissed ones left out. */
   public List<Job> list(Collection<String> kinds, int limit) throws SQLException {
-    return query("SELECT " + COLUMNS + " FROM job j WHERE j.kind = ANY (?::text[]) AND j.status <> 'dismissed' "
-        + "ORDER BY j.created DESC LIMIT ?", kinds.toArray(String[]::new), limit);
+    return query(
+        "SELECT "
+            + COLUMNS
+            + " FROM job j WHERE j.kind = ANY (?::text[]) AND j.status <> 'dismissed' "
+            + "ORDER BY j.created DESC LIMIT ?",
+        kinds.toArray(String[]::new),
+        limit);
   }
 
   /** The stored result of a successful job. */
   public Optional<JobResult> result(UUID id) throws SQLException {
     try (Connection c = dataSource.getConnection();
-        PreparedStatement ps = c.prepareStatement(
-            "SELECT result, result_type FROM job WHERE id = ? AND status = 'successful'")) {
+        PreparedStatement ps =
+            c.prepareStatement(
+                "SELECT result, result_type FROM job WHERE id = ? AND status = 'successful'")) {
       ps.setObject(1, id);
       try (ResultSet rs = ps.executeQuery()) {
-        return rs.next() ? Optional.of(new JobResult(rs.getBytes(1), rs.getString(2))) : Optional.empty();
+        return rs.next()
+            ? Optional.of(new JobResult(rs.getBytes(1), rs.getString(2)))
+            : Optional.empty();
       }
     }
   }
 
   /**
-   * Claims the oldest claimable job of {@code kinds} for {@code node}: accepted, or running with
-   * a heartbeat older than {@code staleAfter}. A job already started {@code maxAttempts} times
-   * is failed instead and returned with status FAILED.
+   * Claims the oldest claimable job of {@code kinds} for {@code node}: accepted, or running with a
+   * heartbeat older than {@code staleAfter}. A job already started {@code maxAttempts} times is
+   * failed instead and returned with status FAILED.
    */
-  public Optional<Job> claim(String node, Collection<String> kinds, Duration staleAfter, int maxAttempts)
+  public Optional<Job> claim(
+      String node, Collection<String> kinds, Duration staleAfter, int maxAttempts)
       throws SQLException {
     double stale = staleAfter.toMillis() / 1000.0;
-    List<Job> rows = query(returning("job/claim"), kinds.toArray(String[]::new), stale, maxAttempts, maxAttempts,
-        maxAttempts, node, maxAttempts, maxAttempts);
+    List<Job> rows =
+        query(
+            returning("job/claim"),
+            kinds.toArray(String[]::new),
+            stale,
+            maxAttempts,
+            maxAttempts,
+            maxAttempts,
+            node,
+            maxAttempts,
+            maxAttempts);
     return rows.stream().findFirst();
   }
 
@@ -122,11 +145,18 @@ public final class JobQueue {
 
   /** Sets the progress of a job running on {@code node}. */
   public void progress(UUID id, String node, int percent, String message) throws SQLException {
-    update("UPDATE job SET progress = ?, message = ?, updated = now() WHERE id = ? AND node = ? AND status = 'running'",
-        Math.max(0, Math.min(100, percent)), message, id, node);
+    update(
+        "UPDATE job SET progress = ?, message = ?, updated = now() WHERE id = ? AND node = ? AND status = 'running'",
+        Math.max(0, Math.min(100, percent)),
+        message,
+        id,
+        node);
   }
 
-  /** Ends a job running on {@code node} successfully; false when it was dismissed or taken over meanwhile. */
+  /**
+   * Ends a job running on {@code node} successfully; false when it was dismissed or taken over
+   * meanwhile.
+   */
   public boolean succeed(UUID id, String node, JobResult result) throws SQLException {
     return finish(id, node, JobStatus.SUCCESSFUL, null, result);
   }
@@ -136,21 +166,37 @@ public final class JobQueue {
     return finish(id, node, JobStatus.FAILED, message, null);
   }
 
-  private boolean finish(UUID id, String node, JobStatus status, String message, JobResult result) throws SQLException {
-    return update(SqlTemplate.load("job/finish"), status.code(), message, result == null ? null : result.bytes(),
-        result == null ? null : result.mediaType(), status.code(), id, node) == 1;
+  private boolean finish(UUID id, String node, JobStatus status, String message, JobResult result)
+      throws SQLException {
+    return update(
+            SqlTemplate.load("job/finish"),
+            status.code(),
+            message,
+            result == null ? null : result.bytes(),
+            result == null ? null : result.mediaType(),
+            status.code(),
+            id,
+            node)
+        == 1;
   }
 
-  /** Dismisses a job (its result is dropped); empty when it does not exist or was dismissed already. */
+  /**
+   * Dismisses a job (its result is dropped); empty when it does not exist or was dismissed already.
+   */
   public Optional<Job> dismiss(UUID id) throws SQLException {
     return query(returning("job/dismiss"), id).stream().findFirst();
   }
 
-  /** Puts the jobs running on {@code node} back in the queue (a node stopping): another node resumes them. */
+  /**
+   * Puts the jobs running on {@code node} back in the queue (a node stopping): another node resumes
+   * them.
+   */
   public int release(String node) throws SQLException {
-    return update("UPDATE job SET status = 'accepted', node = NULL, heartbeat = NULL, progress = 0, "
-        + "attempts = greatest(attempts - 1, 0), message = 'requeued: node ' || node || ' stopped', updated = now() "
-        + "WHERE node = ? AND status = 'running'", node);
+    return update(
+        "UPDATE job SET status = 'accepted', node = NULL, heartbeat = NULL, progress = 0, "
+            + "attempts = greatest(attempts - 1, 0), message = 'requeued: node ' || node || ' stopped', updated = now() "
+            + "WHERE node = ? AND status = 'running'",
+        node);
   }
 
   /** Deletes jobs that ended longer than {@code retention} ago; the number deleted. */
@@ -158,9 +204,13 @@ public final class JobQueue {
     return update(SqlTemplate.load("job/purge"), retention.toSeconds());
   }
 
-  /** Cancels the statement running in backend {@code pid} (a job's work, see {@link JobContext#backend}). */
+  /**
+   * Cancels the statement running in backend {@code pid} (a job's work, see {@link
+   * JobContext#backend}).
+   */
   void cancelBackend(int pid) throws SQLException {
-    try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("SELECT pg_cancel_backend(?)")) {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps = c.prepareStatement("SELECT pg_cancel_backend(?)")) {
       ps.setInt(1, pid);
       ps.execute();
     }
@@ -190,13 +240,15 @@ public final class JobQueue {
   }
 
   private int update(String sql, Object... params) throws SQLException {
-    try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps = c.prepareStatement(sql)) {
       bind(c, ps, params);
       return ps.executeUpdate();
     }
   }
 
-  private static void bind(Connection c, PreparedStatement ps, Object... params) throws SQLException {
+  private static void bind(Connection c, PreparedStatement ps, Object... params)
+      throws SQLException {
     for (int i = 0; i < params.length; i++) {
       if (params[i] instanceof String[] a) {
         ps.setArray(i + 1, c.createArrayOf("text", a));
@@ -207,9 +259,19 @@ public final class JobQueue {
   }
 
   private static Job job(ResultSet rs) throws SQLException {
-    return new Job(rs.getObject("id", UUID.class), rs.getString("kind"), rs.getString("inputs"), rs.getString("client"),
-        JobStatus.of(rs.getString("status")), rs.getInt("progress"), rs.getString("message"), instant(rs, "created"),
-        instant(rs, "started"), instant(rs, "finished"), instant(rs, "updated"), rs.getInt("attempts"),
+    return new Job(
+        rs.getObject("id", UUID.class),
+        rs.getString("kind"),
+        rs.getString("inputs"),
+        rs.getString("client"),
+        JobStatus.of(rs.getString("status")),
+        rs.getInt("progress"),
+        rs.getString("message"),
+        instant(rs, "created"),
+        instant(rs, "started"),
+        instant(rs, "finished"),
+        instant(rs, "updated"),
+        rs.getInt("attempts"),
         rs.getString("result_type"));
   }
 

@@ -7,7 +7,11 @@ import java.util.Locale;
  * ACCEPTED → RUNNING → SUCCESSFUL or FAILED; DISMISSED ends it at any point (its result is gone).
  */
 public enum JobStatus {
-  ACCEPTED, RUNNING, SUCCESSFUL, FAILED, DISMISSED;
+  ACCEPTED,
+  RUNNING,
+  SUCCESSFUL,
+  FAILED,
+  DISMISSED;
 
   /** The wire name: accepted, running, … */
   public String code() {

@@ -16,29 +16,34 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * One node's share of the job queue: claims jobs of the kinds it has handlers for, at most
- * {@link Settings#maxRunning()} at a time, runs them, keeps their heartbeat fresh, cancels the
- * ones dismissed meanwhile, and purges old ended jobs. Stopping it puts its running jobs back in
- * the queue (accepted), so another node or the next start resumes them at once; a node that dies
- * leaves them running with a heartbeat that goes stale, and they are claimed again after
- * {@link Settings#staleAfter()}.
+ * One node's share of the job queue: claims jobs of the kinds it has handlers for, at most {@link
+ * Settings#maxRunning()} at a time, runs them, keeps their heartbeat fresh, cancels the ones
+ * dismissed meanwhile, and purges old ended jobs. Stopping it puts its running jobs back in the
+ * queue (accepted), so another node or the next start resumes them at once; a node that dies leaves
+ * them running with a heartbeat that goes stale, and they are claimed again after {@link
+ * Settings#staleAfter()}.
  */
 public final class JobWorker implements AutoCloseable {
 
   private static final Logger LOG = Logger.getLogger(JobWorker.class.getName());
 
   /**
-   * @param node        this node's name in the job table (unique per running process)
-   * @param maxRunning  most jobs this node runs at once (0: it only queues; others run them)
-   * @param poll        how often an idle node looks for work
-   * @param heartbeat   how often the node refreshes the heartbeat of its running jobs
-   * @param staleAfter  heartbeat age after which a running job counts as orphaned
+   * @param node this node's name in the job table (unique per running process)
+   * @param maxRunning most jobs this node runs at once (0: it only queues; others run them)
+   * @param poll how often an idle node looks for work
+   * @param heartbeat how often the node refreshes the heartbeat of its running jobs
+   * @param staleAfter heartbeat age after which a running job counts as orphaned
    * @param maxAttempts most starts of one job before it fails (a job that kills its node)
-   * @param retention   how long ended jobs and their results are kept
+   * @param retention how long ended jobs and their results are kept
    */
-  public record Settings(String node, int maxRunning, Duration poll, Duration heartbeat, Duration staleAfter,
-      int maxAttempts, Duration retention) {
-  }
+  public record Settings(
+      String node,
+      int maxRunning,
+      Duration poll,
+      Duration heartbeat,
+      Duration staleAfter,
+      int maxAttempts,
+      Duration retention) {}
 
   private final JobQueue queue;
   private final Map<String, JobHandler> handlers;
@@ -53,8 +58,9 @@ public final class JobWorker implements AutoCloseable {
     this.settings = settings;
     AtomicInteger n = new AtomicInteger();
     this.timer = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "job-timer"));
-    this.pool = Executors.newFixedThreadPool(Math.max(1, settings.maxRunning()),
-        r -> daemon(r, "job-run-" + n.incrementAndGet()));
+    this.pool =
+        Executors.newFixedThreadPool(
+            Math.max(1, settings.maxRunning()), r -> daemon(r, "job-run-" + n.incrementAndGet()));
   }
 
   /** Starts polling, heartbeats and purging. */
@@ -63,7 +69,8 @@ public final class JobWorker implements AutoCloseable {
     long beat = settings.heartbeat().toMillis();
     timer.scheduleWithFixedDelay(() -> guard(this::fill), 0, poll, TimeUnit.MILLISECONDS);
     timer.scheduleWithFixedDelay(() -> guard(this::beat), beat, beat, TimeUnit.MILLISECONDS);
-    timer.scheduleWithFixedDelay(() -> guard(() -> queue.purge(settings.retention())), 1, 60, TimeUnit.MINUTES);
+    timer.scheduleWithFixedDelay(
+        () -> guard(() -> queue.purge(settings.retention())), 1, 60, TimeUnit.MINUTES);
   }
 
   /** Looks for work now (after a submission on this node) instead of at the next poll. */
@@ -86,7 +93,10 @@ public final class JobWorker implements AutoCloseable {
       pool.awaitTermination(10, TimeUnit.SECONDS);
       queue.release(settings.node());
     } catch (SQLException e) {
-      LOG.log(Level.WARNING, "could not put the running jobs of " + settings.node() + " back in the queue", e);
+      LOG.log(
+          Level.WARNING,
+          "could not put the running jobs of " + settings.node() + " back in the queue",
+          e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
@@ -94,7 +104,9 @@ public final class JobWorker implements AutoCloseable {
 
   private void fill() throws SQLException {
     while (running.size() < settings.maxRunning() && !timer.isShutdown()) {
-      Optional<Job> claimed = queue.claim(settings.node(), handlers.keySet(), settings.staleAfter(), settings.maxAttempts());
+      Optional<Job> claimed =
+          queue.claim(
+              settings.node(), handlers.keySet(), settings.staleAfter(), settings.maxAttempts());
       if (claimed.isEmpty()) {
         return;
       }
@@ -119,7 +131,12 @@ public final class JobWorker implements AutoCloseable {
       r.release();
       if (!r.cancelled()) {
         LOG.log(Level.INFO, "job " + job.id() + " (" + job.kind() + ") failed", e);
-        guard(() -> queue.fail(job.id(), settings.node(), e.getMessage() == null ? e.toString() : e.getMessage()));
+        guard(
+            () ->
+                queue.fail(
+                    job.id(),
+                    settings.node(),
+                    e.getMessage() == null ? e.toString() : e.getMessage()));
       }
     } finally {
       running.remove(job.id());

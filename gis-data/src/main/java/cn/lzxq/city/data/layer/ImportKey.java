@@ -3,10 +3,10 @@ package cn.lzxq.city.data.layer;
 import java.util.List;
 
 /**
- * The columns that identify a feature across imports: an imported feature with the key of a
- * current one replaces it (a new version with the same fid).
+ * The columns that identify a feature across imports: an imported feature with the key of a current
+ * one replaces it (a new version with the same fid).
  *
- * @param columns         the key columns, in order
+ * @param columns the key columns, in order
  * @param eitherDirection the key matches in either order (a pipe segment A→B is the segment B→A)
  */
 public record ImportKey(List<String> columns, boolean eitherDirection) {

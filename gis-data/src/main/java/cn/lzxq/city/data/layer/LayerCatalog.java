@@ -5,8 +5,8 @@ import java.util.Optional;
 
 /**
  * The layers a service or command serves, in the order capabilities documents list them: every
- * protocol (WMS, WFS, OGC API, 3D Tiles, {@code /api/layers}, import and export) takes its
- * layers from one catalog. {@link #standard()} is the city model's ({@link CityLayers}).
+ * protocol (WMS, WFS, OGC API, 3D Tiles, {@code /api/layers}, import and export) takes its layers
+ * from one catalog. {@link #standard()} is the city model's ({@link CityLayers}).
  */
 public final class LayerCatalog {
 
@@ -18,7 +18,8 @@ public final class LayerCatalog {
   public LayerCatalog(List<Layer> layers) {
     this.layers = List.copyOf(layers);
     if (this.layers.stream().map(Layer::name).distinct().count() != this.layers.size()) {
-      throw new IllegalArgumentException("duplicate layer names in " + this.layers.stream().map(Layer::name).toList());
+      throw new IllegalArgumentException(
+          "duplicate layer names in " + this.layers.stream().map(Layer::name).toList());
     }
   }
 

@@ -26,17 +26,36 @@ public final class LayerStatistics {
 
   /** The summary of one layer, read now from the database. */
   public LayerSummary summarize(Layer layer) throws SQLException {
-    String sql = SqlTemplate.render("layer_stats", Map.of(
-        "table", layer.table(), "geom", layer.geometryColumn(), "filter", layer.rowFilter()));
-    try (Connection c = dataSource.getConnection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+    String sql =
+        SqlTemplate.render(
+            "layer_stats",
+            Map.of(
+                "table",
+                layer.table(),
+                "geom",
+                layer.geometryColumn(),
+                "filter",
+                layer.rowFilter()));
+    try (Connection c = dataSource.getConnection();
+        Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery(sql)) {
       rs.next();
       long count = rs.getLong("feature_count");
       if (rs.getLong("skipped") > 0) {
-        LOG.warn("{} current rows of layer {} hold non-finite coordinates; they are not served", rs.getLong("skipped"),
+        LOG.warn(
+            "{} current rows of layer {} hold non-finite coordinates; they are not served",
+            rs.getLong("skipped"),
             layer.name());
       }
-      double[] extent = count == 0 ? null : new double[] {
-          rs.getDouble("min_lon"), rs.getDouble("min_lat"), rs.getDouble("max_lon"), rs.getDouble("max_lat")};
+      double[] extent =
+          count == 0
+              ? null
+              : new double[] {
+                rs.getDouble("min_lon"),
+                rs.getDouble("min_lat"),
+                rs.getDouble("max_lon"),
+                rs.getDouble("max_lat")
+              };
       return LayerSummary.of(layer, count, extent);
     }
   }

@@ -17,8 +17,8 @@ import org.locationtech.jts.io.ParseException;
 import org.locationtech.jts.io.WKBReader;
 
 /**
- * Features streamed from a server-side cursor: rows arrive in batches of the fetch size, so a
- * whole layer never sits in memory. Not thread-safe; close it to release the connection.
+ * Features streamed from a server-side cursor: rows arrive in batches of the fetch size, so a whole
+ * layer never sits in memory. Not thread-safe; close it to release the connection.
  */
 public final class FeatureCursor implements AutoCloseable {
 
@@ -30,7 +30,8 @@ public final class FeatureCursor implements AutoCloseable {
   private final int outputSrid;
   private final WKBReader wkb = new WKBReader();
 
-  FeatureCursor(ReadTransaction transaction, PreparedStatement statement, ResultSet rows, FeatureQuery q) {
+  FeatureCursor(
+      ReadTransaction transaction, PreparedStatement statement, ResultSet rows, FeatureQuery q) {
     this.transaction = transaction;
     this.statement = statement;
     this.rows = rows;
@@ -55,8 +56,12 @@ public final class FeatureCursor implements AutoCloseable {
     for (Attribute a : attributes) {
       props.put(a.name(), value(rows.getObject(a.name())));
     }
-    return new Feature(rows.getLong("fid"), instant(rows.getTimestamp("valid_from")),
-        instant(rows.getTimestamp("valid_to")), props, withGeometry ? geometry() : null);
+    return new Feature(
+        rows.getLong("fid"),
+        instant(rows.getTimestamp("valid_from")),
+        instant(rows.getTimestamp("valid_to")),
+        props,
+        withGeometry ? geometry() : null);
   }
 
   private Geometry geometry() throws SQLException {
@@ -90,7 +95,9 @@ public final class FeatureCursor implements AutoCloseable {
 
   @Override
   public void close() throws SQLException {
-    try (transaction; statement; rows) {
+    try (transaction;
+        statement;
+        rows) {
       // closed in reverse order: the rows, the statement, then the transaction (rolled back)
     }
   }

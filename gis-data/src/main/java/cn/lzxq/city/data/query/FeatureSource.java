@@ -8,8 +8,8 @@ import java.sql.SQLException;
 
 /**
  * Runs feature queries against PostGIS through the {@link ReadExecutor}: counts, and streams
- * through a cursor. Every statement runs under the executor's statement timeout, so no request
- * runs unbounded.
+ * through a cursor. Every statement runs under the executor's statement timeout, so no request runs
+ * unbounded.
  */
 public final class FeatureSource {
 
@@ -36,12 +36,14 @@ public final class FeatureSource {
   /** How many features the query matches, paging ignored. */
   public long count(FeatureQuery q) throws SQLException {
     PreparedSql count = sql.count(q);
-    return reads.read(tx -> {
-      try (PreparedStatement ps = tx.prepare(count.sql(), count.params(), 0); ResultSet rs = ps.executeQuery()) {
-        rs.next();
-        return rs.getLong(1);
-      }
-    });
+    return reads.read(
+        tx -> {
+          try (PreparedStatement ps = tx.prepare(count.sql(), count.params(), 0);
+              ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+          }
+        });
   }
 
   /** Opens a streaming cursor over the query's page; the caller closes it. */

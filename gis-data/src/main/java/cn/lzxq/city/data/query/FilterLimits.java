@@ -1,11 +1,11 @@
 package cn.lzxq.city.data.query;
 
 /**
- * Bounds on a filter a request may send, checked by every filter parser (CQL2 text and JSON,
- * FES 2.0 XML) while it reads, so a hostile filter costs little.
+ * Bounds on a filter a request may send, checked by every filter parser (CQL2 text and JSON, FES
+ * 2.0 XML) while it reads, so a hostile filter costs little.
  *
- * @param maxDepth  deepest nesting of logical operators and predicates
- * @param maxNodes  most predicates and list values in one filter
+ * @param maxDepth deepest nesting of logical operators and predicates
+ * @param maxNodes most predicates and list values in one filter
  * @param maxLength most characters of filter text (XML, JSON or CQL2)
  */
 public record FilterLimits(int maxDepth, int maxNodes, int maxLength) {
@@ -23,7 +23,9 @@ public record FilterLimits(int maxDepth, int maxNodes, int maxLength) {
   /** Throws when a filter read so far (e.g. inside an XML request body) is longer than allowed. */
   public void checkLength(long characters, String locator) {
     if (characters > maxLength) {
-      throw new QueryException("InvalidParameterValue", locator,
+      throw new QueryException(
+          "InvalidParameterValue",
+          locator,
           "the filter is longer than " + maxLength + " characters");
     }
   }
@@ -31,14 +33,18 @@ public record FilterLimits(int maxDepth, int maxNodes, int maxLength) {
   /** Throws when a nesting depth is exceeded. */
   public void checkDepth(int depth, String locator) {
     if (depth > maxDepth) {
-      throw new QueryException("InvalidParameterValue", locator, "the filter is nested deeper than " + maxDepth + " levels");
+      throw new QueryException(
+          "InvalidParameterValue",
+          locator,
+          "the filter is nested deeper than " + maxDepth + " levels");
     }
   }
 
   /** Throws when a node count is exceeded. */
   public void checkNodes(int nodes, String locator) {
     if (nodes > maxNodes) {
-      throw new QueryException("InvalidParameterValue", locator, "the filter has more than " + maxNodes + " terms");
+      throw new QueryException(
+          "InvalidParameterValue", locator, "the filter has more than " + maxNodes + " terms");
     }
   }
 }

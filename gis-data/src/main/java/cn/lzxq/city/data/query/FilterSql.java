@@ -9,8 +9,8 @@ import org.locationtech.jts.io.WKBWriter;
 
 /**
  * Writes a {@link Filter} tree as a SQL predicate over the layer's table (alias {@code t}),
- * appending every value to the bind parameters. Windows and geometries are transformed into
- * the native CRS, never the table, so the GiST index is used.
+ * appending every value to the bind parameters. Windows and geometries are transformed into the
+ * native CRS, never the table, so the GiST index is used.
  */
 final class FilterSql {
 
@@ -64,16 +64,19 @@ final class FilterSql {
 
   private String compare(Filter.Compare c) {
     PropertyRef p = PropertyRef.resolve(layer, c.property());
-    String op = switch (c.op()) {
-      case EQ -> "=";
-      case NE -> "<>";
-      case LT -> "<";
-      case LE -> "<=";
-      case GT -> ">";
-      case GE -> ">=";
-    };
+    String op =
+        switch (c.op()) {
+          case EQ -> "=";
+          case NE -> "<>";
+          case LT -> "<";
+          case LE -> "<=";
+          case GT -> ">";
+          case GE -> ">=";
+        };
     bind(p.coerce(c.value()));
-    return !c.matchCase() && p.textual() ? "lower(" + p.column() + ") " + op + " lower(?)" : p.column() + " " + op + " ?";
+    return !c.matchCase() && p.textual()
+        ? "lower(" + p.column() + ") " + op + " lower(?)"
+        : p.column() + " " + op + " ?";
   }
 
   private String between(Filter.Between b) {
@@ -92,10 +95,12 @@ final class FilterSql {
   private String in(Filter.In in) {
     PropertyRef p = PropertyRef.resolve(layer, in.property());
     StringJoiner j = new StringJoiner(", ", p.column() + " IN (", ")");
-    in.values().forEach(v -> {
-      bind(p.coerce(v));
-      j.add("?");
-    });
+    in.values()
+        .forEach(
+            v -> {
+              bind(p.coerce(v));
+              j.add("?");
+            });
     return in.values().isEmpty() ? "FALSE" : j.toString();
   }
 
@@ -104,25 +109,31 @@ final class FilterSql {
       return "FALSE";
     }
     StringJoiner j = new StringJoiner(", ", "t.fid IN (", ")");
-    r.fids().forEach(id -> {
-      params.add(id);
-      j.add("?");
-    });
+    r.fids()
+        .forEach(
+            id -> {
+              params.add(id);
+              j.add("?");
+            });
     return j.toString();
   }
 
-  /** Appends a literal; PostgreSQL text cannot hold NUL, so a NUL in a literal is the client's error. */
+  /**
+   * Appends a literal; PostgreSQL text cannot hold NUL, so a NUL in a literal is the client's
+   * error.
+   */
   private void bind(Object value) {
     if (value instanceof String text && text.indexOf('\0') >= 0) {
-      throw new QueryException("InvalidParameterValue", "Filter", "a literal of the filter holds a NUL character");
+      throw new QueryException(
+          "InvalidParameterValue", "Filter", "a literal of the filter holds a NUL character");
     }
     params.add(value);
   }
 
   /**
-   * The envelope as a polygon in the native CRS, densified first when it is transformed; in
-   * another CRS it is first clipped to the service area's reach ({@link ServiceArea#sqlReach}),
-   * so a whole-world box never leaves the native projection's domain.
+   * The envelope as a polygon in the native CRS, densified first when it is transformed; in another
+   * CRS it is first clipped to the service area's reach ({@link ServiceArea#sqlReach}), so a
+   * whole-world box never leaves the native projection's domain.
    */
   String window(Envelope e, int srid) {
     params.add(e.getMinX());
@@ -136,10 +147,17 @@ final class FilterSql {
     return toNative(env, srid);
   }
 
-  /** A request-CRS geometry expression clipped to the service area's reach, densified and transformed to native. */
+  /**
+   * A request-CRS geometry expression clipped to the service area's reach, densified and
+   * transformed to native.
+   */
   private String toNative(String geometry, int srid) {
     return "(SELECT ST_Transform(ST_Segmentize(c, greatest(ST_XMax(c) - ST_XMin(c), ST_YMax(c) - ST_YMin(c), 1e-9) / 16), "
-        + nativeSrid + ") FROM (SELECT ST_Intersection(" + geometry + ", " + ServiceArea.LANZHOU_NEW_AREA.sqlReach(srid)
+        + nativeSrid
+        + ") FROM (SELECT ST_Intersection("
+        + geometry
+        + ", "
+        + ServiceArea.LANZHOU_NEW_AREA.sqlReach(srid)
         + ") AS c) k)";
   }
 
@@ -147,8 +165,10 @@ final class FilterSql {
     String geom = "t." + layer.geometryColumn();
     params.add(new WKBWriter(2, true).write(s.geometry()));
     int srid = s.geometry().getSRID();
-    String other = srid == nativeSrid || srid == 0 ? "ST_Transform(ST_GeomFromEWKB(?), " + nativeSrid + ")"
-        : toNative("ST_GeomFromEWKB(?)", srid);
+    String other =
+        srid == nativeSrid || srid == 0
+            ? "ST_Transform(ST_GeomFromEWKB(?), " + nativeSrid + ")"
+            : toNative("ST_GeomFromEWKB(?)", srid);
     return switch (s.op()) {
       case INTERSECTS -> "ST_Intersects(" + geom + ", " + other + ")";
       case DISJOINT -> "NOT ST_Intersects(" + geom + ", " + other + ")";

@@ -11,8 +11,8 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 
 /**
- * A property of a layer named in a request, resolved against the catalog: the SQL column
- * (quoted, from the catalog) and its type, so literals are coerced in Java and bound.
+ * A property of a layer named in a request, resolved against the catalog: the SQL column (quoted,
+ * from the catalog) and its type, so literals are coerced in Java and bound.
  *
  * <p>Besides the layer's attributes, {@code fid}, {@code valid_from} and {@code valid_to} are
  * always available.
@@ -23,12 +23,22 @@ record PropertyRef(String column, AttributeType type) {
   static PropertyRef resolve(Layer layer, String name) {
     String n = name == null ? "" : name.replaceFirst("^[A-Za-z_][\\w.-]*:", "");
     switch (n) {
-      case "fid": return new PropertyRef("t.fid", AttributeType.LONG);
-      case "valid_from": return new PropertyRef("t.valid_from", AttributeType.TIMESTAMP);
-      case "valid_to": return new PropertyRef("t.valid_to", AttributeType.TIMESTAMP);
+      case "fid":
+        return new PropertyRef("t.fid", AttributeType.LONG);
+      case "valid_from":
+        return new PropertyRef("t.valid_from", AttributeType.TIMESTAMP);
+      case "valid_to":
+        return new PropertyRef("t.valid_to", AttributeType.TIMESTAMP);
       default:
-        Attribute a = layer.attribute(n).orElseThrow(() -> new QueryException("InvalidParameterValue", name,
-            "layer " + layer.name() + " has no property '" + name + "'"));
+        Attribute a =
+            layer
+                .attribute(n)
+                .orElseThrow(
+                    () ->
+                        new QueryException(
+                            "InvalidParameterValue",
+                            name,
+                            "layer " + layer.name() + " has no property '" + name + "'"));
         return new PropertyRef("t.\"" + a.name() + "\"", a.type());
     }
   }
@@ -41,15 +51,22 @@ record PropertyRef(String column, AttributeType type) {
     String text = value instanceof Instant i ? i.toString() : value.toString().trim();
     try {
       return switch (type) {
-        case INTEGER, LONG -> value instanceof Number n && !(n instanceof BigDecimal) ? n.longValue() : new BigDecimal(text).longValueExact();
+        case INTEGER, LONG ->
+            value instanceof Number n && !(n instanceof BigDecimal)
+                ? n.longValue()
+                : new BigDecimal(text).longValueExact();
         case DECIMAL -> new BigDecimal(text);
         case BOOLEAN -> parseBoolean(text);
-        case DATE -> Date.valueOf(LocalDate.parse(text.length() > 10 ? text.substring(0, 10) : text));
+        case DATE ->
+            Date.valueOf(LocalDate.parse(text.length() > 10 ? text.substring(0, 10) : text));
         case TIMESTAMP -> value instanceof Instant i ? i : parseInstant(text);
         case STRING, STRING_ARRAY -> text;
       };
     } catch (NumberFormatException | ArithmeticException | DateTimeParseException e) {
-      throw new QueryException("InvalidParameterValue", column, "'" + text + "' is not a valid " + type.name().toLowerCase());
+      throw new QueryException(
+          "InvalidParameterValue",
+          column,
+          "'" + text + "' is not a valid " + type.name().toLowerCase());
     }
   }
 

@@ -1,9 +1,9 @@
 package cn.lzxq.city.data.query;
 
 /**
- * A request asked for something the layer does not have or the limits forbid. Each protocol
- * reports it in its own form (OGC exception code {@link #code()} with the parameter
- * {@link #locator()}, or JSON problem details).
+ * A request asked for something the layer does not have or the limits forbid. Each protocol reports
+ * it in its own form (OGC exception code {@link #code()} with the parameter {@link #locator()}, or
+ * JSON problem details).
  */
 public final class QueryException extends RuntimeException {
 
@@ -13,7 +13,7 @@ public final class QueryException extends RuntimeException {
   private final String locator;
 
   /**
-   * @param code    an OWS exception code such as InvalidParameterValue
+   * @param code an OWS exception code such as InvalidParameterValue
    * @param locator the parameter or property at fault
    */
   public QueryException(String code, String locator, String message) {

@@ -7,18 +7,20 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Turns a {@link FeatureQuery} into SQL with bind parameters only. Identifiers come only from
- * the layer catalog; every value from a request is a parameter.
+ * Turns a {@link FeatureQuery} into SQL with bind parameters only. Identifiers come only from the
+ * layer catalog; every value from a request is a parameter.
  *
  * <p>The select list is: {@code fid}, {@code valid_from}, {@code valid_to}, the requested
- * attributes in catalog order, and {@code geom} as EWKB in the output SRID. Rows are ordered by
- * the sort keys and then by {@code fid}, so paging is stable.
+ * attributes in catalog order, and {@code geom} as EWKB in the output SRID. Rows are ordered by the
+ * sort keys and then by {@code fid}, so paging is stable.
  */
 public final class SqlBuilder {
 
   private final int nativeSrid;
 
-  /** @param nativeSrid the SRID of the geometry columns */
+  /**
+   * @param nativeSrid the SRID of the geometry columns
+   */
   public SqlBuilder(int nativeSrid) {
     this.nativeSrid = nativeSrid;
   }
@@ -36,7 +38,8 @@ public final class SqlBuilder {
     if (q.properties().isEmpty()) {
       return q.layer().attributes();
     }
-    List<String> wanted = q.properties().stream().map(p -> p.replaceFirst("^[A-Za-z_][\\w.-]*:", "")).toList();
+    List<String> wanted =
+        q.properties().stream().map(p -> p.replaceFirst("^[A-Za-z_][\\w.-]*:", "")).toList();
     return q.layer().attributes().stream().filter(a -> wanted.contains(a.name())).toList();
   }
 
@@ -53,7 +56,8 @@ public final class SqlBuilder {
     sql.append(" FROM ").append(q.layer().table()).append(" t WHERE ").append(where(q, params));
     sql.append(" ORDER BY ");
     for (SortKey k : q.sort()) {
-      sql.append(PropertyRef.resolve(q.layer(), k.property()).column()).append(k.ascending() ? " ASC, " : " DESC, ");
+      sql.append(PropertyRef.resolve(q.layer(), k.property()).column())
+          .append(k.ascending() ? " ASC, " : " DESC, ");
     }
     sql.append("t.fid");
     if (q.offset() > 0) {
@@ -75,26 +79,35 @@ public final class SqlBuilder {
   }
 
   /**
-   * The WHERE clause: the layer's rows, valid at the query's time, matching its filter. Rows
-   * whose geometry holds a non-finite coordinate (written by another tool) are left out
-   * ({@code geometry_is_finite}, V36).
+   * The WHERE clause: the layer's rows, valid at the query's time, matching its filter. Rows whose
+   * geometry holds a non-finite coordinate (written by another tool) are left out ({@code
+   * geometry_is_finite}, V36).
    */
   public String where(FeatureQuery q, List<Object> params) {
     Layer layer = q.layer();
     String time = ValidTime.at("t", q.asOf(), params);
-    return layer.rowFilter() + " AND " + time + " AND geometry_is_finite(t." + layer.geometryColumn() + ") AND "
+    return layer.rowFilter()
+        + " AND "
+        + time
+        + " AND geometry_is_finite(t."
+        + layer.geometryColumn()
+        + ") AND "
         + new FilterSql(layer, nativeSrid, params).write(q.filter());
   }
 
   /**
    * The WHERE clause of an edit: the layer's rows that are the latest version of their feature
-   * ({@link ValidTime#open}, whatever their valid_from), matching the query's filter. Unlike
-   * {@link #where}, it sees a version written earlier in the same transaction, whose valid_from
-   * is later than the transaction's {@code now()}.
+   * ({@link ValidTime#open}, whatever their valid_from), matching the query's filter. Unlike {@link
+   * #where}, it sees a version written earlier in the same transaction, whose valid_from is later
+   * than the transaction's {@code now()}.
    */
   public String whereLatest(FeatureQuery q, List<Object> params) {
     Layer layer = q.layer();
-    return layer.rowFilter() + " AND " + ValidTime.open("t") + " AND " + new FilterSql(layer, nativeSrid, params).write(q.filter());
+    return layer.rowFilter()
+        + " AND "
+        + ValidTime.open("t")
+        + " AND "
+        + new FilterSql(layer, nativeSrid, params).write(q.filter());
   }
 
   private String geometry(FeatureQuery q, List<Object> params) {

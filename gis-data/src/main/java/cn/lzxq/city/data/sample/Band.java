@@ -2,9 +2,9 @@ package cn.lzxq.city.data.sample;
 
 /**
  * A depth band: the networks (drainage split into storm and sewer) in the GB 50289 crossing order
- * from the surface down (DOMAIN §1.3: 通信, 电力, 燃气, 热力, 给水, 雨水, 污水). Every line of a band
- * is laid at the band's depth, so lines of one band meet at shared points and lines of different
- * bands cross with the vertical clearance {@link DepthPlan} designed.
+ * from the surface down (DOMAIN §1.3: 通信, 电力, 燃气, 热力, 给水, 雨水, 污水). Every line of a band is laid at
+ * the band's depth, so lines of one band meet at shared points and lines of different bands cross
+ * with the vertical clearance {@link DepthPlan} designed.
  */
 public enum Band {
   TX("TX", 6, "XX", "03", "top", "CTTC"),
@@ -22,7 +22,13 @@ public enum Band {
   private final String depthRef;
   private final String owner;
 
-  Band(String network, int networkDigit, String subtype, String subtypeDigits, String depthRef, String owner) {
+  Band(
+      String network,
+      int networkDigit,
+      String subtype,
+      String subtypeDigits,
+      String depthRef,
+      String owner) {
     this.network = network;
     this.networkDigit = networkDigit;
     this.subtype = subtype;
@@ -40,7 +46,9 @@ public enum Band {
     return networkDigit;
   }
 
-  /** The CJJ 61 subtype of the band's points (and of its lines unless the line type says otherwise). */
+  /**
+   * The CJJ 61 subtype of the band's points (and of its lines unless the line type says otherwise).
+   */
   public String subtype() {
     return subtype;
   }
@@ -49,7 +57,10 @@ public enum Band {
     return subtypeDigits;
   }
 
-  /** Where the survey depth is taken: {@code top} of pressure pipes and ducts, {@code invert} of drainage. */
+  /**
+   * Where the survey depth is taken: {@code top} of pressure pipes and ducts, {@code invert} of
+   * drainage.
+   */
   public String depthRef() {
     return depthRef;
   }
@@ -69,7 +80,10 @@ public enum Band {
     return owner;
   }
 
-  /** A well on this band: manholes on drainage, work wells on power, manholes on telecom; null if none. */
+  /**
+   * A well on this band: manholes on drainage, work wells on power, manholes on telecom; null if
+   * none.
+   */
   PointKind well() {
     return switch (this) {
       case YS -> PointKind.STORM_MANHOLE;

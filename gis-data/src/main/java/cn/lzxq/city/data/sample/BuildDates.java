@@ -21,8 +21,12 @@ final class BuildDates {
   int roadYear(Road road) {
     double distance = Math.abs(road.index()) * RoadGrid.SPACING_M;
     SplittableRandom r = Rand.of(seed, 31, road.axis().ordinal(), road.index());
-    int[] range = distance <= 1_500 ? new int[] {2012, 2013} : distance <= 4_000 ? new int[] {2014, 2016}
-        : distance <= 9_000 ? new int[] {2017, 2020} : new int[] {2021, 2024};
+    int[] range =
+        distance <= 1_500
+            ? new int[] {2012, 2013}
+            : distance <= 4_000
+                ? new int[] {2014, 2016}
+                : distance <= 9_000 ? new int[] {2017, 2020} : new int[] {2021, 2024};
     return range[0] + r.nextInt(range[1] - range[0] + 1);
   }
 
@@ -34,7 +38,8 @@ final class BuildDates {
 
   /** The date a main was laid under a road. */
   LocalDate lineDate(Road road, CrossSection.LaidLine line) {
-    SplittableRandom r = Rand.of(seed, 33, road.axis().ordinal(), road.index(), line.type().ordinal(), line.side());
+    SplittableRandom r =
+        Rand.of(seed, 33, road.axis().ordinal(), road.index(), line.type().ordinal(), line.side());
     int lag = line.band() == Band.TX ? r.nextInt(3) : r.nextInt(2);
     int year = Math.min(2025, roadYear(road) + lag);
     return LocalDate.of(year, 3, 15).plusDays(r.nextInt(230));

@@ -5,8 +5,7 @@ final class ChineseNumerals {
 
   private static final String DIGITS = "零一二三四五六七八九";
 
-  private ChineseNumerals() {
-  }
+  private ChineseNumerals() {}
 
   /** The numeral for 1 to 999, as written in road names: 十, 十二, 二十, 一百零五, 一百一十. */
   static String of(int n) {

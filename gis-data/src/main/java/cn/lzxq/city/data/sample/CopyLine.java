@@ -3,7 +3,9 @@ package cn.lzxq.city.data.sample;
 import java.time.LocalDate;
 import java.util.List;
 
-/** Builds one line of PostgreSQL COPY text format: tab-separated, \N for NULL, backslash escapes. */
+/**
+ * Builds one line of PostgreSQL COPY text format: tab-separated, \N for NULL, backslash escapes.
+ */
 final class CopyLine {
 
   private final StringBuilder out = new StringBuilder(512);

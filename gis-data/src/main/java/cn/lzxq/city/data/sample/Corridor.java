@@ -3,13 +3,15 @@ package cn.lzxq.city.data.sample;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Rings and lines along a road, at ground level, with a vertex at least every {@value #VERTEX_EVERY_M} m so Z follows the ground. */
+/**
+ * Rings and lines along a road, at ground level, with a vertex at least every {@value
+ * #VERTEX_EVERY_M} m so Z follows the ground.
+ */
 final class Corridor {
 
   static final double VERTEX_EVERY_M = 50;
 
-  private Corridor() {
-  }
+  private Corridor() {}
 
   /** The centreline (at {@code offset}) from {@code a0} to {@code a1} along a road. */
   static List<Xyz> line(Road road, double a0, double a1, double offset) {
@@ -21,7 +23,10 @@ final class Corridor {
     return out;
   }
 
-  /** The closed ring of the strip between offsets {@code o0} and {@code o1}, from {@code a0} to {@code a1}. */
+  /**
+   * The closed ring of the strip between offsets {@code o0} and {@code o1}, from {@code a0} to
+   * {@code a1}.
+   */
   static List<Xyz> strip(Road road, double a0, double a1, double o0, double o1) {
     List<Xyz> ring = new ArrayList<>(line(road, a0, a1, o0));
     ring.addAll(line(road, a1, a0, o1));
@@ -31,8 +36,12 @@ final class Corridor {
 
   /** The closed ring of an axis-aligned rectangle. */
   static List<Xyz> rectangle(double x0, double y0, double x1, double y1) {
-    return List.of(ground(new double[] {x0, y0}), ground(new double[] {x1, y0}), ground(new double[] {x1, y1}),
-        ground(new double[] {x0, y1}), ground(new double[] {x0, y0}));
+    return List.of(
+        ground(new double[] {x0, y0}),
+        ground(new double[] {x1, y0}),
+        ground(new double[] {x1, y1}),
+        ground(new double[] {x0, y1}),
+        ground(new double[] {x0, y0}));
   }
 
   static Xyz ground(double[] xy) {

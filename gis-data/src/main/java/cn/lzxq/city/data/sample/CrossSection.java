@@ -5,11 +5,11 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * Where each main lies across a road: the GB 50289 order from each red line towards the centre
- * (电力, 通信, 给水配水, 燃气配气, 热力, 燃气输气, 给水输水, 污水, 雨水; DOMAIN §1.3), with distribution
- * lines on both sides of roads wider than 40 m, spaced so that every pair keeps its clearance_rule
- * wall-to-wall distance (or {@value #UNRULED_CLEARANCE_M} m where no rule covers a pair) plus a
- * {@value #MARGIN_M} m margin, for every section the lines can have on the road.
+ * Where each main lies across a road: the GB 50289 order from each red line towards the centre (电力,
+ * 通信, 给水配水, 燃气配气, 热力, 燃气输气, 给水输水, 污水, 雨水; DOMAIN §1.3), with distribution lines on both sides of
+ * roads wider than 40 m, spaced so that every pair keeps its clearance_rule wall-to-wall distance
+ * (or {@value #UNRULED_CLEARANCE_M} m where no rule covers a pair) plus a {@value #MARGIN_M} m
+ * margin, for every section the lines can have on the road.
  */
 public final class CrossSection {
 
@@ -27,18 +27,20 @@ public final class CrossSection {
   /**
    * A main laid under a road.
    *
-   * @param type    the kind of main
-   * @param side    -1 on the west or south side, +1 on the east or north side
-   * @param slot    0 for the line nearest the red line, counting inwards
+   * @param type the kind of main
+   * @param side -1 on the west or south side, +1 on the east or north side
+   * @param slot 0 for the line nearest the red line, counting inwards
    * @param offsetM signed distance from the road centreline, metres (east or north positive)
-   * @param owner   organization code
+   * @param owner organization code
    */
   public record LaidLine(LineType type, int side, int slot, double offsetM, String owner) {
     public Band band() {
       return type.band();
     }
 
-    /** The line's letter and number within the road, e.g. A0 (west or south, nearest the red line). */
+    /**
+     * The line's letter and number within the road, e.g. A0 (west or south, nearest the red line).
+     */
     public String label() {
       return (side < 0 ? "A" : "B") + slot;
     }
@@ -107,9 +109,11 @@ public final class CrossSection {
           d = Math.max(d, fromRed.get(p) + spacing(types.get(p), types.get(i), road, rules));
         }
         fromRed.add(d);
-        String owner = types.get(i).band() == Band.TX
-            ? TELECOM_OPERATORS[Math.floorMod(road.index() * 2 + (side > 0 ? 1 : 0), TELECOM_OPERATORS.length)]
-            : types.get(i).band().owner();
+        String owner =
+            types.get(i).band() == Band.TX
+                ? TELECOM_OPERATORS[
+                    Math.floorMod(road.index() * 2 + (side > 0 ? 1 : 0), TELECOM_OPERATORS.length)]
+                : types.get(i).band().owner();
         laid.add(new LaidLine(types.get(i), side, i, side * (road.halfWidthM() - d), owner));
       }
     }
@@ -118,8 +122,15 @@ public final class CrossSection {
       for (int j = i + 1; j < laid.size(); j++) {
         double need = spacing(laid.get(i).type(), laid.get(j).type(), road, rules);
         if (laid.get(j).offsetM() - laid.get(i).offsetM() < need - 1e-9) {
-          throw new IllegalStateException(road.name() + ": " + laid.get(i).type() + " and " + laid.get(j).type()
-              + " do not fit in a " + road.redLineWidthM() + " m red line");
+          throw new IllegalStateException(
+              road.name()
+                  + ": "
+                  + laid.get(i).type()
+                  + " and "
+                  + laid.get(j).type()
+                  + " do not fit in a "
+                  + road.redLineWidthM()
+                  + " m red line");
         }
       }
     }
@@ -127,9 +138,9 @@ public final class CrossSection {
   }
 
   /**
-   * Centre-to-centre distance two parallel lines need: the worst case over every section of a
-   * main of their bands on any road, because at a crossing the end of a line of the crossing road
-   * (of another class, or a trunk) comes as close to this road's lines as the offsets differ.
+   * Centre-to-centre distance two parallel lines need: the worst case over every section of a main
+   * of their bands on any road, because at a crossing the end of a line of the crossing road (of
+   * another class, or a trunk) comes as close to this road's lines as the offsets differ.
    */
   static double spacing(LineType a, LineType b, Road road, RuleBook rules) {
     double worst = 0;
@@ -160,6 +171,9 @@ public final class CrossSection {
   }
 
   private static double maxHalf(LineType type, Road road) {
-    return type.variants(road.roadClass()).stream().mapToDouble(PipeSpec::halfWidthM).max().orElseThrow();
+    return type.variants(road.roadClass()).stream()
+        .mapToDouble(PipeSpec::halfWidthM)
+        .max()
+        .orElseThrow();
   }
 }

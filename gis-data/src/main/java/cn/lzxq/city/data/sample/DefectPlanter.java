@@ -10,15 +10,17 @@ import java.util.Map;
  * Plants the deliberate defects near the centre (so every scale has them) and describes each for
  * the manifest. Pipe defects are extra short pipes on two service-free edges, placed so that they
  * break exactly one rule against exactly one main and keep every other clearance:
+ *
  * <ul>
- *   <li>horizontal clearance (H1–H7, H9): a pipe parallel to a main of 北斗路, too close in plan (H5–H9:
- *       reclaimed water, power in conduit, telecom direct-buried and high-pressure gas);</li>
+ *   <li>horizontal clearance (H1–H7, H9): a pipe parallel to a main of 北斗路, too close in plan
+ *       (H5–H9: reclaimed water, power in conduit, telecom direct-buried and high-pressure gas);
  *   <li>vertical clearance (V1–V6): a short pipe crossing a drainage main of the central 纬路 too
  *       close above it (V4–V6: reclaimed water, direct-buried power, telecom in conduit); collision
- *       (C1): one crossing through a storm main;</li>
+ *       (C1): one crossing through a storm main;
  *   <li>shallow cover (D1, D2, T1, T2): power and telecom services whose stub rises too close to
- *       the surface (nothing lies above them there).</li>
+ *       the surface (nothing lies above them there).
  * </ul>
+ *
  * Site defects: two extra sites too close to an existing one (S1 dense urban, S2 urban) and two
  * towers at or near a sensitive parcel (E1 inside a home parcel, E2 12 m from a school), in two
  * blocks next to the centre whose layout is fixed.
@@ -27,10 +29,12 @@ final class DefectPlanter {
 
   /** Column of the horizontal-defect edge (北斗路) and the row it starts at. */
   static final int H_COLUMN = 0;
+
   static final int H_FROM_ROW = 0;
 
   /** Row of the vertical-defect edge (the central 纬路) and the column it starts at. */
   static final int V_ROW = 0;
+
   static final int V_FROM_COLUMN = 1;
 
   /** Block (col, row) whose south-west quarter is a home parcel with a tower in it (E1). */
@@ -39,14 +43,28 @@ final class DefectPlanter {
   /** Block (col, row) whose south-west quarter is a school with a tower 12 m from it (E2). */
   static final int[] E2_BLOCK = {0, 1};
 
-  /** A planted pipe: from (alongA, offsetA) to (alongB, offsetB) on its edge's road, at a constant depth to its top. */
-  record PlantedPipe(String defect, LineType type, PipeSpec spec, String laying, String owner, double alongA,
-                     double offsetA, double alongB, double offsetB, double depthM) {
-  }
+  /**
+   * A planted pipe: from (alongA, offsetA) to (alongB, offsetB) on its edge's road, at a constant
+   * depth to its top.
+   */
+  record PlantedPipe(
+      String defect,
+      LineType type,
+      PipeSpec spec,
+      String laying,
+      String owner,
+      double alongA,
+      double offsetA,
+      double alongB,
+      double offsetB,
+      double depthM) {}
 
-  /** A main segment a defect involves: the one on {@code line} of {@code edge} that spans {@code along}. */
-  private record Target(String defect, RoadGrid.Edge edge, CrossSection.LaidLine line, double along) {
-  }
+  /**
+   * A main segment a defect involves: the one on {@code line} of {@code edge} that spans {@code
+   * along}.
+   */
+  private record Target(
+      String defect, RoadGrid.Edge edge, CrossSection.LaidLine line, double along) {}
 
   private final SampleModel model;
   private final Map<RoadGrid.Edge, List<PlantedPipe>> pipes = new HashMap<>();
@@ -73,7 +91,8 @@ final class DefectPlanter {
 
   /** True on the edges that carry planted pipes: no services there. */
   boolean serviceFree(RoadGrid.Edge edge) {
-    return isEdge(edge, Road.Axis.NS, H_COLUMN, H_FROM_ROW) || isEdge(edge, Road.Axis.EW, V_ROW, V_FROM_COLUMN);
+    return isEdge(edge, Road.Axis.NS, H_COLUMN, H_FROM_ROW)
+        || isEdge(edge, Road.Axis.EW, V_ROW, V_FROM_COLUMN);
   }
 
   private static boolean isEdge(RoadGrid.Edge e, Road.Axis axis, int road, int from) {
@@ -86,11 +105,17 @@ final class DefectPlanter {
     return pipes.getOrDefault(edge, List.of());
   }
 
-  /** The defect a main segment from {@code a0} to {@code a1} along {@code line} takes part in, or null. */
+  /**
+   * The defect a main segment from {@code a0} to {@code a1} along {@code line} takes part in, or
+   * null.
+   */
   String target(RoadGrid.Edge edge, CrossSection.LaidLine line, double a0, double a1) {
     plan();
     for (Target t : targets) {
-      if (t.edge().equals(edge) && t.line().equals(line) && t.along() > Math.min(a0, a1) && t.along() < Math.max(a0, a1)) {
+      if (t.edge().equals(edge)
+          && t.line().equals(line)
+          && t.along() > Math.min(a0, a1)
+          && t.along() < Math.max(a0, a1)) {
         return t.defect();
       }
     }
@@ -130,36 +155,181 @@ final class DefectPlanter {
     }
     planned = true;
     RoadGrid.Edge h = edge(Road.Axis.NS, H_COLUMN, H_FROM_ROW);
-    parallel("H1", h, LineType.WS_MAIN, -1, true, LineType.JS_DIST, PipeSpec.round("JS", "JP", null, 300, "direct", "QM"), "ZM", 0.9, 1);
-    parallel("H2", h, LineType.DL_MAIN, 1, false, LineType.RQ_DIST, PipeSpec.round("RQ", "TR", "MA", 160, "direct", "PE"), "ZM", 0.5, 8);
-    parallel("H3", h, LineType.YS_MAIN, 1, true, LineType.RL_MAIN, PipeSpec.round("RL", "RS", null, 200, "direct", "G"), "ZM", 0.8, 1);
-    parallel("H4", h, LineType.WS_MAIN, -1, true, LineType.TX_MAIN, PipeSpec.round("TX", "XX", null, 110, "conduit", "PVC"), "GM", 0.4, 8);
-    // issue 16 rule classes: reclaimed water, power in conduit and telecom direct-buried against gas,
-    // high-pressure A gas (special assessment floor) against power (a heat-trench plant H8 is not found yet)
-    parallel("H5", h, LineType.JS_DIST, 0, true, LineType.JS_DIST, PipeSpec.round("JS", "ZS", null, 200, "direct", "PE"), "ZM", 0.4, 15);
-    parallel("H6", h, LineType.RQ_DIST, 0, true, LineType.DL_MAIN, PipeSpec.round("DL", "GD", null, 150, "conduit", "PE"), "GM", 0.8, 22);
-    parallel("H7", h, LineType.RQ_DIST, 0, true, LineType.TX_MAIN, PipeSpec.round("TX", "XX", null, 110, "direct", "PE"), "ZM", 0.4, 29);
-    parallel("H9", h, LineType.DL_MAIN, 0, true, LineType.RQ_DIST, PipeSpec.round("RQ", "TR", "HA", 300, "direct", "G"), "ZM", 1.2, 33);
+    parallel(
+        "H1",
+        h,
+        LineType.WS_MAIN,
+        -1,
+        true,
+        LineType.JS_DIST,
+        PipeSpec.round("JS", "JP", null, 300, "direct", "QM"),
+        "ZM",
+        0.9,
+        1);
+    parallel(
+        "H2",
+        h,
+        LineType.DL_MAIN,
+        1,
+        false,
+        LineType.RQ_DIST,
+        PipeSpec.round("RQ", "TR", "MA", 160, "direct", "PE"),
+        "ZM",
+        0.5,
+        8);
+    parallel(
+        "H3",
+        h,
+        LineType.YS_MAIN,
+        1,
+        true,
+        LineType.RL_MAIN,
+        PipeSpec.round("RL", "RS", null, 200, "direct", "G"),
+        "ZM",
+        0.8,
+        1);
+    parallel(
+        "H4",
+        h,
+        LineType.WS_MAIN,
+        -1,
+        true,
+        LineType.TX_MAIN,
+        PipeSpec.round("TX", "XX", null, 110, "conduit", "PVC"),
+        "GM",
+        0.4,
+        8);
+    // issue 16 rule classes: reclaimed water, power in conduit and telecom direct-buried against
+    // gas,
+    // high-pressure A gas (special assessment floor) against power (a heat-trench plant H8 is not
+    // found yet)
+    parallel(
+        "H5",
+        h,
+        LineType.JS_DIST,
+        0,
+        true,
+        LineType.JS_DIST,
+        PipeSpec.round("JS", "ZS", null, 200, "direct", "PE"),
+        "ZM",
+        0.4,
+        15);
+    parallel(
+        "H6",
+        h,
+        LineType.RQ_DIST,
+        0,
+        true,
+        LineType.DL_MAIN,
+        PipeSpec.round("DL", "GD", null, 150, "conduit", "PE"),
+        "GM",
+        0.8,
+        22);
+    parallel(
+        "H7",
+        h,
+        LineType.RQ_DIST,
+        0,
+        true,
+        LineType.TX_MAIN,
+        PipeSpec.round("TX", "XX", null, 110, "direct", "PE"),
+        "ZM",
+        0.4,
+        29);
+    parallel(
+        "H9",
+        h,
+        LineType.DL_MAIN,
+        0,
+        true,
+        LineType.RQ_DIST,
+        PipeSpec.round("RQ", "TR", "HA", 300, "direct", "G"),
+        "ZM",
+        1.2,
+        33);
     RoadGrid.Edge v = edge(Road.Axis.EW, V_ROW, V_FROM_COLUMN);
-    crossing("V1", v, LineType.WS_MAIN, LineType.JS_DIST, PipeSpec.round("JS", "JP", null, 300, "direct", "QM"), "ZM", 0.20, 2);
-    crossing("V2", v, LineType.YS_MAIN, LineType.DL_MAIN, PipeSpec.round("DL", "GD", null, 150, "conduit", "PE"), "GM", 0.10, 2);
-    crossing("V3", v, LineType.WS_MAIN, LineType.RQ_DIST, PipeSpec.round("RQ", "TR", "MA", 160, "direct", "PE"), "ZM", 0.05, 9);
-    crossing("C1", v, LineType.YS_MAIN, LineType.JS_DIST, PipeSpec.round("JS", "JP", null, 150, "direct", "PE"), "ZM", Double.NaN, 9);
-    crossing("V4", v, LineType.WS_MAIN, LineType.JS_DIST, PipeSpec.round("JS", "ZS", null, 200, "direct", "PE"), "ZM", 0.30, 16);
-    crossing("V5", v, LineType.YS_MAIN, LineType.DL_MAIN, PipeSpec.round("DL", "GD", null, 100, "direct", "TZ"), "ZM", 0.40, 23);
-    crossing("V6", v, LineType.WS_MAIN, LineType.TX_MAIN, PipeSpec.round("TX", "XX", null, 110, "conduit", "PVC"), "GM", 0.10, 30);
+    crossing(
+        "V1",
+        v,
+        LineType.WS_MAIN,
+        LineType.JS_DIST,
+        PipeSpec.round("JS", "JP", null, 300, "direct", "QM"),
+        "ZM",
+        0.20,
+        2);
+    crossing(
+        "V2",
+        v,
+        LineType.YS_MAIN,
+        LineType.DL_MAIN,
+        PipeSpec.round("DL", "GD", null, 150, "conduit", "PE"),
+        "GM",
+        0.10,
+        2);
+    crossing(
+        "V3",
+        v,
+        LineType.WS_MAIN,
+        LineType.RQ_DIST,
+        PipeSpec.round("RQ", "TR", "MA", 160, "direct", "PE"),
+        "ZM",
+        0.05,
+        9);
+    crossing(
+        "C1",
+        v,
+        LineType.YS_MAIN,
+        LineType.JS_DIST,
+        PipeSpec.round("JS", "JP", null, 150, "direct", "PE"),
+        "ZM",
+        Double.NaN,
+        9);
+    crossing(
+        "V4",
+        v,
+        LineType.WS_MAIN,
+        LineType.JS_DIST,
+        PipeSpec.round("JS", "ZS", null, 200, "direct", "PE"),
+        "ZM",
+        0.30,
+        16);
+    crossing(
+        "V5",
+        v,
+        LineType.YS_MAIN,
+        LineType.DL_MAIN,
+        PipeSpec.round("DL", "GD", null, 100, "direct", "TZ"),
+        "ZM",
+        0.40,
+        23);
+    crossing(
+        "V6",
+        v,
+        LineType.WS_MAIN,
+        LineType.TX_MAIN,
+        PipeSpec.round("TX", "XX", null, 110, "conduit", "PVC"),
+        "GM",
+        0.10,
+        30);
     shallowServices();
     new SiteDefects(model, designs, sites).plant();
   }
 
   private RoadGrid.Edge edge(Road.Axis axis, int road, int from) {
-    return model.grid().edges().stream().filter(e -> isEdge(e, axis, road, from)).findFirst()
-        .orElseThrow(() -> new IllegalStateException("the defect edge is outside the " + model.scale().id() + " window"));
+    return model.grid().edges().stream()
+        .filter(e -> isEdge(e, axis, road, from))
+        .findFirst()
+        .orElseThrow(
+            () ->
+                new IllegalStateException(
+                    "the defect edge is outside the " + model.scale().id() + " window"));
   }
 
   private CrossSection.LaidLine line(RoadGrid.Edge e, LineType type, int side) {
-    return model.section(e.road()).lines().stream().filter(l -> l.type() == type && (side == 0 || l.side() == side))
-        .findFirst().orElseThrow();
+    return model.section(e.road()).lines().stream()
+        .filter(l -> l.type() == type && (side == 0 || l.side() == side))
+        .findFirst()
+        .orElseThrow();
   }
 
   /**
@@ -168,14 +338,27 @@ final class DefectPlanter {
    * first main of the type (side −1, then 1) and direction (towards the centre, then away) where
    * the pipe keeps every other clearance.
    */
-  private void parallel(String id, RoadGrid.Edge e, LineType targetType, int side, boolean towardsCentre, LineType type,
-                        PipeSpec spec, String laying, double gap, int g0) {
+  private void parallel(
+      String id,
+      RoadGrid.Edge e,
+      LineType targetType,
+      int side,
+      boolean towardsCentre,
+      LineType type,
+      PipeSpec spec,
+      String laying,
+      double gap,
+      int g0) {
     CrossSection.LaidLine target = null;
     double offset = Double.NaN;
     for (int s : side == 0 ? new int[] {-1, 1} : new int[] {side}) {
-      for (boolean centre : side == 0 ? new boolean[] {true, false} : new boolean[] {towardsCentre}) {
-        CrossSection.LaidLine candidate = model.section(e.road()).lines().stream()
-            .filter(l -> l.type() == targetType && l.side() == s).findFirst().orElse(null);
+      for (boolean centre :
+          side == 0 ? new boolean[] {true, false} : new boolean[] {towardsCentre}) {
+        CrossSection.LaidLine candidate =
+            model.section(e.road()).lines().stream()
+                .filter(l -> l.type() == targetType && l.side() == s)
+                .findFirst()
+                .orElse(null);
         if (target == null && candidate != null) {
           double o = offsetFrom(e, candidate, centre, spec, gap);
           if (side != 0 || clear(e, candidate, spec, o, o)) {
@@ -186,7 +369,8 @@ final class DefectPlanter {
       }
     }
     if (target == null) {
-      throw new IllegalStateException("no clear place for planted pipe " + id + " on " + e.road().name());
+      throw new IllegalStateException(
+          "no clear place for planted pipe " + id + " on " + e.road().name());
     }
     PipeSpec targetSpec = model.mainSpec(e.road(), target, e.from());
     requireClear(e, target, spec, offset, offset);
@@ -194,32 +378,66 @@ final class DefectPlanter {
     double a0 = frame.grid(g0) + 0.5;
     double a1 = frame.grid(g0 + 4) + 0.5;
     String owner = type.band() == Band.TX ? "CTCC" : type.band().owner();
-    pipes.computeIfAbsent(e, k -> new ArrayList<>())
-        .add(new PlantedPipe(id, type, spec, laying, owner, a0, offset, a1, offset, model.depth(type.band())));
+    pipes
+        .computeIfAbsent(e, k -> new ArrayList<>())
+        .add(
+            new PlantedPipe(
+                id, type, spec, laying, owner, a0, offset, a1, offset, model.depth(type.band())));
     targets.add(new Target(id, e, target, (a0 + a1) / 2));
     RuleBook.RuleMatch rule = model.rules().horizontal(spec, targetSpec).orElseThrow();
     double[] at = e.road().at((a0 + a1) / 2, offset);
-    designs.add(new PlantedDefect(id, "horizontal_clearance", "pipe_segment", List.of(), List.of(), List.of(),
-        "clearance_rule", rule.ruleId(), gap, rule.requiredM(), Xyz.round(at[0]), Xyz.round(at[1]),
-        type.band().network() + " " + spec.sizeLabel() + " laid " + gap + " m from the " + targetType + " main of " + e.road().name()));
+    designs.add(
+        new PlantedDefect(
+            id,
+            "horizontal_clearance",
+            "pipe_segment",
+            List.of(),
+            List.of(),
+            List.of(),
+            "clearance_rule",
+            rule.ruleId(),
+            gap,
+            rule.requiredM(),
+            Xyz.round(at[0]),
+            Xyz.round(at[1]),
+            type.band().network()
+                + " "
+                + spec.sizeLabel()
+                + " laid "
+                + gap
+                + " m from the "
+                + targetType
+                + " main of "
+                + e.road().name()));
   }
 
   /**
    * A short pipe across a main at station {@code t}: {@code gap} metres above it wall to wall, or
    * centred on it when gap is NaN (a collision).
    */
-  private void crossing(String id, RoadGrid.Edge e, LineType targetType, LineType type, PipeSpec spec, String laying,
-                        double gap, int t) {
+  private void crossing(
+      String id,
+      RoadGrid.Edge e,
+      LineType targetType,
+      LineType type,
+      PipeSpec spec,
+      String laying,
+      double gap,
+      int t) {
     CrossSection.LaidLine target = line(e, targetType, 0);
     EdgeFrame frame = EdgeFrame.of(e);
     double along = frame.station(t);
-    PipeSpec targetSpec = model.mainSpec(e.road(), target, along < frame.grid(frame.mid()) ? e.from() : e.to());
+    PipeSpec targetSpec =
+        model.mainSpec(e.road(), target, along < frame.grid(frame.mid()) ? e.from() : e.to());
     double ground = groundAt(e.road(), along, target.offsetM());
     double targetZ = mainElevation(e, frame, target, t);
     double targetBottom = target.band().gravity() ? targetZ : targetZ - targetSpec.heightM();
     double targetTop = targetBottom + targetSpec.heightM();
     boolean collision = Double.isNaN(gap);
-    double top = collision ? (targetBottom + targetTop) / 2 + spec.heightM() / 2 : targetTop + gap + spec.heightM();
+    double top =
+        collision
+            ? (targetBottom + targetTop) / 2 + spec.heightM() / 2
+            : targetTop + gap + spec.heightM();
     double depth = Xyz.round(ground - top);
     double inwards = target.offsetM() < 0 ? 1 : -1;
     double reach = targetSpec.halfWidthM() + 0.1;
@@ -227,20 +445,43 @@ final class DefectPlanter {
     double o1 = target.offsetM() + inwards * 3.0;
     requireClear(e, target, spec, Math.min(o0, o1), Math.max(o0, o1));
     String owner = type.band().owner();
-    pipes.computeIfAbsent(e, k -> new ArrayList<>())
+    pipes
+        .computeIfAbsent(e, k -> new ArrayList<>())
         .add(new PlantedPipe(id, type, spec, laying, owner, along, o0, along, o1, depth));
     targets.add(new Target(id, e, target, along));
     RuleBook.RuleMatch rule = model.rules().vertical(spec, targetSpec).orElseThrow();
     double measured = collision ? -(spec.heightM() + targetSpec.heightM()) / 2 : gap;
     double[] at = e.road().at(along, target.offsetM());
-    designs.add(new PlantedDefect(id, collision ? "collision" : "vertical_clearance", "pipe_segment", List.of(), List.of(),
-        List.of(), "clearance_rule", rule.ruleId(), measured, rule.requiredM(), Xyz.round(at[0]), Xyz.round(at[1]),
-        type.band().network() + " " + spec.sizeLabel() + (collision ? " laid through" : " laid " + gap + " m above")
-            + " the " + targetType + " main of " + e.road().name()));
+    designs.add(
+        new PlantedDefect(
+            id,
+            collision ? "collision" : "vertical_clearance",
+            "pipe_segment",
+            List.of(),
+            List.of(),
+            List.of(),
+            "clearance_rule",
+            rule.ruleId(),
+            measured,
+            rule.requiredM(),
+            Xyz.round(at[0]),
+            Xyz.round(at[1]),
+            type.band().network()
+                + " "
+                + spec.sizeLabel()
+                + (collision ? " laid through" : " laid " + gap + " m above")
+                + " the "
+                + targetType
+                + " main of "
+                + e.road().name()));
   }
 
-  /** The surveyed elevation of a main at station t, interpolated between its survey points as stored. */
-  private double mainElevation(RoadGrid.Edge e, EdgeFrame frame, CrossSection.LaidLine line, int t) {
+  /**
+   * The surveyed elevation of a main at station t, interpolated between its survey points as
+   * stored.
+   */
+  private double mainElevation(
+      RoadGrid.Edge e, EdgeFrame frame, CrossSection.LaidLine line, int t) {
     int i0 = t;
     while (!frame.regular(i0)) {
       i0--;
@@ -249,8 +490,10 @@ final class DefectPlanter {
     while (!frame.regular(i1)) {
       i1++;
     }
-    Xyz a = NetworkLayout.vertex(e.road().at(frame.grid(i0), line.offsetM()), model.depth(line.band()));
-    Xyz b = NetworkLayout.vertex(e.road().at(frame.grid(i1), line.offsetM()), model.depth(line.band()));
+    Xyz a =
+        NetworkLayout.vertex(e.road().at(frame.grid(i0), line.offsetM()), model.depth(line.band()));
+    Xyz b =
+        NetworkLayout.vertex(e.road().at(frame.grid(i1), line.offsetM()), model.depth(line.band()));
     double f = (frame.station(t) - frame.grid(i0)) / (frame.grid(i1) - frame.grid(i0));
     return a.z() + f * (b.z() - a.z());
   }
@@ -260,31 +503,54 @@ final class DefectPlanter {
     return NewAreaFrame.groundElevation(Xyz.round(xy[0]), Xyz.round(xy[1]));
   }
 
-  /** The offset of a pipe {@code gap} metres wall to wall from a main, towards the road centre or away. */
-  private double offsetFrom(RoadGrid.Edge e, CrossSection.LaidLine target, boolean towardsCentre, PipeSpec spec, double gap) {
+  /**
+   * The offset of a pipe {@code gap} metres wall to wall from a main, towards the road centre or
+   * away.
+   */
+  private double offsetFrom(
+      RoadGrid.Edge e,
+      CrossSection.LaidLine target,
+      boolean towardsCentre,
+      PipeSpec spec,
+      double gap) {
     PipeSpec targetSpec = model.mainSpec(e.road(), target, e.from());
     double inwards = target.offsetM() < 0 ? 1 : -1;
     double direction = towardsCentre ? inwards : -inwards;
     return target.offsetM() + direction * (targetSpec.halfWidthM() + spec.halfWidthM() + gap);
   }
 
-  /** Fails unless a planted pipe spanning offsets [o0, o1] keeps its clearances to every main but the target. */
-  private void requireClear(RoadGrid.Edge e, CrossSection.LaidLine target, PipeSpec spec, double o0, double o1) {
+  /**
+   * Fails unless a planted pipe spanning offsets [o0, o1] keeps its clearances to every main but
+   * the target.
+   */
+  private void requireClear(
+      RoadGrid.Edge e, CrossSection.LaidLine target, PipeSpec spec, double o0, double o1) {
     if (!clear(e, target, spec, o0, o1)) {
-      throw new IllegalStateException("planted pipe at " + o0 + ".." + o1 + " on " + e.road().name()
-          + " is too close to another main");
+      throw new IllegalStateException(
+          "planted pipe at "
+              + o0
+              + ".."
+              + o1
+              + " on "
+              + e.road().name()
+              + " is too close to another main");
     }
   }
 
-  /** True when a planted pipe spanning offsets [o0, o1] keeps its clearances to every main but the target. */
-  private boolean clear(RoadGrid.Edge e, CrossSection.LaidLine target, PipeSpec spec, double o0, double o1) {
+  /**
+   * True when a planted pipe spanning offsets [o0, o1] keeps its clearances to every main but the
+   * target.
+   */
+  private boolean clear(
+      RoadGrid.Edge e, CrossSection.LaidLine target, PipeSpec spec, double o0, double o1) {
     for (CrossSection.LaidLine other : model.section(e.road()).lines()) {
       if (other.equals(target)) {
         continue;
       }
       for (PipeSpec q : other.type().variants(e.road().roadClass())) {
         double distance = Math.max(o0 - other.offsetM(), other.offsetM() - o1);
-        double need = CrossSection.planClearance(spec, q, model.rules()) + spec.halfWidthM() + q.halfWidthM();
+        double need =
+            CrossSection.planClearance(spec, q, model.rules()) + spec.halfWidthM() + q.halfWidthM();
         if (distance < need + CrossSection.MARGIN_M) {
           return false;
         }
@@ -323,9 +589,26 @@ final class DefectPlanter {
     PipeSpec spec = ServiceLine.spec(s.band(), null);
     RuleBook.RuleMatch rule = model.rules().cover(spec, "footway").orElseThrow();
     double[] at = e.road().at(s.along(), s.parcel().frontageSide() * e.road().halfWidthM());
-    designs.add(new PlantedDefect(id, "shallow_cover", "pipe_segment", List.of(), List.of(), List.of(), "cover_rule",
-        rule.ruleId(), shallowDepthM(s.band()), rule.requiredM(), Xyz.round(at[0]), Xyz.round(at[1]),
-        s.band().network() + " service to " + s.parcel().code() + " rises to " + shallowDepthM(s.band()) + " m at the red line"));
+    designs.add(
+        new PlantedDefect(
+            id,
+            "shallow_cover",
+            "pipe_segment",
+            List.of(),
+            List.of(),
+            List.of(),
+            "cover_rule",
+            rule.ruleId(),
+            shallowDepthM(s.band()),
+            rule.requiredM(),
+            Xyz.round(at[0]),
+            Xyz.round(at[1]),
+            s.band().network()
+                + " service to "
+                + s.parcel().code()
+                + " rises to "
+                + shallowDepthM(s.band())
+                + " m at the red line"));
   }
 
   private static double distanceFromCentre(RoadGrid.Edge e) {

@@ -9,8 +9,8 @@ import java.util.Map;
  * The depth of each band, from the rules: the first band (telecom) just below its minimum cover,
  * every further band deep enough that its largest section clears every band above by the vertical
  * clearance_rule value (or {@value #UNRULED_CLEARANCE_M} m where no rule covers the pair) plus a
- * margin, and below its own minimum cover (cover_rule, frost included, under a carriageway). Gravity
- * bands get room for their services to rise towards the parcels.
+ * margin, and below its own minimum cover (cover_rule, frost included, under a carriageway).
+ * Gravity bands get room for their services to rise towards the parcels.
  *
  * <p>Depths are metres below ground to the surveyed reference: the pipe top for pressure pipes and
  * ducts, the invert for drainage (where every section of the band shares one invert depth).
@@ -23,7 +23,9 @@ public final class DepthPlan {
   /** Added to every designed vertical clearance and cover, metres. */
   static final double MARGIN_M = 0.05;
 
-  /** Steepest ground slope anywhere (north 11.3 m/km at most), for the rise of drainage services. */
+  /**
+   * Steepest ground slope anywhere (north 11.3 m/km at most), for the rise of drainage services.
+   */
   static final double MAX_GROUND_SLOPE = 0.0114;
 
   private final Map<Band, Double> depth = new EnumMap<>(Band.class);
@@ -43,7 +45,9 @@ public final class DepthPlan {
       }
       for (Band above : Band.values()) {
         if (above.ordinal() < band.ordinal()) {
-          top = Math.max(top, bottoms[above.ordinal()] + verticalClearance(above, band, rules) + MARGIN_M);
+          top =
+              Math.max(
+                  top, bottoms[above.ordinal()] + verticalClearance(above, band, rules) + MARGIN_M);
         }
       }
       if (band.gravity()) {
@@ -56,7 +60,10 @@ public final class DepthPlan {
     }
   }
 
-  /** How far a drainage service can rise above its main's level where it crosses other lines, metres. */
+  /**
+   * How far a drainage service can rise above its main's level where it crosses other lines,
+   * metres.
+   */
   static double serviceRiseM() {
     return (ServiceLine.DRAIN_SLOPE + MAX_GROUND_SLOPE) * ServiceLine.MAX_DRAIN_LENGTH_M;
   }
@@ -89,7 +96,13 @@ public final class DepthPlan {
     double worst = 0;
     for (PipeSpec p : variants(a)) {
       for (PipeSpec q : variants(b)) {
-        worst = Math.max(worst, rules.vertical(p, q).map(RuleBook.RuleMatch::requiredM).orElse(UNRULED_CLEARANCE_M));
+        worst =
+            Math.max(
+                worst,
+                rules
+                    .vertical(p, q)
+                    .map(RuleBook.RuleMatch::requiredM)
+                    .orElse(UNRULED_CLEARANCE_M));
       }
     }
     return worst;

@@ -1,14 +1,14 @@
 package cn.lzxq.city.data.sample;
 
 /**
- * The survey grid along one edge. Between the two crossing roads' red lines (less
- * {@value #CLEAR_OF_CROSSING_M} m) lie grid points every {@value #STEP_M} m, where mains may have
- * survey points, and half-way between them the service stations, where service connections leave
- * the mains. So every point of a main is at least 3 m from every service that crosses it, and inside
+ * The survey grid along one edge. Between the two crossing roads' red lines (less {@value
+ * #CLEAR_OF_CROSSING_M} m) lie grid points every {@value #STEP_M} m, where mains may have survey
+ * points, and half-way between them the service stations, where service connections leave the
+ * mains. So every point of a main is at least 3 m from every service that crosses it, and inside
  * the crossings there are only the shared junction points.
  *
  * @param u0 along-road coordinate of grid point 0, metres
- * @param k  index of the last grid point; stations are 0 to k - 1
+ * @param k index of the last grid point; stations are 0 to k - 1
  */
 record EdgeFrame(double u0, int k) {
 
@@ -18,7 +18,10 @@ record EdgeFrame(double u0, int k) {
   /** Grid spacing, metres. */
   static final double STEP_M = 6;
 
-  /** Regular survey points are at most this many grid steps apart (42 m, under the 75 m manhole spacing). */
+  /**
+   * Regular survey points are at most this many grid steps apart (42 m, under the 75 m manhole
+   * spacing).
+   */
   static final int POINT_EVERY = 7;
 
   static EdgeFrame of(RoadGrid.Edge e) {

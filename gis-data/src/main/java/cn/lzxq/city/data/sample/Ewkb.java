@@ -3,8 +3,8 @@ package cn.lzxq.city.data.sample;
 import java.util.List;
 
 /**
- * Hex EWKB (little-endian, with SRID and Z) of the sample's geometries, as PostGIS reads it in
- * COPY text: faster to parse than WKT and exact to the bit.
+ * Hex EWKB (little-endian, with SRID and Z) of the sample's geometries, as PostGIS reads it in COPY
+ * text: faster to parse than WKT and exact to the bit.
  */
 final class Ewkb {
 
@@ -16,8 +16,7 @@ final class Ewkb {
   private static final int SRID_FLAG = 0x20000000;
   private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
-  private Ewkb() {
-  }
+  private Ewkb() {}
 
   static void pointZ(StringBuilder out, Xyz p) {
     header(out, POINT, true);

@@ -4,8 +4,8 @@ import java.util.SplittableRandom;
 
 /**
  * The GB 50137-2011 classes the sample zones parcels with (all present in land_use_class), with
- * ranges for the 控规 indicators: floor-area ratio, building coverage (%), green ratio (%) and
- * height limit (m). A null range means the plan sets no value for the class.
+ * ranges for the 控规 indicators: floor-area ratio, building coverage (%), green ratio (%) and height
+ * limit (m). A null range means the plan sets no value for the class.
  */
 public enum LandUse {
   R1("一类居住用地", true, r(0.8, 1.2), r(28, 35), r(35, 40), r(15, 24)),
@@ -34,7 +34,13 @@ public enum LandUse {
   private final double[] green;
   private final double[] height;
 
-  LandUse(String nameZh, boolean emfSensitive, double[] far, double[] coverage, double[] green, double[] height) {
+  LandUse(
+      String nameZh,
+      boolean emfSensitive,
+      double[] far,
+      double[] coverage,
+      double[] green,
+      double[] height) {
     this.nameZh = nameZh;
     this.emfSensitive = emfSensitive;
     this.far = far;
@@ -63,7 +69,9 @@ public enum LandUse {
    * @return FAR, coverage %, green %, height limit m; entries are null where the plan sets none
    */
   Double[] indicators(SplittableRandom r) {
-    return new Double[] {draw(r, far, 100), draw(r, coverage, 10), draw(r, green, 10), draw(r, height, 1)};
+    return new Double[] {
+      draw(r, far, 100), draw(r, coverage, 10), draw(r, green, 10), draw(r, height, 1)
+    };
   }
 
   private static Double draw(SplittableRandom r, double[] range, double unit) {

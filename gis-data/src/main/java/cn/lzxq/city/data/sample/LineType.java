@@ -8,8 +8,8 @@ import java.util.Set;
  * The kinds of main laid under the roads, one table for all six networks: band, CJJ 61 subtype,
  * laying code, and the section by road class and rank. The rank is how far along its system a
  * stretch is: for trunks the number of crossings from the centre (sizes fall outwards), for
- * drainage the number of crossings from the upstream end (sizes grow downstream), for
- * distribution a per-road choice of 0 or 1.
+ * drainage the number of crossings from the upstream end (sizes grow downstream), for distribution
+ * a per-road choice of 0 or 1.
  */
 public enum LineType {
   DL_MAIN(Band.DL, "GD", "01", "GK", false),
@@ -75,7 +75,10 @@ public enum LineType {
     };
   }
 
-  /** The gas pressure class of a gas line on a road class (MA on arterials and secondaries, MB on branches). */
+  /**
+   * The gas pressure class of a gas line on a road class (MA on arterials and secondaries, MB on
+   * branches).
+   */
   String pressureClass(RoadClass roadClass) {
     if (band != Band.RQ) {
       return null;
@@ -87,7 +90,8 @@ public enum LineType {
   PipeSpec spec(RoadClass rc, int rank) {
     String lc = layingClass(laying);
     return switch (this) {
-      case DL_MAIN -> PipeSpec.box("DL", subtype, pick(rc, 800, 600, 500), pick(rc, 300, 300, 250), lc, "T");
+      case DL_MAIN ->
+          PipeSpec.box("DL", subtype, pick(rc, 800, 600, 500), pick(rc, 300, 300, 250), lc, "T");
       case TX_MAIN -> PipeSpec.box("TX", subtype, pick(rc, 700, 600, 400), 250, lc, "PVC");
       case JS_DIST -> water(pick(rc, 300, 200 + 50 * (rank % 2), 150 + 50 * (rank % 2)));
       case JS_TRUNK -> water(rank <= 3 ? 600 : rank <= 8 ? 500 : 400);

@@ -8,13 +8,13 @@ import java.util.SplittableRandom;
 
 /**
  * Lays the six networks, one table-driven procedure for all of them. Every main of a road's
- * cross-section runs the road's whole length at its band's depth; where two roads cross, each
- * line of a band meets each line of the same band on the crossing road at a shared junction
- * (四通, 三通, 弯头 at the window's edge, a manhole or cable well, or a pressure regulator where
- * gas pressure classes change). Along an edge a main has survey points on the {@link EdgeFrame}
- * grid: valves next to each crossing (water, gas, heat), hydrants every third point on water
- * distribution, a reducer where the section changes half-way between crossings, manholes at every
- * drainage point, and tees where {@link ServicePlan} service connections leave for the parcels.
+ * cross-section runs the road's whole length at its band's depth; where two roads cross, each line
+ * of a band meets each line of the same band on the crossing road at a shared junction (四通, 三通, 弯头
+ * at the window's edge, a manhole or cable well, or a pressure regulator where gas pressure classes
+ * change). Along an edge a main has survey points on the {@link EdgeFrame} grid: valves next to
+ * each crossing (water, gas, heat), hydrants every third point on water distribution, a reducer
+ * where the section changes half-way between crossings, manholes at every drainage point, and tees
+ * where {@link ServicePlan} service connections leave for the parcels.
  */
 final class NetworkLayout {
 
@@ -28,12 +28,13 @@ final class NetworkLayout {
   }
 
   /** The points and segments one edge owns. */
-  record EdgeNetwork(List<PipePoint> points, List<PipeSegment> segments) {
-  }
+  record EdgeNetwork(List<PipePoint> points, List<PipeSegment> segments) {}
 
-  /** A point along a main: where it is, its number, and what it is (null for a junction, owned by its crossing). */
-  private record Station(double along, String expNo, PointKind kind) {
-  }
+  /**
+   * A point along a main: where it is, its number, and what it is (null for a junction, owned by
+   * its crossing).
+   */
+  private record Station(double along, String expNo, PointKind kind) {}
 
   /** The junction points of the crossing of column {@code i} and row {@code j} (local indices). */
   List<PipePoint> junctions(int i, int j) {
@@ -51,10 +52,16 @@ final class NetworkLayout {
         for (int b = 0; b < bs.size(); b++) {
           CrossSection.LaidLine la = as.get(a);
           CrossSection.LaidLine lb = bs.get(b);
-          int degree = (j < lastJ || b < bs.size() - 1 ? 1 : 0) + (j > 0 || b > 0 ? 1 : 0)
-              + (i < lastI || a < as.size() - 1 ? 1 : 0) + (i > 0 || a > 0 ? 1 : 0);
-          boolean pressureChanges = band == Band.RQ
-              && !la.type().pressureClass(ns.roadClass()).equals(lb.type().pressureClass(ew.roadClass()));
+          int degree =
+              (j < lastJ || b < bs.size() - 1 ? 1 : 0)
+                  + (j > 0 || b > 0 ? 1 : 0)
+                  + (i < lastI || a < as.size() - 1 ? 1 : 0)
+                  + (i > 0 || a > 0 ? 1 : 0);
+          boolean pressureChanges =
+              band == Band.RQ
+                  && !la.type()
+                      .pressureClass(ns.roadClass())
+                      .equals(lb.type().pressureClass(ew.roadClass()));
           CrossSection.LaidLine main = lb.type().trunk() ? lb : la;
           PointKind kind = band.junction(degree, pressureChanges);
           LocalDate a1 = model.dates().lineDate(ns, la);
@@ -62,15 +69,31 @@ final class NetworkLayout {
           LocalDate built = a1.isBefore(b1) ? a1 : b1;
           double x = ns.centre() + la.offsetM();
           double y = ew.centre() + lb.offsetM();
-          out.add(point(band, main.type(), model.numbering().junction(band, i, j, a, b), kind, x, y, model.depth(band),
-              0, la.owner(), ns.name() + "与" + ew.name() + "交叉口", built, r, null));
+          out.add(
+              point(
+                  band,
+                  main.type(),
+                  model.numbering().junction(band, i, j, a, b),
+                  kind,
+                  x,
+                  y,
+                  model.depth(band),
+                  0,
+                  la.owner(),
+                  ns.name() + "与" + ew.name() + "交叉口",
+                  built,
+                  r,
+                  null));
         }
       }
     }
     return out;
   }
 
-  /** The points and segments of an edge: its mains' points between the crossings, services and planted pipes. */
+  /**
+   * The points and segments of an edge: its mains' points between the crossings, services and
+   * planted pipes.
+   */
   EdgeNetwork edge(RoadGrid.Edge edge, PointNumbering numbering) {
     Road road = edge.road();
     EdgeFrame frame = EdgeFrame.of(edge);
@@ -83,18 +106,23 @@ final class NetworkLayout {
       LineRun run = new LineRun(edge, line);
       List<Station> stations = new ArrayList<>();
       List<Station> fromJunctions = junctionStations(edge, line, edge.from());
-      stations.addAll(edge.first() ? fromJunctions : fromJunctions.subList(fromJunctions.size() - 1, fromJunctions.size()));
+      stations.addAll(
+          edge.first()
+              ? fromJunctions
+              : fromJunctions.subList(fromJunctions.size() - 1, fromJunctions.size()));
       int interior = 0;
       for (int i = 0; i <= frame.k(); i++) {
         if (frame.regular(i)) {
           boolean end = i == 0 || i == frame.k();
-          PointKind kind = regularKind(line, i == frame.mid() && run.reduces(), end, end ? 0 : ++interior);
+          PointKind kind =
+              regularKind(line, i == frame.mid() && run.reduces(), end, end ? 0 : ++interior);
           stations.add(new Station(frame.grid(i), numbering.next(line.band()), kind));
         }
         if (i < frame.k()) {
           for (ServicePlan.Service s : services) {
             if (s.station() == i && s.main().equals(line)) {
-              Station tee = new Station(s.along(), numbering.next(line.band()), line.band().serviceTee());
+              Station tee =
+                  new Station(s.along(), numbering.next(line.band()), line.band().serviceTee());
               stations.add(tee);
               tees.add(tee);
             }
@@ -105,18 +133,42 @@ final class NetworkLayout {
       for (Station s : stations) {
         if (s.kind() != null) {
           double[] xy = road.at(s.along(), line.offsetM());
-          points.add(point(line.band(), line.type(), s.expNo(), s.kind(), xy[0], xy[1], model.depth(line.band()),
-              road.axis() == Road.Axis.NS ? 90 : 0, line.owner(), road.name(), run.date, r, null));
+          points.add(
+              point(
+                  line.band(),
+                  line.type(),
+                  s.expNo(),
+                  s.kind(),
+                  xy[0],
+                  xy[1],
+                  model.depth(line.band()),
+                  road.axis() == Road.Axis.NS ? 90 : 0,
+                  line.owner(),
+                  road.name(),
+                  run.date,
+                  r,
+                  null));
         }
       }
       for (int n = 0; n + 1 < stations.size(); n++) {
         Station a = stations.get(n);
         Station b = stations.get(n + 1);
-        PipeSpec spec = run.spec((a.along() + b.along()) / 2 < frame.grid(frame.mid()) ? edge.from() : edge.to());
+        PipeSpec spec =
+            run.spec(
+                (a.along() + b.along()) / 2 < frame.grid(frame.mid()) ? edge.from() : edge.to());
         double[] p = road.at(a.along(), line.offsetM());
         double[] q = road.at(b.along(), line.offsetM());
-        segments.add(run.segment(a.expNo(), b.expNo(), spec, p, q, model.depth(line.band()), model.depth(line.band()),
-            r, model.defects().target(edge, line, a.along(), b.along())));
+        segments.add(
+            run.segment(
+                a.expNo(),
+                b.expNo(),
+                spec,
+                p,
+                q,
+                model.depth(line.band()),
+                model.depth(line.band()),
+                r,
+                model.defects().target(edge, line, a.along(), b.along())));
       }
     }
     addServices(edge, services, tees, numbering, points, segments, r);
@@ -126,8 +178,13 @@ final class NetworkLayout {
     return new EdgeNetwork(points, segments);
   }
 
-  private void addPlantedPipe(RoadGrid.Edge edge, DefectPlanter.PlantedPipe pipe, PointNumbering numbering,
-                              List<PipePoint> points, List<PipeSegment> segments, SplittableRandom r) {
+  private void addPlantedPipe(
+      RoadGrid.Edge edge,
+      DefectPlanter.PlantedPipe pipe,
+      PointNumbering numbering,
+      List<PipePoint> points,
+      List<PipeSegment> segments,
+      SplittableRandom r) {
     Road road = edge.road();
     Band band = pipe.type().band();
     double[] p = road.at(pipe.alongA(), pipe.offsetA());
@@ -135,28 +192,87 @@ final class NetworkLayout {
     double depthA = pipe.depthM();
     double depthB = pipe.depthM();
     LocalDate built = LocalDate.of(2024, 6, 1).plusDays(r.nextInt(150));
-    double rotation = road.axis() == Road.Axis.NS ? (pipe.offsetA() == pipe.offsetB() ? 90 : 0) : (pipe.offsetA() == pipe.offsetB() ? 0 : 90);
+    double rotation =
+        road.axis() == Road.Axis.NS
+            ? (pipe.offsetA() == pipe.offsetB() ? 90 : 0)
+            : (pipe.offsetA() == pipe.offsetB() ? 0 : 90);
     String a = numbering.next(band);
     String b = numbering.next(band);
-    points.add(point(band, pipe.type(), a, PointKind.CAP, p[0], p[1], depthA, rotation, pipe.owner(), road.name(), built, r, pipe.defect()));
-    points.add(point(band, pipe.type(), b, PointKind.CAP, q[0], q[1], depthB, rotation, pipe.owner(), road.name(), built, r, pipe.defect()));
+    points.add(
+        point(
+            band,
+            pipe.type(),
+            a,
+            PointKind.CAP,
+            p[0],
+            p[1],
+            depthA,
+            rotation,
+            pipe.owner(),
+            road.name(),
+            built,
+            r,
+            pipe.defect()));
+    points.add(
+        point(
+            band,
+            pipe.type(),
+            b,
+            PointKind.CAP,
+            q[0],
+            q[1],
+            depthB,
+            rotation,
+            pipe.owner(),
+            road.name(),
+            built,
+            r,
+            pipe.defect()));
     PipeSpec spec = pipe.spec();
     boolean ducts = band == Band.DL || band == Band.TX;
-    Double pressure = switch (band) {
-      case RQ, JS -> 0.4;
-      case RL -> 1.6;
-      default -> null;
-    };
-    segments.add(new PipeSegment(0, band, spec.subtype(), pipe.type().featureCode(), band.pointPrefix() + "-" + pipe.defect(),
-        a, b, depthA, depthB, spec, pipe.laying(), pressure,
-        band == Band.DL ? 10.0 : null, ducts ? 1 : null, ducts ? 2 : null, ducts ? 1 : null, null, pipe.owner(),
-        built.getYear(), road.name(), model.dates().surveyDate(built, r), built, vertex(p, depthA), vertex(q, depthB),
-        pipe.defect()));
+    Double pressure =
+        switch (band) {
+          case RQ, JS -> 0.4;
+          case RL -> 1.6;
+          default -> null;
+        };
+    segments.add(
+        new PipeSegment(
+            0,
+            band,
+            spec.subtype(),
+            pipe.type().featureCode(),
+            band.pointPrefix() + "-" + pipe.defect(),
+            a,
+            b,
+            depthA,
+            depthB,
+            spec,
+            pipe.laying(),
+            pressure,
+            band == Band.DL ? 10.0 : null,
+            ducts ? 1 : null,
+            ducts ? 2 : null,
+            ducts ? 1 : null,
+            null,
+            pipe.owner(),
+            built.getYear(),
+            road.name(),
+            model.dates().surveyDate(built, r),
+            built,
+            vertex(p, depthA),
+            vertex(q, depthB),
+            pipe.defect()));
   }
 
-  private void addServices(RoadGrid.Edge edge, List<ServicePlan.Service> services, List<Station> tees,
-                           PointNumbering numbering, List<PipePoint> points, List<PipeSegment> segments,
-                           SplittableRandom r) {
+  private void addServices(
+      RoadGrid.Edge edge,
+      List<ServicePlan.Service> services,
+      List<Station> tees,
+      PointNumbering numbering,
+      List<PipePoint> points,
+      List<PipeSegment> segments,
+      SplittableRandom r) {
     Road road = edge.road();
     for (ServicePlan.Service s : services) {
       Station tee = tees.stream().filter(t -> t.along() == s.along()).findFirst().orElseThrow();
@@ -169,26 +285,64 @@ final class NetworkLayout {
       String defect = model.defects().shallowService(edge, s);
       double stubDepth = defect != null ? model.defects().shallowDepthM(band) : teeDepth;
       if (band.gravity()) {
-        double invert = NewAreaFrame.groundElevation(p[0], p[1]) - teeDepth + ServiceLine.DRAIN_SLOPE * s.lengthM();
+        double invert =
+            NewAreaFrame.groundElevation(p[0], p[1])
+                - teeDepth
+                + ServiceLine.DRAIN_SLOPE * s.lengthM();
         stubDepth = Xyz.round(NewAreaFrame.groundElevation(q[0], q[1]) - invert);
       }
       LocalDate built = model.dates().serviceDate(main.date, s.parcel().approval(), r);
       String expNo = numbering.next(band);
-      points.add(point(band, s.main().type(), expNo, band.serviceStub(), q[0], q[1], stubDepth,
-          road.axis() == Road.Axis.NS ? 0 : 90, s.main().owner(), road.name(), built, r, defect));
+      points.add(
+          point(
+              band,
+              s.main().type(),
+              expNo,
+              band.serviceStub(),
+              q[0],
+              q[1],
+              stubDepth,
+              road.axis() == Road.Axis.NS ? 0 : 90,
+              s.main().owner(),
+              road.name(),
+              built,
+              r,
+              defect));
       PipeSpec spec = ServiceLine.spec(band, s.main().type().pressureClass(road.roadClass()));
-      boolean highVoltage = List.of(LandUse.M1, LandUse.M2, LandUse.W1, LandUse.B2).contains(s.parcel().use());
-      segments.add(new PipeSegment(0, band, spec.subtype(), "5" + band.networkDigit() + band.subtypeDigits() + "1000",
-          band.pointPrefix() + "-" + s.parcel().code() + "-户线", tee.expNo(), expNo, teeDepth, stubDepth, spec,
-          ServiceLine.laying(band), main.pressureMpa(), band == Band.DL ? (highVoltage ? 10.0 : 0.4) : null,
-          band == Band.DL || band == Band.TX ? 1 : null, band == Band.DL || band == Band.TX ? 2 : null,
-          band == Band.DL || band == Band.TX ? 1 : null, band.gravity() ? "backward" : null, s.main().owner(),
-          built.getYear(), road.name(), model.dates().surveyDate(built, r), built,
-          vertex(p, teeDepth), vertex(q, stubDepth), defect));
+      boolean highVoltage =
+          List.of(LandUse.M1, LandUse.M2, LandUse.W1, LandUse.B2).contains(s.parcel().use());
+      segments.add(
+          new PipeSegment(
+              0,
+              band,
+              spec.subtype(),
+              "5" + band.networkDigit() + band.subtypeDigits() + "1000",
+              band.pointPrefix() + "-" + s.parcel().code() + "-户线",
+              tee.expNo(),
+              expNo,
+              teeDepth,
+              stubDepth,
+              spec,
+              ServiceLine.laying(band),
+              main.pressureMpa(),
+              band == Band.DL ? (highVoltage ? 10.0 : 0.4) : null,
+              band == Band.DL || band == Band.TX ? 1 : null,
+              band == Band.DL || band == Band.TX ? 2 : null,
+              band == Band.DL || band == Band.TX ? 1 : null,
+              band.gravity() ? "backward" : null,
+              s.main().owner(),
+              built.getYear(),
+              road.name(),
+              model.dates().surveyDate(built, r),
+              built,
+              vertex(p, teeDepth),
+              vertex(q, stubDepth),
+              defect));
     }
   }
 
-  private List<Station> junctionStations(RoadGrid.Edge edge, CrossSection.LaidLine line, Road crossing) {
+  private List<Station> junctionStations(
+      RoadGrid.Edge edge, CrossSection.LaidLine line, Road crossing) {
     Road road = edge.road();
     RoadGrid grid = model.grid();
     List<CrossSection.LaidLine> own = model.section(road).lines(line.band());
@@ -196,19 +350,27 @@ final class NetworkLayout {
     int mine = own.indexOf(line);
     List<Station> out = new ArrayList<>();
     for (int n = 0; n < other.size(); n++) {
-      String expNo = road.axis() == Road.Axis.NS
-          ? model.numbering().junction(line.band(), grid.local(road), grid.local(crossing), mine, n)
-          : model.numbering().junction(line.band(), grid.local(crossing), grid.local(road), n, mine);
+      String expNo =
+          road.axis() == Road.Axis.NS
+              ? model
+                  .numbering()
+                  .junction(line.band(), grid.local(road), grid.local(crossing), mine, n)
+              : model
+                  .numbering()
+                  .junction(line.band(), grid.local(crossing), grid.local(road), n, mine);
       out.add(new Station(crossing.centre() + other.get(n).offsetM(), expNo, null));
     }
     out.sort(Comparator.comparingDouble(Station::along));
     return out;
   }
 
-  private static PointKind regularKind(CrossSection.LaidLine line, boolean reducer, boolean end, int interior) {
+  private static PointKind regularKind(
+      CrossSection.LaidLine line, boolean reducer, boolean end, int interior) {
     Band band = line.band();
     if (end) {
-      return band.valved() ? PointKind.VALVE : band.well() != null ? band.well() : PointKind.STRAIGHT;
+      return band.valved()
+          ? PointKind.VALVE
+          : band.well() != null ? band.well() : PointKind.STRAIGHT;
     }
     if (band.gravity()) {
       return band.well();
@@ -223,13 +385,43 @@ final class NetworkLayout {
   }
 
   /** A survey point at ground level with its depth and well. */
-  PipePoint point(Band band, LineType type, String expNo, PointKind kind, double x, double y, double depth,
-                  double rotation, String owner, String roadName, LocalDate built, SplittableRandom r, String defect) {
+  PipePoint point(
+      Band band,
+      LineType type,
+      String expNo,
+      PointKind kind,
+      double x,
+      double y,
+      double depth,
+      double rotation,
+      String owner,
+      String roadName,
+      LocalDate built,
+      SplittableRandom r,
+      String defect) {
     Xyz at = Xyz.mm(x, y, NewAreaFrame.groundElevation(Xyz.round(x), Xyz.round(y)));
-    Double well = !kind.isWell() ? null : Xyz.round(depth + (band.gravity() ? 0.3 : band.well() != null ? 0.8 : 1.0));
+    Double well =
+        !kind.isWell()
+            ? null
+            : Xyz.round(depth + (band.gravity() ? 0.3 : band.well() != null ? 0.8 : 1.0));
     boolean operable = kind != PointKind.VALVE || r.nextDouble() >= SEIZED_VALVES;
-    return new PipePoint(0, band, type.subtype(), expNo, kind, kind.featureCode(band, type.subtypeDigits()), depth, well,
-        rotation, operable, owner, roadName, model.dates().surveyDate(built, r), built, at, defect);
+    return new PipePoint(
+        0,
+        band,
+        type.subtype(),
+        expNo,
+        kind,
+        kind.featureCode(band, type.subtypeDigits()),
+        depth,
+        well,
+        rotation,
+        operable,
+        owner,
+        roadName,
+        model.dates().surveyDate(built, r),
+        built,
+        at,
+        defect);
   }
 
   /** A vertex at the surveyed reference under a ground point. */
@@ -262,31 +454,78 @@ final class NetworkLayout {
 
     Double pressureMpa() {
       return switch (line.band()) {
-        case RQ -> switch (line.type().pressureClass(edge.road().roadClass())) {
-          case "SHB" -> 0.8;
-          case "MA" -> 0.4;
-          default -> 0.2;
-        };
+        case RQ ->
+            switch (line.type().pressureClass(edge.road().roadClass())) {
+              case "SHB" -> 0.8;
+              case "MA" -> 0.4;
+              default -> 0.2;
+            };
         case JS -> line.type().trunk() ? 0.6 : 0.4;
         case RL -> 1.6;
         default -> null;
       };
     }
 
-    PipeSegment segment(String from, String to, PipeSpec spec, double[] p, double[] q, double depthFrom, double depthTo,
-                        SplittableRandom r, String defect) {
+    PipeSegment segment(
+        String from,
+        String to,
+        PipeSpec spec,
+        double[] p,
+        double[] q,
+        double depthFrom,
+        double depthTo,
+        SplittableRandom r,
+        String defect) {
       Band band = line.band();
       Xyz a = vertex(p, depthFrom);
       Xyz b = vertex(q, depthTo);
       boolean ducts = band == Band.DL || band == Band.TX;
       Integer total = ducts ? ductHoles(edge.road().roadClass()) : null;
-      Integer used = ducts ? Math.max(1, (int) Math.round(total * Rand.between(Rand.of(model.seed(), 53,
-          edge.road().axis().ordinal(), edge.road().index(), line.side(), band.ordinal()), 0.3, 0.9))) : null;
+      Integer used =
+          ducts
+              ? Math.max(
+                  1,
+                  (int)
+                      Math.round(
+                          total
+                              * Rand.between(
+                                  Rand.of(
+                                      model.seed(),
+                                      53,
+                                      edge.road().axis().ordinal(),
+                                      edge.road().index(),
+                                      line.side(),
+                                      band.ordinal()),
+                                  0.3,
+                                  0.9)))
+              : null;
       String flow = band.gravity() ? (a.z() >= b.z() ? "forward" : "backward") : null;
-      return new PipeSegment(0, band, line.type().subtype(), line.type().featureCode(),
-          band.pointPrefix() + "-" + edge.road().code() + "-" + line.label(), from, to, depthFrom, depthTo, spec,
-          line.type().laying(), pressureMpa(), band == Band.DL ? 10.0 : null, used, total, used, flow, line.owner(),
-          date.getYear(), edge.road().name(), model.dates().surveyDate(date, r), date, a, b, defect);
+      return new PipeSegment(
+          0,
+          band,
+          line.type().subtype(),
+          line.type().featureCode(),
+          band.pointPrefix() + "-" + edge.road().code() + "-" + line.label(),
+          from,
+          to,
+          depthFrom,
+          depthTo,
+          spec,
+          line.type().laying(),
+          pressureMpa(),
+          band == Band.DL ? 10.0 : null,
+          used,
+          total,
+          used,
+          flow,
+          line.owner(),
+          date.getYear(),
+          edge.road().name(),
+          model.dates().surveyDate(date, r),
+          date,
+          a,
+          b,
+          defect);
     }
   }
 

@@ -5,21 +5,32 @@ import java.time.LocalDate;
 /**
  * A 控规 parcel: a rectangle inside a block, metres in EPSG:4544.
  *
- * @param code          地块编码
- * @param use           GB 50137 class
- * @param x0            west edge easting
- * @param y0            south edge northing
- * @param x1            east edge easting
- * @param y1            north edge northing
- * @param far           maximum floor-area ratio, or null
- * @param coveragePct   maximum building coverage, %, or null
- * @param greenPct      minimum green ratio, %, or null
- * @param heightLimitM  height limit, metres, or null
- * @param approval      approval date of the plan that zoned it
- * @param frontage      the road it takes its services from
+ * @param code 地块编码
+ * @param use GB 50137 class
+ * @param x0 west edge easting
+ * @param y0 south edge northing
+ * @param x1 east edge easting
+ * @param y1 north edge northing
+ * @param far maximum floor-area ratio, or null
+ * @param coveragePct maximum building coverage, %, or null
+ * @param greenPct minimum green ratio, %, or null
+ * @param heightLimitM height limit, metres, or null
+ * @param approval approval date of the plan that zoned it
+ * @param frontage the road it takes its services from
  */
-public record Parcel(String code, LandUse use, double x0, double y0, double x1, double y1, Double far,
-                     Double coveragePct, Double greenPct, Double heightLimitM, LocalDate approval, Road frontage) {
+public record Parcel(
+    String code,
+    LandUse use,
+    double x0,
+    double y0,
+    double x1,
+    double y1,
+    Double far,
+    Double coveragePct,
+    Double greenPct,
+    Double heightLimitM,
+    LocalDate approval,
+    Road frontage) {
 
   /** The plan that zones every sample parcel. */
   public static final String PLAN_NAME = "《兰州新区中心城区控制性详细规划》";
@@ -41,7 +52,9 @@ public record Parcel(String code, LandUse use, double x0, double y0, double x1, 
     return Math.hypot(dx, dy);
   }
 
-  /** The extent of the parcel along its frontage road, metres: {x0, x1} on a 纬路, {y0, y1} on a 经路. */
+  /**
+   * The extent of the parcel along its frontage road, metres: {x0, x1} on a 纬路, {y0, y1} on a 经路.
+   */
   public double[] frontageRange() {
     return frontage.axis() == Road.Axis.EW ? new double[] {x0, x1} : new double[] {y0, y1};
   }

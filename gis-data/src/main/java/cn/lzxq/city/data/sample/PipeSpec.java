@@ -3,26 +3,45 @@ package cn.lzxq.city.data.sample;
 /**
  * What the clearance and cover rules need to know about a pipe, duct or cable.
  *
- * @param network       CJJ 61 network code (JS PS RQ RL DL TX)
- * @param subtype       CJJ 61 subtype code (JP, WS, TR, ...)
+ * @param network CJJ 61 network code (JS PS RQ RL DL TX)
+ * @param subtype CJJ 61 subtype code (JP, WS, TR, ...)
  * @param pressureClass gas pressure class (L MB MA SHB ...), null for other networks
- * @param dnMm          nominal diameter, millimetres (taken as the outside diameter); null for box sections
- * @param widthMm       box or duct-bank width, millimetres; null for round pipes
- * @param heightMm      box or duct-bank height, millimetres; null for round pipes
- * @param layingClass   GB 50289 laying group of the CJJ 61 laying code: direct, conduit, trench or tunnel
- * @param material      CJJ 61 material code (PE, QM, G, T, ...)
+ * @param dnMm nominal diameter, millimetres (taken as the outside diameter); null for box sections
+ * @param widthMm box or duct-bank width, millimetres; null for round pipes
+ * @param heightMm box or duct-bank height, millimetres; null for round pipes
+ * @param layingClass GB 50289 laying group of the CJJ 61 laying code: direct, conduit, trench or
+ *     tunnel
+ * @param material CJJ 61 material code (PE, QM, G, T, ...)
  */
-public record PipeSpec(String network, String subtype, String pressureClass, Integer dnMm, Integer widthMm,
-                       Integer heightMm, String layingClass, String material) {
+public record PipeSpec(
+    String network,
+    String subtype,
+    String pressureClass,
+    Integer dnMm,
+    Integer widthMm,
+    Integer heightMm,
+    String layingClass,
+    String material) {
 
   /** A round pipe. */
-  static PipeSpec round(String network, String subtype, String pressureClass, int dnMm, String layingClass,
-                        String material) {
+  static PipeSpec round(
+      String network,
+      String subtype,
+      String pressureClass,
+      int dnMm,
+      String layingClass,
+      String material) {
     return new PipeSpec(network, subtype, pressureClass, dnMm, null, null, layingClass, material);
   }
 
   /** A box section or duct bank. */
-  static PipeSpec box(String network, String subtype, int widthMm, int heightMm, String layingClass, String material) {
+  static PipeSpec box(
+      String network,
+      String subtype,
+      int widthMm,
+      int heightMm,
+      String layingClass,
+      String material) {
     return new PipeSpec(network, subtype, null, null, widthMm, heightMm, layingClass, material);
   }
 

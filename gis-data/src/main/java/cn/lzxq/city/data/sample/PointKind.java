@@ -1,9 +1,9 @@
 package cn.lzxq.city.data.sample;
 
 /**
- * What a survey point is: a CJJ 61 特征 (feature point) or 附属物 (appurtenance), with the
- * sequence digits of its 8-digit feature code (Appendix F: 阀门 04, 消防栓 02, 检查井 05 as in
- * the standard's examples; the others numbered in the same lists).
+ * What a survey point is: a CJJ 61 特征 (feature point) or 附属物 (appurtenance), with the sequence
+ * digits of its 8-digit feature code (Appendix F: 阀门 04, 消防栓 02, 检查井 05 as in the standard's
+ * examples; the others numbered in the same lists).
  */
 public enum PointKind {
   STRAIGHT("直线点", false, "01"),
@@ -48,7 +48,10 @@ public enum PointKind {
     return appurtenance && this != HYDRANT && this != REGULATOR;
   }
 
-  /** The 8-digit CJJ 61 feature code of this point on a network subtype, e.g. 51042204 for a valve on 配水. */
+  /**
+   * The 8-digit CJJ 61 feature code of this point on a network subtype, e.g. 51042204 for a valve
+   * on 配水.
+   */
   String featureCode(Band band, String subtypeDigits) {
     return "5" + band.networkDigit() + subtypeDigits + "2" + (appurtenance ? "2" : "1") + seq;
   }

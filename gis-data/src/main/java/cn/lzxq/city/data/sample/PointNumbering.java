@@ -3,10 +3,10 @@ package cn.lzxq.city.data.sample;
 import java.util.List;
 
 /**
- * Survey point numbers (物探点号): the band prefix and six or more digits, e.g. JS000123. The
- * junctions of every crossing are numbered first, by a formula (so an edge can name the junctions
- * at its ends without generating the crossing), then the points the edges own, in stream order.
- * A numbering is stateful: one per pass over the edges.
+ * Survey point numbers (物探点号): the band prefix and six or more digits, e.g. JS000123. The junctions
+ * of every crossing are numbered first, by a formula (so an edge can name the junctions at its ends
+ * without generating the crossing), then the points the edges own, in stream order. A numbering is
+ * stateful: one per pass over the edges.
  */
 final class PointNumbering {
 
@@ -54,7 +54,9 @@ final class PointNumbering {
    * east-west line {@code b} (indices in offset order among the band's lines of each road).
    */
   String junction(Band band, int i, int j, int a, int b) {
-    return format(band, junctionBase[band.ordinal()][i * rows + j] + (long) a * lines(ewLines, j, band) + b + 1);
+    return format(
+        band,
+        junctionBase[band.ordinal()][i * rows + j] + (long) a * lines(ewLines, j, band) + b + 1);
   }
 
   /** The next number of a band for a point an edge owns. */

@@ -3,13 +3,12 @@ package cn.lzxq.city.data.sample;
 import java.util.SplittableRandom;
 
 /**
- * Seeded random streams keyed by what they are for (a road, a block, a site...), so that every
- * part of the sample is generated from the seed alone, in any order, with the same result.
+ * Seeded random streams keyed by what they are for (a road, a block, a site...), so that every part
+ * of the sample is generated from the seed alone, in any order, with the same result.
  */
 final class Rand {
 
-  private Rand() {
-  }
+  private Rand() {}
 
   /** A random stream for the seed and the keys. */
   static SplittableRandom of(long seed, long... keys) {

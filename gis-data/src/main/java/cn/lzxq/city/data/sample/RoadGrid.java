@@ -4,11 +4,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The road grid of the sample window: north-south 经路 and east-west 纬路 every
- * {@value #SPACING_M} m, with 北斗路 (the 50 m main arterial) through the centre. Every fourth road
- * is an arterial (45–50 m red line), every other one a secondary road (30, 36 or 46 m), the rest
- * branch roads (21 or 24 m). Names and classes depend only on a road's place in the whole New
- * Area grid, so a road has the same name at every scale.
+ * The road grid of the sample window: north-south 经路 and east-west 纬路 every {@value #SPACING_M} m,
+ * with 北斗路 (the 50 m main arterial) through the centre. Every fourth road is an arterial (45–50 m
+ * red line), every other one a secondary road (30, 36 or 46 m), the rest branch roads (21 or 24 m).
+ * Names and classes depend only on a road's place in the whole New Area grid, so a road has the
+ * same name at every scale.
  */
 public final class RoadGrid {
 
@@ -106,7 +106,8 @@ public final class RoadGrid {
 
     /** Distance of the block centre from the New Area centre, metres. */
     public double distanceFromCentre() {
-      return Math.hypot((x0() + x1()) / 2 - NewAreaFrame.CENTRE_X, (y0() + y1()) / 2 - NewAreaFrame.CENTRE_Y);
+      return Math.hypot(
+          (x0() + x1()) / 2 - NewAreaFrame.CENTRE_X, (y0() + y1()) / 2 - NewAreaFrame.CENTRE_Y);
     }
   }
 
@@ -121,29 +122,46 @@ public final class RoadGrid {
     return out;
   }
 
-  /** The block east of column {@code i} and north of row {@code j} (local indices), or null outside the window. */
+  /**
+   * The block east of column {@code i} and north of row {@code j} (local indices), or null outside
+   * the window.
+   */
   public Block block(int i, int j) {
     if (i < 0 || j < 0 || i + 1 >= columns.size() || j + 1 >= rows.size()) {
       return null;
     }
-    return new Block(columns.get(i).index(), rows.get(j).index(), columns.get(i), columns.get(i + 1), rows.get(j), rows.get(j + 1));
+    return new Block(
+        columns.get(i).index(),
+        rows.get(j).index(),
+        columns.get(i),
+        columns.get(i + 1),
+        rows.get(j),
+        rows.get(j + 1));
   }
 
   /** The local index of a road in its list. */
   public int local(Road road) {
-    return road.axis() == Road.Axis.NS ? road.index() - columns.get(0).index() : road.index() - rows.get(0).index();
+    return road.axis() == Road.Axis.NS
+        ? road.index() - columns.get(0).index()
+        : road.index() - rows.get(0).index();
   }
 
   static Road road(Road.Axis axis, int index) {
-    RoadClass rc = Math.floorMod(index, 4) == 0 ? RoadClass.ARTERIAL
-        : Math.floorMod(index, 2) == 0 ? RoadClass.SECONDARY : RoadClass.BRANCH;
+    RoadClass rc =
+        Math.floorMod(index, 4) == 0
+            ? RoadClass.ARTERIAL
+            : Math.floorMod(index, 2) == 0 ? RoadClass.SECONDARY : RoadClass.BRANCH;
     int a = Math.abs(index);
-    double width = switch (rc) {
-      case ARTERIAL -> index == 0 || (a / 4) % 2 == 0 ? 50 : 45;
-      case SECONDARY -> new double[] {30, 36, 46}[(a / 2) % 3];
-      case BRANCH -> a % 4 == 1 ? 21 : 24;
-    };
-    double carriageway = width >= 50 ? 24 : width >= 45 ? 21 : width >= 36 ? 16 : width >= 30 ? 14 : width >= 24 ? 12 : 9;
+    double width =
+        switch (rc) {
+          case ARTERIAL -> index == 0 || (a / 4) % 2 == 0 ? 50 : 45;
+          case SECONDARY -> new double[] {30, 36, 46}[(a / 2) % 3];
+          case BRANCH -> a % 4 == 1 ? 21 : 24;
+        };
+    double carriageway =
+        width >= 50
+            ? 24
+            : width >= 45 ? 21 : width >= 36 ? 16 : width >= 30 ? 14 : width >= 24 ? 12 : 9;
     String name;
     String code;
     double centre;

@@ -17,13 +17,12 @@ import java.util.Map;
 
 /**
  * Writes a sample as files: one COPY text file per table ({@code <table>.copy}, loadable with
- * {@code \copy <table> (<columns>) FROM '<file>'}), {@value SampleManifest#FILE}, and
- * {@code SHA256SUMS} over all of them.
+ * {@code \copy <table> (<columns>) FROM '<file>'}), {@value SampleManifest#FILE}, and {@code
+ * SHA256SUMS} over all of them.
  */
 public final class SampleFiles {
 
-  private SampleFiles() {
-  }
+  private SampleFiles() {}
 
   /**
    * Writes the sample into a directory (created if missing).
@@ -38,15 +37,25 @@ public final class SampleFiles {
       for (SampleTable table : SampleTable.values()) {
         String name = table.table() + ".copy";
         MessageDigest digest = sha256();
-        try (Writer out = new BufferedWriter(new OutputStreamWriter(
-            new DigestOutputStream(Files.newOutputStream(dir.resolve(name)), digest), StandardCharsets.UTF_8), 1 << 16)) {
-          rows.put(table.table(), table.write(sample, out, () -> { }));
+        try (Writer out =
+            new BufferedWriter(
+                new OutputStreamWriter(
+                    new DigestOutputStream(Files.newOutputStream(dir.resolve(name)), digest),
+                    StandardCharsets.UTF_8),
+                1 << 16)) {
+          rows.put(table.table(), table.write(sample, out, () -> {}));
         }
-        sums.append(HexFormat.of().formatHex(digest.digest())).append("  ").append(name).append('\n');
+        sums.append(HexFormat.of().formatHex(digest.digest()))
+            .append("  ")
+            .append(name)
+            .append('\n');
       }
       byte[] manifest = sample.manifest().toJson().getBytes(StandardCharsets.UTF_8);
       Files.write(dir.resolve(SampleManifest.FILE), manifest);
-      sums.append(HexFormat.of().formatHex(sha256().digest(manifest))).append("  ").append(SampleManifest.FILE).append('\n');
+      sums.append(HexFormat.of().formatHex(sha256().digest(manifest)))
+          .append("  ")
+          .append(SampleManifest.FILE)
+          .append('\n');
       Files.writeString(dir.resolve("SHA256SUMS"), sums);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -57,9 +66,13 @@ public final class SampleFiles {
   /** The SHA-256 (hex) of a table's COPY stream, without writing it anywhere. */
   public static String sha256(SampleGenerator sample, SampleTable table) {
     MessageDigest digest = sha256();
-    try (Writer out = new BufferedWriter(new OutputStreamWriter(
-        new DigestOutputStream(java.io.OutputStream.nullOutputStream(), digest), StandardCharsets.UTF_8), 1 << 16)) {
-      table.write(sample, out, () -> { });
+    try (Writer out =
+        new BufferedWriter(
+            new OutputStreamWriter(
+                new DigestOutputStream(java.io.OutputStream.nullOutputStream(), digest),
+                StandardCharsets.UTF_8),
+            1 << 16)) {
+      table.write(sample, out, () -> {});
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -8,13 +8,13 @@ import java.util.function.Consumer;
 
 /**
  * The deterministic Lanzhou New Area sample: the same scale and seed give the same features, the
- * same feature ids and the same manifest, byte for byte. Each table is generated as a stream, so
- * no table is ever held in memory.
+ * same feature ids and the same manifest, byte for byte. Each table is generated as a stream, so no
+ * table is ever held in memory.
  *
- * <p>Feature ids are fixed per table: roads from {@value #ROAD_FIDS}, parcels from
- * {@value #PARCEL_FIDS}, projects from {@value #PROJECT_FIDS}, sites from {@value #SITE_FIDS},
- * sectors from {@value #SECTOR_FIDS}, pipe points from {@value #POINT_FIDS} and pipe segments from
- * {@value #SEGMENT_FIDS}, each counting up in stream order.
+ * <p>Feature ids are fixed per table: roads from {@value #ROAD_FIDS}, parcels from {@value
+ * #PARCEL_FIDS}, projects from {@value #PROJECT_FIDS}, sites from {@value #SITE_FIDS}, sectors from
+ * {@value #SECTOR_FIDS}, pipe points from {@value #POINT_FIDS} and pipe segments from {@value
+ * #SEGMENT_FIDS}, each counting up in stream order.
  *
  * <pre>{@code
  * SampleGenerator sample = new SampleGenerator(SampleScale.SMALL, SampleGenerator.DEFAULT_SEED);
@@ -29,6 +29,7 @@ public final class SampleGenerator {
 
   /** First feature id of each table. */
   public static final long ROAD_FIDS = 1_000_001L;
+
   public static final long PARCEL_FIDS = 2_000_001L;
   public static final long PROJECT_FIDS = 3_000_001L;
   public static final long SITE_FIDS = 4_000_001L;
@@ -87,8 +88,13 @@ public final class SampleGenerator {
       for (Road c : crossing) {
         centreline.add(Corridor.ground(road.at(c.centre(), 0)));
       }
-      out.accept(new RoadFeature(fid++, road, model.dates().roadDate(road), centreline,
-          Corridor.strip(road, a0, a1, -road.halfWidthM(), road.halfWidthM())));
+      out.accept(
+          new RoadFeature(
+              fid++,
+              road,
+              model.dates().roadDate(road),
+              centreline,
+              Corridor.strip(road, a0, a1, -road.halfWidthM(), road.halfWidthM())));
     }
   }
 
@@ -106,8 +112,19 @@ public final class SampleGenerator {
   public void projects(Consumer<ConstructionProject> out) {
     long fid = PROJECT_FIDS;
     for (ConstructionProject p : new ProjectLayout(model).projects()) {
-      out.accept(new ConstructionProject(fid++, p.code(), p.name(), p.owner(), p.kind(), p.networks(), p.trenchDepthM(),
-          p.plannedStart(), p.plannedEnd(), p.status(), p.corridor()));
+      out.accept(
+          new ConstructionProject(
+              fid++,
+              p.code(),
+              p.name(),
+              p.owner(),
+              p.kind(),
+              p.networks(),
+              p.trenchDepthM(),
+              p.plannedStart(),
+              p.plannedEnd(),
+              p.status(),
+              p.corridor()));
     }
   }
 
@@ -138,7 +155,7 @@ public final class SampleGenerator {
    * carry a planted surveying error in their ground elevation (see {@link SurveyDefects}).
    */
   public void points(Consumer<PipePoint> out) {
-    points(out, () -> { });
+    points(out, () -> {});
   }
 
   /** Every survey point, calling {@code perEdge} after each crossing column and each edge. */
@@ -146,13 +163,14 @@ public final class SampleGenerator {
     long[] fid = {POINT_FIDS};
     defectPoints.clear();
     surveyDefects.reset();
-    Consumer<PipePoint> emit = p -> {
-      PipePoint point = surveyDefects.apply(p.withFid(fid[0]++));
-      if (point.defect() != null) {
-        defectPoints.computeIfAbsent(point.defect(), k -> new ArrayList<>()).add(point.expNo());
-      }
-      out.accept(point);
-    };
+    Consumer<PipePoint> emit =
+        p -> {
+          PipePoint point = surveyDefects.apply(p.withFid(fid[0]++));
+          if (point.defect() != null) {
+            defectPoints.computeIfAbsent(point.defect(), k -> new ArrayList<>()).add(point.expNo());
+          }
+          out.accept(point);
+        };
     for (int i = 0; i < model.grid().columns().size(); i++) {
       for (int j = 0; j < model.grid().rows().size(); j++) {
         network.junctions(i, j).forEach(emit);
@@ -168,7 +186,7 @@ public final class SampleGenerator {
 
   /** Every pipe segment. */
   public void segments(Consumer<PipeSegment> out) {
-    segments(out, () -> { });
+    segments(out, () -> {});
   }
 
   /** Every pipe segment, calling {@code perEdge} after each edge. */
@@ -195,24 +213,25 @@ public final class SampleGenerator {
   }
 
   /**
-   * The manifest of planted defects with their feature ids. Streams the points, segments and
-   * sites first when they have not been streamed yet.
+   * The manifest of planted defects with their feature ids. Streams the points, segments and sites
+   * first when they have not been streamed yet.
    */
   public SampleManifest manifest() {
     if (!pointsSeen) {
-      points(p -> { });
+      points(p -> {});
     }
     if (!segmentsSeen) {
-      segments(s -> { });
+      segments(s -> {});
     }
     if (!sitesSeen) {
-      baseStations(s -> { });
+      baseStations(s -> {});
     }
     List<PlantedDefect> out = new ArrayList<>();
     for (PlantedDefect d : model.defects().designs()) {
-      List<Long> fids = d.table().equals("base_station")
-          ? d.siteCodes().stream().map(siteFids::get).toList()
-          : defectFids.getOrDefault(d.id(), List.of());
+      List<Long> fids =
+          d.table().equals("base_station")
+              ? d.siteCodes().stream().map(siteFids::get).toList()
+              : defectFids.getOrDefault(d.id(), List.of());
       out.add(d.withFeatures(fids, defectPoints.getOrDefault(d.id(), List.of()), d.siteCodes()));
     }
     out.addAll(surveyDefects.planted());

@@ -1,17 +1,13 @@
 package cn.lzxq.city.data.sample;
 
 import cn.lzxq.city.data.ServiceArea;
+import cn.lzxq.city.data.cli.Progress;
 import cn.lzxq.city.data.terrain.DemImportException;
 import cn.lzxq.city.data.terrain.DemImporter;
 import cn.lzxq.city.data.terrain.DemRaster;
 import cn.lzxq.city.data.terrain.DemStore;
 import cn.lzxq.city.data.terrain.HeightReference;
 import cn.lzxq.city.data.terrain.SampleTerrain;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-
-import cn.lzxq.city.data.cli.Progress;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -34,12 +30,12 @@ import org.postgresql.PGConnection;
 import org.postgresql.copy.PGCopyOutputStream;
 
 /**
- * Loads a generated sample into a migrated city database: in one transaction (nothing
- * half-loaded), table by table in foreign-key order, each streamed from the generator into
- * {@code COPY ... FROM STDIN} (text format, geometries as hex EWKB). The feature tables are
- * truncated first (so PostgreSQL can skip WAL) and their secondary indexes dropped and rebuilt
- * after the copy, then analysed. When the database's native CRS is not EPSG:4544 the rows go
- * through a staging table and ST_Transform.
+ * Loads a generated sample into a migrated city database: in one transaction (nothing half-loaded),
+ * table by table in foreign-key order, each streamed from the generator into {@code COPY ... FROM
+ * STDIN} (text format, geometries as hex EWKB). The feature tables are truncated first (so
+ * PostgreSQL can skip WAL) and their secondary indexes dropped and rebuilt after the copy, then
+ * analysed. When the database's native CRS is not EPSG:4544 the rows go through a staging table and
+ * ST_Transform.
  */
 public final class SampleLoader {
 
@@ -53,8 +49,8 @@ public final class SampleLoader {
   /**
    * What a load did.
    *
-   * @param rows     rows written per table, in load order
-   * @param seconds  wall time, seconds
+   * @param rows rows written per table, in load order
+   * @param seconds wall time, seconds
    * @param manifest the sample's planted defects
    */
   public record Result(Map<String, Long> rows, double seconds, SampleManifest manifest) {
@@ -64,13 +60,13 @@ public final class SampleLoader {
     }
   }
 
-  private SampleLoader() {
-  }
+  private SampleLoader() {}
 
   /** True when the database has no pipe segments (current or historical). */
   public static boolean isEmpty(DataSource db) throws SQLException {
-    try (Connection c = db.getConnection(); Statement s = c.createStatement();
-         ResultSet rs = s.executeQuery("SELECT NOT EXISTS (SELECT 1 FROM pipe_segment)")) {
+    try (Connection c = db.getConnection();
+        Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("SELECT NOT EXISTS (SELECT 1 FROM pipe_segment)")) {
       rs.next();
       return rs.getBoolean(1);
     }
@@ -79,10 +75,13 @@ public final class SampleLoader {
   /**
    * Loads a sample.
    *
-   * @param replace  true to delete the features already there; otherwise a non-empty database is refused
+   * @param replace true to delete the features already there; otherwise a non-empty database is
+   *     refused
    * @param progress true to draw progress bars on standard error
    */
-  public static Result load(DataSource db, SampleGenerator sample, boolean replace, boolean progress) throws SQLException {
+  public static Result load(
+      DataSource db, SampleGenerator sample, boolean replace, boolean progress)
+      throws SQLException {
     long started = System.nanoTime();
     Map<String, Long> rows = new LinkedHashMap<>();
     try (Connection c = db.getConnection()) {
@@ -137,9 +136,16 @@ public final class SampleLoader {
     Path dir = null;
     try {
       dir = Files.createTempDirectory("city-sample-dem");
-      DemRaster raster = new DemImporter().read(SampleTerrain.writeVrt(scale, dir), 1, HeightReference.NORMAL_1985, 0,
-          ServiceArea.LANZHOU_NEW_AREA);
-      DemStore.write(c, raster, "sample " + scale.id() + " (synthetic loess terrain)", "sample-generator");
+      DemRaster raster =
+          new DemImporter()
+              .read(
+                  SampleTerrain.writeVrt(scale, dir),
+                  1,
+                  HeightReference.NORMAL_1985,
+                  0,
+                  ServiceArea.LANZHOU_NEW_AREA);
+      DemStore.write(
+          c, raster, "sample " + scale.id() + " (synthetic loess terrain)", "sample-generator");
       return (long) Math.ceil(raster.grid().width() / (double) DemStore.TILE_SIZE)
           * (long) Math.ceil(raster.grid().height() / (double) DemStore.TILE_SIZE);
     } catch (IOException | DemImportException e) {
@@ -159,15 +165,26 @@ public final class SampleLoader {
   }
 
   private static void prepare(Connection c, boolean replace) throws SQLException {
-    String tables = SampleTable.features().stream().map(SampleTable::table).collect(Collectors.joining(", "));
+    String tables =
+        SampleTable.features().stream().map(SampleTable::table).collect(Collectors.joining(", "));
     try (Statement s = c.createStatement()) {
       s.execute("SET LOCAL synchronous_commit = off");
-      try (ResultSet rs = s.executeQuery(SampleTable.features().stream()
-          .map(t -> "SELECT '" + t.table() + "' WHERE EXISTS (SELECT 1 FROM " + t.table() + ")")
-          .collect(Collectors.joining(" UNION ALL ")))) {
+      try (ResultSet rs =
+          s.executeQuery(
+              SampleTable.features().stream()
+                  .map(
+                      t ->
+                          "SELECT '"
+                              + t.table()
+                              + "' WHERE EXISTS (SELECT 1 FROM "
+                              + t.table()
+                              + ")")
+                  .collect(Collectors.joining(" UNION ALL ")))) {
         if (rs.next() && !replace) {
-          throw new NotEmptyException("the database already holds features (" + rs.getString(1)
-              + " is not empty); load the sample only into an empty database, or ask to replace its features");
+          throw new NotEmptyException(
+              "the database already holds features ("
+                  + rs.getString(1)
+                  + " is not empty); load the sample only into an empty database, or ask to replace its features");
         }
       }
       s.execute("TRUNCATE " + tables);
@@ -175,26 +192,40 @@ public final class SampleLoader {
   }
 
   private static int nativeSrid(Connection c) throws SQLException {
-    try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT srid FROM geometry_columns"
-        + " WHERE f_table_schema = current_schema() AND f_table_name = 'pipe_segment' AND f_geometry_column = 'geom'")) {
+    try (Statement s = c.createStatement();
+        ResultSet rs =
+            s.executeQuery(
+                "SELECT srid FROM geometry_columns"
+                    + " WHERE f_table_schema = current_schema() AND f_table_name = 'pipe_segment' AND f_geometry_column = 'geom'")) {
       if (!rs.next()) {
-        throw new IllegalStateException("no pipe_segment table in schema: migrate the database first");
+        throw new IllegalStateException(
+            "no pipe_segment table in schema: migrate the database first");
       }
       return rs.getInt(1);
     }
   }
 
-  /** Drops the feature tables' indexes that no constraint needs, returning the statements that recreate them. */
+  /**
+   * Drops the feature tables' indexes that no constraint needs, returning the statements that
+   * recreate them.
+   */
   private static List<String> dropIndexes(Connection c) throws SQLException {
     List<String> create = new ArrayList<>();
     List<String> names = new ArrayList<>();
-    String tables = SampleTable.features().stream().map(t -> "'" + t.table() + "'").collect(Collectors.joining(", "));
-    try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("""
+    String tables =
+        SampleTable.features().stream()
+            .map(t -> "'" + t.table() + "'")
+            .collect(Collectors.joining(", "));
+    try (Statement s = c.createStatement();
+        ResultSet rs =
+            s.executeQuery(
+                """
         SELECT i.indexrelid::regclass::text, pg_get_indexdef(i.indexrelid)
         FROM pg_index i JOIN pg_class t ON t.oid = i.indrelid
         WHERE t.relnamespace = current_schema()::regnamespace AND t.relname IN (%s)
           AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = i.indexrelid)
-        ORDER BY 1""".formatted(tables))) {
+        ORDER BY 1"""
+                    .formatted(tables))) {
       while (rs.next()) {
         names.add(rs.getString(1));
         create.add(rs.getString(2));
@@ -208,15 +239,21 @@ public final class SampleLoader {
     return create;
   }
 
-  private static long copy(Connection c, SampleGenerator sample, SampleTable table, int srid, boolean progress)
+  private static long copy(
+      Connection c, SampleGenerator sample, SampleTable table, int srid, boolean progress)
       throws SQLException {
-    boolean staged = table == SampleTable.ORGANIZATION || (table.feature() && srid != NewAreaFrame.SRID);
+    boolean staged =
+        table == SampleTable.ORGANIZATION || (table.feature() && srid != NewAreaFrame.SRID);
     String target = staged ? "sample_stage" : table.table();
     try (Statement s = c.createStatement()) {
       if (staged) {
         s.execute("DROP TABLE IF EXISTS sample_stage");
-        s.execute("CREATE TEMP TABLE sample_stage ON COMMIT DROP AS SELECT " + table.columns() + " FROM " + table.table()
-            + " WITH NO DATA");
+        s.execute(
+            "CREATE TEMP TABLE sample_stage ON COMMIT DROP AS SELECT "
+                + table.columns()
+                + " FROM "
+                + table.table()
+                + " WITH NO DATA");
         for (String column : geometryColumns(c, table)) {
           s.execute("ALTER TABLE sample_stage ALTER COLUMN " + column + " TYPE geometry");
         }
@@ -224,14 +261,28 @@ public final class SampleLoader {
     }
     long rows;
     boolean network = table == SampleTable.PIPE_POINT || table == SampleTable.PIPE_SEGMENT;
-    try (Progress bar = progress ? new Progress("loading " + table.table(), network ? sample.edgeCount() : 0) : null;
-         Writer out = new BufferedWriter(new OutputStreamWriter(new PGCopyOutputStream(c.unwrap(PGConnection.class),
-             "COPY " + target + " (" + table.columns() + ") FROM STDIN", 1 << 16), StandardCharsets.UTF_8), 1 << 16)) {
-      rows = table.write(sample, out, () -> {
-        if (bar != null) {
-          bar.advance(1);
-        }
-      });
+    try (Progress bar =
+            progress
+                ? new Progress("loading " + table.table(), network ? sample.edgeCount() : 0)
+                : null;
+        Writer out =
+            new BufferedWriter(
+                new OutputStreamWriter(
+                    new PGCopyOutputStream(
+                        c.unwrap(PGConnection.class),
+                        "COPY " + target + " (" + table.columns() + ") FROM STDIN",
+                        1 << 16),
+                    StandardCharsets.UTF_8),
+                1 << 16)) {
+      rows =
+          table.write(
+              sample,
+              out,
+              () -> {
+                if (bar != null) {
+                  bar.advance(1);
+                }
+              });
       if (bar != null && !network) {
         bar.advance(rows);
       }
@@ -240,9 +291,18 @@ public final class SampleLoader {
     }
     if (staged) {
       try (Statement s = c.createStatement()) {
-        s.execute(table == SampleTable.ORGANIZATION
-            ? "INSERT INTO organization (" + table.columns() + ") SELECT * FROM sample_stage ON CONFLICT (code) DO NOTHING"
-            : "INSERT INTO " + table.table() + " (" + table.columns() + ") SELECT " + transformed(c, table, srid) + " FROM sample_stage");
+        s.execute(
+            table == SampleTable.ORGANIZATION
+                ? "INSERT INTO organization ("
+                    + table.columns()
+                    + ") SELECT * FROM sample_stage ON CONFLICT (code) DO NOTHING"
+                : "INSERT INTO "
+                    + table.table()
+                    + " ("
+                    + table.columns()
+                    + ") SELECT "
+                    + transformed(c, table, srid)
+                    + " FROM sample_stage");
         s.execute("DROP TABLE sample_stage");
       }
     }
@@ -260,8 +320,13 @@ public final class SampleLoader {
 
   private static List<String> geometryColumns(Connection c, SampleTable table) throws SQLException {
     List<String> out = new ArrayList<>();
-    try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT f_geometry_column FROM geometry_columns"
-        + " WHERE f_table_schema = current_schema() AND f_table_name = '" + table.table() + "' ORDER BY 1")) {
+    try (Statement s = c.createStatement();
+        ResultSet rs =
+            s.executeQuery(
+                "SELECT f_geometry_column FROM geometry_columns"
+                    + " WHERE f_table_schema = current_schema() AND f_table_name = '"
+                    + table.table()
+                    + "' ORDER BY 1")) {
       while (rs.next()) {
         out.add(rs.getString(1));
       }
@@ -270,7 +335,8 @@ public final class SampleLoader {
   }
 
   private static String maxFid() {
-    return SampleTable.features().stream().map(t -> "(SELECT coalesce(max(fid), 1) FROM " + t.table() + ")")
+    return SampleTable.features().stream()
+        .map(t -> "(SELECT coalesce(max(fid), 1) FROM " + t.table() + ")")
         .collect(Collectors.joining(", ", "greatest(", ")"));
   }
 }

@@ -10,12 +10,12 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The planted defects of a sample (manifest.json), each with the features involved, the rule it
- * breaks, the designed and required values and where it is. Everything not listed here is clean:
- * no other clearance, cover, site-spacing or EMF-distance rule is broken.
+ * breaks, the designed and required values and where it is. Everything not listed here is clean: no
+ * other clearance, cover, site-spacing or EMF-distance rule is broken.
  *
- * @param scale   the scale id (small, city, large)
- * @param seed    the seed
- * @param srid    EPSG code of the coordinates (4544)
+ * @param scale the scale id (small, city, large)
+ * @param seed the seed
+ * @param srid EPSG code of the coordinates (4544)
  * @param defects the planted defects, in a fixed order
  */
 public record SampleManifest(String scale, long seed, int srid, List<PlantedDefect> defects) {
@@ -23,11 +23,14 @@ public record SampleManifest(String scale, long seed, int srid, List<PlantedDefe
   /** The file name next to the COPY files. */
   public static final String FILE = "manifest.json";
 
-  private static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+  private static final JsonMapper JSON =
+      JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
   /** The defect with an id. */
   public PlantedDefect defect(String id) {
-    return defects.stream().filter(d -> d.id().equals(id)).findFirst()
+    return defects.stream()
+        .filter(d -> d.id().equals(id))
+        .findFirst()
         .orElseThrow(() -> new IllegalArgumentException("no defect " + id));
   }
 

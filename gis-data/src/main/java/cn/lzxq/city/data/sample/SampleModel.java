@@ -69,7 +69,10 @@ final class SampleModel {
     return services;
   }
 
-  /** Junction numbers (the formula part of the numbering; passes use their own counters for the rest). */
+  /**
+   * Junction numbers (the formula part of the numbering; passes use their own counters for the
+   * rest).
+   */
   PointNumbering numbering() {
     return numbering;
   }
@@ -84,7 +87,8 @@ final class SampleModel {
 
   /** The cross-section of a road. */
   CrossSection section(Road road) {
-    return sections.computeIfAbsent(road.axis() + ":" + road.index(), k -> CrossSection.plan(road, rules));
+    return sections.computeIfAbsent(
+        road.axis() + ":" + road.index(), k -> CrossSection.plan(road, rules));
   }
 
   /**
@@ -108,7 +112,10 @@ final class SampleModel {
     Road road = edge.road();
     int local = grid.local(road);
     int k = edge.k();
-    int[][] sides = road.axis() == Road.Axis.NS ? new int[][] {{local - 1, k}, {local, k}} : new int[][] {{k, local - 1}, {k, local}};
+    int[][] sides =
+        road.axis() == Road.Axis.NS
+            ? new int[][] {{local - 1, k}, {local, k}}
+            : new int[][] {{k, local - 1}, {k, local}};
     List<Parcel> out = new ArrayList<>();
     for (int[] ij : sides) {
       RoadGrid.Block block = grid.block(ij[0], ij[1]);

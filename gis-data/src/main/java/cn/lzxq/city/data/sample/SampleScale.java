@@ -3,10 +3,10 @@ package cn.lzxq.city.data.sample;
 import java.util.Locale;
 
 /**
- * How much of Lanzhou New Area the sample covers: a window of the road grid centred on the
- * centre, counted in roads each side of 北斗路 (east-west) and of the central 纬路 (north-south).
- * The whole grid of the New Area is {@value RoadGrid#FULL_HALF_COLUMNS} roads each side east-west
- * and {@value RoadGrid#FULL_HALF_ROWS} north-south (about 25.5 × 48 km at 250 m spacing).
+ * How much of Lanzhou New Area the sample covers: a window of the road grid centred on the centre,
+ * counted in roads each side of 北斗路 (east-west) and of the central 纬路 (north-south). The whole grid
+ * of the New Area is {@value RoadGrid#FULL_HALF_COLUMNS} roads each side east-west and {@value
+ * RoadGrid#FULL_HALF_ROWS} north-south (about 25.5 × 48 km at 250 m spacing).
  */
 public enum SampleScale {
   /** About 3 × 3 km, at least 20,000 pipe segments; the default for scripts/serve. */

@@ -3,20 +3,21 @@ package cn.lzxq.city.data.sample;
 import java.util.List;
 
 /**
- * Service connections (接户管) from a main to a parcel's red line: the section per band. Gas
- * services keep their main's pressure class; drainage services fall to the main at
- * {@value #DRAIN_SLOPE} and are laid only where they are at most {@value #MAX_DRAIN_LENGTH_M} m long.
+ * Service connections (接户管) from a main to a parcel's red line: the section per band. Gas services
+ * keep their main's pressure class; drainage services fall to the main at {@value #DRAIN_SLOPE} and
+ * are laid only where they are at most {@value #MAX_DRAIN_LENGTH_M} m long.
  */
 final class ServiceLine {
 
   /** Fall of a drainage service towards its main (GB 50014 connector minimum for DN200 is 0.01). */
   static final double DRAIN_SLOPE = 0.01;
 
-  /** Longest drainage service, metres (a longer one would rise too far over the lines it crosses). */
+  /**
+   * Longest drainage service, metres (a longer one would rise too far over the lines it crosses).
+   */
   static final double MAX_DRAIN_LENGTH_M = 14;
 
-  private ServiceLine() {
-  }
+  private ServiceLine() {}
 
   /** The CJJ 61 laying code of a service on a band. */
   static String laying(Band band) {
@@ -39,6 +40,8 @@ final class ServiceLine {
 
   /** Every section a service on the band can have. */
   static List<PipeSpec> variants(Band band) {
-    return band == Band.RQ ? List.of(spec(band, "MA"), spec(band, "MB")) : List.of(spec(band, null));
+    return band == Band.RQ
+        ? List.of(spec(band, "MA"), spec(band, "MB"))
+        : List.of(spec(band, null));
   }
 }

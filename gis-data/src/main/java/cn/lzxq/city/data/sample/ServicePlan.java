@@ -4,10 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Which service connections leave the mains of an edge: every parcel fronting the edge gets one
- * per band (power, telecom, water, gas, heat, sewer, storm) from the band's main nearest to its
- * side, at successive stations of its side's parity (even stations west or south, odd east or
- * north) within its frontage, as far as its frontage has room.
+ * Which service connections leave the mains of an edge: every parcel fronting the edge gets one per
+ * band (power, telecom, water, gas, heat, sewer, storm) from the band's main nearest to its side,
+ * at successive stations of its side's parity (even stations west or south, odd east or north)
+ * within its frontage, as far as its frontage has room.
  */
 final class ServicePlan {
 
@@ -20,14 +20,20 @@ final class ServicePlan {
   /**
    * One service connection.
    *
-   * @param band    its band
-   * @param main    the main it leaves
-   * @param parcel  the parcel it serves
+   * @param band its band
+   * @param main the main it leaves
+   * @param parcel the parcel it serves
    * @param station station index on the edge
-   * @param along   along-road coordinate, metres
+   * @param along along-road coordinate, metres
    * @param ordinal its number among the edge's services, from 0
    */
-  record Service(Band band, CrossSection.LaidLine main, Parcel parcel, int station, double along, int ordinal) {
+  record Service(
+      Band band,
+      CrossSection.LaidLine main,
+      Parcel parcel,
+      int station,
+      double along,
+      int ordinal) {
     /** Length from the main to the parcel's red line, metres. */
     double lengthM() {
       return Math.abs(parcel.frontageSide() * parcel.frontage().halfWidthM() - main.offsetM());

@@ -19,11 +19,11 @@ import java.util.regex.Pattern;
  */
 final class SqlRows {
 
-  private static final Pattern INSERT = Pattern.compile(
-      "INSERT INTO (\\w+)\\s*(?:\\(([^)]*)\\))?\\s*VALUES", Pattern.CASE_INSENSITIVE);
+  private static final Pattern INSERT =
+      Pattern.compile(
+          "INSERT INTO (\\w+)\\s*(?:\\(([^)]*)\\))?\\s*VALUES", Pattern.CASE_INSENSITIVE);
 
-  private SqlRows() {
-  }
+  private SqlRows() {}
 
   /** One seeded row: column name to value (String, Double, Boolean, or null). */
   record Row(Map<String, Object> values) {
@@ -66,13 +66,16 @@ final class SqlRows {
       if (!m.group(1).equalsIgnoreCase(table)) {
         continue;
       }
-      List<String> columns = m.group(2) == null ? tableColumns
-          : Arrays.stream(m.group(2).split(",")).map(String::trim).toList();
+      List<String> columns =
+          m.group(2) == null
+              ? tableColumns
+              : Arrays.stream(m.group(2).split(",")).map(String::trim).toList();
       Parser p = new Parser(sql, m.end());
       do {
         List<Object> values = p.tuple();
         if (values.size() != columns.size()) {
-          throw new IllegalStateException(table + ": " + values.size() + " values for " + columns.size() + " columns");
+          throw new IllegalStateException(
+              table + ": " + values.size() + " values for " + columns.size() + " columns");
         }
         Map<String, Object> row = new HashMap<>();
         for (int i = 0; i < values.size(); i++) {
@@ -162,7 +165,8 @@ final class SqlRows {
 
     private void expect(char c) {
       if (next() != c) {
-        throw new IllegalStateException("expected '" + c + "' at " + s.substring(i, Math.min(s.length(), i + 40)));
+        throw new IllegalStateException(
+            "expected '" + c + "' at " + s.substring(i, Math.min(s.length(), i + 40)));
       }
       i++;
     }

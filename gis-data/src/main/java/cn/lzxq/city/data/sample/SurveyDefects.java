@@ -6,10 +6,10 @@ import java.util.Locale;
 
 /**
  * Planted surveying errors: every {@value #PERIOD}th survey point (counted in stream order, from
- * {@value #OFFSET}) that belongs to no other defect gets a ground elevation recorded
- * {@link #errorM} above the ground surface (a misread level, as a surveying QA against the DEM
- * must find: more than 0.3 m). Raising, never lowering, the recorded ground keeps the cover of the
- * pipes there at least as large, so no other defect appears or disappears.
+ * {@value #OFFSET}) that belongs to no other defect gets a ground elevation recorded {@link
+ * #errorM} above the ground surface (a misread level, as a surveying QA against the DEM must find:
+ * more than 0.3 m). Raising, never lowering, the recorded ground keeps the cover of the pipes there
+ * at least as large, so no other defect appears or disappears.
  */
 final class SurveyDefects {
 
@@ -37,12 +37,43 @@ final class SurveyDefects {
     double error = errorM(planted.size());
     String id = "G" + (planted.size() + 1);
     Xyz at = p.position();
-    PipePoint wrong = new PipePoint(p.fid(), p.band(), p.subtype(), p.expNo(), p.kind(), p.featureCode(), p.depthM(),
-        p.wellDepthM(), p.rotationDeg(), p.operable(), p.owner(), p.roadName(), p.surveyDate(), p.validFrom(),
-        Xyz.mm(at.x(), at.y(), at.z() + error), id);
-    planted.add(new PlantedDefect(id, "survey_elevation", "pipe_point", List.of(p.fid()), List.of(p.expNo()), List.of(),
-        "", 0, error, 0.3, at.x(), at.y(), String.format(Locale.ROOT,
-            "ground elevation of %s recorded %.2f m above the ground surface", p.expNo(), error)));
+    PipePoint wrong =
+        new PipePoint(
+            p.fid(),
+            p.band(),
+            p.subtype(),
+            p.expNo(),
+            p.kind(),
+            p.featureCode(),
+            p.depthM(),
+            p.wellDepthM(),
+            p.rotationDeg(),
+            p.operable(),
+            p.owner(),
+            p.roadName(),
+            p.surveyDate(),
+            p.validFrom(),
+            Xyz.mm(at.x(), at.y(), at.z() + error),
+            id);
+    planted.add(
+        new PlantedDefect(
+            id,
+            "survey_elevation",
+            "pipe_point",
+            List.of(p.fid()),
+            List.of(p.expNo()),
+            List.of(),
+            "",
+            0,
+            error,
+            0.3,
+            at.x(),
+            at.y(),
+            String.format(
+                Locale.ROOT,
+                "ground elevation of %s recorded %.2f m above the ground surface",
+                p.expNo(),
+                error)));
     return wrong;
   }
 

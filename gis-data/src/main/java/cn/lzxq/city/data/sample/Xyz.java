@@ -1,6 +1,8 @@
 package cn.lzxq.city.data.sample;
 
-/** A position in EPSG:4544 with a height: easting and northing in metres, Z in metres (1985 datum). */
+/**
+ * A position in EPSG:4544 with a height: easting and northing in metres, Z in metres (1985 datum).
+ */
 public record Xyz(double x, double y, double z) {
 
   /** The position rounded to millimetres, as it is stored. */

@@ -9,17 +9,16 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
- * SQL kept in {@code .sql} resources under {@code /sql/}, with {@code {name}} slots for
- * identifiers and constant predicates from the layer catalog. Values are never put in slots:
- * they go in bind parameters.
+ * SQL kept in {@code .sql} resources under {@code /sql/}, with {@code {name}} slots for identifiers
+ * and constant predicates from the layer catalog. Values are never put in slots: they go in bind
+ * parameters.
  */
 public final class SqlTemplate {
 
   private static final Map<String, String> CACHE = new ConcurrentHashMap<>();
   private static final Pattern SLOT = Pattern.compile("\\{[a-z_]+}");
 
-  private SqlTemplate() {
-  }
+  private SqlTemplate() {}
 
   /** The text of {@code /sql/<name>.sql}. */
   public static String load(String name) {

@@ -5,14 +5,15 @@ package cn.lzxq.city.data.terrain;
  * covers longitudes {@code west + col * pixelLon .. west + (col + 1) * pixelLon} and latitudes
  * downwards from {@code north}; its height holds at the pixel centre.
  *
- * @param west     longitude of the grid's west edge, degrees
- * @param north    latitude of the grid's north edge, degrees
+ * @param west longitude of the grid's west edge, degrees
+ * @param north latitude of the grid's north edge, degrees
  * @param pixelLon pixel width, degrees
  * @param pixelLat pixel height, degrees
- * @param width    columns
- * @param height   rows
+ * @param width columns
+ * @param height rows
  */
-public record DemGrid(double west, double north, double pixelLon, double pixelLat, int width, int height) {
+public record DemGrid(
+    double west, double north, double pixelLon, double pixelLat, int width, int height) {
 
   /** Heights of the pixels: metres, NaN for no data or outside the grid. */
   @FunctionalInterface

@@ -16,14 +16,15 @@ import tools.jackson.databind.ObjectMapper;
 /**
  * Reads a DEM file with GDAL into a {@link DemRaster}: any raster GDAL opens (GeoTIFF, VRT, ASCII
  * grid, ...) in any CRS it declares is warped with {@code gdalwarp} (bilinear) to CGCS2000
- * longitude/latitude (EPSG:4490), band 1, and checked: it must declare a CRS, hold heights, and
- * lie in the service area. Ellipsoidal heights become 1985 normal heights {@code H = h − ζ}.
- * Errors name the file as "file N (path)".
+ * longitude/latitude (EPSG:4490), band 1, and checked: it must declare a CRS, hold heights, and lie
+ * in the service area. Ellipsoidal heights become 1985 normal heights {@code H = h − ζ}. Errors
+ * name the file as "file N (path)".
  */
 public final class DemImporter {
 
   /** Heights outside this range (metres) are taken for a unit or no-data error. */
   static final double LOWEST_M = -500;
+
   static final double HIGHEST_M = 9_000;
 
   private static final long GDAL_TIMEOUT_S = 600;
@@ -33,13 +34,14 @@ public final class DemImporter {
   /**
    * Reads and checks a file.
    *
-   * @param file      the raster
-   * @param fileNo    its number among the files of the command (1-based), for messages
+   * @param file the raster
+   * @param fileNo its number among the files of the command (1-based), for messages
    * @param reference what its heights are measured from
-   * @param anomalyM  ζ in metres, used for ellipsoidal heights
-   * @param area      the service area the DEM must overlap
+   * @param anomalyM ζ in metres, used for ellipsoidal heights
+   * @param area the service area the DEM must overlap
    */
-  public DemRaster read(Path file, int fileNo, HeightReference reference, double anomalyM, ServiceArea area)
+  public DemRaster read(
+      Path file, int fileNo, HeightReference reference, double anomalyM, ServiceArea area)
       throws DemImportException {
     String name = "file " + fileNo + " (" + file + ")";
     if (!Files.isRegularFile(file)) {
@@ -50,13 +52,30 @@ public final class DemImporter {
       JsonNode info = info(file, name);
       String wkt = info.path("coordinateSystem").path("wkt").asString("");
       if (wkt.isBlank() || !info.has("geoTransform")) {
-        throw new DemImportException(name + ": the raster has no coordinate reference system or georeferencing;"
-            + " assign one (e.g. gdal_translate -a_srs EPSG:4544)");
+        throw new DemImportException(
+            name
+                + ": the raster has no coordinate reference system or georeferencing;"
+                + " assign one (e.g. gdal_translate -a_srs EPSG:4544)");
       }
       dir = Files.createTempDirectory("city-dem");
       Path warped = dir.resolve("dem.envi");
-      run(name, "gdalwarp", "-q", "-overwrite", "-t_srs", "EPSG:4490", "-r", "bilinear", "-ot", "Float32",
-          "-dstnodata", "nan", "-of", "ENVI", file.toString(), warped.toString());
+      run(
+          name,
+          "gdalwarp",
+          "-q",
+          "-overwrite",
+          "-t_srs",
+          "EPSG:4490",
+          "-r",
+          "bilinear",
+          "-ot",
+          "Float32",
+          "-dstnodata",
+          "nan",
+          "-of",
+          "ENVI",
+          file.toString(),
+          warped.toString());
       DemRaster raster = load(warped, info(warped, name), reference, anomalyM);
       check(raster, name, area);
       return raster;
@@ -67,12 +86,19 @@ public final class DemImporter {
     }
   }
 
-  private DemRaster load(Path envi, JsonNode info, HeightReference reference, double anomalyM) throws IOException {
+  private DemRaster load(Path envi, JsonNode info, HeightReference reference, double anomalyM)
+      throws IOException {
     JsonNode gt = info.get("geoTransform");
     int width = info.get("size").get(0).asInt();
     int height = info.get("size").get(1).asInt();
-    DemGrid grid = new DemGrid(gt.get(0).asDouble(), gt.get(3).asDouble(), gt.get(1).asDouble(),
-        -gt.get(5).asDouble(), width, height);
+    DemGrid grid =
+        new DemGrid(
+            gt.get(0).asDouble(),
+            gt.get(3).asDouble(),
+            gt.get(1).asDouble(),
+            -gt.get(5).asDouble(),
+            width,
+            height);
     ByteBuffer bytes = ByteBuffer.wrap(Files.readAllBytes(envi)).order(ByteOrder.LITTLE_ENDIAN);
     float[] heights = new float[width * height];
     float shift = reference == HeightReference.ELLIPSOIDAL ? (float) anomalyM : 0f;
@@ -82,21 +108,37 @@ public final class DemImporter {
     return new DemRaster(grid, heights);
   }
 
-  private static void check(DemRaster raster, String name, ServiceArea area) throws DemImportException {
+  private static void check(DemRaster raster, String name, ServiceArea area)
+      throws DemImportException {
     double[] range = raster.range();
     if (Double.isNaN(range[0])) {
       throw new DemImportException(name + ": the raster holds no heights (every pixel is no-data)");
     }
     if (range[0] < LOWEST_M || range[1] > HIGHEST_M) {
-      throw new DemImportException(String.format(java.util.Locale.ROOT,
-          "%s: heights %.1f .. %.1f m are outside %.0f .. %.0f m: not metres, or no-data not declared",
-          name, range[0], range[1], LOWEST_M, HIGHEST_M));
+      throw new DemImportException(
+          String.format(
+              java.util.Locale.ROOT,
+              "%s: heights %.1f .. %.1f m are outside %.0f .. %.0f m: not metres, or no-data not declared",
+              name,
+              range[0],
+              range[1],
+              LOWEST_M,
+              HIGHEST_M));
     }
     DemGrid g = raster.grid();
-    if (g.east() < area.minLon() || g.west() > area.maxLon() || g.north() < area.minLat() || g.south() > area.maxLat()) {
-      throw new DemImportException(String.format(java.util.Locale.ROOT,
-          "%s: the raster (%.4f..%.4f E, %.4f..%.4f N) lies outside the service area: wrong CRS declared?",
-          name, g.west(), g.east(), g.south(), g.north()));
+    if (g.east() < area.minLon()
+        || g.west() > area.maxLon()
+        || g.north() < area.minLat()
+        || g.south() > area.maxLat()) {
+      throw new DemImportException(
+          String.format(
+              java.util.Locale.ROOT,
+              "%s: the raster (%.4f..%.4f E, %.4f..%.4f N) lies outside the service area: wrong CRS declared?",
+              name,
+              g.west(),
+              g.east(),
+              g.south(),
+              g.north()));
     }
   }
 
@@ -112,8 +154,13 @@ public final class DemImporter {
       String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8).strip();
       if (!p.waitFor(GDAL_TIMEOUT_S, TimeUnit.SECONDS) || p.exitValue() != 0) {
         p.destroyForcibly();
-        String first = err.lines().filter(l -> l.startsWith("ERROR")).findFirst().orElse(err.lines().findFirst().orElse(""));
-        throw new DemImportException(name + ": GDAL cannot read it as a raster (" + command[0] + ": " + first + ")");
+        String first =
+            err.lines()
+                .filter(l -> l.startsWith("ERROR"))
+                .findFirst()
+                .orElse(err.lines().findFirst().orElse(""));
+        throw new DemImportException(
+            name + ": GDAL cannot read it as a raster (" + command[0] + ": " + first + ")");
       }
       return new String(out, StandardCharsets.UTF_8);
     } catch (InterruptedException e) {

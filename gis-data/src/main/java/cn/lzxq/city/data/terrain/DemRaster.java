@@ -8,7 +8,8 @@ public record DemRaster(DemGrid grid, float[] heights) implements DemGrid.Pixels
 
   public DemRaster {
     if (heights.length != (long) grid.width() * grid.height()) {
-      throw new IllegalArgumentException("a DEM of " + grid.width() + " x " + grid.height() + " needs as many heights");
+      throw new IllegalArgumentException(
+          "a DEM of " + grid.width() + " x " + grid.height() + " needs as many heights");
     }
   }
 

@@ -22,20 +22,22 @@ public final class DemStore {
   /** Pixels per side of a stored block. */
   public static final int TILE_SIZE = 256;
 
-  private DemStore() {
-  }
+  private DemStore() {}
 
   /** Stores {@code raster} as the current DEM version; returns its id. Does not commit. */
-  public static long write(Connection c, DemRaster raster, String source, String user) throws SQLException {
+  public static long write(Connection c, DemRaster raster, String source, String user)
+      throws SQLException {
     DemGrid g = raster.grid();
     double[] range = raster.range();
     try (Statement s = c.createStatement()) {
       s.executeUpdate("UPDATE dem SET valid_to = now() WHERE " + ValidTime.open(""));
     }
     long id;
-    try (PreparedStatement p = c.prepareStatement("INSERT INTO dem (source, west, north, pixel_lon, pixel_lat, width,"
-        + " height, tile_size, min_h, max_h, extent, changed_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
-        + " ST_MakeEnvelope(?, ?, ?, ?, 4490), ?) RETURNING id")) {
+    try (PreparedStatement p =
+        c.prepareStatement(
+            "INSERT INTO dem (source, west, north, pixel_lon, pixel_lat, width,"
+                + " height, tile_size, min_h, max_h, extent, changed_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+                + " ST_MakeEnvelope(?, ?, ?, ?, 4490), ?) RETURNING id")) {
       p.setString(1, source);
       p.setDouble(2, g.west());
       p.setDouble(3, g.north());
@@ -56,7 +58,9 @@ public final class DemStore {
         id = rs.getLong(1);
       }
     }
-    try (PreparedStatement p = c.prepareStatement("INSERT INTO dem_tile (dem_id, tile_row, tile_col, heights) VALUES (?, ?, ?, ?)")) {
+    try (PreparedStatement p =
+        c.prepareStatement(
+            "INSERT INTO dem_tile (dem_id, tile_row, tile_col, heights) VALUES (?, ?, ?, ?)")) {
       for (int row = 0; row * TILE_SIZE < g.height(); row++) {
         for (int col = 0; col * TILE_SIZE < g.width(); col++) {
           p.setLong(1, id);
@@ -68,7 +72,9 @@ public final class DemStore {
         p.executeBatch();
       }
     }
-    try (PreparedStatement p = c.prepareStatement("INSERT INTO tile_change (layer, west, south, east, north) VALUES (?, ?, ?, ?, ?)")) {
+    try (PreparedStatement p =
+        c.prepareStatement(
+            "INSERT INTO tile_change (layer, west, south, east, north) VALUES (?, ?, ?, ?, ?)")) {
       p.setString(1, LAYER);
       p.setDouble(2, g.west());
       p.setDouble(3, g.south());
@@ -81,13 +87,28 @@ public final class DemStore {
 
   /** The current DEM version, or null when none was imported. */
   public static DemVersion current(Connection c) throws SQLException {
-    try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT id, west, north, pixel_lon, pixel_lat,"
-        + " width, height, tile_size, min_h, max_h, source FROM dem WHERE " + ValidTime.open(""))) {
+    try (Statement s = c.createStatement();
+        ResultSet rs =
+            s.executeQuery(
+                "SELECT id, west, north, pixel_lon, pixel_lat,"
+                    + " width, height, tile_size, min_h, max_h, source FROM dem WHERE "
+                    + ValidTime.open(""))) {
       if (!rs.next()) {
         return null;
       }
-      return new DemVersion(rs.getLong(1), new DemGrid(rs.getDouble(2), rs.getDouble(3), rs.getDouble(4),
-          rs.getDouble(5), rs.getInt(6), rs.getInt(7)), rs.getInt(8), rs.getDouble(9), rs.getDouble(10), rs.getString(11));
+      return new DemVersion(
+          rs.getLong(1),
+          new DemGrid(
+              rs.getDouble(2),
+              rs.getDouble(3),
+              rs.getDouble(4),
+              rs.getDouble(5),
+              rs.getInt(6),
+              rs.getInt(7)),
+          rs.getInt(8),
+          rs.getDouble(9),
+          rs.getDouble(10),
+          rs.getString(11));
     }
   }
 
@@ -96,7 +117,9 @@ public final class DemStore {
    * {@code min(tileSize, width - col * tileSize)}), or null when the block does not exist.
    */
   public static float[] block(Connection c, long demId, int row, int col) throws SQLException {
-    try (PreparedStatement p = c.prepareStatement("SELECT heights FROM dem_tile WHERE dem_id = ? AND tile_row = ? AND tile_col = ?")) {
+    try (PreparedStatement p =
+        c.prepareStatement(
+            "SELECT heights FROM dem_tile WHERE dem_id = ? AND tile_row = ? AND tile_col = ?")) {
       p.setLong(1, demId);
       p.setInt(2, row);
       p.setInt(3, col);

@@ -12,20 +12,23 @@ import java.nio.file.Path;
 import java.util.Locale;
 
 /**
- * The sample's synthetic loess terrain: the ground surface every sample Z is measured from
- * ({@link NewAreaFrame#groundElevation}, rising north and east) plus loess relief — rounded
- * ridges (梁峁) up to about ±3.7 m and meandering gullies (冲沟) about 4 m deep — inside the blocks.
- * The road corridors are graded: within {@value #GRADED_M} m of a road centre the relief is zero,
- * rising smoothly to full over the next {@value #RAMP_M} m, so the DEM agrees with every surveyed
- * point along the roads. The relief has curvature below 0.03 per metre, so a 4 m grid represents
- * it within a few centimetres.
+ * The sample's synthetic loess terrain: the ground surface every sample Z is measured from ({@link
+ * NewAreaFrame#groundElevation}, rising north and east) plus loess relief — rounded ridges (梁峁) up
+ * to about ±3.7 m and meandering gullies (冲沟) about 4 m deep — inside the blocks. The road
+ * corridors are graded: within {@value #GRADED_M} m of a road centre the relief is zero, rising
+ * smoothly to full over the next {@value #RAMP_M} m, so the DEM agrees with every surveyed point
+ * along the roads. The relief has curvature below 0.03 per metre, so a 4 m grid represents it
+ * within a few centimetres.
  *
  * <p>{@link #writeVrt} writes it as a GDAL raster (float32 raw grid + VRT in EPSG:4544) over the
  * sample's window and a margin, to be imported like any DEM.
  */
 public final class SampleTerrain {
 
-  /** Half-width of the graded road corridor, metres from the road centre (red lines are at most 25 m). */
+  /**
+   * Half-width of the graded road corridor, metres from the road centre (red lines are at most 25
+   * m).
+   */
   static final double GRADED_M = 40;
 
   /** Width of the transition from graded to natural ground, metres. */
@@ -34,8 +37,7 @@ public final class SampleTerrain {
   /** Margin of the DEM around the road grid, metres. */
   static final double MARGIN_M = 300;
 
-  private SampleTerrain() {
-  }
+  private SampleTerrain() {}
 
   /** Ground elevation of the DEM, metres (1985 datum), at an EPSG:4544 position. */
   public static double elevation(double x, double y) {
@@ -46,8 +48,9 @@ public final class SampleTerrain {
   static double relief(double x, double y) {
     double dx = x - NewAreaFrame.CENTRE_X;
     double dy = y - NewAreaFrame.CENTRE_Y;
-    double ridges = 2.5 * Math.sin(2 * Math.PI * dx / 340 + 0.3) * Math.sin(2 * Math.PI * dy / 290 + 1.1)
-        + 1.2 * Math.sin(2 * Math.PI * (dx + dy) / 520 + 2.0);
+    double ridges =
+        2.5 * Math.sin(2 * Math.PI * dx / 340 + 0.3) * Math.sin(2 * Math.PI * dy / 290 + 1.1)
+            + 1.2 * Math.sin(2 * Math.PI * (dx + dy) / 520 + 2.0);
     double blockMiddle = (Math.floor(dy / RoadGrid.SPACING_M) + 0.5) * RoadGrid.SPACING_M;
     double gullyAxis = blockMiddle + 30 * Math.sin(2 * Math.PI * dx / 210 + dy / 97);
     double d = (dy - gullyAxis) / 22;
@@ -94,7 +97,11 @@ public final class SampleTerrain {
       }
     }
     Path vrt = dir.resolve("dem.vrt");
-    Files.writeString(vrt, String.format(Locale.ROOT, """
+    Files.writeString(
+        vrt,
+        String.format(
+            Locale.ROOT,
+            """
         <VRTDataset rasterXSize="%d" rasterYSize="%d">
           <SRS>EPSG:%d</SRS>
           <GeoTransform>%.3f, %.3f, 0, %.3f, 0, %.3f</GeoTransform>
@@ -106,7 +113,16 @@ public final class SampleTerrain {
             <ByteOrder>LSB</ByteOrder>
           </VRTRasterBand>
         </VRTDataset>
-        """, width, height, NewAreaFrame.SRID, west, pixel, north, -pixel, 4 * width), StandardCharsets.UTF_8);
+        """,
+            width,
+            height,
+            NewAreaFrame.SRID,
+            west,
+            pixel,
+            north,
+            -pixel,
+            4 * width),
+        StandardCharsets.UTF_8);
     return vrt;
   }
 }

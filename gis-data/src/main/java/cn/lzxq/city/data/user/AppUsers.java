@@ -24,19 +24,31 @@ public final class AppUsers {
   }
 
   /** Adds an enabled user; fails when the name exists or the row breaks a check. */
-  public void add(String username, Editor.Role role, String organization, String password) throws SQLException {
-    update("INSERT INTO app_user (username, password_hash, role, organization) VALUES (?, ?, ?, ?)",
-        username, Passwords.encoder().encode(password), role.name().toLowerCase(Locale.ROOT), organization);
+  public void add(String username, Editor.Role role, String organization, String password)
+      throws SQLException {
+    update(
+        "INSERT INTO app_user (username, password_hash, role, organization) VALUES (?, ?, ?, ?)",
+        username,
+        Passwords.encoder().encode(password),
+        role.name().toLowerCase(Locale.ROOT),
+        organization);
   }
 
   /** Every user by name. */
   public List<AppUser> list() throws SQLException {
-    try (Connection c = db.getConnection(); PreparedStatement s = c.prepareStatement(
-        "SELECT username, role, organization, enabled FROM app_user ORDER BY username"); ResultSet rs = s.executeQuery()) {
+    try (Connection c = db.getConnection();
+        PreparedStatement s =
+            c.prepareStatement(
+                "SELECT username, role, organization, enabled FROM app_user ORDER BY username");
+        ResultSet rs = s.executeQuery()) {
       List<AppUser> users = new ArrayList<>();
       while (rs.next()) {
-        users.add(new AppUser(rs.getString(1), Editor.Role.valueOf(rs.getString(2).toUpperCase(Locale.ROOT)), rs.getString(3),
-            rs.getBoolean(4)));
+        users.add(
+            new AppUser(
+                rs.getString(1),
+                Editor.Role.valueOf(rs.getString(2).toUpperCase(Locale.ROOT)),
+                rs.getString(3),
+                rs.getBoolean(4)));
       }
       return users;
     }
@@ -49,11 +61,16 @@ public final class AppUsers {
 
   /** Sets a new password; false when there is no user of that name. */
   public boolean setPassword(String username, String password) throws SQLException {
-    return update("UPDATE app_user SET password_hash = ? WHERE username = ?", Passwords.encoder().encode(password), username) == 1;
+    return update(
+            "UPDATE app_user SET password_hash = ? WHERE username = ?",
+            Passwords.encoder().encode(password),
+            username)
+        == 1;
   }
 
   private int update(String sql, Object... values) throws SQLException {
-    try (Connection c = db.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+    try (Connection c = db.getConnection();
+        PreparedStatement s = c.prepareStatement(sql)) {
       for (int i = 0; i < values.length; i++) {
         s.setObject(i + 1, values[i]);
       }

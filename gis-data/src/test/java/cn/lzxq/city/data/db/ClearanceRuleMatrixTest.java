@@ -9,14 +9,15 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * clearance_rule_matrix() and clearance_rule_key() (V9) against clearance_rule_for() (V6), the
- * one rule matcher: for pipes of every network with and without a pressure class, DN and laying
- * class, the matrix row of their keys names the same rule and clearance in both directions.
+ * clearance_rule_matrix() and clearance_rule_key() (V9) against clearance_rule_for() (V6), the one
+ * rule matcher: for pipes of every network with and without a pressure class, DN and laying class,
+ * the matrix row of their keys names the same rule and clearance in both directions.
  */
 class ClearanceRuleMatrixTest {
 
   /** Pipes of every network over values on, between and beyond the rules' keys. */
-  private static final String PIPES = """
+  private static final String PIPES =
+      """
       pipe AS (
         SELECT n.code AS network, st.v AS subtype, pc.v AS pc, dn.v AS dn, lc.v AS lc
         FROM network_type n,
@@ -45,7 +46,10 @@ class ClearanceRuleMatrixTest {
 
   @Test
   void theMatrixGivesTheRuleOfClearanceRuleForForEveryPairOfPipes() throws SQLException {
-    String compared = "WITH " + PIPES + """
+    String compared =
+        "WITH "
+            + PIPES
+            + """
         , sample AS (
           SELECT a.network AS an, a.subtype AS ast, a.pc AS ap, a.dn AS ad, a.lc AS al, a.key AS ak,
                  b.network AS bn, b.subtype AS bst, b.pc AS bp, b.dn AS bd, b.lc AS bl, b.key AS bk
@@ -67,16 +71,25 @@ class ClearanceRuleMatrixTest {
 
   @Test
   void keysFollowTheRuleTableNotTheCode() throws SQLException {
-    String keys = "WITH " + PIPES + " SELECT string_agg(DISTINCT key, ',') FROM keyed WHERE network = 'TX' AND dn = 250 AND lc = 'tunnel'";
+    String keys =
+        "WITH "
+            + PIPES
+            + " SELECT string_agg(DISTINCT key, ',') FROM keyed WHERE network = 'TX' AND dn = 250 AND lc = 'tunnel'";
     assertThat(Sql.strings(db, keys)).containsExactly("TX///0/");
-    Sql.exec(db, """
+    Sql.exec(
+        db,
+        """
         INSERT INTO clearance_rule (id, direction, a_type, a_dn_min_mm, a_laying_class, b_type, min_clearance_m, source_clause, confidence)
         VALUES (9901, 'horizontal', 'TX', 240, 'tunnel', 'JS', 2.9, 'test', 'M')""");
     try {
       assertThat(Sql.strings(db, keys)).containsExactly("TX///1/tunnel");
-      assertThat(Sql.strings(db, """
+      assertThat(
+              Sql.strings(
+                  db,
+                  """
           SELECT horizontal_rule_id || ':' || horizontal_m FROM clearance_rule_matrix()
-          WHERE a_key = 'TX///1/tunnel' AND b_key LIKE 'JS/%' LIMIT 1""")).containsExactly("9901:2.9");
+          WHERE a_key = 'TX///1/tunnel' AND b_key LIKE 'JS/%' LIMIT 1"""))
+          .containsExactly("9901:2.9");
     } finally {
       Sql.exec(db, "DELETE FROM clearance_rule WHERE id = 9901");
     }

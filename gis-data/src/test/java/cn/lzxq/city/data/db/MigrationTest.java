@@ -26,21 +26,29 @@ class MigrationTest {
 
   @Test
   void everyFeatureTableHasAZGeometryInTheNativeCrsWithAGistIndex() throws SQLException {
-    List<String> rows = Sql.strings(db, """
+    List<String> rows =
+        Sql.strings(
+            db,
+            """
         SELECT f_table_name || '.' || f_geometry_column || ':' || type || ':' || srid || ':' || coord_dimension
         FROM geometry_columns WHERE f_table_schema = current_schema() ORDER BY 1""");
-    assertThat(rows).containsExactly(
-        "antenna_sector.geom:POINT:4544:3",
-        "base_station.geom:POINT:4544:3",
-        "construction_project.geom:MULTIPOLYGON:4544:3",
-        // the DEM is a raster grid in CGCS2000 lon/lat (the terrain tiling), not a feature table
-        "dem.extent:POLYGON:4490:2",
-        "pipe_point.geom:POINT:4544:3",
-        "pipe_segment.geom:LINESTRING:4544:3",
-        "road.geom:LINESTRING:4544:3",
-        "road.red_line:MULTIPOLYGON:4544:3",
-        "zoning_parcel.geom:MULTIPOLYGON:4544:3");
-    List<String> gist = Sql.strings(db, """
+    assertThat(rows)
+        .containsExactly(
+            "antenna_sector.geom:POINT:4544:3",
+            "base_station.geom:POINT:4544:3",
+            "construction_project.geom:MULTIPOLYGON:4544:3",
+            // the DEM is a raster grid in CGCS2000 lon/lat (the terrain tiling), not a feature
+            // table
+            "dem.extent:POLYGON:4490:2",
+            "pipe_point.geom:POINT:4544:3",
+            "pipe_segment.geom:LINESTRING:4544:3",
+            "road.geom:LINESTRING:4544:3",
+            "road.red_line:MULTIPOLYGON:4544:3",
+            "zoning_parcel.geom:MULTIPOLYGON:4544:3");
+    List<String> gist =
+        Sql.strings(
+            db,
+            """
         SELECT count(*)::text FROM pg_indexes WHERE schemaname = current_schema() AND indexdef LIKE '%USING gist%'""");
     assertThat(gist).containsExactly("8");
   }
@@ -49,19 +57,34 @@ class MigrationTest {
   void ruleTablesAreSeededWithSourceAndConfidence() throws SQLException {
     List<String> counts = new ArrayList<>();
     for (String table : List.of("clearance_rule", "cover_rule", "site_rule")) {
-      counts.add(table + "=" + Sql.strings(db, "SELECT count(*) FILTER (WHERE source_clause <> '' AND confidence IN ('V','S','M'))"
-          + " || '/' || count(*) FROM " + table).get(0));
+      counts.add(
+          table
+              + "="
+              + Sql.strings(
+                      db,
+                      "SELECT count(*) FILTER (WHERE source_clause <> '' AND confidence IN ('V','S','M'))"
+                          + " || '/' || count(*) FROM "
+                          + table)
+                  .get(0));
     }
-    assertThat(counts).allSatisfy(c -> assertThat(c.split("=")[1].split("/")[0]).isEqualTo(c.split("/")[1]));
-    assertThat(Sql.strings(db, "SELECT min_clearance_m::text || ' ' || confidence FROM clearance_rule"
-        + " WHERE direction = 'horizontal' AND a_type = 'PS' AND b_type = 'JS' AND b_dn_min_mm = 200"))
-        .as("GB 50289-2016 Table 4.1.9: sewer to water d > 200 mm is 1.5 m, verified").containsExactly("1.50 V");
+    assertThat(counts)
+        .allSatisfy(c -> assertThat(c.split("=")[1].split("/")[0]).isEqualTo(c.split("/")[1]));
+    assertThat(
+            Sql.strings(
+                db,
+                "SELECT min_clearance_m::text || ' ' || confidence FROM clearance_rule"
+                    + " WHERE direction = 'horizontal' AND a_type = 'PS' AND b_type = 'JS' AND b_dn_min_mm = 200"))
+        .as("GB 50289-2016 Table 4.1.9: sewer to water d > 200 mm is 1.5 m, verified")
+        .containsExactly("1.50 V");
   }
 
   @Test
   void centreElevationFollowsTheCjj61DepthConvention() throws SQLException {
-    assertThat(Sql.strings(db, "SELECT pipe_centre_offset_m('top', 400, NULL)::text"
-        + " || ',' || pipe_centre_offset_m('invert', 600, NULL)::text || ',' || pipe_centre_offset_m('top', NULL, 1000)::text"))
+    assertThat(
+            Sql.strings(
+                db,
+                "SELECT pipe_centre_offset_m('top', 400, NULL)::text"
+                    + " || ',' || pipe_centre_offset_m('invert', 600, NULL)::text || ',' || pipe_centre_offset_m('top', NULL, 1000)::text"))
         .containsExactly("-0.2,0.3,-0.5");
   }
 }

@@ -9,11 +9,15 @@ class NamedSqlTest {
 
   @Test
   void namesBecomePlaceholdersInOrderAndCastsAndCommentsStay() {
-    NamedSql n = NamedSql.parse("""
+    NamedSql n =
+        NamedSql.parse(
+            """
         -- a comment with :not_a_param
         SELECT CAST(:as_of AS timestamptz), x::int, :a + :b, 'a' || :a
         """);
-    assertThat(n.sql()).contains("CAST(? AS timestamptz), x::int, ? + ?, 'a' || ?").doesNotContain("not_a_param");
+    assertThat(n.sql())
+        .contains("CAST(? AS timestamptz), x::int, ? + ?, 'a' || ?")
+        .doesNotContain("not_a_param");
     assertThat(n.names()).isEqualTo(List.of("as_of", "a", "b", "a"));
   }
 }

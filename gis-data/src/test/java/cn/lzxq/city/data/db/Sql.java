@@ -11,12 +11,13 @@ import javax.sql.DataSource;
 /** Small helpers for tests that check the database with their own SQL. */
 public final class Sql {
 
-  private Sql() {
-  }
+  private Sql() {}
 
   /** The first column of every row, as text. */
   public static List<String> strings(DataSource db, String sql) throws SQLException {
-    try (Connection c = db.getConnection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+    try (Connection c = db.getConnection();
+        Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery(sql)) {
       List<String> out = new ArrayList<>();
       while (rs.next()) {
         out.add(rs.getString(1));
@@ -32,7 +33,8 @@ public final class Sql {
 
   /** Runs statements that return no rows. */
   public static void exec(DataSource db, String sql) throws SQLException {
-    try (Connection c = db.getConnection(); Statement s = c.createStatement()) {
+    try (Connection c = db.getConnection();
+        Statement s = c.createStatement()) {
       s.execute(sql);
     }
   }

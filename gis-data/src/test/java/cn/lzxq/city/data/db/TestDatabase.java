@@ -10,23 +10,24 @@ import java.util.Locale;
  * The real PostGIS that tests run against: {@code TEST_DATABASE_URL}, set by {@code scripts/test}.
  *
  * <p>Each test class works in a scratch schema of its own, created fresh and migrated, so test
- * classes never see each other's rows. When the variable is missing or the database is down
- * the tests fail: they never skip.
+ * classes never see each other's rows. When the variable is missing or the database is down the
+ * tests fail: they never skip.
  */
 public final class TestDatabase {
 
   /** The environment variable naming the test database. */
   public static final String ENV = "TEST_DATABASE_URL";
 
-  private TestDatabase() {
-  }
+  private TestDatabase() {}
 
   /** The test database; fails with a clear message when it is not configured. */
   public static DatabaseConfig config() {
     String url = System.getenv(ENV);
     if (url == null || url.isBlank()) {
-      throw new IllegalStateException(ENV + " is not set: run the tests with scripts/test, "
-          + "which starts the project-local PostGIS and sets it");
+      throw new IllegalStateException(
+          ENV
+              + " is not set: run the tests with scripts/test, "
+              + "which starts the project-local PostGIS and sets it");
     }
     return DatabaseConfig.parse(url);
   }
@@ -40,7 +41,8 @@ public final class TestDatabase {
     String schema = "t_" + name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "_");
     DatabaseConfig config = config().withSchema(schema);
     HikariDataSource pool = CityDatabase.pool(config, 4);
-    try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
+    try (Connection c = pool.getConnection();
+        Statement s = c.createStatement()) {
       s.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
     } catch (SQLException e) {
       pool.close();

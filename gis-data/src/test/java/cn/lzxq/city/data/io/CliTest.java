@@ -22,8 +22,7 @@ class CliTest {
   private static HikariDataSource db;
   private static String url;
 
-  @TempDir
-  Path tmp;
+  @TempDir Path tmp;
 
   @BeforeAll
   static void schema() throws Exception {
@@ -66,8 +65,11 @@ class CliTest {
 
   @Test
   void importWithErrorsPrintsTheRowNumberedReportExitsOneAndWritesNothing() throws Exception {
-    Path bad = Files.writeString(tmp.resolve("points.csv"), "物探点号,特征,附属物,X,Y,地面高程,要素代码,权属单位\n"
-        + "JS001,三通,阀门,4041810.525,383528.620,1950.30,51042101,LZXQ-WATER\n");
+    Path bad =
+        Files.writeString(
+            tmp.resolve("points.csv"),
+            "物探点号,特征,附属物,X,Y,地面高程,要素代码,权属单位\n"
+                + "JS001,三通,阀门,4041810.525,383528.620,1950.30,51042101,LZXQ-WATER\n");
 
     String before = IoTestSupport.checksum(db, "pipe_point");
 
@@ -79,16 +81,45 @@ class CliTest {
 
   @Test
   void importThenExportBothFormats() throws Exception {
-    String imported = cli("import", resource("points_zh.csv").toString(), resource("lines_zh.csv").toString(),
-        "--user", "surveyor", "--encoding", "UTF-8");
+    String imported =
+        cli(
+            "import",
+            resource("points_zh.csv").toString(),
+            resource("lines_zh.csv").toString(),
+            "--user",
+            "surveyor",
+            "--encoding",
+            "UTF-8");
     Path gpkg = tmp.resolve("out.gpkg");
-    String exported = cli("export", "--format", "gpkg", "--out", gpkg.toString(), "--layer", "pipe_js", "--layer", "pipe_point");
-    String json = cli("export", "--format", "geojson", "--out", tmp.resolve("json").toString(), "--as-of", "2999-01-01");
+    String exported =
+        cli(
+            "export",
+            "--format",
+            "gpkg",
+            "--out",
+            gpkg.toString(),
+            "--layer",
+            "pipe_js",
+            "--layer",
+            "pipe_point");
+    String json =
+        cli(
+            "export",
+            "--format",
+            "geojson",
+            "--out",
+            tmp.resolve("json").toString(),
+            "--as-of",
+            "2999-01-01");
 
-    assertThat(imported).startsWith("0\n").contains("pipe_point: 5 written", "pipe_segment: 3 written");
-    assertThat(Sql.strings(db, "SELECT DISTINCT changed_by FROM pipe_point")).containsExactly("surveyor");
+    assertThat(imported)
+        .startsWith("0\n")
+        .contains("pipe_point: 5 written", "pipe_segment: 3 written");
+    assertThat(Sql.strings(db, "SELECT DISTINCT changed_by FROM pipe_point"))
+        .containsExactly("surveyor");
     assertThat(exported).isEqualTo("0\npipe_js: 2\npipe_point: 5\n");
-    assertThat(IoTestSupport.run("ogrinfo", "-so", gpkg.toString(), "pipe_js")).contains("Feature Count: 2");
+    assertThat(IoTestSupport.run("ogrinfo", "-so", gpkg.toString(), "pipe_js"))
+        .contains("Feature Count: 2");
     assertThat(json).startsWith("0\n").contains("pipe_ps: 1");
     assertThat(tmp.resolve("json/zoning_parcel.geojson")).exists();
   }
@@ -96,7 +127,8 @@ class CliTest {
   @Test
   void badUsageExitsTwo() {
     assertThat(cli("export", "--format", "shp", "--out", "x")).startsWith("2\n");
-    assertThat(cli("export", "--format", "gpkg", "--out", "x.gpkg", "--layer", "nope")).startsWith("2\n");
+    assertThat(cli("export", "--format", "gpkg", "--out", "x.gpkg", "--layer", "nope"))
+        .startsWith("2\n");
   }
 
   @Test
@@ -104,6 +136,8 @@ class CliTest {
     assertThat(CityCli.isCommand("--help")).isTrue();
     assertThat(CityCli.isCommand("sample")).isTrue();
     assertThat(CityCli.isCommand("--server.port=8081")).isFalse();
-    assertThat(capture("--help")).startsWith("0\n").contains("migrate", "sample", "import", "export");
+    assertThat(capture("--help"))
+        .startsWith("0\n")
+        .contains("migrate", "sample", "import", "export");
   }
 }

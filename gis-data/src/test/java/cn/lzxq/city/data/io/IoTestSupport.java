@@ -14,16 +14,19 @@ import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
 
-/** Shared set-up for the import and export tests: schemas with organisations, fixtures, checksums. */
+/**
+ * Shared set-up for the import and export tests: schemas with organisations, fixtures, checksums.
+ */
 final class IoTestSupport {
 
-  private IoTestSupport() {
-  }
+  private IoTestSupport() {}
 
   /** A fresh migrated schema with the organisations the fixtures name. */
   static HikariDataSource schema(String name) throws SQLException {
     HikariDataSource db = TestDatabase.freshSchema(name);
-    Sql.exec(db, """
+    Sql.exec(
+        db,
+        """
         INSERT INTO organization (code, name, name_en, kind, networks) VALUES
           ('LZXQ-WATER', '兰州新区供水公司', 'Lanzhou New Area Water', 'utility', '{JS}'),
           ('LZXQ-DRAIN', '兰州新区排水公司', 'Lanzhou New Area Drainage', 'utility', '{PS}'),
@@ -48,18 +51,26 @@ final class IoTestSupport {
 
   /** Imports files by the given user with default options. */
   static QaReport importFiles(DataSource db, Path... files) throws SQLException, IOException {
-    return new CityImporter(db).importFiles(List.of(files), ImportOptions.defaults("tester"), ProgressSink.NONE);
+    return new CityImporter(db)
+        .importFiles(List.of(files), ImportOptions.defaults("tester"), ProgressSink.NONE);
   }
 
   /** Imports one GeoJSON or GeoPackage file as a named layer. */
-  static QaReport importLayer(DataSource db, String layer, Path file) throws SQLException, IOException {
-    return new CityImporter(db).importFiles(List.of(file), ImportOptions.defaults("tester").withLayer(layer), ProgressSink.NONE);
+  static QaReport importLayer(DataSource db, String layer, Path file)
+      throws SQLException, IOException {
+    return new CityImporter(db)
+        .importFiles(
+            List.of(file), ImportOptions.defaults("tester").withLayer(layer), ProgressSink.NONE);
   }
 
   /** Row count and a checksum of every row of a table (all versions), to prove nothing changed. */
   static String checksum(DataSource db, String table) throws SQLException {
-    return Sql.strings(db, "SELECT count(*) || ':' || coalesce(md5(string_agg(t::text, '|' ORDER BY version_id)), '-') FROM "
-        + table + " t").get(0);
+    return Sql.strings(
+            db,
+            "SELECT count(*) || ':' || coalesce(md5(string_agg(t::text, '|' ORDER BY version_id)), '-') FROM "
+                + table
+                + " t")
+        .get(0);
   }
 
   /** Checksums of all feature tables plus the fid sequence position. */

@@ -22,8 +22,7 @@ import org.locationtech.jts.io.WKTReader;
 /** The parsing pieces that need no database. */
 class ParsingTest {
 
-  @TempDir
-  Path tmp;
+  @TempDir Path tmp;
 
   @Test
   void headerSynonymsInChineseAndEnglishMapToOneField() {
@@ -31,10 +30,15 @@ class ParsingTest {
     HeaderMap en = HeaderMap.of(List.of("S_Point", "e point", "D_S", "s_depth", "colour"));
 
     assertThat(zh.kind()).isEqualTo(HeaderMap.Kind.SEGMENTS);
-    assertThat(zh.columns()).containsEntry(Cjj61Field.SIZE, 2).containsEntry(Cjj61Field.START_DEPTH, 3);
+    assertThat(zh.columns())
+        .containsEntry(Cjj61Field.SIZE, 2)
+        .containsEntry(Cjj61Field.START_DEPTH, 3);
     assertThat(zh.header(Cjj61Field.SIZE)).isEqualTo("管径（mm）");
-    assertThat(en.columns()).containsEntry(Cjj61Field.START_POINT, 0).containsEntry(Cjj61Field.END_POINT, 1)
-        .containsEntry(Cjj61Field.SIZE, 2).containsEntry(Cjj61Field.START_DEPTH, 3);
+    assertThat(en.columns())
+        .containsEntry(Cjj61Field.START_POINT, 0)
+        .containsEntry(Cjj61Field.END_POINT, 1)
+        .containsEntry(Cjj61Field.SIZE, 2)
+        .containsEntry(Cjj61Field.START_DEPTH, 3);
     assertThat(en.unknown()).containsExactly("colour");
     assertThat(HeaderMap.of(List.of("exp_no", "X", "Y")).kind()).isEqualTo(HeaderMap.Kind.POINTS);
   }
@@ -60,7 +64,9 @@ class ParsingTest {
 
   @Test
   void encodingIsUtf8WhenTheWholeFileDecodesElseGb18030() throws Exception {
-    Path utf8 = Files.writeString(tmp.resolve("a.csv"), "x".repeat(100_000) + "物探点号", StandardCharsets.UTF_8);
+    Path utf8 =
+        Files.writeString(
+            tmp.resolve("a.csv"), "x".repeat(100_000) + "物探点号", StandardCharsets.UTF_8);
     Path gbk = Files.write(tmp.resolve("b.csv"), ("x".repeat(100_000) + "物探点号").getBytes("GBK"));
 
     assertThat(CharsetDetector.detect(utf8)).isEqualTo(StandardCharsets.UTF_8);
@@ -69,7 +75,9 @@ class ParsingTest {
 
   @Test
   void geoPackageGeometryKeepsZAndItsEnvelope() throws Exception {
-    Geometry line = new WKTReader().read("LINESTRING Z (383528.62 4041810.525 1949.1, 383548.62 4041850.525 1949.2)");
+    Geometry line =
+        new WKTReader()
+            .read("LINESTRING Z (383528.62 4041810.525 1949.1, 383548.62 4041850.525 1949.2)");
 
     GpkgGeometry.Encoded encoded = GpkgGeometry.encode(new WKBWriter(3).write(line), 4544);
     Geometry back = GpkgGeometry.decode(encoded.blob());

@@ -20,7 +20,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The job queue (V30) on the real database: limits, SKIP LOCKED claiming, stale heartbeats, dismissal of running work. */
+/**
+ * The job queue (V30) on the real database: limits, SKIP LOCKED claiming, stale heartbeats,
+ * dismissal of running work.
+ */
 class JobQueueTest {
 
   private static final Duration STALE = Duration.ofSeconds(30);
@@ -49,7 +52,8 @@ class JobQueueTest {
     queue.submit("clearance", "{}", "anon:10.0.0.1", 2);
     assertThat(a.status()).isEqualTo(JobStatus.ACCEPTED);
     assertThat(a.inputs()).isEqualTo("{\"bbox\": \"1,2,3,4\"}");
-    assertThatThrownBy(() -> queue.submit("cover", "{}", "anon:10.0.0.1", 2)).isInstanceOf(JobLimitException.class);
+    assertThatThrownBy(() -> queue.submit("cover", "{}", "anon:10.0.0.1", 2))
+        .isInstanceOf(JobLimitException.class);
     // another client is not affected; a dismissed job frees a place
     assertThat(queue.submit("cover", "{}", "user:admin", 2).client()).isEqualTo("user:admin");
     queue.dismiss(a.id());
@@ -61,9 +65,11 @@ class JobQueueTest {
     Job first = queue.submit("clearance", "{}", "c", 9);
     Job second = queue.submit("clearance", "{}", "c", 9);
     queue.submit("tiles", "{}", "c", 9);
-    try (Connection other = db.getConnection(); Statement s = other.createStatement()) {
+    try (Connection other = db.getConnection();
+        Statement s = other.createStatement()) {
       other.setAutoCommit(false);
-      s.execute("SELECT 1 FROM job WHERE id = '" + first.id() + "' FOR UPDATE");  // another node mid-claim
+      s.execute(
+          "SELECT 1 FROM job WHERE id = '" + first.id() + "' FOR UPDATE"); // another node mid-claim
       Job claimed = queue.claim("n1", List.of("clearance"), STALE, 3).orElseThrow();
       assertThat(claimed.id()).isEqualTo(second.id());
       other.rollback();
@@ -78,12 +84,13 @@ class JobQueueTest {
   }
 
   @Test
-  void aRunningJobWhoseHeartbeatWentStaleIsResumedByAnotherNodeAndGivenUpAfterMaxAttempts() throws Exception {
+  void aRunningJobWhoseHeartbeatWentStaleIsResumedByAnotherNodeAndGivenUpAfterMaxAttempts()
+      throws Exception {
     Job job = queue.submit("clearance", "{}", "c", 9);
     queue.claim("n1", List.of("clearance"), STALE, 2).orElseThrow();
     assertThat(queue.heartbeat("n1", List.of(job.id()))).containsExactly(job.id());
-    assertThat(queue.claim("n2", List.of("clearance"), STALE, 2)).isEmpty();  // n1 is alive
-    Sql.exec(db, "UPDATE job SET heartbeat = now() - interval '31 seconds'");  // n1 died 31 s ago
+    assertThat(queue.claim("n2", List.of("clearance"), STALE, 2)).isEmpty(); // n1 is alive
+    Sql.exec(db, "UPDATE job SET heartbeat = now() - interval '31 seconds'"); // n1 died 31 s ago
     Job resumed = queue.claim("n2", List.of("clearance"), STALE, 2).orElseThrow();
     assertThat(resumed.id()).isEqualTo(job.id());
     assertThat(resumed.attempts()).isEqualTo(2);
@@ -99,21 +106,24 @@ class JobQueueTest {
 
   @Test
   void aWorkerRunsReportsProgressAndStoresTheResult() throws Exception {
-    JobHandler echo = (job, ctx) -> {
-      ctx.progress(50, "half way");
-      return new JobResult(job.inputs().getBytes(StandardCharsets.UTF_8), "application/json");
-    };
+    JobHandler echo =
+        (job, ctx) -> {
+          ctx.progress(50, "half way");
+          return new JobResult(job.inputs().getBytes(StandardCharsets.UTF_8), "application/json");
+        };
     try (JobWorker worker = worker("w1", Map.of("echo", echo))) {
       worker.start();
       Job job = queue.submit("echo", "{\"a\":1}", "c", 9);
       Job done = await(job.id(), JobStatus.SUCCESSFUL);
       assertThat(done.progress()).isEqualTo(100);
-      assertThat(new String(queue.result(job.id()).orElseThrow().bytes(), StandardCharsets.UTF_8)).isEqualTo("{\"a\": 1}");
+      assertThat(new String(queue.result(job.id()).orElseThrow().bytes(), StandardCharsets.UTF_8))
+          .isEqualTo("{\"a\": 1}");
     }
     // a failing handler fails the job with its message
-    JobHandler broken = (job, ctx) -> {
-      throw new IllegalStateException("no such road");
-    };
+    JobHandler broken =
+        (job, ctx) -> {
+          throw new IllegalStateException("no such road");
+        };
     try (JobWorker worker = worker("w2", Map.of("broken", broken))) {
       worker.start();
       Job job = queue.submit("broken", "{}", "c", 9);
@@ -124,20 +134,22 @@ class JobQueueTest {
 
   @Test
   void dismissingARunningJobCancelsItsStatementAndStoppingANodeRequeuesItsJobs() throws Exception {
-    JobHandler sleep = (job, ctx) -> {
-      try (Connection c = db.getConnection(); Statement s = c.createStatement()) {
-        try (ResultSet rs = s.executeQuery("SELECT pg_backend_pid()")) {
-          rs.next();
-          ctx.backend(rs.getInt(1));
-        }
-        try {
-          s.execute("SELECT pg_sleep(60) /* job-sleep */");
-        } finally {
-          ctx.backend(0);
-        }
-      }
-      return new JobResult(new byte[0], "text/plain");
-    };
+    JobHandler sleep =
+        (job, ctx) -> {
+          try (Connection c = db.getConnection();
+              Statement s = c.createStatement()) {
+            try (ResultSet rs = s.executeQuery("SELECT pg_backend_pid()")) {
+              rs.next();
+              ctx.backend(rs.getInt(1));
+            }
+            try {
+              s.execute("SELECT pg_sleep(60) /* job-sleep */");
+            } finally {
+              ctx.backend(0);
+            }
+          }
+          return new JobResult(new byte[0], "text/plain");
+        };
     JobWorker worker = worker("w3", Map.of("sleep", sleep));
     worker.start();
     Job job = queue.submit("sleep", "{}", "c", 9);
@@ -145,7 +157,7 @@ class JobQueueTest {
     awaitSleeping(1);
     long t0 = System.nanoTime();
     assertThat(queue.dismiss(job.id()).orElseThrow().status()).isEqualTo(JobStatus.DISMISSED);
-    awaitSleeping(0);  // the next heartbeat (200 ms) cancels the backend's statement
+    awaitSleeping(0); // the next heartbeat (200 ms) cancels the backend's statement
     assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofSeconds(5));
     assertThat(queue.find(job.id()).orElseThrow().status()).isEqualTo(JobStatus.DISMISSED);
     assertThat(queue.dismiss(job.id())).isEmpty();
@@ -163,8 +175,11 @@ class JobQueueTest {
   }
 
   private static JobWorker worker(String node, Map<String, JobHandler> handlers) {
-    return new JobWorker(queue, handlers, new JobWorker.Settings(node, 1, Duration.ofMillis(100), Duration.ofMillis(200),
-        STALE, 3, Duration.ofDays(1)));
+    return new JobWorker(
+        queue,
+        handlers,
+        new JobWorker.Settings(
+            node, 1, Duration.ofMillis(100), Duration.ofMillis(200), STALE, 3, Duration.ofDays(1)));
   }
 
   private static Job await(UUID id, JobStatus status) throws Exception {
@@ -180,12 +195,12 @@ class JobQueueTest {
   }
 
   private static void awaitSleeping(long n) throws Exception {
-    String sql = "SELECT count(*) FROM pg_stat_activity WHERE state = 'active' AND query LIKE '%job-sleep */'";
+    String sql =
+        "SELECT count(*) FROM pg_stat_activity WHERE state = 'active' AND query LIKE '%job-sleep */'";
     long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
     while (Sql.count(db, sql) != n) {
       assertThat(System.nanoTime()).as("backends running the sleep").isLessThan(deadline);
       Thread.sleep(50);
     }
   }
-
 }

@@ -7,8 +7,7 @@ import java.util.List;
 /** Test helper: drains a query's cursor into a list (tests read a handful of features). */
 public final class FeatureReads {
 
-  private FeatureReads() {
-  }
+  private FeatureReads() {}
 
   /** Every feature the query selects, in its order. */
   public static List<Feature> all(FeatureSource source, FeatureQuery q) throws SQLException {

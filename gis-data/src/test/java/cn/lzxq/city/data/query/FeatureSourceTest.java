@@ -32,10 +32,14 @@ class FeatureSourceTest {
   @BeforeAll
   static void data() throws SQLException {
     db = TestDatabase.freshSchema("FeatureSourceTest");
-    source = new FeatureSource(new ReadExecutor(db, Duration.ofSeconds(10)), new SqlBuilder(NativeSrid.read(db)));
+    source =
+        new FeatureSource(
+            new ReadExecutor(db, Duration.ofSeconds(10)), new SqlBuilder(NativeSrid.read(db)));
     // Three water pipes 100 m apart going east from (36.50 N, 103.70 E); the third one was
     // re-surveyed in 2024 (a closed version with DN 200, then the current one with DN 400).
-    Sql.exec(db, """
+    Sql.exec(
+        db,
+        """
         INSERT INTO organization (code, name, kind) VALUES ('SW', '兰州新区供水公司', 'utility');
         INSERT INTO pipe_segment (fid, network, subtype, feature_code, start_point, end_point, depth_ref, dn_mm, material,
                                   owner, road_name, geom, valid_from, valid_to)
@@ -73,13 +77,17 @@ class FeatureSourceTest {
     assertThat(start.x).isCloseTo(103.70, offset(1e-9));
     assertThat(start.y).isCloseTo(36.50, offset(1e-9));
     assertThat(start.getZ()).isCloseTo(1948.8, offset(1e-6));
-    assertThat(all.get(2).properties()).containsEntry("dn_mm", 400).containsEntry("road_name", "经一路'; DROP TABLE road; --");
+    assertThat(all.get(2).properties())
+        .containsEntry("dn_mm", 400)
+        .containsEntry("road_name", "经一路'; DROP TABLE road; --");
   }
 
   @Test
   void asOfReadsTheVersionValidThen() throws SQLException {
-    List<Feature> in2020 = read(FeatureQuery.of(WATER, 4544).withAsOf(Instant.parse("2020-01-01T00:00:00Z")));
-    List<Feature> in2015 = read(FeatureQuery.of(WATER, 4544).withAsOf(Instant.parse("2015-06-01T00:00:00Z")));
+    List<Feature> in2020 =
+        read(FeatureQuery.of(WATER, 4544).withAsOf(Instant.parse("2020-01-01T00:00:00Z")));
+    List<Feature> in2015 =
+        read(FeatureQuery.of(WATER, 4544).withAsOf(Instant.parse("2015-06-01T00:00:00Z")));
 
     assertThat(in2020).extracting(f -> f.properties().get("dn_mm")).containsExactly(300, 150, 200);
     assertThat(in2015).extracting(Feature::fid).containsExactly(10L);
@@ -90,24 +98,31 @@ class FeatureSourceTest {
     // CRS:84 / lon-lat window around the second pipe only (x = longitude after axis handling).
     Envelope window = new Envelope(103.7004, 103.7006, 36.5008, 36.5010);
 
-    assertThat(fids(FeatureQuery.of(WATER, 4326).withFilter(new Filter.BBox(window, 4326)))).containsExactly(11L);
-    assertThat(source.count(FeatureQuery.of(WATER, 4326).withFilter(new Filter.BBox(window, 4490)))).isEqualTo(1);
+    assertThat(fids(FeatureQuery.of(WATER, 4326).withFilter(new Filter.BBox(window, 4326))))
+        .containsExactly(11L);
+    assertThat(source.count(FeatureQuery.of(WATER, 4326).withFilter(new Filter.BBox(window, 4490))))
+        .isEqualTo(1);
   }
 
   @Test
   void comparesCoercedLiteralsAndMatchesPatterns() throws SQLException {
     FeatureQuery q = FeatureQuery.of(WATER, 4544);
 
-    assertThat(fids(q.withFilter(new Filter.Compare(Filter.CompareOp.GE, "dn_mm", "300", true)))).containsExactly(10L, 12L);
-    assertThat(fids(q.withFilter(new Filter.Like("road_name", "经一%", true)))).containsExactly(10L, 12L);
-    assertThat(fids(q.withFilter(new Filter.Compare(Filter.CompareOp.EQ, "material", "qm", false)))).containsExactly(10L, 11L, 12L);
+    assertThat(fids(q.withFilter(new Filter.Compare(Filter.CompareOp.GE, "dn_mm", "300", true))))
+        .containsExactly(10L, 12L);
+    assertThat(fids(q.withFilter(new Filter.Like("road_name", "经一%", true))))
+        .containsExactly(10L, 12L);
+    assertThat(fids(q.withFilter(new Filter.Compare(Filter.CompareOp.EQ, "material", "qm", false))))
+        .containsExactly(10L, 11L, 12L);
     assertThat(fids(q.withFilter(new Filter.ResourceIds(List.of(11L, 99L))))).containsExactly(11L);
-    assertThat(fids(q.withFilter(new Filter.Not(new Filter.In("dn_mm", List.of(150, "400")))))).containsExactly(10L);
+    assertThat(fids(q.withFilter(new Filter.Not(new Filter.In("dn_mm", List.of(150, "400"))))))
+        .containsExactly(10L);
   }
 
   @Test
   void pagesInAStableOrder() throws SQLException {
-    FeatureQuery bySize = FeatureQuery.of(WATER, 4544).withSort(List.of(new SortKey("dn_mm", false)));
+    FeatureQuery bySize =
+        FeatureQuery.of(WATER, 4544).withSort(List.of(new SortKey("dn_mm", false)));
 
     assertThat(fids(bySize.withPage(0, 2))).containsExactly(12L, 10L);
     assertThat(fids(bySize.withPage(2, 2))).containsExactly(11L);
@@ -119,9 +134,15 @@ class FeatureSourceTest {
     point.setSRID(4490);
 
     // About 33 m north of pipe 11 and 67 m south of pipe 12.
-    assertThat(fids(FeatureQuery.of(WATER, 4544).withFilter(new Filter.Spatial(Filter.SpatialOp.DWITHIN, point, 40))))
+    assertThat(
+            fids(
+                FeatureQuery.of(WATER, 4544)
+                    .withFilter(new Filter.Spatial(Filter.SpatialOp.DWITHIN, point, 40))))
         .containsExactly(11L);
-    assertThat(fids(FeatureQuery.of(WATER, 4544).withFilter(new Filter.Spatial(Filter.SpatialOp.BEYOND, point, 40))))
+    assertThat(
+            fids(
+                FeatureQuery.of(WATER, 4544)
+                    .withFilter(new Filter.Spatial(Filter.SpatialOp.BEYOND, point, 40))))
         .containsExactly(10L, 12L);
   }
 
@@ -130,9 +151,16 @@ class FeatureSourceTest {
     FeatureQuery q = FeatureQuery.of(WATER, 4544);
 
     assertThatThrownBy(() -> fids(q.withFilter(new Filter.IsNull("geom; DROP TABLE road"))))
-        .isInstanceOf(QueryException.class).hasMessageContaining("no property");
-    assertThatThrownBy(() -> fids(q.withFilter(new Filter.Compare(Filter.CompareOp.EQ, "dn_mm", "1 OR 1=1", true))))
-        .isInstanceOf(QueryException.class).hasMessageContaining("not a valid integer");
-    assertThatThrownBy(() -> fids(q.withProperties(List.of("nope")))).isInstanceOf(QueryException.class);
+        .isInstanceOf(QueryException.class)
+        .hasMessageContaining("no property");
+    assertThatThrownBy(
+            () ->
+                fids(
+                    q.withFilter(
+                        new Filter.Compare(Filter.CompareOp.EQ, "dn_mm", "1 OR 1=1", true))))
+        .isInstanceOf(QueryException.class)
+        .hasMessageContaining("not a valid integer");
+    assertThatThrownBy(() -> fids(q.withProperties(List.of("nope"))))
+        .isInstanceOf(QueryException.class);
   }
 }

@@ -13,7 +13,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The generator without a database: determinism, scale sizes and the survey topology of the small sample. */
+/**
+ * The generator without a database: determinism, scale sizes and the survey topology of the small
+ * sample.
+ */
 class SampleGeneratorTest {
 
   private static final List<PipePoint> POINTS = new java.util.ArrayList<>();
@@ -34,9 +37,12 @@ class SampleGeneratorTest {
     assertThat(second).isEqualTo(first);
     assertThat(new SampleGenerator(SampleScale.SMALL, 7).manifest().toJson())
         .isEqualTo(new SampleGenerator(SampleScale.SMALL, 7).manifest().toJson());
-    assertThat(other.get(SampleTable.PIPE_SEGMENT)).isNotEqualTo(first.get(SampleTable.PIPE_SEGMENT));
-    assertThat(other.get(SampleTable.ZONING_PARCEL)).isNotEqualTo(first.get(SampleTable.ZONING_PARCEL));
-    assertThat(other.get(SampleTable.BASE_STATION)).isNotEqualTo(first.get(SampleTable.BASE_STATION));
+    assertThat(other.get(SampleTable.PIPE_SEGMENT))
+        .isNotEqualTo(first.get(SampleTable.PIPE_SEGMENT));
+    assertThat(other.get(SampleTable.ZONING_PARCEL))
+        .isNotEqualTo(first.get(SampleTable.ZONING_PARCEL));
+    assertThat(other.get(SampleTable.BASE_STATION))
+        .isNotEqualTo(first.get(SampleTable.BASE_STATION));
   }
 
   private static Map<SampleTable, String> digests(SampleGenerator sample) {
@@ -111,16 +117,22 @@ class SampleGeneratorTest {
   @Test
   void drainageHasAManholeAtEveryPointAtMost75MetresApartAndFallsAlongItsFlow() {
     Set<String> wells = new HashSet<>();
-    POINTS.stream().filter(p -> p.band().gravity()).forEach(p -> {
-      assertThat(p.kind().appurtenance()).as(p.expNo()).isTrue();
-      assertThat(p.kind().nameZh()).isIn("雨水井", "污水井", "检查井");
-      wells.add(p.expNo());
-    });
+    POINTS.stream()
+        .filter(p -> p.band().gravity())
+        .forEach(
+            p -> {
+              assertThat(p.kind().appurtenance()).as(p.expNo()).isTrue();
+              assertThat(p.kind().nameZh()).isIn("雨水井", "污水井", "检查井");
+              wells.add(p.expNo());
+            });
     for (PipeSegment s : SEGMENTS) {
       if (s.band().gravity()) {
         assertThat(wells).contains(s.startPoint(), s.endPoint());
         assertThat(s.lengthM()).isLessThanOrEqualTo(75.0);
-        double fall = "forward".equals(s.flowDir()) ? s.start().z() - s.end().z() : s.end().z() - s.start().z();
+        double fall =
+            "forward".equals(s.flowDir())
+                ? s.start().z() - s.end().z()
+                : s.end().z() - s.start().z();
         assertThat(fall / s.lengthM()).as(s.lineNo()).isGreaterThanOrEqualTo(0.003);
       }
     }
@@ -129,13 +141,19 @@ class SampleGeneratorTest {
   @Test
   void valvesIsolateEveryWaterGasAndHeatRunBetweenCrossings() {
     long valves = POINTS.stream().filter(p -> p.kind() == PointKind.VALVE).count();
-    long hydrants = POINTS.stream().filter(p -> p.kind() == PointKind.HYDRANT && p.band() == Band.JS).count();
+    long hydrants =
+        POINTS.stream().filter(p -> p.kind() == PointKind.HYDRANT && p.band() == Band.JS).count();
     long reducers = POINTS.stream().filter(p -> p.kind() == PointKind.REDUCER).count();
     assertThat(valves).isGreaterThan(1_000);
     assertThat(hydrants).isGreaterThan(100);
     assertThat(reducers).isGreaterThan(0);
-    assertThat(POINTS).allSatisfy(p -> assertThat(p.featureCode()).matches("5[1-6]\\d{2}2[12]\\d{2}"));
-    assertThat(POINTS.stream().filter(p -> p.kind() == PointKind.VALVE).map(PipePoint::band).distinct())
+    assertThat(POINTS)
+        .allSatisfy(p -> assertThat(p.featureCode()).matches("5[1-6]\\d{2}2[12]\\d{2}"));
+    assertThat(
+            POINTS.stream()
+                .filter(p -> p.kind() == PointKind.VALVE)
+                .map(PipePoint::band)
+                .distinct())
         .containsExactlyInAnyOrder(Band.JS, Band.RQ, Band.RL);
   }
 
@@ -153,7 +171,9 @@ class SampleGeneratorTest {
 
   @Test
   void theWriteCommandWritesTheSameFilesAsTheApi(@TempDir Path dir) throws java.io.IOException {
-    int exit = cn.lzxq.city.data.cli.CityCli.run("sample", "write", "--scale", "small", "--seed", "7", "--out", dir.toString());
+    int exit =
+        cn.lzxq.city.data.cli.CityCli.run(
+            "sample", "write", "--scale", "small", "--seed", "7", "--out", dir.toString());
     assertThat(exit).isZero();
     SampleGenerator sample = new SampleGenerator(SampleScale.SMALL, 7);
     assertThat(java.nio.file.Files.readString(dir.resolve("SHA256SUMS")))
@@ -170,7 +190,14 @@ class SampleGeneratorTest {
     assertThat(dir.resolve("SHA256SUMS")).content().contains("pipe_segment.copy", "manifest.json");
     SampleManifest manifest = SampleManifest.read(dir.resolve(SampleManifest.FILE));
     assertThat(manifest).isEqualTo(sample.manifest());
-    assertThat(manifest.defects()).extracting(PlantedDefect::kind).contains("horizontal_clearance", "vertical_clearance",
-        "collision", "shallow_cover", "site_spacing", "emf_sensitive_parcel");
+    assertThat(manifest.defects())
+        .extracting(PlantedDefect::kind)
+        .contains(
+            "horizontal_clearance",
+            "vertical_clearance",
+            "collision",
+            "shallow_cover",
+            "site_spacing",
+            "emf_sensitive_parcel");
   }
 }

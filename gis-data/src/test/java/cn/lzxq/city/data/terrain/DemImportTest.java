@@ -31,8 +31,7 @@ class DemImportTest {
 
   private static HikariDataSource db;
 
-  @TempDir
-  static Path tmp;
+  @TempDir static Path tmp;
 
   private static Path gk;
 
@@ -61,9 +60,28 @@ class DemImportTest {
   void aGeoTiffInEpsg4490WithEllipsoidalHeightsIsStoredIn1985Heights() throws Exception {
     Path geographic = tmp.resolve("dem4490.tif");
     Path ellipsoidal = tmp.resolve("dem4490h.tif");
-    gdal("gdalwarp", "-q", "-overwrite", "-t_srs", "EPSG:4490", "-r", "bilinear", gk.toString(), geographic.toString());
-    gdal("gdal_translate", "-q", "-ot", "Float32", "-scale", "0", "1", String.valueOf(ZETA), String.valueOf(ZETA + 1),
-        geographic.toString(), ellipsoidal.toString());
+    gdal(
+        "gdalwarp",
+        "-q",
+        "-overwrite",
+        "-t_srs",
+        "EPSG:4490",
+        "-r",
+        "bilinear",
+        gk.toString(),
+        geographic.toString());
+    gdal(
+        "gdal_translate",
+        "-q",
+        "-ot",
+        "Float32",
+        "-scale",
+        "0",
+        "1",
+        String.valueOf(ZETA),
+        String.valueOf(ZETA + 1),
+        geographic.toString(),
+        ellipsoidal.toString());
     long before = Sql.count(db, "SELECT count(*) FROM dem");
     long id = importFile(ellipsoidal, HeightReference.ELLIPSOIDAL);
     assertThat(Sql.count(db, "SELECT count(*) FROM dem")).isEqualTo(before + 1);
@@ -77,32 +95,90 @@ class DemImportTest {
     Files.writeString(text, "not a raster");
     Path noCrs = tmp.resolve("nocrs.tif");
     Path bare = tmp.resolve("bare.vrt");
-    Files.writeString(bare, Files.readString(tmp.resolve("dem.vrt")).replaceAll("<SRS>.*</SRS>", ""));
+    Files.writeString(
+        bare, Files.readString(tmp.resolve("dem.vrt")).replaceAll("<SRS>.*</SRS>", ""));
     gdal("gdal_translate", "-q", bare.toString(), noCrs.toString());
     Path millimetres = tmp.resolve("mm.tif");
-    gdal("gdal_translate", "-q", "-ot", "Float32", "-scale", "0", "1", "0", "1000", gk.toString(), millimetres.toString());
+    gdal(
+        "gdal_translate",
+        "-q",
+        "-ot",
+        "Float32",
+        "-scale",
+        "0",
+        "1",
+        "0",
+        "1000",
+        gk.toString(),
+        millimetres.toString());
     Path elsewhere = tmp.resolve("elsewhere.tif");
-    gdal("gdal_translate", "-q", "-a_srs", "EPSG:4490", "-a_ullr", "116.3", "39.95", "116.4", "39.9", gk.toString(),
+    gdal(
+        "gdal_translate",
+        "-q",
+        "-a_srs",
+        "EPSG:4490",
+        "-a_ullr",
+        "116.3",
+        "39.95",
+        "116.4",
+        "39.9",
+        gk.toString(),
         elsewhere.toString());
-    long before = Sql.count(db, "SELECT count(*) FROM dem") + Sql.count(db, "SELECT count(*) FROM dem_tile");
+    long before =
+        Sql.count(db, "SELECT count(*) FROM dem") + Sql.count(db, "SELECT count(*) FROM dem_tile");
     DemImporter importer = new DemImporter();
-    assertThatThrownBy(() -> importer.read(text, 3, HeightReference.NORMAL_1985, ZETA, ServiceArea.LANZHOU_NEW_AREA))
-        .isInstanceOf(DemImportException.class).hasMessageStartingWith("file 3 (" + text + "): GDAL cannot read it");
-    assertThatThrownBy(() -> importer.read(noCrs, 1, HeightReference.NORMAL_1985, ZETA, ServiceArea.LANZHOU_NEW_AREA))
-        .isInstanceOf(DemImportException.class).hasMessageContaining("file 1 (").hasMessageContaining("no coordinate reference system");
-    assertThatThrownBy(() -> importer.read(millimetres, 1, HeightReference.NORMAL_1985, ZETA, ServiceArea.LANZHOU_NEW_AREA))
-        .isInstanceOf(DemImportException.class).hasMessageContaining("not metres");
-    assertThatThrownBy(() -> importer.read(elsewhere, 2, HeightReference.NORMAL_1985, ZETA, ServiceArea.LANZHOU_NEW_AREA))
-        .isInstanceOf(DemImportException.class).hasMessageStartingWith("file 2 (").hasMessageContaining("outside the service area");
-    assertThatThrownBy(() -> importer.read(tmp.resolve("missing.tif"), 1, HeightReference.NORMAL_1985, ZETA,
-        ServiceArea.LANZHOU_NEW_AREA)).isInstanceOf(DemImportException.class).hasMessageContaining("no such file");
-    assertThat(Sql.count(db, "SELECT count(*) FROM dem") + Sql.count(db, "SELECT count(*) FROM dem_tile")).isEqualTo(before);
+    assertThatThrownBy(
+            () ->
+                importer.read(
+                    text, 3, HeightReference.NORMAL_1985, ZETA, ServiceArea.LANZHOU_NEW_AREA))
+        .isInstanceOf(DemImportException.class)
+        .hasMessageStartingWith("file 3 (" + text + "): GDAL cannot read it");
+    assertThatThrownBy(
+            () ->
+                importer.read(
+                    noCrs, 1, HeightReference.NORMAL_1985, ZETA, ServiceArea.LANZHOU_NEW_AREA))
+        .isInstanceOf(DemImportException.class)
+        .hasMessageContaining("file 1 (")
+        .hasMessageContaining("no coordinate reference system");
+    assertThatThrownBy(
+            () ->
+                importer.read(
+                    millimetres,
+                    1,
+                    HeightReference.NORMAL_1985,
+                    ZETA,
+                    ServiceArea.LANZHOU_NEW_AREA))
+        .isInstanceOf(DemImportException.class)
+        .hasMessageContaining("not metres");
+    assertThatThrownBy(
+            () ->
+                importer.read(
+                    elsewhere, 2, HeightReference.NORMAL_1985, ZETA, ServiceArea.LANZHOU_NEW_AREA))
+        .isInstanceOf(DemImportException.class)
+        .hasMessageStartingWith("file 2 (")
+        .hasMessageContaining("outside the service area");
+    assertThatThrownBy(
+            () ->
+                importer.read(
+                    tmp.resolve("missing.tif"),
+                    1,
+                    HeightReference.NORMAL_1985,
+                    ZETA,
+                    ServiceArea.LANZHOU_NEW_AREA))
+        .isInstanceOf(DemImportException.class)
+        .hasMessageContaining("no such file");
+    assertThat(
+            Sql.count(db, "SELECT count(*) FROM dem")
+                + Sql.count(db, "SELECT count(*) FROM dem_tile"))
+        .isEqualTo(before);
   }
 
   @Test
   void aFailedWriteLeavesThePreviousVersionCurrent() throws Exception {
     long id = importFile(gk, HeightReference.NORMAL_1985);
-    DemRaster raster = new DemImporter().read(gk, 1, HeightReference.NORMAL_1985, ZETA, ServiceArea.LANZHOU_NEW_AREA);
+    DemRaster raster =
+        new DemImporter()
+            .read(gk, 1, HeightReference.NORMAL_1985, ZETA, ServiceArea.LANZHOU_NEW_AREA);
     try (Connection c = db.getConnection()) {
       c.setAutoCommit(false);
       DemStore.write(c, raster, "x", null); // changed_by is NOT NULL: the insert fails
@@ -114,7 +190,8 @@ class DemImportTest {
   }
 
   private static long importFile(Path file, HeightReference reference) throws Exception {
-    DemRaster raster = new DemImporter().read(file, 1, reference, ZETA, ServiceArea.LANZHOU_NEW_AREA);
+    DemRaster raster =
+        new DemImporter().read(file, 1, reference, ZETA, ServiceArea.LANZHOU_NEW_AREA);
     try (Connection c = db.getConnection()) {
       c.setAutoCommit(false);
       long id = DemStore.write(c, raster, file.getFileName().toString(), "test");
@@ -123,29 +200,34 @@ class DemImportTest {
     }
   }
 
-  /** Stored heights at 300 random positions of the window against {@link SampleTerrain#elevation}. */
+  /**
+   * Stored heights at 300 random positions of the window against {@link SampleTerrain#elevation}.
+   */
   private static void assertMatchesTheTerrain(long id, double toleranceM) throws Exception {
     Random random = new Random(17);
-    try (Connection c = db.getConnection(); PreparedStatement p = c.prepareStatement(
-        "SELECT ST_X(g), ST_Y(g) FROM ST_Transform(ST_SetSRID(ST_MakePoint(?, ?), 4544), 4490) g")) {
+    try (Connection c = db.getConnection();
+        PreparedStatement p =
+            c.prepareStatement(
+                "SELECT ST_X(g), ST_Y(g) FROM ST_Transform(ST_SetSRID(ST_MakePoint(?, ?), 4544), 4490) g")) {
       DemVersion v = DemStore.current(c);
       assertThat(v.id()).isEqualTo(id);
       java.util.Map<Long, float[]> blocks = new java.util.HashMap<>();
-      DemGrid.Pixels pixels = (col, row) -> {
-        try {
-          int t = v.tileSize();
-          long key = (long) (row / t) << 32 | (col / t);
-          float[] block = blocks.get(key);
-          if (block == null) {
-            block = DemStore.block(c, id, row / t, col / t);
-            blocks.put(key, block);
-          }
-          int w = Math.min(t, v.grid().width() - (col / t) * t);
-          return block[(row % t) * w + col % t];
-        } catch (java.sql.SQLException e) {
-          throw new IllegalStateException(e);
-        }
-      };
+      DemGrid.Pixels pixels =
+          (col, row) -> {
+            try {
+              int t = v.tileSize();
+              long key = (long) (row / t) << 32 | (col / t);
+              float[] block = blocks.get(key);
+              if (block == null) {
+                block = DemStore.block(c, id, row / t, col / t);
+                blocks.put(key, block);
+              }
+              int w = Math.min(t, v.grid().width() - (col / t) * t);
+              return block[(row % t) * w + col % t];
+            } catch (java.sql.SQLException e) {
+              throw new IllegalStateException(e);
+            }
+          };
       for (int i = 0; i < 300; i++) {
         double x = 383_528.620 + (random.nextDouble() - 0.5) * 3_000;
         double y = 4_041_810.525 + (random.nextDouble() - 0.5) * 3_000;
@@ -154,8 +236,10 @@ class DemImportTest {
         try (ResultSet rs = p.executeQuery()) {
           rs.next();
           double stored = v.grid().sample(rs.getDouble(1), rs.getDouble(2), pixels);
-          assertThat(stored).as("at %.1f %.1f", x, y).isCloseTo(SampleTerrain.elevation(x, y),
-              org.assertj.core.data.Offset.offset(toleranceM));
+          assertThat(stored)
+              .as("at %.1f %.1f", x, y)
+              .isCloseTo(
+                  SampleTerrain.elevation(x, y), org.assertj.core.data.Offset.offset(toleranceM));
         }
       }
     }

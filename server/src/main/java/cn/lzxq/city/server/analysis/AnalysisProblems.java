@@ -17,9 +17,9 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
 /**
- * Problem details (RFC 9457, application/problem+json) for the analysis API: bad input → 400;
- * an analysis past its time limit → 503 with Retry-After (the service is up, the request was
- * too heavy for now: narrow the scope); the database unreachable → 503.
+ * Problem details (RFC 9457, application/problem+json) for the analysis API: bad input → 400; an
+ * analysis past its time limit → 503 with Retry-After (the service is up, the request was too heavy
+ * for now: narrow the scope); the database unreachable → 503.
  */
 @RestControllerAdvice(basePackageClasses = AnalysisProblems.class)
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -34,37 +34,56 @@ class AnalysisProblems {
     return problem(HttpStatus.BAD_REQUEST, BAD_INPUT, "Bad analysis request", e.getMessage());
   }
 
-  @ExceptionHandler({MissingServletRequestParameterException.class, MethodArgumentTypeMismatchException.class,
-      HttpMessageNotReadableException.class})
+  @ExceptionHandler({
+    MissingServletRequestParameterException.class,
+    MethodArgumentTypeMismatchException.class,
+    HttpMessageNotReadableException.class
+  })
   ResponseEntity<ProblemDetail> badParameter(Exception e) {
-    String detail = e instanceof MissingServletRequestParameterException m
-        ? "缺少参数 " + m.getParameterName() + " / missing parameter " + m.getParameterName()
-        : e instanceof MethodArgumentTypeMismatchException t
-            ? "参数 " + t.getName() + " 格式错误 / parameter " + t.getName() + " has the wrong format: " + t.getValue()
-            : "请求体不是有效的 JSON / the request body is not valid JSON for this analysis";
+    String detail =
+        e instanceof MissingServletRequestParameterException m
+            ? "缺少参数 " + m.getParameterName() + " / missing parameter " + m.getParameterName()
+            : e instanceof MethodArgumentTypeMismatchException t
+                ? "参数 "
+                    + t.getName()
+                    + " 格式错误 / parameter "
+                    + t.getName()
+                    + " has the wrong format: "
+                    + t.getValue()
+                : "请求体不是有效的 JSON / the request body is not valid JSON for this analysis";
     return problem(HttpStatus.BAD_REQUEST, BAD_INPUT, "Bad analysis request", detail);
   }
 
   @ExceptionHandler(AnalysisTimeoutException.class)
   ResponseEntity<ProblemDetail> timeLimit(AnalysisTimeoutException e) {
-    ResponseEntity<ProblemDetail> r = problem(HttpStatus.SERVICE_UNAVAILABLE, TIME_LIMIT, "Analysis time limit exceeded",
-        e.getMessage());
+    ResponseEntity<ProblemDetail> r =
+        problem(
+            HttpStatus.SERVICE_UNAVAILABLE,
+            TIME_LIMIT,
+            "Analysis time limit exceeded",
+            e.getMessage());
     return ResponseEntity.status(r.getStatusCode()).header("Retry-After", "30").body(r.getBody());
   }
 
   @ExceptionHandler(AnalysisSqlException.class)
   ResponseEntity<ProblemDetail> database(AnalysisSqlException e) {
-    boolean down = e.getCause() instanceof SQLTransientConnectionException
-        || (e.sqlState() != null && e.sqlState().startsWith("08"));
+    boolean down =
+        e.getCause() instanceof SQLTransientConnectionException
+            || (e.sqlState() != null && e.sqlState().startsWith("08"));
     if (down) {
-      ResponseEntity<ProblemDetail> r = problem(HttpStatus.SERVICE_UNAVAILABLE, DB_DOWN, "Database unavailable",
-          "数据库暂时不可用，请稍后重试 / The database is unavailable; try again shortly.");
+      ResponseEntity<ProblemDetail> r =
+          problem(
+              HttpStatus.SERVICE_UNAVAILABLE,
+              DB_DOWN,
+              "Database unavailable",
+              "数据库暂时不可用，请稍后重试 / The database is unavailable; try again shortly.");
       return ResponseEntity.status(r.getStatusCode()).header("Retry-After", "5").body(r.getBody());
     }
     throw e;
   }
 
-  private static ResponseEntity<ProblemDetail> problem(HttpStatus status, URI type, String title, String detail) {
+  private static ResponseEntity<ProblemDetail> problem(
+      HttpStatus status, URI type, String title, String detail) {
     ProblemDetail p = ProblemDetail.forStatusAndDetail(status, detail);
     p.setType(type);
     p.setTitle(title);

@@ -25,14 +25,21 @@ class AnalysisRunner {
     T run(Session s, ResolvedScope scope) throws SQLException;
   }
 
-  /** Runs {@code work} under the limit of {@code analysis} on the scope, checked against the area limit. */
+  /**
+   * Runs {@code work} under the limit of {@code analysis} on the scope, checked against the area
+   * limit.
+   */
   <T> T scoped(String analysis, Scope scope, ScopedWork<T> work) {
-    return db.run(props.limit(analysis), s -> work.run(s, ScopeResolver.resolve(s, scope, props.maxScopeKm2())));
+    return db.run(
+        props.limit(analysis),
+        s -> work.run(s, ScopeResolver.resolve(s, scope, props.maxScopeKm2())));
   }
 
   /** Runs {@code work} under the limit of {@code analysis}; only the time of the scope is used. */
   <T> T timed(String analysis, Scope time, ScopedWork<T> work) {
-    return db.run(props.limit(analysis), s -> work.run(s, ScopeResolver.resolve(s, time, Double.POSITIVE_INFINITY)));
+    return db.run(
+        props.limit(analysis),
+        s -> work.run(s, ScopeResolver.resolve(s, time, Double.POSITIVE_INFINITY)));
   }
 
   AnalysisProperties props() {

@@ -15,18 +15,30 @@ class AnalysisStoredQueries {
 
   @Bean
   WfsStoredQuery clearanceViolationsQuery(AnalysisRunner runner, AnswerWriter writer) {
-    return new ScopedStoredQuery(CLEARANCE, "Clearance violations (净距分析) in a bbox",
+    return new ScopedStoredQuery(
+        CLEARANCE,
+        "Clearance violations (净距分析) in a bbox",
         "GB 50289 horizontal and vertical clearance shortfalls, wall to wall, between the current pipes in BBOX and their "
             + "neighbours: one feature per violating pair at the shortfall, with measured and required distance (m), the "
             + "clearance_rule row used and the owners (as GET /api/analysis/clearance?f=geojson).",
-        "city:ClearanceViolation", "clearance", ClearanceCheck::existing, runner, writer);
+        "city:ClearanceViolation",
+        "clearance",
+        ClearanceCheck::existing,
+        runner,
+        writer);
   }
 
   @Bean
   WfsStoredQuery collisionsQuery(AnalysisRunner runner, AnswerWriter writer) {
-    return new ScopedStoredQuery(COLLISION, "Pipe collisions (碰撞分析) in a bbox",
+    return new ScopedStoredQuery(
+        COLLISION,
+        "Pipe collisions (碰撞分析) in a bbox",
         "Pairs of pipe solids that overlap in 3D among the current pipes in BBOX and their neighbours: one feature per "
             + "pair (as GET /api/analysis/collision?f=geojson).",
-        "city:Collision", "collision", CollisionCheck::existing, runner, writer);
+        "city:Collision",
+        "collision",
+        CollisionCheck::existing,
+        runner,
+        writer);
   }
 }

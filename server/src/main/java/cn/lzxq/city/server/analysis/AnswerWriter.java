@@ -38,9 +38,12 @@ public class AnswerWriter {
   }
 
   ResponseEntity<Object> write(Object answer, String f, String accept) {
-    if (f != null && !f.isBlank() && !f.equalsIgnoreCase("json") && !f.equalsIgnoreCase("geojson")) {
-      throw new AnalysisInputException("不支持的格式 f=" + f, "unsupported format f=" + f
-          + " (json or geojson)");
+    if (f != null
+        && !f.isBlank()
+        && !f.equalsIgnoreCase("json")
+        && !f.equalsIgnoreCase("geojson")) {
+      throw new AnalysisInputException(
+          "不支持的格式 f=" + f, "unsupported format f=" + f + " (json or geojson)");
     }
     if (answer instanceof Listing<?> listing && wantsGeoJson(f, accept)) {
       return ResponseEntity.ok().contentType(GEO_JSON).body(featureCollection(answer, listing));
@@ -62,7 +65,9 @@ public class AnswerWriter {
       properties.remove("geometry");
       ObjectNode feature = features.addObject();
       feature.put("type", "Feature");
-      feature.set("geometry", item.geometry() == null ? mapper.nullNode() : mapper.readTree(item.geometry().json()));
+      feature.set(
+          "geometry",
+          item.geometry() == null ? mapper.nullNode() : mapper.readTree(item.geometry().json()));
       feature.set("properties", properties);
     }
     ObjectNode rest = (ObjectNode) mapper.valueToTree(answer);

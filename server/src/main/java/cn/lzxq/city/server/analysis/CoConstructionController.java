@@ -24,16 +24,24 @@ class CoConstructionController {
   }
 
   @GetMapping("/trench-sharing")
-  ResponseEntity<Object> trenchSharing(ScopeRequest q, @RequestParam(required = false) String distance,
-      @RequestParam(required = false) String f, @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
+  ResponseEntity<Object> trenchSharing(
+      ScopeRequest q,
+      @RequestParam(required = false) String distance,
+      @RequestParam(required = false) String f,
+      @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
     Double d = distance == null ? null : ScopeParams.number(distance, "distance");
-    return writer.write(runner.timed("trench-sharing", q.scope(), (s, r) -> TrenchSharing.run(s, r, d)), f, accept);
+    return writer.write(
+        runner.timed("trench-sharing", q.scope(), (s, r) -> TrenchSharing.run(s, r, d)), f, accept);
   }
 
   @GetMapping("/spare-ducts")
-  ResponseEntity<Object> spareDucts(ScopeRequest q, @RequestParam(required = false) String distance,
-      @RequestParam(required = false) String f, @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
+  ResponseEntity<Object> spareDucts(
+      ScopeRequest q,
+      @RequestParam(required = false) String distance,
+      @RequestParam(required = false) String f,
+      @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
     Double d = distance == null ? null : ScopeParams.number(distance, "distance");
-    return writer.write(runner.scoped("spare-ducts", q.scope(), (s, r) -> SpareDucts.run(s, r, d)), f, accept);
+    return writer.write(
+        runner.scoped("spare-ducts", q.scope(), (s, r) -> SpareDucts.run(s, r, d)), f, accept);
   }
 }

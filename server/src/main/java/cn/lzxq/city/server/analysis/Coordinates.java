@@ -11,8 +11,7 @@ final class Coordinates {
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
-  private Coordinates() {
-  }
+  private Coordinates() {}
 
   /** {@code x,y} → two numbers, or null when the parameter is absent. */
   static double[] point(String text, String name) {
@@ -21,7 +20,8 @@ final class Coordinates {
     }
     double[] v = numbers(text, name);
     if (v.length != 2) {
-      throw new AnalysisInputException(name + " 需要 2 个数 x,y", name + " needs two numbers: x,y (longitude,latitude in CRS84)");
+      throw new AnalysisInputException(
+          name + " 需要 2 个数 x,y", name + " needs two numbers: x,y (longitude,latitude in CRS84)");
     }
     return v;
   }
@@ -30,7 +30,8 @@ final class Coordinates {
   static JsonNode lineString(String text, String name) {
     double[] v = numbers(text, name);
     if (v.length < 4 || v.length % 2 != 0) {
-      throw new AnalysisInputException(name + " 需要至少两个点 x1,y1,x2,y2", name + " needs at least two points: x1,y1,x2,y2");
+      throw new AnalysisInputException(
+          name + " 需要至少两个点 x1,y1,x2,y2", name + " needs at least two points: x1,y1,x2,y2");
     }
     ObjectNode g = JSON.createObjectNode();
     g.put("type", "LineString");

@@ -5,9 +5,10 @@ import cn.lzxq.city.data.crs.CrsRef;
 import tools.jackson.databind.JsonNode;
 
 /**
- * A POST body with a GeoJSON geometry: {@code {"geometry": {…}, "crs": "CRS:84", "depth": 2.0, "bufferM": 3, "asOf": …}}.
+ * A POST body with a GeoJSON geometry: {@code {"geometry": {…}, "crs": "CRS:84", "depth": 2.0,
+ * "bufferM": 3, "asOf": …}}.
  *
- * @param depth   metres (excavation)
+ * @param depth metres (excavation)
  * @param bufferM protection distance around the pit, metres (excavation; default the setting)
  */
 record GeometryRequest(JsonNode geometry, String crs, Double depth, Double bufferM, String asOf) {

@@ -28,26 +28,49 @@ class NetworkController {
   }
 
   @GetMapping("/valve-isolation")
-  ResponseEntity<Object> valveIsolation(@RequestParam(required = false) Long fid,
-      @RequestParam(required = false) String point, @RequestParam(required = false) String crs,
-      @RequestParam(required = false) String inoperable, @RequestParam(required = false) String asOf,
-      @RequestParam(required = false) String f, @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
+  ResponseEntity<Object> valveIsolation(
+      @RequestParam(required = false) Long fid,
+      @RequestParam(required = false) String point,
+      @RequestParam(required = false) String crs,
+      @RequestParam(required = false) String inoperable,
+      @RequestParam(required = false) String asOf,
+      @RequestParam(required = false) String f,
+      @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
     double[] at = Coordinates.point(point, "point");
     CrsRef c = ScopeParams.crs(crs);
-    Set<Long> off = inoperable == null || inoperable.isBlank() ? Set.of()
-        : Arrays.stream(inoperable.split(",")).map(x -> (long) ScopeParams.number(x, "inoperable")).collect(Collectors.toSet());
-    return writer.write(runner.timed("valve-isolation", ScopeParams.time(asOf),
-        (s, t) -> ValveIsolation.run(s, fid, at, c, off, t)), f, accept);
+    Set<Long> off =
+        inoperable == null || inoperable.isBlank()
+            ? Set.of()
+            : Arrays.stream(inoperable.split(","))
+                .map(x -> (long) ScopeParams.number(x, "inoperable"))
+                .collect(Collectors.toSet());
+    return writer.write(
+        runner.timed(
+            "valve-isolation",
+            ScopeParams.time(asOf),
+            (s, t) -> ValveIsolation.run(s, fid, at, c, off, t)),
+        f,
+        accept);
   }
 
   @GetMapping("/trace")
-  ResponseEntity<Object> trace(@RequestParam(required = false) Long fid, @RequestParam(required = false) String point,
-      @RequestParam(required = false) String crs, @RequestParam(required = false) String network,
-      @RequestParam(defaultValue = "connected") String direction, @RequestParam(required = false) String asOf,
-      @RequestParam(required = false) String f, @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
+  ResponseEntity<Object> trace(
+      @RequestParam(required = false) Long fid,
+      @RequestParam(required = false) String point,
+      @RequestParam(required = false) String crs,
+      @RequestParam(required = false) String network,
+      @RequestParam(defaultValue = "connected") String direction,
+      @RequestParam(required = false) String asOf,
+      @RequestParam(required = false) String f,
+      @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
     double[] at = Coordinates.point(point, "point");
     CrsRef c = ScopeParams.crs(crs);
-    return writer.write(runner.timed("trace", ScopeParams.time(asOf),
-        (s, t) -> NetworkTrace.run(s, fid, at, c, ScopeParams.blank(network), direction, t)), f, accept);
+    return writer.write(
+        runner.timed(
+            "trace",
+            ScopeParams.time(asOf),
+            (s, t) -> NetworkTrace.run(s, fid, at, c, ScopeParams.blank(network), direction, t)),
+        f,
+        accept);
   }
 }

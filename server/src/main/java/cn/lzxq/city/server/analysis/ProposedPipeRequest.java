@@ -9,18 +9,34 @@ import tools.jackson.databind.JsonNode;
  * A proposed pipe as a POST body: {@code {"geometry": {GeoJSON LineString}, "crs": "CRS:84",
  * "network": "JS", "dn": 300, "depth": 1.5, "pressureClass": "MB", "laying": "ZM", "asOf": …}}.
  *
- * @param dn    DN, mm
+ * @param dn DN, mm
  * @param depth metres below ground to the pipe top (invert for drainage)
  */
-record ProposedPipeRequest(JsonNode geometry, String crs, String network, String subtype, Integer dn, Double depth,
-    String pressureClass, String laying, String asOf) {
+record ProposedPipeRequest(
+    JsonNode geometry,
+    String crs,
+    String network,
+    String subtype,
+    Integer dn,
+    Double depth,
+    String pressureClass,
+    String laying,
+    String asOf) {
 
   ProposedPipe pipe() {
     if (network == null || dn == null || depth == null) {
-      throw new AnalysisInputException("需要 network、dn 和 depth", "network, dn and depth are required");
+      throw new AnalysisInputException(
+          "需要 network、dn 和 depth", "network, dn and depth are required");
     }
-    return new ProposedPipe(geometry, ScopeParams.crs(crs), network, ScopeParams.blank(subtype), dn, depth,
-        ScopeParams.blank(pressureClass), ScopeParams.blank(laying));
+    return new ProposedPipe(
+        geometry,
+        ScopeParams.crs(crs),
+        network,
+        ScopeParams.blank(subtype),
+        dn,
+        depth,
+        ScopeParams.blank(pressureClass),
+        ScopeParams.blank(laying));
   }
 
   Scope time() {

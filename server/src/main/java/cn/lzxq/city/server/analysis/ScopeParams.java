@@ -10,14 +10,24 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 
-/** Parses the common request parameters: the scope (bbox, bbox-crs, road, project, owner, network) and asOf. */
+/**
+ * Parses the common request parameters: the scope (bbox, bbox-crs, road, project, owner, network)
+ * and asOf.
+ */
 public final class ScopeParams {
 
-  private ScopeParams() {
-  }
+  private ScopeParams() {}
 
-  public static Scope scope(String bbox, String bboxCrs, String road, String project, String owner, String network, String asOf) {
-    return new Scope(bbox(bbox, bboxCrs), blank(road), blank(project), blank(owner), blank(network), asOf(asOf));
+  public static Scope scope(
+      String bbox,
+      String bboxCrs,
+      String road,
+      String project,
+      String owner,
+      String network,
+      String asOf) {
+    return new Scope(
+        bbox(bbox, bboxCrs), blank(road), blank(project), blank(owner), blank(network), asOf(asOf));
   }
 
   /** Only a time: for analyses located by a geometry or an id. */
@@ -31,9 +41,12 @@ public final class ScopeParams {
       return null;
     }
     try {
-      return text.length() == 10 ? LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant() : Instant.parse(text);
+      return text.length() == 10
+          ? LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant()
+          : Instant.parse(text);
     } catch (DateTimeParseException e) {
-      throw new AnalysisInputException("asOf 不是 ISO 8601 时间：" + text, "asOf is not an ISO 8601 time or date: " + text);
+      throw new AnalysisInputException(
+          "asOf 不是 ISO 8601 时间：" + text, "asOf is not an ISO 8601 time or date: " + text);
     }
   }
 
@@ -56,7 +69,8 @@ public final class ScopeParams {
     try {
       b = BboxParam.parse(text, false, false);
     } catch (NumberFormatException e) {
-      throw new AnalysisInputException("bbox 含有非数字的值：" + text, "bbox holds a value that is not a number: " + text);
+      throw new AnalysisInputException(
+          "bbox 含有非数字的值：" + text, "bbox holds a value that is not a number: " + text);
     } catch (IllegalArgumentException e) {
       throw new AnalysisInputException("bbox 需要 4 个数", "bbox needs 4 numbers: minx,miny,maxx,maxy");
     }

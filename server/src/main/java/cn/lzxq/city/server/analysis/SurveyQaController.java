@@ -19,8 +19,8 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * Surveying QA (测量质检) against the DEM: {@code GET /api/analysis/survey-qa} with the common scope
  * parameters and {@code tolerance} (metres, default 0.3) lists the survey points whose recorded
- * ground elevation differs from the DEM by more than the tolerance, as JSON, GeoJSON
- * ({@code f=geojson}) or CSV ({@code f=csv}: 物探点号, road, surveyed, DEM, difference).
+ * ground elevation differs from the DEM by more than the tolerance, as JSON, GeoJSON ({@code
+ * f=geojson}) or CSV ({@code f=csv}: 物探点号, road, surveyed, DEM, difference).
  */
 @RestController
 @RequestMapping("/api/analysis")
@@ -37,30 +37,53 @@ class SurveyQaController {
   }
 
   @GetMapping("/survey-qa")
-  ResponseEntity<?> surveyQa(ScopeRequest q, @RequestParam(required = false) String tolerance,
-      @RequestParam(required = false) String f, @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
-    double tol = tolerance == null ? SurveyQa.DEFAULT_TOLERANCE_M : ScopeParams.number(tolerance, "tolerance");
+  ResponseEntity<?> surveyQa(
+      ScopeRequest q,
+      @RequestParam(required = false) String tolerance,
+      @RequestParam(required = false) String f,
+      @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
+    double tol =
+        tolerance == null
+            ? SurveyQa.DEFAULT_TOLERANCE_M
+            : ScopeParams.number(tolerance, "tolerance");
     if (!(tol > 0 && tol <= 100)) {
-      throw new AnalysisInputException("tolerance 须在 0–100 米之间", "tolerance must be above 0 and at most 100 metres");
+      throw new AnalysisInputException(
+          "tolerance 须在 0–100 米之间", "tolerance must be above 0 and at most 100 metres");
     }
     DemSource.Dem dem = dems.current();
     if (dem == null) {
-      throw new AnalysisInputException("尚未导入 DEM（city import dem）", "no DEM has been imported (city import dem FILE)");
+      throw new AnalysisInputException(
+          "尚未导入 DEM（city import dem）", "no DEM has been imported (city import dem FILE)");
     }
-    SurveyQaResult result = runner.scoped("survey-qa", q.scope(),
-        (s, scope) -> SurveyQa.run(s, scope, dem.version(), dem.pixels(), tol));
+    SurveyQaResult result =
+        runner.scoped(
+            "survey-qa",
+            q.scope(),
+            (s, scope) -> SurveyQa.run(s, scope, dem.version(), dem.pixels(), tol));
     if ("csv".equalsIgnoreCase(f)) {
-      return ResponseEntity.ok().contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
-          .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=survey-qa.csv").body(csv(result));
+      return ResponseEntity.ok()
+          .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+          .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=survey-qa.csv")
+          .body(csv(result));
     }
     return writer.write(result, f, accept);
   }
 
   private static String csv(SurveyQaResult r) {
-    StringBuilder out = new StringBuilder("fid,物探点号 exp_no,道路 road,实测地面高程 surveyed_m,DEM高程 dem_m,差值 difference_m\r\n");
+    StringBuilder out =
+        new StringBuilder(
+            "fid,物探点号 exp_no,道路 road,实测地面高程 surveyed_m,DEM高程 dem_m,差值 difference_m\r\n");
     for (SurveyDeviation d : r.deviations()) {
-      out.append(String.format(Locale.ROOT, "%d,%s,%s,%.3f,%.3f,%.3f\r\n", d.fid(), quote(d.expNo()), quote(d.road()),
-          d.surveyedM(), d.demM(), d.differenceM()));
+      out.append(
+          String.format(
+              Locale.ROOT,
+              "%d,%s,%s,%.3f,%.3f,%.3f\r\n",
+              d.fid(),
+              quote(d.expNo()),
+              quote(d.road()),
+              d.surveyedM(),
+              d.demM(),
+              d.differenceM()));
     }
     return out.toString();
   }

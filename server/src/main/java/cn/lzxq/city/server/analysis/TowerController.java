@@ -28,41 +28,66 @@ class TowerController {
   }
 
   @GetMapping("/colocation")
-  ResponseEntity<Object> colocation(@RequestParam(required = false) String point, @RequestParam(required = false) String crs,
-      @RequestParam(required = false) String operator, @RequestParam(required = false) String antennaHeight,
-      @RequestParam(required = false) String band, @RequestParam(required = false) String frequency,
-      @RequestParam(required = false) String eirp, @RequestParam(required = false) String areaType,
-      @RequestParam(required = false) String asOf, @RequestParam(required = false) String f,
+  ResponseEntity<Object> colocation(
+      @RequestParam(required = false) String point,
+      @RequestParam(required = false) String crs,
+      @RequestParam(required = false) String operator,
+      @RequestParam(required = false) String antennaHeight,
+      @RequestParam(required = false) String band,
+      @RequestParam(required = false) String frequency,
+      @RequestParam(required = false) String eirp,
+      @RequestParam(required = false) String areaType,
+      @RequestParam(required = false) String asOf,
+      @RequestParam(required = false) String f,
       @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
     double[] at = required(Coordinates.point(point, "point"), "point");
     if (antennaHeight == null) {
-      throw new AnalysisInputException("缺少参数 antennaHeight", "missing parameter antennaHeight (metres)");
+      throw new AnalysisInputException(
+          "缺少参数 antennaHeight", "missing parameter antennaHeight (metres)");
     }
-    ColocationRequest q = new ColocationRequest(at[0], at[1], ScopeParams.crs(crs), ScopeParams.blank(operator),
-        ScopeParams.number(antennaHeight, "antennaHeight"), ScopeParams.blank(band),
-        frequency == null ? null : ScopeParams.number(frequency, "frequency"),
-        eirp == null ? null : ScopeParams.number(eirp, "eirp"), ScopeParams.blank(areaType));
-    return writer.write(runner.timed("colocation", ScopeParams.time(asOf), (s, t) -> TowerColocation.run(s, q, t)), f, accept);
+    ColocationRequest q =
+        new ColocationRequest(
+            at[0],
+            at[1],
+            ScopeParams.crs(crs),
+            ScopeParams.blank(operator),
+            ScopeParams.number(antennaHeight, "antennaHeight"),
+            ScopeParams.blank(band),
+            frequency == null ? null : ScopeParams.number(frequency, "frequency"),
+            eirp == null ? null : ScopeParams.number(eirp, "eirp"),
+            ScopeParams.blank(areaType));
+    return writer.write(
+        runner.timed("colocation", ScopeParams.time(asOf), (s, t) -> TowerColocation.run(s, q, t)),
+        f,
+        accept);
   }
 
   @GetMapping("/site-qa")
-  ResponseEntity<Object> siteQa(ScopeRequest q, @RequestParam(required = false) String f,
+  ResponseEntity<Object> siteQa(
+      ScopeRequest q,
+      @RequestParam(required = false) String f,
       @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
     return writer.write(runner.scoped("site-qa", q.scope(), SiteQa::run), f, accept);
   }
 
   @GetMapping("/emf")
-  ResponseEntity<Object> emf(@RequestParam(required = false) String point, @RequestParam(required = false) String crs,
-      @RequestParam(required = false) String eirp, @RequestParam(required = false) String frequency,
+  ResponseEntity<Object> emf(
+      @RequestParam(required = false) String point,
+      @RequestParam(required = false) String crs,
+      @RequestParam(required = false) String eirp,
+      @RequestParam(required = false) String frequency,
       @RequestParam(required = false) String asOf) {
     double[] at = required(Coordinates.point(point, "point"), "point");
     if (eirp == null || frequency == null) {
-      throw new AnalysisInputException("需要 eirp（dBm）和 frequency（MHz）", "eirp (dBm) and frequency (MHz) are required");
+      throw new AnalysisInputException(
+          "需要 eirp（dBm）和 frequency（MHz）", "eirp (dBm) and frequency (MHz) are required");
     }
     CrsRef c = ScopeParams.crs(crs);
     double e = ScopeParams.number(eirp, "eirp");
     double fr = ScopeParams.number(frequency, "frequency");
-    return ResponseEntity.ok(runner.timed("emf", ScopeParams.time(asOf), (s, t) -> EmfCheck.at(s, at[0], at[1], c, e, fr, t)));
+    return ResponseEntity.ok(
+        runner.timed(
+            "emf", ScopeParams.time(asOf), (s, t) -> EmfCheck.at(s, at[0], at[1], c, e, fr, t)));
   }
 
   private static double[] required(double[] v, String name) {

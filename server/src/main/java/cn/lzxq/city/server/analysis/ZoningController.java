@@ -10,7 +10,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Zoning (控规): the parcel at a point, what lies inside a parcel, land-use statistics of a scope. */
+/**
+ * Zoning (控规): the parcel at a point, what lies inside a parcel, land-use statistics of a scope.
+ */
 @RestController
 @RequestMapping("/api/analysis/zoning")
 class ZoningController {
@@ -22,19 +24,24 @@ class ZoningController {
   }
 
   @GetMapping("/parcel")
-  ResponseEntity<Object> parcelAt(@RequestParam(required = false) String point, @RequestParam(required = false) String crs,
+  ResponseEntity<Object> parcelAt(
+      @RequestParam(required = false) String point,
+      @RequestParam(required = false) String crs,
       @RequestParam(required = false) String asOf) {
     double[] at = Coordinates.point(point, "point");
     if (at == null) {
       throw new AnalysisInputException("缺少参数 point", "missing parameter point (x,y)");
     }
     CrsRef c = ScopeParams.crs(crs);
-    return ResponseEntity.ok(runner.timed("zoning", ScopeParams.time(asOf), (s, t) -> Zoning.at(s, at[0], at[1], c, t)));
+    return ResponseEntity.ok(
+        runner.timed("zoning", ScopeParams.time(asOf), (s, t) -> Zoning.at(s, at[0], at[1], c, t)));
   }
 
   @GetMapping("/parcels/{code}/contents")
-  ResponseEntity<Object> contents(@PathVariable String code, @RequestParam(required = false) String asOf) {
-    return ResponseEntity.ok(runner.timed("zoning", ScopeParams.time(asOf), (s, t) -> Zoning.contents(s, code, t)));
+  ResponseEntity<Object> contents(
+      @PathVariable String code, @RequestParam(required = false) String asOf) {
+    return ResponseEntity.ok(
+        runner.timed("zoning", ScopeParams.time(asOf), (s, t) -> Zoning.contents(s, code, t)));
   }
 
   @GetMapping("/statistics")

@@ -16,9 +16,9 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code GET /api/layers/{layer}/features/{fid}/history}: every version of a feature, oldest
- * first, with who wrote and who closed each (a delete names its author); 404 problem when the
- * layer has no such feature.
+ * {@code GET /api/layers/{layer}/features/{fid}/history}: every version of a feature, oldest first,
+ * with who wrote and who closed each (a delete names its author); 404 problem when the layer has no
+ * such feature.
  */
 @RestController
 class FeatureHistoryController {
@@ -32,12 +32,17 @@ class FeatureHistoryController {
   }
 
   @GetMapping(path = "/api/layers/{layer}/features/{fid}/history", produces = "application/json")
-  ResponseEntity<?> history(@PathVariable String layer, @PathVariable String fid) throws SQLException {
+  ResponseEntity<?> history(@PathVariable String layer, @PathVariable String fid)
+      throws SQLException {
     Optional<Layer> l = catalog.findVector(layer);
-    List<FeatureHistory.Version> versions = l.isEmpty() || !fid.matches("\\d{1,18}") ? List.of()
-        : history.versions(l.get(), Long.parseLong(fid));
+    List<FeatureHistory.Version> versions =
+        l.isEmpty() || !fid.matches("\\d{1,18}")
+            ? List.of()
+            : history.versions(l.get(), Long.parseLong(fid));
     if (versions.isEmpty()) {
-      ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "no feature " + fid + " in layer " + layer);
+      ProblemDetail p =
+          ProblemDetail.forStatusAndDetail(
+              HttpStatus.NOT_FOUND, "no feature " + fid + " in layer " + layer);
       return ResponseEntity.status(404).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(p);
     }
     return ResponseEntity.ok(versions);

@@ -5,7 +5,9 @@ import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code GET /api/layers}: the layer catalog with titles, geometry type, count and CRS84 extent. */
+/**
+ * {@code GET /api/layers}: the layer catalog with titles, geometry type, count and CRS84 extent.
+ */
 @RestController
 class LayerController {
 

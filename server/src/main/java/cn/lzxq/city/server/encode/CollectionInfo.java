@@ -6,12 +6,13 @@ import java.util.List;
 /**
  * What a feature collection response carries besides its features.
  *
- * @param numberMatched  features matching the query, paging ignored; -1 when unknown
+ * @param numberMatched features matching the query, paging ignored; -1 when unknown
  * @param numberReturned features in this response
- * @param timeStamp      when the response was made
- * @param links          next/previous (WFS 2.0 attributes, GeoJSON links) and others
+ * @param timeStamp when the response was made
+ * @param links next/previous (WFS 2.0 attributes, GeoJSON links) and others
  */
-public record CollectionInfo(long numberMatched, long numberReturned, Instant timeStamp, List<Link> links) {
+public record CollectionInfo(
+    long numberMatched, long numberReturned, Instant timeStamp, List<Link> links) {
 
   public CollectionInfo {
     links = List.copyOf(links);

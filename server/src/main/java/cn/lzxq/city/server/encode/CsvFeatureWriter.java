@@ -70,7 +70,10 @@ public final class CsvFeatureWriter implements FeatureWriter {
       return;
     }
     String s = Values.text(v);
-    if (s.indexOf(',') >= 0 || s.indexOf('"') >= 0 || s.indexOf('\n') >= 0 || s.indexOf('\r') >= 0) {
+    if (s.indexOf(',') >= 0
+        || s.indexOf('"') >= 0
+        || s.indexOf('\n') >= 0
+        || s.indexOf('\r') >= 0) {
       out.write('"');
       out.write(s.replace("\"", "\"\""));
       out.write('"');

@@ -10,15 +10,15 @@ import java.util.List;
 /** Runs queries through a cursor into a writer: the one streaming loop WFS and OGC API share. */
 public final class FeatureStreaming {
 
-  private FeatureStreaming() {
-  }
+  private FeatureStreaming() {}
 
   /**
    * Writes the results of the queries, in order, as one collection.
    *
    * @return the number of features written
    */
-  public static long write(FeatureSource source, List<FeatureQuery> queries, CollectionInfo info, FeatureWriter writer)
+  public static long write(
+      FeatureSource source, List<FeatureQuery> queries, CollectionInfo info, FeatureWriter writer)
       throws IOException, SQLException {
     long n = 0;
     writer.begin(info);

@@ -7,9 +7,9 @@ import java.io.IOException;
 import java.util.List;
 
 /**
- * Writes a feature collection as it streams from a cursor: {@link #begin}, then per layer
- * {@link #layer} followed by its features, then {@link #end}. Nothing is buffered beyond the
- * output stream's buffer, so any number of features fits in constant memory.
+ * Writes a feature collection as it streams from a cursor: {@link #begin}, then per layer {@link
+ * #layer} followed by its features, then {@link #end}. Nothing is buffered beyond the output
+ * stream's buffer, so any number of features fits in constant memory.
  */
 public interface FeatureWriter {
 

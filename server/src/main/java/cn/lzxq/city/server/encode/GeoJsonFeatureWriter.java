@@ -16,9 +16,9 @@ import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Streams GeoJSON (RFC 7946 feature collection, or one feature) with Jackson's streaming
- * generator. Coordinates follow {@link EncodeOptions#northFirst()}: x, y for CRS84 (RFC 7946),
- * the CRS's axis order for OGC API Part 2 {@code crs}. Z is written when present.
+ * Streams GeoJSON (RFC 7946 feature collection, or one feature) with Jackson's streaming generator.
+ * Coordinates follow {@link EncodeOptions#northFirst()}: x, y for CRS84 (RFC 7946), the CRS's axis
+ * order for OGC API Part 2 {@code crs}. Z is written when present.
  */
 public final class GeoJsonFeatureWriter implements FeatureWriter {
 

@@ -15,9 +15,9 @@ import javax.xml.stream.XMLStreamWriter;
 
 /**
  * Streams a WFS feature collection as GML with StAX: WFS 2.0 {@code wfs:FeatureCollection} of
- * {@code wfs:member}s with GML 3.2, WFS 1.1 with GML 3.1.1, WFS 1.0 with GML 2; or one feature
- * as the document (GetFeatureById); or, with a value reference, a WFS 2.0
- * {@code wfs:ValueCollection} (GetPropertyValue).
+ * {@code wfs:member}s with GML 3.2, WFS 1.1 with GML 3.1.1, WFS 1.0 with GML 2; or one feature as
+ * the document (GetFeatureById); or, with a value reference, a WFS 2.0 {@code wfs:ValueCollection}
+ * (GetPropertyValue).
  *
  * <p>Feature elements follow the application schema of DescribeFeatureType: the attributes in
  * catalog order (absent when null), {@code valid_from}, {@code valid_to}, then {@code geom}.
@@ -38,9 +38,12 @@ public final class GmlFeatureWriter implements FeatureWriter {
   /**
    * @param valueReference the property of a GetPropertyValue response, or null for features
    */
-  public GmlFeatureWriter(OutputStream out, GmlDialect dialect, EncodeOptions options, String valueReference) {
+  public GmlFeatureWriter(
+      OutputStream out, GmlDialect dialect, EncodeOptions options, String valueReference) {
     try {
-      this.xml = FACTORY.createXMLStreamWriter(new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16));
+      this.xml =
+          FACTORY.createXMLStreamWriter(
+              new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16));
     } catch (XMLStreamException e) {
       throw new IllegalStateException(e);
     }
@@ -57,7 +60,10 @@ public final class GmlFeatureWriter implements FeatureWriter {
       if (options.singleFeature()) {
         return;
       }
-      xml.writeStartElement("wfs", valueReference != null ? "ValueCollection" : "FeatureCollection", dialect.wfsNamespace());
+      xml.writeStartElement(
+          "wfs",
+          valueReference != null ? "ValueCollection" : "FeatureCollection",
+          dialect.wfsNamespace());
       namespaces();
       collectionAttributes(info);
       if (dialect == GmlDialect.GML2) {
@@ -86,7 +92,9 @@ public final class GmlFeatureWriter implements FeatureWriter {
     switch (dialect) {
       case GML32 -> {
         xml.writeAttribute("timeStamp", info.timeStamp().toString());
-        xml.writeAttribute("numberMatched", info.numberMatched() >= 0 ? Long.toString(info.numberMatched()) : "unknown");
+        xml.writeAttribute(
+            "numberMatched",
+            info.numberMatched() >= 0 ? Long.toString(info.numberMatched()) : "unknown");
         xml.writeAttribute("numberReturned", Long.toString(info.numberReturned()));
         for (String rel : List.of("next", "previous")) {
           if (info.href(rel) != null) {
@@ -115,7 +123,10 @@ public final class GmlFeatureWriter implements FeatureWriter {
     try {
       if (!options.singleFeature()) {
         boolean v2 = dialect == GmlDialect.GML32;
-        xml.writeStartElement(v2 ? "wfs" : "gml", v2 ? "member" : "featureMember", v2 ? dialect.wfsNamespace() : dialect.gmlNamespace());
+        xml.writeStartElement(
+            v2 ? "wfs" : "gml",
+            v2 ? "member" : "featureMember",
+            v2 ? dialect.wfsNamespace() : dialect.gmlNamespace());
       }
       if (valueReference != null) {
         value(f);
@@ -147,7 +158,8 @@ public final class GmlFeatureWriter implements FeatureWriter {
     simple("valid_from", f.validFrom());
     simple("valid_to", f.validTo());
     if (f.geometry() != null) {
-      xml.writeStartElement(GmlDialect.APP_PREFIX, layer.geometryColumn(), GmlDialect.APP_NAMESPACE);
+      xml.writeStartElement(
+          GmlDialect.APP_PREFIX, layer.geometryColumn(), GmlDialect.APP_NAMESPACE);
       geometries.write(f.geometry(), id + ".g");
       xml.writeEndElement();
     }
@@ -160,7 +172,8 @@ public final class GmlFeatureWriter implements FeatureWriter {
         geometries.write(f.geometry(), layer.name() + "." + f.fid() + ".g");
       }
     } else if (valueReference.equals("valid_from") || valueReference.equals("valid_to")) {
-      xml.writeCharacters(String.valueOf(valueReference.equals("valid_from") ? f.validFrom() : f.validTo()));
+      xml.writeCharacters(
+          String.valueOf(valueReference.equals("valid_from") ? f.validFrom() : f.validTo()));
     } else {
       Object v = f.properties().get(valueReference);
       xml.writeCharacters(v == null ? "" : Values.text(v));

@@ -12,9 +12,9 @@ import org.locationtech.jts.geom.Point;
 import org.locationtech.jts.geom.Polygon;
 
 /**
- * Writes a JTS geometry (x = easting/longitude) as GML: GML 3.x with {@code pos}/{@code posList}
- * in the srsName's axis order and a URN srsName, or GML 2 with x,y {@code coordinates} and an
- * {@code EPSG:} srsName. Multi-polygons become MultiSurface in GML 3.
+ * Writes a JTS geometry (x = easting/longitude) as GML: GML 3.x with {@code pos}/{@code posList} in
+ * the srsName's axis order and a URN srsName, or GML 2 with x,y {@code coordinates} and an {@code
+ * EPSG:} srsName. Multi-polygons become MultiSurface in GML 3.
  */
 final class GmlGeometryWriter {
 
@@ -103,7 +103,8 @@ final class GmlGeometryWriter {
     xml.writeEndElement();
   }
 
-  private void positions(CoordinateSequence s, boolean z, boolean single) throws XMLStreamException {
+  private void positions(CoordinateSequence s, boolean z, boolean single)
+      throws XMLStreamException {
     buffer.setLength(0);
     boolean gml2 = dialect == GmlDialect.GML2;
     for (int i = 0; i < s.size(); i++) {
@@ -111,7 +112,9 @@ final class GmlGeometryWriter {
         buffer.append(' ');
       }
       char sep = gml2 ? ',' : ' ';
-      buffer.append(Values.number(northFirst ? s.getY(i) : s.getX(i))).append(sep)
+      buffer
+          .append(Values.number(northFirst ? s.getY(i) : s.getX(i)))
+          .append(sep)
           .append(Values.number(northFirst ? s.getX(i) : s.getY(i)));
       if (z) {
         double zv = s.getOrdinate(i, CoordinateSequence.Z);

@@ -5,8 +5,8 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The feature output formats, with the media type answered and the names clients use for each
- * (WFS outputFormat values, FME's and GDAL's spellings, OGC API {@code f}).
+ * The feature output formats, with the media type answered and the names clients use for each (WFS
+ * outputFormat values, FME's and GDAL's spellings, OGC API {@code f}).
  */
 public enum OutputFormat {
   GML32("application/gml+xml; version=3.2"),
@@ -29,7 +29,10 @@ public enum OutputFormat {
   /** The format named by a WFS outputFormat or OGC API f value, if known. */
   public static Optional<OutputFormat> parse(String name) {
     String n = name.toLowerCase(Locale.ROOT).replace(" ", "").replace("\"", "");
-    if (n.contains("gml/3.2") || n.contains("version=3.2") || n.equals("gml32") || n.equals("application/gml+xml")) {
+    if (n.contains("gml/3.2")
+        || n.contains("version=3.2")
+        || n.equals("gml32")
+        || n.equals("application/gml+xml")) {
       return Optional.of(GML32);
     } else if (n.contains("gml/3.1") || n.equals("gml3") || n.equals("gml31")) {
       return Optional.of(GML31);
@@ -43,7 +46,9 @@ public enum OutputFormat {
     return Optional.empty();
   }
 
-  /** A writer of this format on {@code out}; {@code valueReference} for GetPropertyValue (GML only). */
+  /**
+   * A writer of this format on {@code out}; {@code valueReference} for GetPropertyValue (GML only).
+   */
   public FeatureWriter writer(OutputStream out, EncodeOptions options, String valueReference) {
     return switch (this) {
       case GML32 -> new GmlFeatureWriter(out, GmlDialect.GML32, options, valueReference);

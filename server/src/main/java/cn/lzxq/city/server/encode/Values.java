@@ -6,8 +6,7 @@ import java.util.List;
 /** Attribute values as text, the same in GML and CSV (dates ISO 8601, decimals plain). */
 final class Values {
 
-  private Values() {
-  }
+  private Values() {}
 
   static String text(Object v) {
     if (v instanceof BigDecimal d) {

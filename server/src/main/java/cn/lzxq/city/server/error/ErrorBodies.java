@@ -9,18 +9,18 @@ import java.nio.charset.StandardCharsets;
 import org.springframework.http.HttpStatus;
 
 /**
- * Writes an error straight to the servlet response in the form of the endpoint it reached, for
- * the filters that answer before any controller runs (body limit, authentication during an
- * outage): WMS ServiceExceptionReport on {@code /wms}, OWS ExceptionReport on {@code /wfs} and
- * {@code /ows}, JSON problem details elsewhere. A 503 carries Retry-After.
+ * Writes an error straight to the servlet response in the form of the endpoint it reached, for the
+ * filters that answer before any controller runs (body limit, authentication during an outage): WMS
+ * ServiceExceptionReport on {@code /wms}, OWS ExceptionReport on {@code /wfs} and {@code /ows},
+ * JSON problem details elsewhere. A 503 carries Retry-After.
  */
 public final class ErrorBodies {
 
-  private ErrorBodies() {
-  }
+  private ErrorBodies() {}
 
   /** Writes {@code e} with its status. */
-  public static void write(HttpServletRequest request, HttpServletResponse response, OwsException e) throws IOException {
+  public static void write(HttpServletRequest request, HttpServletResponse response, OwsException e)
+      throws IOException {
     String path = request.getRequestURI().substring(request.getContextPath().length());
     response.setStatus(e.httpStatus());
     if (e.unavailable()) {
@@ -36,8 +36,14 @@ public final class ErrorBodies {
     } else {
       HttpStatus status = HttpStatus.resolve(e.httpStatus());
       response.setContentType("application/problem+json");
-      body = "{\"type\":\"about:blank\",\"title\":\"" + (status == null ? "Error" : status.getReasonPhrase())
-          + "\",\"status\":" + e.httpStatus() + ",\"detail\":\"" + json(e.getMessage()) + "\"}";
+      body =
+          "{\"type\":\"about:blank\",\"title\":\""
+              + (status == null ? "Error" : status.getReasonPhrase())
+              + "\",\"status\":"
+              + e.httpStatus()
+              + ",\"detail\":\""
+              + json(e.getMessage())
+              + "\"}";
     }
     response.getOutputStream().write(body.getBytes(StandardCharsets.UTF_8));
   }

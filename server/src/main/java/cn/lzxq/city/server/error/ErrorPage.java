@@ -11,12 +11,12 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The container's error page ({@code /error}, replacing Spring Boot's): what reaches it is
- * answered as problem details with the error's own status, with no internal text (an exception
- * that escaped every handler is logged, or answered 503 when the database is away). When the
- * response is already committed (a streamed body failed half-way) it writes nothing, so the
- * container aborts the transfer instead of appending an error document to a 200. A direct
- * request for {@code /error} is a 404.
+ * The container's error page ({@code /error}, replacing Spring Boot's): what reaches it is answered
+ * as problem details with the error's own status, with no internal text (an exception that escaped
+ * every handler is logged, or answered 503 when the database is away). When the response is already
+ * committed (a streamed body failed half-way) it writes nothing, so the container aborts the
+ * transfer instead of appending an error document to a 200. A direct request for {@code /error} is
+ * a 404.
  */
 @RestController
 class ErrorPage implements ErrorController {

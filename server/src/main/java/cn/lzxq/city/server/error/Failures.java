@@ -12,10 +12,10 @@ import org.springframework.dao.DataAccessResourceFailureException;
 /**
  * What a failure means for the client, the one classification every protocol uses: the database
  * unreachable (HTTP 503 with {@value #RETRY_AFTER_SECONDS} s Retry-After), PostgreSQL's statement
- * timeout (the request asked too much: 400), request text PostgreSQL cannot store (a NUL
- * character: 400), or an internal fault (500, logged with the SQL state
- * and the request's method and path — never the query string or headers, which may carry secrets).
- * Error bodies never carry the exception's text.
+ * timeout (the request asked too much: 400), request text PostgreSQL cannot store (a NUL character:
+ * 400), or an internal fault (500, logged with the SQL state and the request's method and path —
+ * never the query string or headers, which may carry secrets). Error bodies never carry the
+ * exception's text.
  */
 public final class Failures {
 
@@ -23,36 +23,50 @@ public final class Failures {
   public static final String RETRY_AFTER_SECONDS = "5";
 
   /** The text of every database-unavailable answer. */
-  public static final String UNAVAILABLE = "数据库暂时不可用，请稍后重试 / The database is unavailable; try again shortly.";
+  public static final String UNAVAILABLE =
+      "数据库暂时不可用，请稍后重试 / The database is unavailable; try again shortly.";
 
   /** The text of every internal-fault answer. */
   public static final String INTERNAL = "服务器内部错误，已记录 / Internal server error; it has been logged.";
 
   private static final Logger LOG = LoggerFactory.getLogger(Failures.class);
 
-  private Failures() {
-  }
+  private Failures() {}
 
   /** How a failure is answered. */
-  public enum Kind { DATABASE_UNAVAILABLE, STATEMENT_TIMEOUT, BAD_TEXT, INTERNAL }
+  public enum Kind {
+    DATABASE_UNAVAILABLE,
+    STATEMENT_TIMEOUT,
+    BAD_TEXT,
+    INTERNAL
+  }
 
   /** The kind of {@code t}, judged along its cause chain. */
   public static Kind classify(Throwable t) {
     for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
-      if (c instanceof DataAccessResourceFailureException || c instanceof SQLTransientConnectionException
-          || c instanceof SQLNonTransientConnectionException || c instanceof ConnectException) {
+      if (c instanceof DataAccessResourceFailureException
+          || c instanceof SQLTransientConnectionException
+          || c instanceof SQLNonTransientConnectionException
+          || c instanceof ConnectException) {
         return Kind.DATABASE_UNAVAILABLE;
       }
       if (c instanceof SQLException s && s.getSQLState() != null) {
         String state = s.getSQLState();
-        if (state.startsWith("08") || state.equals("57P01") || state.equals("57P02") || state.equals("57P03")) {
-          return Kind.DATABASE_UNAVAILABLE; // connection exception, admin/crash shutdown, cannot connect now
+        if (state.startsWith("08")
+            || state.equals("57P01")
+            || state.equals("57P02")
+            || state.equals("57P03")) {
+          return Kind
+              .DATABASE_UNAVAILABLE; // connection exception, admin/crash shutdown, cannot connect
+          // now
         }
         if (state.equals("57014")) {
           return Kind.STATEMENT_TIMEOUT;
         }
         if (state.equals("22021") || state.equals("22P05")) {
-          return Kind.BAD_TEXT; // a NUL or a character the database encoding cannot hold: only request text does that
+          return Kind
+              .BAD_TEXT; // a NUL or a character the database encoding cannot hold: only request
+          // text does that
         }
       }
     }
@@ -73,7 +87,11 @@ public final class Failures {
   /** Logs a database outage met by a request, once per request, without a stack trace. */
   public static void logUnavailable(Throwable t, HttpServletRequest request) {
     String where = request == null ? "?" : request.getMethod() + " " + request.getRequestURI();
-    LOG.warn("database unavailable answering {} (SQL state {}): {}", where, sqlState(t), t.getClass().getSimpleName());
+    LOG.warn(
+        "database unavailable answering {} (SQL state {}): {}",
+        where,
+        sqlState(t),
+        t.getClass().getSimpleName());
   }
 
   /** The first SQL state in the cause chain, or "-". */

@@ -17,13 +17,13 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /**
- * The last word on every failure of the REST endpoints (OGC API, 3D Tiles, /api) that no
- * controller answered itself, as JSON problem details (RFC 9457): Spring's own request errors
- * keep their status (400, 404, 405, 406, 415 …); a body over the limit is 413; an unreadable body or a parameter of the wrong
- * type is 400; the database unreachable is 503 with Retry-After; the statement timeout is 400;
- * anything else is logged and answered 500 without its text ({@link Failures}). A failure after
- * the first bytes of a streamed body were sent is rethrown, so the container aborts the transfer
- * ({@code cn.lzxq.city.server.encode.StreamedResponse}).
+ * The last word on every failure of the REST endpoints (OGC API, 3D Tiles, /api) that no controller
+ * answered itself, as JSON problem details (RFC 9457): Spring's own request errors keep their
+ * status (400, 404, 405, 406, 415 …); a body over the limit is 413; an unreadable body or a
+ * parameter of the wrong type is 400; the database unreachable is 503 with Retry-After; the
+ * statement timeout is 400; anything else is logged and answered 500 without its text ({@link
+ * Failures}). A failure after the first bytes of a streamed body were sent is rethrown, so the
+ * container aborts the transfer ({@code cn.lzxq.city.server.encode.StreamedResponse}).
  */
 @RestControllerAdvice
 @Order(Ordered.LOWEST_PRECEDENCE)
@@ -32,7 +32,8 @@ public class ProblemAdvice {
   static final URI UNAVAILABLE_TYPE = URI.create("https://lzxq.city/problems/database-unavailable");
 
   @ExceptionHandler(Exception.class)
-  ResponseEntity<ProblemDetail> any(Exception e, HttpServletRequest request, HttpServletResponse response) throws Exception {
+  ResponseEntity<ProblemDetail> any(
+      Exception e, HttpServletRequest request, HttpServletResponse response) throws Exception {
     return answer(e, request, response);
   }
 
@@ -41,8 +42,8 @@ public class ProblemAdvice {
    *
    * @throws Exception {@code e} itself, when its answer can no longer be sent
    */
-  public static ResponseEntity<ProblemDetail> answer(Exception e, HttpServletRequest request, HttpServletResponse response)
-      throws Exception {
+  public static ResponseEntity<ProblemDetail> answer(
+      Exception e, HttpServletRequest request, HttpServletResponse response) throws Exception {
     if (response.isCommitted()) {
       throw e;
     }
@@ -56,20 +57,28 @@ public class ProblemAdvice {
       return problem(er.getStatusCode(), er.getBody().getDetail());
     }
     if (e instanceof HttpMessageNotReadableException) {
-      return problem(HttpStatus.BAD_REQUEST, "请求体不可读 / the request body is not readable for this resource");
+      return problem(
+          HttpStatus.BAD_REQUEST, "请求体不可读 / the request body is not readable for this resource");
     }
     if (e instanceof TypeMismatchException t) {
-      return problem(HttpStatus.BAD_REQUEST, "参数格式错误 / a parameter has the wrong format"
-          + (t.getPropertyName() == null ? "" : ": " + t.getPropertyName()));
+      return problem(
+          HttpStatus.BAD_REQUEST,
+          "参数格式错误 / a parameter has the wrong format"
+              + (t.getPropertyName() == null ? "" : ": " + t.getPropertyName()));
     }
     return switch (Failures.classify(e)) {
       case DATABASE_UNAVAILABLE -> {
         Failures.logUnavailable(e, request);
         yield unavailable();
       }
-      case STATEMENT_TIMEOUT -> problem(HttpStatus.BAD_REQUEST,
-          "the query ran longer than the statement timeout; narrow the request or page through it");
-      case BAD_TEXT -> problem(HttpStatus.BAD_REQUEST, "a text value of the request holds a NUL or an invalid character");
+      case STATEMENT_TIMEOUT ->
+          problem(
+              HttpStatus.BAD_REQUEST,
+              "the query ran longer than the statement timeout; narrow the request or page through it");
+      case BAD_TEXT ->
+          problem(
+              HttpStatus.BAD_REQUEST,
+              "a text value of the request holds a NUL or an invalid character");
       case INTERNAL -> {
         Failures.logInternal(e, request);
         yield problem(HttpStatus.INTERNAL_SERVER_ERROR, Failures.INTERNAL);
@@ -79,11 +88,14 @@ public class ProblemAdvice {
 
   /** 503 with Retry-After: the database cannot be reached. */
   public static ResponseEntity<ProblemDetail> unavailable() {
-    ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, Failures.UNAVAILABLE);
+    ProblemDetail p =
+        ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, Failures.UNAVAILABLE);
     p.setType(UNAVAILABLE_TYPE);
     p.setTitle("Database unavailable");
-    return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", Failures.RETRY_AFTER_SECONDS)
-        .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(p);
+    return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+        .header("Retry-After", Failures.RETRY_AFTER_SECONDS)
+        .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+        .body(p);
   }
 
   /** A problem document with the given status and detail. */

@@ -17,7 +17,7 @@ import tools.jackson.databind.json.JsonMapper;
  * A GeoJSON feature sent to Part 4 (create, replace, update): its properties as values and its
  * geometry in the {@code Content-Crs} (CRS84 by default), in that CRS's axis order.
  *
- * @param values   property values (null for JSON null); versioning fields are ignored
+ * @param values property values (null for JSON null); versioning fields are ignored
  * @param geometry the geometry with SRID, x = easting/longitude; null when absent
  */
 record FeatureInput(Map<String, Object> values, Geometry geometry) {

@@ -19,8 +19,7 @@ import tools.jackson.databind.JsonNode;
 /** Plain HTML pages for browsers: the JSON documents as link lists, items as a streamed table. */
 final class HtmlPages {
 
-  private HtmlPages() {
-  }
+  private HtmlPages() {}
 
   /** A page listing a document's title, description, links and collections. */
   static String page(String title, JsonNode doc) {
@@ -30,12 +29,20 @@ final class HtmlPages {
     }
     b.append("<ul>\n");
     for (JsonNode l : doc.path("links").values()) {
-      b.append("<li><a href=\"").append(xml(l.path("href").asString())).append("\">").append(xml(l.path("title").asString("")))
-          .append("</a> (").append(xml(l.path("rel").asString())).append(")</li>\n");
+      b.append("<li><a href=\"")
+          .append(xml(l.path("href").asString()))
+          .append("\">")
+          .append(xml(l.path("title").asString("")))
+          .append("</a> (")
+          .append(xml(l.path("rel").asString()))
+          .append(")</li>\n");
     }
     for (JsonNode c : doc.path("collections").values()) {
-      b.append("<li><a href=\"collections/").append(xml(c.path("id").asString())).append("/items?f=html\">")
-          .append(xml(c.path("title").asString())).append("</a></li>\n");
+      b.append("<li><a href=\"collections/")
+          .append(xml(c.path("id").asString()))
+          .append("/items?f=html\">")
+          .append(xml(c.path("title").asString()))
+          .append("</a></li>\n");
     }
     for (JsonNode c : doc.path("conformsTo").values()) {
       b.append("<li>").append(xml(c.asString())).append("</li>\n");
@@ -44,8 +51,12 @@ final class HtmlPages {
   }
 
   private static StringBuilder head(String title) {
-    return new StringBuilder("<!DOCTYPE html>\n<html lang=\"zh\"><head><meta charset=\"utf-8\"><title>").append(xml(title))
-        .append("</title></head><body>\n<h1>").append(xml(title)).append("</h1>\n");
+    return new StringBuilder(
+            "<!DOCTYPE html>\n<html lang=\"zh\"><head><meta charset=\"utf-8\"><title>")
+        .append(xml(title))
+        .append("</title></head><body>\n<h1>")
+        .append(xml(title))
+        .append("</h1>\n");
   }
 
   /** Items as an HTML table, streamed. */
@@ -79,7 +90,8 @@ final class HtmlPages {
           Object v = f.properties().get(a.name());
           w.write("<td>" + (v == null ? "" : xml(v.toString())) + "</td>");
         }
-        w.write("<td>" + (f.geometry() == null ? "" : f.geometry().getGeometryType()) + "</td></tr>\n");
+        w.write(
+            "<td>" + (f.geometry() == null ? "" : f.geometry().getGeometryType()) + "</td></tr>\n");
       }
 
       @Override
@@ -87,7 +99,12 @@ final class HtmlPages {
         w.write("</table>\n<p>");
         for (Link l : info.links()) {
           if (l.rel().equals("next") || l.rel().equals("prev")) {
-            w.write("<a href=\"" + xml(l.href().replace("f=html&", "") + "&f=html") + "\">" + l.rel() + "</a> ");
+            w.write(
+                "<a href=\""
+                    + xml(l.href().replace("f=html&", "") + "&f=html")
+                    + "\">"
+                    + l.rel()
+                    + "</a> ");
           }
         }
         w.write("</p></body></html>\n");

@@ -17,12 +17,23 @@ import java.util.Set;
 
 /**
  * Reads the query parameters of {@code items}: bbox, bbox-crs, datetime, limit, offset, crs,
- * filter, filter-lang, filter-crs, f. Unknown parameters are a 400 (Part 1 /req/core/query-param-unknown).
+ * filter, filter-lang, filter-crs, f. Unknown parameters are a 400 (Part 1
+ * /req/core/query-param-unknown).
  */
 final class ItemsParser {
 
-  private static final Set<String> KNOWN = Set.of("bbox", "bbox-crs", "datetime", "limit", "offset", "crs", "filter",
-      "filter-lang", "filter-crs", "f");
+  private static final Set<String> KNOWN =
+      Set.of(
+          "bbox",
+          "bbox-crs",
+          "datetime",
+          "limit",
+          "offset",
+          "crs",
+          "filter",
+          "filter-lang",
+          "filter-crs",
+          "f");
 
   private final int nativeSrid;
   private final OgcApiProperties settings;
@@ -40,21 +51,30 @@ final class ItemsParser {
     }
     List<Filter> parts = new ArrayList<>();
     if (q.containsKey("bbox")) {
-      parts.add(bbox(q.get("bbox"), crs(q.getOrDefault("bbox-crs", CrsRef.CRS84.uri()), "bbox-crs")));
+      parts.add(
+          bbox(q.get("bbox"), crs(q.getOrDefault("bbox-crs", CrsRef.CRS84.uri()), "bbox-crs")));
     }
     if (q.containsKey("filter")) {
       CrsRef filterCrs = crs(q.getOrDefault("filter-crs", CrsRef.CRS84.uri()), "filter-crs");
       String lang = q.getOrDefault("filter-lang", "cql2-text");
-      parts.add(switch (lang) {
-        case "cql2-text" -> Cql2Text.parse(q.get("filter"), filterCrs, FilterLimits.DEFAULT);
-        case "cql2-json" -> Cql2Json.parse(q.get("filter"), filterCrs, FilterLimits.DEFAULT);
-        default -> throw new OgcApiException(400, "filter-lang must be cql2-text or cql2-json");
-      });
+      parts.add(
+          switch (lang) {
+            case "cql2-text" -> Cql2Text.parse(q.get("filter"), filterCrs, FilterLimits.DEFAULT);
+            case "cql2-json" -> Cql2Json.parse(q.get("filter"), filterCrs, FilterLimits.DEFAULT);
+            default -> throw new OgcApiException(400, "filter-lang must be cql2-text or cql2-json");
+          });
     }
-    long limit = Math.min(number(q.get("limit"), settings.defaultLimit(), "limit"), settings.maxLimit());
+    long limit =
+        Math.min(number(q.get("limit"), settings.defaultLimit(), "limit"), settings.maxLimit());
     long offset = number(q.get("offset"), 0, "offset");
     CrsRef crs = crs(q.getOrDefault("crs", CrsRef.CRS84.uri()), "crs");
-    return new ItemsRequest(layer, Filter.and(parts), datetime(q.get("datetime")), limit, offset, crs,
+    return new ItemsRequest(
+        layer,
+        Filter.and(parts),
+        datetime(q.get("datetime")),
+        limit,
+        offset,
+        crs,
         html || "html".equals(q.get("f")));
   }
 

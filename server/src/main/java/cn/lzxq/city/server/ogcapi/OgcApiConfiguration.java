@@ -6,5 +6,4 @@ import org.springframework.context.annotation.Configuration;
 /** Binds the OGC API settings. */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(OgcApiProperties.class)
-class OgcApiConfiguration {
-}
+class OgcApiConfiguration {}

@@ -17,34 +17,35 @@ import tools.jackson.databind.node.ObjectNode;
  */
 final class OgcApiDocuments {
 
-  static final List<String> CONFORMANCE = List.of(
-      "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/core",
-      "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/oas30",
-      "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/html",
-      "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/geojson",
-      "http://www.opengis.net/spec/ogcapi-features-2/1.0/conf/crs",
-      "http://www.opengis.net/spec/ogcapi-features-3/1.0/conf/filter",
-      "http://www.opengis.net/spec/ogcapi-features-3/1.0/conf/features-filter",
-      "http://www.opengis.net/spec/ogcapi-features-3/1.0/conf/queryables",
-      "http://www.opengis.net/spec/ogcapi-features-3/1.0/conf/queryables-query-parameters",
-      "http://www.opengis.net/spec/cql2/1.0/conf/cql2-text",
-      "http://www.opengis.net/spec/cql2/1.0/conf/cql2-json",
-      "http://www.opengis.net/spec/cql2/1.0/conf/basic-cql2",
-      "http://www.opengis.net/spec/cql2/1.0/conf/advanced-comparison-operators",
-      "http://www.opengis.net/spec/cql2/1.0/conf/case-insensitive-comparison",
-      "http://www.opengis.net/spec/cql2/1.0/conf/basic-spatial-functions",
-      "http://www.opengis.net/spec/cql2/1.0/conf/basic-spatial-functions-plus",
-      "http://www.opengis.net/spec/cql2/1.0/conf/spatial-functions",
-      "http://www.opengis.net/spec/cql2/1.0/conf/temporal-functions",
-      "http://www.opengis.net/spec/ogcapi-features-4/1.0/conf/create-replace-delete",
-      "http://www.opengis.net/spec/ogcapi-features-4/1.0/conf/update",
-      "http://www.opengis.net/spec/ogcapi-features-4/1.0/conf/features",
-      // OGC API - Processes - Part 1 (cn.lzxq.city.server.processes)
-      "http://www.opengis.net/spec/ogcapi-processes-1/1.0/conf/core",
-      "http://www.opengis.net/spec/ogcapi-processes-1/1.0/conf/ogc-process-description",
-      "http://www.opengis.net/spec/ogcapi-processes-1/1.0/conf/json",
-      "http://www.opengis.net/spec/ogcapi-processes-1/1.0/conf/job-list",
-      "http://www.opengis.net/spec/ogcapi-processes-1/1.0/conf/dismiss");
+  static final List<String> CONFORMANCE =
+      List.of(
+          "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/core",
+          "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/oas30",
+          "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/html",
+          "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/geojson",
+          "http://www.opengis.net/spec/ogcapi-features-2/1.0/conf/crs",
+          "http://www.opengis.net/spec/ogcapi-features-3/1.0/conf/filter",
+          "http://www.opengis.net/spec/ogcapi-features-3/1.0/conf/features-filter",
+          "http://www.opengis.net/spec/ogcapi-features-3/1.0/conf/queryables",
+          "http://www.opengis.net/spec/ogcapi-features-3/1.0/conf/queryables-query-parameters",
+          "http://www.opengis.net/spec/cql2/1.0/conf/cql2-text",
+          "http://www.opengis.net/spec/cql2/1.0/conf/cql2-json",
+          "http://www.opengis.net/spec/cql2/1.0/conf/basic-cql2",
+          "http://www.opengis.net/spec/cql2/1.0/conf/advanced-comparison-operators",
+          "http://www.opengis.net/spec/cql2/1.0/conf/case-insensitive-comparison",
+          "http://www.opengis.net/spec/cql2/1.0/conf/basic-spatial-functions",
+          "http://www.opengis.net/spec/cql2/1.0/conf/basic-spatial-functions-plus",
+          "http://www.opengis.net/spec/cql2/1.0/conf/spatial-functions",
+          "http://www.opengis.net/spec/cql2/1.0/conf/temporal-functions",
+          "http://www.opengis.net/spec/ogcapi-features-4/1.0/conf/create-replace-delete",
+          "http://www.opengis.net/spec/ogcapi-features-4/1.0/conf/update",
+          "http://www.opengis.net/spec/ogcapi-features-4/1.0/conf/features",
+          // OGC API - Processes - Part 1 (cn.lzxq.city.server.processes)
+          "http://www.opengis.net/spec/ogcapi-processes-1/1.0/conf/core",
+          "http://www.opengis.net/spec/ogcapi-processes-1/1.0/conf/ogc-process-description",
+          "http://www.opengis.net/spec/ogcapi-processes-1/1.0/conf/json",
+          "http://www.opengis.net/spec/ogcapi-processes-1/1.0/conf/job-list",
+          "http://www.opengis.net/spec/ogcapi-processes-1/1.0/conf/dismiss");
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -61,16 +62,32 @@ final class OgcApiDocuments {
   ObjectNode landing(String base) {
     ObjectNode n = JSON.createObjectNode();
     n.put("title", "兰州新区三维城市信息服务 / Lanzhou New Area 3D City Information Service");
-    n.put("description", "OGC API Features (Parts 1-4) over the versioned city model; OGC API Processes (Part 1) for whole-area analyses");
+    n.put(
+        "description",
+        "OGC API Features (Parts 1-4) over the versioned city model; OGC API Processes (Part 1) for whole-area analyses");
     ArrayNode links = n.putArray("links");
     link(links, base, "self", "application/json", "this document");
     link(links, base + "?f=html", "alternate", "text/html", "this document as HTML");
-    link(links, base + "/api", "service-desc", "application/vnd.oai.openapi+json;version=3.0", "the API definition");
+    link(
+        links,
+        base + "/api",
+        "service-desc",
+        "application/vnd.oai.openapi+json;version=3.0",
+        "the API definition");
     link(links, base + "/conformance", "conformance", "application/json", "conformance classes");
     link(links, base + "/collections", "data", "application/json", "the collections");
-    link(links, base + "/processes", "http://www.opengis.net/def/rel/ogc/1.0/processes", "application/json",
+    link(
+        links,
+        base + "/processes",
+        "http://www.opengis.net/def/rel/ogc/1.0/processes",
+        "application/json",
         "the processes (whole-area analyses as jobs)");
-    link(links, base + "/jobs", "http://www.opengis.net/def/rel/ogc/1.0/job-list", "application/json", "the jobs");
+    link(
+        links,
+        base + "/jobs",
+        "http://www.opengis.net/def/rel/ogc/1.0/job-list",
+        "application/json",
+        "the jobs");
     return n;
   }
 
@@ -101,17 +118,29 @@ final class OgcApiDocuments {
     n.put("itemType", "feature");
     ObjectNode spatial = n.putObject("extent").putObject("spatial");
     ServiceArea a = ServiceArea.LANZHOU_NEW_AREA;
-    spatial.putArray("bbox").addArray().add(a.minLon()).add(a.minLat()).add(a.maxLon()).add(a.maxLat());
+    spatial
+        .putArray("bbox")
+        .addArray()
+        .add(a.minLon())
+        .add(a.minLat())
+        .add(a.maxLon())
+        .add(a.maxLat());
     spatial.put("crs", CrsRef.CRS84.uri());
     ArrayNode crs = n.putArray("crs");
     crs.add(CrsRef.CRS84.uri());
-    ServedCrs.forNative(nativeSrid).stream().filter(c -> !c.equals(CrsRef.CRS84)).forEach(c -> crs.add(c.uri()));
+    ServedCrs.forNative(nativeSrid).stream()
+        .filter(c -> !c.equals(CrsRef.CRS84))
+        .forEach(c -> crs.add(c.uri()));
     n.put("storageCrs", CrsRef.epsg(nativeSrid).uri());
     ArrayNode links = n.putArray("links");
     link(links, self, "self", "application/json", "this collection");
     link(links, self + "/items", "items", "application/geo+json", "the features");
     link(links, self + "/items?f=html", "items", "text/html", "the features as HTML");
-    link(links, self + "/queryables", "http://www.opengis.net/def/rel/ogc/1.0/queryables", "application/schema+json",
+    link(
+        links,
+        self + "/queryables",
+        "http://www.opengis.net/def/rel/ogc/1.0/queryables",
+        "application/schema+json",
         "the queryable properties");
     return n;
   }
@@ -123,11 +152,16 @@ final class OgcApiDocuments {
     n.put("type", "object");
     n.put("title", l.titleEn());
     ObjectNode props = n.putObject("properties");
-    props.putObject(l.geometryColumn()).put("title", "geometry").put("format", switch (l.geometryKind()) {
-      case POINT -> "geometry-point";
-      case LINE -> "geometry-linestring";
-      case POLYGON -> "geometry-multipolygon";
-    });
+    props
+        .putObject(l.geometryColumn())
+        .put("title", "geometry")
+        .put(
+            "format",
+            switch (l.geometryKind()) {
+              case POINT -> "geometry-point";
+              case LINE -> "geometry-linestring";
+              case POLYGON -> "geometry-multipolygon";
+            });
     for (Attribute a : l.attributes()) {
       ObjectNode p = props.putObject(a.name());
       p.put("title", a.titleZh() + " / " + a.titleEn());
@@ -157,38 +191,75 @@ final class OgcApiDocuments {
     get(paths, "/api", "this API definition", List.of());
     get(paths, "/collections", "the collections", List.of());
     get(paths, "/collections/{collectionId}", "a collection", List.of("collectionId"));
-    get(paths, "/collections/{collectionId}/queryables", "queryable properties", List.of("collectionId"));
-    ObjectNode items = get(paths, "/collections/{collectionId}/items", "the features", List.of("collectionId"));
+    get(
+        paths,
+        "/collections/{collectionId}/queryables",
+        "queryable properties",
+        List.of("collectionId"));
+    ObjectNode items =
+        get(paths, "/collections/{collectionId}/items", "the features", List.of("collectionId"));
     ArrayNode params = (ArrayNode) items.get("get").get("parameters");
-    for (String q : List.of("bbox", "bbox-crs", "datetime", "crs", "filter", "filter-lang", "filter-crs", "f")) {
-      params.addObject().put("name", q).put("in", "query").put("required", false).putObject("schema").put("type", "string");
+    for (String q :
+        List.of(
+            "bbox", "bbox-crs", "datetime", "crs", "filter", "filter-lang", "filter-crs", "f")) {
+      params
+          .addObject()
+          .put("name", q)
+          .put("in", "query")
+          .put("required", false)
+          .putObject("schema")
+          .put("type", "string");
     }
     for (String q : List.of("limit", "offset")) {
-      ObjectNode s = params.addObject().put("name", q).put("in", "query").put("required", false).putObject("schema");
+      ObjectNode s =
+          params
+              .addObject()
+              .put("name", q)
+              .put("in", "query")
+              .put("required", false)
+              .putObject("schema");
       s.put("type", "integer").put("minimum", 0);
       if (q.equals("limit")) {
         s.put("maximum", maxLimit);
       }
     }
     operation(items, "post", "create a feature (Part 4)", "201");
-    ObjectNode item = get(paths, "/collections/{collectionId}/items/{featureId}", "a feature", List.of("collectionId", "featureId"));
+    ObjectNode item =
+        get(
+            paths,
+            "/collections/{collectionId}/items/{featureId}",
+            "a feature",
+            List.of("collectionId", "featureId"));
     operation(item, "put", "replace a feature (Part 4)", "204");
     operation(item, "patch", "update a feature (Part 4)", "204");
     operation(item, "delete", "delete a feature (Part 4)", "204");
-    n.putObject("components").putObject("securitySchemes").putObject("basic").put("type", "http").put("scheme", "basic");
+    n.putObject("components")
+        .putObject("securitySchemes")
+        .putObject("basic")
+        .put("type", "http")
+        .put("scheme", "basic");
     return n;
   }
 
-  private static ObjectNode get(ObjectNode paths, String path, String summary, List<String> pathParams) {
+  private static ObjectNode get(
+      ObjectNode paths, String path, String summary, List<String> pathParams) {
     ObjectNode p = paths.putObject(path);
     ObjectNode op = operation(p, "get", summary, "200");
     ArrayNode params = op.putArray("parameters");
-    pathParams.forEach(name -> params.addObject().put("name", name).put("in", "path").put("required", true)
-        .putObject("schema").put("type", "string"));
+    pathParams.forEach(
+        name ->
+            params
+                .addObject()
+                .put("name", name)
+                .put("in", "path")
+                .put("required", true)
+                .putObject("schema")
+                .put("type", "string"));
     return p;
   }
 
-  private static ObjectNode operation(ObjectNode path, String method, String summary, String status) {
+  private static ObjectNode operation(
+      ObjectNode path, String method, String summary, String status) {
     ObjectNode op = path.putObject(method);
     op.put("summary", summary);
     op.putObject("responses").putObject(status).put("description", summary);

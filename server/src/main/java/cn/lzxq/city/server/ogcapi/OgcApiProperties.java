@@ -7,8 +7,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * OGC API Features limits ({@code city.ogcapi.*}).
  *
  * @param defaultLimit items per page without {@code limit}
- * @param maxLimit     the largest {@code limit} (larger values are reduced to it)
+ * @param maxLimit the largest {@code limit} (larger values are reduced to it)
  */
 @ConfigurationProperties("city.ogcapi")
-public record OgcApiProperties(@DefaultValue("100") long defaultLimit, @DefaultValue("10000") long maxLimit) {
-}
+public record OgcApiProperties(
+    @DefaultValue("100") long defaultLimit, @DefaultValue("10000") long maxLimit) {}

@@ -28,8 +28,8 @@ import java.util.OptionalLong;
 import org.springframework.stereotype.Service;
 
 /**
- * The OGC API Features operations: items (counted, then streamed from the cursor), one item,
- * and the Part 4 writes as new versions through the shared {@link FeatureEditor}.
+ * The OGC API Features operations: items (counted, then streamed from the cursor), one item, and
+ * the Part 4 writes as new versions through the shared {@link FeatureEditor}.
  */
 @Service
 public class OgcApiService {
@@ -55,44 +55,67 @@ public class OgcApiService {
 
   /** The layer of a collection id, or 404. */
   Layer layer(String collectionId) {
-    return catalog.findVector(collectionId).orElseThrow(() -> new OgcApiException(404, "no collection '" + collectionId + "'"));
+    return catalog
+        .findVector(collectionId)
+        .orElseThrow(() -> new OgcApiException(404, "no collection '" + collectionId + "'"));
   }
 
   /** A page of items, written as GeoJSON (or an HTML table). */
   StreamedResponse.Body items(ItemsRequest r, String itemsUrl, String query) throws SQLException {
-    FeatureQuery q = FeatureQuery.of(r.layer(), r.crs().srid()).withFilter(r.filter()).withAsOf(r.asOf());
+    FeatureQuery q =
+        FeatureQuery.of(r.layer(), r.crs().srid()).withFilter(r.filter()).withAsOf(r.asOf());
     long matched = count(q);
     long returned = Math.max(0, Math.min(r.limit(), matched - r.offset()));
     List<Link> links = new ArrayList<>();
     String base = itemsUrl + "?" + (query.isEmpty() ? "" : query + "&");
-    links.add(Link.of(itemsUrl + (query.isEmpty() ? "" : "?" + query), "self", "application/geo+json"));
+    links.add(
+        Link.of(itemsUrl + (query.isEmpty() ? "" : "?" + query), "self", "application/geo+json"));
     links.add(Link.of(base + "f=html", "alternate", "text/html"));
     if (r.offset() + r.limit() < matched) {
-      links.add(Link.of(base + "offset=" + (r.offset() + r.limit()) + "&limit=" + r.limit(), "next", "application/geo+json"));
+      links.add(
+          Link.of(
+              base + "offset=" + (r.offset() + r.limit()) + "&limit=" + r.limit(),
+              "next",
+              "application/geo+json"));
     }
     if (r.offset() > 0) {
-      links.add(Link.of(base + "offset=" + Math.max(0, r.offset() - r.limit()) + "&limit=" + r.limit(), "prev",
-          "application/geo+json"));
+      links.add(
+          Link.of(
+              base + "offset=" + Math.max(0, r.offset() - r.limit()) + "&limit=" + r.limit(),
+              "prev",
+              "application/geo+json"));
     }
     CollectionInfo info = new CollectionInfo(matched, returned, Instant.now(), links);
     FeatureQuery page = q.withPage(r.offset(), r.limit());
     EncodeOptions options = new EncodeOptions(r.crs(), false, false, null, false);
-    return out -> FeatureStreaming.write(source, List.of(page), info,
-        r.html() ? HtmlPages.table(out, r.layer().titleZh() + " / " + r.layer().titleEn())
-            : new GeoJsonFeatureWriter(out, options));
+    return out ->
+        FeatureStreaming.write(
+            source,
+            List.of(page),
+            info,
+            r.html()
+                ? HtmlPages.table(out, r.layer().titleZh() + " / " + r.layer().titleEn())
+                : new GeoJsonFeatureWriter(out, options));
   }
 
   /** One current item (or as of a time), or 404. */
-  StreamedResponse.Body item(Layer layer, long fid, CrsRef crs, Instant asOf, String collectionUrl) throws SQLException {
-    FeatureQuery q = FeatureQuery.of(layer, crs.srid()).withFilter(new Filter.ResourceIds(List.of(fid))).withAsOf(asOf);
+  StreamedResponse.Body item(Layer layer, long fid, CrsRef crs, Instant asOf, String collectionUrl)
+      throws SQLException {
+    FeatureQuery q =
+        FeatureQuery.of(layer, crs.srid())
+            .withFilter(new Filter.ResourceIds(List.of(fid)))
+            .withAsOf(asOf);
     if (count(q) == 0) {
       throw new OgcApiException(404, "no feature " + fid + " in " + layer.name());
     }
-    List<Link> links = List.of(Link.of(collectionUrl + "/items/" + fid, "self", "application/geo+json"),
-        Link.of(collectionUrl, "collection", "application/json"));
+    List<Link> links =
+        List.of(
+            Link.of(collectionUrl + "/items/" + fid, "self", "application/geo+json"),
+            Link.of(collectionUrl, "collection", "application/json"));
     CollectionInfo info = new CollectionInfo(1, 1, Instant.now(), links);
     EncodeOptions options = new EncodeOptions(crs, false, false, null, true);
-    return out -> FeatureStreaming.write(source, List.of(q), info, new GeoJsonFeatureWriter(out, options));
+    return out ->
+        FeatureStreaming.write(source, List.of(q), info, new GeoJsonFeatureWriter(out, options));
   }
 
   /**
@@ -115,16 +138,22 @@ public class OgcApiService {
     return new Written(fid, etag(r.versions().get(fid)));
   }
 
-  /** Part 4 replace; {@code ifMatch} the request's If-Match header or null. Returns the new ETag. */
+  /**
+   * Part 4 replace; {@code ifMatch} the request's If-Match header or null. Returns the new ETag.
+   */
   String replace(Layer layer, long fid, FeatureInput in, Editor who, String ifMatch) {
     Long version = expectedVersion(layer, fid, ifMatch);
-    EditResult r = apply(new FeatureEdit.Replace(layer, fid, in.values(), in.geometry(), version), who);
+    EditResult r =
+        apply(new FeatureEdit.Replace(layer, fid, in.values(), in.geometry(), version), who);
     return etag(r.versions().get(fid));
   }
 
   /** Part 4 update (merge patch of properties and geometry). Returns the new ETag. */
   String update(Layer layer, long fid, FeatureInput in, Editor who, String ifMatch) {
-    EditResult r = apply(new FeatureEdit.Update(layer, one(layer, fid, ifMatch), in.values(), in.geometry()), who);
+    EditResult r =
+        apply(
+            new FeatureEdit.Update(layer, one(layer, fid, ifMatch), in.values(), in.geometry()),
+            who);
     if (r.updated() == 0) {
       throw new OgcApiException(404, "no feature " + fid + " in " + layer.name());
     }
@@ -140,8 +169,7 @@ public class OgcApiService {
   }
 
   /** A new feature's id and ETag. */
-  record Written(long fid, String etag) {
-  }
+  record Written(long fid, String etag) {}
 
   private Filter one(Layer layer, long fid, String ifMatch) {
     Long version = expectedVersion(layer, fid, ifMatch);
@@ -149,9 +177,9 @@ public class OgcApiService {
   }
 
   /**
-   * The version an If-Match names: null without the header; for {@code *} the latest one (412
-   * when the feature has none); for a list of strong ETags the one that is the latest (412 when
-   * none is). The editor checks it again under its lock, so a concurrent writer still loses.
+   * The version an If-Match names: null without the header; for {@code *} the latest one (412 when
+   * the feature has none); for a list of strong ETags the one that is the latest (412 when none
+   * is). The editor checks it again under its lock, so a concurrent writer still loses.
    */
   private Long expectedVersion(Layer layer, long fid, String ifMatch) {
     if (ifMatch == null) {
@@ -167,27 +195,40 @@ public class OgcApiService {
         return latest.getAsLong();
       }
     }
-    throw new OgcApiException(412, "If-Match " + ifMatch.trim() + " is not the current version " + etag(latest.getAsLong())
-        + " of " + layer.name() + " " + fid + ": read it again");
+    throw new OgcApiException(
+        412,
+        "If-Match "
+            + ifMatch.trim()
+            + " is not the current version "
+            + etag(latest.getAsLong())
+            + " of "
+            + layer.name()
+            + " "
+            + fid
+            + ": read it again");
   }
 
   /** True when the edit names the version its writer read (from If-Match). */
   private static boolean conditional(FeatureEdit edit) {
     return edit instanceof FeatureEdit.Replace r && r.version() != null
-        || edit instanceof FeatureEdit.Update u && !((Filter.ResourceIds) u.filter()).versions().isEmpty()
-        || edit instanceof FeatureEdit.Delete d && !((Filter.ResourceIds) d.filter()).versions().isEmpty();
+        || edit instanceof FeatureEdit.Update u
+            && !((Filter.ResourceIds) u.filter()).versions().isEmpty()
+        || edit instanceof FeatureEdit.Delete d
+            && !((Filter.ResourceIds) d.filter()).versions().isEmpty();
   }
 
   private EditResult apply(FeatureEdit edit, Editor who) {
     try {
       return editor.apply(List.of(edit), who, "OGC API Features");
     } catch (EditException e) {
-      throw new OgcApiException(switch (e.reason()) {
-        case FORBIDDEN -> 403;
-        case NOT_FOUND -> 404;
-        case INVALID -> 400;
-        case CONFLICT -> conditional(edit) ? 412 : 409;
-      }, e.getMessage());
+      throw new OgcApiException(
+          switch (e.reason()) {
+            case FORBIDDEN -> 403;
+            case NOT_FOUND -> 404;
+            case INVALID -> 400;
+            case CONFLICT -> conditional(edit) ? 412 : 409;
+          },
+          e.getMessage());
     } catch (QueryException e) {
       throw new OgcApiException(400, e.getMessage());
     }

@@ -1,18 +1,25 @@
 package cn.lzxq.city.server.ows;
 
-/** Writes exception reports: OWS 1.1 ExceptionReport (WFS 2.0, /ows) and WMS 1.3.0 ServiceExceptionReport. */
+/**
+ * Writes exception reports: OWS 1.1 ExceptionReport (WFS 2.0, /ows) and WMS 1.3.0
+ * ServiceExceptionReport.
+ */
 public final class ExceptionReports {
 
-  private ExceptionReports() {
-  }
+  private ExceptionReports() {}
 
   /** An OWS 1.1 ExceptionReport document (WFS 2.0). */
   public static String ows(OwsException e) {
     return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
         + "<ows:ExceptionReport xmlns:ows=\"http://www.opengis.net/ows/1.1\" version=\"2.0.0\" xml:lang=\"en\">\n"
-        + "  <ows:Exception exceptionCode=\"" + xml(e.code()) + "\""
-        + (e.locator() == null ? "" : " locator=\"" + xml(e.locator()) + "\"") + ">\n"
-        + "    <ows:ExceptionText>" + xml(e.getMessage()) + "</ows:ExceptionText>\n"
+        + "  <ows:Exception exceptionCode=\""
+        + xml(e.code())
+        + "\""
+        + (e.locator() == null ? "" : " locator=\"" + xml(e.locator()) + "\"")
+        + ">\n"
+        + "    <ows:ExceptionText>"
+        + xml(e.getMessage())
+        + "</ows:ExceptionText>\n"
         + "  </ows:Exception>\n</ows:ExceptionReport>\n";
   }
 
@@ -20,8 +27,12 @@ public final class ExceptionReports {
   public static String wms(OwsException e) {
     return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
         + "<ServiceExceptionReport version=\"1.3.0\" xmlns=\"http://www.opengis.net/ogc\">\n"
-        + "  <ServiceException code=\"" + xml(e.code()) + "\""
-        + (e.locator() == null ? "" : " locator=\"" + xml(e.locator()) + "\"") + ">" + xml(e.getMessage())
+        + "  <ServiceException code=\""
+        + xml(e.code())
+        + "\""
+        + (e.locator() == null ? "" : " locator=\"" + xml(e.locator()) + "\"")
+        + ">"
+        + xml(e.getMessage())
         + "</ServiceException>\n</ServiceExceptionReport>\n";
   }
 

@@ -6,8 +6,8 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * The key-value parameters of an OGC request: keys case-insensitive (clients send
- * {@code REQUEST}, {@code request} and {@code Request}), the first value of a repeated key.
+ * The key-value parameters of an OGC request: keys case-insensitive (clients send {@code REQUEST},
+ * {@code request} and {@code Request}), the first value of a repeated key.
  */
 public final class KvpMap {
 
@@ -16,11 +16,12 @@ public final class KvpMap {
   /** From the servlet parameter map (query string and form body). */
   public static KvpMap of(Map<String, String[]> parameters) {
     KvpMap kvp = new KvpMap();
-    parameters.forEach((k, v) -> {
-      if (v != null && v.length > 0) {
-        kvp.values.putIfAbsent(k, v[0]);
-      }
-    });
+    parameters.forEach(
+        (k, v) -> {
+          if (v != null && v.length > 0) {
+            kvp.values.putIfAbsent(k, v[0]);
+          }
+        });
     return kvp;
   }
 
@@ -43,8 +44,13 @@ public final class KvpMap {
 
   /** The value, or a MissingParameterValue exception naming the key. */
   public String require(String key) {
-    return get(key).orElseThrow(() -> new OwsException(OwsException.MISSING_PARAMETER_VALUE, key.toUpperCase(Locale.ROOT),
-        "parameter " + key.toUpperCase(Locale.ROOT) + " is missing"));
+    return get(key)
+        .orElseThrow(
+            () ->
+                new OwsException(
+                    OwsException.MISSING_PARAMETER_VALUE,
+                    key.toUpperCase(Locale.ROOT),
+                    "parameter " + key.toUpperCase(Locale.ROOT) + " is missing"));
   }
 
   /** True when the key is present (even with an empty value). */

@@ -6,10 +6,10 @@ import cn.lzxq.city.server.error.RequestTooLarge;
 import jakarta.servlet.http.HttpServletRequest;
 
 /**
- * An OGC service exception: the code of the OWS/WMS exception report, the locator (the
- * parameter at fault) and the HTTP status to answer with. WMS writes it as a 1.3.0
- * ServiceExceptionReport, WFS as an OWS 1.1 ExceptionReport. One status rule for every service
- * (OWS Common 2.0 Table 28, WFS 2.0.2 NotFound): {@link #statusOf(String)}.
+ * An OGC service exception: the code of the OWS/WMS exception report, the locator (the parameter at
+ * fault) and the HTTP status to answer with. WMS writes it as a 1.3.0 ServiceExceptionReport, WFS
+ * as an OWS 1.1 ExceptionReport. One status rule for every service (OWS Common 2.0 Table 28, WFS
+ * 2.0.2 NotFound): {@link #statusOf(String)}.
  */
 public class OwsException extends RuntimeException {
 
@@ -54,10 +54,11 @@ public class OwsException extends RuntimeException {
   }
 
   /**
-   * The exception report for any failure of an OWS request ({@link Failures}): itself, a
-   * {@link QueryException} with its code (400), a body over the limit 413, the database unreachable as NoApplicableCode 503
-   * (the caller adds Retry-After), the statement timeout as OperationProcessingFailed 400, and
-   * anything else, logged, as NoApplicableCode 500 without its text.
+   * The exception report for any failure of an OWS request ({@link Failures}): itself, a {@link
+   * QueryException} with its code (400), a body over the limit 413, the database unreachable as
+   * NoApplicableCode 503 (the caller adds Retry-After), the statement timeout as
+   * OperationProcessingFailed 400, and anything else, logged, as NoApplicableCode 500 without its
+   * text.
    */
   public static OwsException of(Throwable t, HttpServletRequest request) {
     if (t instanceof OwsException o) {
@@ -75,10 +76,17 @@ public class OwsException extends RuntimeException {
         Failures.logUnavailable(t, request);
         yield new OwsException(NO_APPLICABLE_CODE, null, Failures.UNAVAILABLE, 503);
       }
-      case STATEMENT_TIMEOUT -> new OwsException("OperationProcessingFailed", null,
-          "the query ran longer than the statement timeout; narrow the request or page through it", 400);
-      case BAD_TEXT -> new OwsException(INVALID_PARAMETER_VALUE, null,
-          "a text value of the request holds a NUL or an invalid character");
+      case STATEMENT_TIMEOUT ->
+          new OwsException(
+              "OperationProcessingFailed",
+              null,
+              "the query ran longer than the statement timeout; narrow the request or page through it",
+              400);
+      case BAD_TEXT ->
+          new OwsException(
+              INVALID_PARAMETER_VALUE,
+              null,
+              "a text value of the request holds a NUL or an invalid character");
       case INTERNAL -> {
         Failures.logInternal(t, request);
         yield new OwsException(NO_APPLICABLE_CODE, null, Failures.INTERNAL, 500);

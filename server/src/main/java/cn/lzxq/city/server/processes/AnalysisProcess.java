@@ -7,14 +7,20 @@ import java.sql.SQLException;
 import java.util.Set;
 
 /**
- * A whole-area analysis offered as an OGC API process: its id, titles, the inputs it takes, and
- * the check it runs on a resolved scope. Its one output is the GeoJSON of the check's items.
+ * A whole-area analysis offered as an OGC API process: its id, titles, the inputs it takes, and the
+ * check it runs on a resolved scope. Its one output is the GeoJSON of the check's items.
  *
- * @param id      process id and job kind (clearance, collision, cover)
- * @param inputs  the names of the inputs it accepts ({@link ProcessInputs})
- * @param check   the analysis
+ * @param id process id and job kind (clearance, collision, cover)
+ * @param inputs the names of the inputs it accepts ({@link ProcessInputs})
+ * @param check the analysis
  */
-record AnalysisProcess(String id, String titleZh, String titleEn, String description, Set<String> inputs, Check check) {
+record AnalysisProcess(
+    String id,
+    String titleZh,
+    String titleEn,
+    String description,
+    Set<String> inputs,
+    Check check) {
 
   /** The analysis of a process. */
   @FunctionalInterface

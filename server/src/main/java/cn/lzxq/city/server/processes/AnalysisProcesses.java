@@ -1,9 +1,9 @@
 package cn.lzxq.city.server.processes;
 
-import cn.lzxq.city.data.analysis.common.AnalysisDb;
 import cn.lzxq.city.data.analysis.clearance.ClearanceCheck;
 import cn.lzxq.city.data.analysis.collision.CollisionCheck;
 import cn.lzxq.city.data.analysis.collision.CoverCheck;
+import cn.lzxq.city.data.analysis.common.AnalysisDb;
 import cn.lzxq.city.data.analysis.common.Listing;
 import cn.lzxq.city.data.analysis.common.ScopeResolver;
 import cn.lzxq.city.data.job.JobHandler;
@@ -20,9 +20,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The analyses offered as processes (clearance, collision, cover of the existing network) and
- * their job handlers. A job runs the same check as the synchronous {@code /api/analysis} call,
- * without the area limit (no area = the whole city) and under {@code city.jobs.time-limit}.
+ * The analyses offered as processes (clearance, collision, cover of the existing network) and their
+ * job handlers. A job runs the same check as the synchronous {@code /api/analysis} call, without
+ * the area limit (no area = the whole city) and under {@code city.jobs.time-limit}.
  */
 final class AnalysisProcesses {
 
@@ -36,25 +36,45 @@ final class AnalysisProcesses {
   private final Duration checkLimit;
 
   /**
-   * @param timeLimit  time limit of one job
+   * @param timeLimit time limit of one job
    * @param checkLimit time limit of checking a submission's inputs (the synchronous limit)
    */
-  AnalysisProcesses(AnalysisDb db, AnswerWriter writer, JsonMapper json, Duration timeLimit, Duration checkLimit) {
+  AnalysisProcesses(
+      AnalysisDb db,
+      AnswerWriter writer,
+      JsonMapper json,
+      Duration timeLimit,
+      Duration checkLimit) {
     this.db = db;
     this.writer = writer;
     this.json = json;
     this.timeLimit = timeLimit;
     this.checkLimit = checkLimit;
-    add(new AnalysisProcess("clearance", "净距检查", "Clearance check",
-        "Horizontal and vertical clearances wall to wall against GB 50289-2016 (clearance_rule) for every pipe of the "
-            + "area (the whole city without one); the violating pairs as GeoJSON points.",
-        ProcessInputs.SCOPE, (s, scope, in) -> ClearanceCheck.existing(s, scope)));
-    add(new AnalysisProcess("collision", "碰撞检查", "Collision check",
-        "Pipe solids that overlap in 3D, for every pipe of the area (the whole city without one).",
-        ProcessInputs.SCOPE, (s, scope, in) -> CollisionCheck.existing(s, scope)));
-    add(new AnalysisProcess("cover", "覆土检查", "Cover depth check",
-        "Cover depth against cover_rule (CJJ 61 / GB 50289, frost depth where it governs) for every pipe of the area.",
-        COVER_INPUTS, (s, scope, in) -> CoverCheck.run(s, scope, in.frostDepthM())));
+    add(
+        new AnalysisProcess(
+            "clearance",
+            "净距检查",
+            "Clearance check",
+            "Horizontal and vertical clearances wall to wall against GB 50289-2016 (clearance_rule) for every pipe of the "
+                + "area (the whole city without one); the violating pairs as GeoJSON points.",
+            ProcessInputs.SCOPE,
+            (s, scope, in) -> ClearanceCheck.existing(s, scope)));
+    add(
+        new AnalysisProcess(
+            "collision",
+            "碰撞检查",
+            "Collision check",
+            "Pipe solids that overlap in 3D, for every pipe of the area (the whole city without one).",
+            ProcessInputs.SCOPE,
+            (s, scope, in) -> CollisionCheck.existing(s, scope)));
+    add(
+        new AnalysisProcess(
+            "cover",
+            "覆土检查",
+            "Cover depth check",
+            "Cover depth against cover_rule (CJJ 61 / GB 50289, frost depth where it governs) for every pipe of the area.",
+            COVER_INPUTS,
+            (s, scope, in) -> CoverCheck.run(s, scope, in.frostDepthM())));
   }
 
   private void add(AnalysisProcess p) {
@@ -70,8 +90,8 @@ final class AnalysisProcesses {
   }
 
   /**
-   * Checks a submission's inputs (syntax, and that its road, project, owner, network and box
-   * exist) under the synchronous time limit, so a bad request is answered 400 at once.
+   * Checks a submission's inputs (syntax, and that its road, project, owner, network and box exist)
+   * under the synchronous time limit, so a bad request is answered 400 at once.
    */
   void check(AnalysisProcess p, JsonNode inputs) {
     ProcessInputs in = ProcessInputs.read(inputs, p.inputs());
@@ -89,16 +109,23 @@ final class AnalysisProcesses {
     return (job, ctx) -> {
       ProcessInputs in = ProcessInputs.read(json.readTree(job.inputs()), p.inputs());
       ctx.progress(5, "resolving the scope");
-      Listing<?> answer = db.run(timeLimit, s -> {
-        ctx.backend(s.query("SELECT pg_backend_pid() AS pid", Map.of(), r -> r.integer("pid")).get(0));
-        try {
-          var scope = ScopeResolver.resolve(s, in.scope(), Double.POSITIVE_INFINITY);
-          ctx.progress(10, "checking " + (scope.region() == null ? "the whole city" : scope.areaKind()));
-          return p.check().run(s, scope, in);
-        } finally {
-          ctx.backend(0);
-        }
-      });
+      Listing<?> answer =
+          db.run(
+              timeLimit,
+              s -> {
+                ctx.backend(
+                    s.query("SELECT pg_backend_pid() AS pid", Map.of(), r -> r.integer("pid"))
+                        .get(0));
+                try {
+                  var scope = ScopeResolver.resolve(s, in.scope(), Double.POSITIVE_INFINITY);
+                  ctx.progress(
+                      10,
+                      "checking " + (scope.region() == null ? "the whole city" : scope.areaKind()));
+                  return p.check().run(s, scope, in);
+                } finally {
+                  ctx.backend(0);
+                }
+              });
       ctx.progress(90, "writing " + answer.items().size() + " items");
       return new JobResult(writer.geoJson(answer), AnswerWriter.GEO_JSON.toString());
     };

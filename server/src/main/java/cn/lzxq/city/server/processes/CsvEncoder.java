@@ -11,8 +11,7 @@ final class CsvEncoder {
 
   static final String MEDIA_TYPE = "text/csv; charset=UTF-8";
 
-  private CsvEncoder() {
-  }
+  private CsvEncoder() {}
 
   static byte[] encode(ResultTable table) {
     StringBuilder s = new StringBuilder("\uFEFF");
@@ -28,7 +27,10 @@ final class CsvEncoder {
       }
       Object v = values.get(i);
       String text = v == null ? "" : v.toString();
-      if (text.indexOf(',') >= 0 || text.indexOf('"') >= 0 || text.indexOf('\n') >= 0 || text.indexOf('\r') >= 0) {
+      if (text.indexOf(',') >= 0
+          || text.indexOf('"') >= 0
+          || text.indexOf('\n') >= 0
+          || text.indexOf('\r') >= 0) {
         s.append('"').append(text.replace("\"", "\"\"")).append('"');
       } else {
         s.append(text);

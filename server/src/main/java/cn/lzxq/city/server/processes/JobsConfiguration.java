@@ -14,7 +14,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The job queue, this node's worker (started with the application, stopped with it) and the analysis processes. */
+/**
+ * The job queue, this node's worker (started with the application, stopped with it) and the
+ * analysis processes.
+ */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(JobsProperties.class)
 class JobsConfiguration {
@@ -25,15 +28,28 @@ class JobsConfiguration {
   }
 
   @Bean
-  AnalysisProcesses analysisProcesses(AnalysisDb db, AnswerWriter writer, JsonMapper json, JobsProperties props,
+  AnalysisProcesses analysisProcesses(
+      AnalysisDb db,
+      AnswerWriter writer,
+      JsonMapper json,
+      JobsProperties props,
       AnalysisProperties analysis) {
     return new AnalysisProcesses(db, writer, json, props.timeLimit(), analysis.timeLimit());
   }
 
   @Bean(initMethod = "start", destroyMethod = "close")
   JobWorker jobWorker(JobQueue queue, AnalysisProcesses processes, JobsProperties p) {
-    return new JobWorker(queue, processes.handlers(), new JobWorker.Settings(node(p), p.maxRunning(), p.poll(),
-        p.heartbeat(), p.staleAfter(), p.maxAttempts(), p.retention()));
+    return new JobWorker(
+        queue,
+        processes.handlers(),
+        new JobWorker.Settings(
+            node(p),
+            p.maxRunning(),
+            p.poll(),
+            p.heartbeat(),
+            p.staleAfter(),
+            p.maxAttempts(),
+            p.retention()));
   }
 
   /** The configured node name, or host name plus a random suffix (unique per process). */

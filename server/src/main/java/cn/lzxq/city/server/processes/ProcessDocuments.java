@@ -18,8 +18,7 @@ final class ProcessDocuments {
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
-  private ProcessDocuments() {
-  }
+  private ProcessDocuments() {}
 
   static ObjectNode processList(String base, List<AnalysisProcess> processes) {
     ObjectNode n = JSON.createObjectNode();
@@ -36,11 +35,17 @@ final class ProcessDocuments {
       inputs.set(name, input(name));
     }
     ObjectNode out = n.putObject("outputs").putObject("result");
-    out.put("title", "GeoJSON FeatureCollection of the findings (also text/csv and XLSX from the results endpoint)");
+    out.put(
+        "title",
+        "GeoJSON FeatureCollection of the findings (also text/csv and XLSX from the results endpoint)");
     ArrayNode formats = out.putObject("schema").putArray("oneOf");
     formats.addObject().put("type", "object").put("contentMediaType", "application/geo+json");
     formats.addObject().put("type", "string").put("contentMediaType", "text/csv");
-    formats.addObject().put("type", "string").put("contentEncoding", "binary").put("contentMediaType", XlsxEncoder.MEDIA_TYPE);
+    formats
+        .addObject()
+        .put("type", "string")
+        .put("contentEncoding", "binary")
+        .put("contentMediaType", XlsxEncoder.MEDIA_TYPE);
     return n;
   }
 
@@ -54,7 +59,12 @@ final class ProcessDocuments {
     n.putArray("outputTransmission").add("value");
     ArrayNode links = n.putArray("links");
     link(links, base + "/processes/" + p.id(), "self", "application/json", "process description");
-    link(links, base + "/processes/" + p.id() + "/execution", REL + "execute", "application/json", "execute as a job");
+    link(
+        links,
+        base + "/processes/" + p.id() + "/execution",
+        REL + "execute",
+        "application/json",
+        "execute as a job");
     return n;
   }
 
@@ -64,10 +74,18 @@ final class ProcessDocuments {
     ObjectNode schema = i.putObject("schema");
     switch (name) {
       case "bbox" -> {
-        i.put("title", "area: minx, miny, maxx, maxy in the axis order of its CRS (default CRS84); none = the whole city");
+        i.put(
+            "title",
+            "area: minx, miny, maxx, maxy in the axis order of its CRS (default CRS84); none = the whole city");
         schema.put("type", "object").putArray("required").add("bbox");
         ObjectNode props = schema.putObject("properties");
-        props.putObject("bbox").put("type", "array").put("minItems", 4).put("maxItems", 4).putObject("items").put("type", "number");
+        props
+            .putObject("bbox")
+            .put("type", "array")
+            .put("minItems", 4)
+            .put("maxItems", 4)
+            .putObject("items")
+            .put("type", "number");
         props.putObject("crs").put("type", "string").put("format", "uri");
       }
       case "frostDepth" -> {
@@ -79,14 +97,16 @@ final class ProcessDocuments {
         schema.put("type", "string");
       }
       default -> {
-        i.put("title", switch (name) {
-          case "bbox-crs" -> "CRS of a bbox given as text or array";
-          case "road" -> "road name: its red line is the area";
-          case "project" -> "construction project code: its corridor is the area";
-          case "owner" -> "owner (organization code)";
-          case "network" -> "network: JS PS RQ RL DL TX";
-          default -> name;
-        });
+        i.put(
+            "title",
+            switch (name) {
+              case "bbox-crs" -> "CRS of a bbox given as text or array";
+              case "road" -> "road name: its red line is the area";
+              case "project" -> "construction project code: its corridor is the area";
+              case "owner" -> "owner (organization code)";
+              case "network" -> "network: JS PS RQ RL DL TX";
+              default -> name;
+            });
         schema.put("type", "string");
       }
     }
@@ -111,9 +131,19 @@ final class ProcessDocuments {
     String self = base + "/jobs/" + job.id();
     link(links, self, "self", "application/json", "job status");
     if (job.status() == JobStatus.SUCCESSFUL) {
-      link(links, self + "/results?f=geojson", REL + "results", "application/geo+json", "results as GeoJSON");
+      link(
+          links,
+          self + "/results?f=geojson",
+          REL + "results",
+          "application/geo+json",
+          "results as GeoJSON");
       link(links, self + "/results?f=csv", REL + "results", "text/csv", "results as CSV");
-      link(links, self + "/results?f=xlsx", REL + "results", XlsxEncoder.MEDIA_TYPE, "results as XLSX");
+      link(
+          links,
+          self + "/results?f=xlsx",
+          REL + "results",
+          XlsxEncoder.MEDIA_TYPE,
+          "results as XLSX");
     }
     return n;
   }

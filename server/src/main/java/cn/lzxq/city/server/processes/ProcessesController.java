@@ -34,9 +34,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * OGC API - Processes - Part 1: Core 1.0 under {@code /ogcapi}: the process list and
- * descriptions, asynchronous execution as a job of the job queue, job status, results (GeoJSON,
- * CSV, XLSX), the job list and dismissal. Who may submit and dismiss: docs/ARCHITECTURE.md, "Jobs".
+ * OGC API - Processes - Part 1: Core 1.0 under {@code /ogcapi}: the process list and descriptions,
+ * asynchronous execution as a job of the job queue, job status, results (GeoJSON, CSV, XLSX), the
+ * job list and dismissal. Who may submit and dismiss: docs/ARCHITECTURE.md, "Jobs".
  */
 @RestController
 @RequestMapping("/ogcapi")
@@ -50,7 +50,12 @@ class ProcessesController {
   private final JobsProperties props;
   private final JsonMapper json;
 
-  ProcessesController(AnalysisProcesses processes, JobQueue queue, JobWorker worker, JobsProperties props, JsonMapper json) {
+  ProcessesController(
+      AnalysisProcesses processes,
+      JobQueue queue,
+      JobWorker worker,
+      JobsProperties props,
+      JsonMapper json) {
     this.processes = processes;
     this.queue = queue;
     this.worker = worker;
@@ -70,21 +75,30 @@ class ProcessesController {
 
   /**
    * Executes a process as a job: 201 Created with {@code Location} of the job and its statusInfo.
-   * The processes run asynchronously only, so a request without {@code Prefer: respond-async}
-   * is answered the same way (OGC 18-062r2, default execution mode).
+   * The processes run asynchronously only, so a request without {@code Prefer: respond-async} is
+   * answered the same way (OGC 18-062r2, default execution mode).
    */
   @PostMapping("/processes/{id}/execution")
-  ResponseEntity<String> execute(@PathVariable String id, @RequestBody(required = false) String body,
-      @RequestHeader(value = "Prefer", required = false) String prefer, Authentication auth, HttpServletRequest request)
+  ResponseEntity<String> execute(
+      @PathVariable String id,
+      @RequestBody(required = false) String body,
+      @RequestHeader(value = "Prefer", required = false) String prefer,
+      Authentication auth,
+      HttpServletRequest request)
       throws SQLException {
     AnalysisProcess process = process(id);
     JsonNode inputs = inputs(body);
     processes.check(process, inputs);
-    Job job = queue.submit(process.id(), inputs == null ? "{}" : inputs.toString(), client(auth, request),
-        props.maxOpenPerClient());
+    Job job =
+        queue.submit(
+            process.id(),
+            inputs == null ? "{}" : inputs.toString(),
+            client(auth, request),
+            props.maxOpenPerClient());
     worker.wake();
     String location = base(request) + "/jobs/" + job.id();
-    ResponseEntity.BodyBuilder r = ResponseEntity.created(URI.create(location)).contentType(MediaType.APPLICATION_JSON);
+    ResponseEntity.BodyBuilder r =
+        ResponseEntity.created(URI.create(location)).contentType(MediaType.APPLICATION_JSON);
     if (prefer != null && prefer.contains("respond-async")) {
       r.header("Preference-Applied", "respond-async");
     }
@@ -92,42 +106,71 @@ class ProcessesController {
   }
 
   @GetMapping("/jobs")
-  ResponseEntity<String> jobs(@RequestParam(required = false) String processID,
-      @RequestParam(defaultValue = "100") String limit, HttpServletRequest request) throws SQLException {
-    List<String> kinds = processID == null ? processes.all().stream().map(AnalysisProcess::id).toList()
-        : List.of(process(processID).id());
+  ResponseEntity<String> jobs(
+      @RequestParam(required = false) String processID,
+      @RequestParam(defaultValue = "100") String limit,
+      HttpServletRequest request)
+      throws SQLException {
+    List<String> kinds =
+        processID == null
+            ? processes.all().stream().map(AnalysisProcess::id).toList()
+            : List.of(process(processID).id());
     return ok(ProcessDocuments.jobList(base(request), queue.list(kinds, limit(limit))).toString());
   }
 
   @GetMapping("/jobs/{id}")
-  ResponseEntity<String> status(@PathVariable String id, HttpServletRequest request) throws SQLException {
+  ResponseEntity<String> status(@PathVariable String id, HttpServletRequest request)
+      throws SQLException {
     return ok(ProcessDocuments.statusInfo(base(request), job(id)).toString());
   }
 
-  /** The job's output: GeoJSON (default, {@code f=geojson|json}), CSV ({@code f=csv}) or XLSX ({@code f=xlsx}); or by Accept. */
+  /**
+   * The job's output: GeoJSON (default, {@code f=geojson|json}), CSV ({@code f=csv}) or XLSX
+   * ({@code f=xlsx}); or by Accept.
+   */
   @GetMapping("/jobs/{id}/results")
-  ResponseEntity<byte[]> results(@PathVariable String id, @RequestParam(required = false) String f,
-      @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) throws SQLException {
+  ResponseEntity<byte[]> results(
+      @PathVariable String id,
+      @RequestParam(required = false) String f,
+      @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept)
+      throws SQLException {
     Job job = job(id);
     if (job.status() == JobStatus.FAILED) {
       throw ProcessException.failed(id, job.message());
     }
-    JobResult result = queue.result(job.id()).orElseThrow(() -> ProcessException.notReady(id, job.status().code()));
+    JobResult result =
+        queue
+            .result(job.id())
+            .orElseThrow(() -> ProcessException.notReady(id, job.status().code()));
     String format = format(f, accept);
     String file = job.kind() + "-" + job.id();
     return switch (format) {
-      case "csv" -> download(CsvEncoder.encode(table(result)), CsvEncoder.MEDIA_TYPE, file + ".csv");
-      case "xlsx" -> download(XlsxEncoder.encode(table(result), job.kind()), XlsxEncoder.MEDIA_TYPE, file + ".xlsx");
-      default -> ResponseEntity.ok().contentType(MediaType.parseMediaType(result.mediaType())).body(result.bytes());
+      case "csv" ->
+          download(CsvEncoder.encode(table(result)), CsvEncoder.MEDIA_TYPE, file + ".csv");
+      case "xlsx" ->
+          download(
+              XlsxEncoder.encode(table(result), job.kind()),
+              XlsxEncoder.MEDIA_TYPE,
+              file + ".xlsx");
+      default ->
+          ResponseEntity.ok()
+              .contentType(MediaType.parseMediaType(result.mediaType()))
+              .body(result.bytes());
     };
   }
 
-  /** Dismisses a job: a queued one never runs, a running one is cancelled, a finished one's result is dropped. */
+  /**
+   * Dismisses a job: a queued one never runs, a running one is cancelled, a finished one's result
+   * is dropped.
+   */
   @DeleteMapping("/jobs/{id}")
-  ResponseEntity<String> dismiss(@PathVariable String id, Authentication auth, HttpServletRequest request)
+  ResponseEntity<String> dismiss(
+      @PathVariable String id, Authentication auth, HttpServletRequest request)
       throws SQLException {
     Job job = job(id);
-    boolean admin = auth != null && auth.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals("ROLE_ADMIN"));
+    boolean admin =
+        auth != null
+            && auth.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals("ROLE_ADMIN"));
     if (!admin && !job.client().equals(client(auth, request))) {
       throw ProcessException.forbidden(id);
     }
@@ -147,8 +190,11 @@ class ProcessesController {
 
   @ExceptionHandler(JobLimitException.class)
   ResponseEntity<ProblemDetail> limit(JobLimitException e) {
-    ResponseEntity<ProblemDetail> r = problem(429, "https://lzxq.city/problems/job-limit", e.getMessage());
-    return ResponseEntity.status(429).header("Retry-After", "60").contentType(MediaType.APPLICATION_PROBLEM_JSON)
+    ResponseEntity<ProblemDetail> r =
+        problem(429, "https://lzxq.city/problems/job-limit", e.getMessage());
+    return ResponseEntity.status(429)
+        .header("Retry-After", "60")
+        .contentType(MediaType.APPLICATION_PROBLEM_JSON)
         .body(r.getBody());
   }
 
@@ -172,7 +218,10 @@ class ProcessesController {
       throw ProcessException.noSuchJob(id);
     }
     Set<String> kinds = Set.copyOf(processes.all().stream().map(AnalysisProcess::id).toList());
-    return queue.find(uuid).filter(j -> kinds.contains(j.kind())).orElseThrow(() -> ProcessException.noSuchJob(id));
+    return queue
+        .find(uuid)
+        .filter(j -> kinds.contains(j.kind()))
+        .orElseThrow(() -> ProcessException.noSuchJob(id));
   }
 
   private JsonNode inputs(String body) {
@@ -182,7 +231,8 @@ class ProcessesController {
     try {
       JsonNode request = json.readTree(body);
       if (!request.isObject()) {
-        throw ProcessException.badRequest("执行请求应为 JSON 对象 / the execute request must be a JSON object");
+        throw ProcessException.badRequest(
+            "执行请求应为 JSON 对象 / the execute request must be a JSON object");
       }
       return request.get("inputs");
     } catch (JacksonException e) {
@@ -200,8 +250,9 @@ class ProcessesController {
         case "geojson", "json" -> "geojson";
         case "csv" -> "csv";
         case "xlsx" -> "xlsx";
-        default -> throw ProcessException.badRequest("不支持的格式 f=" + f + " / unsupported format f=" + f
-            + " (geojson, csv or xlsx)");
+        default ->
+            throw ProcessException.badRequest(
+                "不支持的格式 f=" + f + " / unsupported format f=" + f + " (geojson, csv or xlsx)");
       };
     }
     if (accept != null && accept.contains("text/csv")) {
@@ -211,8 +262,10 @@ class ProcessesController {
   }
 
   private static ResponseEntity<byte[]> download(byte[] bytes, String mediaType, String file) {
-    return ResponseEntity.ok().contentType(MediaType.parseMediaType(mediaType))
-        .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + file + "\"").body(bytes);
+    return ResponseEntity.ok()
+        .contentType(MediaType.parseMediaType(mediaType))
+        .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + file + "\"")
+        .body(bytes);
   }
 
   private static int limit(String text) {
@@ -227,7 +280,9 @@ class ProcessesController {
     throw ProcessException.badRequest("limit 应为 1–" + MAX_LIST + " / limit must be 1-" + MAX_LIST);
   }
 
-  /** Who submits: the user when logged in, else the client's address (bounds open jobs per client). */
+  /**
+   * Who submits: the user when logged in, else the client's address (bounds open jobs per client).
+   */
   static String client(Authentication auth, HttpServletRequest request) {
     if (auth != null && auth.isAuthenticated() && !(auth instanceof AnonymousAuthenticationToken)) {
       return "user:" + auth.getName();

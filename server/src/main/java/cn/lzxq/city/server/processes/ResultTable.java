@@ -8,12 +8,12 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * A GeoJSON FeatureCollection as a table, for CSV and XLSX: one row per feature; a column per
- * property, nested objects flattened with dotted names ({@code a.fid}, {@code rule.id}), arrays
- * as JSON text; {@code lon} and {@code lat} (CRS84) for point geometries, {@code geometry} as
- * GeoJSON text for any other. Columns in order of first appearance.
+ * property, nested objects flattened with dotted names ({@code a.fid}, {@code rule.id}), arrays as
+ * JSON text; {@code lon} and {@code lat} (CRS84) for point geometries, {@code geometry} as GeoJSON
+ * text for any other. Columns in order of first appearance.
  *
  * @param columns the header
- * @param rows    values: String, Number, Boolean or null
+ * @param rows values: String, Number, Boolean or null
  */
 record ResultTable(List<String> columns, List<List<Object>> rows) {
 

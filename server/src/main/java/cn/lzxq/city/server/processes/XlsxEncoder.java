@@ -10,38 +10,64 @@ import java.util.zip.ZipOutputStream;
 
 /**
  * A {@link ResultTable} as an Office Open XML workbook (ECMA-376 SpreadsheetML, .xlsx) with one
- * sheet: the smallest valid package — content types, package and workbook relationships,
- * workbook, one worksheet whose text cells are inline strings (no shared-string table) and
- * numbers numeric cells. The header row is the first row.
+ * sheet: the smallest valid package — content types, package and workbook relationships, workbook,
+ * one worksheet whose text cells are inline strings (no shared-string table) and numbers numeric
+ * cells. The header row is the first row.
  */
 final class XlsxEncoder {
 
-  static final String MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+  static final String MEDIA_TYPE =
+      "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
   private static final String NS = "http://schemas.openxmlformats.org/";
 
-  private XlsxEncoder() {
-  }
+  private XlsxEncoder() {}
 
   static byte[] encode(ResultTable table, String sheetName) {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
-      put(zip, "[Content_Types].xml", "<Types xmlns=\"" + NS + "package/2006/content-types\">"
-          + "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
-          + "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
-          + "<Override PartName=\"/xl/workbook.xml\" "
-          + "ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml\"/>"
-          + "<Override PartName=\"/xl/worksheets/sheet1.xml\" "
-          + "ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/></Types>");
-      put(zip, "_rels/.rels", "<Relationships xmlns=\"" + NS + "package/2006/relationships\">"
-          + "<Relationship Id=\"rId1\" Type=\"" + NS + "officeDocument/2006/relationships/officeDocument\" "
-          + "Target=\"xl/workbook.xml\"/></Relationships>");
-      put(zip, "xl/workbook.xml", "<workbook xmlns=\"" + NS + "spreadsheetml/2006/main\" xmlns:r=\"" + NS
-          + "officeDocument/2006/relationships\"><sheets><sheet name=\"" + xml(sheetName)
-          + "\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>");
-      put(zip, "xl/_rels/workbook.xml.rels", "<Relationships xmlns=\"" + NS + "package/2006/relationships\">"
-          + "<Relationship Id=\"rId1\" Type=\"" + NS + "officeDocument/2006/relationships/worksheet\" "
-          + "Target=\"worksheets/sheet1.xml\"/></Relationships>");
+      put(
+          zip,
+          "[Content_Types].xml",
+          "<Types xmlns=\""
+              + NS
+              + "package/2006/content-types\">"
+              + "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
+              + "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
+              + "<Override PartName=\"/xl/workbook.xml\" "
+              + "ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml\"/>"
+              + "<Override PartName=\"/xl/worksheets/sheet1.xml\" "
+              + "ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/></Types>");
+      put(
+          zip,
+          "_rels/.rels",
+          "<Relationships xmlns=\""
+              + NS
+              + "package/2006/relationships\">"
+              + "<Relationship Id=\"rId1\" Type=\""
+              + NS
+              + "officeDocument/2006/relationships/officeDocument\" "
+              + "Target=\"xl/workbook.xml\"/></Relationships>");
+      put(
+          zip,
+          "xl/workbook.xml",
+          "<workbook xmlns=\""
+              + NS
+              + "spreadsheetml/2006/main\" xmlns:r=\""
+              + NS
+              + "officeDocument/2006/relationships\"><sheets><sheet name=\""
+              + xml(sheetName)
+              + "\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>");
+      put(
+          zip,
+          "xl/_rels/workbook.xml.rels",
+          "<Relationships xmlns=\""
+              + NS
+              + "package/2006/relationships\">"
+              + "<Relationship Id=\"rId1\" Type=\""
+              + NS
+              + "officeDocument/2006/relationships/worksheet\" "
+              + "Target=\"worksheets/sheet1.xml\"/></Relationships>");
       put(zip, "xl/worksheets/sheet1.xml", sheet(table));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -50,7 +76,8 @@ final class XlsxEncoder {
   }
 
   private static String sheet(ResultTable table) {
-    StringBuilder s = new StringBuilder("<worksheet xmlns=\"" + NS + "spreadsheetml/2006/main\"><sheetData>");
+    StringBuilder s =
+        new StringBuilder("<worksheet xmlns=\"" + NS + "spreadsheetml/2006/main\"><sheetData>");
     row(s, 1, List.copyOf(table.columns()));
     for (int i = 0; i < table.rows().size(); i++) {
       row(s, i + 2, table.rows().get(i));
@@ -69,9 +96,16 @@ final class XlsxEncoder {
       if (v instanceof Number n) {
         s.append("<c r=\"").append(ref).append("\"><v>").append(n).append("</v></c>");
       } else if (v instanceof Boolean b) {
-        s.append("<c r=\"").append(ref).append("\" t=\"b\"><v>").append(b ? 1 : 0).append("</v></c>");
+        s.append("<c r=\"")
+            .append(ref)
+            .append("\" t=\"b\"><v>")
+            .append(b ? 1 : 0)
+            .append("</v></c>");
       } else {
-        s.append("<c r=\"").append(ref).append("\" t=\"inlineStr\"><is><t xml:space=\"preserve\">").append(xml(v.toString()))
+        s.append("<c r=\"")
+            .append(ref)
+            .append("\" t=\"inlineStr\"><is><t xml:space=\"preserve\">")
+            .append(xml(v.toString()))
             .append("</t></is></c>");
       }
     }
@@ -107,7 +141,9 @@ final class XlsxEncoder {
 
   private static void put(ZipOutputStream zip, String name, String xml) throws IOException {
     zip.putNextEntry(new ZipEntry(name));
-    zip.write(("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n" + xml).getBytes(StandardCharsets.UTF_8));
+    zip.write(
+        ("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n" + xml)
+            .getBytes(StandardCharsets.UTF_8));
     zip.closeEntry();
   }
 }

@@ -9,7 +9,9 @@ import javax.sql.DataSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The shared read path every protocol uses: the database executor and the feature queries on it. */
+/**
+ * The shared read path every protocol uses: the database executor and the feature queries on it.
+ */
 @Configuration(proxyBeanMethods = false)
 class QueryConfiguration {
 

@@ -22,7 +22,12 @@ public final class CityUser implements UserDetails {
   private final String organization;
   private final boolean enabled;
 
-  public CityUser(String username, String passwordHash, Editor.Role role, String organization, boolean enabled) {
+  public CityUser(
+      String username,
+      String passwordHash,
+      Editor.Role role,
+      String organization,
+      boolean enabled) {
     this.username = username;
     this.passwordHash = passwordHash;
     this.role = role;

@@ -18,8 +18,8 @@ import org.springframework.stereotype.Service;
  * Loads users from the {@code app_user} table (V5 migration). Each user read is remembered for
  * {@link #OUTAGE_GRACE}: while the database cannot be reached, a user read within that time is
  * answered from memory (the password is still checked against the remembered hash), so valid
- * credentials are not refused because the database is down; others get 503
- * ({@link OutageAwareEntryPoint}), never 401.
+ * credentials are not refused because the database is down; others get 503 ({@link
+ * OutageAwareEntryPoint}), never 401.
  */
 @Service
 class CityUserDetailsService implements UserDetailsService {
@@ -27,8 +27,7 @@ class CityUserDetailsService implements UserDetailsService {
   /** How long a user read from the database stays usable while the database is away. */
   static final Duration OUTAGE_GRACE = Duration.ofMinutes(10);
 
-  private record Remembered(CityUser user, long readNanos) {
-  }
+  private record Remembered(CityUser user, long readNanos) {}
 
   private final JdbcTemplate jdbc;
   private final Map<String, Remembered> remembered = new ConcurrentHashMap<>();
@@ -41,14 +40,22 @@ class CityUserDetailsService implements UserDetailsService {
   public UserDetails loadUserByUsername(String username) {
     List<CityUser> users;
     try {
-      users = jdbc.query(
-          "SELECT username, password_hash, role, organization, enabled FROM app_user WHERE username = ?",
-          (rs, i) -> new CityUser(rs.getString(1), rs.getString(2), Editor.Role.valueOf(rs.getString(3).toUpperCase(Locale.ROOT)),
-              rs.getString(4), rs.getBoolean(5)),
-          username);
+      users =
+          jdbc.query(
+              "SELECT username, password_hash, role, organization, enabled FROM app_user WHERE username = ?",
+              (rs, i) ->
+                  new CityUser(
+                      rs.getString(1),
+                      rs.getString(2),
+                      Editor.Role.valueOf(rs.getString(3).toUpperCase(Locale.ROOT)),
+                      rs.getString(4),
+                      rs.getBoolean(5)),
+              username);
     } catch (DataAccessException e) {
       Remembered r = remembered.get(username);
-      if (Failures.databaseUnavailable(e) && r != null && System.nanoTime() - r.readNanos() < OUTAGE_GRACE.toNanos()) {
+      if (Failures.databaseUnavailable(e)
+          && r != null
+          && System.nanoTime() - r.readNanos() < OUTAGE_GRACE.toNanos()) {
         return r.user();
       }
       throw e;

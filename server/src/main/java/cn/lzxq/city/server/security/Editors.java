@@ -7,8 +7,7 @@ import org.springframework.security.core.Authentication;
 /** The editing identity of an authenticated request, if it has one. */
 public final class Editors {
 
-  private Editors() {
-  }
+  private Editors() {}
 
   /** The editor behind the authentication; empty for anonymous requests. */
   public static Optional<Editor> of(Authentication auth) {

@@ -9,8 +9,9 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 
 /**
- * Creates the initial admin from CITY_ADMIN_USER / CITY_ADMIN_PASSWORD at start-up when that
- * user does not exist yet (when the application is ready, so after the start-up migrations). Nothing happens when the variables are unset.
+ * Creates the initial admin from CITY_ADMIN_USER / CITY_ADMIN_PASSWORD at start-up when that user
+ * does not exist yet (when the application is ready, so after the start-up migrations). Nothing
+ * happens when the variables are unset.
  */
 @Component
 class InitialAdmin {
@@ -33,8 +34,12 @@ class InitialAdmin {
       return;
     }
     try {
-      int created = jdbc.update("INSERT INTO app_user (username, password_hash, role) VALUES (?, ?, 'admin') "
-          + "ON CONFLICT (username) DO NOTHING", settings.adminUser(), encoder.encode(settings.adminPassword()));
+      int created =
+          jdbc.update(
+              "INSERT INTO app_user (username, password_hash, role) VALUES (?, ?, 'admin') "
+                  + "ON CONFLICT (username) DO NOTHING",
+              settings.adminUser(),
+              encoder.encode(settings.adminPassword()));
       if (created > 0) {
         LOG.info("initial admin '{}' created", settings.adminUser());
       }

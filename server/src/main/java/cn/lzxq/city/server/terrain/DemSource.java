@@ -13,9 +13,9 @@ import javax.sql.DataSource;
 import org.springframework.stereotype.Component;
 
 /**
- * The current DEM as this server sees it: the version row, read again when the change log shows
- * a {@code dem} change, and its pixel blocks read on demand into a memory cache bounded by
- * {@code city.terrain.dem-cache-mb}.
+ * The current DEM as this server sees it: the version row, read again when the change log shows a
+ * {@code dem} change, and its pixel blocks read on demand into a memory cache bounded by {@code
+ * city.terrain.dem-cache-mb}.
  */
 @Component
 public class DemSource {

@@ -8,13 +8,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * the 3D Tiles ({@code city.tiles3d.height-anomaly-m}), so terrain and tiles share it; built tiles
  * go to the 3D Tiles cache ({@code city.tiles3d.memory-cache-mb}, {@code disk-cache}).
  *
- * @param gridSize    vertices per side of a terrain tile (a regular grid, 2..256)
- * @param globeLevels levels 0..globeLevels are available over the whole globe (flat outside the DEM)
- * @param demCacheMb  DEM pixels kept in memory, MiB
+ * @param gridSize vertices per side of a terrain tile (a regular grid, 2..256)
+ * @param globeLevels levels 0..globeLevels are available over the whole globe (flat outside the
+ *     DEM)
+ * @param demCacheMb DEM pixels kept in memory, MiB
  */
 @ConfigurationProperties("city.terrain")
 public record TerrainProperties(
     @DefaultValue("65") int gridSize,
     @DefaultValue("5") int globeLevels,
-    @DefaultValue("128") int demCacheMb) {
-}
+    @DefaultValue("128") int demCacheMb) {}

@@ -19,12 +19,12 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Quantized-mesh terrain from the current DEM: {@code layer.json} (levels, availability) and the
  * tiles, built on request as a regular grid sampled from the DEM (heights h = H + ζ; ellipsoid
- * height 0 off the DEM) and kept in the 3D Tiles cache under
- * {@code terrain/<dem version>/<ζ>/<plain|normals>/z/x/y.terrain} — a new DEM version or another ζ
- * gives other keys, so nothing stale is served.
+ * height 0 off the DEM) and kept in the 3D Tiles cache under {@code terrain/<dem
+ * version>/<ζ>/<plain|normals>/z/x/y.terrain} — a new DEM version or another ζ gives other keys, so
+ * nothing stale is served.
  *
- * <p>Levels 0..{@code globeLevels} cover the globe; deeper levels only the DEM's tiles, down to
- * the level whose vertex spacing reaches the DEM's pixel size.
+ * <p>Levels 0..{@code globeLevels} cover the globe; deeper levels only the DEM's tiles, down to the
+ * level whose vertex spacing reaches the DEM's pixel size.
  */
 @Service
 public class TerrainService {
@@ -36,8 +36,13 @@ public class TerrainService {
   private final double anomalyM;
   private final JsonMapper json;
 
-  public TerrainService(DemSource dems, TileCache cache, ChangeLog changes, TerrainProperties props,
-      Tiles3dProperties tiles, JsonMapper json) {
+  public TerrainService(
+      DemSource dems,
+      TileCache cache,
+      ChangeLog changes,
+      TerrainProperties props,
+      Tiles3dProperties tiles,
+      JsonMapper json) {
     this.dems = dems;
     this.cache = cache;
     this.changes = changes;
@@ -62,13 +67,24 @@ public class TerrainService {
     Map<String, Object> layer = new LinkedHashMap<>();
     layer.put("tilejson", "2.1.0");
     layer.put("name", "兰州新区地形 Lanzhou New Area terrain");
-    layer.put("description", dem == null ? "no DEM imported: the ellipsoid"
-        : "DEM version " + dem.version().id() + " (" + dem.version().source() + "), heights h = H(1985) + ζ, ζ = " + anomalyM + " m");
+    layer.put(
+        "description",
+        dem == null
+            ? "no DEM imported: the ellipsoid"
+            : "DEM version "
+                + dem.version().id()
+                + " ("
+                + dem.version().source()
+                + "), heights h = H(1985) + ζ, ζ = "
+                + anomalyM
+                + " m");
     layer.put("version", "1.0.0");
     layer.put("format", "quantized-mesh-1.0");
     layer.put("scheme", "tms");
     layer.put("projection", "EPSG:4326");
-    layer.put("tiles", List.of("{z}/{x}/{y}.terrain?v={version}&dem=" + (dem == null ? 0 : dem.version().id())));
+    layer.put(
+        "tiles",
+        List.of("{z}/{x}/{y}.terrain?v={version}&dem=" + (dem == null ? 0 : dem.version().id())));
     layer.put("extensions", List.of("octvertexnormals"));
     layer.put("minzoom", 0);
     layer.put("maxzoom", max);
@@ -88,14 +104,20 @@ public class TerrainService {
     return new CacheEntry(json.writeValueAsBytes(layer), changes.seq());
   }
 
-  /** Column and row range (startX, startY, endX, endY) of the tiles available at level {@code z}. */
+  /**
+   * Column and row range (startX, startY, endX, endY) of the tiles available at level {@code z}.
+   */
   private long[] range(DemSource.Dem dem, int z) {
     if (z <= props.globeLevels() || dem == null) {
       return new long[] {0, 0, TerrainTiling.columns(z) - 1, TerrainTiling.rows(z) - 1};
     }
     var g = dem.version().grid();
-    return new long[] {TerrainTiling.column(z, g.west()), TerrainTiling.row(z, g.south()),
-        TerrainTiling.column(z, g.east()), TerrainTiling.row(z, g.north())};
+    return new long[] {
+      TerrainTiling.column(z, g.west()),
+      TerrainTiling.row(z, g.south()),
+      TerrainTiling.column(z, g.east()),
+      TerrainTiling.row(z, g.north())
+    };
   }
 
   /** One tile; {@link NoSuchElementException} for a tile that is not available. */
@@ -106,10 +128,19 @@ public class TerrainService {
     }
     long[] r = range(dem, z);
     if (x < r[0] || x > r[2] || y < r[1] || y > r[3]) {
-      throw new NoSuchElementException("terrain tile " + z + "/" + x + "/" + y + " is not available (outside the DEM)");
+      throw new NoSuchElementException(
+          "terrain tile " + z + "/" + x + "/" + y + " is not available (outside the DEM)");
     }
-    String key = String.format(Locale.ROOT, "terrain/%d/%s/%s/%d/%d/%d.terrain", dem == null ? 0 : dem.version().id(),
-        anomalyM, normals ? "normals" : "plain", z, x, y);
+    String key =
+        String.format(
+            Locale.ROOT,
+            "terrain/%d/%s/%s/%d/%d/%d.terrain",
+            dem == null ? 0 : dem.version().id(),
+            anomalyM,
+            normals ? "normals" : "plain",
+            z,
+            x,
+            y);
     CacheEntry e = cache.get(key);
     if (e == null) {
       e = new CacheEntry(QuantizedMesh.encode(grid(dem, z, x, y), normals), changes.seq());

@@ -7,12 +7,12 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * One content of the tilesets, derived from the catalog: the layers whose {@link TileContent}
- * share a code (a network's pipes; the pipe-point appurtenances; the base stations with their
- * sectors; the zoning parcels). Its {@link #code()} is the content group code in tileset.json and
- * its {@link #prefix()} the URI folder of its tiles ({@code pipe_js/{level}/{x}/{y}.glb}).
+ * One content of the tilesets, derived from the catalog: the layers whose {@link TileContent} share
+ * a code (a network's pipes; the pipe-point appurtenances; the base stations with their sectors;
+ * the zoning parcels). Its {@link #code()} is the content group code in tileset.json and its {@link
+ * #prefix()} the URI folder of its tiles ({@code pipe_js/{level}/{x}/{y}.glb}).
  *
- * @param main    the first layer of the content in catalog order: it names the group and folder
+ * @param main the first layer of the content in catalog order: it names the group and folder
  * @param members every layer of the content, {@code main} first
  */
 public record ContentKind(Layer main, List<Layer> members) {

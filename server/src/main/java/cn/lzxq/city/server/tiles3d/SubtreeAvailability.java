@@ -20,8 +20,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Which tiles have content, computed from PostGIS (every feature's footprint at its importance
- * level) and cached per content kind, view time and grid until the change log shows an edit of
- * the kind's layers; and the binary {@code .subtree} files made from it.
+ * level) and cached per content kind, view time and grid until the change log shows an edit of the
+ * kind's layers; and the binary {@code .subtree} files made from it.
  *
  * <p>A point belongs to the tile that owns it; a line or polygon to every tile of its level that
  * its geometry, grown by its reach, intersects.
@@ -68,10 +68,15 @@ public class SubtreeAvailability {
     long seq = changes.seq();
     Set<TileCoord> tiles = new HashSet<>();
     long[] count = {0};
-    sources.of(kind).footprints(grid, view, f -> {
-      count[0]++;
-      addTiles(grid, f, tiles);
-    });
+    sources
+        .of(kind)
+        .footprints(
+            grid,
+            view,
+            f -> {
+              count[0]++;
+              addTiles(grid, f, tiles);
+            });
     return new Availability(tiles, count[0], seq);
   }
 
@@ -79,14 +84,26 @@ public class SubtreeAvailability {
   static void addTiles(Grid grid, Footprint f, Set<TileCoord> out) {
     Envelope env = f.lonLat().getEnvelopeInternal();
     if (f.reachM() <= 0 && env.getWidth() == 0 && env.getHeight() == 0) {
-      out.add(grid.tree().tileAt(f.level(), Math.toRadians(env.getMinX()), Math.toRadians(env.getMinY())));
+      out.add(
+          grid.tree()
+              .tileAt(f.level(), Math.toRadians(env.getMinX()), Math.toRadians(env.getMinY())));
       return;
     }
     double lat = Math.toRadians(env.centre().y);
     double dLat = Math.toDegrees(f.reachM() / 6_335_439.0);
     double dLon = Math.toDegrees(f.reachM() / (6_378_137.0 * Math.cos(lat)));
-    TileCoord sw = grid.tree().tileAt(f.level(), Math.toRadians(env.getMinX() - dLon), Math.toRadians(env.getMinY() - dLat));
-    TileCoord ne = grid.tree().tileAt(f.level(), Math.toRadians(env.getMaxX() + dLon), Math.toRadians(env.getMaxY() + dLat));
+    TileCoord sw =
+        grid.tree()
+            .tileAt(
+                f.level(),
+                Math.toRadians(env.getMinX() - dLon),
+                Math.toRadians(env.getMinY() - dLat));
+    TileCoord ne =
+        grid.tree()
+            .tileAt(
+                f.level(),
+                Math.toRadians(env.getMaxX() + dLon),
+                Math.toRadians(env.getMaxY() + dLat));
     if (sw.equals(ne)) {
       out.add(sw);
       return;
@@ -96,8 +113,12 @@ public class SubtreeAvailability {
       for (long y = sw.y(); y <= ne.y(); y++) {
         TileCoord t = new TileCoord(f.level(), x, y);
         Region r = grid.region(t);
-        Envelope box = new Envelope(Math.toDegrees(r.west()) - dLon, Math.toDegrees(r.east()) + dLon,
-            Math.toDegrees(r.south()) - dLat, Math.toDegrees(r.north()) + dLat);
+        Envelope box =
+            new Envelope(
+                Math.toDegrees(r.west()) - dLon,
+                Math.toDegrees(r.east()) + dLon,
+                Math.toDegrees(r.south()) - dLat,
+                Math.toDegrees(r.north()) + dLat);
         if (geom.intersects(FACTORY.toGeometry(box))) {
           out.add(t);
         }

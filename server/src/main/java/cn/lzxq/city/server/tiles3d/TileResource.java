@@ -5,9 +5,9 @@ import cn.lzxq.city.server.tiles3d.cache.CacheEntry;
 /**
  * A response body of the 3D Tiles endpoints.
  *
- * @param entry       bytes, ETag and gzip form
+ * @param entry bytes, ETag and gzip form
  * @param contentType media type
- * @param immutable   true when the view is of a past time (cacheable for long)
+ * @param immutable true when the view is of a past time (cacheable for long)
  */
 public record TileResource(CacheEntry entry, String contentType, boolean immutable) {
 

@@ -51,15 +51,20 @@ class Tiles3dController {
       Map<String, Object> t = new LinkedHashMap<>();
       t.put("name", name);
       t.put("url", "/3dtiles/" + name + "/tileset.json");
-      t.put("groups", service.contents(name).stream()
-          .map(k -> Map.of("code", k.code(), "name", k.nameZh(), "prefix", k.prefix())).toList());
+      t.put(
+          "groups",
+          service.contents(name).stream()
+              .map(k -> Map.of("code", k.code(), "name", k.nameZh(), "prefix", k.prefix()))
+              .toList());
       out.add(t);
     }
     return out;
   }
 
   @GetMapping("/{tileset}/tileset.json")
-  ResponseEntity<byte[]> tileset(@PathVariable String tileset, @RequestParam(required = false) String asOf,
+  ResponseEntity<byte[]> tileset(
+      @PathVariable String tileset,
+      @RequestParam(required = false) String asOf,
       @RequestParam(required = false) String heights,
       @RequestHeader(value = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch,
       @RequestHeader(value = HttpHeaders.ACCEPT_ENCODING, required = false) String acceptEncoding) {
@@ -67,40 +72,64 @@ class Tiles3dController {
   }
 
   @GetMapping("/{tileset}/subtrees/{level}/{x}/{y}.subtree")
-  ResponseEntity<byte[]> subtree(@PathVariable String tileset, @PathVariable int level, @PathVariable long x,
-      @PathVariable long y, @RequestParam(required = false) String asOf, @RequestParam(required = false) String heights,
+  ResponseEntity<byte[]> subtree(
+      @PathVariable String tileset,
+      @PathVariable int level,
+      @PathVariable long x,
+      @PathVariable long y,
+      @RequestParam(required = false) String asOf,
+      @RequestParam(required = false) String heights,
       @RequestHeader(value = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch,
       @RequestHeader(value = HttpHeaders.ACCEPT_ENCODING, required = false) String acceptEncoding) {
-    return respond(service.subtree(tileset, view(asOf, heights), new TileCoord(level, x, y)), ifNoneMatch, acceptEncoding);
+    return respond(
+        service.subtree(tileset, view(asOf, heights), new TileCoord(level, x, y)),
+        ifNoneMatch,
+        acceptEncoding);
   }
 
   @GetMapping("/{tileset}/{content}/{level}/{x}/{y}.glb")
-  ResponseEntity<byte[]> content(@PathVariable String tileset, @PathVariable String content, @PathVariable int level,
-      @PathVariable long x, @PathVariable long y, @RequestParam(required = false) String asOf,
+  ResponseEntity<byte[]> content(
+      @PathVariable String tileset,
+      @PathVariable String content,
+      @PathVariable int level,
+      @PathVariable long x,
+      @PathVariable long y,
+      @RequestParam(required = false) String asOf,
       @RequestParam(required = false) String heights,
       @RequestHeader(value = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch,
       @RequestHeader(value = HttpHeaders.ACCEPT_ENCODING, required = false) String acceptEncoding) {
     ContentKind kind = service.catalog().ofFolder(content);
-    return respond(service.content(tileset, kind, new TileCoord(level, x, y), view(asOf, heights)), ifNoneMatch,
+    return respond(
+        service.content(tileset, kind, new TileCoord(level, x, y), view(asOf, heights)),
+        ifNoneMatch,
         acceptEncoding);
   }
 
   private static View view(String asOf, String heights) {
-    return new View(asOf == null || asOf.isBlank() ? null : AsOf.parse(asOf), HeightMode.parse(heights));
+    return new View(
+        asOf == null || asOf.isBlank() ? null : AsOf.parse(asOf), HeightMode.parse(heights));
   }
 
-  private static ResponseEntity<byte[]> respond(TileResource r, String ifNoneMatch, String acceptEncoding) {
+  private static ResponseEntity<byte[]> respond(
+      TileResource r, String ifNoneMatch, String acceptEncoding) {
     CacheEntry e = r.entry();
-    boolean gzip = acceptEncoding != null && acceptEncoding.contains("gzip") && e.bytes().length >= GZIP_MIN_BYTES;
+    boolean gzip =
+        acceptEncoding != null
+            && acceptEncoding.contains("gzip")
+            && e.bytes().length >= GZIP_MIN_BYTES;
     String etag = gzip ? e.gzipEtag() : e.etag();
-    CacheControl cache = r.immutable() ? CacheControl.maxAge(1, TimeUnit.DAYS).cachePublic()
-        : CacheControl.maxAge(10, TimeUnit.SECONDS).cachePublic().mustRevalidate();
+    CacheControl cache =
+        r.immutable()
+            ? CacheControl.maxAge(1, TimeUnit.DAYS).cachePublic()
+            : CacheControl.maxAge(10, TimeUnit.SECONDS).cachePublic().mustRevalidate();
     HttpHeaders h = new HttpHeaders();
     h.setETag(etag);
     h.setCacheControl(cache);
     h.setVary(List.of(HttpHeaders.ACCEPT_ENCODING));
-    if (ifNoneMatch != null && (ifNoneMatch.contains(e.etag()) || ifNoneMatch.contains(e.gzipEtag())
-        || ifNoneMatch.trim().equals("*"))) {
+    if (ifNoneMatch != null
+        && (ifNoneMatch.contains(e.etag())
+            || ifNoneMatch.contains(e.gzipEtag())
+            || ifNoneMatch.trim().equals("*"))) {
       return new ResponseEntity<>(h, HttpStatus.NOT_MODIFIED);
     }
     h.setContentType(MediaType.parseMediaType(r.contentType()));
@@ -112,7 +141,8 @@ class Tiles3dController {
 
   @ExceptionHandler(NoSuchElementException.class)
   ResponseEntity<ProblemDetail> notFound(NoSuchElementException e) {
-    return ResponseEntity.status(HttpStatus.NOT_FOUND).body(ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage()));
+    return ResponseEntity.status(HttpStatus.NOT_FOUND)
+        .body(ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage()));
   }
 
   /**
@@ -124,14 +154,19 @@ class Tiles3dController {
     if (!e.timedOut()) {
       throw e;
     }
-    ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
-        "查询超时，请稍后重试 / The tile's query ran past the statement timeout; try again shortly.");
+    ProblemDetail p =
+        ProblemDetail.forStatusAndDetail(
+            HttpStatus.SERVICE_UNAVAILABLE,
+            "查询超时，请稍后重试 / The tile's query ran past the statement timeout; try again shortly.");
     p.setTitle("Statement timeout");
-    return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5").body(p);
+    return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+        .header(HttpHeaders.RETRY_AFTER, "5")
+        .body(p);
   }
 
   @ExceptionHandler(IllegalArgumentException.class)
   ResponseEntity<ProblemDetail> badRequest(IllegalArgumentException e) {
-    return ResponseEntity.badRequest().body(ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage()));
+    return ResponseEntity.badRequest()
+        .body(ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage()));
   }
 }

@@ -8,28 +8,25 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * 3D Tiles settings: {@code city.tiles3d.*} in application.yml.
  *
- * @param heightAnomalyM    height anomaly ζ in metres added to 1985 normal heights in
- *                          {@code ?heights=absolute} mode to get ellipsoid heights (h = H + ζ).
- *                          For Lanzhou New Area the CGCS2000 quasi-geoid lies about 30 m below
- *                          the ellipsoid there, so ζ ≈ −30 m (take the local value from the
- *                          survey's quasi-geoid model; it is a constant here, not a grid)
- * @param leafTileMetres    target width of the deepest tiles in metres; the number of levels
- *                          follows from the data extent
- * @param subtreeLevels     levels per subtree file
- * @param errorFactor       geometric error of a tile as a fraction of its width. A camera that
- *                          just sees the whole (square) root at the default screen-space error
- *                          16 on 1080 rows refines level L while 1080 × factor / 2^L > 16: with
- *                          0.05 it stops at level 2 (13.5), so a city-wide view loads at most 21
- *                          tiles' contents
- * @param memoryCacheMb     bytes of tile content kept in memory (LRU), in MiB
- * @param diskCache         folder of the disk cache, or empty for none
- * @param changePoll        how often, at most, the change log is read (on request): an edit
- *                          shows in the 3D view within this time. 200 ms keeps an edit made in
- *                          QGIS visible on the viewer's next request, while the poll (one
- *                          indexed read of the log's last sequence number) runs at most five
- *                          times a second and only while tiles are requested
- * @param warmUpTimeout     how long the start-up warm-up ({@link TilesWarmUp}) may hold the
- *                          readiness state back; zero turns the warm-up off
+ * @param heightAnomalyM height anomaly ζ in metres added to 1985 normal heights in {@code
+ *     ?heights=absolute} mode to get ellipsoid heights (h = H + ζ). For Lanzhou New Area the
+ *     CGCS2000 quasi-geoid lies about 30 m below the ellipsoid there, so ζ ≈ −30 m (take the local
+ *     value from the survey's quasi-geoid model; it is a constant here, not a grid)
+ * @param leafTileMetres target width of the deepest tiles in metres; the number of levels follows
+ *     from the data extent
+ * @param subtreeLevels levels per subtree file
+ * @param errorFactor geometric error of a tile as a fraction of its width. A camera that just sees
+ *     the whole (square) root at the default screen-space error 16 on 1080 rows refines level L
+ *     while 1080 × factor / 2^L > 16: with 0.05 it stops at level 2 (13.5), so a city-wide view
+ *     loads at most 21 tiles' contents
+ * @param memoryCacheMb bytes of tile content kept in memory (LRU), in MiB
+ * @param diskCache folder of the disk cache, or empty for none
+ * @param changePoll how often, at most, the change log is read (on request): an edit shows in the
+ *     3D view within this time. 200 ms keeps an edit made in QGIS visible on the viewer's next
+ *     request, while the poll (one indexed read of the log's last sequence number) runs at most
+ *     five times a second and only while tiles are requested
+ * @param warmUpTimeout how long the start-up warm-up ({@link TilesWarmUp}) may hold the readiness
+ *     state back; zero turns the warm-up off
  */
 @ConfigurationProperties("city.tiles3d")
 public record Tiles3dProperties(
@@ -40,5 +37,4 @@ public record Tiles3dProperties(
     @DefaultValue("256") int memoryCacheMb,
     @DefaultValue("var/tiles-cache") Path diskCache,
     @DefaultValue("200ms") Duration changePoll,
-    @DefaultValue("60s") Duration warmUpTimeout) {
-}
+    @DefaultValue("60s") Duration warmUpTimeout) {}

@@ -1,7 +1,7 @@
 package cn.lzxq.city.server.tiles3d;
 
-import cn.lzxq.city.tiles.tiling.TileCoord;
 import cn.lzxq.city.server.tiles3d.grid.Grid;
+import cn.lzxq.city.tiles.tiling.TileCoord;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,9 +25,9 @@ import org.springframework.stereotype.Component;
  *
  * <p>It runs as an {@link ApplicationRunner}: Spring Boot sets the readiness state to
  * ACCEPTING_TRAFFIC only after every runner has returned, so {@code /actuator/health/readiness}
- * answers OUT_OF_SERVICE (503) until the warm-up is done. The wait is bounded by
- * {@code city.tiles3d.warm-up-timeout}; past it, or when the database fails, the service logs and
- * goes on (the rest is computed on the first request as before).
+ * answers OUT_OF_SERVICE (503) until the warm-up is done. The wait is bounded by {@code
+ * city.tiles3d.warm-up-timeout}; past it, or when the database fails, the service logs and goes on
+ * (the rest is computed on the first request as before).
  */
 @Component
 @Order(100) // after the start-up migration
@@ -35,7 +35,10 @@ class TilesWarmUp implements ApplicationRunner {
 
   private static final Logger LOG = LoggerFactory.getLogger(TilesWarmUp.class);
 
-  /** Levels of pipe contents built at start-up (a city-wide view stops at level 2, Tiles3dProperties). */
+  /**
+   * Levels of pipe contents built at start-up (a city-wide view stops at level 2,
+   * Tiles3dProperties).
+   */
   static final int FIRST_VIEW_LEVELS = 3;
 
   private final TilesetService service;
@@ -56,12 +59,19 @@ class TilesWarmUp implements ApplicationRunner {
     CompletableFuture<Warmed> job = CompletableFuture.supplyAsync(this::warm);
     try {
       warmed = job.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-      LOG.info("3D Tiles warmed in {} ms: roots of {}, {} pipe contents", (System.nanoTime() - t0) / 1_000_000,
-          warmed.tilesets(), warmed.contents().size());
+      LOG.info(
+          "3D Tiles warmed in {} ms: roots of {}, {} pipe contents",
+          (System.nanoTime() - t0) / 1_000_000,
+          warmed.tilesets(),
+          warmed.contents().size());
     } catch (TimeoutException e) {
-      LOG.warn("3D Tiles warm-up not done after {}; ready without it (it goes on in the background)", timeout);
+      LOG.warn(
+          "3D Tiles warm-up not done after {}; ready without it (it goes on in the background)",
+          timeout);
     } catch (ExecutionException e) {
-      LOG.warn("3D Tiles warm-up failed, tiles are computed on first request: {}", e.getCause().toString());
+      LOG.warn(
+          "3D Tiles warm-up failed, tiles are computed on first request: {}",
+          e.getCause().toString());
     }
   }
 
@@ -96,6 +106,5 @@ class TilesWarmUp implements ApplicationRunner {
    * @param tilesets names of the tilesets whose root tileset.json and root subtree were computed
    * @param contents the pipe contents built and cached, as {@code prefix + tile path}
    */
-  record Warmed(List<String> tilesets, List<String> contents) {
-  }
+  record Warmed(List<String> tilesets, List<String> contents) {}
 }

@@ -12,10 +12,10 @@ import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /**
- * The contents and tilesets of the catalog's layers that have a 3D mapping: one tileset per
- * content ({@code pipe_js} … {@code pipe_tx}, {@code points}, {@code stations}, {@code parcels}),
- * {@code pipes} (the networks and their points) and {@code city} (every content, one content group
- * each so a viewer can toggle them).
+ * The contents and tilesets of the catalog's layers that have a 3D mapping: one tileset per content
+ * ({@code pipe_js} … {@code pipe_tx}, {@code points}, {@code stations}, {@code parcels}), {@code
+ * pipes} (the networks and their points) and {@code city} (every content, one content group each so
+ * a viewer can toggle them).
  */
 @Component
 public class TilesetCatalog {
@@ -40,7 +40,8 @@ public class TilesetCatalog {
   private static List<ContentKind> kinds(LayerCatalog catalog) {
     Map<String, List<Layer>> byCode = new LinkedHashMap<>();
     for (Layer l : catalog.vectors()) {
-      l.tileContent().ifPresent(t -> byCode.computeIfAbsent(t.code(), c -> new ArrayList<>()).add(l));
+      l.tileContent()
+          .ifPresent(t -> byCode.computeIfAbsent(t.code(), c -> new ArrayList<>()).add(l));
     }
     return byCode.values().stream().map(ls -> new ContentKind(ls.get(0), ls)).toList();
   }
@@ -60,9 +61,14 @@ public class TilesetCatalog {
     return Optional.ofNullable(tilesets.get(tileset));
   }
 
-  /** The content whose URI folder is {@code folder} (without slash); {@link NoSuchElementException} when none. */
+  /**
+   * The content whose URI folder is {@code folder} (without slash); {@link NoSuchElementException}
+   * when none.
+   */
   public ContentKind ofFolder(String folder) {
-    return kinds.stream().filter(k -> k.prefix().equals(folder + "/")).findFirst()
+    return kinds.stream()
+        .filter(k -> k.prefix().equals(folder + "/"))
+        .findFirst()
         .orElseThrow(() -> new NoSuchElementException("no content " + folder));
   }
 

@@ -28,8 +28,8 @@ import java.util.Optional;
 import org.springframework.stereotype.Service;
 
 /**
- * The 3D Tiles of the city: tileset.json, subtrees and tile contents, built from PostGIS on
- * request and cached (memory and disk) until the change log shows an edit in the tile's area.
+ * The 3D Tiles of the city: tileset.json, subtrees and tile contents, built from PostGIS on request
+ * and cached (memory and disk) until the change log shows an edit in the tile's area.
  */
 @Service
 public class TilesetService {
@@ -42,8 +42,14 @@ public class TilesetService {
   private final ChangeLog changes;
   private final String namespace;
 
-  public TilesetService(TilesetCatalog tilesets, CityGrid grids, ContentSources sources,
-      SubtreeAvailability availability, TileCache cache, ChangeLog changes, DatabaseProperties db) {
+  public TilesetService(
+      TilesetCatalog tilesets,
+      CityGrid grids,
+      ContentSources sources,
+      SubtreeAvailability availability,
+      TileCache cache,
+      ChangeLog changes,
+      DatabaseProperties db) {
     this.tilesets = tilesets;
     this.grids = grids;
     this.sources = sources;
@@ -56,7 +62,9 @@ public class TilesetService {
 
   /** The contents of a tileset; {@link NoSuchElementException} when there is no such tileset. */
   public List<ContentKind> contents(String tileset) {
-    return tilesets.contents(tileset).orElseThrow(() -> new NoSuchElementException("no tileset " + tileset));
+    return tilesets
+        .contents(tileset)
+        .orElseThrow(() -> new NoSuchElementException("no tileset " + tileset));
   }
 
   /** The tilesets and contents of the catalog. */
@@ -73,8 +81,10 @@ public class TilesetService {
   /** tileset.json of a tileset in a view: content and subtree URIs carry the view's query. */
   public TileResource tileset(String tileset, View view) {
     Grid grid = grid();
-    return new TileResource(new CacheEntry(TilesetJson.toBytes(tilesetModel(grid, tileset, view, view.query())), 0),
-        TileResource.JSON, view.isPast(Instant.now()));
+    return new TileResource(
+        new CacheEntry(TilesetJson.toBytes(tilesetModel(grid, tileset, view, view.query())), 0),
+        TileResource.JSON,
+        view.isPast(Instant.now()));
   }
 
   /** The tileset model; {@code query} is appended to the content and subtree URI templates. */
@@ -89,8 +99,13 @@ public class TilesetService {
       layers.add(new ContentLayer(k.prefix(), group));
       classes.addAll(sources.of(k).classes());
     }
-    Tileset t = ImplicitTilesetFactory.create(grid.treeFor(kinds, view.heights()), grid.errors(), layers,
-        List.copyOf(classes), grid.signature());
+    Tileset t =
+        ImplicitTilesetFactory.create(
+            grid.treeFor(kinds, view.heights()),
+            grid.errors(),
+            layers,
+            List.copyOf(classes),
+            grid.signature());
     return withQuery(t, query);
   }
 
@@ -99,13 +114,23 @@ public class TilesetService {
       return t;
     }
     Tile r = t.root();
-    Tile.Content single = r.content() == null ? null : new Tile.Content(r.content().uri() + query, r.content().group());
-    List<Tile.Content> many = r.contents() == null ? null
-        : r.contents().stream().map(c -> new Tile.Content(c.uri() + query, c.group())).toList();
+    Tile.Content single =
+        r.content() == null
+            ? null
+            : new Tile.Content(r.content().uri() + query, r.content().group());
+    List<Tile.Content> many =
+        r.contents() == null
+            ? null
+            : r.contents().stream().map(c -> new Tile.Content(c.uri() + query, c.group())).toList();
     Tile.ImplicitTiling it = r.implicitTiling();
-    Tile.ImplicitTiling implicit = new Tile.ImplicitTiling(it.subdivisionScheme(), it.subtreeLevels(), it.availableLevels(),
-        new Tile.Subtrees(it.subtrees().uri() + query));
-    Tile root = new Tile(r.boundingVolume(), r.geometricError(), r.refine(), single, many, implicit);
+    Tile.ImplicitTiling implicit =
+        new Tile.ImplicitTiling(
+            it.subdivisionScheme(),
+            it.subtreeLevels(),
+            it.availableLevels(),
+            new Tile.Subtrees(it.subtrees().uri() + query));
+    Tile root =
+        new Tile(r.boundingVolume(), r.geometricError(), r.refine(), single, many, implicit);
     return new Tileset(t.asset(), t.schema(), t.groups(), t.geometricError(), root);
   }
 
@@ -117,7 +142,8 @@ public class TilesetService {
       throw new NoSuchElementException("no subtree " + root.path());
     }
     byte[] bytes = availability.subtree(grid, kinds, view, root);
-    return new TileResource(new CacheEntry(bytes, changes.seq()), TileResource.SUBTREE, view.isPast(Instant.now()));
+    return new TileResource(
+        new CacheEntry(bytes, changes.seq()), TileResource.SUBTREE, view.isPast(Instant.now()));
   }
 
   /** The availability of one content kind (for the export and tests). */
@@ -126,8 +152,8 @@ public class TilesetService {
   }
 
   /**
-   * A tile content of a tileset; {@link NoSuchElementException} when the tileset lacks the
-   * content or the tile has none.
+   * A tile content of a tileset; {@link NoSuchElementException} when the tileset lacks the content
+   * or the tile has none.
    */
   public TileResource content(String tileset, ContentKind kind, TileCoord tile, View view) {
     if (!contents(tileset).contains(kind)) {
@@ -159,10 +185,21 @@ public class TilesetService {
   }
 
   private String contentKey(Grid grid, ContentKind kind, TileCoord tile, View view) {
-    return namespace + "/" + grid.signature() + "/" + view.key() + "/" + kind.prefix() + tile.path() + ".glb";
+    return namespace
+        + "/"
+        + grid.signature()
+        + "/"
+        + view.key()
+        + "/"
+        + kind.prefix()
+        + tile.path()
+        + ".glb";
   }
 
-  /** Builds a tile's GLB without the cache (the export uses it too); an available tile never answers null. */
+  /**
+   * Builds a tile's GLB without the cache (the export uses it too); an available tile never answers
+   * null.
+   */
   public byte[] build(Grid grid, ContentSource source, TileCoord tile, View view) {
     byte[] glb = source.encode(grid, tile, view);
     return Optional.ofNullable(glb).orElseGet(() -> EmptyContent.glb(grid.region(tile)));
@@ -178,8 +215,10 @@ public class TilesetService {
     Grid g = grids.grid();
     Region root = g.tree().root();
     for (Change c : changes.since(0)) {
-      if (Math.toRadians(c.west()) < root.west() || Math.toRadians(c.east()) > root.east()
-          || Math.toRadians(c.south()) < root.south() || Math.toRadians(c.north()) > root.north()) {
+      if (Math.toRadians(c.west()) < root.west()
+          || Math.toRadians(c.east()) > root.east()
+          || Math.toRadians(c.south()) < root.south()
+          || Math.toRadians(c.north()) > root.north()) {
         grids.invalidate();
         return;
       }

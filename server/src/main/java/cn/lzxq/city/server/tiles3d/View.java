@@ -5,7 +5,7 @@ import java.time.Instant;
 /**
  * What a tile request reads: the city at a time and a height reference.
  *
- * @param asOf    the time (null = now, i.e. the current versions)
+ * @param asOf the time (null = now, i.e. the current versions)
  * @param heights height reference
  */
 public record View(Instant asOf, HeightMode heights) {
@@ -13,7 +13,10 @@ public record View(Instant asOf, HeightMode heights) {
   /** The current city, ground-relative. */
   public static final View CURRENT = new View(null, HeightMode.GROUND);
 
-  /** A stable key for caches and file names, e.g. {@code now-GROUND} or {@code 20270101T000000Z-ABSOLUTE}. */
+  /**
+   * A stable key for caches and file names, e.g. {@code now-GROUND} or {@code
+   * 20270101T000000Z-ABSOLUTE}.
+   */
   public String key() {
     String time = asOf == null ? "now" : asOf.toString().replace("-", "").replace(":", "");
     return time + "-" + heights;

@@ -8,9 +8,9 @@ import org.apache.catalina.valves.ErrorReportValve;
 import org.springframework.http.HttpStatus;
 
 /**
- * Tomcat's report for the errors it answers itself, before any application code runs (a path
- * with an encoded NUL or slash, a malformed request line): JSON problem details with the status
- * and its reason phrase instead of Tomcat's HTML page with the server version.
+ * Tomcat's report for the errors it answers itself, before any application code runs (a path with
+ * an encoded NUL or slash, a malformed request line): JSON problem details with the status and its
+ * reason phrase instead of Tomcat's HTML page with the server version.
  */
 public class ProblemReportValve extends ErrorReportValve {
 
@@ -22,8 +22,12 @@ public class ProblemReportValve extends ErrorReportValve {
     }
     HttpStatus known = HttpStatus.resolve(status);
     String reason = known == null ? null : known.getReasonPhrase();
-    String body = "{\"type\":\"about:blank\",\"title\":\"" + (reason == null ? "Error" : reason) + "\",\"status\":" + status
-        + "}";
+    String body =
+        "{\"type\":\"about:blank\",\"title\":\""
+            + (reason == null ? "Error" : reason)
+            + "\",\"status\":"
+            + status
+            + "}";
     try {
       response.setContentType("application/problem+json");
       response.setCharacterEncoding("UTF-8");

@@ -24,9 +24,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Refuses POST, PUT and PATCH bodies over {@link HttpProperties#maxRequestBody()} on every endpoint
  * before they are read: a declared Content-Length over the limit is answered 413 at once (the
- * connection is closed rather than drained); a chunked body is read through a counting stream
- * that throws {@link RequestTooLarge} when it passes the limit, which each protocol answers as
- * 413 in its own form. Form bodies are parsed by Tomcat (its max-http-form-post-size).
+ * connection is closed rather than drained); a chunked body is read through a counting stream that
+ * throws {@link RequestTooLarge} when it passes the limit, which each protocol answers as 413 in
+ * its own form. Form bodies are parsed by Tomcat (its max-http-form-post-size).
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
@@ -41,7 +41,8 @@ class RequestBodyLimit extends OncePerRequestFilter {
   }
 
   @Override
-  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+  protected void doFilterInternal(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     if (!WITH_BODY.contains(request.getMethod())) {
       chain.doFilter(request, response);
@@ -54,9 +55,14 @@ class RequestBodyLimit extends OncePerRequestFilter {
     chain.doFilter(new Limited(request, limit), response);
   }
 
-  private static void refuse(HttpServletRequest request, HttpServletResponse response, RequestTooLarge e) throws IOException {
+  private static void refuse(
+      HttpServletRequest request, HttpServletResponse response, RequestTooLarge e)
+      throws IOException {
     response.setHeader("Connection", "close");
-    ErrorBodies.write(request, response, new OwsException(OwsException.NO_APPLICABLE_CODE, null, e.getMessage(), 413));
+    ErrorBodies.write(
+        request,
+        response,
+        new OwsException(OwsException.NO_APPLICABLE_CODE, null, e.getMessage(), 413));
   }
 
   /** The request with its body read through a counting stream. */

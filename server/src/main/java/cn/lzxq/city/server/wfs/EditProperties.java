@@ -7,19 +7,23 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * Where written geometries may lie ({@code city.edit.*}): the service area as a CRS84 box in
- * degrees (default Lanzhou New Area, 103.55–103.85°E, 36.28–36.72°N) and a margin around it.
- * Not the CRS's area of use: EPSG:4544 ends at 103.5°E, on the New Area's western edge.
+ * degrees (default Lanzhou New Area, 103.55–103.85°E, 36.28–36.72°N) and a margin around it. Not
+ * the CRS's area of use: EPSG:4544 ends at 103.5°E, on the New Area's western edge.
  *
- * @param west          western edge, degrees east
- * @param south         southern edge, degrees north
- * @param east          eastern edge, degrees east
- * @param north         northern edge, degrees north
+ * @param west western edge, degrees east
+ * @param south southern edge, degrees north
+ * @param east eastern edge, degrees east
+ * @param north northern edge, degrees north
  * @param marginDegrees how far outside the box a geometry may reach, degrees
  * @param maxConcurrent edit transactions holding a database connection at once (others queue)
  */
 @ConfigurationProperties("city.edit")
-public record EditProperties(@DefaultValue("103.55") double west, @DefaultValue("36.28") double south,
-    @DefaultValue("103.85") double east, @DefaultValue("36.72") double north, @DefaultValue("0.05") double marginDegrees,
+public record EditProperties(
+    @DefaultValue("103.55") double west,
+    @DefaultValue("36.28") double south,
+    @DefaultValue("103.85") double east,
+    @DefaultValue("36.72") double north,
+    @DefaultValue("0.05") double marginDegrees,
     @DefaultValue("4") int maxConcurrent) {
 
   /** The check these settings configure. */

@@ -23,13 +23,21 @@ import org.locationtech.jts.geom.Geometry;
 
 /**
  * Reads a WFS Transaction (2.0.0 Insert/Update/Replace/Delete; 1.1.0 and 1.0.0 Insert/Update/
- * Delete as QGIS sends them) into feature edits. Geometries without srsName are in the native
- * CRS; WFS 1.0.0 coordinates are always x, y.
+ * Delete as QGIS sends them) into feature edits. Geometries without srsName are in the native CRS;
+ * WFS 1.0.0 coordinates are always x, y.
  */
 final class TransactionReader {
 
-  private static final Set<String> IGNORED = Set.of("boundedBy", "valid_from", "valid_to", "fid", "name", "description",
-      "identifier", "location");
+  private static final Set<String> IGNORED =
+      Set.of(
+          "boundedBy",
+          "valid_from",
+          "valid_to",
+          "fid",
+          "name",
+          "description",
+          "identifier",
+          "location");
 
   private final LayerCatalog catalog;
   private final int nativeSrid;
@@ -59,11 +67,16 @@ final class TransactionReader {
           case "Replace" -> edits.addAll(replace(r, crs));
           case "Delete" -> edits.add(delete(r, crs));
           case "Native" -> SafeXml.skip(r);
-          default -> throw new OwsException(OwsException.INVALID_PARAMETER_VALUE, "Transaction", "unknown action " + child);
+          default ->
+              throw new OwsException(
+                  OwsException.INVALID_PARAMETER_VALUE, "Transaction", "unknown action " + child);
         }
       } catch (QueryException e) {
-        // the locator names the action (its handle, or its name and position) and what was wrong in it
-        throw new OwsException(e.code(), (actionHandle != null ? actionHandle : child + " " + n) + ": " + e.locator(),
+        // the locator names the action (its handle, or its name and position) and what was wrong in
+        // it
+        throw new OwsException(
+            e.code(),
+            (actionHandle != null ? actionHandle : child + " " + n) + ": " + e.locator(),
             e.getMessage());
       }
     }
@@ -107,7 +120,8 @@ final class TransactionReader {
           }
         }
         if (name == null) {
-          throw new OwsException(OwsException.INVALID_PARAMETER_VALUE, "Property", "an Update Property needs a name");
+          throw new OwsException(
+              OwsException.INVALID_PARAMETER_VALUE, "Property", "an Update Property needs a name");
         }
         if (value instanceof Geometry g) {
           geometry = g;
@@ -137,11 +151,16 @@ final class TransactionReader {
       }
     }
     if (layer == null || !(required(filter, "Replace") instanceof Filter.ResourceIds ids)) {
-      throw new OwsException(OwsException.INVALID_PARAMETER_VALUE, "Replace", "Replace needs a feature and a ResourceId filter");
+      throw new OwsException(
+          OwsException.INVALID_PARAMETER_VALUE,
+          "Replace",
+          "Replace needs a feature and a ResourceId filter");
     }
     List<FeatureEdit> out = new ArrayList<>();
     for (long fid : ids.fids()) {
-      out.add(new FeatureEdit.Replace(layer, fid, content.values(), content.geometry(), ids.versions().get(fid)));
+      out.add(
+          new FeatureEdit.Replace(
+              layer, fid, content.values(), content.geometry(), ids.versions().get(fid)));
     }
     return out;
   }
@@ -161,14 +180,16 @@ final class TransactionReader {
       t = SafeXml.attribute(r, "typeNames");
     }
     if (t == null) {
-      throw new OwsException(OwsException.MISSING_PARAMETER_VALUE, "typeName", r.getLocalName() + " needs a typeName");
+      throw new OwsException(
+          OwsException.MISSING_PARAMETER_VALUE, "typeName", r.getLocalName() + " needs a typeName");
     }
     return t;
   }
 
   private static Filter required(Filter f, String action) {
     if (f == null) {
-      throw new OwsException(OwsException.MISSING_PARAMETER_VALUE, "Filter", action + " needs a Filter");
+      throw new OwsException(
+          OwsException.MISSING_PARAMETER_VALUE, "Filter", action + " needs a Filter");
     }
     return f;
   }
@@ -210,6 +231,5 @@ final class TransactionReader {
     return t.isEmpty() ? null : t;
   }
 
-  private record FeatureContent(Map<String, Object> values, Geometry geometry) {
-  }
+  private record FeatureContent(Map<String, Object> values, Geometry geometry) {}
 }

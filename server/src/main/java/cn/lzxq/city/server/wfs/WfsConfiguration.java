@@ -14,7 +14,13 @@ import org.springframework.context.annotation.Configuration;
 class WfsConfiguration {
 
   @Bean
-  FeatureEditor featureEditor(DataSource dataSource, FeatureSource source, LimitsProperties limits, EditProperties edit) {
-    return new FeatureEditor(dataSource, source.sql(), limits.statementTimeout(), edit.geometryCheck(), edit.maxConcurrent());
+  FeatureEditor featureEditor(
+      DataSource dataSource, FeatureSource source, LimitsProperties limits, EditProperties edit) {
+    return new FeatureEditor(
+        dataSource,
+        source.sql(),
+        limits.statementTimeout(),
+        edit.geometryCheck(),
+        edit.maxConcurrent());
   }
 }

@@ -21,12 +21,12 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestMethod;
 
 /**
- * {@code /wfs} (and {@code /ows?SERVICE=WFS}): adapts HTTP to {@link WfsService}. GET and form
- * POST are KVP, any other POST body is XML. Errors become an OWS ExceptionReport with the
- * exception's HTTP status; a Transaction without credentials is answered 401 with a Basic
- * challenge, one by a viewer 403. Any failure ({@link OwsException#of}; 503 with Retry-After) met
- * while a feature collection streams is an ExceptionReport while nothing has been sent, and a
- * broken transfer afterwards.
+ * {@code /wfs} (and {@code /ows?SERVICE=WFS}): adapts HTTP to {@link WfsService}. GET and form POST
+ * are KVP, any other POST body is XML. Errors become an OWS ExceptionReport with the exception's
+ * HTTP status; a Transaction without credentials is answered 401 with a Basic challenge, one by a
+ * viewer 403. Any failure ({@link OwsException#of}; 503 with Retry-After) met while a feature
+ * collection streams is an ExceptionReport while nothing has been sent, and a broken transfer
+ * afterwards.
  */
 @Controller
 class WfsController {
@@ -37,12 +37,17 @@ class WfsController {
 
   WfsController(WfsService service, WfsProperties settings) {
     this.service = service;
-    this.kvp = new WfsKvpParser(service.nativeSrid(), settings, FilterLimits.DEFAULT, service.catalog());
-    this.xml = new WfsXmlParser(service.nativeSrid(), settings, FilterLimits.DEFAULT, service.catalog());
+    this.kvp =
+        new WfsKvpParser(service.nativeSrid(), settings, FilterLimits.DEFAULT, service.catalog());
+    this.xml =
+        new WfsXmlParser(service.nativeSrid(), settings, FilterLimits.DEFAULT, service.catalog());
   }
 
-  @RequestMapping(path = "/wfs", method = {RequestMethod.GET, RequestMethod.POST})
-  void handle(HttpServletRequest request, HttpServletResponse response, Authentication auth) throws Exception {
+  @RequestMapping(
+      path = "/wfs",
+      method = {RequestMethod.GET, RequestMethod.POST})
+  void handle(HttpServletRequest request, HttpServletResponse response, Authentication auth)
+      throws Exception {
     WfsResponse answer;
     try {
       answer = execute(parse(request), ServiceUrl.of(request, "/wfs"), auth);
@@ -61,14 +66,17 @@ class WfsController {
   }
 
   private static OwsException report(Exception e, HttpServletRequest request) {
-    return e instanceof SQLException s && ReadExecutor.timedOut(s) ? StatementTimeout.report() : OwsException.of(e, request);
+    return e instanceof SQLException s && ReadExecutor.timedOut(s)
+        ? StatementTimeout.report()
+        : OwsException.of(e, request);
   }
 
   /**
-   * Streams the answer; a failure after the first bytes were sent aborts the transfer (see
-   * {@link StreamedResponse}), one before them is still answered with an ExceptionReport.
+   * Streams the answer; a failure after the first bytes were sent aborts the transfer (see {@link
+   * StreamedResponse}), one before them is still answered with an ExceptionReport.
    */
-  private static void send(WfsResponse answer, HttpServletRequest request, HttpServletResponse response)
+  private static void send(
+      WfsResponse answer, HttpServletRequest request, HttpServletResponse response)
       throws IOException, SQLException {
     response.setStatus(answer.status());
     response.setContentType(answer.contentType());
@@ -77,14 +85,18 @@ class WfsController {
 
   private WfsRequest parse(HttpServletRequest request) throws IOException {
     String contentType = request.getContentType() == null ? "" : request.getContentType();
-    if (request.getMethod().equals("POST") && !contentType.startsWith("application/x-www-form-urlencoded")) {
+    if (request.getMethod().equals("POST")
+        && !contentType.startsWith("application/x-www-form-urlencoded")) {
       String body = new String(request.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
       if (body.isBlank()) {
-        throw new OwsException(OwsException.MISSING_PARAMETER_VALUE, "request", "the POST body is empty");
+        throw new OwsException(
+            OwsException.MISSING_PARAMETER_VALUE, "request", "the POST body is empty");
       }
       return xml.parse(body);
     }
-    return kvp.parse(KvpMap.of(request.getParameterMap()), request.getMethod().equals("GET") ? request.getQueryString() : null);
+    return kvp.parse(
+        KvpMap.of(request.getParameterMap()),
+        request.getMethod().equals("GET") ? request.getQueryString() : null);
   }
 
   private WfsResponse execute(WfsRequest r, String url, Authentication auth) throws SQLException {
@@ -109,10 +121,18 @@ class WfsController {
   }
 
   private static Editor editor(Authentication auth) {
-    Editor who = Editors.of(auth).orElseThrow(() -> new OwsException("OperationProcessingFailed", "Transaction",
-        "a Transaction needs a user: log in with HTTP Basic", 401));
+    Editor who =
+        Editors.of(auth)
+            .orElseThrow(
+                () ->
+                    new OwsException(
+                        "OperationProcessingFailed",
+                        "Transaction",
+                        "a Transaction needs a user: log in with HTTP Basic",
+                        401));
     if (who.role() == Editor.Role.VIEWER) {
-      throw new OwsException("OperationProcessingFailed", "Transaction", "user " + who.name() + " may only read", 403);
+      throw new OwsException(
+          "OperationProcessingFailed", "Transaction", "user " + who.name() + " may only read", 403);
     }
     return who;
   }
@@ -125,7 +145,9 @@ class WfsController {
       response.setHeader("Retry-After", Failures.RETRY_AFTER_SECONDS);
     }
     String doc = ExceptionReports.ows(e);
-    return new WfsResponse(e.httpStatus(), "application/xml; charset=UTF-8",
+    return new WfsResponse(
+        e.httpStatus(),
+        "application/xml; charset=UTF-8",
         out -> out.write(doc.getBytes(StandardCharsets.UTF_8)));
   }
 }

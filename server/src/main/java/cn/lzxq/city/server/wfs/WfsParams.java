@@ -18,20 +18,26 @@ final class WfsParams {
 
   static final String GET_FEATURE_BY_ID = "urn:ogc:def:query:OGC-WFS::GetFeatureById";
 
-  private WfsParams() {
-  }
+  private WfsParams() {}
 
   /** The layer of a type name ({@code city:pipe_js}, {@code pipe_js}, {@code {ns}pipe_js}). */
   static Layer layer(LayerCatalog catalog, String typeName, String locator) {
-    String n = typeName.trim().replaceFirst("^\\{[^}]*}", "").replaceFirst("^[A-Za-z_][\\w.-]*:", "");
-    return catalog.findVector(n).orElseThrow(() -> new OwsException(OwsException.INVALID_PARAMETER_VALUE, locator,
-        "unknown feature type '" + typeName + "'"));
+    String n =
+        typeName.trim().replaceFirst("^\\{[^}]*}", "").replaceFirst("^[A-Za-z_][\\w.-]*:", "");
+    return catalog
+        .findVector(n)
+        .orElseThrow(
+            () ->
+                new OwsException(
+                    OwsException.INVALID_PARAMETER_VALUE,
+                    locator,
+                    "unknown feature type '" + typeName + "'"));
   }
 
   /**
    * The id of a GetFeatureById request when it can name a feature ({@code pipe_js.12} of a known
-   * type, or a bare number); any other id is a NotFound (404, as WFS 2.0.2 wants for every
-   * unknown id), not a malformed parameter.
+   * type, or a bare number); any other id is a NotFound (404, as WFS 2.0.2 wants for every unknown
+   * id), not a malformed parameter.
    */
   static String knownFeatureId(LayerCatalog catalog, String id) {
     String t = id.trim();
@@ -64,7 +70,8 @@ final class WfsParams {
     } catch (IllegalArgumentException e) {
       // reported below
     }
-    throw new OwsException(OwsException.INVALID_PARAMETER_VALUE, "SRSNAME", "unsupported srsName '" + srsName + "'");
+    throw new OwsException(
+        OwsException.INVALID_PARAMETER_VALUE, "SRSNAME", "unsupported srsName '" + srsName + "'");
   }
 
   /** A SORTBY list: {@code name [ASC|DESC|A|D]}, comma separated. */
@@ -75,11 +82,17 @@ final class WfsParams {
       if (words[0].isEmpty()) {
         continue;
       }
-      boolean ascending = words.length < 2 || switch (words[1].toUpperCase(Locale.ROOT)) {
-        case "ASC", "A" -> true;
-        case "DESC", "D" -> false;
-        default -> throw new OwsException(OwsException.INVALID_PARAMETER_VALUE, "SORTBY", "bad sort order '" + words[1] + "'");
-      };
+      boolean ascending =
+          words.length < 2
+              || switch (words[1].toUpperCase(Locale.ROOT)) {
+                case "ASC", "A" -> true;
+                case "DESC", "D" -> false;
+                default ->
+                    throw new OwsException(
+                        OwsException.INVALID_PARAMETER_VALUE,
+                        "SORTBY",
+                        "bad sort order '" + words[1] + "'");
+              };
       keys.add(new SortKey(propertyName(words[0]), ascending));
     }
     return keys;
@@ -87,7 +100,8 @@ final class WfsParams {
 
   /** The property of a value reference or property name: last XPath step without prefix. */
   static String propertyName(String xpath) {
-    String last = xpath.trim().substring(xpath.trim().lastIndexOf('/') + 1).replaceFirst("\\[\\d+]$", "");
+    String last =
+        xpath.trim().substring(xpath.trim().lastIndexOf('/') + 1).replaceFirst("\\[\\d+]$", "");
     last = last.startsWith("@") ? last.substring(1) : last;
     return last.substring(last.indexOf(':') + 1);
   }
@@ -102,13 +116,19 @@ final class WfsParams {
     } catch (NumberFormatException e) {
       // reported below
     }
-    throw new OwsException(OwsException.INVALID_PARAMETER_VALUE, locator, locator + " must be a non-negative integer");
+    throw new OwsException(
+        OwsException.INVALID_PARAMETER_VALUE, locator, locator + " must be a non-negative integer");
   }
 
   /** An output format, or InvalidParameterValue. */
   static OutputFormat format(String value) {
-    return OutputFormat.parse(value).orElseThrow(() -> new OwsException(OwsException.INVALID_PARAMETER_VALUE,
-        "outputFormat", "unsupported outputFormat '" + value + "'"));
+    return OutputFormat.parse(value)
+        .orElseThrow(
+            () ->
+                new OwsException(
+                    OwsException.INVALID_PARAMETER_VALUE,
+                    "outputFormat",
+                    "unsupported outputFormat '" + value + "'"));
   }
 
   /** The default format of a version: GML 3.2 (2.0.0), GML 3.1.1 (1.1.0), GML 2 (1.0.0). */
@@ -128,15 +148,17 @@ final class WfsParams {
     return switch (v.trim()) {
       case "1.1.0", "1.1" -> "1.1.0";
       case "1.0.0", "1.0" -> "1.0.0";
-      default -> throw new OwsException(OwsException.INVALID_PARAMETER_VALUE, "VERSION", "unsupported version '" + v + "'");
+      default ->
+          throw new OwsException(
+              OwsException.INVALID_PARAMETER_VALUE, "VERSION", "unsupported version '" + v + "'");
     };
   }
 
   /**
-   * The version of the GetCapabilities document: the first of ACCEPTVERSIONS that is served
-   * (OWS Common; VersionNegotiationFailed when none is), else VERSION negotiated as WFS 1.0.0
-   * §6.2.4 asks (a version above 2.0.0 gives 2.0.0, one between two served versions the next
-   * lower, one below 1.0.0 gives 1.0.0), else 2.0.0.
+   * The version of the GetCapabilities document: the first of ACCEPTVERSIONS that is served (OWS
+   * Common; VersionNegotiationFailed when none is), else VERSION negotiated as WFS 1.0.0 §6.2.4
+   * asks (a version above 2.0.0 gives 2.0.0, one between two served versions the next lower, one
+   * below 1.0.0 gives 1.0.0), else 2.0.0.
    */
   static String capabilitiesVersion(String acceptVersions, String version) {
     if (acceptVersions != null && !acceptVersions.isBlank()) {
@@ -146,8 +168,10 @@ final class WfsParams {
           return t.startsWith("2.") ? "2.0.0" : t;
         }
       }
-      throw new OwsException("VersionNegotiationFailed", "AcceptVersions", "none of '" + acceptVersions
-          + "' is served; use 2.0.0, 1.1.0 or 1.0.0");
+      throw new OwsException(
+          "VersionNegotiationFailed",
+          "AcceptVersions",
+          "none of '" + acceptVersions + "' is served; use 2.0.0, 1.1.0 or 1.0.0");
     }
     if (version == null || version.isBlank()) {
       return "2.0.0";
@@ -160,7 +184,9 @@ final class WfsParams {
 
   private static int leadingNumber(String text) {
     String digits = text.replaceAll("\\D.*", "");
-    return digits.isEmpty() ? 0 : digits.length() > 6 ? Integer.MAX_VALUE : Integer.parseInt(digits);
+    return digits.isEmpty()
+        ? 0
+        : digits.length() > 6 ? Integer.MAX_VALUE : Integer.parseInt(digits);
   }
 
   /** The ASOF vendor parameter. */
@@ -168,7 +194,8 @@ final class WfsParams {
     try {
       return Times.parse(value);
     } catch (RuntimeException e) {
-      throw new OwsException(OwsException.INVALID_PARAMETER_VALUE, "ASOF", "not a date or time: '" + value + "'");
+      throw new OwsException(
+          OwsException.INVALID_PARAMETER_VALUE, "ASOF", "not a date or time: '" + value + "'");
     }
   }
 }

@@ -10,8 +10,8 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * A WFS request, parsed from KVP ({@link WfsKvpParser}) or XML ({@link WfsXmlParser}); one
- * record per operation.
+ * A WFS request, parsed from KVP ({@link WfsKvpParser}) or XML ({@link WfsXmlParser}); one record
+ * per operation.
  */
 public sealed interface WfsRequest {
 
@@ -19,8 +19,7 @@ public sealed interface WfsRequest {
   String version();
 
   /** GetCapabilities. */
-  record GetCapabilities(String version) implements WfsRequest {
-  }
+  record GetCapabilities(String version) implements WfsRequest {}
 
   /** DescribeFeatureType of some layers (empty: all). */
   record DescribeFeatureType(String version, List<Layer> layers) implements WfsRequest {
@@ -34,12 +33,18 @@ public sealed interface WfsRequest {
    * CRS and as-of time.
    *
    * @param properties the attributes asked for (empty: all); {@code withGeometry} says whether the
-   *                   geometry is among them
-   * @param srs        the output CRS (the native CRS when SRSNAME is absent)
-   * @param asOf       the time the city is read at (vendor parameter ASOF), or null for now
+   *     geometry is among them
+   * @param srs the output CRS (the native CRS when SRSNAME is absent)
+   * @param asOf the time the city is read at (vendor parameter ASOF), or null for now
    */
-  record Query(Layer layer, Filter filter, List<String> properties, boolean withGeometry, List<SortKey> sort,
-      CrsRef srs, Instant asOf) {
+  record Query(
+      Layer layer,
+      Filter filter,
+      List<String> properties,
+      boolean withGeometry,
+      List<SortKey> sort,
+      CrsRef srs,
+      Instant asOf) {
     public Query {
       properties = List.copyOf(properties);
       sort = List.copyOf(sort);
@@ -47,33 +52,46 @@ public sealed interface WfsRequest {
   }
 
   /** Whether GetFeature returns features or only their number. */
-  enum ResultType { RESULTS, HITS }
+  enum ResultType {
+    RESULTS,
+    HITS
+  }
 
   /**
    * GetFeature (and, with {@code byId}, the GetFeatureById stored query).
    *
-   * @param count      the most features to return
-   * @param byId       true for GetFeatureById: one bare feature, 404 when missing
-   * @param pagingBase the KVP query string without STARTINDEX/COUNT for next/previous links, or null
+   * @param count the most features to return
+   * @param byId true for GetFeatureById: one bare feature, 404 when missing
+   * @param pagingBase the KVP query string without STARTINDEX/COUNT for next/previous links, or
+   *     null
    */
-  record GetFeature(String version, List<Query> queries, long startIndex, long count, ResultType resultType,
-      OutputFormat format, boolean byId, String pagingBase) implements WfsRequest {
+  record GetFeature(
+      String version,
+      List<Query> queries,
+      long startIndex,
+      long count,
+      ResultType resultType,
+      OutputFormat format,
+      boolean byId,
+      String pagingBase)
+      implements WfsRequest {
     public GetFeature {
       queries = List.copyOf(queries);
     }
   }
 
   /** GetPropertyValue: a GetFeature and the property whose values are returned. */
-  record GetPropertyValue(String version, GetFeature features, String valueReference) implements WfsRequest {
-  }
+  record GetPropertyValue(String version, GetFeature features, String valueReference)
+      implements WfsRequest {}
 
-  /** GetFeature with the STOREDQUERY_ID of a contributed {@link WfsStoredQuery} and its parameters. */
-  record RunStoredQuery(String version, String id, cn.lzxq.city.server.ows.KvpMap parameters) implements WfsRequest {
-  }
+  /**
+   * GetFeature with the STOREDQUERY_ID of a contributed {@link WfsStoredQuery} and its parameters.
+   */
+  record RunStoredQuery(String version, String id, cn.lzxq.city.server.ows.KvpMap parameters)
+      implements WfsRequest {}
 
   /** ListStoredQueries. */
-  record ListStoredQueries(String version) implements WfsRequest {
-  }
+  record ListStoredQueries(String version) implements WfsRequest {}
 
   /** DescribeStoredQueries (empty ids: all). */
   record DescribeStoredQueries(String version, List<String> ids) implements WfsRequest {

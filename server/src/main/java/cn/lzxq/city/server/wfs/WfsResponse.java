@@ -11,6 +11,9 @@ record WfsResponse(int status, String contentType, StreamedResponse.Body body) {
 
   /** A small XML document. */
   static WfsResponse xml(String document) {
-    return new WfsResponse(200, "application/xml; charset=UTF-8", out -> out.write(document.getBytes(StandardCharsets.UTF_8)));
+    return new WfsResponse(
+        200,
+        "application/xml; charset=UTF-8",
+        out -> out.write(document.getBytes(StandardCharsets.UTF_8)));
   }
 }

@@ -9,25 +9,38 @@ import java.util.List;
 /**
  * The GML application schema of DescribeFeatureType: one element per layer, its attributes in
  * catalog order (each optional: absent means null), {@code valid_from}, {@code valid_to} and the
- * geometry. GML 3.2 imports the canonical {@code http://schemas.opengis.net/gml/3.2.1/gml.xsd}
- * (ISO 19136 A.1.4); WFS 1.0.0 gets the GML 2.1.2 flavour.
+ * geometry. GML 3.2 imports the canonical {@code http://schemas.opengis.net/gml/3.2.1/gml.xsd} (ISO
+ * 19136 A.1.4); WFS 1.0.0 gets the GML 2.1.2 flavour.
  */
 final class WfsSchema {
 
-  private WfsSchema() {
-  }
+  private WfsSchema() {}
 
   static String document(List<Layer> layers, GmlDialect dialect) {
-    StringBuilder b = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
-        .append("<xs:schema xmlns:xs=\"http://www.w3.org/2001/XMLSchema\" xmlns:gml=\"").append(dialect.gmlNamespace())
-        .append("\" xmlns:city=\"").append(GmlDialect.APP_NAMESPACE).append("\" targetNamespace=\"")
-        .append(GmlDialect.APP_NAMESPACE).append("\" elementFormDefault=\"qualified\" version=\"1.0\">\n")
-        .append("  <xs:import namespace=\"").append(dialect.gmlNamespace()).append("\" schemaLocation=\"")
-        .append(gmlLocation(dialect)).append("\"/>\n");
+    StringBuilder b =
+        new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
+            .append("<xs:schema xmlns:xs=\"http://www.w3.org/2001/XMLSchema\" xmlns:gml=\"")
+            .append(dialect.gmlNamespace())
+            .append("\" xmlns:city=\"")
+            .append(GmlDialect.APP_NAMESPACE)
+            .append("\" targetNamespace=\"")
+            .append(GmlDialect.APP_NAMESPACE)
+            .append("\" elementFormDefault=\"qualified\" version=\"1.0\">\n")
+            .append("  <xs:import namespace=\"")
+            .append(dialect.gmlNamespace())
+            .append("\" schemaLocation=\"")
+            .append(gmlLocation(dialect))
+            .append("\"/>\n");
     for (Layer l : layers) {
-      b.append("  <xs:element name=\"").append(l.name()).append("\" type=\"city:").append(l.name())
-          .append("Type\" substitutionGroup=\"gml:").append(dialect == GmlDialect.GML2 ? "_Feature" : "AbstractFeature")
-          .append("\"/>\n  <xs:complexType name=\"").append(l.name()).append("Type\">\n    <xs:complexContent>\n")
+      b.append("  <xs:element name=\"")
+          .append(l.name())
+          .append("\" type=\"city:")
+          .append(l.name())
+          .append("Type\" substitutionGroup=\"gml:")
+          .append(dialect == GmlDialect.GML2 ? "_Feature" : "AbstractFeature")
+          .append("\"/>\n  <xs:complexType name=\"")
+          .append(l.name())
+          .append("Type\">\n    <xs:complexContent>\n")
           .append("      <xs:extension base=\"gml:AbstractFeatureType\">\n        <xs:sequence>\n");
       for (Attribute a : l.attributes()) {
         element(b, a.name(), xsdType(a));
@@ -35,7 +48,8 @@ final class WfsSchema {
       element(b, "valid_from", "xs:dateTime");
       element(b, "valid_to", "xs:dateTime");
       geometryElement(b, l.geometryColumn(), l.geometryKind(), dialect);
-      b.append("        </xs:sequence>\n      </xs:extension>\n    </xs:complexContent>\n  </xs:complexType>\n");
+      b.append(
+          "        </xs:sequence>\n      </xs:extension>\n    </xs:complexContent>\n  </xs:complexType>\n");
     }
     return b.append("</xs:schema>\n").toString();
   }
@@ -49,7 +63,10 @@ final class WfsSchema {
   }
 
   private static void element(StringBuilder b, String name, String type) {
-    b.append("          <xs:element name=\"").append(name).append("\" type=\"").append(type)
+    b.append("          <xs:element name=\"")
+        .append(name)
+        .append("\" type=\"")
+        .append(type)
         .append("\" minOccurs=\"0\"/>\n");
   }
 
@@ -70,14 +87,22 @@ final class WfsSchema {
    * kind: gml:PointPropertyType, gml:LineStringPropertyType (GML 2 and 3.1.1), and multi-polygons
    * as stored. GML 3.2.1 has no LineStringPropertyType: a GML 3.2 line is a gml:CurvePropertyType
    * (GDAL makes a CompoundCurve layer of it). A CurvePropertyType restricted to gml:LineString made
-   * GDAL make LineString layers, but QGIS 3.22 then found no geometry at all (no CRS, empty extent),
-   * so the plain type stays until a form both read is found.
+   * GDAL make LineString layers, but QGIS 3.22 then found no geometry at all (no CRS, empty
+   * extent), so the plain type stays until a form both read is found.
    */
-  private static void geometryElement(StringBuilder b, String name, GeometryKind kind, GmlDialect dialect) {
-    element(b, name, switch (kind) {
-      case POINT -> "gml:PointPropertyType";
-      case LINE -> dialect == GmlDialect.GML32 ? "gml:CurvePropertyType" : "gml:LineStringPropertyType";
-      case POLYGON -> dialect == GmlDialect.GML2 ? "gml:MultiPolygonPropertyType" : "gml:MultiSurfacePropertyType";
-    });
+  private static void geometryElement(
+      StringBuilder b, String name, GeometryKind kind, GmlDialect dialect) {
+    element(
+        b,
+        name,
+        switch (kind) {
+          case POINT -> "gml:PointPropertyType";
+          case LINE ->
+              dialect == GmlDialect.GML32 ? "gml:CurvePropertyType" : "gml:LineStringPropertyType";
+          case POLYGON ->
+              dialect == GmlDialect.GML2
+                  ? "gml:MultiPolygonPropertyType"
+                  : "gml:MultiSurfacePropertyType";
+        });
   }
 }

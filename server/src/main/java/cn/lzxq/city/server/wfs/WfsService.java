@@ -28,8 +28,8 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 
 /**
- * The WFS operations, one method each. Feature results are counted first (numberMatched,
- * paging, 404 for GetFeatureById), then streamed from the cursor while the response is written.
+ * The WFS operations, one method each. Feature results are counted first (numberMatched, paging,
+ * 404 for GetFeatureById), then streamed from the cursor while the response is written.
  */
 @Service
 public class WfsService {
@@ -40,8 +40,12 @@ public class WfsService {
   private final WfsProperties settings;
   private final List<WfsStoredQuery> storedQueries;
 
-  public WfsService(FeatureSource source, FeatureEditor editor, WfsProperties settings,
-      ObjectProvider<WfsStoredQuery> storedQueries, LayerCatalog catalog) {
+  public WfsService(
+      FeatureSource source,
+      FeatureEditor editor,
+      WfsProperties settings,
+      ObjectProvider<WfsStoredQuery> storedQueries,
+      LayerCatalog catalog) {
     this.catalog = catalog;
     this.source = source;
     this.editor = editor;
@@ -60,18 +64,22 @@ public class WfsService {
 
   /** GetCapabilities: the document of the negotiated version. */
   WfsResponse getCapabilities(WfsRequest.GetCapabilities r, String url) {
-    return WfsResponse.xml(WfsCapabilities.document(r.version(), url, settings.countDefault(), nativeSrid(),
-        catalog.vectors()));
+    return WfsResponse.xml(
+        WfsCapabilities.document(
+            r.version(), url, settings.countDefault(), nativeSrid(), catalog.vectors()));
   }
 
   /** DescribeFeatureType: the GML application schema of the layers (all when none named). */
   WfsResponse describeFeatureType(WfsRequest.DescribeFeatureType r) {
     List<Layer> layers = r.layers().isEmpty() ? catalog.vectors() : r.layers();
-    GmlDialect dialect = r.version().equals("1.0.0") ? GmlDialect.GML2 : r.version().equals("1.1.0") ? GmlDialect.GML31
-        : GmlDialect.GML32;
+    GmlDialect dialect =
+        r.version().equals("1.0.0")
+            ? GmlDialect.GML2
+            : r.version().equals("1.1.0") ? GmlDialect.GML31 : GmlDialect.GML32;
     String doc = WfsSchema.document(layers, dialect);
     String type = dialect.mediaType();
-    return new WfsResponse(200, type, out -> out.write(doc.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    return new WfsResponse(
+        200, type, out -> out.write(doc.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
   }
 
   /** GetFeature (and the GetFeatureById stored query). */
@@ -83,11 +91,16 @@ public class WfsService {
   WfsResponse getPropertyValue(WfsRequest.GetPropertyValue r, String url) throws SQLException {
     for (WfsRequest.Query q : r.features().queries()) {
       String v = r.valueReference();
-      boolean known = v.equals(q.layer().geometryColumn()) || v.equals("valid_from") || v.equals("valid_to")
-          || q.layer().attribute(v).isPresent();
+      boolean known =
+          v.equals(q.layer().geometryColumn())
+              || v.equals("valid_from")
+              || v.equals("valid_to")
+              || q.layer().attribute(v).isPresent();
       if (!known) {
-        throw new OwsException(OwsException.INVALID_PARAMETER_VALUE, "VALUEREFERENCE", "no property '" + v + "' in "
-            + q.layer().name());
+        throw new OwsException(
+            OwsException.INVALID_PARAMETER_VALUE,
+            "VALUEREFERENCE",
+            "no property '" + v + "' in " + q.layer().name());
       }
     }
     return features(r.features(), url, r.valueReference());
@@ -95,12 +108,15 @@ public class WfsService {
 
   /** ListStoredQueries. */
   WfsResponse listStoredQueries() {
-    return WfsResponse.xml(StoredQueries.list(catalog.vectors().stream().map(Layer::name).toList(), storedQueries));
+    return WfsResponse.xml(
+        StoredQueries.list(catalog.vectors().stream().map(Layer::name).toList(), storedQueries));
   }
 
   /** DescribeStoredQueries. */
   WfsResponse describeStoredQueries(WfsRequest.DescribeStoredQueries r) {
-    return WfsResponse.xml(StoredQueries.describe(r.ids(), catalog.vectors().stream().map(Layer::name).toList(), storedQueries));
+    return WfsResponse.xml(
+        StoredQueries.describe(
+            r.ids(), catalog.vectors().stream().map(Layer::name).toList(), storedQueries));
   }
 
   /** GetFeature of a contributed stored query: its GeoJSON answer. */
@@ -114,8 +130,8 @@ public class WfsService {
    * Transaction: all edits in one database transaction, as new versions written by {@code who}.
    * Invalid values or geometry are an InvalidParameterValue report (400) whose locator names the
    * action; a version conflict (the writer named a version that is no longer the latest) is
-   * OperationProcessingFailed with 409, or for WFS 1.0.0, whose clients (QGIS) read the
-   * transaction response only, a {@code WFS_TransactionResponse} with {@code FAILED}.
+   * OperationProcessingFailed with 409, or for WFS 1.0.0, whose clients (QGIS) read the transaction
+   * response only, a {@code WFS_TransactionResponse} with {@code FAILED}.
    */
   WfsResponse transaction(WfsRequest.Transaction r, Editor who) {
     EditResult result;
@@ -127,10 +143,14 @@ public class WfsService {
         return WfsResponse.xml(TransactionResponses.failed(r.handle(), locator, e.getMessage()));
       }
       throw switch (e.reason()) {
-        case FORBIDDEN -> new OwsException("OperationProcessingFailed", locator, e.getMessage(), 403);
-        case NOT_FOUND -> new OwsException("OperationProcessingFailed", locator, e.getMessage(), 404);
-        case CONFLICT -> new OwsException("OperationProcessingFailed", locator, e.getMessage(), 409);
-        case INVALID -> new OwsException(OwsException.INVALID_PARAMETER_VALUE, locator, e.getMessage(), 400);
+        case FORBIDDEN ->
+            new OwsException("OperationProcessingFailed", locator, e.getMessage(), 403);
+        case NOT_FOUND ->
+            new OwsException("OperationProcessingFailed", locator, e.getMessage(), 404);
+        case CONFLICT ->
+            new OwsException("OperationProcessingFailed", locator, e.getMessage(), 409);
+        case INVALID ->
+            new OwsException(OwsException.INVALID_PARAMETER_VALUE, locator, e.getMessage(), 400);
       };
     } catch (QueryException e) {
       throw new OwsException(e.code(), e.locator(), e.getMessage());
@@ -145,8 +165,10 @@ public class WfsService {
     return WfsResponse.xml(TransactionResponses.document(r.version(), result, ids));
   }
 
-  private WfsResponse features(WfsRequest.GetFeature r, String url, String valueReference) throws SQLException {
-    List<FeatureQuery> queries = r.queries().stream().map(q -> featureQuery(q, valueReference)).toList();
+  private WfsResponse features(WfsRequest.GetFeature r, String url, String valueReference)
+      throws SQLException {
+    List<FeatureQuery> queries =
+        r.queries().stream().map(q -> featureQuery(q, valueReference)).toList();
     long[] matched = new long[queries.size()];
     long total = 0;
     for (int i = 0; i < queries.size(); i++) {
@@ -156,15 +178,19 @@ public class WfsService {
     if (r.byId() && total == 0) {
       throw new OwsException(OwsException.NOT_FOUND, "ID", "no feature with this id");
     }
-    List<FeatureQuery> pages = r.resultType() == WfsRequest.ResultType.HITS ? List.of() : page(queries, matched, r);
+    List<FeatureQuery> pages =
+        r.resultType() == WfsRequest.ResultType.HITS ? List.of() : page(queries, matched, r);
     long returned = pages.stream().mapToLong(FeatureQuery::limit).sum();
     CollectionInfo info = new CollectionInfo(total, returned, Instant.now(), links(r, url, total));
     OutputFormat format = valueReference != null ? OutputFormat.GML32 : r.format();
     EncodeOptions options = options(r, url, format);
-    return new WfsResponse(200, format.mediaType(), out -> {
-      FeatureWriter w = format.writer(out, options, valueReference);
-      FeatureStreaming.write(source, pages, info, w);
-    });
+    return new WfsResponse(
+        200,
+        format.mediaType(),
+        out -> {
+          FeatureWriter w = format.writer(out, options, valueReference);
+          FeatureStreaming.write(source, pages, info, w);
+        });
   }
 
   private FeatureQuery featureQuery(WfsRequest.Query q, String valueReference) {
@@ -172,11 +198,16 @@ public class WfsService {
     boolean withGeometry = q.withGeometry();
     if (valueReference != null) {
       boolean attribute = q.layer().attribute(valueReference).isPresent();
-      properties = attribute ? List.of(valueReference) : List.of(q.layer().attributes().get(0).name());
+      properties =
+          attribute ? List.of(valueReference) : List.of(q.layer().attributes().get(0).name());
       withGeometry = valueReference.equals(q.layer().geometryColumn());
     }
-    FeatureQuery fq = FeatureQuery.of(q.layer(), q.srs().srid()).withFilter(q.filter()).withProperties(properties)
-        .withSort(q.sort()).withAsOf(q.asOf());
+    FeatureQuery fq =
+        FeatureQuery.of(q.layer(), q.srs().srid())
+            .withFilter(q.filter())
+            .withProperties(properties)
+            .withSort(q.sort())
+            .withAsOf(q.asOf());
     return withGeometry ? fq : fq.withoutGeometry();
   }
 
@@ -193,8 +224,11 @@ public class WfsService {
     }
   }
 
-  /** The page of each query: STARTINDEX and COUNT apply to the queries' results one after another. */
-  private static List<FeatureQuery> page(List<FeatureQuery> queries, long[] matched, WfsRequest.GetFeature r) {
+  /**
+   * The page of each query: STARTINDEX and COUNT apply to the queries' results one after another.
+   */
+  private static List<FeatureQuery> page(
+      List<FeatureQuery> queries, long[] matched, WfsRequest.GetFeature r) {
     List<FeatureQuery> out = new ArrayList<>();
     long skip = r.startIndex();
     long left = r.count();
@@ -220,25 +254,42 @@ public class WfsService {
       links.add(Link.of(base + (r.startIndex() + r.count()), "next", r.format().mediaType()));
     }
     if (r.startIndex() > 0) {
-      links.add(Link.of(base + Math.max(0, r.startIndex() - r.count()), "previous", r.format().mediaType()));
+      links.add(
+          Link.of(
+              base + Math.max(0, r.startIndex() - r.count()), "previous", r.format().mediaType()));
     }
     return links;
   }
 
   private static EncodeOptions options(WfsRequest.GetFeature r, String url, OutputFormat format) {
     boolean eastNorth = !format.gml() || r.version().equals("1.0.0");
-    String types = r.queries().stream().map(q -> "city:" + q.layer().name()).distinct().collect(Collectors.joining(","));
-    String wfsSchema = switch (format) {
-      case GML32 -> "http://www.opengis.net/wfs/2.0 http://schemas.opengis.net/wfs/2.0/wfs.xsd ";
-      case GML31 -> "http://www.opengis.net/wfs http://schemas.opengis.net/wfs/1.1.0/wfs.xsd ";
-      default -> "http://www.opengis.net/wfs http://schemas.opengis.net/wfs/1.0.0/WFS-basic.xsd ";
-    };
-    String appSchema = GmlDialect.APP_NAMESPACE + " " + url + "?service=WFS&version=" + r.version()
-        + "&request=DescribeFeatureType&typeNames=" + types;
+    String types =
+        r.queries().stream()
+            .map(q -> "city:" + q.layer().name())
+            .distinct()
+            .collect(Collectors.joining(","));
+    String wfsSchema =
+        switch (format) {
+          case GML32 ->
+              "http://www.opengis.net/wfs/2.0 http://schemas.opengis.net/wfs/2.0/wfs.xsd ";
+          case GML31 -> "http://www.opengis.net/wfs http://schemas.opengis.net/wfs/1.1.0/wfs.xsd ";
+          default ->
+              "http://www.opengis.net/wfs http://schemas.opengis.net/wfs/1.0.0/WFS-basic.xsd ";
+        };
+    String appSchema =
+        GmlDialect.APP_NAMESPACE
+            + " "
+            + url
+            + "?service=WFS&version="
+            + r.version()
+            + "&request=DescribeFeatureType&typeNames="
+            + types;
     if (r.byId()) {
-      // a bare feature (GetFeatureById) uses nothing of the WFS schema: name only the application schema
+      // a bare feature (GetFeatureById) uses nothing of the WFS schema: name only the application
+      // schema
       return new EncodeOptions(r.queries().get(0).srs(), eastNorth, true, appSchema, true);
     }
-    return new EncodeOptions(r.queries().get(0).srs(), eastNorth, true, wfsSchema + appSchema, false);
+    return new EncodeOptions(
+        r.queries().get(0).srs(), eastNorth, true, wfsSchema + appSchema, false);
   }
 }

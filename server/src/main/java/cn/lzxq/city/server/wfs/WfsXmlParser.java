@@ -21,10 +21,10 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 
 /**
- * Parses WFS XML POST requests (WFS 2.0.0, and 1.1.0/1.0.0 GetFeature and Transaction as QGIS
- * sends them) with StAX into {@link WfsRequest} records. Elements are matched by local name. A
- * {@code wfs:StoredQuery} carries its {@code wfs:Parameter name="…"} values, read as the KVP
- * parameters of the same stored query are.
+ * Parses WFS XML POST requests (WFS 2.0.0, and 1.1.0/1.0.0 GetFeature and Transaction as QGIS sends
+ * them) with StAX into {@link WfsRequest} records. Elements are matched by local name. A {@code
+ * wfs:StoredQuery} carries its {@code wfs:Parameter name="…"} values, read as the KVP parameters of
+ * the same stored query are.
  */
 final class WfsXmlParser {
 
@@ -42,29 +42,39 @@ final class WfsXmlParser {
 
   WfsRequest parse(String xml) {
     if (xml.length() > 64L * 1024 * 1024) {
-      throw new OwsException(OwsException.INVALID_PARAMETER_VALUE, "request", "the request body is too large");
+      throw new OwsException(
+          OwsException.INVALID_PARAMETER_VALUE, "request", "the request body is too large");
     }
     XMLStreamReader r = SafeXml.open(xml, "request");
     try {
       String operation = r.getLocalName();
       String service = SafeXml.attribute(r, "service");
       if (service != null && !service.equalsIgnoreCase("WFS")) {
-        throw new OwsException(OwsException.INVALID_PARAMETER_VALUE, "service", "service must be WFS");
+        throw new OwsException(
+            OwsException.INVALID_PARAMETER_VALUE, "service", "service must be WFS");
       }
-      String version = operation.equals("GetCapabilities") ? WfsParams.capabilitiesVersion(null, SafeXml.attribute(r, "version"))
-          : WfsParams.version(SafeXml.attribute(r, "version"));
+      String version =
+          operation.equals("GetCapabilities")
+              ? WfsParams.capabilitiesVersion(null, SafeXml.attribute(r, "version"))
+              : WfsParams.version(SafeXml.attribute(r, "version"));
       return switch (operation) {
         case "GetCapabilities" -> new WfsRequest.GetCapabilities(version);
         case "DescribeFeatureType" -> new WfsRequest.DescribeFeatureType(version, typeNames(r));
         case "GetFeature" -> getFeature(r, version);
         case "GetPropertyValue" -> getPropertyValue(r, version);
         case "ListStoredQueries" -> new WfsRequest.ListStoredQueries(version);
-        case "DescribeStoredQueries" -> new WfsRequest.DescribeStoredQueries(version, storedQueryIds(r));
+        case "DescribeStoredQueries" ->
+            new WfsRequest.DescribeStoredQueries(version, storedQueryIds(r));
         case "Transaction" -> new TransactionReader(nativeSrid, version, limits, catalog).read(r);
-        default -> throw new OwsException(OwsException.OPERATION_NOT_SUPPORTED, "request", "unknown request " + operation);
+        default ->
+            throw new OwsException(
+                OwsException.OPERATION_NOT_SUPPORTED, "request", "unknown request " + operation);
       };
     } catch (XMLStreamException e) {
-      throw new OwsException(OwsException.OPERATION_PARSING_FAILED, "request", "the XML cannot be read: " + e.getMessage());
+      throw new OwsException(
+          OwsException.OPERATION_PARSING_FAILED,
+          "request",
+          "the XML cannot be read: " + e.getMessage());
     } catch (QueryException e) {
       throw new OwsException(e.code(), e.locator(), e.getMessage());
     }
@@ -89,13 +99,17 @@ final class WfsXmlParser {
   private WfsRequest getPropertyValue(XMLStreamReader r, String version) throws XMLStreamException {
     String valueReference = SafeXml.attribute(r, "valueReference");
     if (valueReference == null) {
-      throw new OwsException(OwsException.MISSING_PARAMETER_VALUE, "valueReference", "valueReference is missing");
+      throw new OwsException(
+          OwsException.MISSING_PARAMETER_VALUE, "valueReference", "valueReference is missing");
     }
     if (!(getFeature(r, version) instanceof WfsRequest.GetFeature features)) {
-      throw new OwsException(OwsException.INVALID_PARAMETER_VALUE, "STOREDQUERY_ID",
+      throw new OwsException(
+          OwsException.INVALID_PARAMETER_VALUE,
+          "STOREDQUERY_ID",
           "GetPropertyValue takes a Query or GetFeatureById, not a contributed stored query");
     }
-    return new WfsRequest.GetPropertyValue(version, features, WfsParams.propertyName(valueReference));
+    return new WfsRequest.GetPropertyValue(
+        version, features, WfsParams.propertyName(valueReference));
   }
 
   /**
@@ -107,15 +121,21 @@ final class WfsXmlParser {
     if (countText == null) {
       countText = SafeXml.attribute(r, "maxFeatures");
     }
-    long count = Math.min(countText == null ? settings.countDefault() : WfsParams.nonNegative(countText, "count"),
-        settings.maxCount());
+    long count =
+        Math.min(
+            countText == null ? settings.countDefault() : WfsParams.nonNegative(countText, "count"),
+            settings.maxCount());
     String startText = SafeXml.attribute(r, "startIndex");
     long start = startText == null ? 0 : WfsParams.nonNegative(startText, "startIndex");
-    WfsRequest.ResultType resultType = "hits".equalsIgnoreCase(SafeXml.attribute(r, "resultType"))
-        ? WfsRequest.ResultType.HITS : WfsRequest.ResultType.RESULTS;
+    WfsRequest.ResultType resultType =
+        "hits".equalsIgnoreCase(SafeXml.attribute(r, "resultType"))
+            ? WfsRequest.ResultType.HITS
+            : WfsRequest.ResultType.RESULTS;
     String formatText = SafeXml.attribute(r, "outputFormat");
-    OutputFormat format = formatText == null ? WfsParams.defaultFormat(version) : WfsParams.format(formatText);
-    Instant asOf = SafeXml.attribute(r, "asOf") == null ? null : WfsParams.asOf(SafeXml.attribute(r, "asOf"));
+    OutputFormat format =
+        formatText == null ? WfsParams.defaultFormat(version) : WfsParams.format(formatText);
+    Instant asOf =
+        SafeXml.attribute(r, "asOf") == null ? null : WfsParams.asOf(SafeXml.attribute(r, "asOf"));
     List<WfsRequest.Query> queries = new ArrayList<>();
     List<WfsRequest.RunStoredQuery> contributed = new ArrayList<>();
     boolean byId = false;
@@ -123,35 +143,43 @@ final class WfsXmlParser {
     while ((child = SafeXml.nextChild(r)) != null) {
       if (child.equals("Query")) {
         queries.addAll(query(r, version, asOf));
-      } else if (child.equals("StoredQuery") && WfsParams.GET_FEATURE_BY_ID.equals(SafeXml.attribute(r, "id"))) {
+      } else if (child.equals("StoredQuery")
+          && WfsParams.GET_FEATURE_BY_ID.equals(SafeXml.attribute(r, "id"))) {
         queries.addAll(featureById(r, asOf));
         byId = true;
       } else if (child.equals("StoredQuery")) {
-        contributed.add(new WfsRequest.RunStoredQuery(version, storedQueryId(r), storedQueryParameters(r)));
+        contributed.add(
+            new WfsRequest.RunStoredQuery(version, storedQueryId(r), storedQueryParameters(r)));
       } else {
         SafeXml.skip(r);
       }
     }
     if (!contributed.isEmpty()) {
       if (contributed.size() > 1 || !queries.isEmpty()) {
-        throw new OwsException(OwsException.INVALID_PARAMETER_VALUE, "STOREDQUERY_ID",
+        throw new OwsException(
+            OwsException.INVALID_PARAMETER_VALUE,
+            "STOREDQUERY_ID",
             "a stored query other than GetFeatureById is run alone in its GetFeature");
       }
       return contributed.get(0);
     }
     if (queries.isEmpty()) {
-      throw new OwsException(OwsException.MISSING_PARAMETER_VALUE, "Query", "GetFeature needs a Query");
+      throw new OwsException(
+          OwsException.MISSING_PARAMETER_VALUE, "Query", "GetFeature needs a Query");
     }
-    return new WfsRequest.GetFeature(version, queries, start, count, resultType, format, byId, null);
+    return new WfsRequest.GetFeature(
+        version, queries, start, count, resultType, format, byId, null);
   }
 
-  private List<WfsRequest.Query> query(XMLStreamReader r, String version, Instant asOf) throws XMLStreamException {
+  private List<WfsRequest.Query> query(XMLStreamReader r, String version, Instant asOf)
+      throws XMLStreamException {
     String typeNames = SafeXml.attribute(r, "typeNames");
     if (typeNames == null) {
       typeNames = SafeXml.attribute(r, "typeName");
     }
     if (typeNames == null) {
-      throw new OwsException(OwsException.MISSING_PARAMETER_VALUE, "typeNames", "a Query needs typeNames");
+      throw new OwsException(
+          OwsException.MISSING_PARAMETER_VALUE, "typeNames", "a Query needs typeNames");
     }
     List<Layer> layers = WfsParams.layers(catalog, typeNames.replace(' ', ','), "typeNames");
     String srsName = SafeXml.attribute(r, "srsName");
@@ -190,7 +218,10 @@ final class WfsXmlParser {
         }
       }
       if (property == null) {
-        throw new OwsException(OwsException.INVALID_PARAMETER_VALUE, "SortBy", "a SortProperty needs a ValueReference");
+        throw new OwsException(
+            OwsException.INVALID_PARAMETER_VALUE,
+            "SortBy",
+            "a SortProperty needs a ValueReference");
       }
       keys.add(new SortKey(property, ascending));
     }
@@ -200,31 +231,52 @@ final class WfsXmlParser {
   private static String storedQueryId(XMLStreamReader r) {
     String id = SafeXml.attribute(r, "id");
     if (id == null || id.isBlank()) {
-      throw new OwsException(OwsException.MISSING_PARAMETER_VALUE, "STOREDQUERY_ID", "a StoredQuery needs its id");
+      throw new OwsException(
+          OwsException.MISSING_PARAMETER_VALUE, "STOREDQUERY_ID", "a StoredQuery needs its id");
     }
     return id.trim();
   }
 
-  /** The {@code wfs:Parameter name="…"} values of a stored query, as its KVP parameters are read. */
+  /**
+   * The {@code wfs:Parameter name="…"} values of a stored query, as its KVP parameters are read.
+   */
   private static KvpMap storedQueryParameters(XMLStreamReader r) throws XMLStreamException {
     Map<String, String[]> values = new LinkedHashMap<>();
     while (SafeXml.nextChild(r) != null) {
       String name = SafeXml.attribute(r, "name");
       if (name == null) {
-        throw new OwsException(OwsException.MISSING_PARAMETER_VALUE, "Parameter", "a stored query Parameter needs a name");
+        throw new OwsException(
+            OwsException.MISSING_PARAMETER_VALUE,
+            "Parameter",
+            "a stored query Parameter needs a name");
       }
       values.putIfAbsent(name, new String[] {SafeXml.text(r)});
     }
     return KvpMap.of(values);
   }
 
-  private List<WfsRequest.Query> featureById(XMLStreamReader r, Instant asOf) throws XMLStreamException {
-    String featureId = storedQueryParameters(r).get("id").orElseThrow(() -> new OwsException(
-        OwsException.MISSING_PARAMETER_VALUE, "id", "GetFeatureById needs the parameter id"));
+  private List<WfsRequest.Query> featureById(XMLStreamReader r, Instant asOf)
+      throws XMLStreamException {
+    String featureId =
+        storedQueryParameters(r)
+            .get("id")
+            .orElseThrow(
+                () ->
+                    new OwsException(
+                        OwsException.MISSING_PARAMETER_VALUE,
+                        "id",
+                        "GetFeatureById needs the parameter id"));
     List<String> ids = List.of(WfsParams.knownFeatureId(catalog, featureId));
     List<WfsRequest.Query> out = new ArrayList<>();
     for (Layer layer : WfsKvpParser.layersOfIds(catalog, ids)) {
-      out.add(WfsKvpParser.query(layer, WfsKvpParser.idsOf(layer, ids), List.of(), List.of(), CrsRef.epsg(nativeSrid), asOf));
+      out.add(
+          WfsKvpParser.query(
+              layer,
+              WfsKvpParser.idsOf(layer, ids),
+              List.of(),
+              List.of(),
+              CrsRef.epsg(nativeSrid),
+              asOf));
     }
     return out;
   }

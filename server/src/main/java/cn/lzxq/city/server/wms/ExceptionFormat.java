@@ -8,7 +8,9 @@ import java.util.Locale;
  * drawn into an image of the requested size and format, or as an empty image.
  */
 public enum ExceptionFormat {
-  XML, INIMAGE, BLANK;
+  XML,
+  INIMAGE,
+  BLANK;
 
   /** The format the request asks for; XML when absent or unknown (WMS 1.3.0 default). */
   public static ExceptionFormat of(KvpMap kvp) {

@@ -12,14 +12,13 @@ import java.awt.image.BufferedImage;
 import java.util.Optional;
 
 /**
- * The images of EXCEPTIONS=INIMAGE (the message written in the image) and BLANK (an empty
- * image), in the requested size, format and background. When the size or format itself is
- * what is wrong, there is no image to draw and the caller answers with XML.
+ * The images of EXCEPTIONS=INIMAGE (the message written in the image) and BLANK (an empty image),
+ * in the requested size, format and background. When the size or format itself is what is wrong,
+ * there is no image to draw and the caller answers with XML.
  */
 final class ExceptionImages {
 
-  private ExceptionImages() {
-  }
+  private ExceptionImages() {}
 
   /** The image, or null when WIDTH, HEIGHT or FORMAT cannot be used. */
   static EncodedImage draw(WmsService service, OwsException e, KvpMap kvp, boolean blank) {
@@ -29,16 +28,19 @@ final class ExceptionImages {
     if (format.isEmpty() || width <= 0 || height <= 0) {
       return null;
     }
-    boolean transparent = format.get().hasAlpha() && kvp.get("TRANSPARENT").orElse("").equalsIgnoreCase("TRUE");
-    BufferedImage image = new BufferedImage(width, height,
-        transparent ? BufferedImage.TYPE_INT_ARGB : BufferedImage.TYPE_INT_RGB);
+    boolean transparent =
+        format.get().hasAlpha() && kvp.get("TRANSPARENT").orElse("").equalsIgnoreCase("TRUE");
+    BufferedImage image =
+        new BufferedImage(
+            width, height, transparent ? BufferedImage.TYPE_INT_ARGB : BufferedImage.TYPE_INT_RGB);
     Graphics2D g = image.createGraphics();
     if (!transparent) {
       g.setColor(background(kvp));
       g.fillRect(0, 0, width, height);
     }
     if (!blank) {
-      g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+      g.setRenderingHint(
+          RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
       g.setColor(Color.RED.darker());
       g.setFont(Fonts.label(12));
       wrap(g, e.code() + ": " + e.getMessage(), width);

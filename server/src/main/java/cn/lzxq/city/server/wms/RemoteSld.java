@@ -13,8 +13,8 @@ import java.time.Duration;
 import org.springframework.stereotype.Component;
 
 /**
- * The SLD document of a GetMap: SLD_BODY, or the document at the SLD URL when its host is in
- * {@code city.wms.remote-sld-hosts} (none by default, so the server fetches nothing a request names).
+ * The SLD document of a GetMap: SLD_BODY, or the document at the SLD URL when its host is in {@code
+ * city.wms.remote-sld-hosts} (none by default, so the server fetches nothing a request names).
  */
 @Component
 class RemoteSld {
@@ -22,8 +22,11 @@ class RemoteSld {
   private static final int MAX_BYTES = 1 << 20;
 
   private final WmsProperties properties;
-  private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
-      .followRedirects(HttpClient.Redirect.NEVER).build();
+  private final HttpClient client =
+      HttpClient.newBuilder()
+          .connectTimeout(Duration.ofSeconds(5))
+          .followRedirects(HttpClient.Redirect.NEVER)
+          .build();
 
   RemoteSld(WmsProperties properties) {
     this.properties = properties;
@@ -43,14 +46,21 @@ class RemoteSld {
     } catch (IllegalArgumentException e) {
       throw new OwsException(OwsException.INVALID_PARAMETER_VALUE, "SLD", "SLD is not a URL");
     }
-    if (uri.getHost() == null || !properties.remoteSldHosts().contains(uri.getHost())
+    if (uri.getHost() == null
+        || !properties.remoteSldHosts().contains(uri.getHost())
         || !(uri.getScheme().equals("http") || uri.getScheme().equals("https"))) {
-      throw new OwsException(OwsException.INVALID_PARAMETER_VALUE, "SLD",
-          "SLD documents are not fetched from " + uri.getHost() + "; send the document in SLD_BODY");
+      throw new OwsException(
+          OwsException.INVALID_PARAMETER_VALUE,
+          "SLD",
+          "SLD documents are not fetched from "
+              + uri.getHost()
+              + "; send the document in SLD_BODY");
     }
     try {
-      HttpResponse<InputStream> r = client.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).build(),
-          HttpResponse.BodyHandlers.ofInputStream());
+      HttpResponse<InputStream> r =
+          client.send(
+              HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).build(),
+              HttpResponse.BodyHandlers.ofInputStream());
       try (InputStream in = r.body()) {
         byte[] bytes = in.readNBytes(MAX_BYTES + 1);
         if (r.statusCode() != 200 || bytes.length > MAX_BYTES) {
@@ -59,10 +69,14 @@ class RemoteSld {
         return new String(bytes, StandardCharsets.UTF_8);
       }
     } catch (IOException e) {
-      throw new OwsException(OwsException.INVALID_PARAMETER_VALUE, "SLD", "the SLD could not be fetched: " + e.getMessage());
+      throw new OwsException(
+          OwsException.INVALID_PARAMETER_VALUE,
+          "SLD",
+          "the SLD could not be fetched: " + e.getMessage());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new OwsException(OwsException.NO_APPLICABLE_CODE, "SLD", "interrupted while fetching the SLD", 503);
+      throw new OwsException(
+          OwsException.NO_APPLICABLE_CODE, "SLD", "interrupted while fetching the SLD", 503);
     }
   }
 }

@@ -12,13 +12,12 @@ import javax.sql.DataSource;
 import org.locationtech.jts.geom.Envelope;
 
 /**
- * The WMS layer tree with its styles (built from the database dictionaries) and the layer
- * extents, each re-read when older than the configured time to live.
+ * The WMS layer tree with its styles (built from the database dictionaries) and the layer extents,
+ * each re-read when older than the configured time to live.
  */
 final class WmsCatalog {
 
-  private record Cached<T>(T value, long loadedNanos) {
-  }
+  private record Cached<T>(T value, long loadedNanos) {}
 
   private final LayerCatalog catalog;
   private final DataSource dataSource;
@@ -38,7 +37,10 @@ final class WmsCatalog {
   WmsLayers layers() {
     Cached<WmsLayers> c = layers;
     if (stale(c)) {
-      c = new Cached<>(new WmsLayers(load(() -> StyleDictionary.load(dataSource)), catalog), System.nanoTime());
+      c =
+          new Cached<>(
+              new WmsLayers(load(() -> StyleDictionary.load(dataSource)), catalog),
+              System.nanoTime());
       layers = c;
     }
     return c.value();
@@ -48,7 +50,9 @@ final class WmsCatalog {
   Map<String, Map<CrsRef, Envelope>> extents() {
     Cached<Map<String, Map<CrsRef, Envelope>>> c = extents;
     if (stale(c)) {
-      c = new Cached<>(load(() -> LayerExtents.load(dataSource, nativeSrid, catalog)), System.nanoTime());
+      c =
+          new Cached<>(
+              load(() -> LayerExtents.load(dataSource, nativeSrid, catalog)), System.nanoTime());
       extents = c;
     }
     return c.value();

@@ -12,6 +12,5 @@ public final class WmsCodes {
   public static final String MISSING_DIMENSION_VALUE = "MissingDimensionValue";
   public static final String INVALID_DIMENSION_VALUE = "InvalidDimensionValue";
 
-  private WmsCodes() {
-  }
+  private WmsCodes() {}
 }

@@ -32,7 +32,12 @@ class WmsConfiguration {
 
   @Bean
   Map<ImageFormat, ImageEncoder> imageEncoders() {
-    return Map.of(ImageFormat.PNG, new RasterPngEncoder(PNG_LEVEL), ImageFormat.PNG8, new Png8Encoder(6),
-        ImageFormat.JPEG, new JpegEncoder(0.85f));
+    return Map.of(
+        ImageFormat.PNG,
+        new RasterPngEncoder(PNG_LEVEL),
+        ImageFormat.PNG8,
+        new Png8Encoder(6),
+        ImageFormat.JPEG,
+        new JpegEncoder(0.85f));
   }
 }

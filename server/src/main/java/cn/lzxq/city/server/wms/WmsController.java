@@ -26,7 +26,8 @@ import org.springframework.web.bind.annotation.RequestMethod;
 class WmsController {
 
   private static final MediaType XML = MediaType.parseMediaType("text/xml;charset=UTF-8");
-  private static final MediaType WMS_XML_111 = MediaType.parseMediaType("application/vnd.ogc.wms_xml;charset=UTF-8");
+  private static final MediaType WMS_XML_111 =
+      MediaType.parseMediaType("application/vnd.ogc.wms_xml;charset=UTF-8");
 
   private final WmsService service;
   private final RemoteSld remoteSld;
@@ -36,24 +37,38 @@ class WmsController {
     this.remoteSld = remoteSld;
   }
 
-  @RequestMapping(path = "/wms", method = {RequestMethod.GET, RequestMethod.POST})
+  @RequestMapping(
+      path = "/wms",
+      method = {RequestMethod.GET, RequestMethod.POST})
   ResponseEntity<?> wms(HttpServletRequest http) {
     KvpMap kvp = KvpMap.of(http.getParameterMap());
     String operation = kvp.get("REQUEST").orElse("");
     try {
       checkService(kvp);
       return switch (operation.toLowerCase(Locale.ROOT)) {
-        case "getcapabilities", "capabilities" -> capabilities(WmsVersion.negotiate(kvp.first("VERSION", "WMTVER")),
-            ServiceUrl.of(http, "/wms"));
-        case "getmap", "map" -> image(service.map(GetMapRequest.parse(kvp, service.properties(), service.nativeSrid(),
-            remoteSld.document(kvp))));
-        case "getfeatureinfo", "feature_info" -> featureInfo(GetFeatureInfoRequest.parse(kvp, service.properties(),
-            service.nativeSrid()));
+        case "getcapabilities", "capabilities" ->
+            capabilities(
+                WmsVersion.negotiate(kvp.first("VERSION", "WMTVER")), ServiceUrl.of(http, "/wms"));
+        case "getmap", "map" ->
+            image(
+                service.map(
+                    GetMapRequest.parse(
+                        kvp, service.properties(), service.nativeSrid(), remoteSld.document(kvp))));
+        case "getfeatureinfo", "feature_info" ->
+            featureInfo(
+                GetFeatureInfoRequest.parse(kvp, service.properties(), service.nativeSrid()));
         case "getlegendgraphic" -> image(service.legend(GetLegendGraphicRequest.parse(kvp)));
-        case "" -> throw new OwsException(OwsException.MISSING_PARAMETER_VALUE, "REQUEST", "parameter REQUEST is missing");
-        default -> throw new OwsException(OwsException.OPERATION_NOT_SUPPORTED, "REQUEST",
-            "operation " + operation + " is not supported; use GetCapabilities, GetMap, GetFeatureInfo or GetLegendGraphic",
-            501);
+        case "" ->
+            throw new OwsException(
+                OwsException.MISSING_PARAMETER_VALUE, "REQUEST", "parameter REQUEST is missing");
+        default ->
+            throw new OwsException(
+                OwsException.OPERATION_NOT_SUPPORTED,
+                "REQUEST",
+                "operation "
+                    + operation
+                    + " is not supported; use GetCapabilities, GetMap, GetFeatureInfo or GetLegendGraphic",
+                501);
       };
     } catch (RuntimeException e) {
       return error(OwsException.of(e, http), kvp, operation);
@@ -61,9 +76,15 @@ class WmsController {
   }
 
   private static void checkService(KvpMap kvp) {
-    kvp.get("SERVICE").filter(s -> !s.equalsIgnoreCase("WMS")).ifPresent(s -> {
-      throw new OwsException(OwsException.INVALID_PARAMETER_VALUE, "SERVICE", "this endpoint serves WMS, not " + s);
-    });
+    kvp.get("SERVICE")
+        .filter(s -> !s.equalsIgnoreCase("WMS"))
+        .ifPresent(
+            s -> {
+              throw new OwsException(
+                  OwsException.INVALID_PARAMETER_VALUE,
+                  "SERVICE",
+                  "this endpoint serves WMS, not " + s);
+            });
   }
 
   /** The negotiated version's document; 1.1.1 with its own MIME type (WMS 1.1.1 §6.5.3). */
@@ -78,7 +99,9 @@ class WmsController {
   }
 
   private static ResponseEntity<byte[]> image(EncodedImage image) {
-    return ResponseEntity.ok().contentType(MediaType.parseMediaType(image.mimeType())).body(image.bytes());
+    return ResponseEntity.ok()
+        .contentType(MediaType.parseMediaType(image.mimeType()))
+        .body(image.bytes());
   }
 
   private ResponseEntity<?> error(OwsException e, KvpMap kvp, String operation) {

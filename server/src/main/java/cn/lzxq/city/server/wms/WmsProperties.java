@@ -9,22 +9,22 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * Limits and settings of the WMS ({@code city.wms.*}).
  *
- * @param maxWidth             largest WIDTH, pixels
- * @param maxHeight            largest HEIGHT, pixels
- * @param maxLayers            most layers in one GetMap (LAYERS, or named layers of an SLD)
- * @param maxRenderTime        longest a GetMap may take to draw before it is abandoned
+ * @param maxWidth largest WIDTH, pixels
+ * @param maxHeight largest HEIGHT, pixels
+ * @param maxLayers most layers in one GetMap (LAYERS, or named layers of an SLD)
+ * @param maxRenderTime longest a GetMap may take to draw before it is abandoned
  * @param maxConcurrentRenders renders drawn at the same time; further requests wait
- * @param renderMemoryMb       image memory all concurrent renders may hold together, MiB (a
- *                             WIDTH×HEIGHT×4-byte canvas counts against it)
- * @param canvasPoolMb         image memory kept between renders for reuse, MiB (idle canvases, at most
- *                             max-concurrent-renders of one size)
- * @param queueTimeout         longest a request waits for a render slot before HTTP 503
- * @param infoTolerancePx      GetFeatureInfo search radius around I/J, pixels (vendor BUFFER overrides)
- * @param maxFeatureCount      largest FEATURE_COUNT
- * @param timeMin              start of the TIME extent
- * @param timeMax              end of the TIME extent
- * @param capabilitiesTtl      how long layer extents and dictionaries are cached
- * @param remoteSldHosts       hosts an SLD=URL may be fetched from (none by default: use SLD_BODY)
+ * @param renderMemoryMb image memory all concurrent renders may hold together, MiB (a
+ *     WIDTH×HEIGHT×4-byte canvas counts against it)
+ * @param canvasPoolMb image memory kept between renders for reuse, MiB (idle canvases, at most
+ *     max-concurrent-renders of one size)
+ * @param queueTimeout longest a request waits for a render slot before HTTP 503
+ * @param infoTolerancePx GetFeatureInfo search radius around I/J, pixels (vendor BUFFER overrides)
+ * @param maxFeatureCount largest FEATURE_COUNT
+ * @param timeMin start of the TIME extent
+ * @param timeMax end of the TIME extent
+ * @param capabilitiesTtl how long layer extents and dictionaries are cached
+ * @param remoteSldHosts hosts an SLD=URL may be fetched from (none by default: use SLD_BODY)
  */
 @ConfigurationProperties("city.wms")
 public record WmsProperties(

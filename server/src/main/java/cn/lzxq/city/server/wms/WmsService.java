@@ -1,6 +1,7 @@
 package cn.lzxq.city.server.wms;
 
 import cn.lzxq.city.data.db.ReadExecutor;
+import cn.lzxq.city.data.layer.LayerCatalog;
 import cn.lzxq.city.data.query.FeatureSource;
 import cn.lzxq.city.data.query.Filter;
 import cn.lzxq.city.data.query.QueryException;
@@ -39,10 +40,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
-import cn.lzxq.city.data.layer.LayerCatalog;
 import org.springframework.stereotype.Service;
 
-/** The WMS 1.3.0 (and 1.1.1) operations: one method per operation, each taking its parsed request. */
+/**
+ * The WMS 1.3.0 (and 1.1.1) operations: one method per operation, each taking its parsed request.
+ */
 @Service
 public class WmsService {
 
@@ -55,8 +57,14 @@ public class WmsService {
   private final Map<ImageFormat, ImageEncoder> encoders;
   private final int nativeSrid;
 
-  WmsService(WmsProperties properties, DataSource dataSource, FeatureSource features, RenderGate gate,
-      CanvasPool canvases, Map<ImageFormat, ImageEncoder> encoders, LayerCatalog layers) {
+  WmsService(
+      WmsProperties properties,
+      DataSource dataSource,
+      FeatureSource features,
+      RenderGate gate,
+      CanvasPool canvases,
+      Map<ImageFormat, ImageEncoder> encoders,
+      LayerCatalog layers) {
     this.properties = properties;
     this.nativeSrid = features.sql().nativeSrid();
     this.catalog = new WmsCatalog(dataSource, nativeSrid, properties.capabilitiesTtl(), layers);
@@ -80,20 +88,33 @@ public class WmsService {
   /** GetCapabilities: the document of {@code version} for the service at {@code endpoint}. */
   public String capabilities(String endpoint, WmsVersion version) {
     return switch (version) {
-      case V130 -> new CapabilitiesWriter(catalog.layers(), catalog.extents(), nativeSrid, properties, endpoint).write();
-      case V111 -> new Capabilities111Writer(catalog.layers(), catalog.extents(), nativeSrid, properties, endpoint).write();
+      case V130 ->
+          new CapabilitiesWriter(
+                  catalog.layers(), catalog.extents(), nativeSrid, properties, endpoint)
+              .write();
+      case V111 ->
+          new Capabilities111Writer(
+                  catalog.layers(), catalog.extents(), nativeSrid, properties, endpoint)
+              .write();
     };
   }
 
   /** GetMap. */
   public EncodedImage map(GetMapRequest request) {
     List<LayerPlan> layers = plan(request);
-    MapPlan plan = new MapPlan(layers, request.window(), request.asOf(), request.transparent(), request.background(),
-        request.format().hasAlpha());
+    MapPlan plan =
+        new MapPlan(
+            layers,
+            request.window(),
+            request.asOf(),
+            request.transparent(),
+            request.background(),
+            request.format().hasAlpha());
     int width = request.window().width();
     int height = request.window().height();
     try (RenderGate.Ticket ticket = gate.enter(width, height);
-        CanvasPool.Canvas canvas = canvases.take(width, height, plan.transparentCanvas(), plan.canvasFill())) {
+        CanvasPool.Canvas canvas =
+            canvases.take(width, height, plan.transparentCanvas(), plan.canvasFill())) {
       renderer.render(plan, canvas.image(), new RenderDeadline(properties.maxRenderTime()));
       return encode(canvas.image(), request.format());
     } catch (SQLException e) {
@@ -110,9 +131,18 @@ public class WmsService {
         String name = request.queryLayers().get(i);
         WmsLayer layer = tree.require(name, "QUERY_LAYERS");
         int index = request.map().layers().indexOf(name);
-        Filter filter = Filter.and(List.of(layer.filter(), cql(request.map(), index < 0 ? i : index)));
-        hits.add(infoSearch.search(layer, filter, request.map().window(), request.map().asOf(), request.i(), request.j(),
-            request.tolerancePx(), request.featureCount()));
+        Filter filter =
+            Filter.and(List.of(layer.filter(), cql(request.map(), index < 0 ? i : index)));
+        hits.add(
+            infoSearch.search(
+                layer,
+                filter,
+                request.map().window(),
+                request.map().asOf(),
+                request.i(),
+                request.j(),
+                request.tolerancePx(),
+                request.featureCount()));
       }
     } catch (SQLException e) {
       throw databaseError(e);
@@ -125,12 +155,24 @@ public class WmsService {
   /** GetLegendGraphic: a PNG. */
   public EncodedImage legend(GetLegendGraphicRequest request) {
     WmsLayer layer = catalog.layers().require(request.layer(), "LAYER");
-    Style style = request.sldBody() == null ? layer.style(request.style())
-        : sldStyles(request.sldBody()).stream().filter(s -> s.layerName().equals(layer.name())).findFirst()
-            .map(s -> s.userStyle() != null ? s.userStyle() : layer.style(s.namedStyle())).orElse(layer.style(request.style()));
+    Style style =
+        request.sldBody() == null
+            ? layer.style(request.style())
+            : sldStyles(request.sldBody()).stream()
+                .filter(s -> s.layerName().equals(layer.name()))
+                .findFirst()
+                .map(s -> s.userStyle() != null ? s.userStyle() : layer.style(s.namedStyle()))
+                .orElse(layer.style(request.style()));
     double factor = request.dpi() / (25.4 / 0.28);
-    BufferedImage image = LegendRenderer.render(request.rule() == null ? layer.titleZh() : null, style, request.rule(),
-        request.scale(), (int) Math.round(request.width() * factor), (int) Math.round(request.height() * factor), factor);
+    BufferedImage image =
+        LegendRenderer.render(
+            request.rule() == null ? layer.titleZh() : null,
+            style,
+            request.rule(),
+            request.scale(),
+            (int) Math.round(request.width() * factor),
+            (int) Math.round(request.height() * factor),
+            factor);
     return encode(image, ImageFormat.PNG);
   }
 
@@ -142,18 +184,28 @@ public class WmsService {
   private List<LayerPlan> plan(GetMapRequest request) {
     WmsLayers tree = catalog.layers();
     List<SldLayer> sld = request.sldBody() == null ? List.of() : sldStyles(request.sldBody());
-    List<String> names = request.layers().isEmpty() ? sld.stream().map(SldLayer::layerName).toList() : request.layers();
+    List<String> names =
+        request.layers().isEmpty()
+            ? sld.stream().map(SldLayer::layerName).toList()
+            : request.layers();
     if (names.size() > properties.maxLayers()) {
-      throw new OwsException(OwsException.INVALID_PARAMETER_VALUE, "LAYERS", "at most " + properties.maxLayers() + " layers");
+      throw new OwsException(
+          OwsException.INVALID_PARAMETER_VALUE,
+          "LAYERS",
+          "at most " + properties.maxLayers() + " layers");
     }
     List<LayerPlan> plans = new ArrayList<>();
     for (int i = 0; i < names.size(); i++) {
       WmsLayer layer = tree.require(names.get(i), "LAYERS");
       String name = names.get(i);
       Optional<SldLayer> fromSld = sld.stream().filter(s -> s.layerName().equals(name)).findFirst();
-      Style style = fromSld.map(s -> s.userStyle() != null ? s.userStyle() : layer.style(s.namedStyle()))
-          .orElseGet(() -> layer.style(request.styleOf(plans.size())));
-      plans.add(new LayerPlan(layer.source(), Filter.and(List.of(layer.filter(), cql(request, i))), style));
+      Style style =
+          fromSld
+              .map(s -> s.userStyle() != null ? s.userStyle() : layer.style(s.namedStyle()))
+              .orElseGet(() -> layer.style(request.styleOf(plans.size())));
+      plans.add(
+          new LayerPlan(
+              layer.source(), Filter.and(List.of(layer.filter(), cql(request, i))), style));
     }
     return plans;
   }
@@ -175,7 +227,8 @@ public class WmsService {
   }
 
   private EncodedImage encode(BufferedImage image, ImageFormat format) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream(image.getWidth() * image.getHeight() / 4 + 1024);
+    ByteArrayOutputStream out =
+        new ByteArrayOutputStream(image.getWidth() * image.getHeight() / 4 + 1024);
     try {
       encoders.get(format).write(image, out);
     } catch (IOException e) {
@@ -190,8 +243,13 @@ public class WmsService {
    */
   private RuntimeException databaseError(SQLException e) {
     if (ReadExecutor.timedOut(e)) {
-      return new OwsException(OwsException.NO_APPLICABLE_CODE, null,
-          "the query took longer than " + properties.maxRenderTime().toMillis() + " ms; ask for a smaller area", 503);
+      return new OwsException(
+          OwsException.NO_APPLICABLE_CODE,
+          null,
+          "the query took longer than "
+              + properties.maxRenderTime().toMillis()
+              + " ms; ask for a smaller area",
+          503);
     }
     return new IllegalStateException("WMS query failed", e);
   }

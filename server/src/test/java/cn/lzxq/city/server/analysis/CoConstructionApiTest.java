@@ -43,6 +43,7 @@ class CoConstructionApiTest extends AnalysisApiTestBase {
     assertThat(r.at("/ducts/0/totalHoles").asInt()).isEqualTo(12);
     assertThat(r.at("/ducts/0/usedHoles").asInt()).isEqualTo(4);
     assertThat(r.at("/ducts/0/lengthM").asDouble()).isEqualTo(200.0);
-    assertThat(getJson("/api/analysis/spare-ducts?project=XM-2027-002&network=DL").get("ducts")).isEmpty();
+    assertThat(getJson("/api/analysis/spare-ducts?project=XM-2027-002&network=DL").get("ducts"))
+        .isEmpty();
   }
 }

@@ -11,7 +11,8 @@ class NetworkApiTest extends AnalysisApiTestBase {
 
   @Test
   void burstOnS2ClosesJs2Js4AndJs6BecauseJs5IsInoperable() throws Exception {
-    // Water: JS1 —s1— JS2(valve) —s2— JS3(tee) —s3— JS4(valve); JS3 —s4— JS5(valve, inoperable) —s5— JS6(valve).
+    // Water: JS1 —s1— JS2(valve) —s2— JS3(tee) —s3— JS4(valve); JS3 —s4— JS5(valve, inoperable)
+    // —s5— JS6(valve).
     // A burst on s2 walks to JS2 (close), to JS3 and on to JS4 (close) and JS5, which cannot be
     // operated, so on through s5 to JS6 (close). Isolated: s2 s3 s4 s5 = 40 + 30 + 30 + 30 = 130 m.
     // Parcels within 30 m of them: the homes LZXQ-R2-01 and the road LZXQ-S1-01.
@@ -25,11 +26,14 @@ class NetworkApiTest extends AnalysisApiTestBase {
         .containsExactly(fid("s2"), fid("s3"), fid("s4"), fid("s5"));
     assertThat(r.get("isolatedLengthM").asDouble()).isEqualTo(130.0);
     assertThat(r.get("affectedPoints").findValuesAsString("label")).containsExactly("JS3 三通");
-    assertThat(r.get("parcelsServed").findValuesAsString("code")).containsExactly("LZXQ-R2-01", "LZXQ-S1-01");
+    assertThat(r.get("parcelsServed").findValuesAsString("code"))
+        .containsExactly("LZXQ-R2-01", "LZXQ-S1-01");
     assertThat(r.get("rules").findValuesAsString("id")).contains("parcel_service_distance_m");
 
     // With JS2 also out of order the walk passes it to s1 and JS1, a cap: no valve on that side.
-    JsonNode worse = getJson("/api/analysis/valve-isolation?fid=" + fid("s2") + "&inoperable=" + pointFid("JS2"));
+    JsonNode worse =
+        getJson(
+            "/api/analysis/valve-isolation?fid=" + fid("s2") + "&inoperable=" + pointFid("JS2"));
     assertThat(worse.get("valvesToClose").findValues("fid").stream().map(JsonNode::asLong).toList())
         .containsExactly(pointFid("JS4"), pointFid("JS6"));
     assertThat(worse.get("isolatedLengthM").asDouble()).isEqualTo(160.0);

@@ -16,9 +16,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Recall and precision on the generator's {@code small} sample: every defect its manifest plants
- * is found by the analysis API with the planted rule and figures, and every violation the API
- * reports over the whole sample is confirmed by an independent SQL check written here.
+ * Recall and precision on the generator's {@code small} sample: every defect its manifest plants is
+ * found by the analysis API with the planted rule and figures, and every violation the API reports
+ * over the whole sample is confirmed by an independent SQL check written here.
  */
 class PlantedDefectsRecallTest extends GeneratedSampleContextTest {
 
@@ -30,8 +30,19 @@ class PlantedDefectsRecallTest extends GeneratedSampleContextTest {
     List<String> missed = new ArrayList<>();
     for (PlantedDefect d : manifest.defects()) {
       if (!found(d)) {
-        missed.add(d.id() + " " + d.kind() + " " + d.fids() + d.siteCodes() + " rule " + d.ruleId() + " measured "
-            + d.measuredM() + ": " + d.note());
+        missed.add(
+            d.id()
+                + " "
+                + d.kind()
+                + " "
+                + d.fids()
+                + d.siteCodes()
+                + " rule "
+                + d.ruleId()
+                + " measured "
+                + d.measuredM()
+                + ": "
+                + d.note());
       }
     }
     assertThat(missed).as("planted defects not found (recall must be 100 %)").isEmpty();
@@ -48,8 +59,12 @@ class PlantedDefectsRecallTest extends GeneratedSampleContextTest {
       String direction = v.get("direction").asString();
       double measured = IndependentCheck.clearance(db, a, b, direction);
       Double standard = IndependentCheck.standardClearance(db, a, b, direction);
-      assertThat(v.get("measuredM").asDouble()).as(a + "/" + b + " " + direction).isCloseTo(measured, offset(0.002));
-      assertThat(standard).as(a + "/" + b + " " + direction + ": no value in the standards").isNotNull();
+      assertThat(v.get("measuredM").asDouble())
+          .as(a + "/" + b + " " + direction)
+          .isCloseTo(measured, offset(0.002));
+      assertThat(standard)
+          .as(a + "/" + b + " " + direction + ": no value in the standards")
+          .isNotNull();
       assertThat(v.get("requiredM").asDouble()).as(a + "/" + b).isEqualTo(standard);
       assertThat(measured).as(a + "/" + b).isLessThan(standard);
     }
@@ -60,21 +75,40 @@ class PlantedDefectsRecallTest extends GeneratedSampleContextTest {
     }
     for (JsonNode f : get("/api/analysis/site-qa?bbox=" + bbox).get("flags")) {
       if (f.get("flag").asString().equals("too_close")) {
-        double d = Double.parseDouble(Sql.strings(db, "SELECT ST_Distance(a.geom, b.geom) FROM base_station a, base_station b"
-            + " WHERE a.valid_to IS NULL AND b.valid_to IS NULL AND a.site_code = '" + f.get("siteCode").asString()
-            + "' AND b.site_code = '" + f.get("other").asString() + "'").get(0));
-        assertThat(d).isCloseTo(f.get("measured").asDouble(), offset(0.01)).isLessThan(f.get("limit").asDouble());
+        double d =
+            Double.parseDouble(
+                Sql.strings(
+                        db,
+                        "SELECT ST_Distance(a.geom, b.geom) FROM base_station a, base_station b"
+                            + " WHERE a.valid_to IS NULL AND b.valid_to IS NULL AND a.site_code = '"
+                            + f.get("siteCode").asString()
+                            + "' AND b.site_code = '"
+                            + f.get("other").asString()
+                            + "'")
+                    .get(0));
+        assertThat(d)
+            .isCloseTo(f.get("measured").asDouble(), offset(0.01))
+            .isLessThan(f.get("limit").asDouble());
       }
     }
   }
 
   private boolean found(PlantedDefect d) throws Exception {
-    String near = "bbox-crs=EPSG:4544&bbox=" + (d.y() - 60) + "," + (d.x() - 60) + "," + (d.y() + 60) + "," + (d.x() + 60);
+    String near =
+        "bbox-crs=EPSG:4544&bbox="
+            + (d.y() - 60)
+            + ","
+            + (d.x() - 60)
+            + ","
+            + (d.y() + 60)
+            + ","
+            + (d.x() + 60);
     switch (d.kind()) {
       case "horizontal_clearance", "vertical_clearance" -> {
         String direction = d.kind().startsWith("horizontal") ? "horizontal" : "vertical";
         for (JsonNode v : get("/api/analysis/clearance?" + near).get("violations")) {
-          if (v.get("direction").asString().equals(direction) && samePair(v, d)
+          if (v.get("direction").asString().equals(direction)
+              && samePair(v, d)
               && v.at("/rule/id").asString().equals(String.valueOf(d.ruleId()))
               && Math.abs(v.get("measuredM").asDouble() - d.measuredM()) < 0.01
               && Math.abs(v.get("requiredM").asDouble() - d.requiredM()) < 1e-6) {
@@ -85,7 +119,8 @@ class PlantedDefectsRecallTest extends GeneratedSampleContextTest {
       }
       case "survey_elevation" -> {
         for (JsonNode v : get("/api/analysis/survey-qa?" + near).get("deviations")) {
-          if (d.pointNumbers().contains(v.get("expNo").asString()) && Math.abs(v.get("differenceM").asDouble() - d.measuredM()) < 0.1) {
+          if (d.pointNumbers().contains(v.get("expNo").asString())
+              && Math.abs(v.get("differenceM").asDouble() - d.measuredM()) < 0.1) {
             return true;
           }
         }
@@ -98,14 +133,17 @@ class PlantedDefectsRecallTest extends GeneratedSampleContextTest {
         }
         boolean vertical = false;
         for (JsonNode v : get("/api/analysis/clearance?" + near).get("violations")) {
-          vertical |= samePair(v, d) && v.at("/rule/id").asString().equals(String.valueOf(d.ruleId()))
-              && v.get("measuredM").asDouble() < 0;
+          vertical |=
+              samePair(v, d)
+                  && v.at("/rule/id").asString().equals(String.valueOf(d.ruleId()))
+                  && v.get("measuredM").asDouble() < 0;
         }
         return clash && vertical;
       }
       case "shallow_cover" -> {
         for (JsonNode v : get("/api/analysis/cover?" + near).get("violations")) {
-          if (d.fids().contains(v.at("/pipe/fid").asLong()) && v.at("/rules/0/id").asString().equals(String.valueOf(d.ruleId()))
+          if (d.fids().contains(v.at("/pipe/fid").asLong())
+              && v.at("/rules/0/id").asString().equals(String.valueOf(d.ruleId()))
               && Math.abs(v.get("coverM").asDouble() - d.measuredM()) < 0.01
               && Math.abs(v.get("requiredM").asDouble() - d.requiredM()) < 1e-6) {
             return true;
@@ -114,11 +152,15 @@ class PlantedDefectsRecallTest extends GeneratedSampleContextTest {
         return false;
       }
       case "site_spacing", "emf_sensitive_parcel" -> {
-        String flag = d.kind().equals("site_spacing") ? "too_close" : "sensitive_parcel_within_protection";
+        String flag =
+            d.kind().equals("site_spacing") ? "too_close" : "sensitive_parcel_within_protection";
         for (JsonNode f : get("/api/analysis/site-qa?" + near).get("flags")) {
-          Set<String> sites = d.kind().equals("site_spacing")
-              ? Set.of(f.get("siteCode").asString(), f.get("other").asString()) : Set.of(f.get("siteCode").asString());
-          if (f.get("flag").asString().equals(flag) && sites.equals(Set.copyOf(d.siteCodes()))
+          Set<String> sites =
+              d.kind().equals("site_spacing")
+                  ? Set.of(f.get("siteCode").asString(), f.get("other").asString())
+                  : Set.of(f.get("siteCode").asString());
+          if (f.get("flag").asString().equals(flag)
+              && sites.equals(Set.copyOf(d.siteCodes()))
               && f.at("/rule/id").asString().equals(String.valueOf(d.ruleId()))
               && Math.abs(f.get("measured").asDouble() - d.measuredM()) < 0.01) {
             return true;
@@ -136,9 +178,12 @@ class PlantedDefectsRecallTest extends GeneratedSampleContextTest {
 
   /** A CRS84 bbox around the whole sample. */
   private static String sampleBbox() throws Exception {
-    return Sql.strings(db, """
+    return Sql.strings(
+            db,
+            """
         SELECT concat_ws(',', ST_XMin(e), ST_YMin(e), ST_XMax(e), ST_YMax(e))
-        FROM (SELECT ST_Transform(ST_SetSRID(ST_Extent(geom)::geometry, 4544), 4326) AS e FROM pipe_segment) x""").get(0);
+        FROM (SELECT ST_Transform(ST_SetSRID(ST_Extent(geom)::geometry, 4544), 4326) AS e FROM pipe_segment) x""")
+        .get(0);
   }
 
   private JsonNode get(String pathAndQuery) throws Exception {

@@ -17,60 +17,156 @@ import tools.jackson.databind.JsonNode;
  */
 class ProposedPipeStandardTest extends AnalysisApiTestBase {
 
-  /** An existing yard pipe: its plan line y (local metres), half width and outer top elevation, metres. */
-  private record Target(String tag, double y, double halfWidthM, double topM) {
-  }
+  /**
+   * An existing yard pipe: its plan line y (local metres), half width and outer top elevation,
+   * metres.
+   */
+  private record Target(String tag, double y, double halfWidthM, double topM) {}
 
   private static final Target HEAT_TRENCH = new Target("Y1 heat trench", 3000, 0.6, 1949.0);
   private static final Target CABLE_TRENCH = new Target("Y2 cable trench", 3040, 0.4, 1949.2);
   private static final Target WATER = new Target("Y3 water", 3080, 0.15, 1948.3);
   private static final Target STORM = new Target("Y4 storm", 3120, 0.2, 1947.4);
-  private static final Target POWER_CONDUIT = new Target("Y5 power in conduit", 3160, 0.075, 1949.0);
+  private static final Target POWER_CONDUIT =
+      new Target("Y5 power in conduit", 3160, 0.075, 1949.0);
   private static final Target POWER_DIRECT = new Target("Y6 power direct", 3200, 0.05, 1948.7);
   private static final Target GAS_MB = new Target("Y7 gas MB", 3240, 0.08, 1948.8);
   private static final Target TUNNEL = new Target("Y8 utility tunnel", 3280, 1.5, 1948.0);
 
   /**
    * One rule class: a proposed pipe (network, subtype, pressure class, laying code, DN) against a
-   * target, horizontal (parallel in plan) or vertical (crossing above it), and the standard's value.
+   * target, horizontal (parallel in plan) or vertical (crossing above it), and the standard's
+   * value.
    */
-  private record Case(String rule, String direction, Target target, String network, String subtype, String pressureClass,
-                      String laying, int dn, double requiredM) {
-  }
+  private record Case(
+      String rule,
+      String direction,
+      Target target,
+      String network,
+      String subtype,
+      String pressureClass,
+      String laying,
+      int dn,
+      double requiredM) {}
 
-  private static final List<Case> CASES = List.of(
-      // GB 50028-2006 Table 6.3.3-1 / GB 50289-2016 Table 4.1.9: gas to a heat trench (热力管沟, outer wall)
-      new Case("gas L / heat trench", "horizontal", HEAT_TRENCH, "RQ", "TR", "L", "ZM", 110, 1.0),
-      new Case("gas MA / heat trench", "horizontal", HEAT_TRENCH, "RQ", "TR", "MA", "ZM", 160, 1.5),
-      new Case("gas SHB / heat trench", "horizontal", HEAT_TRENCH, "RQ", "TR", "SHB", "ZM", 200, 2.0),
-      new Case("gas SHA / heat trench", "horizontal", HEAT_TRENCH, "RQ", "TR", "SHA", "ZM", 300, 4.0),
-      // a cable trench is a 管沟 too: gas and drainage
-      new Case("gas MB / cable trench", "horizontal", CABLE_TRENCH, "RQ", "TR", "MB", "ZM", 160, 1.5),
-      new Case("drainage / cable trench", "horizontal", CABLE_TRENCH, "PS", "WS", null, "ZM", 400, 1.5),
-      // reclaimed water (再生水) to water supply
-      new Case("reclaimed / water", "horizontal", WATER, "JS", "ZS", null, "ZM", 200, 0.5),
-      // drainage to water d > 200 (verified row)
-      new Case("drainage / water d > 200", "horizontal", WATER, "PS", "YS", null, "ZM", 300, 1.5),
-      // power and telecom, direct-buried or in conduit, to gas MB (GB 50028-2006 Table 6.3.3-1)
-      new Case("power direct / gas MB", "horizontal", GAS_MB, "DL", "GD", null, "ZM", 100, 0.5),
-      new Case("power in conduit / gas MB", "horizontal", GAS_MB, "DL", "GD", null, "GM", 150, 1.0),
-      new Case("telecom direct / gas MB", "horizontal", GAS_MB, "TX", "XX", null, "ZM", 110, 0.5),
-      new Case("telecom in duct / gas MB", "horizontal", GAS_MB, "TX", "XX", null, "GK", 110, 1.0),
-      // power direct-buried to power in conduit
-      new Case("power direct / power in conduit", "horizontal", POWER_CONDUIT, "DL", "GD", null, "ZM", 100, 0.25),
-      // GB 50838-2015 Table 5.1.7: utility tunnel (open-cut) to a pipe
-      new Case("water / utility tunnel", "horizontal", TUNNEL, "JS", "JP", null, "ZM", 200, 1.0),
-      // vertical, GB 50289-2016 Table 4.1.14 and GB 50028-2006 Table 6.3.3-2
-      new Case("reclaimed over water", "vertical", WATER, "JS", "ZS", null, "ZM", 200, 0.5),
-      new Case("reclaimed over drainage", "vertical", STORM, "JS", "ZS", null, "ZM", 200, 0.4),
-      new Case("power direct over power direct", "vertical", POWER_DIRECT, "DL", "GD", null, "ZM", 100, 0.5),
-      new Case("telecom in conduit over water", "vertical", WATER, "TX", "XX", null, "GM", 110, 0.15),
-      new Case("telecom direct over water", "vertical", WATER, "TX", "XX", null, "ZM", 110, 0.5),
-      new Case("telecom in conduit over gas", "vertical", GAS_MB, "TX", "XX", null, "GM", 110, 0.15),
-      new Case("power in conduit over gas (GB 50028 governs)", "vertical", GAS_MB, "DL", "GD", null, "GM", 150, 0.15),
-      new Case("power direct over gas", "vertical", GAS_MB, "DL", "GD", null, "ZM", 100, 0.5),
-      new Case("gas over heat trench", "vertical", HEAT_TRENCH, "RQ", "TR", "MA", "ZM", 160, 0.15),
-      new Case("water over utility tunnel", "vertical", TUNNEL, "JS", "JP", null, "ZM", 200, 0.5));
+  private static final List<Case> CASES =
+      List.of(
+          // GB 50028-2006 Table 6.3.3-1 / GB 50289-2016 Table 4.1.9: gas to a heat trench (热力管沟,
+          // outer wall)
+          new Case(
+              "gas L / heat trench", "horizontal", HEAT_TRENCH, "RQ", "TR", "L", "ZM", 110, 1.0),
+          new Case(
+              "gas MA / heat trench", "horizontal", HEAT_TRENCH, "RQ", "TR", "MA", "ZM", 160, 1.5),
+          new Case(
+              "gas SHB / heat trench",
+              "horizontal",
+              HEAT_TRENCH,
+              "RQ",
+              "TR",
+              "SHB",
+              "ZM",
+              200,
+              2.0),
+          new Case(
+              "gas SHA / heat trench",
+              "horizontal",
+              HEAT_TRENCH,
+              "RQ",
+              "TR",
+              "SHA",
+              "ZM",
+              300,
+              4.0),
+          // a cable trench is a 管沟 too: gas and drainage
+          new Case(
+              "gas MB / cable trench",
+              "horizontal",
+              CABLE_TRENCH,
+              "RQ",
+              "TR",
+              "MB",
+              "ZM",
+              160,
+              1.5),
+          new Case(
+              "drainage / cable trench",
+              "horizontal",
+              CABLE_TRENCH,
+              "PS",
+              "WS",
+              null,
+              "ZM",
+              400,
+              1.5),
+          // reclaimed water (再生水) to water supply
+          new Case("reclaimed / water", "horizontal", WATER, "JS", "ZS", null, "ZM", 200, 0.5),
+          // drainage to water d > 200 (verified row)
+          new Case(
+              "drainage / water d > 200", "horizontal", WATER, "PS", "YS", null, "ZM", 300, 1.5),
+          // power and telecom, direct-buried or in conduit, to gas MB (GB 50028-2006 Table 6.3.3-1)
+          new Case("power direct / gas MB", "horizontal", GAS_MB, "DL", "GD", null, "ZM", 100, 0.5),
+          new Case(
+              "power in conduit / gas MB", "horizontal", GAS_MB, "DL", "GD", null, "GM", 150, 1.0),
+          new Case(
+              "telecom direct / gas MB", "horizontal", GAS_MB, "TX", "XX", null, "ZM", 110, 0.5),
+          new Case(
+              "telecom in duct / gas MB", "horizontal", GAS_MB, "TX", "XX", null, "GK", 110, 1.0),
+          // power direct-buried to power in conduit
+          new Case(
+              "power direct / power in conduit",
+              "horizontal",
+              POWER_CONDUIT,
+              "DL",
+              "GD",
+              null,
+              "ZM",
+              100,
+              0.25),
+          // GB 50838-2015 Table 5.1.7: utility tunnel (open-cut) to a pipe
+          new Case(
+              "water / utility tunnel", "horizontal", TUNNEL, "JS", "JP", null, "ZM", 200, 1.0),
+          // vertical, GB 50289-2016 Table 4.1.14 and GB 50028-2006 Table 6.3.3-2
+          new Case("reclaimed over water", "vertical", WATER, "JS", "ZS", null, "ZM", 200, 0.5),
+          new Case("reclaimed over drainage", "vertical", STORM, "JS", "ZS", null, "ZM", 200, 0.4),
+          new Case(
+              "power direct over power direct",
+              "vertical",
+              POWER_DIRECT,
+              "DL",
+              "GD",
+              null,
+              "ZM",
+              100,
+              0.5),
+          new Case(
+              "telecom in conduit over water",
+              "vertical",
+              WATER,
+              "TX",
+              "XX",
+              null,
+              "GM",
+              110,
+              0.15),
+          new Case(
+              "telecom direct over water", "vertical", WATER, "TX", "XX", null, "ZM", 110, 0.5),
+          new Case(
+              "telecom in conduit over gas", "vertical", GAS_MB, "TX", "XX", null, "GM", 110, 0.15),
+          new Case(
+              "power in conduit over gas (GB 50028 governs)",
+              "vertical",
+              GAS_MB,
+              "DL",
+              "GD",
+              null,
+              "GM",
+              150,
+              0.15),
+          new Case("power direct over gas", "vertical", GAS_MB, "DL", "GD", null, "ZM", 100, 0.5),
+          new Case(
+              "gas over heat trench", "vertical", HEAT_TRENCH, "RQ", "TR", "MA", "ZM", 160, 0.15),
+          new Case(
+              "water over utility tunnel", "vertical", TUNNEL, "JS", "JP", null, "ZM", 200, 0.5));
 
   @Test
   void everyRuleClassJustInsideIsAViolationAndJustOutsidePasses() throws Exception {
@@ -79,7 +175,8 @@ class ProposedPipeStandardTest extends AnalysisApiTestBase {
       JsonNode inside = check(c, c.requiredM() - 0.01);
       JsonNode outside = check(c, c.requiredM() + 0.01);
       JsonNode v = violationWith(inside, c.target());
-      if (v == null || Math.abs(v.get("requiredM").asDouble() - c.requiredM()) > 1e-9
+      if (v == null
+          || Math.abs(v.get("requiredM").asDouble() - c.requiredM()) > 1e-9
           || Math.abs(v.get("measuredM").asDouble() - (c.requiredM() - 0.01)) > 0.002
           || !v.get("direction").asString().equals(c.direction())) {
         wrong.add(c.rule() + " inside: " + (v == null ? "no violation" : v));
@@ -115,7 +212,10 @@ class ProposedPipeStandardTest extends AnalysisApiTestBase {
     assertThat(r.get("count").asInt()).isZero();
     assertThat(r.at("/unchecked/count").asInt()).isEqualTo(1);
     assertThat(r.at("/unchecked/classes/0/direction").asString()).isEqualTo("horizontal");
-    assertThat(List.of(r.at("/unchecked/classes/0/aType").asString(), r.at("/unchecked/classes/0/bType").asString()))
+    assertThat(
+            List.of(
+                r.at("/unchecked/classes/0/aType").asString(),
+                r.at("/unchecked/classes/0/bType").asString()))
         .containsExactly("GY", "JS");
     assertThat(r.at("/unchecked/classes/0/count").asInt()).isEqualTo(1);
     assertThat(r.at("/unchecked/pairs/0/b/fid").asLong()).isEqualTo(fid(WATER.tag()));
@@ -136,10 +236,21 @@ class ProposedPipeStandardTest extends AnalysisApiTestBase {
       top = c.target().topM() + gap + dnM;
     }
     double depth = 1950.0 - (c.network().equals("PS") ? top - dnM : top);
-    String body = "{\"geometry\":" + geometry + ",\"network\":\"" + c.network() + "\",\"dn\":" + c.dn()
-        + ",\"depth\":" + Math.round(depth * 1e6) / 1e6 + ",\"laying\":\"" + c.laying() + "\""
-        + (c.subtype() == null ? "" : ",\"subtype\":\"" + c.subtype() + "\"")
-        + (c.pressureClass() == null ? "" : ",\"pressureClass\":\"" + c.pressureClass() + "\"") + "}";
+    String body =
+        "{\"geometry\":"
+            + geometry
+            + ",\"network\":\""
+            + c.network()
+            + "\",\"dn\":"
+            + c.dn()
+            + ",\"depth\":"
+            + Math.round(depth * 1e6) / 1e6
+            + ",\"laying\":\""
+            + c.laying()
+            + "\""
+            + (c.subtype() == null ? "" : ",\"subtype\":\"" + c.subtype() + "\"")
+            + (c.pressureClass() == null ? "" : ",\"pressureClass\":\"" + c.pressureClass() + "\"")
+            + "}";
     HttpResponse<String> response = post("/api/analysis/clearance", body);
     assertThat(response.statusCode()).as(c.rule() + ": " + response.body()).isEqualTo(200);
     return JSON.readTree(response.body());

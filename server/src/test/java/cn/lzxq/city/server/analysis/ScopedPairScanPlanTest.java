@@ -14,18 +14,18 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * The synchronous scoped pair checks (GET /api/analysis/clearance|collision?bbox=…) run their
- * pair scan in parallel workers: their own statement, through the runner of the controller
- * (scope resolved, time limit set), explained by {@link Session#explainScans()}. The fixture is
- * tiny, so the parallel costs are set to zero: what is checked is that nothing in the statement
- * keeps PostgreSQL from splitting the pair scan (a CTE scan or an unsafe function would).
+ * The synchronous scoped pair checks (GET /api/analysis/clearance|collision?bbox=…) run their pair
+ * scan in parallel workers: their own statement, through the runner of the controller (scope
+ * resolved, time limit set), explained by {@link Session#explainScans()}. The fixture is tiny, so
+ * the parallel costs are set to zero: what is checked is that nothing in the statement keeps
+ * PostgreSQL from splitting the pair scan (a CTE scan or an unsafe function would).
  */
 class ScopedPairScanPlanTest extends AnalysisApiTestBase {
 
-  private static final Pattern WORKERS = Pattern.compile("Gather.*\\n(?:.*\\n)*?\\s*Workers Planned: (\\d+)");
+  private static final Pattern WORKERS =
+      Pattern.compile("Gather.*\\n(?:.*\\n)*?\\s*Workers Planned: (\\d+)");
 
-  @Autowired
-  AnalysisRunner runner;
+  @Autowired AnalysisRunner runner;
 
   @Test
   void theScopedClearanceCheckScansItsPairsInParallelWorkers() {
@@ -49,18 +49,23 @@ class ScopedPairScanPlanTest extends AnalysisApiTestBase {
   }
 
   private String plan(String analysis, AnalysisRunner.ScopedWork<?> check) {
-    return runner.scoped(analysis, ScopeParams.scope(FIXTURE_BBOX, null, null, null, null, null, null), (s, scope) -> {
-      zeroParallelCosts(s);
-      List<String> plans = s.explainScans();
-      check.run(s, scope);
-      assertThat(plans).hasSize(1);
-      return plans.get(0);
-    });
+    return runner.scoped(
+        analysis,
+        ScopeParams.scope(FIXTURE_BBOX, null, null, null, null, null, null),
+        (s, scope) -> {
+          zeroParallelCosts(s);
+          List<String> plans = s.explainScans();
+          check.run(s, scope);
+          assertThat(plans).hasSize(1);
+          return plans.get(0);
+        });
   }
 
   private static void zeroParallelCosts(Session s) throws SQLException {
-    s.query("SELECT set_config('parallel_setup_cost', '0', true), set_config('parallel_tuple_cost', '0', true), "
-        + "set_config('min_parallel_table_scan_size', '0', true), set_config('min_parallel_index_scan_size', '0', true)",
-        Map.of(), r -> 1);
+    s.query(
+        "SELECT set_config('parallel_setup_cost', '0', true), set_config('parallel_tuple_cost', '0', true), "
+            + "set_config('min_parallel_table_scan_size', '0', true), set_config('min_parallel_index_scan_size', '0', true)",
+        Map.of(),
+        r -> 1);
   }
 }

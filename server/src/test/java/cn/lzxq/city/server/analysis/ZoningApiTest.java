@@ -18,7 +18,11 @@ class ZoningApiTest extends AnalysisApiTestBase {
     assertThat(r.at("/parcel/heightLimitM").asDouble()).isEqualTo(54.0);
     assertThat(r.at("/parcel/emfSensitive").asBoolean()).isTrue();
     double[] nowhere = lonLat(2000, 2000);
-    assertThat(getJson("/api/analysis/zoning/parcel?point=" + nowhere[0] + "," + nowhere[1]).get("parcel").isNull()).isTrue();
+    assertThat(
+            getJson("/api/analysis/zoning/parcel?point=" + nowhere[0] + "," + nowhere[1])
+                .get("parcel")
+                .isNull())
+        .isTrue();
   }
 
   @Test

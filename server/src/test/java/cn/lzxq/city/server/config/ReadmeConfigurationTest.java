@@ -18,12 +18,15 @@ import org.junit.jupiter.api.Test;
 class ReadmeConfigurationTest {
 
   private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*):([^}]*)}");
-  private static final Pattern ROW = Pattern.compile("^\\| `([A-Z][A-Z0-9_]*)` \\| ([^|]*) \\|", Pattern.MULTILINE);
+  private static final Pattern ROW =
+      Pattern.compile("^\\| `([A-Z][A-Z0-9_]*)` \\| ([^|]*) \\|", Pattern.MULTILINE);
 
   @Test
-  void theReadmeTableListsExactlyTheVariablesOfApplicationYmlWithTheirDefaults() throws IOException {
+  void theReadmeTableListsExactlyTheVariablesOfApplicationYmlWithTheirDefaults()
+      throws IOException {
     Map<String, String> yml = new TreeMap<>();
-    Matcher m = PLACEHOLDER.matcher(Files.readString(Path.of("src/main/resources/application.yml")));
+    Matcher m =
+        PLACEHOLDER.matcher(Files.readString(Path.of("src/main/resources/application.yml")));
     while (m.find()) {
       yml.put(m.group(1), m.group(2));
     }
@@ -35,7 +38,9 @@ class ReadmeConfigurationTest {
     }
 
     assertThat(yml).as("application.yml placeholders").hasSizeGreaterThan(10);
-    assertThat(readme).as("README table (variable → default) against application.yml").isEqualTo(yml);
+    assertThat(readme)
+        .as("README table (variable → default) against application.yml")
+        .isEqualTo(yml);
   }
 
   /** The README's "## Configuration" section up to its first table's end. */

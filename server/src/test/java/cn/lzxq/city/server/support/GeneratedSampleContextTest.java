@@ -13,13 +13,15 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The one server on the generator's {@code small} sample (with its DEM and its manifest of planted
- * defects), shared by the tests that read it: {@code PlantedDefectsRecallTest} and
- * {@code TerrainApiTest}. Subclasses only read. The analysis time limit is raised from the
- * production 10 s to 120 s: whole-sample checks take about 1 s on a quiet machine but can pass 10 s
- * on a loaded build machine, and these tests are about the answers (AnalysisTimeLimitTest covers
- * the limit itself). Tiles built here go to a disk cache under {@code target/}.
+ * defects), shared by the tests that read it: {@code PlantedDefectsRecallTest} and {@code
+ * TerrainApiTest}. Subclasses only read. The analysis time limit is raised from the production 10 s
+ * to 120 s: whole-sample checks take about 1 s on a quiet machine but can pass 10 s on a loaded
+ * build machine, and these tests are about the answers (AnalysisTimeLimitTest covers the limit
+ * itself). Tiles built here go to a disk cache under {@code target/}.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "city.analysis.time-limit=120s")
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = "city.analysis.time-limit=120s")
 public abstract class GeneratedSampleContextTest {
 
   /** A pool on the shared schema, for reading what the server should answer. */
@@ -28,14 +30,20 @@ public abstract class GeneratedSampleContextTest {
   /** The loaded sample's manifest. */
   protected static SampleManifest manifest;
 
-  @LocalServerPort
-  protected int port;
+  @LocalServerPort protected int port;
 
   @DynamicPropertySource
   static void database(DynamicPropertyRegistry registry) throws Exception {
     db = ScratchDatabase.register("generated_sample", registry);
-    manifest = SampleLoader.load(db, new SampleGenerator(SampleScale.SMALL, SampleGenerator.DEFAULT_SEED), true, false)
-        .manifest();
-    registry.add("city.tiles3d.disk-cache", () -> Path.of("target/generated-sample-cache").toAbsolutePath().toString());
+    manifest =
+        SampleLoader.load(
+                db,
+                new SampleGenerator(SampleScale.SMALL, SampleGenerator.DEFAULT_SEED),
+                true,
+                false)
+            .manifest();
+    registry.add(
+        "city.tiles3d.disk-cache",
+        () -> Path.of("target/generated-sample-cache").toAbsolutePath().toString());
   }
 }

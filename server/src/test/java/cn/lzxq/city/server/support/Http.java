@@ -15,10 +15,10 @@ import java.util.Base64;
  */
 public final class Http {
 
-  private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private static final HttpClient CLIENT =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-  private Http() {
-  }
+  private Http() {}
 
   /** Sends a request (give it a timeout) and reads the body with {@code body}. */
   public static <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> body)
@@ -28,12 +28,14 @@ public final class Http {
 
   /** GET {@code url}, body as UTF-8 text. */
   public static HttpResponse<String> get(String url) throws IOException, InterruptedException {
-    return send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).GET().build(),
+    return send(
+        HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).GET().build(),
         HttpResponse.BodyHandlers.ofString());
   }
 
   /** The {@code Authorization} header value for HTTP Basic with {@code user:password}. */
   public static String basic(String credentials) {
-    return "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8));
+    return "Basic "
+        + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8));
   }
 }

@@ -11,9 +11,9 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * A loopback TCP forwarder between the server under test and PostgreSQL, so a test can make
- * the database "go away" ({@link #cut()}) and come back ({@link #restore()}) without touching
- * the real database.
+ * A loopback TCP forwarder between the server under test and PostgreSQL, so a test can make the
+ * database "go away" ({@link #cut()}) and come back ({@link #restore()}) without touching the real
+ * database.
  */
 public final class TcpProxy implements AutoCloseable {
 
@@ -61,40 +61,47 @@ public final class TcpProxy implements AutoCloseable {
   }
 
   private void acceptLoop(ServerSocket listening) {
-    Thread t = new Thread(() -> {
-      while (!listening.isClosed()) {
-        try {
-          Socket client = listening.accept();
-          Socket upstream = new Socket(targetHost, targetPort);
-          open.add(client);
-          open.add(upstream);
-          pump(client, upstream);
-          pump(upstream, client);
-        } catch (IOException e) {
-          return;
-        }
-      }
-    }, "tcp-proxy-accept");
+    Thread t =
+        new Thread(
+            () -> {
+              while (!listening.isClosed()) {
+                try {
+                  Socket client = listening.accept();
+                  Socket upstream = new Socket(targetHost, targetPort);
+                  open.add(client);
+                  open.add(upstream);
+                  pump(client, upstream);
+                  pump(upstream, client);
+                } catch (IOException e) {
+                  return;
+                }
+              }
+            },
+            "tcp-proxy-accept");
     t.setDaemon(true);
     t.start();
   }
 
   private void pump(Socket from, Socket to) {
-    Thread t = new Thread(() -> {
-      byte[] buf = new byte[16384];
-      try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
-        int n;
-        while ((n = in.read(buf)) >= 0) {
-          out.write(buf, 0, n);
-          out.flush();
-        }
-      } catch (IOException ignored) {
-        // the other side closed: the pair ends
-      } finally {
-        closeQuietly(from);
-        closeQuietly(to);
-      }
-    }, "tcp-proxy-pump");
+    Thread t =
+        new Thread(
+            () -> {
+              byte[] buf = new byte[16384];
+              try (InputStream in = from.getInputStream();
+                  OutputStream out = to.getOutputStream()) {
+                int n;
+                while ((n = in.read(buf)) >= 0) {
+                  out.write(buf, 0, n);
+                  out.flush();
+                }
+              } catch (IOException ignored) {
+                // the other side closed: the pair ends
+              } finally {
+                closeQuietly(from);
+                closeQuietly(to);
+              }
+            },
+            "tcp-proxy-pump");
     t.setDaemon(true);
     t.start();
   }

@@ -15,8 +15,8 @@ import java.util.Map;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Decodes what a viewer reads from a tile GLB: the EXT_structural_metadata property tables
- * (rows by class) and the geodetic positions of one feature's (non-instanced) vertices.
+ * Decodes what a viewer reads from a tile GLB: the EXT_structural_metadata property tables (rows by
+ * class) and the geodetic positions of one feature's (non-instanced) vertices.
  */
 final class GlbFeatures {
 
@@ -55,9 +55,14 @@ final class GlbFeatures {
     }
     for (var prop : table.get("properties").properties()) {
       JsonNode def = cls.get(prop.getKey());
-      ByteBuffer values = reader.bufferView(prop.getValue().get("values").asInt()).order(ByteOrder.LITTLE_ENDIAN);
-      ByteBuffer offsets = prop.getValue().has("stringOffsets")
-          ? reader.bufferView(prop.getValue().get("stringOffsets").asInt()).order(ByteOrder.LITTLE_ENDIAN) : null;
+      ByteBuffer values =
+          reader.bufferView(prop.getValue().get("values").asInt()).order(ByteOrder.LITTLE_ENDIAN);
+      ByteBuffer offsets =
+          prop.getValue().has("stringOffsets")
+              ? reader
+                  .bufferView(prop.getValue().get("stringOffsets").asInt())
+                  .order(ByteOrder.LITTLE_ENDIAN)
+              : null;
       for (int i = 0; i < count; i++) {
         out.get(i).put(prop.getKey(), value(def, values, offsets, i));
       }
@@ -77,18 +82,22 @@ final class GlbFeatures {
     if (type.equals("BOOLEAN")) {
       return (values.get(i / 8) >> (i % 8) & 1) == 1;
     }
-    Object v = switch (def.get("componentType").asString()) {
-      case "INT32" -> values.getInt(4 * i);
-      case "INT64" -> values.getLong(8 * i);
-      case "FLOAT32" -> (double) values.getFloat(4 * i);
-      case "FLOAT64" -> values.getDouble(8 * i);
-      default -> throw new IllegalArgumentException(def.toString());
-    };
+    Object v =
+        switch (def.get("componentType").asString()) {
+          case "INT32" -> values.getInt(4 * i);
+          case "INT64" -> values.getLong(8 * i);
+          case "FLOAT32" -> (double) values.getFloat(4 * i);
+          case "FLOAT64" -> values.getDouble(8 * i);
+          default -> throw new IllegalArgumentException(def.toString());
+        };
     JsonNode noData = def.get("noData");
     return noData != null && ((Number) v).doubleValue() == noData.asDouble() ? null : v;
   }
 
-  /** Geodetic positions of the mesh vertices of the feature with {@code feature_id} {@code fid} in {@code classId}. */
+  /**
+   * Geodetic positions of the mesh vertices of the feature with {@code feature_id} {@code fid} in
+   * {@code classId}.
+   */
   List<GeoPoint> vertices(String classId, long fid) {
     int t = table(classId);
     List<Map<String, Object>> rows = rows(t);
@@ -121,7 +130,9 @@ final class GlbFeatures {
         double[][] ids = reader.accessor(prim.at("/attributes/_FEATURE_ID_0").asInt());
         for (int i = 0; i < pos.length; i++) {
           if ((int) Math.round(ids[i][0]) == feature) {
-            out.add(Ellipsoid.WGS84.toGeodetic(world.transformPoint(new Vec3(pos[i][0], pos[i][1], pos[i][2]))));
+            out.add(
+                Ellipsoid.WGS84.toGeodetic(
+                    world.transformPoint(new Vec3(pos[i][0], pos[i][1], pos[i][2]))));
           }
         }
       }

@@ -10,11 +10,11 @@ import java.time.Duration;
 /** GET with raw bytes and optional request headers, for the tile tests. */
 final class HttpBytes {
 
-  private HttpBytes() {
-  }
+  private HttpBytes() {}
 
   static HttpResponse<byte[]> get(String url, String... headers) {
-    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(120)).GET();
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(120)).GET();
     if (headers.length > 0) {
       b.headers(headers);
     }

@@ -20,8 +20,7 @@ import tools.jackson.databind.json.JsonMapper;
 final class ImplicitWalk {
 
   /** One available content of one tile. */
-  record Content(TileCoord tile, int index, String url) {
-  }
+  record Content(TileCoord tile, int index, String url) {}
 
   final String base;
   final JsonNode tileset;
@@ -32,7 +31,9 @@ final class ImplicitWalk {
   final Map<TileCoord, SubtreeFile> subtrees = new HashMap<>();
   int subtreeRequests;
 
-  /** @param tilesetUrl e.g. http://localhost:8080/3dtiles/city/tileset.json?asOf=… */
+  /**
+   * @param tilesetUrl e.g. http://localhost:8080/3dtiles/city/tileset.json?asOf=…
+   */
   ImplicitWalk(String tilesetUrl) {
     int q = tilesetUrl.indexOf('?');
     String path = q < 0 ? tilesetUrl : tilesetUrl.substring(0, q);
@@ -41,8 +42,17 @@ final class ImplicitWalk {
     JsonNode root = tileset.get("root");
     JsonNode r = root.at("/boundingVolume/region");
     JsonNode it = root.get("implicitTiling");
-    tree = new ImplicitQuadtree(new Region(r.get(0).asDouble(), r.get(1).asDouble(), r.get(2).asDouble(), r.get(3).asDouble(),
-        r.get(4).asDouble(), r.get(5).asDouble()), it.get("availableLevels").asInt(), it.get("subtreeLevels").asInt());
+    tree =
+        new ImplicitQuadtree(
+            new Region(
+                r.get(0).asDouble(),
+                r.get(1).asDouble(),
+                r.get(2).asDouble(),
+                r.get(3).asDouble(),
+                r.get(4).asDouble(),
+                r.get(5).asDouble()),
+            it.get("availableLevels").asInt(),
+            it.get("subtreeLevels").asInt());
     rootError = root.get("geometricError").asDouble();
     if (root.has("content")) {
       templates.add(root.at("/content/uri").asString());
@@ -53,16 +63,20 @@ final class ImplicitWalk {
   }
 
   private static String expand(String template, TileCoord t) {
-    return template.replace("{level}", Integer.toString(t.level())).replace("{x}", Long.toString(t.x()))
+    return template
+        .replace("{level}", Integer.toString(t.level()))
+        .replace("{x}", Long.toString(t.x()))
         .replace("{y}", Long.toString(t.y()));
   }
 
   SubtreeFile subtreeOf(TileCoord tile) {
     TileCoord root = tree.subtreeRootOf(tile);
-    return subtrees.computeIfAbsent(root, r -> {
-      subtreeRequests++;
-      return new SubtreeFile(HttpBytes.ok(base + expand(subtreeTemplate, r)));
-    });
+    return subtrees.computeIfAbsent(
+        root,
+        r -> {
+          subtreeRequests++;
+          return new SubtreeFile(HttpBytes.ok(base + expand(subtreeTemplate, r)));
+        });
   }
 
   private int index(TileCoord tile) {
@@ -113,14 +127,18 @@ final class ImplicitWalk {
   /**
    * The contents CesiumJS (default settings: maximumScreenSpaceError 16, ADD refinement, no
    * skipping) requests for a camera looking straight down from {@code heightM} above the root's
-   * centre, on a 1920 × 1080 canvas with the default 60° field of view (the horizontal angle on
-   * a landscape canvas, so fovy ≈ 36°). A tile is visited when its region meets the camera's
-   * ground footprint; it refines when its screen-space error GE·1080/(d·2·tan(fovy/2)) exceeds 16,
-   * d being the distance from the camera to the nearest point of its region.
+   * centre, on a 1920 × 1080 canvas with the default 60° field of view (the horizontal angle on a
+   * landscape canvas, so fovy ≈ 36°). A tile is visited when its region meets the camera's ground
+   * footprint; it refines when its screen-space error GE·1080/(d·2·tan(fovy/2)) exceeds 16, d being
+   * the distance from the camera to the nearest point of its region.
    */
   List<Content> cesiumRequests(double heightM) {
     Region r = tree.root();
-    GeoPoint nadir = new GeoPoint(Math.toDegrees((r.west() + r.east()) / 2), Math.toDegrees((r.south() + r.north()) / 2), 0);
+    GeoPoint nadir =
+        new GeoPoint(
+            Math.toDegrees((r.west() + r.east()) / 2),
+            Math.toDegrees((r.south() + r.north()) / 2),
+            0);
     double tanHalfX = Math.tan(Math.toRadians(30));
     double tanHalfY = tanHalfX * 1080 / 1920;
     double halfW = heightM * tanHalfX;
@@ -131,7 +149,13 @@ final class ImplicitWalk {
     return out;
   }
 
-  private void visit(TileCoord t, GeoPoint nadir, double halfW, double halfH, Vec3 eye, double sseDenominator,
+  private void visit(
+      TileCoord t,
+      GeoPoint nadir,
+      double halfW,
+      double halfH,
+      Vec3 eye,
+      double sseDenominator,
       List<Content> out) {
     Region region = tree.regionOf(t);
     double radius = 6_371_000;
@@ -152,7 +176,11 @@ final class ImplicitWalk {
     double lat = Math.max(region.south(), Math.min(region.north(), nadir.latRad()));
     GeoPoint eyeGeo = Ellipsoid.WGS84.toGeodetic(eye);
     double h = Math.max(region.minHeight(), Math.min(region.maxHeight(), eyeGeo.height()));
-    double distance = Math.max(1e-3, eye.distance(Ellipsoid.WGS84.toEcef(new GeoPoint(Math.toDegrees(lon), Math.toDegrees(lat), h))));
+    double distance =
+        Math.max(
+            1e-3,
+            eye.distance(
+                Ellipsoid.WGS84.toEcef(new GeoPoint(Math.toDegrees(lon), Math.toDegrees(lat), h))));
     double error = rootError / Math.pow(2, t.level());
     double sse = error * 1080 / (distance * sseDenominator);
     if (sse > 16 && t.level() + 1 < tree.availableLevels()) {

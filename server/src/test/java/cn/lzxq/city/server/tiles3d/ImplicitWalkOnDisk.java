@@ -13,8 +13,7 @@ import tools.jackson.databind.JsonNode;
 /** Lists the content files an exported implicit tileset's subtrees announce. */
 final class ImplicitWalkOnDisk {
 
-  private ImplicitWalkOnDisk() {
-  }
+  private ImplicitWalkOnDisk() {}
 
   static List<Path> contents(Path dir, ImplicitQuadtree tree, JsonNode tileset) {
     List<String> templates = new ArrayList<>();
@@ -24,7 +23,8 @@ final class ImplicitWalkOnDisk {
     return out;
   }
 
-  private static void walk(Path dir, ImplicitQuadtree tree, List<String> templates, TileCoord root, List<Path> out) {
+  private static void walk(
+      Path dir, ImplicitQuadtree tree, List<String> templates, TileCoord root, List<Path> out) {
     SubtreeFile s;
     try {
       s = new SubtreeFile(Files.readAllBytes(dir.resolve("subtrees/" + root.path() + ".subtree")));
@@ -39,8 +39,13 @@ final class ImplicitWalkOnDisk {
         int index = (int) (((1L << (2 * d)) - 1) / 3 + t.mortonRelativeTo(root));
         for (int c = 0; c < templates.size(); c++) {
           if (s.content(c, index)) {
-            out.add(dir.resolve(templates.get(c).replace("{level}", "" + t.level()).replace("{x}", "" + t.x())
-                .replace("{y}", "" + t.y())));
+            out.add(
+                dir.resolve(
+                    templates
+                        .get(c)
+                        .replace("{level}", "" + t.level())
+                        .replace("{x}", "" + t.x())
+                        .replace("{y}", "" + t.y())));
           }
         }
         next.addAll(t.children());
@@ -48,7 +53,8 @@ final class ImplicitWalkOnDisk {
       level = next;
     }
     for (TileCoord child : level) {
-      if (child.level() < tree.availableLevels() && s.childSubtree((int) child.mortonRelativeTo(root))) {
+      if (child.level() < tree.availableLevels()
+          && s.childSubtree((int) child.mortonRelativeTo(root))) {
         walk(dir, tree, templates, child, out);
       }
     }

@@ -24,16 +24,19 @@ final class NodeValidators {
   static final Path SCHEMAS = ROOT.resolve("tiles/src/test/resources/3dtiles-schema");
   private static final JsonMapper MAPPER = JsonMapper.builder().build();
 
-  private NodeValidators() {
-  }
+  private NodeValidators() {}
 
   /** Asserts every GLB passes the Khronos glTF validator with 0 errors. */
   static void assertValidGlbs(List<Path> files) {
     require("gltf-validator");
     for (int from = 0; from < files.size(); from += 200) {
-      List<String> args = files.subList(from, Math.min(files.size(), from + 200)).stream().map(Path::toString).toList();
+      List<String> args =
+          files.subList(from, Math.min(files.size(), from + 200)).stream()
+              .map(Path::toString)
+              .toList();
       for (JsonNode r : run("validate-gltf.mjs", args)) {
-        assertThat(r.get("errors").asInt()).as("glTF validator errors in %s: %s", r.get("file").asString(), r.get("messages"))
+        assertThat(r.get("errors").asInt())
+            .as("glTF validator errors in %s: %s", r.get("file").asString(), r.get("messages"))
             .isZero();
       }
     }
@@ -47,14 +50,18 @@ final class NodeValidators {
     List<JsonNode> results = run("validate-json-schema.mjs", args);
     assertThat(results).hasSize(files.size());
     for (JsonNode r : results) {
-      assertThat(r.get("valid").asBoolean()).as("%s against %s: %s", r.get("file").asString(), schemaFile, r.get("errors"))
+      assertThat(r.get("valid").asBoolean())
+          .as("%s against %s: %s", r.get("file").asString(), schemaFile, r.get("errors"))
           .isTrue();
     }
   }
 
   private static void require(String module) {
     if (!Files.isDirectory(ROOT.resolve("web/node_modules").resolve(module))) {
-      fail("web/node_modules/" + module + " is missing: run `npm ci --prefix web` in the repository root first");
+      fail(
+          "web/node_modules/"
+              + module
+              + " is missing: run `npm ci --prefix web` in the repository root first");
     }
   }
 
@@ -62,7 +69,8 @@ final class NodeValidators {
     List<String> command = new ArrayList<>(List.of("node", SCRIPTS.resolve(script).toString()));
     command.addAll(args);
     try {
-      Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+      Process p =
+          new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
       String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
       assertThat(p.waitFor(300, TimeUnit.SECONDS)).as("node finished").isTrue();
       assertThat(p.exitValue()).as("node exit code").isZero();

@@ -20,8 +20,8 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * A 3D tile content query runs under the statement timeout ({@code city.limits.statement-timeout},
  * here 3 s): while another transaction holds the parcels table locked, the content request is
- * cancelled in the database at the timeout and answered 503 with a Retry-After and problem
- * details, not left hanging; once the lock is gone the same tile is served.
+ * cancelled in the database at the timeout and answered 503 with a Retry-After and problem details,
+ * not left hanging; once the lock is gone the same tile is served.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class TileContentTimeoutTest {
@@ -29,11 +29,9 @@ class TileContentTimeoutTest {
   private static final long TIMEOUT_MS = 3_000;
   private static HikariDataSource db;
 
-  @LocalServerPort
-  int port;
+  @LocalServerPort int port;
 
-  @Autowired
-  TilesetService tiles;
+  @Autowired TilesetService tiles;
 
   @DynamicPropertySource
   static void database(DynamicPropertyRegistry registry) throws Exception {
@@ -50,28 +48,39 @@ class TileContentTimeoutTest {
   @Test
   void contentQueryIsCancelledAtTheStatementTimeout() throws Exception {
     ContentKind parcels = tiles.catalog().ofFolder("parcels");
-    TileCoord tile = tiles.availability(tiles.grid(), parcels, View.CURRENT).tiles().iterator().next();
+    TileCoord tile =
+        tiles.availability(tiles.grid(), parcels, View.CURRENT).tiles().iterator().next();
     String url = "http://localhost:" + port + "/3dtiles/parcels/parcels/" + tile.path() + ".glb";
 
     HttpResponse<byte[]> blocked;
     long elapsedMs;
-    try (Connection lock = db.getConnection(); Statement s = lock.createStatement()) {
+    try (Connection lock = db.getConnection();
+        Statement s = lock.createStatement()) {
       lock.setAutoCommit(false);
       s.execute("LOCK TABLE zoning_parcel IN ACCESS EXCLUSIVE MODE");
       long t0 = System.nanoTime();
       blocked = HttpBytes.get(url);
       elapsedMs = (System.nanoTime() - t0) / 1_000_000;
-      assertThat(Sql.count(db, "SELECT count(*) FROM pg_locks l JOIN pg_class c ON c.oid = l.relation "
-          + "WHERE c.relname = 'zoning_parcel' AND NOT l.granted")).as("no statement still waits for the table").isZero();
+      assertThat(
+              Sql.count(
+                  db,
+                  "SELECT count(*) FROM pg_locks l JOIN pg_class c ON c.oid = l.relation "
+                      + "WHERE c.relname = 'zoning_parcel' AND NOT l.granted"))
+          .as("no statement still waits for the table")
+          .isZero();
       lock.rollback();
     }
 
     assertThat(blocked.statusCode()).isEqualTo(503);
     assertThat(blocked.headers().firstValue("Retry-After")).hasValue("5");
-    assertThat(blocked.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).contains("json"));
-    assertThat(new String(blocked.body(), java.nio.charset.StandardCharsets.UTF_8)).contains("statement timeout");
-    assertThat(elapsedMs).as("cancelled at the timeout, not before and not long after")
-        .isGreaterThanOrEqualTo(TIMEOUT_MS).isLessThan(TIMEOUT_MS + 10_000);
+    assertThat(blocked.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(t -> assertThat(t).contains("json"));
+    assertThat(new String(blocked.body(), java.nio.charset.StandardCharsets.UTF_8))
+        .contains("statement timeout");
+    assertThat(elapsedMs)
+        .as("cancelled at the timeout, not before and not long after")
+        .isGreaterThanOrEqualTo(TIMEOUT_MS)
+        .isLessThan(TIMEOUT_MS + 10_000);
 
     HttpResponse<byte[]> served = HttpBytes.get(url);
     assertThat(served.statusCode()).isEqualTo(200);

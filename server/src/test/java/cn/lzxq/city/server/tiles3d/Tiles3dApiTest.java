@@ -1,10 +1,10 @@
 package cn.lzxq.city.server.tiles3d;
 
-import cn.lzxq.city.data.layer.LayerCatalog;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import cn.lzxq.city.data.db.Sql;
+import cn.lzxq.city.data.layer.LayerCatalog;
 import cn.lzxq.city.server.support.ScratchDatabase;
 import cn.lzxq.city.server.wfs.OgcClient;
 import cn.lzxq.city.tiles.check.BoundsReport;
@@ -35,8 +35,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The served 3D Tiles against the fixture (src/test/resources/tiles3d/fixture.sql), black box over
- * HTTP: validity (Khronos glTF validator, 3D Tiles JSON schemas), containment, metadata against
- * the database, surveyed depths, time, edits, HTTP caching and the city-wide request count.
+ * HTTP: validity (Khronos glTF validator, 3D Tiles JSON schemas), containment, metadata against the
+ * database, surveyed depths, time, edits, HTTP caching and the city-wide request count.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class Tiles3dApiTest {
@@ -47,16 +47,18 @@ class Tiles3dApiTest {
   private static final JsonMapper JSON = JsonMapper.builder().build();
   private static HikariDataSource db;
 
-  @LocalServerPort
-  int port;
+  @LocalServerPort int port;
 
   @DynamicPropertySource
   static void database(DynamicPropertyRegistry registry) throws Exception {
     db = ScratchDatabase.register("Tiles3dApiTest", registry, "/tiles3d/fixture.sql");
     registry.add("city.tiles3d.disk-cache", () -> OUT.resolve("cache").toAbsolutePath().toString());
     registry.add("city.tiles3d.change-poll", () -> "0ms");
-    Sql.exec(db, "INSERT INTO app_user (username, password_hash, role) VALUES ('admin', '"
-        + PasswordEncoderFactories.createDelegatingPasswordEncoder().encode("pw-admin") + "', 'admin')");
+    Sql.exec(
+        db,
+        "INSERT INTO app_user (username, password_hash, role) VALUES ('admin', '"
+            + PasswordEncoderFactories.createDelegatingPasswordEncoder().encode("pw-admin")
+            + "', 'admin')");
   }
 
   @AfterAll
@@ -68,9 +70,14 @@ class Tiles3dApiTest {
     return "http://localhost:" + port + "/3dtiles/" + path;
   }
 
-  /** fid of the known pipe: water JS_2_3 → JS_3_3 (DN 800 trunk, depth to top 1.2 / 1.3 m, built 2020-06-01). */
+  /**
+   * fid of the known pipe: water JS_2_3 → JS_3_3 (DN 800 trunk, depth to top 1.2 / 1.3 m, built
+   * 2020-06-01).
+   */
   private static long knownPipe() throws Exception {
-    return Sql.count(db, "SELECT fid FROM pipe_segment WHERE start_point = 'JS_2_3' AND end_point = 'JS_3_3' AND valid_to IS NULL");
+    return Sql.count(
+        db,
+        "SELECT fid FROM pipe_segment WHERE start_point = 'JS_2_3' AND end_point = 'JS_3_3' AND valid_to IS NULL");
   }
 
   private static Path write(String name, byte[] bytes) throws IOException {
@@ -86,18 +93,23 @@ class Tiles3dApiTest {
     for (String name : TILESETS.names()) {
       files.add(write("tilesets/" + name + ".json", HttpBytes.ok(url(name + "/tileset.json"))));
     }
-    files.add(write("tilesets/city-absolute-2031.json", HttpBytes.ok(url("city/tileset.json?asOf=2031-01-01&heights=absolute"))));
+    files.add(
+        write(
+            "tilesets/city-absolute-2031.json",
+            HttpBytes.ok(url("city/tileset.json?asOf=2031-01-01&heights=absolute"))));
     NodeValidators.assertValidJson("tileset.schema.json", files);
     JsonNode city = JSON.readTree(files.get(TILESETS.names().indexOf("city")).toFile());
     assertThat(city.at("/root/contents")).hasSize(TILESETS.kinds().size());
     assertThat(city.at("/groups/0/properties/code").asString()).isEqualTo("JS");
     assertThat(city.at("/root/contents/0/uri").asString()).isEqualTo("pipe_js/{level}/{x}/{y}.glb");
-    assertThat(city.get("geometricError").asDouble()).isGreaterThan(city.at("/root/geometricError").asDouble());
+    assertThat(city.get("geometricError").asDouble())
+        .isGreaterThan(city.at("/root/geometricError").asDouble());
     JsonNode region = city.at("/root/boundingVolume/region");
     assertThat(region.get(4).asDouble()).as("pipes 3.x m deep").isLessThan(-3);
     assertThat(region.get(5).asDouble()).as("towers and 100 m height limits").isGreaterThan(50);
     JsonNode future = JSON.readTree(files.get(files.size() - 1).toFile());
-    assertThat(future.at("/root/contents/0/uri").asString()).endsWith(".glb?asOf=2030-12-31T16:00:00Z&heights=absolute");
+    assertThat(future.at("/root/contents/0/uri").asString())
+        .endsWith(".glb?asOf=2030-12-31T16:00:00Z&heights=absolute");
   }
 
   @Test
@@ -105,18 +117,25 @@ class Tiles3dApiTest {
     ImplicitWalk walk = new ImplicitWalk(url("city/tileset.json"));
     List<ImplicitWalk.Content> contents = walk.allContents();
     assertThat(contents.size()).isGreaterThan(30);
-    assertThat(contents.stream().map(c -> c.index()).distinct().count()).as("all nine content kinds").isEqualTo(9);
+    assertThat(contents.stream().map(c -> c.index()).distinct().count())
+        .as("all nine content kinds")
+        .isEqualTo(9);
     List<Path> glbs = new ArrayList<>();
     for (ImplicitWalk.Content c : contents) {
       byte[] glb = HttpBytes.ok(c.url());
       glbs.add(write("city/" + c.index() + "_" + c.tile().path().replace('/', '_') + ".glb", glb));
-      BoundsReport report = new ContentBoundsChecker(walk.tree.regionOf(c.tile()), Matrix4.IDENTITY, 0.001).check(glb);
+      BoundsReport report =
+          new ContentBoundsChecker(walk.tree.regionOf(c.tile()), Matrix4.IDENTITY, 0.001)
+              .check(glb);
       assertThat(report.ok()).as("%s inside its tile: %s", c.url(), report).isTrue();
     }
     NodeValidators.assertValidGlbs(glbs);
     List<Path> subtreeJson = new ArrayList<>();
-    walk.subtrees.forEach((root, s) -> subtreeJson.add(uncheckedWrite("subtrees/" + root.path().replace('/', '_') + ".json",
-        s.jsonBytes())));
+    walk.subtrees.forEach(
+        (root, s) ->
+            subtreeJson.add(
+                uncheckedWrite(
+                    "subtrees/" + root.path().replace('/', '_') + ".json", s.jsonBytes())));
     assertThat(subtreeJson).hasSizeGreaterThan(1);
     NodeValidators.assertValidJson("subtree.schema.json", subtreeJson);
     double previous = Double.MAX_VALUE;
@@ -137,11 +156,14 @@ class Tiles3dApiTest {
   }
 
   /** The contents of a tileset that hold {@code fid} in the property table of {@code classId}. */
-  private Map<ImplicitWalk.Content, byte[]> containing(String tilesetUrl, String classId, long fid) {
+  private Map<ImplicitWalk.Content, byte[]> containing(
+      String tilesetUrl, String classId, long fid) {
     Map<ImplicitWalk.Content, byte[]> out = new HashMap<>();
     for (ImplicitWalk.Content c : new ImplicitWalk(tilesetUrl).allContents()) {
       byte[] glb = HttpBytes.ok(c.url());
-      if (new GlbFeatures(glb).rows(classId).stream().anyMatch(r -> ((Number) r.get("feature_id")).longValue() == fid)) {
+      if (new GlbFeatures(glb)
+          .rows(classId).stream()
+              .anyMatch(r -> ((Number) r.get("feature_id")).longValue() == fid)) {
         out.put(c, glb);
       }
     }
@@ -151,21 +173,42 @@ class Tiles3dApiTest {
   @Test
   void metadataMatchesTheDatabaseRow() throws Exception {
     long fid = knownPipe();
-    Map<ImplicitWalk.Content, byte[]> tiles = containing(url("pipe_js/tileset.json"), "pipe_segment", fid);
+    Map<ImplicitWalk.Content, byte[]> tiles =
+        containing(url("pipe_js/tileset.json"), "pipe_segment", fid);
     assertThat(tiles).isNotEmpty();
-    Map<String, Object> row = new GlbFeatures(tiles.values().iterator().next()).rows("pipe_segment").stream()
-        .filter(r -> ((Number) r.get("feature_id")).longValue() == fid).findFirst().orElseThrow();
-    List<String> db = Sql.strings(db(), "SELECT concat_ws('|', network, subtype, owner, dn_mm, material, depth_ref, "
-        + "start_depth_m::float8, end_depth_m::float8, build_year, status) FROM pipe_segment WHERE fid = " + fid
-        + " AND valid_to IS NULL");
-    String tile = String.join("|", Objects.toString(row.get("network")), Objects.toString(row.get("subtype")),
-        Objects.toString(row.get("owner")), Objects.toString(row.get("dn_mm")), Objects.toString(row.get("material")),
-        Objects.toString(row.get("depth_ref")), Objects.toString(row.get("start_depth_m")),
-        Objects.toString(row.get("end_depth_m")), Objects.toString(row.get("build_year")), Objects.toString(row.get("status")));
+    Map<String, Object> row =
+        new GlbFeatures(tiles.values().iterator().next())
+            .rows("pipe_segment").stream()
+                .filter(r -> ((Number) r.get("feature_id")).longValue() == fid)
+                .findFirst()
+                .orElseThrow();
+    List<String> db =
+        Sql.strings(
+            db(),
+            "SELECT concat_ws('|', network, subtype, owner, dn_mm, material, depth_ref, "
+                + "start_depth_m::float8, end_depth_m::float8, build_year, status) FROM pipe_segment WHERE fid = "
+                + fid
+                + " AND valid_to IS NULL");
+    String tile =
+        String.join(
+            "|",
+            Objects.toString(row.get("network")),
+            Objects.toString(row.get("subtype")),
+            Objects.toString(row.get("owner")),
+            Objects.toString(row.get("dn_mm")),
+            Objects.toString(row.get("material")),
+            Objects.toString(row.get("depth_ref")),
+            Objects.toString(row.get("start_depth_m")),
+            Objects.toString(row.get("end_depth_m")),
+            Objects.toString(row.get("build_year")),
+            Objects.toString(row.get("status")));
     assertThat(tile).isEqualTo(db.get(0));
     assertThat(row.get("size")).isEqualTo("DN800");
-    HttpResponse<byte[]> item = HttpBytes.get("http://localhost:" + port + "/ogcapi/collections/pipe_js/items/" + fid
-        + "?f=json", "Accept", "application/geo+json");
+    HttpResponse<byte[]> item =
+        HttpBytes.get(
+            "http://localhost:" + port + "/ogcapi/collections/pipe_js/items/" + fid + "?f=json",
+            "Accept",
+            "application/geo+json");
     assertThat(item.statusCode()).isEqualTo(200);
     JsonNode feature = JSON.readTree(item.body());
     assertThat(feature.get("id").asString()).endsWith(Long.toString(fid));
@@ -173,9 +216,16 @@ class Tiles3dApiTest {
       assertThat(feature.at("/properties/" + p).asString()).as(p).isEqualTo(row.get(p));
     }
     assertThat(feature.at("/properties/dn_mm").asInt()).isEqualTo(row.get("dn_mm"));
-    assertThat(feature.at("/properties/build_year").asInt()).isEqualTo(((Number) row.get("build_year")).intValue());
-    HttpResponse<byte[]> wfs = HttpBytes.get("http://localhost:" + port + "/wfs?service=WFS&version=2.0.0&request=GetFeature"
-        + "&typeNames=city:pipe_js&resourceId=pipe_js." + fid + "&outputFormat=application/json");
+    assertThat(feature.at("/properties/build_year").asInt())
+        .isEqualTo(((Number) row.get("build_year")).intValue());
+    HttpResponse<byte[]> wfs =
+        HttpBytes.get(
+            "http://localhost:"
+                + port
+                + "/wfs?service=WFS&version=2.0.0&request=GetFeature"
+                + "&typeNames=city:pipe_js&resourceId=pipe_js."
+                + fid
+                + "&outputFormat=application/json");
     assertThat(wfs.statusCode()).isEqualTo(200);
     JsonNode wfsFeature = JSON.readTree(wfs.body()).at("/features/0");
     assertThat(wfsFeature.get("id").asString()).isEqualTo("pipe_js." + fid);
@@ -185,14 +235,20 @@ class Tiles3dApiTest {
 
   @Test
   void aParcelEnvelopeSpansItsGroundToItsHeightLimitInBothHeightModes() throws Exception {
-    // XQ-1-1: land use A33, height limit 24 m, outline at ground elevation 1950 m (1985 datum); ζ = −30 m.
+    // XQ-1-1: land use A33, height limit 24 m, outline at ground elevation 1950 m (1985 datum); ζ =
+    // −30 m.
     long fid = Sql.count(db, "SELECT fid FROM zoning_parcel WHERE parcel_code = 'XQ-1-1'");
-    assertThat(Sql.strings(db, "SELECT height_limit_m::float8 || ' ' || ST_ZMin(geom) FROM zoning_parcel WHERE fid = " + fid))
+    assertThat(
+            Sql.strings(
+                db,
+                "SELECT height_limit_m::float8 || ' ' || ST_ZMin(geom) FROM zoning_parcel WHERE fid = "
+                    + fid))
         .containsExactly("24 1950");
     DoubleSummaryStatistics ground = parcelHeights(url("parcels/tileset.json"), fid);
     assertThat(ground.getMin()).as("base, ground-relative").isCloseTo(0, within(0.01));
     assertThat(ground.getMax()).as("top, ground-relative").isCloseTo(24, within(0.01));
-    DoubleSummaryStatistics absolute = parcelHeights(url("parcels/tileset.json?heights=absolute"), fid);
+    DoubleSummaryStatistics absolute =
+        parcelHeights(url("parcels/tileset.json?heights=absolute"), fid);
     assertThat(absolute.getMin()).as("base, absolute").isCloseTo(1950 - 30, within(0.01));
     assertThat(absolute.getMax()).as("top, absolute").isCloseTo(1950 + 24 - 30, within(0.01));
   }
@@ -214,11 +270,13 @@ class Tiles3dApiTest {
   }
 
   /**
-   * Residuals of a pipe's tube vertex heights from an expected centre height along the pipe
-   * (a function of longitude, the pipe runs east): their (max + min) / 2 is the centre error
-   * (the profile is symmetric) and (max − min) / 2 the radius the mesh shows.
+   * Residuals of a pipe's tube vertex heights from an expected centre height along the pipe (a
+   * function of longitude, the pipe runs east): their (max + min) / 2 is the centre error (the
+   * profile is symmetric) and (max − min) / 2 the radius the mesh shows.
    */
-  private static DoubleSummaryStatistics residuals(Map<ImplicitWalk.Content, byte[]> tiles, long fid,
+  private static DoubleSummaryStatistics residuals(
+      Map<ImplicitWalk.Content, byte[]> tiles,
+      long fid,
       java.util.function.DoubleUnaryOperator expectedCentre) {
     DoubleSummaryStatistics s = new DoubleSummaryStatistics();
     for (byte[] glb : tiles.values()) {
@@ -236,48 +294,81 @@ class Tiles3dApiTest {
     // 1.2 m (fixture: 1.2 + 0.1 × ((i + j) mod 3)), so the centre lies 0.4 m below the top.
     double d1 = 1.4;
     double d2 = 1.2;
-    java.util.function.DoubleUnaryOperator ground = lon -> {
-      double f = (lon - 103.708) / 0.004;
-      return -(d1 + (d2 - d1) * f) - 0.4;
-    };
-    DoubleSummaryStatistics rel = residuals(containing(url("pipe_js/tileset.json"), "pipe_segment", fid), fid, ground);
+    java.util.function.DoubleUnaryOperator ground =
+        lon -> {
+          double f = (lon - 103.708) / 0.004;
+          return -(d1 + (d2 - d1) * f) - 0.4;
+        };
+    DoubleSummaryStatistics rel =
+        residuals(containing(url("pipe_js/tileset.json"), "pipe_segment", fid), fid, ground);
     assertThat(rel.getCount()).isGreaterThan(20);
     assertThat((rel.getMax() + rel.getMin()) / 2).as("centre error (m)").isCloseTo(0, within(0.01));
     assertThat((rel.getMax() - rel.getMin()) / 2).as("radius (m)").isCloseTo(0.4, within(0.01));
-    // so the tube's top (centre + radius) lies at the surveyed depth below the ground (height 0) within 1 cm.
-    // Absolute heights: the surveyed top Z (ground − depth, linear along the pipe) − 0.4 + ζ (−30 m).
-    double z1 = Double.parseDouble(Sql.strings(db, "SELECT ST_Z(ST_StartPoint(geom)) FROM pipe_segment WHERE fid = " + fid
-        + " AND valid_to IS NULL").get(0));
-    double z2 = Double.parseDouble(Sql.strings(db, "SELECT ST_Z(ST_EndPoint(geom)) FROM pipe_segment WHERE fid = " + fid
-        + " AND valid_to IS NULL").get(0));
-    DoubleSummaryStatistics abs = residuals(containing(url("pipe_js/tileset.json?heights=absolute"), "pipe_segment", fid), fid,
-        lon -> z1 + (z2 - z1) * (lon - 103.708) / 0.004 - 0.4 - 30);
-    assertThat((abs.getMax() + abs.getMin()) / 2).as("absolute centre error (m)").isCloseTo(0, within(0.01));
+    // so the tube's top (centre + radius) lies at the surveyed depth below the ground (height 0)
+    // within 1 cm.
+    // Absolute heights: the surveyed top Z (ground − depth, linear along the pipe) − 0.4 + ζ (−30
+    // m).
+    double z1 =
+        Double.parseDouble(
+            Sql.strings(
+                    db,
+                    "SELECT ST_Z(ST_StartPoint(geom)) FROM pipe_segment WHERE fid = "
+                        + fid
+                        + " AND valid_to IS NULL")
+                .get(0));
+    double z2 =
+        Double.parseDouble(
+            Sql.strings(
+                    db,
+                    "SELECT ST_Z(ST_EndPoint(geom)) FROM pipe_segment WHERE fid = "
+                        + fid
+                        + " AND valid_to IS NULL")
+                .get(0));
+    DoubleSummaryStatistics abs =
+        residuals(
+            containing(url("pipe_js/tileset.json?heights=absolute"), "pipe_segment", fid),
+            fid,
+            lon -> z1 + (z2 - z1) * (lon - 103.708) / 0.004 - 0.4 - 30);
+    assertThat((abs.getMax() + abs.getMin()) / 2)
+        .as("absolute centre error (m)")
+        .isCloseTo(0, within(0.01));
   }
 
   @Test
   void asOfShowsTheCityAtThatTime() throws Exception {
     long fid = knownPipe();
     long planned = Sql.count(db, "SELECT fid FROM pipe_segment WHERE status = 'planned'");
-    assertThat(containing(url("pipe_js/tileset.json?asOf=2019-01-01"), "pipe_segment", fid)).as("before construction").isEmpty();
-    assertThat(containing(url("pipe_js/tileset.json?asOf=2021-01-01"), "pipe_segment", fid)).isNotEmpty();
-    assertThat(containing(url("pipe_js/tileset.json"), "pipe_segment", planned)).as("planned, not yet built").isEmpty();
-    assertThat(containing(url("pipe_js/tileset.json?asOf=2031-01-01"), "pipe_segment", planned)).isNotEmpty();
+    assertThat(containing(url("pipe_js/tileset.json?asOf=2019-01-01"), "pipe_segment", fid))
+        .as("before construction")
+        .isEmpty();
+    assertThat(containing(url("pipe_js/tileset.json?asOf=2021-01-01"), "pipe_segment", fid))
+        .isNotEmpty();
+    assertThat(containing(url("pipe_js/tileset.json"), "pipe_segment", planned))
+        .as("planned, not yet built")
+        .isEmpty();
+    assertThat(containing(url("pipe_js/tileset.json?asOf=2031-01-01"), "pipe_segment", planned))
+        .isNotEmpty();
     HttpResponse<byte[]> past = HttpBytes.get(url("pipe_js/tileset.json?asOf=2019-01-01"));
     assertThat(past.headers().firstValue("Cache-Control").orElse("")).contains("max-age=86400");
   }
 
   /** fid of the current version of the water segment from {@code start} to {@code end}. */
   private static long waterPipe(String start, String end) throws Exception {
-    return Sql.count(db, "SELECT fid FROM pipe_segment WHERE start_point = '" + start + "' AND end_point = '" + end
-        + "' AND valid_to IS NULL");
+    return Sql.count(
+        db,
+        "SELECT fid FROM pipe_segment WHERE start_point = '"
+            + start
+            + "' AND end_point = '"
+            + end
+            + "' AND valid_to IS NULL");
   }
 
   /**
-   * Runs {@code edit} of feature {@code fid} and asserts that exactly the contents of the city
-   * that held the feature change their ETag and bytes, and no other content changes its ETag.
+   * Runs {@code edit} of feature {@code fid} and asserts that exactly the contents of the city that
+   * held the feature change their ETag and bytes, and no other content changes its ETag.
    */
-  private void assertOnlyItsTilesChange(long fid, java.util.concurrent.Callable<?> edit) throws Exception {
+  private void assertOnlyItsTilesChange(long fid, java.util.concurrent.Callable<?> edit)
+      throws Exception {
     String tileset = url("city/tileset.json");
     Map<String, String> before = etags(tileset);
     Map<ImplicitWalk.Content, byte[]> holding = containing(tileset, "pipe_segment", fid);
@@ -285,12 +376,14 @@ class Tiles3dApiTest {
     edit.call();
     Map<String, String> after = etags(tileset);
     List<String> changed = new ArrayList<>();
-    before.forEach((u, tag) -> {
-      if (!tag.equals(after.get(u))) {
-        changed.add(u);
-      }
-    });
-    List<String> expected = holding.keySet().stream().map(ImplicitWalk.Content::url).sorted().toList();
+    before.forEach(
+        (u, tag) -> {
+          if (!tag.equals(after.get(u))) {
+            changed.add(u);
+          }
+        });
+    List<String> expected =
+        holding.keySet().stream().map(ImplicitWalk.Content::url).sorted().toList();
     assertThat(changed.stream().sorted().toList()).isEqualTo(expected);
     for (Map.Entry<ImplicitWalk.Content, byte[]> e : holding.entrySet()) {
       assertThat(HttpBytes.ok(e.getKey().url())).isNotEqualTo(e.getValue());
@@ -300,47 +393,79 @@ class Tiles3dApiTest {
   @Test
   void anEditChangesTheAffectedTilesAndNoOther() throws Exception {
     long fid = waterPipe("JS_4_1", "JS_5_1");
-    // A new version: 0.5 m deeper (close the current version, insert the next), as every writer does.
-    assertOnlyItsTilesChange(fid, () -> {
-      Sql.exec(db, "BEGIN;"
-          + "UPDATE pipe_segment SET valid_to = now() WHERE fid = " + fid + " AND valid_to IS NULL;"
-          + "INSERT INTO pipe_segment (fid, network, subtype, feature_code, start_point, end_point, start_depth_m, end_depth_m,"
-          + " depth_ref, dn_mm, material, owner, build_year, geom, valid_from)"
-          + " SELECT fid, network, subtype, feature_code, start_point, end_point, start_depth_m + 0.5, end_depth_m + 0.5,"
-          + " depth_ref, dn_mm, material, owner, build_year, ST_Translate(geom, 0, 0, -0.5), now() FROM pipe_segment"
-          + " WHERE fid = " + fid + " AND valid_to IS NOT NULL ORDER BY valid_to DESC LIMIT 1;"
-          + "COMMIT;");
-      return null;
-    });
+    // A new version: 0.5 m deeper (close the current version, insert the next), as every writer
+    // does.
+    assertOnlyItsTilesChange(
+        fid,
+        () -> {
+          Sql.exec(
+              db,
+              "BEGIN;"
+                  + "UPDATE pipe_segment SET valid_to = now() WHERE fid = "
+                  + fid
+                  + " AND valid_to IS NULL;"
+                  + "INSERT INTO pipe_segment (fid, network, subtype, feature_code, start_point, end_point, start_depth_m, end_depth_m,"
+                  + " depth_ref, dn_mm, material, owner, build_year, geom, valid_from)"
+                  + " SELECT fid, network, subtype, feature_code, start_point, end_point, start_depth_m + 0.5, end_depth_m + 0.5,"
+                  + " depth_ref, dn_mm, material, owner, build_year, ST_Translate(geom, 0, 0, -0.5), now() FROM pipe_segment"
+                  + " WHERE fid = "
+                  + fid
+                  + " AND valid_to IS NOT NULL ORDER BY valid_to DESC LIMIT 1;"
+                  + "COMMIT;");
+          return null;
+        });
   }
 
   @Test
   void aWfsTransactionChangesTheAffectedTilesAndNoOther() throws Exception {
     long fid = waterPipe("JS_1_5", "JS_2_5");
-    assertOnlyItsTilesChange(fid, () -> {
-      String tx = "<wfs:Transaction service=\"WFS\" version=\"2.0.0\" xmlns:wfs=\"http://www.opengis.net/wfs/2.0\""
-          + " xmlns:fes=\"http://www.opengis.net/fes/2.0\" xmlns:city=\"http://lzxq.cn/city\">"
-          + "<wfs:Update typeName=\"city:pipe_js\"><wfs:Property><wfs:ValueReference>city:material</wfs:ValueReference>"
-          + "<wfs:Value>PE</wfs:Value></wfs:Property><fes:Filter><fes:ResourceId rid=\"pipe_js." + fid + "\"/></fes:Filter>"
-          + "</wfs:Update></wfs:Transaction>";
-      HttpResponse<String> r = new OgcClient("http://localhost:" + port).send("POST", "/wfs", "text/xml", tx, "admin:pw-admin");
-      assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
-      assertThat(r.body()).contains("totalUpdated>1<");
-      return null;
-    });
-    assertThat(Sql.strings(db, "SELECT material FROM pipe_segment WHERE fid = " + fid + " AND valid_to IS NULL")).containsExactly("PE");
+    assertOnlyItsTilesChange(
+        fid,
+        () -> {
+          String tx =
+              "<wfs:Transaction service=\"WFS\" version=\"2.0.0\" xmlns:wfs=\"http://www.opengis.net/wfs/2.0\""
+                  + " xmlns:fes=\"http://www.opengis.net/fes/2.0\" xmlns:city=\"http://lzxq.cn/city\">"
+                  + "<wfs:Update typeName=\"city:pipe_js\"><wfs:Property><wfs:ValueReference>city:material</wfs:ValueReference>"
+                  + "<wfs:Value>PE</wfs:Value></wfs:Property><fes:Filter><fes:ResourceId rid=\"pipe_js."
+                  + fid
+                  + "\"/></fes:Filter>"
+                  + "</wfs:Update></wfs:Transaction>";
+          HttpResponse<String> r =
+              new OgcClient("http://localhost:" + port)
+                  .send("POST", "/wfs", "text/xml", tx, "admin:pw-admin");
+          assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+          assertThat(r.body()).contains("totalUpdated>1<");
+          return null;
+        });
+    assertThat(
+            Sql.strings(
+                db,
+                "SELECT material FROM pipe_segment WHERE fid = " + fid + " AND valid_to IS NULL"))
+        .containsExactly("PE");
   }
 
   @Test
   void anOgcApiPatchChangesTheAffectedTilesAndNoOther() throws Exception {
     long fid = waterPipe("JS_5_5", "JS_6_5");
-    assertOnlyItsTilesChange(fid, () -> {
-      HttpResponse<String> r = new OgcClient("http://localhost:" + port).send("PATCH", "/ogcapi/collections/pipe_js/items/" + fid,
-          "application/merge-patch+json", "{\"type\":\"Feature\",\"properties\":{\"material\":\"ZT\"}}", "admin:pw-admin");
-      assertThat(r.statusCode()).as(r.body()).isEqualTo(204);
-      return null;
-    });
-    assertThat(Sql.strings(db, "SELECT material FROM pipe_segment WHERE fid = " + fid + " AND valid_to IS NULL")).containsExactly("ZT");
+    assertOnlyItsTilesChange(
+        fid,
+        () -> {
+          HttpResponse<String> r =
+              new OgcClient("http://localhost:" + port)
+                  .send(
+                      "PATCH",
+                      "/ogcapi/collections/pipe_js/items/" + fid,
+                      "application/merge-patch+json",
+                      "{\"type\":\"Feature\",\"properties\":{\"material\":\"ZT\"}}",
+                      "admin:pw-admin");
+          assertThat(r.statusCode()).as(r.body()).isEqualTo(204);
+          return null;
+        });
+    assertThat(
+            Sql.strings(
+                db,
+                "SELECT material FROM pipe_segment WHERE fid = " + fid + " AND valid_to IS NULL"))
+        .containsExactly("ZT");
   }
 
   private Map<String, String> etags(String tilesetUrl) {
@@ -357,7 +482,8 @@ class Tiles3dApiTest {
     String content = walk.allContents().get(0).url();
     HttpResponse<byte[]> first = HttpBytes.get(content);
     assertThat(first.statusCode()).isEqualTo(200);
-    assertThat(first.headers().firstValue("Content-Type").orElse("")).isEqualTo("model/gltf-binary");
+    assertThat(first.headers().firstValue("Content-Type").orElse(""))
+        .isEqualTo("model/gltf-binary");
     assertThat(first.headers().firstValue("Cache-Control").orElse("")).contains("must-revalidate");
     String etag = first.headers().firstValue("ETag").orElseThrow();
     assertThat(etag).startsWith("\"");
@@ -368,8 +494,11 @@ class Tiles3dApiTest {
     byte[] plain = new GZIPInputStream(new java.io.ByteArrayInputStream(gz.body())).readAllBytes();
     assertThat(JSON.readTree(plain).at("/asset/version").asString()).isEqualTo("1.1");
     assertThat(HttpBytes.get(url("nowhere/tileset.json")).statusCode()).isEqualTo(404);
-    assertThat(HttpBytes.get(url("city/tileset.json?heights=sideways")).statusCode()).isEqualTo(400);
-    assertThat(HttpBytes.get(url("city/pipe_js/0/0/0.glb?asOf=2000-01-01")).statusCode()).as("nothing then").isEqualTo(404);
+    assertThat(HttpBytes.get(url("city/tileset.json?heights=sideways")).statusCode())
+        .isEqualTo(400);
+    assertThat(HttpBytes.get(url("city/pipe_js/0/0/0.glb?asOf=2000-01-01")).statusCode())
+        .as("nothing then")
+        .isEqualTo(404);
   }
 
   @Test
@@ -377,7 +506,7 @@ class Tiles3dApiTest {
     ImplicitWalk walk = new ImplicitWalk(url("city/tileset.json"));
     // Camera straight down over the root centre, high enough to see the whole root (fovy ≈ 36°).
     double rootHeightM = (walk.tree.root().north() - walk.tree.root().south()) * 6_371_000;
-    double cameraHeight = rootHeightM / 2 / Math.tan(Math.toRadians(30) * 1080 / 1920 / 1) ;
+    double cameraHeight = rootHeightM / 2 / Math.tan(Math.toRadians(30) * 1080 / 1920 / 1);
     List<ImplicitWalk.Content> requests = walk.cesiumRequests(cameraHeight);
     assertThat(requests).isNotEmpty().hasSizeLessThanOrEqualTo(150);
   }

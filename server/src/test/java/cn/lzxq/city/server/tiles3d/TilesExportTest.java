@@ -32,12 +32,28 @@ class TilesExportTest {
     FileSystemUtils.deleteRecursively(out);
     try (HikariDataSource db = TestDatabase.freshSchema("TilesExportTest")) {
       ScratchDatabase.load(db, "/tiles3d/fixture.sql");
-      String url = TestDatabase.config().jdbcUrl() + "?user=" + TestDatabase.config().user() + "&password="
-          + TestDatabase.config().password();
-      int code = TilesExportCommand.run("--tileset", "city", "--out", out.toString(), "--threads", "2",
-          "--database-url", url, "--schema", "t_tilesexporttest");
+      String url =
+          TestDatabase.config().jdbcUrl()
+              + "?user="
+              + TestDatabase.config().user()
+              + "&password="
+              + TestDatabase.config().password();
+      int code =
+          TilesExportCommand.run(
+              "--tileset",
+              "city",
+              "--out",
+              out.toString(),
+              "--threads",
+              "2",
+              "--database-url",
+              url,
+              "--schema",
+              "t_tilesexporttest");
       assertThat(code).isZero();
-      long pipes = Sql.count(db, "SELECT count(*) FROM pipe_segment WHERE valid_at(valid_from, valid_to, NULL)");
+      long pipes =
+          Sql.count(
+              db, "SELECT count(*) FROM pipe_segment WHERE valid_at(valid_from, valid_to, NULL)");
       assertThat(pipes).isGreaterThan(200);
     }
     Path tileset = out.resolve("tileset.json");
@@ -45,9 +61,17 @@ class TilesExportTest {
     JsonNode json = JsonMapper.builder().build().readTree(tileset.toFile());
     JsonNode r = json.at("/root/boundingVolume/region");
     JsonNode it = json.at("/root/implicitTiling");
-    ImplicitQuadtree tree = new ImplicitQuadtree(new Region(r.get(0).asDouble(), r.get(1).asDouble(), r.get(2).asDouble(),
-        r.get(3).asDouble(), r.get(4).asDouble(), r.get(5).asDouble()), it.get("availableLevels").asInt(),
-        it.get("subtreeLevels").asInt());
+    ImplicitQuadtree tree =
+        new ImplicitQuadtree(
+            new Region(
+                r.get(0).asDouble(),
+                r.get(1).asDouble(),
+                r.get(2).asDouble(),
+                r.get(3).asDouble(),
+                r.get(4).asDouble(),
+                r.get(5).asDouble()),
+            it.get("availableLevels").asInt(),
+            it.get("subtreeLevels").asInt());
     List<Path> glbs;
     try (Stream<Path> files = Files.walk(out)) {
       glbs = files.filter(p -> p.toString().endsWith(".glb")).sorted().toList();
@@ -56,9 +80,14 @@ class TilesExportTest {
     for (Path glb : glbs) {
       Path rel = out.relativize(glb);
       int n = rel.getNameCount();
-      TileCoord tile = new TileCoord(Integer.parseInt(rel.getName(n - 3).toString()), Long.parseLong(rel.getName(n - 2).toString()),
-          Long.parseLong(rel.getName(n - 1).toString().replace(".glb", "")));
-      BoundsReport report = new ContentBoundsChecker(tree.regionOf(tile), Matrix4.IDENTITY, 0.001).check(Files.readAllBytes(glb));
+      TileCoord tile =
+          new TileCoord(
+              Integer.parseInt(rel.getName(n - 3).toString()),
+              Long.parseLong(rel.getName(n - 2).toString()),
+              Long.parseLong(rel.getName(n - 1).toString().replace(".glb", "")));
+      BoundsReport report =
+          new ContentBoundsChecker(tree.regionOf(tile), Matrix4.IDENTITY, 0.001)
+              .check(Files.readAllBytes(glb));
       assertThat(report.ok()).as("%s: %s", rel, report).isTrue();
     }
     NodeValidators.assertValidGlbs(glbs);

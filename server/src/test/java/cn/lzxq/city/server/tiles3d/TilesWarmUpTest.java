@@ -32,17 +32,13 @@ class TilesWarmUpTest {
   private static final JsonMapper JSON = JsonMapper.builder().build();
   private static HikariDataSource db;
 
-  @LocalServerPort
-  int port;
+  @LocalServerPort int port;
 
-  @Autowired
-  TilesWarmUp warmUp;
+  @Autowired TilesWarmUp warmUp;
 
-  @Autowired
-  TilesetService service;
+  @Autowired TilesetService service;
 
-  @Autowired
-  SubtreeAvailability availability;
+  @Autowired SubtreeAvailability availability;
 
   @DynamicPropertySource
   static void database(DynamicPropertyRegistry registry) throws Exception {
@@ -57,26 +53,35 @@ class TilesWarmUpTest {
 
   @Test
   void readyOnlyOnceEveryTilesetRootIsComputed() throws Exception {
-    HttpResponse<String> ready = Http.get("http://localhost:" + port + "/actuator/health/readiness");
+    HttpResponse<String> ready =
+        Http.get("http://localhost:" + port + "/actuator/health/readiness");
     assertThat(ready.statusCode()).isEqualTo(200);
     assertThat(JSON.readTree(ready.body()).get("status").asString()).isEqualTo("UP");
 
     assertThat(warmUp.warmed().tilesets()).containsExactlyElementsOf(service.catalog().names());
     List<String> firstLevels = new ArrayList<>();
     for (ContentKind kind : service.catalog().kinds()) {
-      assertThat(availability.isCached(service.grid(), kind, View.CURRENT)).as(kind.code()).isTrue();
+      assertThat(availability.isCached(service.grid(), kind, View.CURRENT))
+          .as(kind.code())
+          .isTrue();
       for (TileCoord t : service.availability(service.grid(), kind, View.CURRENT).tiles()) {
         boolean firstView = kind.isPipes() && t.level() < TilesWarmUp.FIRST_VIEW_LEVELS;
         if (firstView) {
           firstLevels.add(kind.prefix() + t.path());
         }
-        assertThat(service.isCached(kind, t, View.CURRENT)).as(kind.prefix() + t.path()).isEqualTo(firstView);
+        assertThat(service.isCached(kind, t, View.CURRENT))
+            .as(kind.prefix() + t.path())
+            .isEqualTo(firstView);
       }
     }
     assertThat(firstLevels).isNotEmpty();
     assertThat(warmUp.warmed().contents()).containsExactlyInAnyOrderElementsOf(firstLevels);
-    assertThat(availability.isCached(service.grid(), service.catalog().ofFolder("parcels"),
-        new View(Instant.parse("2001-01-01T00:00:00Z"), HeightMode.GROUND))).isFalse();
+    assertThat(
+            availability.isCached(
+                service.grid(),
+                service.catalog().ofFolder("parcels"),
+                new View(Instant.parse("2001-01-01T00:00:00Z"), HeightMode.GROUND)))
+        .isFalse();
   }
 
   @Test

@@ -28,13 +28,12 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * Sixteen writers of one feature at once, several rounds each: writers that name the version
- * they read (OGC API If-Match, FES 2.0 {@code version}, the WFS 1.0.0 {@code .vN} fid suffix)
- * get exactly one winner and fifteen conflicts in their protocol's form; plain writers (WFS-T
- * and OGC API without If-Match) all apply, one after another, with exact totals. Afterwards the
- * table holds every acknowledged value once, one current version per feature and no
- * overlapping versions. It versions the fixture's own features many times, so it keeps a
- * context of its own.
+ * Sixteen writers of one feature at once, several rounds each: writers that name the version they
+ * read (OGC API If-Match, FES 2.0 {@code version}, the WFS 1.0.0 {@code .vN} fid suffix) get
+ * exactly one winner and fifteen conflicts in their protocol's form; plain writers (WFS-T and OGC
+ * API without If-Match) all apply, one after another, with exact totals. Afterwards the table holds
+ * every acknowledged value once, one current version per feature and no overlapping versions. It
+ * versions the fixture's own features many times, so it keeps a context of its own.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class EditConcurrencyTest {
@@ -44,8 +43,7 @@ class EditConcurrencyTest {
 
   private static HikariDataSource db;
 
-  @LocalServerPort
-  int port;
+  @LocalServerPort int port;
 
   @DynamicPropertySource
   static void database(DynamicPropertyRegistry registry) throws Exception {
@@ -62,49 +60,89 @@ class EditConcurrencyTest {
   void sixteenOgcApiWritersWithOneEtagGetOneSuccessAndFifteen412() throws Exception {
     for (int round = 0; round < ROUNDS; round++) {
       for (String method : List.of("PATCH", "PUT")) {
-        HttpResponse<String> read = request("GET", "/ogcapi/collections/pipe_js/items/101", null, null, null);
+        HttpResponse<String> read =
+            request("GET", "/ogcapi/collections/pipe_js/items/101", null, null, null);
         String etag = read.headers().firstValue("ETag").orElseThrow();
         assertThat(etag).matches("\"\\d+\"");
-        String body = method.equals("PATCH") ? "{\"type\":\"Feature\",\"properties\":{\"dn_mm\":%d}}" : putBody(101);
-        List<HttpResponse<String>> answers = all(i -> () -> request(method, "/ogcapi/collections/pipe_js/items/101",
-            "application/geo+json", String.format(body, 2000 + i), etag));
+        String body =
+            method.equals("PATCH")
+                ? "{\"type\":\"Feature\",\"properties\":{\"dn_mm\":%d}}"
+                : putBody(101);
+        List<HttpResponse<String>> answers =
+            all(
+                i ->
+                    () ->
+                        request(
+                            method,
+                            "/ogcapi/collections/pipe_js/items/101",
+                            "application/geo+json",
+                            String.format(body, 2000 + i),
+                            etag));
 
         Map<Integer, Long> statuses = statuses(answers);
-        assertThat(statuses).as(method + " round " + round + " " + bodies(answers)).isEqualTo(Map.of(204, 1L, 412, 15L));
-        HttpResponse<String> winner = answers.stream().filter(r -> r.statusCode() == 204).findFirst().orElseThrow();
-        HttpResponse<String> after = request("GET", "/ogcapi/collections/pipe_js/items/101", null, null, null);
-        assertThat(winner.headers().firstValue("ETag")).as("the ETag of the version written").isEqualTo(after.headers().firstValue("ETag"));
-        answers.stream().filter(r -> r.statusCode() == 412).forEach(r ->
-            assertThat(r.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json"));
+        assertThat(statuses)
+            .as(method + " round " + round + " " + bodies(answers))
+            .isEqualTo(Map.of(204, 1L, 412, 15L));
+        HttpResponse<String> winner =
+            answers.stream().filter(r -> r.statusCode() == 204).findFirst().orElseThrow();
+        HttpResponse<String> after =
+            request("GET", "/ogcapi/collections/pipe_js/items/101", null, null, null);
+        assertThat(winner.headers().firstValue("ETag"))
+            .as("the ETag of the version written")
+            .isEqualTo(after.headers().firstValue("ETag"));
+        answers.stream()
+            .filter(r -> r.statusCode() == 412)
+            .forEach(
+                r ->
+                    assertThat(r.headers().firstValue("Content-Type").orElse(""))
+                        .startsWith("application/problem+json"));
       }
     }
-    HttpResponse<String> stale = request("DELETE", "/ogcapi/collections/pipe_js/items/101", null, null, "\"1\"");
+    HttpResponse<String> stale =
+        request("DELETE", "/ogcapi/collections/pipe_js/items/101", null, null, "\"1\"");
     assertThat(stale.statusCode()).isEqualTo(412);
-    assertThat(Sql.count(db, "SELECT count(*) FROM pipe_segment WHERE fid = 101 AND valid_to IS NULL")).isEqualTo(1);
-    assertThat(Sql.count(db, "SELECT count(*) FROM pipe_segment WHERE fid = 101")).isEqualTo(1 + 2 * ROUNDS);
+    assertThat(
+            Sql.count(db, "SELECT count(*) FROM pipe_segment WHERE fid = 101 AND valid_to IS NULL"))
+        .isEqualTo(1);
+    assertThat(Sql.count(db, "SELECT count(*) FROM pipe_segment WHERE fid = 101"))
+        .isEqualTo(1 + 2 * ROUNDS);
     assertNoOverlappingVersions();
   }
 
   @Test
-  void sixteenWfs20WritersNamingTheVersionTheyReadGetOneSuccessAndFifteenConflicts() throws Exception {
+  void sixteenWfs20WritersNamingTheVersionTheyReadGetOneSuccessAndFifteenConflicts()
+      throws Exception {
     for (int round = 0; round < ROUNDS; round++) {
       long version = latestVersion(102);
-      List<HttpResponse<String>> answers = all(i -> () -> transaction("<wfs:Transaction service=\"WFS\" version=\"2.0.0\""
-          + " xmlns:wfs=\"http://www.opengis.net/wfs/2.0\" xmlns:fes=\"http://www.opengis.net/fes/2.0\"><wfs:Update typeName=\"pipe_js\">"
-          + "<wfs:Property><wfs:ValueReference>dn_mm</wfs:ValueReference><wfs:Value>" + (3000 + i) + "</wfs:Value></wfs:Property>"
-          + "<fes:Filter><fes:ResourceId rid=\"pipe_js.102\" version=\"" + version + "\"/></fes:Filter></wfs:Update></wfs:Transaction>"));
+      List<HttpResponse<String>> answers =
+          all(
+              i ->
+                  () ->
+                      transaction(
+                          "<wfs:Transaction service=\"WFS\" version=\"2.0.0\""
+                              + " xmlns:wfs=\"http://www.opengis.net/wfs/2.0\" xmlns:fes=\"http://www.opengis.net/fes/2.0\"><wfs:Update typeName=\"pipe_js\">"
+                              + "<wfs:Property><wfs:ValueReference>dn_mm</wfs:ValueReference><wfs:Value>"
+                              + (3000 + i)
+                              + "</wfs:Value></wfs:Property>"
+                              + "<fes:Filter><fes:ResourceId rid=\"pipe_js.102\" version=\""
+                              + version
+                              + "\"/></fes:Filter></wfs:Update></wfs:Transaction>"));
 
-      assertThat(statuses(answers)).as("round " + round + " " + bodies(answers)).isEqualTo(Map.of(200, 1L, 409, 15L));
+      assertThat(statuses(answers))
+          .as("round " + round + " " + bodies(answers))
+          .isEqualTo(Map.of(200, 1L, 409, 15L));
       for (HttpResponse<String> r : answers) {
         if (r.statusCode() == 200) {
           assertThat(Xml.text(r.body(), "//wfs:totalUpdated")).isEqualTo("1");
         } else {
-          assertThat(Xml.text(r.body(), "/ows:ExceptionReport/ows:Exception/@exceptionCode")).isEqualTo("OperationProcessingFailed");
+          assertThat(Xml.text(r.body(), "/ows:ExceptionReport/ows:Exception/@exceptionCode"))
+              .isEqualTo("OperationProcessingFailed");
           assertThat(Xml.text(r.body(), "//ows:Exception/@locator")).isEqualTo("Update 1 pipe_js");
         }
       }
     }
-    assertThat(Sql.count(db, "SELECT count(*) FROM pipe_segment WHERE fid = 102")).isEqualTo(1 + ROUNDS);
+    assertThat(Sql.count(db, "SELECT count(*) FROM pipe_segment WHERE fid = 102"))
+        .isEqualTo(1 + ROUNDS);
     assertNoOverlappingVersions();
   }
 
@@ -112,19 +150,27 @@ class EditConcurrencyTest {
   void sixteenWfs10WritersNamingTheVersionTheyReadGetOneSuccessAndFifteenFailed() throws Exception {
     for (int round = 0; round < ROUNDS; round++) {
       long version = latestVersion(103);
-      List<HttpResponse<String>> answers = all(i -> () -> transaction(wfs10Update("pipe_js.103.v" + version, 4000 + i)));
+      List<HttpResponse<String>> answers =
+          all(i -> () -> transaction(wfs10Update("pipe_js.103.v" + version, 4000 + i)));
 
       assertThat(statuses(answers)).as("QGIS reads the body of a 200").isEqualTo(Map.of(200, 16L));
-      Map<String, Long> outcomes = answers.stream().collect(Collectors.groupingBy(r -> outcome(r.body()), Collectors.counting()));
-      assertThat(outcomes).as("round " + round + " " + bodies(answers)).isEqualTo(Map.of("SUCCESS", 1L, "FAILED", 15L));
+      Map<String, Long> outcomes =
+          answers.stream()
+              .collect(Collectors.groupingBy(r -> outcome(r.body()), Collectors.counting()));
+      assertThat(outcomes)
+          .as("round " + round + " " + bodies(answers))
+          .isEqualTo(Map.of("SUCCESS", 1L, "FAILED", 15L));
       for (HttpResponse<String> r : answers) {
         if (outcome(r.body()).equals("FAILED")) {
-          assertThat(Xml.text(r.body(), "//wfs1:TransactionResult/wfs1:Locator")).isEqualTo("Update 1 pipe_js");
-          assertThat(Xml.text(r.body(), "//wfs1:TransactionResult/wfs1:Message")).contains("no longer at version " + version);
+          assertThat(Xml.text(r.body(), "//wfs1:TransactionResult/wfs1:Locator"))
+              .isEqualTo("Update 1 pipe_js");
+          assertThat(Xml.text(r.body(), "//wfs1:TransactionResult/wfs1:Message"))
+              .contains("no longer at version " + version);
         }
       }
     }
-    assertThat(Sql.count(db, "SELECT count(*) FROM pipe_segment WHERE fid = 103")).isEqualTo(1 + ROUNDS);
+    assertThat(Sql.count(db, "SELECT count(*) FROM pipe_segment WHERE fid = 103"))
+        .isEqualTo(1 + ROUNDS);
     assertNoOverlappingVersions();
   }
 
@@ -132,18 +178,38 @@ class EditConcurrencyTest {
   void sixteenPlainWritersAllApplyInTurnWithExactTotals() throws Exception {
     for (int round = 0; round < ROUNDS; round++) {
       int base = 10000 + round * 100;
-      List<HttpResponse<String>> wfs = all(i -> () -> transaction("<wfs:Transaction service=\"WFS\" version=\"2.0.0\""
-          + " xmlns:wfs=\"http://www.opengis.net/wfs/2.0\" xmlns:fes=\"http://www.opengis.net/fes/2.0\"><wfs:Update typeName=\"pipe_js\">"
-          + "<wfs:Property><wfs:ValueReference>dn_mm</wfs:ValueReference><wfs:Value>" + (base + i) + "</wfs:Value></wfs:Property>"
-          + "<fes:Filter><fes:ResourceId rid=\"pipe_js.104\"/></fes:Filter></wfs:Update></wfs:Transaction>"));
-      List<HttpResponse<String>> qgis = all(i -> () -> transaction(wfs10Update("pipe_js.104", base + 50 + i)));
-      List<HttpResponse<String>> api = all(i -> () -> request("PATCH", "/ogcapi/collections/pipe_js/items/105", "application/geo+json",
-          "{\"type\":\"Feature\",\"properties\":{\"dn_mm\":" + (base + i) + "}}", null));
+      List<HttpResponse<String>> wfs =
+          all(
+              i ->
+                  () ->
+                      transaction(
+                          "<wfs:Transaction service=\"WFS\" version=\"2.0.0\""
+                              + " xmlns:wfs=\"http://www.opengis.net/wfs/2.0\" xmlns:fes=\"http://www.opengis.net/fes/2.0\"><wfs:Update typeName=\"pipe_js\">"
+                              + "<wfs:Property><wfs:ValueReference>dn_mm</wfs:ValueReference><wfs:Value>"
+                              + (base + i)
+                              + "</wfs:Value></wfs:Property>"
+                              + "<fes:Filter><fes:ResourceId rid=\"pipe_js.104\"/></fes:Filter></wfs:Update></wfs:Transaction>"));
+      List<HttpResponse<String>> qgis =
+          all(i -> () -> transaction(wfs10Update("pipe_js.104", base + 50 + i)));
+      List<HttpResponse<String>> api =
+          all(
+              i ->
+                  () ->
+                      request(
+                          "PATCH",
+                          "/ogcapi/collections/pipe_js/items/105",
+                          "application/geo+json",
+                          "{\"type\":\"Feature\",\"properties\":{\"dn_mm\":" + (base + i) + "}}",
+                          null));
 
       assertThat(statuses(wfs)).as(bodies(wfs)).isEqualTo(Map.of(200, 16L));
       wfs.forEach(r -> assertThat(uncheckedText(r.body(), "//wfs:totalUpdated")).isEqualTo("1"));
-      assertThat(qgis.stream().map(r -> outcome(r.body())).distinct().toList()).as(bodies(qgis)).containsExactly("SUCCESS");
-      assertThat(statuses(api)).as("never a 404 for a feature that exists: " + bodies(api)).isEqualTo(Map.of(204, 16L));
+      assertThat(qgis.stream().map(r -> outcome(r.body())).distinct().toList())
+          .as(bodies(qgis))
+          .containsExactly("SUCCESS");
+      assertThat(statuses(api))
+          .as("never a 404 for a feature that exists: " + bodies(api))
+          .isEqualTo(Map.of(204, 16L));
 
       List<String> plain = new ArrayList<>();
       List<String> both = new ArrayList<>();
@@ -154,43 +220,68 @@ class EditConcurrencyTest {
       }
       String values = " AND dn_mm BETWEEN " + base + " AND " + (base + 99);
       assertThat(Sql.strings(db, "SELECT dn_mm::text FROM pipe_segment WHERE fid = 104" + values))
-          .as("no lost update").containsExactlyInAnyOrderElementsOf(both);
+          .as("no lost update")
+          .containsExactlyInAnyOrderElementsOf(both);
       assertThat(Sql.strings(db, "SELECT dn_mm::text FROM pipe_segment WHERE fid = 105" + values))
           .containsExactlyInAnyOrderElementsOf(plain);
     }
-    assertThat(Sql.count(db, "SELECT count(*) FROM pipe_segment WHERE fid = 104")).isEqualTo(1 + 2 * WRITERS * ROUNDS);
-    assertThat(Sql.count(db, "SELECT count(*) FROM pipe_segment WHERE fid = 105")).isEqualTo(1 + WRITERS * ROUNDS);
+    assertThat(Sql.count(db, "SELECT count(*) FROM pipe_segment WHERE fid = 104"))
+        .isEqualTo(1 + 2 * WRITERS * ROUNDS);
+    assertThat(Sql.count(db, "SELECT count(*) FROM pipe_segment WHERE fid = 105"))
+        .isEqualTo(1 + WRITERS * ROUNDS);
     assertNoOverlappingVersions();
   }
 
   /** One current version per feature, and no two versions of a feature valid at the same time. */
   private static void assertNoOverlappingVersions() throws Exception {
-    assertThat(Sql.count(db, "SELECT count(*) FROM (SELECT fid FROM pipe_segment GROUP BY fid"
-        + " HAVING count(*) FILTER (WHERE valid_to IS NULL) > 1) x")).isZero();
-    assertThat(Sql.count(db, "SELECT count(*) FROM pipe_segment a JOIN pipe_segment b ON a.fid = b.fid AND a.version_id < b.version_id"
-        + " AND tstzrange(a.valid_from, a.valid_to) && tstzrange(b.valid_from, b.valid_to)")).isZero();
-    assertThat(Sql.count(db, "SELECT count(*) FROM pipe_segment WHERE valid_to IS NOT NULL AND (closed_by IS NULL OR closed_at IS NULL)"))
-        .as("every closed version names who closed it").isZero();
+    assertThat(
+            Sql.count(
+                db,
+                "SELECT count(*) FROM (SELECT fid FROM pipe_segment GROUP BY fid"
+                    + " HAVING count(*) FILTER (WHERE valid_to IS NULL) > 1) x"))
+        .isZero();
+    assertThat(
+            Sql.count(
+                db,
+                "SELECT count(*) FROM pipe_segment a JOIN pipe_segment b ON a.fid = b.fid AND a.version_id < b.version_id"
+                    + " AND tstzrange(a.valid_from, a.valid_to) && tstzrange(b.valid_from, b.valid_to)"))
+        .isZero();
+    assertThat(
+            Sql.count(
+                db,
+                "SELECT count(*) FROM pipe_segment WHERE valid_to IS NOT NULL AND (closed_by IS NULL OR closed_at IS NULL)"))
+        .as("every closed version names who closed it")
+        .isZero();
   }
 
   private static long latestVersion(long fid) throws Exception {
-    return Sql.count(db, "SELECT version_id FROM pipe_segment WHERE fid = " + fid + " AND valid_to IS NULL");
+    return Sql.count(
+        db, "SELECT version_id FROM pipe_segment WHERE fid = " + fid + " AND valid_to IS NULL");
   }
 
   private static String wfs10Update(String fid, int dn) {
     return "<Transaction xmlns=\"http://www.opengis.net/wfs\" service=\"WFS\" version=\"1.0.0\" xmlns:ogc=\"http://www.opengis.net/ogc\">"
-        + "<Update typeName=\"pipe_js\"><Property><Name>dn_mm</Name><Value>" + dn + "</Value></Property>"
-        + "<ogc:Filter><ogc:FeatureId fid=\"" + fid + "\"/></ogc:Filter></Update></Transaction>";
+        + "<Update typeName=\"pipe_js\"><Property><Name>dn_mm</Name><Value>"
+        + dn
+        + "</Value></Property>"
+        + "<ogc:Filter><ogc:FeatureId fid=\""
+        + fid
+        + "\"/></ogc:Filter></Update></Transaction>";
   }
 
   private static String putBody(long fid) {
-    return "{\"type\":\"Feature\",\"properties\":{\"subtype\":\"JP\",\"feature_code\":\"51041000\",\"start_point\":\"P" + fid
-        + "\",\"end_point\":\"Q" + fid + "\",\"depth_ref\":\"top\",\"dn_mm\":%d,\"owner\":\"SW\"},"
+    return "{\"type\":\"Feature\",\"properties\":{\"subtype\":\"JP\",\"feature_code\":\"51041000\",\"start_point\":\"P"
+        + fid
+        + "\",\"end_point\":\"Q"
+        + fid
+        + "\",\"depth_ref\":\"top\",\"dn_mm\":%d,\"owner\":\"SW\"},"
         + "\"geometry\":{\"type\":\"LineString\",\"coordinates\":[[103.70,36.5009,1948.8],[103.701,36.5009,1948.8]]}}";
   }
 
   private static String outcome(String body) {
-    return body.contains("<wfs:FAILED/>") ? "FAILED" : body.contains("<wfs:SUCCESS/>") ? "SUCCESS" : body;
+    return body.contains("<wfs:FAILED/>")
+        ? "FAILED"
+        : body.contains("<wfs:SUCCESS/>") ? "SUCCESS" : body;
   }
 
   private static String uncheckedText(String xml, String xpath) {
@@ -202,25 +293,33 @@ class EditConcurrencyTest {
   }
 
   private static Map<Integer, Long> statuses(List<HttpResponse<String>> answers) {
-    return answers.stream().collect(Collectors.groupingBy(HttpResponse::statusCode, Collectors.counting()));
+    return answers.stream()
+        .collect(Collectors.groupingBy(HttpResponse::statusCode, Collectors.counting()));
   }
 
   private static String bodies(List<HttpResponse<String>> answers) {
-    return answers.stream().map(r -> r.statusCode() + " " + r.body()).distinct().limit(4).collect(Collectors.joining("\n"));
+    return answers.stream()
+        .map(r -> r.statusCode() + " " + r.body())
+        .distinct()
+        .limit(4)
+        .collect(Collectors.joining("\n"));
   }
 
   /** Runs the sixteen writers at once (released together) and returns their answers. */
-  private static List<HttpResponse<String>> all(IntFunction<Callable<HttpResponse<String>>> writer) throws Exception {
+  private static List<HttpResponse<String>> all(IntFunction<Callable<HttpResponse<String>>> writer)
+      throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(WRITERS);
     try {
       CountDownLatch start = new CountDownLatch(1);
       List<Future<HttpResponse<String>>> futures = new ArrayList<>();
       for (int i = 0; i < WRITERS; i++) {
         Callable<HttpResponse<String>> c = writer.apply(i);
-        futures.add(pool.submit(() -> {
-          start.await();
-          return c.call();
-        }));
+        futures.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  return c.call();
+                }));
       }
       start.countDown();
       List<HttpResponse<String>> out = new ArrayList<>();
@@ -238,11 +337,18 @@ class EditConcurrencyTest {
   }
 
   /** A request as the admin; {@code ifMatch} sent when not null. */
-  private HttpResponse<String> request(String method, String path, String contentType, String body, String ifMatch) throws Exception {
-    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-        .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
-        .header("Authorization", Http.basic("admin:pw-admin"))
-        .timeout(Duration.ofSeconds(120));
+  private HttpResponse<String> request(
+      String method, String path, String contentType, String body, String ifMatch)
+      throws Exception {
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+            .method(
+                method,
+                body == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(body))
+            .header("Authorization", Http.basic("admin:pw-admin"))
+            .timeout(Duration.ofSeconds(120));
     if (contentType != null) {
       b.header("Content-Type", contentType);
     }

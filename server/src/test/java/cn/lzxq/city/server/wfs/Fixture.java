@@ -6,19 +6,20 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
- * A small city for the protocol tests: water pipes of the water company (SW, fids 101-105,
- * DN 100-500, 100 m apart going north from 36.50°N 103.70°E), two gas pipes of the gas company
- * (RQ, fids 201-202), one pipe point (fid 301); users admin, editor_sw, editor_rq, viewer
- * (password "pw-" + name, bcrypt).
+ * A small city for the protocol tests: water pipes of the water company (SW, fids 101-105, DN
+ * 100-500, 100 m apart going north from 36.50°N 103.70°E), two gas pipes of the gas company (RQ,
+ * fids 201-202), one pipe point (fid 301); users admin, editor_sw, editor_rq, viewer (password
+ * "pw-" + name, bcrypt).
  */
 public final class Fixture {
 
-  private Fixture() {
-  }
+  private Fixture() {}
 
   public static void load(DataSource db) throws Exception {
     PasswordEncoder enc = PasswordEncoderFactories.createDelegatingPasswordEncoder();
-    Sql.exec(db, """
+    Sql.exec(
+        db,
+        """
         INSERT INTO organization (code, name, kind) VALUES ('SW', '兰州新区供水公司', 'utility'), ('RQ', '兰州新区燃气公司', 'utility');
         INSERT INTO pipe_segment (fid, network, subtype, feature_code, start_point, end_point, depth_ref, dn_mm, material, owner,
                                   road_name, geom, valid_from)
@@ -38,10 +39,24 @@ public final class Fixture {
                 ST_Transform(ST_SetSRID(ST_MakePoint(103.70, 36.5009, 1950.0), 4490), 4544), '2015-01-01');
         SELECT setval('feature_fid_seq', 1000);
         """);
-    for (String[] u : new String[][] {{"admin", "admin", null}, {"editor_sw", "editor", "SW"}, {"editor_rq", "editor", "RQ"},
-        {"viewer", "viewer", null}}) {
-      Sql.exec(db, "INSERT INTO app_user (username, password_hash, role, organization) VALUES ('" + u[0] + "', '"
-          + enc.encode("pw-" + u[0]) + "', '" + u[1] + "', " + (u[2] == null ? "NULL" : "'" + u[2] + "'") + ")");
+    for (String[] u :
+        new String[][] {
+          {"admin", "admin", null},
+          {"editor_sw", "editor", "SW"},
+          {"editor_rq", "editor", "RQ"},
+          {"viewer", "viewer", null}
+        }) {
+      Sql.exec(
+          db,
+          "INSERT INTO app_user (username, password_hash, role, organization) VALUES ('"
+              + u[0]
+              + "', '"
+              + enc.encode("pw-" + u[0])
+              + "', '"
+              + u[1]
+              + "', "
+              + (u[2] == null ? "NULL" : "'" + u[2] + "'")
+              + ")");
     }
   }
 }

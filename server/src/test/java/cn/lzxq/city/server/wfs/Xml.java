@@ -28,16 +28,22 @@ import org.w3c.dom.ls.LSResourceResolver;
  */
 public final class Xml {
 
-  static final Map<String, String> NS = Map.ofEntries(Map.entry("wfs", "http://www.opengis.net/wfs/2.0"),
-      Map.entry("fes", "http://www.opengis.net/fes/2.0"), Map.entry("ows", "http://www.opengis.net/ows/1.1"),
-      Map.entry("gml", "http://www.opengis.net/gml/3.2"), Map.entry("city", "http://lzxq.cn/city"),
-      Map.entry("xs", "http://www.w3.org/2001/XMLSchema"), Map.entry("xsi", "http://www.w3.org/2001/XMLSchema-instance"),
-      Map.entry("wfs1", "http://www.opengis.net/wfs"), Map.entry("ogc", "http://www.opengis.net/ogc"),
-      Map.entry("gml31", "http://www.opengis.net/gml"), Map.entry("ows10", "http://www.opengis.net/ows"));
+  static final Map<String, String> NS =
+      Map.ofEntries(
+          Map.entry("wfs", "http://www.opengis.net/wfs/2.0"),
+          Map.entry("fes", "http://www.opengis.net/fes/2.0"),
+          Map.entry("ows", "http://www.opengis.net/ows/1.1"),
+          Map.entry("gml", "http://www.opengis.net/gml/3.2"),
+          Map.entry("city", "http://lzxq.cn/city"),
+          Map.entry("xs", "http://www.w3.org/2001/XMLSchema"),
+          Map.entry("xsi", "http://www.w3.org/2001/XMLSchema-instance"),
+          Map.entry("wfs1", "http://www.opengis.net/wfs"),
+          Map.entry("ogc", "http://www.opengis.net/ogc"),
+          Map.entry("gml31", "http://www.opengis.net/gml"),
+          Map.entry("ows10", "http://www.opengis.net/ows"));
   private static final Properties CATALOG = catalog();
 
-  private Xml() {
-  }
+  private Xml() {}
 
   private static Properties catalog() {
     Properties p = new Properties();
@@ -52,7 +58,8 @@ public final class Xml {
   public static Document parse(String xml) throws Exception {
     DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
     f.setNamespaceAware(true);
-    return f.newDocumentBuilder().parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
+    return f.newDocumentBuilder()
+        .parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
   }
 
   public static String text(String xml, String xpath) throws Exception {
@@ -65,22 +72,23 @@ public final class Xml {
 
   private static javax.xml.xpath.XPath xpath() {
     javax.xml.xpath.XPath x = XPathFactory.newInstance().newXPath();
-    x.setNamespaceContext(new NamespaceContext() {
-      @Override
-      public String getNamespaceURI(String prefix) {
-        return NS.getOrDefault(prefix, XMLConstants.NULL_NS_URI);
-      }
+    x.setNamespaceContext(
+        new NamespaceContext() {
+          @Override
+          public String getNamespaceURI(String prefix) {
+            return NS.getOrDefault(prefix, XMLConstants.NULL_NS_URI);
+          }
 
-      @Override
-      public String getPrefix(String uri) {
-        return null;
-      }
+          @Override
+          public String getPrefix(String uri) {
+            return null;
+          }
 
-      @Override
-      public Iterator<String> getPrefixes(String uri) {
-        return null;
-      }
-    });
+          @Override
+          public Iterator<String> getPrefixes(String uri) {
+            return null;
+          }
+        });
     return x;
   }
 
@@ -92,8 +100,12 @@ public final class Xml {
     SchemaFactory f = SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI);
     f.setResourceResolver(resolver());
     StreamSource official = new StreamSource(open(systemId), systemId);
-    Source[] sources = appSchema == null ? new Source[] {official}
-        : new Source[] {official, new StreamSource(new StringReader(appSchema), "http://lzxq.cn/city/app.xsd")};
+    Source[] sources =
+        appSchema == null
+            ? new Source[] {official}
+            : new Source[] {
+              official, new StreamSource(new StringReader(appSchema), "http://lzxq.cn/city/app.xsd")
+            };
     return f.newSchema(sources);
   }
 
@@ -122,28 +134,77 @@ public final class Xml {
   private static LSResourceResolver resolver() {
     return (type, namespace, publicId, systemId, baseUri) -> {
       if (systemId == null || !CATALOG.containsKey(systemId)) {
-        throw new IllegalStateException("schema not bundled: " + systemId + " (namespace " + namespace + ")");
+        throw new IllegalStateException(
+            "schema not bundled: " + systemId + " (namespace " + namespace + ")");
       }
       return new Input(publicId, systemId, open(systemId));
     };
   }
 
-  private record Input(String publicId, String systemId, InputStream byteStream) implements LSInput {
-    @Override public java.io.Reader getCharacterStream() { return null; }
-    @Override public void setCharacterStream(java.io.Reader r) { }
-    @Override public InputStream getByteStream() { return byteStream; }
-    @Override public void setByteStream(InputStream in) { }
-    @Override public String getStringData() { return null; }
-    @Override public void setStringData(String s) { }
-    @Override public String getSystemId() { return systemId; }
-    @Override public void setSystemId(String s) { }
-    @Override public String getPublicId() { return publicId; }
-    @Override public void setPublicId(String s) { }
-    @Override public String getBaseURI() { return null; }
-    @Override public void setBaseURI(String s) { }
-    @Override public String getEncoding() { return "UTF-8"; }
-    @Override public void setEncoding(String s) { }
-    @Override public boolean getCertifiedText() { return false; }
-    @Override public void setCertifiedText(boolean b) { }
+  private record Input(String publicId, String systemId, InputStream byteStream)
+      implements LSInput {
+    @Override
+    public java.io.Reader getCharacterStream() {
+      return null;
+    }
+
+    @Override
+    public void setCharacterStream(java.io.Reader r) {}
+
+    @Override
+    public InputStream getByteStream() {
+      return byteStream;
+    }
+
+    @Override
+    public void setByteStream(InputStream in) {}
+
+    @Override
+    public String getStringData() {
+      return null;
+    }
+
+    @Override
+    public void setStringData(String s) {}
+
+    @Override
+    public String getSystemId() {
+      return systemId;
+    }
+
+    @Override
+    public void setSystemId(String s) {}
+
+    @Override
+    public String getPublicId() {
+      return publicId;
+    }
+
+    @Override
+    public void setPublicId(String s) {}
+
+    @Override
+    public String getBaseURI() {
+      return null;
+    }
+
+    @Override
+    public void setBaseURI(String s) {}
+
+    @Override
+    public String getEncoding() {
+      return "UTF-8";
+    }
+
+    @Override
+    public void setEncoding(String s) {}
+
+    @Override
+    public boolean getCertifiedText() {
+      return false;
+    }
+
+    @Override
+    public void setCertifiedText(boolean b) {}
   }
 }

@@ -1,7 +1,7 @@
 package cn.lzxq.city.server.wms;
 
-import static cn.lzxq.city.server.wms.WmsFixture.water;
 import static cn.lzxq.city.server.wms.WmsFixture.image;
+import static cn.lzxq.city.server.wms.WmsFixture.water;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.lzxq.city.server.support.Http;
@@ -24,17 +24,22 @@ import org.springframework.test.context.DynamicPropertySource;
  * data as WFS, so GetCapabilities and GetMap then need a login (HTTP Basic, which QGIS and GDAL
  * send) like every other read; the WMS does not leak what WFS protects. With a login they work.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    "city.security.public-reads=false", "city.security.admin-user=analyst", "city.security.admin-password=s3cret-map"})
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = {
+      "city.security.public-reads=false",
+      "city.security.admin-user=analyst",
+      "city.security.admin-password=s3cret-map"
+    })
 class WmsAccessTest {
 
   private static final String CAPABILITIES = "SERVICE=WMS&VERSION=1.3.0&REQUEST=GetCapabilities";
-  private static final String MAP = "SERVICE=WMS&VERSION=1.3.0&REQUEST=GetMap&LAYERS=pipe_js&STYLES=&CRS=CRS:84"
-      + "&BBOX=103.698,36.5,103.7004,36.502&WIDTH=256&HEIGHT=256&FORMAT=image/png";
+  private static final String MAP =
+      "SERVICE=WMS&VERSION=1.3.0&REQUEST=GetMap&LAYERS=pipe_js&STYLES=&CRS=CRS:84"
+          + "&BBOX=103.698,36.5,103.7004,36.502&WIDTH=256&HEIGHT=256&FORMAT=image/png";
   private static HikariDataSource db;
 
-  @LocalServerPort
-  int port;
+  @LocalServerPort int port;
 
   @DynamicPropertySource
   static void database(DynamicPropertyRegistry registry) throws Exception {
@@ -48,7 +53,8 @@ class WmsAccessTest {
   }
 
   private HttpResponse<byte[]> get(String query, String credentials) throws Exception {
-    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/wms?" + query)).GET();
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/wms?" + query)).GET();
     if (credentials != null) {
       b.header("Authorization", Http.basic(credentials));
     }
@@ -69,7 +75,11 @@ class WmsAccessTest {
   void loggedInClientsReadCapabilitiesAndMaps() throws Exception {
     HttpResponse<byte[]> caps = get(CAPABILITIES, "analyst:s3cret-map");
     assertThat(caps.statusCode()).isEqualTo(200);
-    assertThat(new String(caps.body(), StandardCharsets.UTF_8)).contains("<WMS_Capabilities").contains("<Name>pipe_js</Name>");
-    assertThat(water(image(get(MAP, "analyst:s3cret-map")))[0]).as("water pipe pixels").isGreaterThan(0);
+    assertThat(new String(caps.body(), StandardCharsets.UTF_8))
+        .contains("<WMS_Capabilities")
+        .contains("<Name>pipe_js</Name>");
+    assertThat(water(image(get(MAP, "analyst:s3cret-map")))[0])
+        .as("water pipe pixels")
+        .isGreaterThan(0);
   }
 }

@@ -24,13 +24,12 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Real clients: GDAL from Debian (gdal-bin) reads the capabilities and a map through its WMS
- * driver; the requests OpenLayers' ImageWMS/TileWMS send (1.3.0, EPSG:3857 and EPSG:4490 with
- * its latitude-first BBOX, HiDPI with FORMAT_OPTIONS=dpi) replay with pixel checks.
+ * driver; the requests OpenLayers' ImageWMS/TileWMS send (1.3.0, EPSG:3857 and EPSG:4490 with its
+ * latitude-first BBOX, HiDPI with FORMAT_OPTIONS=dpi) replay with pixel checks.
  */
 class WmsClientsTest extends WmsContextTest {
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   private String run(String... command) throws Exception {
     Process p;
@@ -49,8 +48,16 @@ class WmsClientsTest extends WmsContextTest {
 
   @Test
   void gdalinfoListsOurLayersFromTheCapabilities() throws Exception {
-    String out = run("gdalinfo", "WMS:http://localhost:" + port + "/wms?SERVICE=WMS&VERSION=1.3.0&REQUEST=GetCapabilities");
-    assertThat(out).contains("SUBDATASET_1_NAME=WMS:").contains("LAYERS=pipe_js").contains("LAYERS=zoning_parcel")
+    String out =
+        run(
+            "gdalinfo",
+            "WMS:http://localhost:"
+                + port
+                + "/wms?SERVICE=WMS&VERSION=1.3.0&REQUEST=GetCapabilities");
+    assertThat(out)
+        .contains("SUBDATASET_1_NAME=WMS:")
+        .contains("LAYERS=pipe_js")
+        .contains("LAYERS=zoning_parcel")
         .contains("给水管线");
   }
 
@@ -58,16 +65,28 @@ class WmsClientsTest extends WmsContextTest {
   void gdalTranslateDrawsTheKnownPipeWhereItIs() throws Exception {
     // A GDAL WMS service description as GDAL writes it for a 1.3.0 EPSG:4326 layer: the data window
     // is x = longitude, and BBoxOrder yxYX makes the driver send latitude first.
-    String xml = "<GDAL_WMS><Service name=\"WMS\"><Version>1.3.0</Version><ServerUrl>http://localhost:" + port
-        + "/wms?</ServerUrl><CRS>EPSG:4326</CRS><ImageFormat>image/png</ImageFormat><Layers>pipe_js</Layers>"
-        + "<Transparent>TRUE</Transparent><BBoxOrder>yxYX</BBoxOrder></Service><DataWindow><UpperLeftX>" + WmsFixture.MIN_LON + "</UpperLeftX>"
-        + "<UpperLeftY>" + WmsFixture.MAX_LAT + "</UpperLeftY><LowerRightX>" + WmsFixture.MAX_LON + "</LowerRightX>"
-        + "<LowerRightY>" + WmsFixture.MIN_LAT + "</LowerRightY><SizeX>256</SizeX><SizeY>256</SizeY></DataWindow>"
-        + "<BandsCount>4</BandsCount><BlockSizeX>256</BlockSizeX><BlockSizeY>256</BlockSizeY></GDAL_WMS>";
+    String xml =
+        "<GDAL_WMS><Service name=\"WMS\"><Version>1.3.0</Version><ServerUrl>http://localhost:"
+            + port
+            + "/wms?</ServerUrl><CRS>EPSG:4326</CRS><ImageFormat>image/png</ImageFormat><Layers>pipe_js</Layers>"
+            + "<Transparent>TRUE</Transparent><BBoxOrder>yxYX</BBoxOrder></Service><DataWindow><UpperLeftX>"
+            + WmsFixture.MIN_LON
+            + "</UpperLeftX>"
+            + "<UpperLeftY>"
+            + WmsFixture.MAX_LAT
+            + "</UpperLeftY><LowerRightX>"
+            + WmsFixture.MAX_LON
+            + "</LowerRightX>"
+            + "<LowerRightY>"
+            + WmsFixture.MIN_LAT
+            + "</LowerRightY><SizeX>256</SizeX><SizeY>256</SizeY></DataWindow>"
+            + "<BandsCount>4</BandsCount><BlockSizeX>256</BlockSizeX><BlockSizeY>256</BlockSizeY></GDAL_WMS>";
     Path description = dir.resolve("pipe_js.xml");
     Files.writeString(description, xml);
     File png = dir.resolve("pipe.png").toFile();
-    List<String> cmd = new ArrayList<>(List.of("gdal_translate", "-of", "PNG", description.toString(), png.getPath()));
+    List<String> cmd =
+        new ArrayList<>(
+            List.of("gdal_translate", "-of", "PNG", description.toString(), png.getPath()));
     String log = run(cmd.toArray(String[]::new));
     BufferedImage image = ImageIO.read(png);
     double[] d = water(image);
@@ -79,22 +98,36 @@ class WmsClientsTest extends WmsContextTest {
 
   /** What ol/source/TileWMS sends (serverType geoserver, hidpi) for one 256-pixel tile. */
   private String openLayers(CrsRef crs, int size, String dpi) throws Exception {
-    return "http://localhost:" + port + "/wms?SERVICE=WMS&VERSION=1.3.0&REQUEST=GetMap&FORMAT=image%2Fpng"
-        + "&TRANSPARENT=true&LAYERS=pipe_js&TILED=true&STYLES=&WIDTH=" + size + "&HEIGHT=" + size + "&CRS="
-        + crs.code().replace(":", "%3A") + "&BBOX=" + bbox(db, crs).replace(",", "%2C") + dpi;
+    return "http://localhost:"
+        + port
+        + "/wms?SERVICE=WMS&VERSION=1.3.0&REQUEST=GetMap&FORMAT=image%2Fpng"
+        + "&TRANSPARENT=true&LAYERS=pipe_js&TILED=true&STYLES=&WIDTH="
+        + size
+        + "&HEIGHT="
+        + size
+        + "&CRS="
+        + crs.code().replace(":", "%3A")
+        + "&BBOX="
+        + bbox(db, crs).replace(",", "%2C")
+        + dpi;
   }
 
   @Test
   void openLayersTilesInWebMercatorAndCgcs2000AndHiDpi() throws Exception {
     double[] mercator = water(image(get(openLayers(CrsRef.epsg(3857), 256, ""))));
     double[] cgcs = water(image(get(openLayers(CrsRef.epsg(4490), 256, ""))));
-    double[] hidpi = water(image(get(openLayers(CrsRef.epsg(3857), 512, "&FORMAT_OPTIONS=dpi%3A181"))));
+    double[] hidpi =
+        water(image(get(openLayers(CrsRef.epsg(3857), 512, "&FORMAT_OPTIONS=dpi%3A181"))));
     assertThat(mercator[1]).isCloseTo(160, offset(2.0));
     assertThat(mercator[2]).isCloseTo(128, offset(2.0));
     assertThat(cgcs[1]).isCloseTo(mercator[1], offset(1.5));
     assertThat(cgcs[2]).isCloseTo(mercator[2], offset(1.5));
-    assertThat(hidpi[1]).as("HiDPI: same place at twice the pixels").isCloseTo(2 * mercator[1], offset(3.0));
+    assertThat(hidpi[1])
+        .as("HiDPI: same place at twice the pixels")
+        .isCloseTo(2 * mercator[1], offset(3.0));
     assertThat(hidpi[2]).isCloseTo(2 * mercator[2], offset(3.0));
-    assertThat(hidpi[6] - hidpi[4]).as("and lines twice as thick").isGreaterThan(mercator[6] - mercator[4] + 1);
+    assertThat(hidpi[6] - hidpi[4])
+        .as("and lines twice as thick")
+        .isGreaterThan(mercator[6] - mercator[4] + 1);
   }
 }

@@ -8,8 +8,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * The one server every read-only WMS test (and the layer list) runs against: a Spring context
- * on one scratch schema holding {@link WmsFixture}, started once and shared by every subclass.
+ * The one server every read-only WMS test (and the layer list) runs against: a Spring context on
+ * one scratch schema holding {@link WmsFixture}, started once and shared by every subclass.
  * Subclasses must not change the fixture's rows nor add properties (either would give them a
  * context of their own, see docs/ARCHITECTURE.md "Configuration and tests").
  */
@@ -19,8 +19,7 @@ public abstract class WmsContextTest {
   /** A pool on the shared schema, for reading what the server should answer. */
   protected static HikariDataSource db;
 
-  @LocalServerPort
-  protected int port;
+  @LocalServerPort protected int port;
 
   @DynamicPropertySource
   static void database(DynamicPropertyRegistry registry) throws Exception {

@@ -15,19 +15,22 @@ import org.springframework.beans.factory.annotation.Autowired;
 /** Every WMS exception code with its HTTP status, EXCEPTIONS=INIMAGE and BLANK, and the limits. */
 class WmsExceptionsTest extends WmsContextTest {
 
-  private static final String MAP = "SERVICE=WMS&VERSION=1.3.0&REQUEST=GetMap&LAYERS=pipe_js&STYLES=&CRS=CRS:84"
-      + "&BBOX=103.698,36.5,103.7004,36.502&WIDTH=256&HEIGHT=256&FORMAT=image/png";
-  private static final String INFO = MAP.replace("GetMap", "GetFeatureInfo") + "&QUERY_LAYERS=pipe_js&INFO_FORMAT=text/plain";
+  private static final String MAP =
+      "SERVICE=WMS&VERSION=1.3.0&REQUEST=GetMap&LAYERS=pipe_js&STYLES=&CRS=CRS:84"
+          + "&BBOX=103.698,36.5,103.7004,36.502&WIDTH=256&HEIGHT=256&FORMAT=image/png";
+  private static final String INFO =
+      MAP.replace("GetMap", "GetFeatureInfo") + "&QUERY_LAYERS=pipe_js&INFO_FORMAT=text/plain";
 
-  @Autowired
-  WmsProperties properties;
+  @Autowired WmsProperties properties;
 
   private void expect(String query, int status, String code, String locator) throws Exception {
     HttpResponse<byte[]> r = get("http://localhost:" + port + "/wms?" + query);
     String body = new String(r.body(), StandardCharsets.UTF_8);
     assertThat(r.statusCode()).as(query + "\n" + body).isEqualTo(status);
     assertThat(r.headers().firstValue("Content-Type").orElse("")).startsWith("text/xml");
-    assertThat(body).contains("<ServiceExceptionReport version=\"1.3.0\"").contains("code=\"" + code + "\"");
+    assertThat(body)
+        .contains("<ServiceExceptionReport version=\"1.3.0\"")
+        .contains("code=\"" + code + "\"");
     if (locator != null) {
       assertThat(body).contains("locator=\"" + locator + "\"");
     }
@@ -46,13 +49,21 @@ class WmsExceptionsTest extends WmsContextTest {
     expect(MAP + "&TIME=yesterday", 400, "InvalidDimensionValue", "TIME");
     expect(MAP + "&TIME=1800-01-01", 400, "InvalidDimensionValue", "TIME");
     expect(MAP.replace("GetMap", "GetStyles"), 501, "OperationNotSupported", "REQUEST");
-    expect(MAP.replace("&BBOX=103.698,36.5,103.7004,36.502", ""), 400, "MissingParameterValue", "BBOX");
+    expect(
+        MAP.replace("&BBOX=103.698,36.5,103.7004,36.502", ""),
+        400,
+        "MissingParameterValue",
+        "BBOX");
     expect("SERVICE=WMS&VERSION=1.3.0", 400, "MissingParameterValue", "REQUEST");
     expect(MAP.replace("WIDTH=256", "WIDTH=-3"), 400, "InvalidParameterValue", "WIDTH");
-    expect(MAP.replace("BBOX=103.698,36.5", "BBOX=103.71,36.5"), 400, "InvalidParameterValue", "BBOX");
+    expect(
+        MAP.replace("BBOX=103.698,36.5", "BBOX=103.71,36.5"), 400, "InvalidParameterValue", "BBOX");
     expect(MAP + "&CQL_FILTER=dn_mm%20%3E%3E%203", 400, "InvalidParameterValue", "CQL_FILTER");
     expect(MAP + "&CQL_FILTER=colour%3D1", 400, "InvalidParameterValue", null);
-    expect("SERVICE=WMS&REQUEST=GetLegendGraphic&LAYER=pipe_js&FORMAT=image/png&RULE=nope", 400, "InvalidParameterValue",
+    expect(
+        "SERVICE=WMS&REQUEST=GetLegendGraphic&LAYER=pipe_js&FORMAT=image/png&RULE=nope",
+        400,
+        "InvalidParameterValue",
         "RULE");
   }
 
@@ -60,21 +71,44 @@ class WmsExceptionsTest extends WmsContextTest {
   void limitsOnSizeAndLayersAreInvalidParameterValues() throws Exception {
     expect(MAP.replace("WIDTH=256", "WIDTH=5000"), 400, "InvalidParameterValue", "WIDTH");
     int tooMany = properties.maxLayers() + 1;
-    expect(MAP.replace("LAYERS=pipe_js", "LAYERS=" + String.join(",", Collections.nCopies(tooMany, "pipe_js")))
-        .replace("STYLES=", "STYLES=" + ",".repeat(tooMany - 1)), 400, "InvalidParameterValue", "LAYERS");
+    expect(
+        MAP.replace(
+                "LAYERS=pipe_js",
+                "LAYERS=" + String.join(",", Collections.nCopies(tooMany, "pipe_js")))
+            .replace("STYLES=", "STYLES=" + ",".repeat(tooMany - 1)),
+        400,
+        "InvalidParameterValue",
+        "LAYERS");
   }
 
   @Test
   void inimageWritesTheErrorIntoAnImageAndBlankAnswersAnEmptyOne() throws Exception {
-    BufferedImage inimage = image(get("http://localhost:" + port + "/wms?" + MAP.replace("STYLES=", "STYLES=rainbow")
-        + "&EXCEPTIONS=INIMAGE&TRANSPARENT=TRUE"));
+    BufferedImage inimage =
+        image(
+            get(
+                "http://localhost:"
+                    + port
+                    + "/wms?"
+                    + MAP.replace("STYLES=", "STYLES=rainbow")
+                    + "&EXCEPTIONS=INIMAGE&TRANSPARENT=TRUE"));
     assertThat(inimage.getWidth()).isEqualTo(256);
     assertThat(drawn(inimage)[0]).as("the message is drawn").isGreaterThan(50);
-    BufferedImage blank = image(get("http://localhost:" + port + "/wms?" + MAP.replace("STYLES=", "STYLES=rainbow")
-        + "&EXCEPTIONS=application/vnd.ogc.se_blank&TRANSPARENT=TRUE"));
+    BufferedImage blank =
+        image(
+            get(
+                "http://localhost:"
+                    + port
+                    + "/wms?"
+                    + MAP.replace("STYLES=", "STYLES=rainbow")
+                    + "&EXCEPTIONS=application/vnd.ogc.se_blank&TRANSPARENT=TRUE"));
     assertThat(drawn(blank)[0]).isZero();
-    HttpResponse<byte[]> jpeg = get("http://localhost:" + port + "/wms?" + MAP.replace("LAYERS=pipe_js", "LAYERS=x")
-        .replace("image/png", "image/jpeg") + "&EXCEPTIONS=BLANK&BGCOLOR=0x00FF00");
+    HttpResponse<byte[]> jpeg =
+        get(
+            "http://localhost:"
+                + port
+                + "/wms?"
+                + MAP.replace("LAYERS=pipe_js", "LAYERS=x").replace("image/png", "image/jpeg")
+                + "&EXCEPTIONS=BLANK&BGCOLOR=0x00FF00");
     assertThat(jpeg.headers().firstValue("Content-Type")).hasValue("image/jpeg");
     assertThat(image(jpeg).getRGB(10, 10) & 0x00ff00).isEqualTo(0x00ff00);
   }

@@ -20,22 +20,24 @@ import javax.imageio.ImageIO;
 import javax.sql.DataSource;
 
 /**
- * The features every WMS test draws, inserted with SQL, and helpers to ask for maps and read
- * their pixels. The known water pipe runs east–west along 36.5010°N from 103.6990°E to
- * 103.7000°E (about 90 m), DN 300 PE; a planned water pipe (valid from 2030) runs north–south
- * at 103.6985°E. A gas pipe (DN 200, from 2016) crosses the known pipe north–south at
- * 103.6995°E (column 160 of the 256-pixel window), a planned one (from 2030) runs at 103.6992°E
- * (column 128) south of it, rows 153–217. Every test of {@link WmsContextTest} reads these rows.
+ * The features every WMS test draws, inserted with SQL, and helpers to ask for maps and read their
+ * pixels. The known water pipe runs east–west along 36.5010°N from 103.6990°E to 103.7000°E (about
+ * 90 m), DN 300 PE; a planned water pipe (valid from 2030) runs north–south at 103.6985°E. A gas
+ * pipe (DN 200, from 2016) crosses the known pipe north–south at 103.6995°E (column 160 of the
+ * 256-pixel window), a planned one (from 2030) runs at 103.6992°E (column 128) south of it, rows
+ * 153–217. Every test of {@link WmsContextTest} reads these rows.
  */
 final class WmsFixture {
 
   /** The test window in CRS84: about 215 m × 220 m around the known pipe. */
   static final double MIN_LON = 103.6980;
+
   static final double MIN_LAT = 36.5000;
   static final double MAX_LON = 103.7004;
   static final double MAX_LAT = 36.5020;
 
-  static final String SQL = """
+  static final String SQL =
+      """
       INSERT INTO organization (code, name, kind) VALUES ('SW', '兰州新区供水公司', 'utility'), ('TT', '中国铁塔', 'tower'),
         ('CMCC', '中国移动', 'operator'), ('CUCC', '中国联通', 'operator'), ('CTCC', '中国电信', 'operator');
       INSERT INTO pipe_segment (network, subtype, feature_code, start_point, end_point, depth_ref, dn_mm, material,
@@ -75,8 +77,7 @@ final class WmsFixture {
                                                   ST_MakePoint(103.6992, 36.5008, 1948.8)), 4490), 4544), '2030-01-01');
       """;
 
-  private WmsFixture() {
-  }
+  private WmsFixture() {}
 
   static void insert(DataSource db) throws Exception {
     Sql.exec(db, SQL);
@@ -84,21 +85,24 @@ final class WmsFixture {
 
   /** GET returning bytes. */
   static HttpResponse<byte[]> get(String url) throws IOException, InterruptedException {
-    return Http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60)).GET().build(),
+    return Http.send(
+        HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60)).GET().build(),
         HttpResponse.BodyHandlers.ofByteArray());
   }
 
   /** The image of a response that must be one. */
   static BufferedImage image(HttpResponse<byte[]> r) throws IOException {
-    assertThat(r.statusCode()).as(new String(r.body(), java.nio.charset.StandardCharsets.UTF_8)).isEqualTo(200);
+    assertThat(r.statusCode())
+        .as(new String(r.body(), java.nio.charset.StandardCharsets.UTF_8))
+        .isEqualTo(200);
     BufferedImage image = ImageIO.read(new ByteArrayInputStream(r.body()));
     assertThat(image).as("decodable image").isNotNull();
     return image;
   }
 
   /**
-   * The BBOX parameter of the test window in a CRS, in that CRS's WMS 1.3.0 axis order: the
-   * CRS84 corners transformed by PostGIS.
+   * The BBOX parameter of the test window in a CRS, in that CRS's WMS 1.3.0 axis order: the CRS84
+   * corners transformed by PostGIS.
    */
   static String bbox(DataSource db, CrsRef crs) throws Exception {
     double[] lo = transform(db, MIN_LON, MIN_LAT, crs.srid());
@@ -108,9 +112,16 @@ final class WmsFixture {
   }
 
   static double[] transform(DataSource db, double lon, double lat, int srid) throws Exception {
-    try (Connection c = db.getConnection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(String.format(
-        Locale.ROOT, "SELECT ST_X(p), ST_Y(p) FROM ST_Transform(ST_SetSRID(ST_MakePoint(%.9f, %.9f), 4326), %d) p",
-        lon, lat, srid))) {
+    try (Connection c = db.getConnection();
+        Statement s = c.createStatement();
+        ResultSet rs =
+            s.executeQuery(
+                String.format(
+                    Locale.ROOT,
+                    "SELECT ST_X(p), ST_Y(p) FROM ST_Transform(ST_SetSRID(ST_MakePoint(%.9f, %.9f), 4326), %d) p",
+                    lon,
+                    lat,
+                    srid))) {
       rs.next();
       return new double[] {rs.getDouble(1), rs.getDouble(2)};
     }
@@ -124,12 +135,18 @@ final class WmsFixture {
     return b.toString();
   }
 
-  /** Pixels that are not (nearly) transparent: count, centroid x, centroid y, min x, min y, max x, max y. */
+  /**
+   * Pixels that are not (nearly) transparent: count, centroid x, centroid y, min x, min y, max x,
+   * max y.
+   */
   static double[] drawn(BufferedImage image) {
     return drawn(image, false);
   }
 
-  /** Like {@link #drawn(BufferedImage)} for CJJ 61 water-blue pixels only (not labels), weighted by their alpha. */
+  /**
+   * Like {@link #drawn(BufferedImage)} for CJJ 61 water-blue pixels only (not labels), weighted by
+   * their alpha.
+   */
   static double[] water(BufferedImage image) {
     return drawn(image, true);
   }
@@ -159,7 +176,9 @@ final class WmsFixture {
         }
       }
     }
-    return n == 0 ? new double[] {0, -1, -1, -1, -1, -1, -1} : new double[] {n, sx / n, sy / n, minX, minY, maxX, maxY};
+    return n == 0
+        ? new double[] {0, -1, -1, -1, -1, -1, -1}
+        : new double[] {n, sx / n, sy / n, minX, minY, maxX, maxY};
   }
 
   /** The RGB of a pixel without alpha. */

@@ -13,28 +13,47 @@ import org.junit.jupiter.api.Test;
 class WmsLegendTest extends WmsContextTest {
 
   private BufferedImage legend(String params) throws Exception {
-    HttpResponse<byte[]> r = get("http://localhost:" + port + "/wms?SERVICE=WMS&VERSION=1.3.0&REQUEST=GetLegendGraphic"
-        + "&FORMAT=image/png&" + params);
+    HttpResponse<byte[]> r =
+        get(
+            "http://localhost:"
+                + port
+                + "/wms?SERVICE=WMS&VERSION=1.3.0&REQUEST=GetLegendGraphic"
+                + "&FORMAT=image/png&"
+                + params);
     assertThat(r.headers().firstValue("Content-Type")).hasValue("image/png");
     return image(r);
   }
 
   @Test
   void aCjkFontIsInstalled() {
-    assertThat(Fonts.cjkFamily()).as("a font with Chinese glyphs: install the Debian package fonts-wqy-zenhei "
-        + "(or fonts-noto-cjk); without it legends and labels show empty boxes").isPresent();
+    assertThat(Fonts.cjkFamily())
+        .as(
+            "a font with Chinese glyphs: install the Debian package fonts-wqy-zenhei "
+                + "(or fonts-noto-cjk); without it legends and labels show empty boxes")
+        .isPresent();
   }
 
   @Test
   void everyLayerAndStyleHasALegendWithOneRowPerRule() throws Exception {
-    for (String layer : new String[] {"pipe_js", "pipe_point", "base_station", "antenna_sector", "zoning_parcel", "road",
-        "construction_project", "pipe_js_jp"}) {
+    for (String layer :
+        new String[] {
+          "pipe_js",
+          "pipe_point",
+          "base_station",
+          "antenna_sector",
+          "zoning_parcel",
+          "road",
+          "construction_project",
+          "pipe_js_jp"
+        }) {
       BufferedImage image = legend("LAYER=" + layer);
       assertThat(image.getHeight()).as(layer).isGreaterThan(40);
     }
     BufferedImage byNetwork = legend("LAYER=pipe_js&STYLE=cjj61");
     BufferedImage byMaterial = legend("LAYER=pipe_js&STYLE=material");
-    assertThat(byMaterial.getHeight()).as("more material rules than DN classes").isGreaterThan(byNetwork.getHeight());
+    assertThat(byMaterial.getHeight())
+        .as("more material rules than DN classes")
+        .isGreaterThan(byNetwork.getHeight());
     BufferedImage parcels = legend("LAYER=zoning_parcel&STYLE=gb50137");
     assertThat(parcels.getHeight()).as("one row per GB 50137 class").isGreaterThan(30 * 22);
   }

@@ -17,29 +17,42 @@ import java.util.List;
  */
 public final class TowerContentEncoder {
 
-    private final MetadataClass towerClass;
-    private final MetadataClass sectorClass;
+  private final MetadataClass towerClass;
+  private final MetadataClass sectorClass;
 
-    /** @param towerClass  class of the towers; @param sectorClass class of the sectors (both with {@code feature_id}) */
-    public TowerContentEncoder(MetadataClass towerClass, MetadataClass sectorClass) {
-        this.towerClass = towerClass;
-        this.sectorClass = sectorClass;
-    }
+  /**
+   * @param towerClass class of the towers; @param sectorClass class of the sectors (both with
+   *     {@code feature_id})
+   */
+  public TowerContentEncoder(MetadataClass towerClass, MetadataClass sectorClass) {
+    this.towerClass = towerClass;
+    this.sectorClass = sectorClass;
+  }
 
-    /** The GLB of the towers and sectors in {@code tile}, or {@code null} if nothing lies in it. */
-    public byte[] encode(Region tile, List<TowerSite> towers, List<AntennaSector> sectors) {
-        ContentAssembly content = new ContentAssembly(tile);
-        for (TowerSite t : towers) {
-            Vec3 base = content.frame().toLocal(t.base());
-            content.addFeature(towerClass, t.featureId(), t.properties(), List.of(Material.of("tower", t.colour())),
-                List.of(AssetMeshes.transformed(TowerBuilder.build(t.type(), t.heightM()), Matrix4.translation(base))));
-        }
-        for (AntennaSector s : sectors) {
-            Vec3 mount = content.frame().toLocal(s.mount());
-            double tilt = s.mechanicalTiltDeg() + s.electricalTiltDeg();
-            content.addFeature(sectorClass, s.featureId(), s.properties(), List.of(Material.of("sector", s.colour())),
-                List.of(SectorPanel.build(mount, s.azimuthDeg(), tilt)));
-        }
-        return content.toGlb();
+  /** The GLB of the towers and sectors in {@code tile}, or {@code null} if nothing lies in it. */
+  public byte[] encode(Region tile, List<TowerSite> towers, List<AntennaSector> sectors) {
+    ContentAssembly content = new ContentAssembly(tile);
+    for (TowerSite t : towers) {
+      Vec3 base = content.frame().toLocal(t.base());
+      content.addFeature(
+          towerClass,
+          t.featureId(),
+          t.properties(),
+          List.of(Material.of("tower", t.colour())),
+          List.of(
+              AssetMeshes.transformed(
+                  TowerBuilder.build(t.type(), t.heightM()), Matrix4.translation(base))));
     }
+    for (AntennaSector s : sectors) {
+      Vec3 mount = content.frame().toLocal(s.mount());
+      double tilt = s.mechanicalTiltDeg() + s.electricalTiltDeg();
+      content.addFeature(
+          sectorClass,
+          s.featureId(),
+          s.properties(),
+          List.of(Material.of("sector", s.colour())),
+          List.of(SectorPanel.build(mount, s.azimuthDeg(), tilt)));
+    }
+    return content.toGlb();
+  }
 }

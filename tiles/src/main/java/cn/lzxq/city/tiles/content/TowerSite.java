@@ -8,17 +8,22 @@ import java.util.Map;
 /**
  * A base-station tower (or pole).
  *
- * @param featureId  stable feature id
- * @param type       tower type
- * @param base       foot of the tower (ground, or the roof for rooftop poles): degrees, metres
- * @param heightM    tower height above its base in metres
- * @param colour     display colour
+ * @param featureId stable feature id
+ * @param type tower type
+ * @param base foot of the tower (ground, or the roof for rooftop poles): degrees, metres
+ * @param heightM tower height above its base in metres
+ * @param colour display colour
  * @param properties attribute values ({@code feature_id} is added)
  */
-public record TowerSite(long featureId, TowerType type, GeoPoint base, double heightM, Rgba colour,
-                        Map<String, ?> properties) {
+public record TowerSite(
+    long featureId,
+    TowerType type,
+    GeoPoint base,
+    double heightM,
+    Rgba colour,
+    Map<String, ?> properties) {
 
-    public TowerSite {
-        properties = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(properties));
-    }
+  public TowerSite {
+    properties = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(properties));
+  }
 }

@@ -13,8 +13,7 @@ final class HorizonOcclusion {
   /** Magnitude of the fallback point, in ellipsoid radii. */
   static final double FAR = 1_000;
 
-  private HorizonOcclusion() {
-  }
+  private HorizonOcclusion() {}
 
   static Vec3 point(Ellipsoid e, Vec3[] ecef, Vec3 centre) {
     Vec3 direction = scaled(e, centre).normalized();

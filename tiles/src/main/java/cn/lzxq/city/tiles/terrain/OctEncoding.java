@@ -2,11 +2,13 @@ package cn.lzxq.city.tiles.terrain;
 
 import cn.lzxq.city.tiles.geo.Vec3;
 
-/** Oct encoding of unit vectors into two bytes (0..255 each), as Cesium's {@code AttributeCompression.octEncode}. */
+/**
+ * Oct encoding of unit vectors into two bytes (0..255 each), as Cesium's {@code
+ * AttributeCompression.octEncode}.
+ */
 final class OctEncoding {
 
-  private OctEncoding() {
-  }
+  private OctEncoding() {}
 
   /** The two bytes of a unit vector. */
   static int[] encode(Vec3 v) {

@@ -8,15 +8,15 @@ import java.nio.ByteOrder;
 import java.util.Arrays;
 
 /**
- * Encodes a {@link TerrainGrid} as one Cesium quantized-mesh-1.0 tile (little-endian): the
- * 88-byte header (centre, height range, bounding sphere, horizon occlusion point in
- * ellipsoid-scaled space), the vertex count and the zig-zag delta encoded u, v and height arrays
- * (0..32767 across the tile and its height range), the triangle indices with high-water-mark
- * encoding, the west/south/east/north edge vertex lists (from which Cesium builds skirts) and,
- * when asked, the {@code octvertexnormals} extension (id 1, two bytes per vertex).
+ * Encodes a {@link TerrainGrid} as one Cesium quantized-mesh-1.0 tile (little-endian): the 88-byte
+ * header (centre, height range, bounding sphere, horizon occlusion point in ellipsoid-scaled
+ * space), the vertex count and the zig-zag delta encoded u, v and height arrays (0..32767 across
+ * the tile and its height range), the triangle indices with high-water-mark encoding, the
+ * west/south/east/north edge vertex lists (from which Cesium builds skirts) and, when asked, the
+ * {@code octvertexnormals} extension (id 1, two bytes per vertex).
  *
- * <p>Two triangles per grid cell, counter-clockwise seen from above; 16-bit indices (a grid has
- * at most 65,536 vertices).
+ * <p>Two triangles per grid cell, counter-clockwise seen from above; 16-bit indices (a grid has at
+ * most 65,536 vertices).
  */
 public final class QuantizedMesh {
 
@@ -28,8 +28,7 @@ public final class QuantizedMesh {
 
   private static final Ellipsoid WGS84 = Ellipsoid.WGS84;
 
-  private QuantizedMesh() {
-  }
+  private QuantizedMesh() {}
 
   /** The tile's bytes; with {@code normals} the octvertexnormals extension is appended. */
   public static byte[] encode(TerrainGrid grid, boolean normals) {
@@ -48,7 +47,15 @@ public final class QuantizedMesh {
         ecef[j * n + i] = WGS84.toEcef(new GeoPoint(grid.lon(i), grid.lat(j), h));
       }
     }
-    int size = 88 + 4 + 6 * count + 4 + 2 * triangles.length + 4 * 4 + 2 * 4 * n + (normals ? 5 + 2 * count : 0);
+    int size =
+        88
+            + 4
+            + 6 * count
+            + 4
+            + 2 * triangles.length
+            + 4 * 4
+            + 2 * 4 * n
+            + (normals ? 5 + 2 * count : 0);
     ByteBuffer out = ByteBuffer.allocate(size).order(ByteOrder.LITTLE_ENDIAN);
     header(out, ecef, min, max);
     vertices(out, grid, order, min, max);
@@ -91,7 +98,8 @@ public final class QuantizedMesh {
   }
 
   /** u, v and height of each vertex in encoded order, each array zig-zag delta encoded. */
-  private static void vertices(ByteBuffer out, TerrainGrid grid, int[] order, double min, double max) {
+  private static void vertices(
+      ByteBuffer out, TerrainGrid grid, int[] order, double min, double max) {
     int n = grid.size();
     int count = n * n;
     out.putInt(count);

@@ -1,14 +1,13 @@
 package cn.lzxq.city.tiles.terrain;
 
 /**
- * The geographic tiling of quantized-mesh terrain ({@code "projection": "EPSG:4326"},
- * {@code "scheme": "tms"}): level {@code z} has {@code 2^(z+1)} columns from 180°W eastwards and
- * {@code 2^z} rows from 90°S northwards, each tile {@code 180 / 2^z} degrees square.
+ * The geographic tiling of quantized-mesh terrain ({@code "projection": "EPSG:4326"}, {@code
+ * "scheme": "tms"}): level {@code z} has {@code 2^(z+1)} columns from 180°W eastwards and {@code
+ * 2^z} rows from 90°S northwards, each tile {@code 180 / 2^z} degrees square.
  */
 public final class TerrainTiling {
 
-  private TerrainTiling() {
-  }
+  private TerrainTiling() {}
 
   /** The tile's width and height in degrees. */
   public static double span(int z) {

@@ -2,11 +2,12 @@ package cn.lzxq.city.tiles.terrain;
 
 import cn.lzxq.city.tiles.geo.Vec3;
 
-/** Per-vertex unit normals of a grid mesh in ECEF: central differences along the rows and columns. */
+/**
+ * Per-vertex unit normals of a grid mesh in ECEF: central differences along the rows and columns.
+ */
 final class VertexNormals {
 
-  private VertexNormals() {
-  }
+  private VertexNormals() {}
 
   /** The normal of each vertex of an {@code n × n} grid (row-major from the south-west). */
   static Vec3[] of(Vec3[] ecef, int n) {

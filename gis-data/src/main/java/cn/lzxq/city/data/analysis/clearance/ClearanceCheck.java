@@ -14,18 +14,17 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * Clearance check (净距分析): horizontal and vertical clearances wall to wall against
- * clearance_rule (GB 50289-2016 Tables 4.1.9 / 4.1.14, GB 50028-2006), for the existing network
- * in a scope or for a proposed pipe; pairs no rule covers are reported as unchecked. The SQL is
- * {@code sql/analysis/clearance.sql}.
+ * Clearance check (净距分析): horizontal and vertical clearances wall to wall against clearance_rule
+ * (GB 50289-2016 Tables 4.1.9 / 4.1.14, GB 50028-2006), for the existing network in a scope or for
+ * a proposed pipe; pairs no rule covers are reported as unchecked. The SQL is {@code
+ * sql/analysis/clearance.sql}.
  */
 public final class ClearanceCheck {
 
   /** Plan search distance: the largest pipe-to-pipe rule plus the two half sizes. */
   private static final String REACH = "lim.rule_m + lim.half_m + a.half_width_m";
 
-  private ClearanceCheck() {
-  }
+  private ClearanceCheck() {}
 
   /** Violating pairs among the pipes in the scope and between them and their neighbours. */
   public static ClearanceResult existing(Session s, ResolvedScope scope) throws SQLException {
@@ -33,16 +32,21 @@ public final class ClearanceCheck {
   }
 
   /** Violations between a proposed pipe (fid 0) and the existing network. */
-  public static ClearanceResult proposed(Session s, ProposedPipe pipe, ResolvedScope time) throws SQLException {
+  public static ClearanceResult proposed(Session s, ProposedPipe pipe, ResolvedScope time)
+      throws SQLException {
     return run(s, PipeSubject.of(s, pipe, time), time);
   }
 
-  private record Reported(String verdict, ClearanceViolation pair, UncheckedPairs.Pair unchecked) {
-  }
+  private record Reported(String verdict, ClearanceViolation pair, UncheckedPairs.Pair unchecked) {}
 
-  private static ClearanceResult run(Session s, PipeSubject subject, ResolvedScope scope) throws SQLException {
-    List<Reported> rows = s.templateAll("clearance", Map.of("pairs", subject.pairs(REACH)), subject.params(),
-        ClearanceCheck::reported);
+  private static ClearanceResult run(Session s, PipeSubject subject, ResolvedScope scope)
+      throws SQLException {
+    List<Reported> rows =
+        s.templateAll(
+            "clearance",
+            Map.of("pairs", subject.pairs(REACH)),
+            subject.params(),
+            ClearanceCheck::reported);
     List<ClearanceViolation> violations = new ArrayList<>();
     List<ClearanceViolation> special = new ArrayList<>();
     List<UncheckedPairs.Pair> unchecked = new ArrayList<>();
@@ -53,18 +57,45 @@ public final class ClearanceCheck {
         default -> unchecked.add(r.unchecked());
       }
     }
-    return new ClearanceResult(scope.asOf(), violations.size(), violations, special, UncheckedPairs.of(unchecked),
-        Rules.distinct(Stream.concat(violations.stream(), special.stream()).map(ClearanceViolation::rule).toList()));
+    return new ClearanceResult(
+        scope.asOf(),
+        violations.size(),
+        violations,
+        special,
+        UncheckedPairs.of(unchecked),
+        Rules.distinct(
+            Stream.concat(violations.stream(), special.stream())
+                .map(ClearanceViolation::rule)
+                .toList()));
   }
 
   private static Reported reported(Row r) throws SQLException {
     String verdict = r.str("verdict");
     if (verdict.equals("unchecked")) {
-      return new Reported(verdict, null, new UncheckedPairs.Pair(r.str("direction"), r.str("a_type"), r.str("b_type"),
-          PipePair.a(r), PipePair.b(r), r.dbl("measured_m", 3), r.geoJson("location")));
+      return new Reported(
+          verdict,
+          null,
+          new UncheckedPairs.Pair(
+              r.str("direction"),
+              r.str("a_type"),
+              r.str("b_type"),
+              PipePair.a(r),
+              PipePair.b(r),
+              r.dbl("measured_m", 3),
+              r.geoJson("location")));
     }
-    return new Reported(verdict, new ClearanceViolation(r.str("direction"), PipePair.a(r), PipePair.b(r),
-        r.dbl("measured_m", 3), r.dbl("required_m"), r.dbl("centre_distance_m", 3), r.lng("upper_fid"),
-        Rules.clearance(r), r.geoJson("location")), null);
+    return new Reported(
+        verdict,
+        new ClearanceViolation(
+            r.str("direction"),
+            PipePair.a(r),
+            PipePair.b(r),
+            r.dbl("measured_m", 3),
+            r.dbl("required_m"),
+            r.dbl("centre_distance_m", 3),
+            r.lng("upper_fid"),
+            Rules.clearance(r),
+            r.geoJson("location")),
+        null);
   }
 }

@@ -8,16 +8,21 @@ import java.util.List;
 /**
  * The answer of a clearance check.
  *
- * @param asOf               the time the network was read at (null = now)
- * @param count              the number of violations
- * @param violations         violating pairs, horizontal first, by fid
+ * @param asOf the time the network was read at (null = now)
+ * @param count the number of violations
+ * @param violations violating pairs, horizontal first, by fid
  * @param specialAssessments pairs a special-assessment rule governs (high-pressure gas beyond the
- *                           tables, 需专项论证) that meet the rule's floor value
- * @param unchecked          pairs no rule covers (需人工复核), with counts
- * @param rulesUsed          the distinct rule rows that governed the violations and assessments
+ *     tables, 需专项论证) that meet the rule's floor value
+ * @param unchecked pairs no rule covers (需人工复核), with counts
+ * @param rulesUsed the distinct rule rows that governed the violations and assessments
  */
-public record ClearanceResult(Instant asOf, int count, List<ClearanceViolation> violations,
-    List<ClearanceViolation> specialAssessments, UncheckedPairs unchecked, List<RuleRef> rulesUsed)
+public record ClearanceResult(
+    Instant asOf,
+    int count,
+    List<ClearanceViolation> violations,
+    List<ClearanceViolation> specialAssessments,
+    UncheckedPairs unchecked,
+    List<RuleRef> rulesUsed)
     implements Listing<ClearanceViolation> {
 
   @Override

@@ -11,9 +11,9 @@ import java.util.Map;
  * Pairs of pipes that no clearance rule covers (需人工复核): within the reach of the largest
  * pipe-to-pipe rule in plan, or crossing, with no row for their clearance types in that direction.
  *
- * @param count   all unchecked pairs
+ * @param count all unchecked pairs
  * @param classes the counts by direction and pair of clearance types, largest first
- * @param pairs   the first {@value #LISTED} pairs, by fid
+ * @param pairs the first {@value #LISTED} pairs, by fid
  */
 public record UncheckedPairs(int count, List<TypeCount> classes, List<Pair> pairs) {
 
@@ -21,17 +21,22 @@ public record UncheckedPairs(int count, List<TypeCount> classes, List<Pair> pair
   public static final int LISTED = 200;
 
   /** Unchecked pairs of one direction and pair of clearance types (clearance_type codes). */
-  public record TypeCount(String direction, String aType, String bType, int count) {
-  }
+  public record TypeCount(String direction, String aType, String bType, int count) {}
 
   /**
    * One unchecked pair.
    *
-   * @param gapM     the wall-to-wall gap, metres (in plan, or at the crossing)
+   * @param gapM the wall-to-wall gap, metres (in plan, or at the crossing)
    * @param geometry where (CRS84)
    */
-  public record Pair(String direction, String aType, String bType, PipeRef a, PipeRef b, Double gapM, GeoJson geometry) {
-  }
+  public record Pair(
+      String direction,
+      String aType,
+      String bType,
+      PipeRef a,
+      PipeRef b,
+      Double gapM,
+      GeoJson geometry) {}
 
   static UncheckedPairs of(List<Pair> all) {
     Map<String, TypeCount> counts = new LinkedHashMap<>();
@@ -39,11 +44,16 @@ public record UncheckedPairs(int count, List<TypeCount> classes, List<Pair> pair
       boolean ordered = p.aType().compareTo(p.bType()) <= 0;
       String a = ordered ? p.aType() : p.bType();
       String b = ordered ? p.bType() : p.aType();
-      counts.merge(p.direction() + "/" + a + "/" + b, new TypeCount(p.direction(), a, b, 1),
+      counts.merge(
+          p.direction() + "/" + a + "/" + b,
+          new TypeCount(p.direction(), a, b, 1),
           (x, y) -> new TypeCount(x.direction(), x.aType(), x.bType(), x.count() + 1));
     }
     List<TypeCount> classes = new ArrayList<>(counts.values());
     classes.sort((x, y) -> Integer.compare(y.count(), x.count()));
-    return new UncheckedPairs(all.size(), List.copyOf(classes), List.copyOf(all.subList(0, Math.min(LISTED, all.size()))));
+    return new UncheckedPairs(
+        all.size(),
+        List.copyOf(classes),
+        List.copyOf(all.subList(0, Math.min(LISTED, all.size()))));
   }
 }

@@ -17,35 +17,57 @@ import org.locationtech.jts.io.ParseException;
 import org.locationtech.jts.io.WKBReader;
 
 /**
- * Trench sharing (共建共享): planned works whose corridors lie within a distance and whose time
- * windows overlap are joint-construction candidates. The shared length is measured along the
- * first corridor's axis (the long side of its minimum rectangle): the overlap of the two corridors'
+ * Trench sharing (共建共享): planned works whose corridors lie within a distance and whose time windows
+ * overlap are joint-construction candidates. The shared length is measured along the first
+ * corridor's axis (the long side of its minimum rectangle): the overlap of the two corridors'
  * extents projected on it. Also: existing ducts with spare holes.
  */
 public final class TrenchSharing {
 
-  private TrenchSharing() {
-  }
+  private TrenchSharing() {}
 
-  /** @param distanceM the corridor distance, metres; null for analysis_setting trench_share_distance_m */
-  public static TrenchSharingResult run(Session s, ResolvedScope scope, Double distanceM) throws SQLException {
+  /**
+   * @param distanceM the corridor distance, metres; null for analysis_setting
+   *     trench_share_distance_m
+   */
+  public static TrenchSharingResult run(Session s, ResolvedScope scope, Double distanceM)
+      throws SQLException {
     RuleRef rule = Rules.setting(s, "trench_share_distance_m");
     double d = distance(distanceM, rule);
     Map<String, Object> p = scope.params();
     p.put("distance_m", d);
-    Map<String, String> slots = Map.of("scope_cte", ResolvedScope.regionCte(), "scope", scope.predicate("c", false));
-    List<TrenchShare> shares = s.template("trench_pairs", slots, p, r -> {
-      Geometry a = read(r.bytes("a_wkb"));
-      Geometry b = read(r.bytes("b_wkb"));
-      double[] axis = axis(a);
-      double shared = overlap(project(a, axis), project(b, axis));
-      TrenchShare.Party pa = party(r, "a_", a);
-      TrenchShare.Party pb = party(r, "b_", b);
-      Double saved = pa.trenchDepthM() == null || pb.trenchDepthM() == null ? null
-          : Rounding.round(shared * Math.min(pa.widthM(), pb.widthM()) * Math.min(pa.trenchDepthM(), pb.trenchDepthM()), 3);
-      return new TrenchShare(pa, pb, r.dbl("gap_m", 3), r.str("overlap_start"), r.str("overlap_end"),
-          Rounding.round(shared, 3), saved, r.geoJson("zone"));
-    });
+    Map<String, String> slots =
+        Map.of("scope_cte", ResolvedScope.regionCte(), "scope", scope.predicate("c", false));
+    List<TrenchShare> shares =
+        s.template(
+            "trench_pairs",
+            slots,
+            p,
+            r -> {
+              Geometry a = read(r.bytes("a_wkb"));
+              Geometry b = read(r.bytes("b_wkb"));
+              double[] axis = axis(a);
+              double shared = overlap(project(a, axis), project(b, axis));
+              TrenchShare.Party pa = party(r, "a_", a);
+              TrenchShare.Party pb = party(r, "b_", b);
+              Double saved =
+                  pa.trenchDepthM() == null || pb.trenchDepthM() == null
+                      ? null
+                      : Rounding.round(
+                          shared
+                              * Math.min(pa.widthM(), pb.widthM())
+                              * Math.min(pa.trenchDepthM(), pb.trenchDepthM()),
+                          3);
+              return new TrenchShare(
+                  pa,
+                  pb,
+                  r.dbl("gap_m", 3),
+                  r.str("overlap_start"),
+                  r.str("overlap_end"),
+                  Rounding.round(shared, 3),
+                  saved,
+                  r.geoJson("zone"));
+            });
     List<SpareDuct> ducts = SpareDucts.find(s, scope, d, null);
     return new TrenchSharingResult(scope.asOf(), d, rule, shares, ducts);
   }
@@ -61,8 +83,15 @@ public final class TrenchSharing {
     double[] axis = axis(g);
     double[] extent = project(g, axis);
     double length = extent[1] - extent[0];
-    return new TrenchShare.Party(r.str(p + "code"), r.str(p + "name"), r.str(p + "owner"), r.str(p + "owner_name"),
-        r.str(p + "start"), r.str(p + "end"), r.dbl(p + "depth_m"), Rounding.round(length > 0 ? g.getArea() / length : 0, 3));
+    return new TrenchShare.Party(
+        r.str(p + "code"),
+        r.str(p + "name"),
+        r.str(p + "owner"),
+        r.str(p + "owner_name"),
+        r.str(p + "start"),
+        r.str(p + "end"),
+        r.dbl(p + "depth_m"),
+        Rounding.round(length > 0 ? g.getArea() / length : 0, 3));
   }
 
   /** Unit vector along the long side of the geometry's minimum rectangle. */

@@ -8,11 +8,16 @@ import java.util.List;
 /**
  * The answer of a trench-sharing search: joint-construction candidates and spare ducts.
  *
- * @param distanceM  the corridor distance used, metres
- * @param rule       the analysis_setting row of the default distance
+ * @param distanceM the corridor distance used, metres
+ * @param rule the analysis_setting row of the default distance
  */
-public record TrenchSharingResult(Instant asOf, double distanceM, RuleRef rule, List<TrenchShare> candidates,
-    List<SpareDuct> spareDucts) implements Listing<TrenchShare> {
+public record TrenchSharingResult(
+    Instant asOf,
+    double distanceM,
+    RuleRef rule,
+    List<TrenchShare> candidates,
+    List<SpareDuct> spareDucts)
+    implements Listing<TrenchShare> {
 
   @Override
   public List<TrenchShare> items() {

@@ -5,7 +5,8 @@ import java.time.Instant;
 import java.util.List;
 
 /** The answer of a cover check: the violating segments by fid, and the frost depth used (m). */
-public record CoverResult(Instant asOf, double frostDepthM, int count, List<CoverViolation> violations)
+public record CoverResult(
+    Instant asOf, double frostDepthM, int count, List<CoverViolation> violations)
     implements Listing<CoverViolation> {
 
   @Override

@@ -7,8 +7,8 @@ import java.time.Duration;
 
 /**
  * Runs one analysis in a read-only transaction of the {@link ReadExecutor} with PostgreSQL's
- * statement_timeout set to the analysis's time limit; a cancelled statement becomes
- * {@link AnalysisTimeoutException}.
+ * statement_timeout set to the analysis's time limit; a cancelled statement becomes {@link
+ * AnalysisTimeoutException}.
  */
 public final class AnalysisDb {
 

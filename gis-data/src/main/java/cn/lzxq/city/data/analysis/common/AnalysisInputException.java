@@ -2,8 +2,8 @@ package cn.lzxq.city.data.analysis.common;
 
 /**
  * A request an analysis cannot answer: invalid or empty geometry, a CRS that is not served, a
- * position outside the service area, a scope that is too large, an unknown id. The message is
- * for the user, in Chinese and English ("中文 / English").
+ * position outside the service area, a scope that is too large, an unknown id. The message is for
+ * the user, in Chinese and English ("中文 / English").
  */
 public class AnalysisInputException extends RuntimeException {
 

@@ -2,7 +2,10 @@ package cn.lzxq.city.data.analysis.common;
 
 import java.time.Duration;
 
-/** An analysis ran past its time limit and was cancelled (PostgreSQL statement_timeout or the Java walk). */
+/**
+ * An analysis ran past its time limit and was cancelled (PostgreSQL statement_timeout or the Java
+ * walk).
+ */
 public class AnalysisTimeoutException extends RuntimeException {
 
   private static final long serialVersionUID = 1L;
@@ -10,8 +13,13 @@ public class AnalysisTimeoutException extends RuntimeException {
   private final transient Duration limit;
 
   public AnalysisTimeoutException(Duration limit, Throwable cause) {
-    super("分析超过时限 " + limit.toMillis() / 1000.0 + " 秒，请缩小范围 / The analysis exceeded its time limit of "
-        + limit.toMillis() / 1000.0 + " s; narrow the scope", cause);
+    super(
+        "分析超过时限 "
+            + limit.toMillis() / 1000.0
+            + " 秒，请缩小范围 / The analysis exceeded its time limit of "
+            + limit.toMillis() / 1000.0
+            + " s; narrow the scope",
+        cause);
     this.limit = limit;
   }
 

@@ -5,14 +5,15 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * A scope checked against the database: the area as a native-CRS geometry (EWKB, null for no
- * area) with its size, and the owner and network filters.
+ * A scope checked against the database: the area as a native-CRS geometry (EWKB, null for no area)
+ * with its size, and the owner and network filters.
  *
- * @param region   native-CRS area (EWKB), or null
+ * @param region native-CRS area (EWKB), or null
  * @param areaKind bbox, road or project (null without an area)
- * @param areaKm2  the area's size in km² (0 without an area)
+ * @param areaKm2 the area's size in km² (0 without an area)
  */
-public record ResolvedScope(byte[] region, String areaKind, double areaKm2, String owner, String network, Instant asOf) {
+public record ResolvedScope(
+    byte[] region, String areaKind, double areaKm2, String owner, String network, Instant asOf) {
 
   /** True when the area is a project corridor. */
   public boolean isProject() {
@@ -26,8 +27,12 @@ public record ResolvedScope(byte[] region, String areaKind, double areaKm2, Stri
   public String predicate(String alias, boolean attributes) {
     StringBuilder sql = new StringBuilder("true");
     if (region != null) {
-      sql.append(" AND ").append(alias).append(".geom && (SELECT r FROM scope_region)")
-          .append(" AND ST_Intersects(").append(alias).append(".geom, (SELECT r FROM scope_region))");
+      sql.append(" AND ")
+          .append(alias)
+          .append(".geom && (SELECT r FROM scope_region)")
+          .append(" AND ST_Intersects(")
+          .append(alias)
+          .append(".geom, (SELECT r FROM scope_region))");
     }
     if (attributes && owner != null) {
       sql.append(" AND ").append(alias).append(".owner = :scope_owner");

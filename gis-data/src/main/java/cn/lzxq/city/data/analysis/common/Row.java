@@ -58,6 +58,8 @@ public final class Row {
   /** A text[] column as a list (empty for NULL). */
   public List<String> strings(String column) throws SQLException {
     Array a = rs.getArray(column);
-    return a == null ? List.of() : Arrays.stream((Object[]) a.getArray()).map(String::valueOf).toList();
+    return a == null
+        ? List.of()
+        : Arrays.stream((Object[]) a.getArray()).map(String::valueOf).toList();
   }
 }

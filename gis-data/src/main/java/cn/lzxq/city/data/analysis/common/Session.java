@@ -9,9 +9,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One analysis run: a read-only transaction of the {@link cn.lzxq.city.data.db.ReadExecutor}
- * under the analysis's time limit as statement timeout, the native SRID, and a deadline that
- * Java-side work (graph walks) checks too.
+ * One analysis run: a read-only transaction of the {@link cn.lzxq.city.data.db.ReadExecutor} under
+ * the analysis's time limit as statement timeout, the native SRID, and a deadline that Java-side
+ * work (graph walks) checks too.
  */
 public final class Session {
 
@@ -41,17 +41,19 @@ public final class Session {
   }
 
   /** Rows of {@code /sql/analysis/<name>.sql} with slots filled and named parameters bound. */
-  public <T> List<T> template(String name, Map<String, String> slots, Map<String, ?> params, RowMapper<T> mapper)
+  public <T> List<T> template(
+      String name, Map<String, String> slots, Map<String, ?> params, RowMapper<T> mapper)
       throws SQLException {
     return query(SqlTemplate.render("analysis/" + name, slots), params, mapper);
   }
 
   /**
    * Rows of {@code /sql/analysis/<name>.sql} with slots filled, fetched in one go instead of
-   * through a cursor ({@link ReadTransaction#queryAll}): PostgreSQL may split only such a long
-   * scan across parallel workers. For the whole-city pair checks, whose answers are small.
+   * through a cursor ({@link ReadTransaction#queryAll}): PostgreSQL may split only such a long scan
+   * across parallel workers. For the whole-city pair checks, whose answers are small.
    */
-  public <T> List<T> templateAll(String name, Map<String, String> slots, Map<String, ?> params, RowMapper<T> mapper)
+  public <T> List<T> templateAll(
+      String name, Map<String, String> slots, Map<String, ?> params, RowMapper<T> mapper)
       throws SQLException {
     String sql = SqlTemplate.render("analysis/" + name, slots);
     if (plans != null) {
@@ -72,12 +74,14 @@ public final class Session {
   }
 
   /** Rows of {@code /sql/analysis/<name>.sql} (no slots) with named parameters bound. */
-  public <T> List<T> template(String name, Map<String, ?> params, RowMapper<T> mapper) throws SQLException {
+  public <T> List<T> template(String name, Map<String, ?> params, RowMapper<T> mapper)
+      throws SQLException {
     return template(name, Map.of(), params, mapper);
   }
 
   /** Rows of SQL text with named parameters bound, read through a cursor. */
-  public <T> List<T> query(String sql, Map<String, ?> params, RowMapper<T> mapper) throws SQLException {
+  public <T> List<T> query(String sql, Map<String, ?> params, RowMapper<T> mapper)
+      throws SQLException {
     return checked(tx.query(sql, params, rs -> mapper.map(new Row(rs))));
   }
 

@@ -17,7 +17,10 @@ import java.util.function.Function;
  */
 final class NetworkGraph {
 
-  /** A segment between two surveyed points; flowDir forward = from a to b; pressureClass null outside gas. */
+  /**
+   * A segment between two surveyed points; flowDir forward = from a to b; pressureClass null
+   * outside gas.
+   */
   record Edge(long fid, String a, String b, String flowDir, String pressureClass, double lengthM) {
 
     String other(String node) {
@@ -35,9 +38,12 @@ final class NetworkGraph {
     }
   }
 
-  /** A surveyed point: is it an isolation valve, can it be operated, is it a gas regulator (a pressure-level boundary)? */
-  record Point(long fid, String expNo, String kind, boolean operable, boolean valve, boolean regulator) {
-  }
+  /**
+   * A surveyed point: is it an isolation valve, can it be operated, is it a gas regulator (a
+   * pressure-level boundary)?
+   */
+  record Point(
+      long fid, String expNo, String kind, boolean operable, boolean valve, boolean regulator) {}
 
   /** A walk over one fetched disc: complete when it closed without leaving the disc. */
   interface Walk {
@@ -45,15 +51,20 @@ final class NetworkGraph {
   }
 
   /** The last disc fetched and the walk over it. */
-  record Walked<W extends Walk>(NetworkGraph graph, W walk) {
-  }
+  record Walked<W extends Walk>(NetworkGraph graph, W walk) {}
 
   /**
    * Walks from {@code start} over discs whose radius starts at {@code first} metres and doubles
    * until the walk is complete or the radius passes {@code max} metres.
    */
-  static <W extends Walk> Walked<W> walkGrowing(Session s, NetworkStart start, ResolvedScope time, RuleRef first,
-      RuleRef max, Function<NetworkGraph, W> walker) throws SQLException {
+  static <W extends Walk> Walked<W> walkGrowing(
+      Session s,
+      NetworkStart start,
+      ResolvedScope time,
+      RuleRef first,
+      RuleRef max,
+      Function<NetworkGraph, W> walker)
+      throws SQLException {
     NetworkGraph g;
     W w;
     double radius = first.value();
@@ -76,25 +87,46 @@ final class NetworkGraph {
     this.radiusM = radiusM;
   }
 
-  static NetworkGraph fetch(Session s, String network, byte[] centre, double radiusM, ResolvedScope time)
+  static NetworkGraph fetch(
+      Session s, String network, byte[] centre, double radiusM, ResolvedScope time)
       throws SQLException {
     NetworkGraph g = new NetworkGraph(radiusM);
     Map<String, Object> p = time.params();
     p.put("network", network);
     p.put("centre", centre);
     p.put("radius_m", radiusM);
-    s.template("network_edges", p, r -> {
-      Edge e = new Edge(r.lng("fid"), r.str("start_point"), r.str("end_point"), r.str("flow_dir"),
-          r.str("pressure_class"), r.dbl("length_m"));
-      g.byFid.put(e.fid(), e);
-      g.edges.computeIfAbsent(e.a(), k -> new ArrayList<>()).add(e);
-      g.edges.computeIfAbsent(e.b(), k -> new ArrayList<>()).add(e);
-      g.nodeDistance.merge(e.a(), r.dbl("start_dist_m"), Math::min);
-      g.nodeDistance.merge(e.b(), r.dbl("end_dist_m"), Math::min);
-      return e;
-    });
-    s.template("network_points", p, r -> g.points.put(r.str("exp_no"), new Point(r.lng("fid"), r.str("exp_no"),
-        r.str("kind"), r.bool("operable"), r.bool("is_valve"), r.bool("is_regulator"))));
+    s.template(
+        "network_edges",
+        p,
+        r -> {
+          Edge e =
+              new Edge(
+                  r.lng("fid"),
+                  r.str("start_point"),
+                  r.str("end_point"),
+                  r.str("flow_dir"),
+                  r.str("pressure_class"),
+                  r.dbl("length_m"));
+          g.byFid.put(e.fid(), e);
+          g.edges.computeIfAbsent(e.a(), k -> new ArrayList<>()).add(e);
+          g.edges.computeIfAbsent(e.b(), k -> new ArrayList<>()).add(e);
+          g.nodeDistance.merge(e.a(), r.dbl("start_dist_m"), Math::min);
+          g.nodeDistance.merge(e.b(), r.dbl("end_dist_m"), Math::min);
+          return e;
+        });
+    s.template(
+        "network_points",
+        p,
+        r ->
+            g.points.put(
+                r.str("exp_no"),
+                new Point(
+                    r.lng("fid"),
+                    r.str("exp_no"),
+                    r.str("kind"),
+                    r.bool("operable"),
+                    r.bool("is_valve"),
+                    r.bool("is_regulator"))));
     return g;
   }
 

@@ -18,29 +18,36 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Connectivity (连通分析) and upstream / downstream traces (上下游追踪) from a segment. Directional
- * traces follow pipe_segment.flow_dir (forward: from start_point to end_point) — drainage
- * records it; segments without a direction are reported, not followed.
+ * Connectivity (连通分析) and upstream / downstream traces (上下游追踪) from a segment. Directional traces
+ * follow pipe_segment.flow_dir (forward: from start_point to end_point) — drainage records it;
+ * segments without a direction are reported, not followed.
  */
 public final class NetworkTrace {
 
-  private NetworkTrace() {
-  }
+  private NetworkTrace() {}
 
-  private record Walk(Set<Long> segments, Set<Long> unknown, boolean complete) implements NetworkGraph.Walk {
-  }
+  private record Walk(Set<Long> segments, Set<Long> unknown, boolean complete)
+      implements NetworkGraph.Walk {}
 
-  public static TraceResult run(Session s, Long fid, double[] point, CrsRef crs, String network, String direction,
-      ResolvedScope time) throws SQLException {
+  public static TraceResult run(
+      Session s,
+      Long fid,
+      double[] point,
+      CrsRef crs,
+      String network,
+      String direction,
+      ResolvedScope time)
+      throws SQLException {
     if (!Set.of("connected", "upstream", "downstream").contains(direction)) {
-      throw new AnalysisInputException("direction 应为 connected、upstream 或 downstream",
+      throw new AnalysisInputException(
+          "direction 应为 connected、upstream 或 downstream",
           "direction must be connected, upstream or downstream");
     }
     NetworkStart start = NetworkStart.find(s, fid, point, crs, network, time);
     RuleRef first = Rules.setting(s, "valve_search_radius_m");
     RuleRef max = Rules.setting(s, "valve_search_max_radius_m");
-    NetworkGraph.Walked<Walk> walked = NetworkGraph.walkGrowing(s, start, time, first, max,
-        g -> walk(g, start.fid(), direction));
+    NetworkGraph.Walked<Walk> walked =
+        NetworkGraph.walkGrowing(s, start, time, first, max, g -> walk(g, start.fid(), direction));
     NetworkGraph g = walked.graph();
     Walk w = walked.walk();
     Map<String, GeoJson> geo = NetworkFeatures.of(s, w.segments(), List.of(), time);
@@ -51,8 +58,16 @@ public final class NetworkTrace {
       length += e.lengthM();
       items.add(new NetworkItem("segment", f, e.a() + "–" + e.b(), geo.get("segment:" + f)));
     }
-    return new TraceResult(time.asOf(), start.fid(), start.network(), direction, w.complete(), g.radiusM, items,
-        Rounding.round(length, 3), List.copyOf(w.unknown()));
+    return new TraceResult(
+        time.asOf(),
+        start.fid(),
+        start.network(),
+        direction,
+        w.complete(),
+        g.radiusM,
+        items,
+        Rounding.round(length, 3),
+        List.copyOf(w.unknown()));
   }
 
   private static Walk walk(NetworkGraph g, long startFid, String direction) {
@@ -101,7 +116,8 @@ public final class NetworkTrace {
     };
   }
 
-  private static void addIfKnown(Deque<String> todo, String node, Set<Long> unknown, NetworkGraph.Edge e) {
+  private static void addIfKnown(
+      Deque<String> todo, String node, Set<Long> unknown, NetworkGraph.Edge e) {
     if (node == null) {
       unknown.add(e.fid());
     } else {

@@ -6,8 +6,7 @@ import java.sql.SQLException;
 /** Reads the two pipes of a pair row (a_ and b_ columns, see {@link PipeRef#read}). */
 public final class PipePair {
 
-  private PipePair() {
-  }
+  private PipePair() {}
 
   /** The a_ side of the row. */
   public static PipeRef a(Row r) throws SQLException {

@@ -14,22 +14,26 @@ import java.util.Set;
  * The pipes a pair check (clearance, collision) looks at: the existing pipes of a scope, or one
  * proposed pipe (fid 0). Renders {@code sql/analysis/pairs.sql} for it.
  *
- * @param scopeCte   the CTEs the subject reads
+ * @param scopeCte the CTEs the subject reads
  * @param subjectSql SELECT of the subject pipes (columns of pipe_solid_at)
- * @param dedupe     predicate keeping each pair once
- * @param params     bind values
+ * @param dedupe predicate keeping each pair once
+ * @param params bind values
  */
-public record PipeSubject(String scopeCte, String subjectSql, String dedupe, Map<String, Object> params) {
+public record PipeSubject(
+    String scopeCte, String subjectSql, String dedupe, Map<String, Object> params) {
 
   /** The current pipes of a scope; a pair with both pipes in the scope is kept once. */
   public static PipeSubject of(ResolvedScope scope) {
-    return new PipeSubject(ResolvedScope.regionCte(),
+    return new PipeSubject(
+        ResolvedScope.regionCte(),
         SqlTemplate.render("analysis/subject_scope", Map.of("scope", scope.predicate("s", true))),
-        "NOT (" + scope.predicate("b", true) + " AND b.fid < a.fid)", scope.params());
+        "NOT (" + scope.predicate("b", true) + " AND b.fid < a.fid)",
+        scope.params());
   }
 
   /** A proposed pipe draped at its depth below the ground surface. */
-  public static PipeSubject of(Session s, ProposedPipe pipe, ResolvedScope time) throws SQLException {
+  public static PipeSubject of(Session s, ProposedPipe pipe, ResolvedScope time)
+      throws SQLException {
     NativeGeometry g = GeometryInput.read(s, pipe.geometry(), pipe.crs(), Set.of("LineString"));
     ProposedInput.check(s, pipe);
     Map<String, Object> p = time.params();
@@ -41,18 +45,26 @@ public record PipeSubject(String scopeCte, String subjectSql, String dedupe, Map
     p.put("p_depth_m", pipe.depthM());
     p.put("p_laying", pipe.laying());
     String proposedCte = SqlTemplate.load("analysis/proposed_geom");
-    if (s.query("WITH " + proposedCte + " SELECT ground_missing FROM proposed_geom", p, r -> r.bool("ground_missing"))
+    if (s.query(
+            "WITH " + proposedCte + " SELECT ground_missing FROM proposed_geom",
+            p,
+            r -> r.bool("ground_missing"))
         .get(0)) {
-      throw new AnalysisInputException("提议管线处无地面高程数据（附近无管线点）",
+      throw new AnalysisInputException(
+          "提议管线处无地面高程数据（附近无管线点）",
           "no ground elevation along the proposed pipe (no surveyed point nearby)");
     }
-    return new PipeSubject(ResolvedScope.regionCte() + ", " + proposedCte,
-        SqlTemplate.load("analysis/subject_proposed"), "true", p);
+    return new PipeSubject(
+        ResolvedScope.regionCte() + ", " + proposedCte,
+        SqlTemplate.load("analysis/subject_proposed"),
+        "true",
+        p);
   }
 
   /** The pairs CTEs with the given plan reach (SQL expression over lim and a). */
   public String pairs(String reach) {
-    return SqlTemplate.render("analysis/pairs",
+    return SqlTemplate.render(
+        "analysis/pairs",
         Map.of("scope_cte", scopeCte, "subject", subjectSql, "dedupe", dedupe, "reach", reach));
   }
 }

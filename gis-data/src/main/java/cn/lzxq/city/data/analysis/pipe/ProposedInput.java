@@ -9,8 +9,7 @@ import java.util.Map;
 /** Checks the attributes of a proposed pipe against the code dictionaries. */
 final class ProposedInput {
 
-  private ProposedInput() {
-  }
+  private ProposedInput() {}
 
   static void check(Session s, ProposedPipe p) throws SQLException {
     if (p.dnMm() <= 0 || p.dnMm() > 5000) {

@@ -6,14 +6,21 @@ import tools.jackson.databind.JsonNode;
 /**
  * A pipe that is planned but not yet in the database, checked against the existing network.
  *
- * @param geometry      GeoJSON LineString in {@code crs} (plan position; Z ignored)
- * @param network       type: JS PS RQ RL DL TX
- * @param subtype       CJJ 61 subtype code, optional
- * @param dnMm          DN, millimetres
- * @param depthM        depth below ground to the surveyed reference of its network (top; invert for drainage), metres
+ * @param geometry GeoJSON LineString in {@code crs} (plan position; Z ignored)
+ * @param network type: JS PS RQ RL DL TX
+ * @param subtype CJJ 61 subtype code, optional
+ * @param dnMm DN, millimetres
+ * @param depthM depth below ground to the surveyed reference of its network (top; invert for
+ *     drainage), metres
  * @param pressureClass gas pressure class (L MB MA SHB SHA …), optional
- * @param laying        CJJ 61 laying code (ZM, GM …), optional
+ * @param laying CJJ 61 laying code (ZM, GM …), optional
  */
-public record ProposedPipe(JsonNode geometry, CrsRef crs, String network, String subtype, int dnMm, double depthM,
-    String pressureClass, String laying) {
-}
+public record ProposedPipe(
+    JsonNode geometry,
+    CrsRef crs,
+    String network,
+    String subtype,
+    int dnMm,
+    double depthM,
+    String pressureClass,
+    String laying) {}

@@ -8,10 +8,11 @@ import java.util.List;
  * The answer of a cross-section.
  *
  * @param lengthM the section line's plan length, metres
- * @param pipes   the crossed pipes by chainage
- * @param ground  the ground line
+ * @param pipes the crossed pipes by chainage
+ * @param ground the ground line
  */
-public record CrossSectionResult(Instant asOf, double lengthM, List<SectionPipe> pipes, List<GroundPoint> ground)
+public record CrossSectionResult(
+    Instant asOf, double lengthM, List<SectionPipe> pipes, List<GroundPoint> ground)
     implements Listing<SectionPipe> {
 
   @Override

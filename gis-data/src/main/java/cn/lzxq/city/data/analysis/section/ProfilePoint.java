@@ -3,9 +3,9 @@ package cn.lzxq.city.data.analysis.section;
 /**
  * A node of a longitudinal profile. Elevations in metres (1985 datum).
  *
- * @param pointNo   the surveyed point number (物探点号)
+ * @param pointNo the surveyed point number (物探点号)
  * @param chainageM distance along the run from its start, metres
- * @param depthM    ground − top (cover), metres
+ * @param depthM ground − top (cover), metres
  */
-public record ProfilePoint(String pointNo, double chainageM, Double groundM, double topM, double invertM, Double depthM) {
-}
+public record ProfilePoint(
+    String pointNo, double chainageM, Double groundM, double topM, double invertM, Double depthM) {}

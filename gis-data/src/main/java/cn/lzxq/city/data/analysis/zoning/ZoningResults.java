@@ -6,18 +6,14 @@ import java.util.List;
 /** Answers of the zoning queries. */
 public final class ZoningResults {
 
-  private ZoningResults() {
-  }
+  private ZoningResults() {}
 
   /** The parcel at a point (null parcel: none there). */
-  public record ParcelAt(Instant asOf, ParcelInfo parcel) {
-  }
+  public record ParcelAt(Instant asOf, ParcelInfo parcel) {}
 
   /** What lies inside a parcel. */
-  public record Contents(Instant asOf, ParcelInfo parcel, List<ParcelContent> contents) {
-  }
+  public record Contents(Instant asOf, ParcelInfo parcel, List<ParcelContent> contents) {}
 
   /** Land-use statistics of a scope; totalAreaM2 in m². */
-  public record Statistics(Instant asOf, double totalAreaM2, List<LandUseStat> classes) {
-  }
+  public record Statistics(Instant asOf, double totalAreaM2, List<LandUseStat> classes) {}
 }

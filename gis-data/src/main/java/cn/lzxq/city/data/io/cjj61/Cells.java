@@ -9,7 +9,7 @@ import java.util.List;
  * One data row of a survey table, read by field, reporting unparsable values to {@link Issues}.
  *
  * @param source the file (and sheet)
- * @param row    the row number as a person counts it (header = row 1)
+ * @param row the row number as a person counts it (header = row 1)
  */
 public record Cells(String source, long row, HeaderMap map, List<String> values, Issues issues) {
 
@@ -52,7 +52,8 @@ public record Cells(String source, long row, HeaderMap map, List<String> values,
       return null;
     }
     try {
-      return new BigDecimal(UNIT.matcher(v.trim().replace("，", "").replace(",", "")).replaceFirst(""));
+      return new BigDecimal(
+          UNIT.matcher(v.trim().replace("，", "").replace(",", "")).replaceFirst(""));
     } catch (NumberFormatException e) {
       return null;
     }
@@ -85,7 +86,10 @@ public record Cells(String source, long row, HeaderMap map, List<String> values,
   public BigDecimal numberIn(Cjj61Field field, double min, double max, String unit) {
     BigDecimal n = number(field);
     if (n != null && (n.doubleValue() < min || n.doubleValue() > max)) {
-      error(field, QaCode.OUT_OF_RANGE, n.toPlainString() + " " + unit + " not in " + min + "–" + max + " " + unit);
+      error(
+          field,
+          QaCode.OUT_OF_RANGE,
+          n.toPlainString() + " " + unit + " not in " + min + "–" + max + " " + unit);
     }
     return n;
   }

@@ -4,9 +4,9 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The columns of the CJJ 61-2017 point table (管线点) and line table (管线段), with every header
- * name we accept for each: the one table of header synonyms. Headers are compared after
- * {@link #normalize(String)}, so {@code S_Point}, {@code s point} and {@code 起点点号(m)} match.
+ * The columns of the CJJ 61-2017 point table (管线点) and line table (管线段), with every header name we
+ * accept for each: the one table of header synonyms. Headers are compared after {@link
+ * #normalize(String)}, so {@code S_Point}, {@code s point} and {@code 起点点号(m)} match.
  */
 public enum Cjj61Field {
   // point table
@@ -69,11 +69,14 @@ public enum Cjj61Field {
   }
 
   /**
-   * Header normal form: no byte order mark, no unit in brackets ({@code 埋深(m)}, {@code 管径（mm）}),
-   * no spaces, underscores or hyphens, lower case.
+   * Header normal form: no byte order mark, no unit in brackets ({@code 埋深(m)}, {@code 管径（mm）}), no
+   * spaces, underscores or hyphens, lower case.
    */
   public static String normalize(String header) {
-    return header.replace("\uFEFF", "").replaceAll("[(（\\[].*?[)）\\]]", "")
-        .replaceAll("[\\s_\\-]", "").toLowerCase(Locale.ROOT);
+    return header
+        .replace("\uFEFF", "")
+        .replaceAll("[(（\\[].*?[)）\\]]", "")
+        .replaceAll("[\\s_\\-]", "")
+        .toLowerCase(Locale.ROOT);
   }
 }

@@ -11,10 +11,15 @@ import java.util.Map;
  * @param headers field to the header as written in the file (for messages)
  * @param unknown headers that name no field (ignored, reported as warnings)
  */
-public record HeaderMap(Map<Cjj61Field, Integer> columns, Map<Cjj61Field, String> headers, List<String> unknown) {
+public record HeaderMap(
+    Map<Cjj61Field, Integer> columns, Map<Cjj61Field, String> headers, List<String> unknown) {
 
   /** The kind of table a header describes. */
-  public enum Kind { POINTS, SEGMENTS, UNKNOWN }
+  public enum Kind {
+    POINTS,
+    SEGMENTS,
+    UNKNOWN
+  }
 
   /** Maps a header row; the first column naming a field wins. */
   public static HeaderMap of(List<String> header) {
@@ -50,7 +55,9 @@ public record HeaderMap(Map<Cjj61Field, Integer> columns, Map<Cjj61Field, String
     if (columns.containsKey(Cjj61Field.START_POINT) && columns.containsKey(Cjj61Field.END_POINT)) {
       return Kind.SEGMENTS;
     }
-    if (columns.containsKey(Cjj61Field.EXP_NO) && columns.containsKey(Cjj61Field.X) && columns.containsKey(Cjj61Field.Y)) {
+    if (columns.containsKey(Cjj61Field.EXP_NO)
+        && columns.containsKey(Cjj61Field.X)
+        && columns.containsKey(Cjj61Field.Y)) {
       return Kind.POINTS;
     }
     return Kind.UNKNOWN;

@@ -6,18 +6,21 @@ import java.util.regex.Pattern;
 /**
  * 管径 / 断面尺寸: a round pipe's DN or a box section's width × height, millimetres.
  *
- * @param dn     nominal diameter, mm, or null for a box section
- * @param width  box width, mm, or null
+ * @param dn nominal diameter, mm, or null for a box section
+ * @param width box width, mm, or null
  * @param height box height, mm, or null
  */
 public record PipeSize(Integer dn, Integer width, Integer height) {
 
   /** Smallest and largest size accepted, mm. */
   public static final int MIN_MM = 10;
+
   public static final int MAX_MM = 5000;
 
-  private static final Pattern ROUND = Pattern.compile("(?i)(?:DN|D|Φ|φ|Ф)?\\s*(\\d+(?:\\.\\d+)?)\\s*(?:mm)?");
-  private static final Pattern BOX = Pattern.compile("(?i)(\\d+(?:\\.\\d+)?)\\s*[×xX*＊]\\s*(\\d+(?:\\.\\d+)?)\\s*(?:mm)?");
+  private static final Pattern ROUND =
+      Pattern.compile("(?i)(?:DN|D|Φ|φ|Ф)?\\s*(\\d+(?:\\.\\d+)?)\\s*(?:mm)?");
+  private static final Pattern BOX =
+      Pattern.compile("(?i)(\\d+(?:\\.\\d+)?)\\s*[×xX*＊]\\s*(\\d+(?:\\.\\d+)?)\\s*(?:mm)?");
 
   /** Parses "300", "DN300", "Φ300", "800×600", "800X600", "800*600"; null when unreadable. */
   public static PipeSize parse(String text) {

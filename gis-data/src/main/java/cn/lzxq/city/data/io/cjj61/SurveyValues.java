@@ -7,27 +7,61 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Turns the free-text values of survey tables (status, flow direction, dates) into stored values. */
+/**
+ * Turns the free-text values of survey tables (status, flow direction, dates) into stored values.
+ */
 final class SurveyValues {
 
   /** 状态 (CJJ 61 Appendix C: 在用 0, 废弃 1, 空管 2, 其他 3) plus planned. */
-  private static final Map<String, String> STATUS = Map.ofEntries(
-      Map.entry("在用", "in_use"), Map.entry("0", "in_use"), Map.entry("IN_USE", "in_use"), Map.entry("使用", "in_use"),
-      Map.entry("废弃", "abandoned"), Map.entry("1", "abandoned"), Map.entry("ABANDONED", "abandoned"),
-      Map.entry("空管", "empty_duct"), Map.entry("2", "empty_duct"), Map.entry("EMPTY_DUCT", "empty_duct"),
-      Map.entry("其他", "other"), Map.entry("3", "other"), Map.entry("OTHER", "other"),
-      Map.entry("规划", "planned"), Map.entry("设计", "planned"), Map.entry("PLANNED", "planned"));
+  private static final Map<String, String> STATUS =
+      Map.ofEntries(
+          Map.entry("在用", "in_use"),
+          Map.entry("0", "in_use"),
+          Map.entry("IN_USE", "in_use"),
+          Map.entry("使用", "in_use"),
+          Map.entry("废弃", "abandoned"),
+          Map.entry("1", "abandoned"),
+          Map.entry("ABANDONED", "abandoned"),
+          Map.entry("空管", "empty_duct"),
+          Map.entry("2", "empty_duct"),
+          Map.entry("EMPTY_DUCT", "empty_duct"),
+          Map.entry("其他", "other"),
+          Map.entry("3", "other"),
+          Map.entry("OTHER", "other"),
+          Map.entry("规划", "planned"),
+          Map.entry("设计", "planned"),
+          Map.entry("PLANNED", "planned"));
 
   /** 流向: along the segment (start to end) or against it. */
-  private static final Map<String, String> FLOW = Map.of(
-      "正向", "forward", "顺向", "forward", "0", "forward", "FORWARD", "forward", "+", "forward",
-      "反向", "backward", "逆向", "backward", "1", "backward", "BACKWARD", "backward", "-", "backward");
+  private static final Map<String, String> FLOW =
+      Map.of(
+          "正向",
+          "forward",
+          "顺向",
+          "forward",
+          "0",
+          "forward",
+          "FORWARD",
+          "forward",
+          "+",
+          "forward",
+          "反向",
+          "backward",
+          "逆向",
+          "backward",
+          "1",
+          "backward",
+          "BACKWARD",
+          "backward",
+          "-",
+          "backward");
 
   private static final Pattern YEAR = Pattern.compile("(19|20)\\d{2}");
-  private static final Pattern DATE = Pattern.compile("(\\d{4})\\s*[-/.年]?\\s*(\\d{1,2})\\s*[-/.月]?\\s*(\\d{1,2})\\s*日?(?:[ T].*)?");
+  private static final Pattern DATE =
+      Pattern.compile(
+          "(\\d{4})\\s*[-/.年]?\\s*(\\d{1,2})\\s*[-/.月]?\\s*(\\d{1,2})\\s*日?(?:[ T].*)?");
 
-  private SurveyValues() {
-  }
+  private SurveyValues() {}
 
   /** The stored status ('in_use' when blank); reports an unknown status. */
   static String status(Cells c) {
@@ -64,7 +98,10 @@ final class SurveyValues {
     Matcher m = DATE.matcher(v);
     try {
       if (m.matches()) {
-        return LocalDate.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)));
+        return LocalDate.of(
+            Integer.parseInt(m.group(1)),
+            Integer.parseInt(m.group(2)),
+            Integer.parseInt(m.group(3)));
       }
     } catch (java.time.DateTimeException | NumberFormatException e) {
       // reported below
@@ -86,5 +123,4 @@ final class SurveyValues {
     c.error(Cjj61Field.BUILD_YEAR, QaCode.INVALID_VALUE, "'" + v + "' has no year 无年份");
     return null;
   }
-
 }

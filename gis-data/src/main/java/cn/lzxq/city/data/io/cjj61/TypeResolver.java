@@ -13,10 +13,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Derives network and subtype from the three places a survey table states them: the point
- * number prefix (JS12 → 给水; YS12 → 排水/雨水), the Appendix F feature code, and an optional
- * network column. It reports when they disagree, so a mistyped code cannot move a pipe into the
- * wrong network.
+ * Derives network and subtype from the three places a survey table states them: the point number
+ * prefix (JS12 → 给水; YS12 → 排水/雨水), the Appendix F feature code, and an optional network column. It
+ * reports when they disagree, so a mistyped code cannot move a pipe into the wrong network.
  */
 final class TypeResolver {
 
@@ -36,14 +35,26 @@ final class TypeResolver {
       int pointType = FeatureCode.parse(p.code()).pointType();
       int expected = p.feature() != null ? 1 : 2;
       if ((p.feature() == null) != (p.appurtenance() == null) && pointType != expected) {
-        c.error(CODE, QaCode.INVALID_VALUE, p.code() + ": point type digit " + pointType + " but "
-            + (expected == 1 ? "特征 feature" : "附属物 appurtenance") + " is filled (1 = 特征, 2 = 附属物)");
+        c.error(
+            CODE,
+            QaCode.INVALID_VALUE,
+            p.code()
+                + ": point type digit "
+                + pointType
+                + " but "
+                + (expected == 1 ? "特征 feature" : "附属物 appurtenance")
+                + " is filled (1 = 特征, 2 = 附属物)");
       }
     }
     PipeType fromPrefix = fromPrefix(p.expNo());
     String explicit = explicitNetwork(c, p.network());
-    String network = agree(c, CODE, fromCode == null ? null : fromCode.network(),
-        fromPrefix == null ? null : fromPrefix.network(), "物探点号 " + p.expNo());
+    String network =
+        agree(
+            c,
+            CODE,
+            fromCode == null ? null : fromCode.network(),
+            fromPrefix == null ? null : fromPrefix.network(),
+            "物探点号 " + p.expNo());
     network = agree(c, NETWORK, network, explicit, "管线类别 column");
     if (network == null) {
       c.error(EXP_NO, QaCode.UNKNOWN_NETWORK, "neither the point number prefix nor 要素代码 names one");
@@ -58,36 +69,52 @@ final class TypeResolver {
    * prefix; problems go to the row's issues.
    *
    * @param start the start point, or null when unknown
-   * @param end   the end point, or null when unknown
+   * @param end the end point, or null when unknown
    */
   PipeType segment(SegmentRow s, PointEntry start, PointEntry end) {
     Cells c = s.cells();
     PipeType fromCode = fromCode(c, s.code(), 1);
-    PipeType fromStart = start == null || start.network() == null ? null
-        : new PipeType(start.network(), start.subtype(), null);
+    PipeType fromStart =
+        start == null || start.network() == null
+            ? null
+            : new PipeType(start.network(), start.subtype(), null);
     PipeType fromPrefix = s.startPoint() == null ? null : fromPrefix(s.startPoint());
-    String network = agree(c, CODE, fromCode == null ? null : fromCode.network(),
-        fromStart == null ? null : fromStart.network(), "start point " + s.startPoint());
+    String network =
+        agree(
+            c,
+            CODE,
+            fromCode == null ? null : fromCode.network(),
+            fromStart == null ? null : fromStart.network(),
+            "start point " + s.startPoint());
     if (network == null && fromPrefix != null) {
       network = fromPrefix.network();
     }
     network = agree(c, NETWORK, network, explicitNetwork(c, s.network()), "管线类别 column");
     if (network != null && end != null && end.network() != null && !end.network().equals(network)) {
-      c.error(END_POINT, QaCode.CODE_NETWORK_MISMATCH, "end point " + s.endPoint() + " is " + end.network()
-          + ", the segment is " + network);
+      c.error(
+          END_POINT,
+          QaCode.CODE_NETWORK_MISMATCH,
+          "end point " + s.endPoint() + " is " + end.network() + ", the segment is " + network);
     }
     if (network == null) {
       c.error(START_POINT, QaCode.UNKNOWN_NETWORK, "no 要素代码, and the start point gives none");
       return new PipeType(null, null, s.code());
     }
-    String subtype = fromCode != null && fromCode.subtype() != null ? fromCode.subtype() : pick(fromStart, fromPrefix, network);
+    String subtype =
+        fromCode != null && fromCode.subtype() != null
+            ? fromCode.subtype()
+            : pick(fromStart, fromPrefix, network);
     if (subtype == null) {
       if (fromCode == null) {
-        c.error(CODE, QaCode.UNKNOWN_SUBTYPE, "no sub-class for " + network + " from 要素代码 or the start point");
+        c.error(
+            CODE,
+            QaCode.UNKNOWN_SUBTYPE,
+            "no sub-class for " + network + " from 要素代码 or the start point");
       }
       return new PipeType(network, null, s.code());
     }
-    return new PipeType(network, subtype, s.code() != null ? s.code() : dict.lineCode(network, subtype));
+    return new PipeType(
+        network, subtype, s.code() != null ? s.code() : dict.lineCode(network, subtype));
   }
 
   /** The type a feature code states, or null when there is no code; reports a malformed one. */
@@ -97,17 +124,30 @@ final class TypeResolver {
     }
     FeatureCode fc = FeatureCode.parse(code);
     if (fc == null) {
-      c.error(CODE, QaCode.INVALID_VALUE, "'" + code + "' is not an 8-digit CJJ 61 Appendix F code 5MSSFPNN");
+      c.error(
+          CODE,
+          QaCode.INVALID_VALUE,
+          "'" + code + "' is not an 8-digit CJJ 61 Appendix F code 5MSSFPNN");
       return null;
     }
     if (fc.featureType() != featureType) {
-      c.error(CODE, QaCode.INVALID_VALUE, code + ": feature type digit " + fc.featureType() + ", expected "
-          + featureType + (featureType == 1 ? " (line 线)" : " (point 点)"));
+      c.error(
+          CODE,
+          QaCode.INVALID_VALUE,
+          code
+              + ": feature type digit "
+              + fc.featureType()
+              + ", expected "
+              + featureType
+              + (featureType == 1 ? " (line 线)" : " (point 点)"));
     }
     String network = dict.networkOfDigit(fc.majorDigit());
     String subtype = network == null ? null : dict.subtype(network, fc.subDigits());
     if (network != null && subtype == null) {
-      c.error(CODE, QaCode.UNKNOWN_SUBTYPE, code + ": sub-class " + fc.subDigits() + " is not a sub-class of " + network);
+      c.error(
+          CODE,
+          QaCode.UNKNOWN_SUBTYPE,
+          code + ": sub-class " + fc.subDigits() + " is not a sub-class of " + network);
     }
     return new PipeType(network, subtype, code);
   }
@@ -141,9 +181,13 @@ final class TypeResolver {
   }
 
   /** The one network both sources give (either may be null); reports a disagreement. */
-  private static String agree(Cells c, Cjj61Field column, String first, String second, String secondName) {
+  private static String agree(
+      Cells c, Cjj61Field column, String first, String second, String secondName) {
     if (first != null && second != null && !first.equals(second)) {
-      c.error(column, QaCode.CODE_NETWORK_MISMATCH, first + " here, but " + secondName + " says " + second);
+      c.error(
+          column,
+          QaCode.CODE_NETWORK_MISMATCH,
+          first + " here, but " + secondName + " says " + second);
     }
     return first != null ? first : second;
   }

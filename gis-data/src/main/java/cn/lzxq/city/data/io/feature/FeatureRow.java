@@ -12,35 +12,46 @@ import org.locationtech.jts.io.ParseException;
 import org.locationtech.jts.io.WKBWriter;
 import org.locationtech.jts.io.WKTReader;
 
-/** The column values of one feature: SQL text for attributes, JTS geometries for geometry columns. */
+/**
+ * The column values of one feature: SQL text for attributes, JTS geometries for geometry columns.
+ */
 final class FeatureRow {
 
   /** The value of a column whose input did not fit (already reported). */
   static final Object INVALID = new Object();
 
-  private FeatureRow() {
-  }
+  private FeatureRow() {}
 
   /**
    * The values of a feature for the layer's columns; a value that does not fit its column is
    * reported and replaced by {@link #INVALID}.
    */
-  static Map<String, Object> values(FeatureRecord f, LayerTable layer, TableColumns table, String source, Issues issues) {
+  static Map<String, Object> values(
+      FeatureRecord f, LayerTable layer, TableColumns table, String source, Issues issues) {
     Map<String, Object> out = new HashMap<>();
     for (Column c : table.attributes()) {
       Object raw = c.name().equals("geom") ? f.geometry() : f.properties().get(c.name());
       try {
         out.put(c.name(), c.isGeometry() ? fit(geometry(raw), c) : FeatureValues.toSql(raw, c));
       } catch (IllegalArgumentException e) {
-        issues.error(source, f.number(), c.name(), e.getMessage().contains("number") ? QaCode.NOT_A_NUMBER
-            : QaCode.INVALID_VALUE, e.getMessage());
+        issues.error(
+            source,
+            f.number(),
+            c.name(),
+            e.getMessage().contains("number") ? QaCode.NOT_A_NUMBER : QaCode.INVALID_VALUE,
+            e.getMessage());
         out.put(c.name(), INVALID);
       }
     }
     if (layer.network() != null) {
       Object given = out.get("network");
       if (given != null && !layer.network().equals(given)) {
-        issues.error(source, f.number(), "network", QaCode.CODE_NETWORK_MISMATCH, given + " in layer " + layer.layer());
+        issues.error(
+            source,
+            f.number(),
+            "network",
+            QaCode.CODE_NETWORK_MISMATCH,
+            given + " in layer " + layer.layer());
       }
       out.put("network", layer.network());
     }
@@ -55,7 +66,8 @@ final class FeatureRow {
     try {
       return new WKTReader().read(raw.toString());
     } catch (ParseException e) {
-      throw new IllegalArgumentException("not a geometry (GeoJSON or WKT) 几何无法解析: " + e.getMessage());
+      throw new IllegalArgumentException(
+          "not a geometry (GeoJSON or WKT) 几何无法解析: " + e.getMessage());
     }
   }
 
@@ -68,7 +80,9 @@ final class FeatureRow {
       return null;
     }
     String want = column.geometryType();
-    if (g.getNumGeometries() == 1 && g.getGeometryType().startsWith("Multi") && !want.startsWith("MULTI")) {
+    if (g.getNumGeometries() == 1
+        && g.getGeometryType().startsWith("Multi")
+        && !want.startsWith("MULTI")) {
       g = g.getGeometryN(0);
     }
     String have = g.getGeometryType().toUpperCase(java.util.Locale.ROOT);

@@ -17,8 +17,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class FeatureValues {
 
-  private FeatureValues() {
-  }
+  private FeatureValues() {}
 
   /**
    * The value as SQL text for the column, or null.
@@ -54,7 +53,8 @@ final class FeatureValues {
       try {
         return OffsetDateTime.parse(value.toString()).toString();
       } catch (DateTimeParseException e) {
-        throw new IllegalArgumentException("'" + value + "' is not an ISO 8601 time with offset 不是时间");
+        throw new IllegalArgumentException(
+            "'" + value + "' is not an ISO 8601 time with offset 不是时间");
       }
     }
     return value instanceof BigDecimal d ? d.toPlainString() : value.toString();
@@ -93,8 +93,8 @@ final class FeatureValues {
   }
 
   /**
-   * A PostgreSQL array literal from a list, a JSON array text (as our GeoPackages store arrays)
-   * or an OGR string list "(3:a,b,c)" (as ogr2ogr writes them).
+   * A PostgreSQL array literal from a list, a JSON array text (as our GeoPackages store arrays) or
+   * an OGR string list "(3:a,b,c)" (as ogr2ogr writes them).
    */
   private static String array(Object value) {
     List<?> items;
@@ -111,7 +111,12 @@ final class FeatureValues {
     } else {
       items = List.of(value.toString().split(","));
     }
-    return items.stream().map(i -> i == null ? "NULL" : '"' + i.toString().trim().replace("\\", "\\\\").replace("\"", "\\\"") + '"')
+    return items.stream()
+        .map(
+            i ->
+                i == null
+                    ? "NULL"
+                    : '"' + i.toString().trim().replace("\\", "\\\\").replace("\"", "\\\"") + '"')
         .collect(Collectors.joining(",", "{", "}"));
   }
 }

@@ -15,17 +15,18 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * The foreign keys of a layer table (owner → organization, material → material_code,
- * (network, subtype) → pipe_subtype …) with the referenced codes, read from the catalog so
- * imports check codes before writing and report every unknown one with its row.
+ * The foreign keys of a layer table (owner → organization, material → material_code, (network,
+ * subtype) → pipe_subtype …) with the referenced codes, read from the catalog so imports check
+ * codes before writing and report every unknown one with its row.
  *
  * @param columns the referencing columns
- * @param table   the referenced table
- * @param values  the referenced key tuples, as text
+ * @param table the referenced table
+ * @param values the referenced key tuples, as text
  */
 public record ForeignKeys(List<String> columns, String table, Set<List<String>> values) {
 
-  private static final String SQL = """
+  private static final String SQL =
+      """
       SELECT c.conname, a.attname, rc.relname, ra.attname
       FROM pg_constraint c
       JOIN pg_class rc ON rc.oid = c.confrelid
@@ -42,7 +43,8 @@ public record ForeignKeys(List<String> columns, String table, Set<List<String>> 
       ps.setString(1, table);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
-          byConstraint.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
+          byConstraint
+              .computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
               .add(new String[] {rs.getString(2), rs.getString(3), rs.getString(4)});
         }
       }
@@ -50,18 +52,26 @@ public record ForeignKeys(List<String> columns, String table, Set<List<String>> 
     List<ForeignKeys> out = new ArrayList<>();
     for (List<String[]> parts : byConstraint.values()) {
       String referenced = parts.get(0)[1];
-      out.add(new ForeignKeys(parts.stream().map(p -> p[0]).toList(), referenced,
-          values(c, referenced, parts.stream().map(p -> p[2]).toList())));
+      out.add(
+          new ForeignKeys(
+              parts.stream().map(p -> p[0]).toList(),
+              referenced,
+              values(c, referenced, parts.stream().map(p -> p[2]).toList())));
     }
     return out;
   }
 
   /** Identifiers here come from the catalog, never from input. */
-  private static Set<List<String>> values(Connection c, String table, List<String> columns) throws SQLException {
-    String sql = "SELECT " + columns.stream().map(col -> quote(col) + "::text").collect(Collectors.joining(", "))
-        + " FROM " + quote(table);
+  private static Set<List<String>> values(Connection c, String table, List<String> columns)
+      throws SQLException {
+    String sql =
+        "SELECT "
+            + columns.stream().map(col -> quote(col) + "::text").collect(Collectors.joining(", "))
+            + " FROM "
+            + quote(table);
     Set<List<String>> out = new HashSet<>();
-    try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+    try (Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery(sql)) {
       while (rs.next()) {
         List<String> tuple = new ArrayList<>();
         for (int i = 1; i <= columns.size(); i++) {

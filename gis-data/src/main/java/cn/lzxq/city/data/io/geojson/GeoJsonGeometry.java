@@ -14,8 +14,7 @@ public final class GeoJsonGeometry {
 
   private static final GeometryFactory FACTORY = new GeometryFactory();
 
-  private GeoJsonGeometry() {
-  }
+  private GeoJsonGeometry() {}
 
   /** True when a JSON object looks like a geometry (has "type" and "coordinates"). */
   public static boolean isGeometry(JsonNode node) {
@@ -38,9 +37,15 @@ public final class GeoJsonGeometry {
         case "Point" -> point(c);
         case "LineString" -> line(c);
         case "Polygon" -> polygon(c);
-        case "MultiPoint" -> FACTORY.createMultiPoint(c.values().stream().map(GeoJsonGeometry::point).toArray(Point[]::new));
-        case "MultiLineString" -> FACTORY.createMultiLineString(c.values().stream().map(GeoJsonGeometry::line).toArray(LineString[]::new));
-        case "MultiPolygon" -> FACTORY.createMultiPolygon(c.values().stream().map(GeoJsonGeometry::polygon).toArray(Polygon[]::new));
+        case "MultiPoint" ->
+            FACTORY.createMultiPoint(
+                c.values().stream().map(GeoJsonGeometry::point).toArray(Point[]::new));
+        case "MultiLineString" ->
+            FACTORY.createMultiLineString(
+                c.values().stream().map(GeoJsonGeometry::line).toArray(LineString[]::new));
+        case "MultiPolygon" ->
+            FACTORY.createMultiPolygon(
+                c.values().stream().map(GeoJsonGeometry::polygon).toArray(Polygon[]::new));
         default -> throw new IllegalArgumentException("unsupported geometry type '" + type + "'");
       };
     } catch (RuntimeException e) {
@@ -52,7 +57,8 @@ public final class GeoJsonGeometry {
     if (!p.isArray() || p.size() < 2) {
       throw new IllegalArgumentException("a position needs at least two numbers");
     }
-    return p.size() > 2 ? new Coordinate(p.get(0).doubleValue(), p.get(1).doubleValue(), p.get(2).doubleValue())
+    return p.size() > 2
+        ? new Coordinate(p.get(0).doubleValue(), p.get(1).doubleValue(), p.get(2).doubleValue())
         : new Coordinate(p.get(0).doubleValue(), p.get(1).doubleValue());
   }
 
@@ -69,7 +75,10 @@ public final class GeoJsonGeometry {
   }
 
   private static Polygon polygon(JsonNode rings) {
-    LinearRing[] all = rings.values().stream().map(r -> FACTORY.createLinearRing(coordinates(r))).toArray(LinearRing[]::new);
+    LinearRing[] all =
+        rings.values().stream()
+            .map(r -> FACTORY.createLinearRing(coordinates(r)))
+            .toArray(LinearRing[]::new);
     if (all.length == 0) {
       throw new IllegalArgumentException("a polygon needs a ring");
     }

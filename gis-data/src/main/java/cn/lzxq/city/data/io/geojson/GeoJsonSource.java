@@ -21,16 +21,19 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A GeoJSON FeatureCollection read as a stream: one feature in memory at a time. Coordinates
- * are RFC 7946 CRS84 (longitude, latitude) unless a legacy {@code crs} member names an EPSG
- * code (EPSG:4544, EPSG:4490 …; urn:ogc:def:crs:EPSG::4544 as GDAL writes it).
+ * A GeoJSON FeatureCollection read as a stream: one feature in memory at a time. Coordinates are
+ * RFC 7946 CRS84 (longitude, latitude) unless a legacy {@code crs} member names an EPSG code
+ * (EPSG:4544, EPSG:4490 …; urn:ogc:def:crs:EPSG::4544 as GDAL writes it).
  */
 public final class GeoJsonSource implements FeatureSource {
 
   private static final Pattern EPSG = Pattern.compile("EPSG:*(\\d+)$", Pattern.CASE_INSENSITIVE);
+
   /** Reads one member or feature at a time from a stream, so tokens follow each value read. */
-  private static final JsonMapper JSON = JsonMapper.builder()
-      .disable(tools.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
+  private static final JsonMapper JSON =
+      JsonMapper.builder()
+          .disable(tools.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+          .build();
 
   private final Path file;
   private final int srid;
@@ -50,7 +53,8 @@ public final class GeoJsonSource implements FeatureSource {
   public static GeoJsonSource open(Path file) throws IOException {
     int srid = 4326;
     String name = null;
-    try (InputStream in = Files.newInputStream(file); JsonParser p = JSON.createParser(in)) {
+    try (InputStream in = Files.newInputStream(file);
+        JsonParser p = JSON.createParser(in)) {
       expect(p.nextToken(), JsonToken.START_OBJECT, file);
       while (p.nextToken() == JsonToken.PROPERTY_NAME) {
         String member = p.currentName();
@@ -64,7 +68,8 @@ public final class GeoJsonSource implements FeatureSource {
         }
       }
     } catch (JacksonException e) {
-      throw new IOException(file.getFileName() + " is not valid JSON: " + e.getOriginalMessage(), e);
+      throw new IOException(
+          file.getFileName() + " is not valid JSON: " + e.getOriginalMessage(), e);
     }
     if (name == null) {
       name = file.getFileName().toString().replaceFirst("\\.(geo)?json$", "");
@@ -107,7 +112,8 @@ public final class GeoJsonSource implements FeatureSource {
 
   @Override
   public void read(Consumer<FeatureRecord> sink) throws IOException {
-    try (InputStream in = Files.newInputStream(file); JsonParser p = JSON.createParser(in)) {
+    try (InputStream in = Files.newInputStream(file);
+        JsonParser p = JSON.createParser(in)) {
       p.nextToken();
       while (p.nextToken() == JsonToken.PROPERTY_NAME) {
         String member = p.currentName();

@@ -15,10 +15,10 @@ import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Writes an RFC 7946 FeatureCollection as a stream: CRS84 longitude/latitude with 7 decimals
- * (about 1 cm) and Z kept, the stable fid as the feature id, the attribute columns as
- * properties (numbers as numbers, arrays as arrays, times in ISO 8601 UTC). No {@code crs}
- * member (RFC 7946 §4); the layer name is the foreign member {@code name}, as GDAL writes it.
+ * Writes an RFC 7946 FeatureCollection as a stream: CRS84 longitude/latitude with 7 decimals (about
+ * 1 cm) and Z kept, the stable fid as the feature id, the attribute columns as properties (numbers
+ * as numbers, arrays as arrays, times in ISO 8601 UTC). No {@code crs} member (RFC 7946 §4); the
+ * layer name is the foreign member {@code name}, as GDAL writes it.
  */
 public final class GeoJsonWriter implements AutoCloseable {
 
@@ -42,8 +42,8 @@ public final class GeoJsonWriter implements AutoCloseable {
   }
 
   /**
-   * Writes one feature from a {@code LayerCursor} row in GEOJSON_CRS84 encoding: fid, the
-   * columns, then the geometry as GeoJSON text.
+   * Writes one feature from a {@code LayerCursor} row in GEOJSON_CRS84 encoding: fid, the columns,
+   * then the geometry as GeoJSON text.
    */
   public void write(ResultSet rs) throws SQLException {
     json.writeStartObject();
@@ -70,9 +70,15 @@ public final class GeoJsonWriter implements AutoCloseable {
     }
     switch (kind) {
       case INTEGER -> json.writeNumber(rs.getLong(i));
-      case REAL -> json.writeNumber(new BigDecimal(rs.getBigDecimal(i).stripTrailingZeros().toPlainString()));
+      case REAL ->
+          json.writeNumber(
+              new BigDecimal(rs.getBigDecimal(i).stripTrailingZeros().toPlainString()));
       case BOOLEAN -> json.writeBoolean(rs.getBoolean(i));
-      case DATETIME -> json.writeString(rs.getObject(i, OffsetDateTime.class).withOffsetSameInstant(ZoneOffset.UTC).toString());
+      case DATETIME ->
+          json.writeString(
+              rs.getObject(i, OffsetDateTime.class)
+                  .withOffsetSameInstant(ZoneOffset.UTC)
+                  .toString());
       case GEOMETRY -> json.writeRawValue(rs.getString(i));
       case ARRAY -> {
         json.writeStartArray();

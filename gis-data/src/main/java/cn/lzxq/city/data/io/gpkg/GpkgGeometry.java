@@ -9,21 +9,20 @@ import org.locationtech.jts.io.ParseException;
 import org.locationtech.jts.io.WKBReader;
 
 /**
- * The GeoPackage binary geometry encoding (GeoPackage 1.3 §2.1.3): "GP", version 0, flags,
- * srs_id, an optional envelope, then standard (ISO) WKB.
+ * The GeoPackage binary geometry encoding (GeoPackage 1.3 §2.1.3): "GP", version 0, flags, srs_id,
+ * an optional envelope, then standard (ISO) WKB.
  */
 public final class GpkgGeometry {
 
   private static final int ENVELOPE_XYZ = 2;
 
-  private GpkgGeometry() {
-  }
+  private GpkgGeometry() {}
 
   /**
-   * Encodes ISO WKB as a GeoPackage geometry with a little-endian header and an XY or XYZ
-   * envelope (XYZ when the geometry has Z).
+   * Encodes ISO WKB as a GeoPackage geometry with a little-endian header and an XY or XYZ envelope
+   * (XYZ when the geometry has Z).
    *
-   * @param wkb   standard WKB (as PostGIS {@code ST_AsBinary} writes it)
+   * @param wkb standard WKB (as PostGIS {@code ST_AsBinary} writes it)
    * @param srsId the gpkg_spatial_ref_sys id
    * @return the blob and the geometry's envelope, for the layer bounds
    */
@@ -33,7 +32,8 @@ public final class GpkgGeometry {
     double[] z = zRange(g);
     boolean hasZ = !Double.isNaN(z[0]);
     int envelopeCode = hasZ ? ENVELOPE_XYZ : 1;
-    ByteBuffer b = ByteBuffer.allocate(8 + (hasZ ? 48 : 32) + wkb.length).order(ByteOrder.LITTLE_ENDIAN);
+    ByteBuffer b =
+        ByteBuffer.allocate(8 + (hasZ ? 48 : 32) + wkb.length).order(ByteOrder.LITTLE_ENDIAN);
     b.put((byte) 'G').put((byte) 'P').put((byte) 0).put((byte) ((envelopeCode << 1) | 1));
     b.putInt(srsId);
     b.putDouble(e.getMinX()).putDouble(e.getMaxX()).putDouble(e.getMinY()).putDouble(e.getMaxY());
@@ -47,11 +47,10 @@ public final class GpkgGeometry {
   /**
    * An encoded geometry and its 2D envelope.
    *
-   * @param blob     the GeoPackage geometry blob
+   * @param blob the GeoPackage geometry blob
    * @param envelope the geometry's XY envelope
    */
-  public record Encoded(byte[] blob, Envelope envelope) {
-  }
+  public record Encoded(byte[] blob, Envelope envelope) {}
 
   /**
    * Decodes a GeoPackage geometry blob into JTS (Z kept); null for an empty geometry.
@@ -70,13 +69,14 @@ public final class GpkgGeometry {
       return null;
     }
     int envelope = (flags >> 1) & 0x07;
-    int envelopeBytes = switch (envelope) {
-      case 0 -> 0;
-      case 1 -> 32;
-      case 2, 3 -> 48;
-      case 4 -> 64;
-      default -> throw new IllegalArgumentException("invalid envelope indicator " + envelope);
-    };
+    int envelopeBytes =
+        switch (envelope) {
+          case 0 -> 0;
+          case 1 -> 32;
+          case 2, 3 -> 48;
+          case 4 -> 64;
+          default -> throw new IllegalArgumentException("invalid envelope indicator " + envelope);
+        };
     int offset = 8 + envelopeBytes;
     byte[] wkb = new byte[blob.length - offset];
     System.arraycopy(blob, offset, wkb, 0, wkb.length);

@@ -22,12 +22,13 @@ import org.locationtech.jts.geom.Geometry;
 import org.sqlite.SQLiteConfig;
 
 /**
- * A feature table of a GeoPackage, read with sqlite-jdbc (read-only) as a stream. The CRS is
- * the table's srs_id resolved through gpkg_spatial_ref_sys to an EPSG code.
+ * A feature table of a GeoPackage, read with sqlite-jdbc (read-only) as a stream. The CRS is the
+ * table's srs_id resolved through gpkg_spatial_ref_sys to an EPSG code.
  */
 public final class GpkgSource implements FeatureSource {
 
-  private static final String TABLES = """
+  private static final String TABLES =
+      """
       SELECT c.table_name, g.column_name, g.srs_id, s.organization, s.organization_coordsys_id
       FROM gpkg_contents c
       JOIN gpkg_geometry_columns g ON g.table_name = c.table_name
@@ -49,13 +50,18 @@ public final class GpkgSource implements FeatureSource {
   /** The feature tables of a GeoPackage file. */
   public static List<GpkgSource> open(Path file) throws IOException {
     List<GpkgSource> out = new ArrayList<>();
-    try (Connection db = connect(file); Statement s = db.createStatement(); ResultSet rs = s.executeQuery(TABLES)) {
+    try (Connection db = connect(file);
+        Statement s = db.createStatement();
+        ResultSet rs = s.executeQuery(TABLES)) {
       while (rs.next()) {
         boolean epsg = "EPSG".equalsIgnoreCase(rs.getString(4));
-        out.add(new GpkgSource(file, rs.getString(1), rs.getString(2), epsg ? rs.getInt(5) : rs.getInt(3)));
+        out.add(
+            new GpkgSource(
+                file, rs.getString(1), rs.getString(2), epsg ? rs.getInt(5) : rs.getInt(3)));
       }
     } catch (SQLException e) {
-      throw new IOException(file.getFileName() + " is not a readable GeoPackage: " + e.getMessage(), e);
+      throw new IOException(
+          file.getFileName() + " is not a readable GeoPackage: " + e.getMessage(), e);
     }
     return out;
   }
@@ -63,7 +69,8 @@ public final class GpkgSource implements FeatureSource {
   private static Connection connect(Path file) throws SQLException {
     SQLiteConfig config = new SQLiteConfig();
     config.setReadOnly(true);
-    return DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath(), config.toProperties());
+    return DriverManager.getConnection(
+        "jdbc:sqlite:" + file.toAbsolutePath(), config.toProperties());
   }
 
   @Override
@@ -84,7 +91,9 @@ public final class GpkgSource implements FeatureSource {
   @Override
   public void read(Consumer<FeatureRecord> sink) throws IOException {
     String sql = "SELECT * FROM \"" + table.replace("\"", "\"\"") + "\"";
-    try (Connection db = connect(file); PreparedStatement ps = db.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
+    try (Connection db = connect(file);
+        PreparedStatement ps = db.prepareStatement(sql);
+        ResultSet rs = ps.executeQuery()) {
       ResultSetMetaData meta = rs.getMetaData();
       long n = 0;
       while (rs.next()) {

@@ -22,19 +22,21 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Writes a GeoPackage 1.3 file with sqlite-jdbc: the application id and version, the required
- * metadata tables (gpkg_spatial_ref_sys with the undefined systems and WGS 84, gpkg_contents
- * with layer bounds, gpkg_geometry_columns) and one feature table per layer, with typed
- * attribute columns and GeoPackage binary geometries with envelopes. One transaction for the file.
+ * metadata tables (gpkg_spatial_ref_sys with the undefined systems and WGS 84, gpkg_contents with
+ * layer bounds, gpkg_geometry_columns) and one feature table per layer, with typed attribute
+ * columns and GeoPackage binary geometries with envelopes. One transaction for the file.
  */
 public final class GpkgWriter implements AutoCloseable {
 
   /** "GPKG" as the SQLite application_id. */
   public static final int APPLICATION_ID = 0x47504B47;
+
   /** GeoPackage 1.3.0. */
   public static final int USER_VERSION = 10300;
 
   private static final int BATCH = 1000;
-  private static final DateTimeFormatter DATETIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'");
+  private static final DateTimeFormatter DATETIME =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'");
 
   private final Connection db;
 
@@ -59,9 +61,27 @@ public final class GpkgWriter implements AutoCloseable {
       }
     }
     GpkgWriter w = new GpkgWriter(db);
-    w.addSrs(-1, "Undefined cartesian SRS", "NONE", -1, "undefined", "undefined cartesian coordinate reference system");
-    w.addSrs(0, "Undefined geographic SRS", "NONE", 0, "undefined", "undefined geographic coordinate reference system");
-    w.addSrs(4326, "WGS 84 geodetic", "EPSG", 4326, wgs84Wkt, "longitude/latitude coordinates in decimal degrees on the WGS 84 spheroid");
+    w.addSrs(
+        -1,
+        "Undefined cartesian SRS",
+        "NONE",
+        -1,
+        "undefined",
+        "undefined cartesian coordinate reference system");
+    w.addSrs(
+        0,
+        "Undefined geographic SRS",
+        "NONE",
+        0,
+        "undefined",
+        "undefined geographic coordinate reference system");
+    w.addSrs(
+        4326,
+        "WGS 84 geodetic",
+        "EPSG",
+        4326,
+        wgs84Wkt,
+        "longitude/latitude coordinates in decimal degrees on the WGS 84 spheroid");
     return w;
   }
 
@@ -72,9 +92,12 @@ public final class GpkgWriter implements AutoCloseable {
     }
   }
 
-  private void addSrs(int id, String name, String org, int orgId, String wkt, String description) throws SQLException {
-    try (PreparedStatement ps = db.prepareStatement("INSERT INTO gpkg_spatial_ref_sys "
-        + "(srs_name, srs_id, organization, organization_coordsys_id, definition, description) VALUES (?, ?, ?, ?, ?, ?)")) {
+  private void addSrs(int id, String name, String org, int orgId, String wkt, String description)
+      throws SQLException {
+    try (PreparedStatement ps =
+        db.prepareStatement(
+            "INSERT INTO gpkg_spatial_ref_sys "
+                + "(srs_name, srs_id, organization, organization_coordsys_id, definition, description) VALUES (?, ?, ?, ?, ?, ?)")) {
       ps.setString(1, name);
       ps.setInt(2, id);
       ps.setString(3, org);
@@ -88,27 +111,37 @@ public final class GpkgWriter implements AutoCloseable {
   /**
    * Creates a feature table and returns its writer.
    *
-   * @param name         the table name (a layer name from the fixed list)
-   * @param columns      attribute columns
+   * @param name the table name (a layer name from the fixed list)
+   * @param columns attribute columns
    * @param geometryType POINT, LINESTRING or MULTIPOLYGON (with Z)
-   * @param srsId        the geometry's srs_id (an EPSG code added with {@link #addEpsg})
+   * @param srsId the geometry's srs_id (an EPSG code added with {@link #addEpsg})
    */
-  public LayerWriter layer(String name, String title, List<ExportColumn> columns, String geometryType, int srsId)
+  public LayerWriter layer(
+      String name, String title, List<ExportColumn> columns, String geometryType, int srsId)
       throws SQLException {
     try (Statement s = db.createStatement()) {
-      s.execute("CREATE TABLE " + GpkgSchema.quote(name) + " (fid INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL, geom "
-          + geometryType + columns.stream().map(c -> ", " + GpkgSchema.quote(c.name()) + " " + GpkgSchema.type(c.kind()))
-          .collect(Collectors.joining()) + ")");
+      s.execute(
+          "CREATE TABLE "
+              + GpkgSchema.quote(name)
+              + " (fid INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL, geom "
+              + geometryType
+              + columns.stream()
+                  .map(c -> ", " + GpkgSchema.quote(c.name()) + " " + GpkgSchema.type(c.kind()))
+                  .collect(Collectors.joining())
+              + ")");
     }
-    try (PreparedStatement ps = db.prepareStatement("INSERT INTO gpkg_contents (table_name, data_type, identifier, "
-        + "description, srs_id) VALUES (?, 'features', ?, ?, ?)")) {
+    try (PreparedStatement ps =
+        db.prepareStatement(
+            "INSERT INTO gpkg_contents (table_name, data_type, identifier, "
+                + "description, srs_id) VALUES (?, 'features', ?, ?, ?)")) {
       ps.setString(1, name);
       ps.setString(2, name);
       ps.setString(3, title);
       ps.setInt(4, srsId);
       ps.executeUpdate();
     }
-    try (PreparedStatement ps = db.prepareStatement("INSERT INTO gpkg_geometry_columns VALUES (?, 'geom', ?, ?, 1, 0)")) {
+    try (PreparedStatement ps =
+        db.prepareStatement("INSERT INTO gpkg_geometry_columns VALUES (?, 'geom', ?, ?, 1, 0)")) {
       ps.setString(1, name);
       ps.setString(2, geometryType);
       ps.setInt(3, srsId);
@@ -131,9 +164,17 @@ public final class GpkgWriter implements AutoCloseable {
       this.name = name;
       this.columns = columns;
       this.srsId = srsId;
-      this.insert = db.prepareStatement("INSERT INTO " + GpkgSchema.quote(name) + " (fid, geom"
-          + columns.stream().map(c -> ", " + GpkgSchema.quote(c.name())).collect(Collectors.joining())
-          + ") VALUES (?, ?" + ", ?".repeat(columns.size()) + ")");
+      this.insert =
+          db.prepareStatement(
+              "INSERT INTO "
+                  + GpkgSchema.quote(name)
+                  + " (fid, geom"
+                  + columns.stream()
+                      .map(c -> ", " + GpkgSchema.quote(c.name()))
+                      .collect(Collectors.joining())
+                  + ") VALUES (?, ?"
+                  + ", ?".repeat(columns.size())
+                  + ")");
     }
 
     /** Writes one feature from a {@code LayerCursor} row in WKB_NATIVE encoding. */
@@ -158,8 +199,9 @@ public final class GpkgWriter implements AutoCloseable {
       insert.executeBatch();
       insert.close();
       if (!bounds.isNull()) {
-        try (PreparedStatement ps = db.prepareStatement(
-            "UPDATE gpkg_contents SET min_x = ?, min_y = ?, max_x = ?, max_y = ? WHERE table_name = ?")) {
+        try (PreparedStatement ps =
+            db.prepareStatement(
+                "UPDATE gpkg_contents SET min_x = ?, min_y = ?, max_x = ?, max_y = ? WHERE table_name = ?")) {
           ps.setDouble(1, bounds.getMinX());
           ps.setDouble(2, bounds.getMinY());
           ps.setDouble(3, bounds.getMaxX());
@@ -172,7 +214,9 @@ public final class GpkgWriter implements AutoCloseable {
     }
   }
 
-  private static void bind(ResultSet rs, int from, PreparedStatement ps, int to, ExportColumn.Kind kind) throws SQLException {
+  private static void bind(
+      ResultSet rs, int from, PreparedStatement ps, int to, ExportColumn.Kind kind)
+      throws SQLException {
     Object v = rs.getObject(from);
     if (v == null) {
       ps.setNull(to, Types.NULL);
@@ -182,9 +226,20 @@ public final class GpkgWriter implements AutoCloseable {
       case INTEGER -> ps.setLong(to, rs.getLong(from));
       case REAL -> ps.setDouble(to, rs.getDouble(from));
       case BOOLEAN -> ps.setInt(to, rs.getBoolean(from) ? 1 : 0);
-      case DATETIME -> ps.setString(to, rs.getObject(from, OffsetDateTime.class).withOffsetSameInstant(ZoneOffset.UTC).format(DATETIME));
-      case ARRAY -> ps.setString(to, JsonMapper.shared().writeValueAsString(
-          java.util.Arrays.stream((Object[]) ((Array) v).getArray()).map(o -> o == null ? null : o.toString().trim()).toList()));
+      case DATETIME ->
+          ps.setString(
+              to,
+              rs.getObject(from, OffsetDateTime.class)
+                  .withOffsetSameInstant(ZoneOffset.UTC)
+                  .format(DATETIME));
+      case ARRAY ->
+          ps.setString(
+              to,
+              JsonMapper.shared()
+                  .writeValueAsString(
+                      java.util.Arrays.stream((Object[]) ((Array) v).getArray())
+                          .map(o -> o == null ? null : o.toString().trim())
+                          .toList()));
       default -> ps.setString(to, rs.getString(from).trim());
     }
   }

@@ -17,15 +17,16 @@ import org.locationtech.jts.io.WKBReader;
 
 /**
  * Tells whether coordinates lie in the {@link ServiceArea}. The CRS84 box is densified and
- * transformed by PostGIS once per input CRS (so a Gauss-Krüger file is checked against the
- * curved outline of the box in its own CRS), then points are tested in Java.
+ * transformed by PostGIS once per input CRS (so a Gauss-Krüger file is checked against the curved
+ * outline of the box in its own CRS), then points are tested in Java.
  */
 public final class AreaCheck {
 
   /** Densify the box edges every 0.005° (about 500 m) before transforming it. */
   private static final double DENSIFY_DEGREES = 0.005;
 
-  private static final String SQL = "SELECT ST_AsBinary(ST_Transform(ST_Segmentize(ST_MakeEnvelope(?, ?, ?, ?, 4326), ?), ?))";
+  private static final String SQL =
+      "SELECT ST_AsBinary(ST_Transform(ST_Segmentize(ST_MakeEnvelope(?, ?, ?, ?, 4326), ?), ?))";
 
   private final Connection connection;
   private final ServiceArea area;

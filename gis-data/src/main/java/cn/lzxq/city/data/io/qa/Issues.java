@@ -10,12 +10,26 @@ public final class Issues {
 
   /** Records an error. */
   public void error(String file, long row, String column, QaCode code, String detail) {
-    list.add(new QaIssue(file, row, column == null ? "" : column, code, QaIssue.Severity.ERROR, code.message(detail)));
+    list.add(
+        new QaIssue(
+            file,
+            row,
+            column == null ? "" : column,
+            code,
+            QaIssue.Severity.ERROR,
+            code.message(detail)));
   }
 
   /** Records a warning, which does not block the import. */
   public void warning(String file, long row, String column, QaCode code, String detail) {
-    list.add(new QaIssue(file, row, column == null ? "" : column, code, QaIssue.Severity.WARNING, code.message(detail)));
+    list.add(
+        new QaIssue(
+            file,
+            row,
+            column == null ? "" : column,
+            code,
+            QaIssue.Severity.WARNING,
+            code.message(detail)));
   }
 
   /** True when an error has been recorded. */

@@ -11,7 +11,8 @@ public enum QaCode {
   OUT_OF_RANGE("数值超出范围", "value out of range"),
   INVALID_VALUE("取值无效", "invalid value"),
   DUPLICATE_POINT("物探点号重复", "duplicate point number"),
-  FEATURE_AND_APPURTENANCE("特征与附属物须且仅须填写一项", "exactly one of feature and appurtenance must be filled"),
+  FEATURE_AND_APPURTENANCE(
+      "特征与附属物须且仅须填写一项", "exactly one of feature and appurtenance must be filled"),
   START_EQUALS_END("起点与终点相同", "start point equals end point"),
   DUPLICATE_SEGMENT("管线段重复", "duplicate segment"),
   REVERSED_SEGMENT("管线段反向重复", "reversed duplicate segment"),

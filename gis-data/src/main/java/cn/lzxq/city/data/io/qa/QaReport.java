@@ -4,10 +4,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The outcome of checking (and possibly writing) a set of input files: every issue found, and
- * the number of feature versions written per table (empty when nothing was written).
+ * The outcome of checking (and possibly writing) a set of input files: every issue found, and the
+ * number of feature versions written per table (empty when nothing was written).
  *
- * @param issues  all issues, in file and row order of discovery
+ * @param issues all issues, in file and row order of discovery
  * @param written feature versions written per table; empty on a dry run or when there were errors
  */
 public record QaReport(List<QaIssue> issues, Map<String, Long> written) {
@@ -31,8 +31,12 @@ public record QaReport(List<QaIssue> issues, Map<String, Long> written) {
   public String format() {
     StringBuilder out = new StringBuilder();
     issues.forEach(i -> out.append(i.format()).append('\n'));
-    out.append(errors().size()).append(" error(s), ").append(issues.size() - errors().size()).append(" warning(s)");
-    written.forEach((table, n) -> out.append("; ").append(table).append(": ").append(n).append(" written"));
+    out.append(errors().size())
+        .append(" error(s), ")
+        .append(issues.size() - errors().size())
+        .append(" warning(s)");
+    written.forEach(
+        (table, n) -> out.append("; ").append(table).append(": ").append(n).append(" written"));
     return out.append('\n').toString();
   }
 }

@@ -14,22 +14,24 @@ import java.nio.file.Path;
 
 /**
  * Tells UTF-8 from the Chinese legacy encodings. A file is UTF-8 when it has a UTF-8 byte order
- * mark or when all of it decodes as UTF-8 (checked in one streaming pass); otherwise it is read
- * as GB18030, the superset of GBK and GB2312 that Chinese Excel and WPS write.
+ * mark or when all of it decodes as UTF-8 (checked in one streaming pass); otherwise it is read as
+ * GB18030, the superset of GBK and GB2312 that Chinese Excel and WPS write.
  */
 public final class CharsetDetector {
 
   /** GB18030: covers GBK and GB2312. */
   public static final Charset GB18030 = Charset.forName("GB18030");
 
-  private CharsetDetector() {
-  }
+  private CharsetDetector() {}
 
   /** UTF-8 or GB18030, as described above. */
   public static Charset detect(Path file) throws IOException {
     try (InputStream in = Files.newInputStream(file)) {
       byte[] head = in.readNBytes(3);
-      if (head.length == 3 && (head[0] & 0xff) == 0xef && (head[1] & 0xff) == 0xbb && (head[2] & 0xff) == 0xbf) {
+      if (head.length == 3
+          && (head[0] & 0xff) == 0xef
+          && (head[1] & 0xff) == 0xbb
+          && (head[2] & 0xff) == 0xbf) {
         return StandardCharsets.UTF_8;
       }
     }
@@ -37,8 +39,11 @@ public final class CharsetDetector {
   }
 
   private static boolean isUtf8(Path file) throws IOException {
-    CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-        .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+    CharsetDecoder decoder =
+        StandardCharsets.UTF_8
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
     ByteBuffer bytes = ByteBuffer.allocate(64 * 1024);
     CharBuffer chars = CharBuffer.allocate(64 * 1024);
     try (InputStream in = Files.newInputStream(file)) {

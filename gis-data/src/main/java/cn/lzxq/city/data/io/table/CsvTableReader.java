@@ -17,7 +17,9 @@ public final class CsvTableReader implements TableReader {
 
   private final Charset encoding;
 
-  /** @param encoding the file encoding, or null to detect it with {@link CharsetDetector} */
+  /**
+   * @param encoding the file encoding, or null to detect it with {@link CharsetDetector}
+   */
   public CsvTableReader(Charset encoding) {
     this.encoding = encoding;
   }

@@ -14,7 +14,8 @@ public interface TableReader {
   /**
    * The reader for a file by its extension, or null when it is not a table file.
    *
-   * @param encoding the CSV encoding, or null to detect it (UTF-8 with or without BOM, else GB18030)
+   * @param encoding the CSV encoding, or null to detect it (UTF-8 with or without BOM, else
+   *     GB18030)
    */
   static TableReader forFile(Path file, Charset encoding) {
     String name = file.getFileName().toString().toLowerCase(Locale.ROOT);

@@ -24,9 +24,9 @@ import org.xml.sax.SAXException;
 import org.xml.sax.XMLReader;
 
 /**
- * Streams every sheet of an XLSX workbook with POI's SAX event API, so a large survey workbook
- * is never held in memory. In each sheet the first non-blank row is the header. Numbers come
- * out in full precision (not as formatted for display), dates as ISO dates.
+ * Streams every sheet of an XLSX workbook with POI's SAX event API, so a large survey workbook is
+ * never held in memory. In each sheet the first non-blank row is the header. Numbers come out in
+ * full precision (not as formatted for display), dates as ISO dates.
  */
 public final class XlsxTableReader implements TableReader {
 
@@ -41,13 +41,20 @@ public final class XlsxTableReader implements TableReader {
         try (InputStream sheet = sheets.next()) {
           String source = file.getFileName() + "[" + sheets.getSheetName() + "]";
           XMLReader xml = XMLHelper.newXMLReader();
-          xml.setContentHandler(new XSSFSheetXMLHandler(styles, null, strings, new SheetRows(source, sink),
-              new RawNumberFormatter(), false));
+          xml.setContentHandler(
+              new XSSFSheetXMLHandler(
+                  styles,
+                  null,
+                  strings,
+                  new SheetRows(source, sink),
+                  new RawNumberFormatter(),
+                  false));
           xml.parse(new InputSource(sheet));
         }
       }
     } catch (OpenXML4JException | SAXException | javax.xml.parsers.ParserConfigurationException e) {
-      throw new IOException("not a readable XLSX workbook: " + file.getFileName() + ": " + e.getMessage(), e);
+      throw new IOException(
+          "not a readable XLSX workbook: " + file.getFileName() + ": " + e.getMessage(), e);
     }
   }
 
@@ -96,9 +103,13 @@ public final class XlsxTableReader implements TableReader {
   /** Formats numbers in full precision and date cells as ISO dates, ignoring display formats. */
   private static final class RawNumberFormatter extends DataFormatter {
     @Override
-    public String formatRawCellContents(double value, int formatIndex, String formatString, boolean use1904) {
+    public String formatRawCellContents(
+        double value, int formatIndex, String formatString, boolean use1904) {
       if (DateUtil.isADateFormat(formatIndex, formatString) && DateUtil.isValidExcelDate(value)) {
-        return DateUtil.getLocalDateTime(value, use1904).atOffset(ZoneOffset.UTC).toLocalDate().toString();
+        return DateUtil.getLocalDateTime(value, use1904)
+            .atOffset(ZoneOffset.UTC)
+            .toLocalDate()
+            .toString();
       }
       return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
     }

@@ -19,8 +19,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Parses CQL2 JSON (OGC 21-065, {@code {"op": …, "args": […]}}) into the shared {@link Filter}
- * tree: the same operators as {@link Cql2Text}. Geometries are GeoJSON objects or
- * {@code {"bbox": […]}} in the filter CRS and its axis order (CRS84 by default).
+ * tree: the same operators as {@link Cql2Text}. Geometries are GeoJSON objects or {@code {"bbox":
+ * […]}} in the filter CRS and its axis order (CRS84 by default).
  */
 public final class Cql2Json {
 
@@ -42,7 +42,10 @@ public final class Cql2Json {
     try {
       root = JSON.readTree(text);
     } catch (JacksonException e) {
-      throw new QueryException("InvalidParameterValue", "filter", "the filter is not valid JSON: " + e.getOriginalMessage());
+      throw new QueryException(
+          "InvalidParameterValue",
+          "filter",
+          "the filter is not valid JSON: " + e.getOriginalMessage());
     }
     return new Cql2Json(filterCrs, limits).filter(root, 1);
   }
@@ -72,10 +75,12 @@ public final class Cql2Json {
       }
       case "like" -> {
         boolean caseless = isCasei(arg(args, 0)) || isCasei(arg(args, 1));
-        return new Filter.Like(property(arg(args, 0)), String.valueOf(literal(arg(args, 1))), !caseless);
+        return new Filter.Like(
+            property(arg(args, 0)), String.valueOf(literal(arg(args, 1))), !caseless);
       }
       case "between" -> {
-        return new Filter.Between(property(arg(args, 0)), literal(arg(args, 1)), literal(arg(args, 2)));
+        return new Filter.Between(
+            property(arg(args, 0)), literal(arg(args, 1)), literal(arg(args, 2)));
       }
       case "in" -> {
         List<Object> values = new ArrayList<>();
@@ -98,8 +103,11 @@ public final class Cql2Json {
     Optional<Filter.SpatialOp> spatial = CqlFunctions.spatial(op);
     if (spatial.isPresent()) {
       property(arg(args, 0));
-      double distance = spatial.get() == Filter.SpatialOp.DWITHIN || spatial.get() == Filter.SpatialOp.BEYOND
-          ? CqlFunctions.metres(arg(args, 2).doubleValue(), args.size() > 3 ? arg(args, 3).asString() : "m") : 0;
+      double distance =
+          spatial.get() == Filter.SpatialOp.DWITHIN || spatial.get() == Filter.SpatialOp.BEYOND
+              ? CqlFunctions.metres(
+                  arg(args, 2).doubleValue(), args.size() > 3 ? arg(args, 3).asString() : "m")
+              : 0;
       return CqlFunctions.spatial(spatial.get(), geometry(arg(args, 1)), distance);
     }
     if (CqlFunctions.temporal(op)) {
@@ -107,7 +115,8 @@ public final class Cql2Json {
       JsonNode t = arg(args, 1);
       if (t.has("interval")) {
         JsonNode i = t.get("interval");
-        return CqlFunctions.temporal(op, property, intervalEnd(i.path(0)), intervalEnd(i.path(1)), true);
+        return CqlFunctions.temporal(
+            op, property, intervalEnd(i.path(0)), intervalEnd(i.path(1)), true);
       }
       return CqlFunctions.temporal(op, property, instant(t), null, false);
     }
@@ -115,31 +124,35 @@ public final class Cql2Json {
   }
 
   private Filter compare(String op, JsonNode a, JsonNode b) {
-    Filter.CompareOp o = switch (op) {
-      case "=" -> Filter.CompareOp.EQ;
-      case "<>" -> Filter.CompareOp.NE;
-      case "<" -> Filter.CompareOp.LT;
-      case "<=" -> Filter.CompareOp.LE;
-      case ">" -> Filter.CompareOp.GT;
-      default -> Filter.CompareOp.GE;
-    };
+    Filter.CompareOp o =
+        switch (op) {
+          case "=" -> Filter.CompareOp.EQ;
+          case "<>" -> Filter.CompareOp.NE;
+          case "<" -> Filter.CompareOp.LT;
+          case "<=" -> Filter.CompareOp.LE;
+          case ">" -> Filter.CompareOp.GT;
+          default -> Filter.CompareOp.GE;
+        };
     boolean matchCase = !isCasei(a) && !isCasei(b);
     if (isProperty(a)) {
       return new Filter.Compare(o, property(a), literal(b), matchCase);
     }
-    Filter.CompareOp flipped = switch (o) {
-      case LT -> Filter.CompareOp.GT;
-      case LE -> Filter.CompareOp.GE;
-      case GT -> Filter.CompareOp.LT;
-      case GE -> Filter.CompareOp.LE;
-      default -> o;
-    };
+    Filter.CompareOp flipped =
+        switch (o) {
+          case LT -> Filter.CompareOp.GT;
+          case LE -> Filter.CompareOp.GE;
+          case GT -> Filter.CompareOp.LT;
+          case GE -> Filter.CompareOp.LE;
+          default -> o;
+        };
     return new Filter.Compare(flipped, property(b), literal(a), matchCase);
   }
 
   private static boolean isCasei(JsonNode n) {
     String op = n.path("op").asString("");
-    return op.equalsIgnoreCase("casei") || op.equalsIgnoreCase("lower") || op.equalsIgnoreCase("upper");
+    return op.equalsIgnoreCase("casei")
+        || op.equalsIgnoreCase("lower")
+        || op.equalsIgnoreCase("upper");
   }
 
   private static JsonNode unwrap(JsonNode n) {
@@ -197,8 +210,15 @@ public final class Cql2Json {
     if (n.has("bbox")) {
       JsonNode b = n.get("bbox");
       int half = b.size() / 2;
-      Geometry g = new GeometryFactory().toGeometry(AxisSwap.envelope(b.path(0).doubleValue(), b.path(1).doubleValue(),
-          b.path(half).doubleValue(), b.path(half + 1).doubleValue(), filterCrs));
+      Geometry g =
+          new GeometryFactory()
+              .toGeometry(
+                  AxisSwap.envelope(
+                      b.path(0).doubleValue(),
+                      b.path(1).doubleValue(),
+                      b.path(half).doubleValue(),
+                      b.path(half + 1).doubleValue(),
+                      filterCrs));
       g.setSRID(filterCrs.srid());
       return g;
     }

@@ -19,20 +19,21 @@ import org.locationtech.jts.io.ParseException;
 import org.locationtech.jts.io.WKTReader;
 
 /**
- * Parses CQL2 text (OGC 21-065: basic CQL2, advanced comparison, case-insensitive comparison,
- * basic spatial and spatial functions, temporal functions) into the shared {@link Filter} tree.
- * Also accepts the ECQL spellings WMS clients send in {@code CQL_FILTER}: {@code INTERSECTS},
- * {@code BBOX(geom, x1, y1, x2, y2[, 'crs'])}, {@code DWITHIN(geom, wkt, d, units)},
- * {@code ILIKE}, {@code INCLUDE}/{@code EXCLUDE} and {@code !=}.
+ * Parses CQL2 text (OGC 21-065: basic CQL2, advanced comparison, case-insensitive comparison, basic
+ * spatial and spatial functions, temporal functions) into the shared {@link Filter} tree. Also
+ * accepts the ECQL spellings WMS clients send in {@code CQL_FILTER}: {@code INTERSECTS}, {@code
+ * BBOX(geom, x1, y1, x2, y2[, 'crs'])}, {@code DWITHIN(geom, wkt, d, units)}, {@code ILIKE}, {@code
+ * INCLUDE}/{@code EXCLUDE} and {@code !=}.
  *
  * <p>Geometry literals are in the filter CRS and its authority axis order (CRS84 by default:
- * longitude, latitude); the tree gets them with x = easting/longitude. Property names are
- * checked against the layer later, when the SQL is built. Errors are QueryExceptions with code
+ * longitude, latitude); the tree gets them with x = easting/longitude. Property names are checked
+ * against the layer later, when the SQL is built. Errors are QueryExceptions with code
  * InvalidParameterValue and locator {@code filter}.
  */
 public final class Cql2Text {
 
-  private static final Set<String> KEYWORDS = Set.of("AND", "OR", "NOT", "LIKE", "ILIKE", "BETWEEN", "IN", "IS", "NULL");
+  private static final Set<String> KEYWORDS =
+      Set.of("AND", "OR", "NOT", "LIKE", "ILIKE", "BETWEEN", "IN", "IS", "NULL");
 
   private final List<CqlToken> tokens;
   private final CrsRef filterCrs;
@@ -129,7 +130,12 @@ public final class Cql2Text {
 
   private boolean isComparisonNext() {
     CqlToken n = tokens.get(pos + 1);
-    return n.kind() == CqlToken.Kind.OPERATOR || n.is("IS") || n.is("IN") || n.is("LIKE") || n.is("BETWEEN") || n.is("NOT");
+    return n.kind() == CqlToken.Kind.OPERATOR
+        || n.is("IS")
+        || n.is("IN")
+        || n.is("LIKE")
+        || n.is("BETWEEN")
+        || n.is("NOT");
   }
 
   /** A spatial or temporal function predicate, or empty when the name is none of them. */
@@ -270,15 +276,16 @@ public final class Cql2Text {
   }
 
   private Filter compare(Operand left, String op, Operand right) {
-    Filter.CompareOp o = switch (op) {
-      case "=" -> Filter.CompareOp.EQ;
-      case "<>" -> Filter.CompareOp.NE;
-      case "<" -> Filter.CompareOp.LT;
-      case "<=" -> Filter.CompareOp.LE;
-      case ">" -> Filter.CompareOp.GT;
-      case ">=" -> Filter.CompareOp.GE;
-      default -> throw error("unknown operator " + op);
-    };
+    Filter.CompareOp o =
+        switch (op) {
+          case "=" -> Filter.CompareOp.EQ;
+          case "<>" -> Filter.CompareOp.NE;
+          case "<" -> Filter.CompareOp.LT;
+          case "<=" -> Filter.CompareOp.LE;
+          case ">" -> Filter.CompareOp.GT;
+          case ">=" -> Filter.CompareOp.GE;
+          default -> throw error("unknown operator " + op);
+        };
     boolean matchCase = !left.caseInsensitive && !right.caseInsensitive;
     if (left.name != null && right.name == null) {
       return new Filter.Compare(o, left.name, right.literal(this), matchCase);
@@ -330,7 +337,8 @@ public final class Cql2Text {
   private Operand identOperand(CqlToken t) {
     String w = t.text().toUpperCase(Locale.ROOT);
     boolean call = peek().kind() == CqlToken.Kind.LPAREN;
-    if (call && (w.equals("CASEI") || w.equals("ACCENTI") || w.equals("LOWER") || w.equals("UPPER"))) {
+    if (call
+        && (w.equals("CASEI") || w.equals("ACCENTI") || w.equals("LOWER") || w.equals("UPPER"))) {
       pos++;
       Operand inner = operand();
       expect(CqlToken.Kind.RPAREN);
@@ -359,7 +367,9 @@ public final class Cql2Text {
 
   private String property() {
     CqlToken t = next();
-    if (t.kind() == CqlToken.Kind.QUOTED_IDENT || t.kind() == CqlToken.Kind.IDENT && !KEYWORDS.contains(t.text().toUpperCase(Locale.ROOT))) {
+    if (t.kind() == CqlToken.Kind.QUOTED_IDENT
+        || t.kind() == CqlToken.Kind.IDENT
+            && !KEYWORDS.contains(t.text().toUpperCase(Locale.ROOT))) {
       return t.text();
     }
     throw error("expected a property name");
@@ -416,7 +426,8 @@ public final class Cql2Text {
     try {
       return Times.parse(text);
     } catch (RuntimeException e) {
-      throw new QueryException("InvalidParameterValue", "filter", "not a date or time: '" + text + "'");
+      throw new QueryException(
+          "InvalidParameterValue", "filter", "not a date or time: '" + text + "'");
     }
   }
 
@@ -439,8 +450,13 @@ public final class Cql2Text {
   private CqlToken expect(CqlToken.Kind kind) {
     CqlToken t = next();
     if (t.kind() != kind) {
-      throw CqlLexer.error(t.position(), "expected " + kind.name().toLowerCase(Locale.ROOT).replace('_', ' ')
-          + ", found '" + t.text() + "'");
+      throw CqlLexer.error(
+          t.position(),
+          "expected "
+              + kind.name().toLowerCase(Locale.ROOT).replace('_', ' ')
+              + ", found '"
+              + t.text()
+              + "'");
     }
     return t;
   }

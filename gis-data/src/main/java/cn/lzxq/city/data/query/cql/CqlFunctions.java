@@ -13,8 +13,7 @@ import org.locationtech.jts.geom.Geometry;
  */
 final class CqlFunctions {
 
-  private CqlFunctions() {
-  }
+  private CqlFunctions() {}
 
   /** The spatial operator of a function name ({@code S_INTERSECTS}, {@code INTERSECTS} …). */
   static Optional<Filter.SpatialOp> spatial(String name) {
@@ -46,25 +45,35 @@ final class CqlFunctions {
   }
 
   /**
-   * The filter for a temporal function on a property against an instant ({@code end} null) or
-   * an interval ({@code begin}/{@code end}, either null for an open end).
+   * The filter for a temporal function on a property against an instant ({@code end} null) or an
+   * interval ({@code begin}/{@code end}, either null for an open end).
    */
-  static Filter temporal(String name, String property, Instant begin, Instant end, boolean interval) {
+  static Filter temporal(
+      String name, String property, Instant begin, Instant end, boolean interval) {
     String n = name.toUpperCase(Locale.ROOT);
     if (!interval) {
       return switch (n) {
         case "T_AFTER" -> new Filter.Temporal(Filter.TemporalOp.AFTER, property, begin, null);
         case "T_BEFORE" -> new Filter.Temporal(Filter.TemporalOp.BEFORE, property, begin, null);
-        case "T_EQUALS", "T_INTERSECTS", "ANYINTERACTS" -> new Filter.Temporal(Filter.TemporalOp.TEQUALS, property, begin, null);
-        default -> throw new QueryException("InvalidParameterValue", "filter", n + " needs an interval");
+        case "T_EQUALS", "T_INTERSECTS", "ANYINTERACTS" ->
+            new Filter.Temporal(Filter.TemporalOp.TEQUALS, property, begin, null);
+        default ->
+            throw new QueryException("InvalidParameterValue", "filter", n + " needs an interval");
       };
     }
     return switch (n) {
-      case "T_AFTER" -> end == null ? new Filter.Not(Filter.all()) : new Filter.Temporal(Filter.TemporalOp.AFTER, property, end, null);
-      case "T_BEFORE" -> begin == null ? new Filter.Not(Filter.all()) : new Filter.Temporal(Filter.TemporalOp.BEFORE, property, begin, null);
+      case "T_AFTER" ->
+          end == null
+              ? new Filter.Not(Filter.all())
+              : new Filter.Temporal(Filter.TemporalOp.AFTER, property, end, null);
+      case "T_BEFORE" ->
+          begin == null
+              ? new Filter.Not(Filter.all())
+              : new Filter.Temporal(Filter.TemporalOp.BEFORE, property, begin, null);
       case "T_DURING" -> during(property, begin, end, false);
       case "T_INTERSECTS", "ANYINTERACTS" -> during(property, begin, end, true);
-      default -> throw new QueryException("InvalidParameterValue", "filter", n + " takes an instant");
+      default ->
+          throw new QueryException("InvalidParameterValue", "filter", n + " takes an instant");
     };
   }
 
@@ -73,12 +82,16 @@ final class CqlFunctions {
       return new Filter.Not(new Filter.IsNull(property));
     }
     if (begin == null) {
-      return new Filter.Compare(closed ? Filter.CompareOp.LE : Filter.CompareOp.LT, property, end, true);
+      return new Filter.Compare(
+          closed ? Filter.CompareOp.LE : Filter.CompareOp.LT, property, end, true);
     }
     if (end == null) {
-      return new Filter.Compare(closed ? Filter.CompareOp.GE : Filter.CompareOp.GT, property, begin, true);
+      return new Filter.Compare(
+          closed ? Filter.CompareOp.GE : Filter.CompareOp.GT, property, begin, true);
     }
-    return closed ? new Filter.Between(property, begin, end) : new Filter.Temporal(Filter.TemporalOp.DURING, property, begin, end);
+    return closed
+        ? new Filter.Between(property, begin, end)
+        : new Filter.Temporal(Filter.TemporalOp.DURING, property, begin, end);
   }
 
   /** The spatial filter; the distance in metres for DWITHIN/BEYOND, else 0. */
@@ -86,7 +99,9 @@ final class CqlFunctions {
     return new Filter.Spatial(op, g, distanceMetres);
   }
 
-  /** A distance with its unit in metres (metres, kilometres, feet, statute miles, nautical miles). */
+  /**
+   * A distance with its unit in metres (metres, kilometres, feet, statute miles, nautical miles).
+   */
   static double metres(double value, String unit) {
     String u = unit == null ? "m" : unit.toLowerCase(Locale.ROOT);
     return switch (u) {
@@ -95,7 +110,9 @@ final class CqlFunctions {
       case "ft", "feet", "foot" -> value * 0.3048;
       case "mi", "mile", "miles", "statute miles" -> value * 1609.344;
       case "nm", "nautical miles" -> value * 1852;
-      default -> throw new QueryException("InvalidParameterValue", "filter", "unknown distance unit '" + unit + "'");
+      default ->
+          throw new QueryException(
+              "InvalidParameterValue", "filter", "unknown distance unit '" + unit + "'");
     };
   }
 }

@@ -12,8 +12,15 @@ import java.util.Set;
  */
 final class CqlLexer {
 
-  private static final Set<String> GEOMETRY_WORDS = Set.of("POINT", "LINESTRING", "POLYGON", "MULTIPOINT",
-      "MULTILINESTRING", "MULTIPOLYGON", "GEOMETRYCOLLECTION");
+  private static final Set<String> GEOMETRY_WORDS =
+      Set.of(
+          "POINT",
+          "LINESTRING",
+          "POLYGON",
+          "MULTIPOINT",
+          "MULTILINESTRING",
+          "MULTIPOLYGON",
+          "GEOMETRYCOLLECTION");
 
   private final String text;
   private int pos;
@@ -115,7 +122,8 @@ final class CqlLexer {
     if (text.charAt(pos) == '-' || text.charAt(pos) == '+') {
       pos++;
     }
-    while (pos < text.length() && (Character.isDigit(text.charAt(pos)) || text.charAt(pos) == '.')) {
+    while (pos < text.length()
+        && (Character.isDigit(text.charAt(pos)) || text.charAt(pos) == '.')) {
       pos++;
     }
     if (pos < text.length() && (text.charAt(pos) == 'e' || text.charAt(pos) == 'E')) {
@@ -135,8 +143,11 @@ final class CqlLexer {
   }
 
   private CqlToken word(int start) {
-    while (pos < text.length() && (Character.isLetterOrDigit(text.charAt(pos)) || text.charAt(pos) == '_'
-        || text.charAt(pos) == ':' || text.charAt(pos) == '.')) {
+    while (pos < text.length()
+        && (Character.isLetterOrDigit(text.charAt(pos))
+            || text.charAt(pos) == '_'
+            || text.charAt(pos) == ':'
+            || text.charAt(pos) == '.')) {
       pos++;
     }
     String w = text.substring(start, pos);
@@ -166,6 +177,9 @@ final class CqlLexer {
   }
 
   static QueryException error(int position, String message) {
-    return new QueryException("InvalidParameterValue", "filter", "CQL2 syntax error at position " + position + ": " + message);
+    return new QueryException(
+        "InvalidParameterValue",
+        "filter",
+        "CQL2 syntax error at position " + position + ": " + message);
   }
 }

@@ -12,8 +12,7 @@ import java.time.ZoneOffset;
  */
 public final class Times {
 
-  private Times() {
-  }
+  private Times() {}
 
   /** The instant; a date alone is its start in UTC. */
   public static Instant parse(String text) {

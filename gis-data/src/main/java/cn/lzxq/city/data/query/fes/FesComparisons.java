@@ -8,12 +8,10 @@ import javax.xml.stream.XMLStreamReader;
 /** The FES comparison operators: binary comparisons, Like, Null/Nil and Between. */
 final class FesComparisons {
 
-  private FesComparisons() {
-  }
+  private FesComparisons() {}
 
   /** A value reference and a literal, in either order. */
-  record Operands(String property, String literal, boolean propertyFirst) {
-  }
+  record Operands(String property, String literal, boolean propertyFirst) {}
 
   static Operands operands(XMLStreamReader r) throws XMLStreamException {
     String property = null;
@@ -28,18 +26,21 @@ final class FesComparisons {
         }
         case "Literal" -> literal = SafeXml.text(r);
         case "LowerBoundary", "UpperBoundary" -> SafeXml.skip(r);
-        default -> throw new QueryException("InvalidParameterValue", "FILTER", "unsupported expression " + child);
+        default ->
+            throw new QueryException(
+                "InvalidParameterValue", "FILTER", "unsupported expression " + child);
       }
     }
     if (property == null) {
-      throw new QueryException("InvalidParameterValue", "FILTER", "a comparison needs a ValueReference");
+      throw new QueryException(
+          "InvalidParameterValue", "FILTER", "a comparison needs a ValueReference");
     }
     return new Operands(property, literal, propertyFirst);
   }
 
   /**
-   * The property of a value reference: the last step of a simple XPath, without prefix,
-   * predicate or leading {@code @}.
+   * The property of a value reference: the last step of a simple XPath, without prefix, predicate
+   * or leading {@code @}.
    */
   static String propertyName(String xpath) {
     String last = xpath.substring(xpath.lastIndexOf('/') + 1).replaceFirst("\\[\\d+]$", "");
@@ -53,14 +54,18 @@ final class FesComparisons {
     if (o.literal() == null) {
       throw new QueryException("InvalidParameterValue", "FILTER", name + " needs a Literal");
     }
-    Filter.CompareOp op = switch (name) {
-      case "PropertyIsEqualTo" -> Filter.CompareOp.EQ;
-      case "PropertyIsNotEqualTo" -> Filter.CompareOp.NE;
-      case "PropertyIsLessThan" -> o.propertyFirst() ? Filter.CompareOp.LT : Filter.CompareOp.GT;
-      case "PropertyIsGreaterThan" -> o.propertyFirst() ? Filter.CompareOp.GT : Filter.CompareOp.LT;
-      case "PropertyIsLessThanOrEqualTo" -> o.propertyFirst() ? Filter.CompareOp.LE : Filter.CompareOp.GE;
-      default -> o.propertyFirst() ? Filter.CompareOp.GE : Filter.CompareOp.LE;
-    };
+    Filter.CompareOp op =
+        switch (name) {
+          case "PropertyIsEqualTo" -> Filter.CompareOp.EQ;
+          case "PropertyIsNotEqualTo" -> Filter.CompareOp.NE;
+          case "PropertyIsLessThan" ->
+              o.propertyFirst() ? Filter.CompareOp.LT : Filter.CompareOp.GT;
+          case "PropertyIsGreaterThan" ->
+              o.propertyFirst() ? Filter.CompareOp.GT : Filter.CompareOp.LT;
+          case "PropertyIsLessThanOrEqualTo" ->
+              o.propertyFirst() ? Filter.CompareOp.LE : Filter.CompareOp.GE;
+          default -> o.propertyFirst() ? Filter.CompareOp.GE : Filter.CompareOp.LE;
+        };
     return new Filter.Compare(op, o.property(), o.literal(), matchCase);
   }
 
@@ -83,7 +88,9 @@ final class FesComparisons {
   static String sqlPattern(String pattern, String wild, String single, String escape) {
     StringBuilder b = new StringBuilder();
     for (int i = 0; i < pattern.length(); ) {
-      if (!escape.isEmpty() && pattern.startsWith(escape, i) && i + escape.length() < pattern.length()) {
+      if (!escape.isEmpty()
+          && pattern.startsWith(escape, i)
+          && i + escape.length() < pattern.length()) {
         i += escape.length();
         char c = pattern.charAt(i++);
         b.append(c == '%' || c == '_' || c == '\\' ? "\\" + c : String.valueOf(c));
@@ -115,7 +122,10 @@ final class FesComparisons {
       }
     }
     if (property == null || lower == null || upper == null) {
-      throw new QueryException("InvalidParameterValue", "FILTER", "PropertyIsBetween needs a property and two boundaries");
+      throw new QueryException(
+          "InvalidParameterValue",
+          "FILTER",
+          "PropertyIsBetween needs a property and two boundaries");
     }
     return new Filter.Between(property, lower, upper);
   }

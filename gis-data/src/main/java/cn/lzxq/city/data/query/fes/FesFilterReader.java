@@ -18,13 +18,13 @@ import javax.xml.stream.XMLStreamReader;
 import org.locationtech.jts.geom.Geometry;
 
 /**
- * Reads an FES 2.0 {@code fes:Filter} (and the OGC Filter 1.0/1.1 that WFS 1.0/1.1 clients such
- * as QGIS send) with StAX into the shared {@link Filter} tree.
+ * Reads an FES 2.0 {@code fes:Filter} (and the OGC Filter 1.0/1.1 that WFS 1.0/1.1 clients such as
+ * QGIS send) with StAX into the shared {@link Filter} tree.
  *
- * <p>Lenient, as real clients need: elements are matched by local name in any namespace (or
- * none: {@code FILTER=<Filter>…}); {@code PropertyName} is read like {@code ValueReference};
- * value references may be simple XPaths ({@code city:pipe_js/city:dn_mm}); {@code FeatureId},
- * {@code GmlObjectId} and {@code ResourceId} all select ids ({@code pipe_js.12} or {@code 12}).
+ * <p>Lenient, as real clients need: elements are matched by local name in any namespace (or none:
+ * {@code FILTER=<Filter>…}); {@code PropertyName} is read like {@code ValueReference}; value
+ * references may be simple XPaths ({@code city:pipe_js/city:dn_mm}); {@code FeatureId}, {@code
+ * GmlObjectId} and {@code ResourceId} all select ids ({@code pipe_js.12} or {@code 12}).
  */
 public final class FesFilterReader {
 
@@ -37,7 +37,7 @@ public final class FesFilterReader {
   private long start;
 
   /**
-   * @param defaultCrs      the CRS of geometries without srsName (the query's srsName)
+   * @param defaultCrs the CRS of geometries without srsName (the query's srsName)
    * @param alwaysEastNorth read coordinates as x, y whatever the CRS (WFS 1.0.0)
    */
   public FesFilterReader(CrsRef defaultCrs, boolean alwaysEastNorth, FilterLimits limits) {
@@ -51,7 +51,10 @@ public final class FesFilterReader {
     XMLStreamReader r = SafeXml.open(xml, LOCATOR);
     try {
       if (!r.getLocalName().equals("Filter")) {
-        throw new QueryException("InvalidParameterValue", LOCATOR, "expected a Filter element, found " + r.getLocalName());
+        throw new QueryException(
+            "InvalidParameterValue",
+            LOCATOR,
+            "expected a Filter element, found " + r.getLocalName());
       }
       return read(r);
     } catch (XMLStreamException e) {
@@ -79,7 +82,8 @@ public final class FesFilterReader {
   private Filter readParts(XMLStreamReader r) throws XMLStreamException {
     List<Filter> parts = children(r, 0);
     if (parts.size() != 1) {
-      throw new QueryException("InvalidParameterValue", LOCATOR, "a Filter holds one operator or resource ids");
+      throw new QueryException(
+          "InvalidParameterValue", LOCATOR, "a Filter holds one operator or resource ids");
     }
     return parts.get(0);
   }
@@ -97,7 +101,8 @@ public final class FesFilterReader {
       case "And", "Or" -> {
         List<Filter> parts = children(r, depth);
         if (parts.size() < 2) {
-          throw new QueryException("InvalidParameterValue", LOCATOR, name + " needs at least two operands");
+          throw new QueryException(
+              "InvalidParameterValue", LOCATOR, name + " needs at least two operands");
         }
         return name.equals("And") ? new Filter.And(parts) : new Filter.Or(parts);
       }
@@ -108,8 +113,12 @@ public final class FesFilterReader {
         }
         return new Filter.Not(parts.get(0));
       }
-      case "PropertyIsEqualTo", "PropertyIsNotEqualTo", "PropertyIsLessThan", "PropertyIsGreaterThan",
-          "PropertyIsLessThanOrEqualTo", "PropertyIsGreaterThanOrEqualTo" -> {
+      case "PropertyIsEqualTo",
+          "PropertyIsNotEqualTo",
+          "PropertyIsLessThan",
+          "PropertyIsGreaterThan",
+          "PropertyIsLessThanOrEqualTo",
+          "PropertyIsGreaterThanOrEqualTo" -> {
         return FesComparisons.compare(r, name);
       }
       case "PropertyIsLike" -> {
@@ -124,7 +133,16 @@ public final class FesFilterReader {
       case "BBOX" -> {
         return bbox(r);
       }
-      case "Equals", "Disjoint", "Touches", "Within", "Overlaps", "Crosses", "Intersects", "Contains", "DWithin", "Beyond" -> {
+      case "Equals",
+          "Disjoint",
+          "Touches",
+          "Within",
+          "Overlaps",
+          "Crosses",
+          "Intersects",
+          "Contains",
+          "DWithin",
+          "Beyond" -> {
         return spatial(r, name);
       }
       case "After", "Before", "During", "TEquals" -> {
@@ -135,7 +153,8 @@ public final class FesFilterReader {
           Map<Long, Long> versions = new HashMap<>();
           return new Filter.ResourceIds(List.of(id(r, versions)), versions);
         }
-        throw new QueryException("InvalidParameterValue", LOCATOR, "unsupported filter operator " + name);
+        throw new QueryException(
+            "InvalidParameterValue", LOCATOR, "unsupported filter operator " + name);
       }
     }
   }
@@ -158,10 +177,10 @@ public final class FesFilterReader {
   }
 
   /**
-   * The numeric feature id of a ResourceId/FeatureId/GmlObjectId ({@code layer.123} or
-   * {@code 123}); the version the client read, when it names one, goes into {@code versions}:
-   * FES 2.0 {@code version="57"} (a {@code version_id}; {@code LATEST} names none), or in the
-   * 1.x id forms the suffix {@code layer.123.v57}.
+   * The numeric feature id of a ResourceId/FeatureId/GmlObjectId ({@code layer.123} or {@code
+   * 123}); the version the client read, when it names one, goes into {@code versions}: FES 2.0
+   * {@code version="57"} (a {@code version_id}; {@code LATEST} names none), or in the 1.x id forms
+   * the suffix {@code layer.123.v57}.
    */
   private long id(XMLStreamReader r, Map<Long, Long> versions) throws XMLStreamException {
     String rid = SafeXml.attribute(r, "rid");
@@ -184,8 +203,10 @@ public final class FesFilterReader {
       try {
         versions.put(fid, Long.parseLong(version.trim()));
       } catch (NumberFormatException e) {
-        throw new QueryException("InvalidParameterValue", "version", "version must be a version number or LATEST, not '"
-            + version + "'");
+        throw new QueryException(
+            "InvalidParameterValue",
+            "version",
+            "version must be a version number or LATEST, not '" + version + "'");
       }
     }
     return fid;
@@ -254,7 +275,9 @@ public final class FesFilterReader {
       case "km", "kilometer", "kilometers", "kilometre", "kilometres" -> v * 1000;
       case "ft", "foot", "feet" -> v * 0.3048;
       case "mi", "mile", "miles" -> v * 1609.344;
-      default -> throw new QueryException("InvalidParameterValue", LOCATOR, "unknown distance unit '" + uom + "'");
+      default ->
+          throw new QueryException(
+              "InvalidParameterValue", LOCATOR, "unknown distance unit '" + uom + "'");
     };
   }
 
@@ -265,7 +288,8 @@ public final class FesFilterReader {
     String child;
     while ((child = SafeXml.nextChild(r)) != null) {
       switch (child) {
-        case "ValueReference", "PropertyName" -> property = FesComparisons.propertyName(SafeXml.text(r));
+        case "ValueReference", "PropertyName" ->
+            property = FesComparisons.propertyName(SafeXml.text(r));
         case "Literal" -> {
           Instant[] t = times(r, true);
           begin = t[0];
@@ -279,14 +303,16 @@ public final class FesFilterReader {
       }
     }
     if (property == null || begin == null) {
-      throw new QueryException("InvalidParameterValue", LOCATOR, name + " needs a property and a time");
+      throw new QueryException(
+          "InvalidParameterValue", LOCATOR, name + " needs a property and a time");
     }
-    Filter.TemporalOp op = switch (name) {
-      case "After" -> Filter.TemporalOp.AFTER;
-      case "Before" -> Filter.TemporalOp.BEFORE;
-      case "During" -> Filter.TemporalOp.DURING;
-      default -> Filter.TemporalOp.TEQUALS;
-    };
+    Filter.TemporalOp op =
+        switch (name) {
+          case "After" -> Filter.TemporalOp.AFTER;
+          case "Before" -> Filter.TemporalOp.BEFORE;
+          case "During" -> Filter.TemporalOp.DURING;
+          default -> Filter.TemporalOp.TEQUALS;
+        };
     if (op == Filter.TemporalOp.DURING && end == null) {
       throw new QueryException("InvalidParameterValue", LOCATOR, "During needs a TimePeriod");
     }
@@ -312,7 +338,8 @@ public final class FesFilterReader {
     }
   }
 
-  private static void collectPositions(XMLStreamReader r, List<String> out, boolean acceptText) throws XMLStreamException {
+  private static void collectPositions(XMLStreamReader r, List<String> out, boolean acceptText)
+      throws XMLStreamException {
     StringBuilder text = new StringBuilder();
     boolean hasChildren = false;
     while (r.hasNext()) {

@@ -21,9 +21,9 @@ import org.locationtech.jts.geom.Polygon;
  * Polygon, Surface with PolygonPatches, Envelope, Box, MultiPoint, MultiLineString, MultiCurve,
  * MultiPolygon, MultiSurface) with StAX into JTS, x = easting/longitude, SRID set.
  *
- * <p>Coordinates are in the axis order of the geometry's srsName ({@link CrsRef#axisOrder()}),
- * or of the default CRS; with {@code alwaysEastNorth} (WFS 1.0.0, which has no axis order)
- * they are always x, y.
+ * <p>Coordinates are in the axis order of the geometry's srsName ({@link CrsRef#axisOrder()}), or
+ * of the default CRS; with {@code alwaysEastNorth} (WFS 1.0.0, which has no axis order) they are
+ * always x, y.
  */
 public final class GmlGeometryReader {
 
@@ -33,7 +33,7 @@ public final class GmlGeometryReader {
   private final boolean alwaysEastNorth;
 
   /**
-   * @param defaultCrs      the CRS of geometries without srsName
+   * @param defaultCrs the CRS of geometries without srsName
    * @param alwaysEastNorth read x, y whatever the CRS (WFS 1.0.0 requests)
    */
   public GmlGeometryReader(CrsRef defaultCrs, boolean alwaysEastNorth) {
@@ -49,7 +49,8 @@ public final class GmlGeometryReader {
       g = geometry(r, dimension(r, 0));
     } catch (IllegalArgumentException e) {
       // JTS refuses one-point lines and unclosed rings while building them
-      throw new QueryException("InvalidParameterValue", "geometry", "bad geometry: " + e.getMessage());
+      throw new QueryException(
+          "InvalidParameterValue", "geometry", "bad geometry: " + e.getMessage());
     }
     Geometry out = alwaysEastNorth || !crs.axisOrder().northFirst() ? g : AxisSwap.swapped(g);
     out.setSRID(crs.srid());
@@ -68,8 +69,7 @@ public final class GmlGeometryReader {
   }
 
   /** An envelope with x = easting/longitude and the CRS it is in. */
-  public record EnvelopeIn(Envelope envelope, CrsRef crs) {
-  }
+  public record EnvelopeIn(Envelope envelope, CrsRef crs) {}
 
   static CrsRef crs(String srsName, CrsRef fallback) {
     if (srsName == null || srsName.isBlank()) {
@@ -78,7 +78,8 @@ public final class GmlGeometryReader {
     try {
       return CrsRef.parse(srsName);
     } catch (IllegalArgumentException e) {
-      throw new QueryException("InvalidParameterValue", "srsName", "unknown srsName '" + srsName + "'");
+      throw new QueryException(
+          "InvalidParameterValue", "srsName", "unknown srsName '" + srsName + "'");
     }
   }
 
@@ -86,18 +87,25 @@ public final class GmlGeometryReader {
     String name = r.getLocalName();
     return switch (name) {
       case "Point" -> FACTORY.createPoint(single(r, dim));
-      case "LineString", "Curve", "LinearRing" -> FACTORY.createLineString(coordinates(r, dim).toArray(Coordinate[]::new));
+      case "LineString", "Curve", "LinearRing" ->
+          FACTORY.createLineString(coordinates(r, dim).toArray(Coordinate[]::new));
       case "Polygon", "Surface" -> polygon(r, dim);
       case "Envelope", "Box" -> box(r, dim);
-      case "MultiPoint" -> FACTORY.createMultiPoint(members(r, dim, Point.class).toArray(Point[]::new));
-      case "MultiLineString", "MultiCurve" -> FACTORY.createMultiLineString(members(r, dim, LineString.class)
-          .toArray(LineString[]::new));
-      case "MultiPolygon", "MultiSurface" -> FACTORY.createMultiPolygon(members(r, dim, Polygon.class).toArray(Polygon[]::new));
-      default -> throw new QueryException("InvalidParameterValue", name, "unsupported GML geometry " + name);
+      case "MultiPoint" ->
+          FACTORY.createMultiPoint(members(r, dim, Point.class).toArray(Point[]::new));
+      case "MultiLineString", "MultiCurve" ->
+          FACTORY.createMultiLineString(
+              members(r, dim, LineString.class).toArray(LineString[]::new));
+      case "MultiPolygon", "MultiSurface" ->
+          FACTORY.createMultiPolygon(members(r, dim, Polygon.class).toArray(Polygon[]::new));
+      default ->
+          throw new QueryException(
+              "InvalidParameterValue", name, "unsupported GML geometry " + name);
     };
   }
 
-  private <T extends Geometry> List<T> members(XMLStreamReader r, int dim, Class<T> type) throws XMLStreamException {
+  private <T extends Geometry> List<T> members(XMLStreamReader r, int dim, Class<T> type)
+      throws XMLStreamException {
     List<T> out = new ArrayList<>();
     while (SafeXml.nextChild(r) != null) {
       // a member property (pointMember, surfaceMembers …) holding one or more geometries
@@ -110,7 +118,10 @@ public final class GmlGeometryReader {
         } else if (type.isInstance(g)) {
           out.add(type.cast(g));
         } else {
-          throw new QueryException("InvalidParameterValue", r.getLocalName(), "unexpected member " + g.getGeometryType());
+          throw new QueryException(
+              "InvalidParameterValue",
+              r.getLocalName(),
+              "unexpected member " + g.getGeometryType());
         }
       }
     }
@@ -126,7 +137,9 @@ public final class GmlGeometryReader {
         case "exterior", "outerBoundaryIs", "interior", "innerBoundaryIs" -> {
           boolean outer = child.equals("exterior") || child.equals("outerBoundaryIs");
           SafeXml.nextChild(r);
-          LinearRing ring = FACTORY.createLinearRing(coordinates(r, dimension(r, dim)).toArray(Coordinate[]::new));
+          LinearRing ring =
+              FACTORY.createLinearRing(
+                  coordinates(r, dimension(r, dim)).toArray(Coordinate[]::new));
           SafeXml.nextChild(r);
           if (outer) {
             shell = ring;
@@ -145,7 +158,8 @@ public final class GmlGeometryReader {
       }
     }
     if (shell == null) {
-      throw new QueryException("InvalidParameterValue", "Polygon", "a polygon needs an exterior ring");
+      throw new QueryException(
+          "InvalidParameterValue", "Polygon", "a polygon needs an exterior ring");
     }
     return FACTORY.createPolygon(shell, holes.toArray(LinearRing[]::new));
   }
@@ -153,11 +167,13 @@ public final class GmlGeometryReader {
   private Geometry box(XMLStreamReader r, int dim) throws XMLStreamException {
     List<Coordinate> corners = coordinates(r, dim);
     if (corners.size() != 2) {
-      throw new QueryException("InvalidParameterValue", "Envelope", "an envelope needs two corners");
+      throw new QueryException(
+          "InvalidParameterValue", "Envelope", "an envelope needs two corners");
     }
     for (Coordinate c : corners) {
       if (!Double.isFinite(c.getX()) || !Double.isFinite(c.getY())) {
-        throw new QueryException("InvalidParameterValue", "Envelope", "an envelope corner is not finite numbers");
+        throw new QueryException(
+            "InvalidParameterValue", "Envelope", "an envelope corner is not finite numbers");
       }
     }
     Envelope e = new Envelope(corners.get(0), corners.get(1));
@@ -178,13 +194,19 @@ public final class GmlGeometryReader {
     String child;
     while ((child = SafeXml.nextChild(r)) != null) {
       switch (child) {
-        case "pos", "lowerCorner", "upperCorner" -> out.add(position(numbers(SafeXml.text(r)), 0, -1));
+        case "pos", "lowerCorner", "upperCorner" ->
+            out.add(position(numbers(SafeXml.text(r)), 0, -1));
         case "posList" -> {
           int d = dimension(r, dim == 0 ? 2 : dim);
           double[] n = numbers(SafeXml.text(r));
           if (n.length % d != 0) {
-            throw new QueryException("InvalidParameterValue", "posList", "a posList of " + n.length
-                + " numbers is not a list of positions of dimension " + d);
+            throw new QueryException(
+                "InvalidParameterValue",
+                "posList",
+                "a posList of "
+                    + n.length
+                    + " numbers is not a list of positions of dimension "
+                    + d);
           }
           for (int i = 0; i + d <= n.length; i += d) {
             out.add(position(n, i, d));
@@ -193,7 +215,9 @@ public final class GmlGeometryReader {
         case "coordinates" -> {
           String ts = SafeXml.attribute(r, "ts");
           String cs = SafeXml.attribute(r, "cs");
-          for (String tuple : SafeXml.text(r).split(ts == null || ts.isBlank() ? "\\s+" : java.util.regex.Pattern.quote(ts))) {
+          for (String tuple :
+              SafeXml.text(r)
+                  .split(ts == null || ts.isBlank() ? "\\s+" : java.util.regex.Pattern.quote(ts))) {
             if (!tuple.isBlank()) {
               out.add(position(numbers(tuple.replace(cs == null ? "," : cs, " ")), 0, -1));
             }
@@ -219,9 +243,12 @@ public final class GmlGeometryReader {
   private static Coordinate position(double[] n, int from, int dim) {
     int d = dim < 0 ? n.length : dim;
     if (d < 2) {
-      throw new QueryException("InvalidParameterValue", "pos", "a position needs at least two numbers");
+      throw new QueryException(
+          "InvalidParameterValue", "pos", "a position needs at least two numbers");
     }
-    return d >= 3 ? new Coordinate(n[from], n[from + 1], n[from + 2]) : new Coordinate(n[from], n[from + 1]);
+    return d >= 3
+        ? new Coordinate(n[from], n[from + 1], n[from + 2])
+        : new Coordinate(n[from], n[from + 1]);
   }
 
   private static int dimension(XMLStreamReader r, int inherited) {
@@ -237,7 +264,8 @@ public final class GmlGeometryReader {
     } catch (NumberFormatException e) {
       // reported below
     }
-    throw new QueryException("InvalidParameterValue", "srsDimension", "srsDimension must be 2 or 3, not '" + d + "'");
+    throw new QueryException(
+        "InvalidParameterValue", "srsDimension", "srsDimension must be 2 or 3, not '" + d + "'");
   }
 
   private static double[] numbers(String text) {
@@ -255,7 +283,8 @@ public final class GmlGeometryReader {
         }
       }
     } catch (NumberFormatException e) {
-      throw new QueryException("InvalidParameterValue", "coordinates", "not a finite number in '" + abbreviate(t) + "'");
+      throw new QueryException(
+          "InvalidParameterValue", "coordinates", "not a finite number in '" + abbreviate(t) + "'");
     }
     return out;
   }

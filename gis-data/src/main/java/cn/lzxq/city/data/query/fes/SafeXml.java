@@ -8,15 +8,14 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 
 /**
- * StAX readers for request XML with DTDs and external entities switched off (no XXE), and the
- * few cursor moves the request readers share.
+ * StAX readers for request XML with DTDs and external entities switched off (no XXE), and the few
+ * cursor moves the request readers share.
  */
 public final class SafeXml {
 
   private static final XMLInputFactory FACTORY = factory();
 
-  private SafeXml() {
-  }
+  private SafeXml() {}
 
   private static XMLInputFactory factory() {
     XMLInputFactory f = XMLInputFactory.newFactory();
@@ -58,7 +57,9 @@ public final class SafeXml {
     int depth = 1;
     while (depth > 0) {
       int e = r.next();
-      if (e == XMLStreamConstants.CHARACTERS || e == XMLStreamConstants.CDATA || e == XMLStreamConstants.SPACE) {
+      if (e == XMLStreamConstants.CHARACTERS
+          || e == XMLStreamConstants.CDATA
+          || e == XMLStreamConstants.SPACE) {
         if (depth == 1) {
           b.append(r.getText());
         }

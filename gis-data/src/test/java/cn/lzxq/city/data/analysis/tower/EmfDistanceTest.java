@@ -16,6 +16,7 @@ class EmfDistanceTest {
     assertThat(r.eirpW()).isEqualTo(1000.0);
     assertThat(r.distanceM()).isEqualTo(31.54, offset(0.005));
     // Four times the power needs twice the distance: 66.02 dBm ≈ 4000 W → 63.08 m.
-    assertThat(EmfDistance.of(60 + 10 * Math.log10(4), 0.4, 0.2, List.of()).distanceM()).isEqualTo(63.08, offset(0.01));
+    assertThat(EmfDistance.of(60 + 10 * Math.log10(4), 0.4, 0.2, List.of()).distanceM())
+        .isEqualTo(63.08, offset(0.01));
   }
 }

@@ -19,10 +19,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * The database change log (table {@code tile_change}, filled by triggers on the feature tables)
- * as seen by this server: the recent changes in memory, read again at most every
- * {@code city.tiles3d.change-poll}. A cached tile built when the log stood at {@code seq} is
- * stale when a later change of one of its layers crosses its region.
+ * The database change log (table {@code tile_change}, filled by triggers on the feature tables) as
+ * seen by this server: the recent changes in memory, read again at most every {@code
+ * city.tiles3d.change-poll}. A cached tile built when the log stood at {@code seq} is stale when a
+ * later change of one of its layers crosses its region.
  *
  * <p>At start the last {@value #HISTORY} changes are loaded, so disk-cache entries built before a
  * restart stay usable; an entry older than the loaded history counts as stale.
@@ -45,11 +45,13 @@ public class ChangeLog {
   private long lastSeq;
   private long lastPoll;
   private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
-  private final ExecutorService reader = Executors.newSingleThreadExecutor(r -> {
-    Thread t = new Thread(r, "tiles3d-change-log");
-    t.setDaemon(true);
-    return t;
-  });
+  private final ExecutorService reader =
+      Executors.newSingleThreadExecutor(
+          r -> {
+            Thread t = new Thread(r, "tiles3d-change-log");
+            t.setDaemon(true);
+            return t;
+          });
   private CompletableFuture<Void> inFlight;
   private boolean lastReadFailed;
 
@@ -65,10 +67,10 @@ public class ChangeLog {
 
   /**
    * Reads new rows of the log unless it was read less than the poll interval ago. The read runs on
-   * the log's own thread, never under the log's lock: the caller waits for it at most
-   * {@value #WAIT_MS} ms while the database answers, not at all while the last read failed (the
-   * database is away: tiles are served from what is known and cached), and a read already under
-   * way is joined, not repeated.
+   * the log's own thread, never under the log's lock: the caller waits for it at most {@value
+   * #WAIT_MS} ms while the database answers, not at all while the last read failed (the database is
+   * away: tiles are served from what is known and cached), and a read already under way is joined,
+   * not repeated.
    */
   public void poll() {
     CompletableFuture<Void> read;
@@ -104,7 +106,9 @@ public class ChangeLog {
       inFlight = null;
     }
     if (failure != null && !lastReadFailed) {
-      LOG.warn("3D Tiles change log not read ({}); cached tiles are served until it is", failure.getClass().getSimpleName());
+      LOG.warn(
+          "3D Tiles change log not read ({}); cached tiles are served until it is",
+          failure.getClass().getSimpleName());
     }
     lastReadFailed = failure != null;
   }
@@ -125,16 +129,27 @@ public class ChangeLog {
         after = lastSeq;
       }
     }
-    List<Change> found = jdbc.query(SqlTemplate.load("tiles3d/changes"), (rs, i) -> new Change(rs.getLong("seq"),
-        rs.getString("layer"), rs.getDouble("west"), rs.getDouble("south"), rs.getDouble("east"), rs.getDouble("north")),
-        after, HISTORY);
+    List<Change> found =
+        jdbc.query(
+            SqlTemplate.load("tiles3d/changes"),
+            (rs, i) ->
+                new Change(
+                    rs.getLong("seq"),
+                    rs.getString("layer"),
+                    rs.getDouble("west"),
+                    rs.getDouble("south"),
+                    rs.getDouble("east"),
+                    rs.getDouble("north")),
+            after,
+            HISTORY);
     synchronized (this) {
       changes.addAll(found);
       if (!found.isEmpty()) {
         lastSeq = found.get(found.size() - 1).seq();
       }
       if (changes.size() > HISTORY) {
-        List<Change> keep = new ArrayList<>(changes.subList(changes.size() - HISTORY / 2, changes.size()));
+        List<Change> keep =
+            new ArrayList<>(changes.subList(changes.size() - HISTORY / 2, changes.size()));
         floorSeq = keep.get(0).seq() - 1;
         changes.clear();
         changes.addAll(keep);
@@ -159,9 +174,11 @@ public class ChangeLog {
    * Whether a change after {@code seq} of one of {@code layers} crosses {@code region} grown by
    * {@code reachM} metres ({@code region} null: anywhere).
    */
-  public synchronized boolean changedSince(long seq, Collection<String> layers, Region region, double reachM) {
+  public synchronized boolean changedSince(
+      long seq, Collection<String> layers, Region region, double reachM) {
     if (seq < floorSeq || seq > lastSeq) {
-      return true; // older than the history, or built against another database (seq from the future)
+      return true; // older than the history, or built against another database (seq from the
+      // future)
     }
     Region r = region == null ? null : region.expandedBy(reachM);
     for (int i = firstAfter(seq); i < changes.size(); i++) {
@@ -174,8 +191,10 @@ public class ChangeLog {
   }
 
   private static boolean crosses(Change c, Region r) {
-    return Math.toRadians(c.west()) <= r.east() && Math.toRadians(c.east()) >= r.west()
-        && Math.toRadians(c.south()) <= r.north() && Math.toRadians(c.north()) >= r.south();
+    return Math.toRadians(c.west()) <= r.east()
+        && Math.toRadians(c.east()) >= r.west()
+        && Math.toRadians(c.south()) <= r.north()
+        && Math.toRadians(c.north()) >= r.south();
   }
 
   /** Index of the first change with a sequence number above {@code seq}. */

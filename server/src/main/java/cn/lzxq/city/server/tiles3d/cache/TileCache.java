@@ -14,11 +14,11 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Built tile contents: an LRU in memory bounded by bytes ({@code city.tiles3d.memory-cache-mb})
- * in front of a folder on disk ({@code city.tiles3d.disk-cache}; a file per key holding the
- * sequence number and the bytes). Keys are relative paths such as
- * {@code <grid>/<view>/pipe_js/3/5/2.glb}. Whether an entry is still valid is the caller's
- * question (see {@link ChangeLog}); disk failures only log.
+ * Built tile contents: an LRU in memory bounded by bytes ({@code city.tiles3d.memory-cache-mb}) in
+ * front of a folder on disk ({@code city.tiles3d.disk-cache}; a file per key holding the sequence
+ * number and the bytes). Keys are relative paths such as {@code <grid>/<view>/pipe_js/3/5/2.glb}.
+ * Whether an entry is still valid is the caller's question (see {@link ChangeLog}); disk failures
+ * only log.
  */
 @Component
 public class TileCache {
@@ -32,7 +32,10 @@ public class TileCache {
 
   public TileCache(Tiles3dProperties props) {
     this.budget = props.memoryCacheMb() * 1024L * 1024L;
-    this.dir = props.diskCache() == null || props.diskCache().toString().isBlank() ? null : props.diskCache();
+    this.dir =
+        props.diskCache() == null || props.diskCache().toString().isBlank()
+            ? null
+            : props.diskCache();
   }
 
   /** The entry of {@code key} from memory or disk, or null. */
@@ -94,7 +97,8 @@ public class TileCache {
     try {
       Files.createDirectories(file.getParent());
       Path tmp = Files.createTempFile(file.getParent(), ".tile", ".tmp");
-      byte[] all = ByteBuffer.allocate(8 + e.bytes().length).putLong(e.seq()).put(e.bytes()).array();
+      byte[] all =
+          ByteBuffer.allocate(8 + e.bytes().length).putLong(e.seq()).put(e.bytes()).array();
       Files.write(tmp, all);
       Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     } catch (IOException | RuntimeException ex) {

@@ -16,22 +16,26 @@ import cn.lzxq.city.tiles.gltf.PropertyType;
  */
 final class ContentClasses {
 
-  private ContentClasses() {
-  }
+  private ContentClasses() {}
 
   /** The metadata class of {@code layer}'s features (the layer must have a 3D mapping). */
   static MetadataClass of(Layer layer) {
     TileContent t = layer.tiles();
-    return FeatureClasses.withFeatureId(t.classId(), t.classTitle(), t.properties().stream()
-        .map(p -> property(layer.tileAttribute(p), p.required())).toList());
+    return FeatureClasses.withFeatureId(
+        t.classId(),
+        t.classTitle(),
+        t.properties().stream().map(p -> property(layer.tileAttribute(p), p.required())).toList());
   }
 
   private static PropertyDef property(Attribute a, boolean required) {
-    String title = a.titleZh() + " " + a.titleEn() + (a.unit().isEmpty() ? "" : " (" + a.unit() + ")");
+    String title =
+        a.titleZh() + " " + a.titleEn() + (a.unit().isEmpty() ? "" : " (" + a.unit() + ")");
     return new PropertyDef(a.name(), title, type(a), required);
   }
 
-  /** The glTF metadata type of an attribute: decimals as FLOAT64, dates, arrays and text as STRING. */
+  /**
+   * The glTF metadata type of an attribute: decimals as FLOAT64, dates, arrays and text as STRING.
+   */
   private static PropertyType type(Attribute a) {
     return switch (a.type()) {
       case INTEGER -> PropertyType.INT32;

@@ -9,9 +9,9 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * One content kind's pipeline from PostGIS to GLB: read the tile records of a window (SQL in
- * {@code sql/tiles3d/}), keep those of the tile's level, turn them into the tiles module's
- * records and encode them.
+ * One content kind's pipeline from PostGIS to GLB: read the tile records of a window (SQL in {@code
+ * sql/tiles3d/}), keep those of the tile's level, turn them into the tiles module's records and
+ * encode them.
  */
 public interface ContentSource {
 

@@ -17,13 +17,17 @@ public class ContentSources {
   public ContentSources(ReadExecutor reads, DatabaseProperties db, TilesetCatalog tilesets) {
     int srid = db.nativeSrid();
     for (ContentKind k : tilesets.kinds()) {
-      sources.put(k.code(), switch (k.encoding()) {
-        case PIPES -> new PipeSource(k, reads, srid);
-        case APPURTENANCES -> new PointSource(k, reads, srid);
-        case TOWERS -> new StationSource(k, reads, srid);
-        case PARCELS -> new ParcelSource(k, reads, srid);
-        case SECTORS -> throw new IllegalArgumentException("content " + k.code() + ": sectors join a TOWERS layer");
-      });
+      sources.put(
+          k.code(),
+          switch (k.encoding()) {
+            case PIPES -> new PipeSource(k, reads, srid);
+            case APPURTENANCES -> new PointSource(k, reads, srid);
+            case TOWERS -> new StationSource(k, reads, srid);
+            case PARCELS -> new ParcelSource(k, reads, srid);
+            case SECTORS ->
+                throw new IllegalArgumentException(
+                    "content " + k.code() + ": sectors join a TOWERS layer");
+          });
     }
   }
 

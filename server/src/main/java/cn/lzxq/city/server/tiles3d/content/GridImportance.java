@@ -4,11 +4,11 @@ import cn.lzxq.city.server.tiles3d.grid.Grid;
 import cn.lzxq.city.tiles.tiling.ImportancePolicy;
 
 /**
- * The tiles module's default importance policy anchored to tile widths rather than to the root:
- * its root level (DN 1600 and larger) goes to the level whose tiles are about
- * {@value #ANCHOR_TILE_METRES} m wide, so a pipe of a given size appears at the same tile width
- * (and so at the same viewing distance) whatever the extent of the city; each halving of the size
- * still moves it one level finer.
+ * The tiles module's default importance policy anchored to tile widths rather than to the root: its
+ * root level (DN 1600 and larger) goes to the level whose tiles are about {@value
+ * #ANCHOR_TILE_METRES} m wide, so a pipe of a given size appears at the same tile width (and so at
+ * the same viewing distance) whatever the extent of the city; each halving of the size still moves
+ * it one level finer.
  */
 final class GridImportance implements ImportancePolicy {
 
@@ -19,7 +19,10 @@ final class GridImportance implements ImportancePolicy {
   private final int shift;
 
   GridImportance(Grid grid) {
-    this.shift = (int) Math.max(0, Math.round(Math.log(grid.rootWidthMetres() / ANCHOR_TILE_METRES) / Math.log(2)));
+    this.shift =
+        (int)
+            Math.max(
+                0, Math.round(Math.log(grid.rootWidthMetres() / ANCHOR_TILE_METRES) / Math.log(2)));
   }
 
   @Override

@@ -3,10 +3,10 @@ package cn.lzxq.city.server.tiles3d.content;
 import cn.lzxq.city.tiles.tiling.ImportancePolicy;
 
 /**
- * The sizes (mm) a pipe can have to appear at one level, so the tile query reads only those.
- * Found by probing the importance policy, which must rise (get finer) as the size falls and get
- * coarser as the length grows: a size is in the band when the level for a very long run is at
- * most the level and the level for a very short one at least the level.
+ * The sizes (mm) a pipe can have to appear at one level, so the tile query reads only those. Found
+ * by probing the importance policy, which must rise (get finer) as the size falls and get coarser
+ * as the length grows: a size is in the band when the level for a very long run is at most the
+ * level and the level for a very short one at least the level.
  *
  * @param minMm smallest size in the band (mm, inclusive)
  * @param maxMm largest size in the band (mm, inclusive; {@link Integer#MAX_VALUE} = unbounded)

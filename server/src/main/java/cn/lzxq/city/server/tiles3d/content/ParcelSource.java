@@ -19,10 +19,10 @@ import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.Polygon;
 
 /**
- * Zoning parcels as translucent envelopes from the ground to their height limit (a
- * {@value #NO_LIMIT_HEIGHT_M} m slab when the plan sets none) in their GB 50137 colour. A parcel
- * appears at the deepest level whose tiles are at least {@value #TILE_TO_PARCEL} times its width
- * (√area), in every tile of that level it crosses, cut at the tile edges.
+ * Zoning parcels as translucent envelopes from the ground to their height limit (a {@value
+ * #NO_LIMIT_HEIGHT_M} m slab when the plan sets none) in their GB 50137 colour. A parcel appears at
+ * the deepest level whose tiles are at least {@value #TILE_TO_PARCEL} times its width (√area), in
+ * every tile of that level it crosses, cut at the tile edges.
  *
  * <p>Heights ({@link Heights}): ground-relative by default (base 0, top = the limit); in absolute
  * mode the base is the parcel's lowest surveyed ground elevation (its outline's minimum Z, 1985
@@ -32,8 +32,10 @@ final class ParcelSource implements ContentSource {
 
   /** Height (m) of a parcel without a height limit. */
   static final double NO_LIMIT_HEIGHT_M = 1;
+
   /** Tile width ÷ parcel width at the parcel's level. */
   static final double TILE_TO_PARCEL = 8;
+
   /** Opacity of the envelopes. */
   static final double ALPHA = 0.35;
 
@@ -54,8 +56,7 @@ final class ParcelSource implements ContentSource {
   }
 
   /** A parcel row: its polygons share the feature id. */
-  private record Row(Geometry geom, double widthM, List<Parcel> parts) {
-  }
+  private record Row(Geometry geom, double widthM, List<Parcel> parts) {}
 
   @Override
   public ContentKind kind() {
@@ -102,7 +103,9 @@ final class ParcelSource implements ContentSource {
     return reads.rows(sql, TileSql.window(window, srid, view.asOf()), rs -> row(rs, heights));
   }
 
-  /** A row; the parcel parts are built only when {@code heights} is given (content, not footprints). */
+  /**
+   * A row; the parcel parts are built only when {@code heights} is given (content, not footprints).
+   */
   private Row row(ResultSet rs, Heights heights) throws SQLException {
     Geometry g = TileSql.geometry(rs, "geom");
     List<Parcel> parts = new ArrayList<>();
@@ -112,8 +115,14 @@ final class ParcelSource implements ContentSource {
       double ground = rs.getDouble("ground_elev_m");
       Map<String, Object> props = TileSql.properties(rs, parcelClass, Map.of());
       for (int i = 0; i < g.getNumGeometries(); i++) {
-        parts.add(new Parcel(rs.getLong("fid"), (Polygon) g.getGeometryN(i), heights.of(0, ground), heights.of(height, ground),
-            TileSql.colour(rs, "rgb", ALPHA), props));
+        parts.add(
+            new Parcel(
+                rs.getLong("fid"),
+                (Polygon) g.getGeometryN(i),
+                heights.of(0, ground),
+                heights.of(height, ground),
+                TileSql.colour(rs, "rgb", ALPHA),
+                props));
       }
     }
     return new Row(g, rs.getDouble("width_m"), parts);

@@ -24,13 +24,13 @@ import org.locationtech.jts.geom.Geometry;
 
 /**
  * Pipes of one network: a pipe appears at the level the importance policy ({@link GridImportance})
- * gives its size and length (ADD refinement), in every tile of that level it crosses, cut at the tile edges with
- * fittings from the shared end points ({@link PipeContentEncoder}).
+ * gives its size and length (ADD refinement), in every tile of that level it crosses, cut at the
+ * tile edges with fittings from the shared end points ({@link PipeContentEncoder}).
  *
  * <p>Centre heights: the surveyed Z (top or invert) plus {@code pipe_centre_offset_m()} gives the
  * centre elevation; the ground at each vertex is interpolated along the run between the ends
- * (surveyed Z + depth), so in ground-relative mode a pipe end sits at
- * {@code centre_offset_m − depth}, i.e. at its true depth below a ground at height 0.
+ * (surveyed Z + depth), so in ground-relative mode a pipe end sits at {@code centre_offset_m −
+ * depth}, i.e. at its true depth below a ground at height 0.
  */
 final class PipeSource implements ContentSource {
 
@@ -52,8 +52,7 @@ final class PipeSource implements ContentSource {
   }
 
   /** One row of sql/tiles3d/pipes.sql. */
-  private record Row(long fid, Geometry geom, double lengthM, int sizeMm, PipeRun run) {
-  }
+  private record Row(long fid, Geometry geom, double lengthM, int sizeMm, PipeRun run) {}
 
   @Override
   public ContentKind kind() {
@@ -80,8 +79,10 @@ final class PipeSource implements ContentSource {
   @Override
   public byte[] encode(Grid grid, TileCoord tile, View view) {
     Region region = grid.region(tile);
-    LevelBand band = bands.computeIfAbsent(grid.signature() + "/" + tile.level(),
-        k -> LevelBand.of(new GridImportance(grid), tile.level(), grid.deepest()));
+    LevelBand band =
+        bands.computeIfAbsent(
+            grid.signature() + "/" + tile.level(),
+            k -> LevelBand.of(new GridImportance(grid), tile.level(), grid.deepest()));
     if (band.minMm() > band.maxMm()) {
       return null;
     }
@@ -96,7 +97,9 @@ final class PipeSource implements ContentSource {
       }
       double needed = PipeContentEncoder.marginMetres(pipes);
       if (needed <= margin) {
-        return pipes.isEmpty() ? null : encoder.encode(region, detail(tile.level(), grid.deepest()), pipes);
+        return pipes.isEmpty()
+            ? null
+            : encoder.encode(region, detail(tile.level(), grid.deepest()), pipes);
       }
       margin = needed;
     }
@@ -106,7 +109,9 @@ final class PipeSource implements ContentSource {
     return new GridImportance(grid).levelFor(r.sizeMm(), r.lengthM(), grid.deepest());
   }
 
-  /** Circular pipes get more sides closer to the leaves: 0 at coarse levels, 2 at the two deepest. */
+  /**
+   * Circular pipes get more sides closer to the leaves: 0 at coarse levels, 2 at the two deepest.
+   */
   static int detail(int level, int deepest) {
     return level >= deepest - 1 ? 2 : level >= deepest - 3 ? 1 : 0;
   }
@@ -128,12 +133,23 @@ final class PipeSource implements ContentSource {
       Integer w = (Integer) rs.getObject("width_mm");
       Integer h = (Integer) rs.getObject("height_mm");
       Integer dn = (Integer) rs.getObject("dn_mm");
-      PipeProfile profile = w != null && h != null ? new PipeProfile.Rectangular(w, h) : new PipeProfile.Circular(dn);
+      PipeProfile profile =
+          w != null && h != null ? new PipeProfile.Rectangular(w, h) : new PipeProfile.Circular(dn);
       String label = w != null && h != null ? w + "×" + h : "DN" + dn;
-      List<GeoPoint> line = centreline(geom.getCoordinates(), rs.getDouble("centre_offset_m"),
-          TileSql.number(rs, "start_depth_m"), TileSql.number(rs, "end_depth_m"), heights);
-      run = new PipeRun(fid, line, profile, TileSql.colour(rs, "rgb", 1),
-          TileSql.properties(rs, pipeClass, Map.of("size", label)));
+      List<GeoPoint> line =
+          centreline(
+              geom.getCoordinates(),
+              rs.getDouble("centre_offset_m"),
+              TileSql.number(rs, "start_depth_m"),
+              TileSql.number(rs, "end_depth_m"),
+              heights);
+      run =
+          new PipeRun(
+              fid,
+              line,
+              profile,
+              TileSql.colour(rs, "rgb", 1),
+              TileSql.properties(rs, pipeClass, Map.of("size", label)));
     }
     return new Row(fid, geom, rs.getDouble("length_m"), size, run);
   }
@@ -142,8 +158,10 @@ final class PipeSource implements ContentSource {
    * The centre line: each vertex at its surveyed Z plus the centre offset, relative to the ground
    * interpolated (by plan distance) between the two ends' ground elevations (end Z + depth).
    */
-  static List<GeoPoint> centreline(Coordinate[] c, double offsetM, Double startDepth, Double endDepth, Heights heights) {
-    double d0 = startDepth != null ? startDepth : endDepth != null ? endDepth : Heights.DEFAULT_DEPTH_M;
+  static List<GeoPoint> centreline(
+      Coordinate[] c, double offsetM, Double startDepth, Double endDepth, Heights heights) {
+    double d0 =
+        startDepth != null ? startDepth : endDepth != null ? endDepth : Heights.DEFAULT_DEPTH_M;
     double d1 = endDepth != null ? endDepth : d0;
     double ground0 = c[0].getZ() + d0;
     double ground1 = c[c.length - 1].getZ() + d1;

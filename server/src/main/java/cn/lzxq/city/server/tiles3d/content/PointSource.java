@@ -26,21 +26,24 @@ import org.locationtech.jts.geom.Geometry;
 /**
  * Pipe-point appurtenances as instanced assets, {@value #LEVELS_ABOVE_LEAVES} levels above the
  * leaves (they are small, but a tile per manhole would be mostly overhead), each in the tile that
- * owns its position. Manholes (检查井, 窨井, 雨水箅 … anything with 井/箅/池),
- * valves (阀门, 排气阀 …) and hydrants (消防栓/消火栓); other appurtenances (meters, pump
- * stations …) are not drawn. Manholes and hydrants stand on the ground; a valve sits at the
- * point's surveyed depth.
+ * owns its position. Manholes (检查井, 窨井, 雨水箅 … anything with 井/箅/池), valves (阀门, 排气阀 …) and hydrants
+ * (消防栓/消火栓); other appurtenances (meters, pump stations …) are not drawn. Manholes and hydrants
+ * stand on the ground; a valve sits at the point's surveyed depth.
  */
 final class PointSource implements ContentSource {
 
   /** Shaft diameter (mm) of a manhole whose cover size is unknown. */
   static final double DEFAULT_MANHOLE_MM = 1000;
+
   /** Well depth (m) of a manhole whose depth is unknown. */
   static final double DEFAULT_WELL_DEPTH_M = 1.5;
+
   /** Valve body size (mm): pipe points do not carry the pipe's DN. */
   static final double VALVE_MM = 300;
+
   /** Levels above the leaves that hold the assets (tiles about four leaf widths wide). */
   static final int LEVELS_ABOVE_LEAVES = 2;
+
   /** Assets closer than this (m) to a tile edge may reach into it, so neighbours read them too. */
   static final double REACH_M = 3;
 
@@ -98,7 +101,8 @@ final class PointSource implements ContentSource {
 
   @Override
   public void footprints(Grid grid, View view, Consumer<Footprint> sink) {
-    for (PointAsset a : assets(grid.tree().root(), view, new Heights(view.heights(), grid.anomalyM()))) {
+    for (PointAsset a :
+        assets(grid.tree().root(), view, new Heights(view.heights(), grid.anomalyM()))) {
       sink.accept(new Footprint(level(grid), TileGeometry.point(a.position()), 0));
     }
   }
@@ -109,13 +113,15 @@ final class PointSource implements ContentSource {
       return null;
     }
     Region region = grid.region(tile);
-    List<PointAsset> assets = assets(region.expandedBy(REACH_M), view, new Heights(view.heights(), grid.anomalyM()));
+    List<PointAsset> assets =
+        assets(region.expandedBy(REACH_M), view, new Heights(view.heights(), grid.anomalyM()));
     return assets.isEmpty() ? null : encoder.encode(region, assets);
   }
 
   private List<PointAsset> assets(Region window, View view, Heights heights) {
-    List<PointAsset> out = new ArrayList<>(reads.rows(sql, TileSql.window(window, srid, view.asOf()),
-        rs -> asset(rs, heights)));
+    List<PointAsset> out =
+        new ArrayList<>(
+            reads.rows(sql, TileSql.window(window, srid, view.asOf()), rs -> asset(rs, heights)));
     out.removeIf(Objects::isNull);
     return out;
   }
@@ -129,21 +135,33 @@ final class PointSource implements ContentSource {
     Coordinate c = g.getCoordinate();
     double ground = rs.getDouble("ground_elev_m");
     Double depth = TileSql.number(rs, "depth_m");
-    double relative = kind == AssetKind.VALVE ? -(depth != null ? depth : Heights.DEFAULT_DEPTH_M) : 0;
+    double relative =
+        kind == AssetKind.VALVE ? -(depth != null ? depth : Heights.DEFAULT_DEPTH_M) : 0;
     Double well = TileSql.number(rs, "well_depth_m");
     Double rotation = TileSql.number(rs, "rotation_deg");
     double size = kind == AssetKind.VALVE ? VALVE_MM : coverMm(rs.getString("cover_size"));
-    return new PointAsset(rs.getLong("fid"), kind, new GeoPoint(c.x, c.y, heights.of(relative, ground)), size,
-        well != null && well > 0 ? well : DEFAULT_WELL_DEPTH_M, rotation != null ? rotation : 0,
-        TileSql.colour(rs, "rgb", 1), TileSql.properties(rs, pointClass, Map.of("asset", kind.name())));
+    return new PointAsset(
+        rs.getLong("fid"),
+        kind,
+        new GeoPoint(c.x, c.y, heights.of(relative, ground)),
+        size,
+        well != null && well > 0 ? well : DEFAULT_WELL_DEPTH_M,
+        rotation != null ? rotation : 0,
+        TileSql.colour(rs, "rgb", 1),
+        TileSql.properties(rs, pointClass, Map.of("asset", kind.name())));
   }
 
-  /** The shaft diameter (mm) from a cover size such as "Φ700" or "1000×1000" (the first 3–4 digit number). */
+  /**
+   * The shaft diameter (mm) from a cover size such as "Φ700" or "1000×1000" (the first 3–4 digit
+   * number).
+   */
   static double coverMm(String coverSize) {
     if (coverSize == null) {
       return DEFAULT_MANHOLE_MM;
     }
     Matcher m = NUMBER.matcher(coverSize);
-    return m.find() ? Math.max(500, Math.min(3000, Integer.parseInt(m.group(1)))) : DEFAULT_MANHOLE_MM;
+    return m.find()
+        ? Math.max(500, Math.min(3000, Integer.parseInt(m.group(1))))
+        : DEFAULT_MANHOLE_MM;
   }
 }

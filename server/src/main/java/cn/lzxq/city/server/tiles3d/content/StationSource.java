@@ -27,8 +27,8 @@ import org.locationtech.jts.geom.Coordinate;
 /**
  * Base-station towers (by tower type) with their antenna sectors, oriented by azimuth and total
  * downtilt at the antenna height on the tower axis. A site appears at the level the importance
- * policy ({@link GridImportance}) gives a size of {@value #SIZE_PER_METRE} mm per metre of tower height (a 40 m tower at
- * the level of a DN 400 main), in the tile that owns its position.
+ * policy ({@link GridImportance}) gives a size of {@value #SIZE_PER_METRE} mm per metre of tower
+ * height (a 40 m tower at the level of a DN 400 main), in the tile that owns its position.
  */
 final class StationSource implements ContentSource {
 
@@ -47,13 +47,19 @@ final class StationSource implements ContentSource {
   private final String stationSql;
   private final String sectorSql;
 
-  /** @param kind a content of a {@code TOWERS} layer and a {@code SECTORS} layer */
+  /**
+   * @param kind a content of a {@code TOWERS} layer and a {@code SECTORS} layer
+   */
   StationSource(ContentKind kind, ReadExecutor reads, int srid) {
     this.kind = kind;
     this.reads = reads;
     this.srid = srid;
-    Layer sectors = kind.member(TileEncoding.SECTORS).orElseThrow(
-        () -> new IllegalArgumentException("content " + kind.code() + " has no sector layer"));
+    Layer sectors =
+        kind.member(TileEncoding.SECTORS)
+            .orElseThrow(
+                () ->
+                    new IllegalArgumentException(
+                        "content " + kind.code() + " has no sector layer"));
     this.stationClass = ContentClasses.of(kind.main());
     this.sectorClass = ContentClasses.of(sectors);
     this.encoder = new TowerContentEncoder(stationClass, sectorClass);
@@ -62,8 +68,7 @@ final class StationSource implements ContentSource {
   }
 
   /** A tower row with the ground elevation its sectors are placed from. */
-  private record Site(TowerSite tower, String siteCode, double groundM) {
-  }
+  private record Site(TowerSite tower, String siteCode, double groundM) {}
 
   @Override
   public ContentKind kind() {
@@ -106,8 +111,9 @@ final class StationSource implements ContentSource {
     Map<String, Object> params = new HashMap<>();
     params.put("sites", bySite.keySet().toArray(new String[0]));
     params.put("t", view.asOf());
-    List<AntennaSector> sectors = reads.rows(sectorSql, params,
-        rs -> sector(rs, bySite.get(rs.getString("site_code")), heights));
+    List<AntennaSector> sectors =
+        reads.rows(
+            sectorSql, params, rs -> sector(rs, bySite.get(rs.getString("site_code")), heights));
     return encoder.encode(grid.region(tile), towers, sectors);
   }
 
@@ -117,23 +123,37 @@ final class StationSource implements ContentSource {
 
   private List<Site> sites(Grid grid, cn.lzxq.city.tiles.geo.Region window, View view) {
     Heights heights = new Heights(view.heights(), grid.anomalyM());
-    return reads.rows(stationSql, TileSql.window(window, srid, view.asOf()), rs -> site(rs, heights));
+    return reads.rows(
+        stationSql, TileSql.window(window, srid, view.asOf()), rs -> site(rs, heights));
   }
 
   private Site site(ResultSet rs, Heights heights) throws SQLException {
     Coordinate c = TileSql.geometry(rs, "geom").getCoordinate();
     double ground = rs.getDouble("ground_elev_m");
-    TowerSite t = new TowerSite(rs.getLong("fid"), towerType(rs.getString("tower_type")),
-        new GeoPoint(c.x, c.y, heights.of(0, ground)), rs.getDouble("tower_height_m"), TOWER_GREY,
-        TileSql.properties(rs, stationClass, Map.of()));
+    TowerSite t =
+        new TowerSite(
+            rs.getLong("fid"),
+            towerType(rs.getString("tower_type")),
+            new GeoPoint(c.x, c.y, heights.of(0, ground)),
+            rs.getDouble("tower_height_m"),
+            TOWER_GREY,
+            TileSql.properties(rs, stationClass, Map.of()));
     return new Site(t, rs.getString("site_code"), ground);
   }
 
   private AntennaSector sector(ResultSet rs, Site site, Heights heights) throws SQLException {
     GeoPoint base = site.tower().base();
-    GeoPoint mount = new GeoPoint(base.lon(), base.lat(), heights.of(rs.getDouble("antenna_height_m"), site.groundM()));
-    return new AntennaSector(rs.getLong("fid"), mount, rs.getDouble("azimuth_deg"), rs.getDouble("mech_tilt_deg"),
-        rs.getDouble("elec_tilt_deg"), SECTOR_WHITE, TileSql.properties(rs, sectorClass, Map.of()));
+    GeoPoint mount =
+        new GeoPoint(
+            base.lon(), base.lat(), heights.of(rs.getDouble("antenna_height_m"), site.groundM()));
+    return new AntennaSector(
+        rs.getLong("fid"),
+        mount,
+        rs.getDouble("azimuth_deg"),
+        rs.getDouble("mech_tilt_deg"),
+        rs.getDouble("elec_tilt_deg"),
+        SECTOR_WHITE,
+        TileSql.properties(rs, sectorClass, Map.of()));
   }
 
   /** The tower type of a 塔型 text (Chinese or the enum name); monopole when unknown. */

@@ -10,8 +10,7 @@ final class TileGeometry {
 
   private static final GeometryFactory FACTORY = new GeometryFactory();
 
-  private TileGeometry() {
-  }
+  private TileGeometry() {}
 
   /** A point at a position's longitude and latitude. */
   static Geometry point(GeoPoint p) {

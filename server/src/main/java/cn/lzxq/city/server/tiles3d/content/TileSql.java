@@ -1,12 +1,11 @@
 package cn.lzxq.city.server.tiles3d.content;
 
-import cn.lzxq.city.data.db.ReadExecutor;
 import cn.lzxq.city.data.layer.Layer;
 import cn.lzxq.city.data.sql.SqlTemplate;
-import cn.lzxq.city.tiles.gltf.MetadataClass;
-import cn.lzxq.city.tiles.gltf.PropertyDef;
 import cn.lzxq.city.tiles.content.FeatureClasses;
 import cn.lzxq.city.tiles.geo.Region;
+import cn.lzxq.city.tiles.gltf.MetadataClass;
+import cn.lzxq.city.tiles.gltf.PropertyDef;
 import cn.lzxq.city.tiles.gltf.Rgba;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -21,15 +20,16 @@ import org.locationtech.jts.io.WKBReader;
 /** Small helpers shared by the content sources: bind values, geometry and property columns. */
 final class TileSql {
 
-  private TileSql() {
-  }
+  private TileSql() {}
 
   /**
-   * The SQL of {@code sql/tiles3d/<template>.sql} for {@code layer}: its {@code {table}} and
-   * {@code {filter}} slots filled with the layer's table and row filter (columns qualified by {@code alias}).
+   * The SQL of {@code sql/tiles3d/<template>.sql} for {@code layer}: its {@code {table}} and {@code
+   * {filter}} slots filled with the layer's table and row filter (columns qualified by {@code
+   * alias}).
    */
   static String sql(String template, Layer layer, String alias) {
-    return SqlTemplate.render("tiles3d/" + template, Map.of("table", layer.table(), "filter", layer.rowFilter(alias)));
+    return SqlTemplate.render(
+        "tiles3d/" + template, Map.of("table", layer.table(), "filter", layer.rowFilter(alias)));
   }
 
   /**
@@ -71,7 +71,8 @@ final class TileSql {
    * The property values of {@code cls} (all but {@code feature_id}): a value in {@code computed}
    * wins, otherwise the column of the same name, typed by the property's type.
    */
-  static Map<String, Object> properties(ResultSet rs, MetadataClass cls, Map<String, Object> computed) throws SQLException {
+  static Map<String, Object> properties(
+      ResultSet rs, MetadataClass cls, Map<String, Object> computed) throws SQLException {
     Map<String, Object> values = new LinkedHashMap<>();
     for (PropertyDef p : cls.properties()) {
       if (p.id().equals(FeatureClasses.FEATURE_ID)) {
@@ -81,22 +82,23 @@ final class TileSql {
         values.put(p.id(), computed.get(p.id()));
         continue;
       }
-      Object v = switch (p.type()) {
-        case INT32 -> {
-          int i = rs.getInt(p.id());
-          yield rs.wasNull() ? null : i;
-        }
-        case INT64 -> {
-          long l = rs.getLong(p.id());
-          yield rs.wasNull() ? null : l;
-        }
-        case FLOAT32, FLOAT64 -> number(rs, p.id());
-        case BOOLEAN -> {
-          boolean b = rs.getBoolean(p.id());
-          yield rs.wasNull() ? null : b;
-        }
-        case STRING -> rs.getString(p.id());
-      };
+      Object v =
+          switch (p.type()) {
+            case INT32 -> {
+              int i = rs.getInt(p.id());
+              yield rs.wasNull() ? null : i;
+            }
+            case INT64 -> {
+              long l = rs.getLong(p.id());
+              yield rs.wasNull() ? null : l;
+            }
+            case FLOAT32, FLOAT64 -> number(rs, p.id());
+            case BOOLEAN -> {
+              boolean b = rs.getBoolean(p.id());
+              yield rs.wasNull() ? null : b;
+            }
+            case STRING -> rs.getString(p.id());
+          };
       values.put(p.id(), v);
     }
     return values;

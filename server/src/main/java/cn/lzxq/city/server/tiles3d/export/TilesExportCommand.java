@@ -1,9 +1,9 @@
 package cn.lzxq.city.server.tiles3d.export;
 
 import cn.lzxq.city.data.io.AsOf;
+import cn.lzxq.city.data.layer.LayerCatalog;
 import cn.lzxq.city.server.tiles3d.HeightMode;
 import cn.lzxq.city.server.tiles3d.TilesetCatalog;
-import cn.lzxq.city.data.layer.LayerCatalog;
 import cn.lzxq.city.server.tiles3d.View;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -18,20 +18,26 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code java -jar city-server.jar tiles-export --tileset city --out DIR [--as-of T]
- * [--heights ground|absolute] [--threads N]}: writes a static tileset for CDN hosting. Runs the
- * server's beans in a Spring context of its own (database from DATABASE_URL or --database-url);
- * the web layer starts on a free loopback port only because the security configuration needs a
- * servlet context, and nothing is served.
+ * {@code java -jar city-server.jar tiles-export --tileset city --out DIR [--as-of T] [--heights
+ * ground|absolute] [--threads N]}: writes a static tileset for CDN hosting. Runs the server's beans
+ * in a Spring context of its own (database from DATABASE_URL or --database-url); the web layer
+ * starts on a free loopback port only because the security configuration needs a servlet context,
+ * and nothing is served.
  */
-@Command(name = TilesExportCommand.NAME, mixinStandardHelpOptions = true,
-    description = "Write a complete static 3D Tiles tileset (tileset.json, subtrees, glb) to a folder")
+@Command(
+    name = TilesExportCommand.NAME,
+    mixinStandardHelpOptions = true,
+    description =
+        "Write a complete static 3D Tiles tileset (tileset.json, subtrees, glb) to a folder")
 public final class TilesExportCommand implements Callable<Integer> {
 
   /** The command name the launcher routes on. */
   public static final String NAME = "tiles-export";
 
-  @Option(names = "--tileset", defaultValue = "city", description = "tileset name (default: ${DEFAULT-VALUE})")
+  @Option(
+      names = "--tileset",
+      defaultValue = "city",
+      description = "tileset name (default: ${DEFAULT-VALUE})")
   String tileset;
 
   @Option(names = "--out", required = true, description = "output folder")
@@ -40,7 +46,10 @@ public final class TilesExportCommand implements Callable<Integer> {
   @Option(names = "--as-of", description = "the city at this date or date-time (default: now)")
   String asOf;
 
-  @Option(names = "--heights", defaultValue = "ground", description = "ground or absolute (default: ${DEFAULT-VALUE})")
+  @Option(
+      names = "--heights",
+      defaultValue = "ground",
+      description = "ground or absolute (default: ${DEFAULT-VALUE})")
   String heights;
 
   @Option(names = "--threads", description = "parallel workers (default: available processors)")
@@ -77,15 +86,27 @@ public final class TilesExportCommand implements Callable<Integer> {
     if (schema != null) {
       props.put("city.database.schema", schema);
     }
-    try (ConfigurableApplicationContext ctx = new SpringApplicationBuilder(cn.lzxq.city.server.CityServerApplication.class)
-        .web(WebApplicationType.SERVLET).run(props.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
-            .toArray(String[]::new))) {
+    try (ConfigurableApplicationContext ctx =
+        new SpringApplicationBuilder(cn.lzxq.city.server.CityServerApplication.class)
+            .web(WebApplicationType.SERVLET)
+            .run(
+                props.entrySet().stream()
+                    .map(e -> "--" + e.getKey() + "=" + e.getValue())
+                    .toArray(String[]::new))) {
       int n = threads != null ? threads : Runtime.getRuntime().availableProcessors();
       ExportResult r = ctx.getBean(TilesExporter.class).export(tileset, view, out, n);
-      System.out.println(String.format(Locale.ROOT,
-          "%s: %,d contents, %,d subtrees, %,d features, %.1f MB (median glb %.1f KB) in %.1f s = %,.0f features/s",
-          out, r.contents(), r.subtrees(), r.features(), r.bytes() / 1e6, r.medianGlb() / 1e3, r.seconds(),
-          r.featuresPerSecond()));
+      System.out.println(
+          String.format(
+              Locale.ROOT,
+              "%s: %,d contents, %,d subtrees, %,d features, %.1f MB (median glb %.1f KB) in %.1f s = %,.0f features/s",
+              out,
+              r.contents(),
+              r.subtrees(),
+              r.features(),
+              r.bytes() / 1e6,
+              r.medianGlb() / 1e3,
+              r.seconds(),
+              r.featuresPerSecond()));
       return 0;
     }
   }

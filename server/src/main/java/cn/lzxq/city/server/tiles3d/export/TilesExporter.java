@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -22,13 +23,12 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.Comparator;
 import org.springframework.stereotype.Component;
 
 /**
  * Writes a complete static tileset (tileset.json, subtrees, GLB contents) to a folder for CDN
- * hosting: the same bytes the server would send, built in parallel by {@code threads} workers
- * (each reading PostGIS on its own pooled connection), with a progress bar on standard error.
+ * hosting: the same bytes the server would send, built in parallel by {@code threads} workers (each
+ * reading PostGIS on its own pooled connection), with a progress bar on standard error.
  */
 @Component
 public class TilesExporter {
@@ -42,17 +42,20 @@ public class TilesExporter {
   }
 
   /** One GLB to write. */
-  private record Job(ContentKind kind, TileCoord tile) {
-  }
+  private record Job(ContentKind kind, TileCoord tile) {}
 
   /** Exports {@code tileset} as seen in {@code view} into {@code out}. */
-  public ExportResult export(String tileset, View view, Path out, int threads) throws IOException, InterruptedException {
+  public ExportResult export(String tileset, View view, Path out, int threads)
+      throws IOException, InterruptedException {
     long start = System.nanoTime();
     List<ContentKind> kinds = service.contents(tileset);
     Grid grid = service.grid();
     List<Job> jobs = new ArrayList<>();
-    Set<TileCoord> subtreeRoots = new TreeSet<>(Comparator.comparingInt(TileCoord::level).thenComparingLong(TileCoord::x)
-        .thenComparingLong(TileCoord::y));
+    Set<TileCoord> subtreeRoots =
+        new TreeSet<>(
+            Comparator.comparingInt(TileCoord::level)
+                .thenComparingLong(TileCoord::x)
+                .thenComparingLong(TileCoord::y));
     subtreeRoots.add(TileCoord.ROOT);
     long features = 0;
     int levels = grid.tree().subtreeLevels();
@@ -67,9 +70,13 @@ public class TilesExporter {
       }
     }
     Files.createDirectories(out);
-    Files.write(out.resolve("tileset.json"), TilesetJson.toBytes(service.tilesetModel(grid, tileset, view, "")));
+    Files.write(
+        out.resolve("tileset.json"),
+        TilesetJson.toBytes(service.tilesetModel(grid, tileset, view, "")));
     for (TileCoord r : subtreeRoots) {
-      write(out.resolve("subtrees/" + r.path() + ".subtree"), availability.subtree(grid, kinds, view, r));
+      write(
+          out.resolve("subtrees/" + r.path() + ".subtree"),
+          availability.subtree(grid, kinds, view, r));
     }
     long[] sizes = new long[jobs.size()];
     ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads));
@@ -77,13 +84,15 @@ public class TilesExporter {
       List<Future<?>> futures = new ArrayList<>();
       for (int i = 0; i < jobs.size(); i++) {
         int n = i;
-        futures.add(pool.submit(() -> {
-          Job j = jobs.get(n);
-          byte[] glb = service.build(grid, service.sources().of(j.kind()), j.tile(), view);
-          write(out.resolve(j.kind().prefix() + j.tile().path() + ".glb"), glb);
-          sizes[n] = glb.length;
-          progress.advance(1);
-        }));
+        futures.add(
+            pool.submit(
+                () -> {
+                  Job j = jobs.get(n);
+                  byte[] glb = service.build(grid, service.sources().of(j.kind()), j.tile(), view);
+                  write(out.resolve(j.kind().prefix() + j.tile().path() + ".glb"), glb);
+                  sizes[n] = glb.length;
+                  progress.advance(1);
+                }));
       }
       for (Future<?> f : futures) {
         f.get();
@@ -95,7 +104,12 @@ public class TilesExporter {
     }
     Arrays.sort(sizes);
     long bytes = Arrays.stream(sizes).sum();
-    return new ExportResult(jobs.size(), subtreeRoots.size(), features, bytes, sizes.length == 0 ? 0 : sizes[sizes.length / 2],
+    return new ExportResult(
+        jobs.size(),
+        subtreeRoots.size(),
+        features,
+        bytes,
+        sizes.length == 0 ? 0 : sizes[sizes.length / 2],
         (System.nanoTime() - start) / 1e9);
   }
 

@@ -13,8 +13,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Computes the {@link Grid} from the database (the extent of every version of the tiled layers)
- * and keeps it until {@link #invalidate()} (the change log calls it when an edit lands outside).
+ * Computes the {@link Grid} from the database (the extent of every version of the tiled layers) and
+ * keeps it until {@link #invalidate()} (the change log calls it when an edit lands outside).
  *
  * <p>The rectangle is the data's box padded by {@value #PAD_DEGREES}° and snapped outward to a
  * {@value #SNAP_DEGREES}° lattice (so small edits do not move the grid), then squared in metres.
@@ -25,8 +25,10 @@ public class CityGrid {
 
   /** Lattice (degrees) the extent snaps to. */
   static final double SNAP_DEGREES = 0.01;
+
   /** Padding (degrees, about 100 m) around the data before snapping. */
   static final double PAD_DEGREES = 0.001;
+
   /** Lanzhou New Area core, used while the database holds no features (degrees). */
   static final double[] DEFAULT_BOX = {103.60, 36.45, 103.80, 36.65};
 
@@ -59,16 +61,32 @@ public class CityGrid {
   }
 
   private Grid compute() {
-    List<LayerExtent> extents = jdbc.query(SqlTemplate.load("tiles3d/extent"), (rs, i) -> new LayerExtent(
-        rs.getString("layer"), rs.getDouble("west"), rs.getDouble("south"), rs.getDouble("east"), rs.getDouble("north"),
-        rs.getDouble("ground_min"), rs.getDouble("ground_max"), rs.getDouble("rel_min"), rs.getDouble("rel_max")),
-        Heights.DEFAULT_DEPTH_M);
+    List<LayerExtent> extents =
+        jdbc.query(
+            SqlTemplate.load("tiles3d/extent"),
+            (rs, i) ->
+                new LayerExtent(
+                    rs.getString("layer"),
+                    rs.getDouble("west"),
+                    rs.getDouble("south"),
+                    rs.getDouble("east"),
+                    rs.getDouble("north"),
+                    rs.getDouble("ground_min"),
+                    rs.getDouble("ground_max"),
+                    rs.getDouble("rel_min"),
+                    rs.getDouble("rel_max")),
+            Heights.DEFAULT_DEPTH_M);
     Map<String, LayerExtent> byLayer = new LinkedHashMap<>();
     double[] box = {Double.MAX_VALUE, Double.MAX_VALUE, -Double.MAX_VALUE, -Double.MAX_VALUE};
     for (LayerExtent e : extents) {
       byLayer.put(e.layer(), e);
-      box = new double[] {Math.min(box[0], e.west()), Math.min(box[1], e.south()), Math.max(box[2], e.east()),
-          Math.max(box[3], e.north())};
+      box =
+          new double[] {
+            Math.min(box[0], e.west()),
+            Math.min(box[1], e.south()),
+            Math.max(box[2], e.east()),
+            Math.max(box[3], e.north())
+          };
     }
     if (extents.isEmpty()) {
       box = DEFAULT_BOX.clone();
@@ -79,10 +97,21 @@ public class CityGrid {
     double north = Math.ceil((box[3] + PAD_DEGREES) / SNAP_DEGREES) * SNAP_DEGREES;
     Region square = squared(Region.ofDegrees(west, south, east, north, 0, 1));
     int levels = levels(square.widthMetres());
-    ImplicitQuadtree tree = new ImplicitQuadtree(square, levels, Math.min(props.subtreeLevels(), levels));
-    String signature = Integer.toHexString(String.format(Locale.ROOT, "%.6f,%.6f,%.6f,%.6f,%d,%d,%.5f",
-        square.west(), square.south(), square.east(), square.north(), levels, tree.subtreeLevels(), props.errorFactor())
-        .hashCode());
+    ImplicitQuadtree tree =
+        new ImplicitQuadtree(square, levels, Math.min(props.subtreeLevels(), levels));
+    String signature =
+        Integer.toHexString(
+            String.format(
+                    Locale.ROOT,
+                    "%.6f,%.6f,%.6f,%.6f,%d,%d,%.5f",
+                    square.west(),
+                    square.south(),
+                    square.east(),
+                    square.north(),
+                    levels,
+                    tree.subtreeLevels(),
+                    props.errorFactor())
+                .hashCode());
     return new Grid(tree, byLayer, props.errorFactor(), props.heightAnomalyM(), signature);
   }
 
@@ -99,7 +128,8 @@ public class CityGrid {
   }
 
   private int levels(double rootWidthMetres) {
-    int levels = (int) Math.ceil(Math.log(rootWidthMetres / props.leafTileMetres()) / Math.log(2)) + 1;
+    int levels =
+        (int) Math.ceil(Math.log(rootWidthMetres / props.leafTileMetres()) / Math.log(2)) + 1;
     return Math.max(1, Math.min(20, levels));
   }
 }

@@ -21,11 +21,11 @@ import org.locationtech.jts.geom.Envelope;
 
 /**
  * Writes the WMS 1.1.1 capabilities document ({@code WMT_MS_Capabilities}, shaped by the official
- * DTD {@code WMS_MS_Capabilities.dtd}, element order as the DTD declares it): no namespace,
- * {@code SRS} instead of {@code CRS}, {@code LatLonBoundingBox} in WGS 84 longitude/latitude, a
- * {@code BoundingBox} per served EPSG code always in x/y (easting or longitude first, as WMS
- * 1.1.1 orders every CRS), the TIME {@code Dimension} with its {@code Extent}, and
- * GetLegendGraphic inside {@code Request}. CRS:84 is a WMS 1.3.0 identifier and is not listed.
+ * DTD {@code WMS_MS_Capabilities.dtd}, element order as the DTD declares it): no namespace, {@code
+ * SRS} instead of {@code CRS}, {@code LatLonBoundingBox} in WGS 84 longitude/latitude, a {@code
+ * BoundingBox} per served EPSG code always in x/y (easting or longitude first, as WMS 1.1.1 orders
+ * every CRS), the TIME {@code Dimension} with its {@code Extent}, and GetLegendGraphic inside
+ * {@code Request}. CRS:84 is a WMS 1.3.0 identifier and is not listed.
  */
 public final class Capabilities111Writer {
 
@@ -39,9 +39,15 @@ public final class Capabilities111Writer {
   private final String endpoint;
   private XMLStreamWriter x;
 
-  /** @param endpoint the absolute URL of /wms, without a query */
-  public Capabilities111Writer(WmsLayers layers, Map<String, Map<CrsRef, Envelope>> extents, int nativeSrid,
-      WmsProperties properties, String endpoint) {
+  /**
+   * @param endpoint the absolute URL of /wms, without a query
+   */
+  public Capabilities111Writer(
+      WmsLayers layers,
+      Map<String, Map<CrsRef, Envelope>> extents,
+      int nativeSrid,
+      WmsProperties properties,
+      String endpoint) {
     this.layers = layers;
     this.extents = extents;
     this.nativeSrid = nativeSrid;
@@ -90,11 +96,16 @@ public final class Capabilities111Writer {
     x.writeStartElement("Request");
     operation("GetCapabilities", List.of("application/vnd.ogc.wms_xml", "text/xml"));
     operation("GetMap", ImageFormat.advertised());
-    operation("GetFeatureInfo", List.of(InfoFormat.values()).stream().map(InfoFormat::mimeType).toList());
+    operation(
+        "GetFeatureInfo", List.of(InfoFormat.values()).stream().map(InfoFormat::mimeType).toList());
     operation("GetLegendGraphic", List.of("image/png"));
     x.writeEndElement();
     x.writeStartElement("Exception");
-    for (String f : List.of("application/vnd.ogc.se_xml", "application/vnd.ogc.se_inimage", "application/vnd.ogc.se_blank")) {
+    for (String f :
+        List.of(
+            "application/vnd.ogc.se_xml",
+            "application/vnd.ogc.se_inimage",
+            "application/vnd.ogc.se_blank")) {
       text("Format", f);
     }
     x.writeEndElement();
@@ -141,7 +152,8 @@ public final class Capabilities111Writer {
     x.writeEndElement();
   }
 
-  private void layer(WmsLayer l, Map<CrsRef, Envelope> boxes, boolean top) throws XMLStreamException {
+  private void layer(WmsLayer l, Map<CrsRef, Envelope> boxes, boolean top)
+      throws XMLStreamException {
     x.writeStartElement("Layer");
     x.writeAttribute("queryable", "1");
     text("Name", l.name());
@@ -177,7 +189,8 @@ public final class Capabilities111Writer {
     x.writeAttribute("width", "20");
     x.writeAttribute("height", "20");
     text("Format", "image/png");
-    onlineResource(CapabilityParts.legendHref(endpoint, WmsVersion.V111.text(), l.name(), s.name()));
+    onlineResource(
+        CapabilityParts.legendHref(endpoint, WmsVersion.V111.text(), l.name(), s.name()));
     x.writeEndElement();
     x.writeEndElement();
   }

@@ -20,11 +20,11 @@ import javax.xml.stream.XMLStreamWriter;
 import org.locationtech.jts.geom.Envelope;
 
 /**
- * Writes the WMS 1.3.0 capabilities document with StAX: a root layer, one layer per catalog
- * layer (pipe networks with a sublayer per CJJ 61 subtype), Chinese titles with English
- * abstracts, EX_GeographicBoundingBox and a BoundingBox per served CRS in that CRS's axis order,
- * the TIME dimension, styles with legend URLs, and GetLegendGraphic as an SLD 1.1 extended
- * operation. Valid against the official schemas bundled under {@code wms/schemas}.
+ * Writes the WMS 1.3.0 capabilities document with StAX: a root layer, one layer per catalog layer
+ * (pipe networks with a sublayer per CJJ 61 subtype), Chinese titles with English abstracts,
+ * EX_GeographicBoundingBox and a BoundingBox per served CRS in that CRS's axis order, the TIME
+ * dimension, styles with legend URLs, and GetLegendGraphic as an SLD 1.1 extended operation. Valid
+ * against the official schemas bundled under {@code wms/schemas}.
  */
 public final class CapabilitiesWriter {
 
@@ -40,9 +40,15 @@ public final class CapabilitiesWriter {
   private final String endpoint;
   private XMLStreamWriter x;
 
-  /** @param endpoint the absolute URL of /wms, without a query */
-  public CapabilitiesWriter(WmsLayers layers, Map<String, Map<CrsRef, Envelope>> extents, int nativeSrid,
-      WmsProperties properties, String endpoint) {
+  /**
+   * @param endpoint the absolute URL of /wms, without a query
+   */
+  public CapabilitiesWriter(
+      WmsLayers layers,
+      Map<String, Map<CrsRef, Envelope>> extents,
+      int nativeSrid,
+      WmsProperties properties,
+      String endpoint) {
     this.layers = layers;
     this.extents = extents;
     this.nativeSrid = nativeSrid;
@@ -62,8 +68,13 @@ public final class CapabilitiesWriter {
       x.writeNamespace("sld", SLD);
       x.writeNamespace("xsi", XSI);
       x.writeAttribute("version", WmsVersion.V130.text());
-      x.writeAttribute(XSI, "schemaLocation", WMS + " http://schemas.opengis.net/wms/1.3.0/capabilities_1_3_0.xsd " + SLD
-          + " http://schemas.opengis.net/sld/1.1.0/sld_capabilities.xsd");
+      x.writeAttribute(
+          XSI,
+          "schemaLocation",
+          WMS
+              + " http://schemas.opengis.net/wms/1.3.0/capabilities_1_3_0.xsd "
+              + SLD
+              + " http://schemas.opengis.net/sld/1.1.0/sld_capabilities.xsd");
       service();
       capability();
       x.writeEndElement();
@@ -99,7 +110,10 @@ public final class CapabilitiesWriter {
     x.writeStartElement("Request");
     operation(WMS, "GetCapabilities", List.of("text/xml"));
     operation(WMS, "GetMap", ImageFormat.advertised());
-    operation(WMS, "GetFeatureInfo", List.of(InfoFormat.values()).stream().map(InfoFormat::mimeType).toList());
+    operation(
+        WMS,
+        "GetFeatureInfo",
+        List.of(InfoFormat.values()).stream().map(InfoFormat::mimeType).toList());
     operation(SLD, "GetLegendGraphic", List.of("image/png"));
     x.writeEndElement();
     x.writeStartElement("Exception");
@@ -148,7 +162,8 @@ public final class CapabilitiesWriter {
     x.writeEndElement();
   }
 
-  private void layer(WmsLayer l, Map<CrsRef, Envelope> boxes, boolean top) throws XMLStreamException {
+  private void layer(WmsLayer l, Map<CrsRef, Envelope> boxes, boolean top)
+      throws XMLStreamException {
     x.writeStartElement("Layer");
     x.writeAttribute("queryable", "1");
     text("Name", l.name());
@@ -183,7 +198,8 @@ public final class CapabilitiesWriter {
     x.writeAttribute("width", "20");
     x.writeAttribute("height", "20");
     text("Format", "image/png");
-    onlineResource(CapabilityParts.legendHref(endpoint, WmsVersion.V130.text(), l.name(), s.name()));
+    onlineResource(
+        CapabilityParts.legendHref(endpoint, WmsVersion.V130.text(), l.name(), s.name()));
     x.writeEndElement();
     x.writeEndElement();
   }

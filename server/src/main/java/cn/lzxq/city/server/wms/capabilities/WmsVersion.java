@@ -3,13 +3,13 @@ package cn.lzxq.city.server.wms.capabilities;
 import java.util.Optional;
 
 /**
- * The WMS versions served, 1.3.0 and 1.1.1, and the version negotiation of WMS 1.3.0 §6.2.4
- * (1.1.1 §6.2.4): no version asked for gives the highest; a version above the highest gives the
- * highest; one between two served versions gives the next lower; one below the lowest gives the
- * lowest.
+ * The WMS versions served, 1.3.0 and 1.1.1, and the version negotiation of WMS 1.3.0 §6.2.4 (1.1.1
+ * §6.2.4): no version asked for gives the highest; a version above the highest gives the highest;
+ * one between two served versions gives the next lower; one below the lowest gives the lowest.
  */
 public enum WmsVersion {
-  V111("1.1.1"), V130("1.3.0");
+  V111("1.1.1"),
+  V130("1.3.0");
 
   private final String text;
 
@@ -40,7 +40,8 @@ public enum WmsVersion {
     int[] v = new int[3];
     for (int i = 0; i < Math.min(3, parts.length); i++) {
       String digits = parts[i].replaceAll("\\D.*", "");
-      v[i] = digits.isEmpty() ? 0 : digits.length() > 6 ? Integer.MAX_VALUE : Integer.parseInt(digits);
+      v[i] =
+          digits.isEmpty() ? 0 : digits.length() > 6 ? Integer.MAX_VALUE : Integer.parseInt(digits);
     }
     return v;
   }

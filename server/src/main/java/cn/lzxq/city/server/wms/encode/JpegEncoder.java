@@ -14,7 +14,9 @@ public final class JpegEncoder implements ImageEncoder {
 
   private final float quality;
 
-  /** @param quality 0–1 */
+  /**
+   * @param quality 0–1
+   */
   public JpegEncoder(float quality) {
     this.quality = quality;
   }

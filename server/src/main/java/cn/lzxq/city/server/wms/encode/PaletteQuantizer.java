@@ -6,17 +6,15 @@ import java.awt.image.DataBufferInt;
 /**
  * Reduces an ARGB or RGB image to at most 256 colours for image/png8: colours are counted in
  * 4-bit-per-channel buckets (65,536 of them), the 256 most frequent buckets become the palette
- * (each the mean of its pixels), and every bucket maps to its nearest palette entry. Maps have
- * few distinct colours besides antialiasing, so the result is close to the 24-bit image.
+ * (each the mean of its pixels), and every bucket maps to its nearest palette entry. Maps have few
+ * distinct colours besides antialiasing, so the result is close to the 24-bit image.
  */
 final class PaletteQuantizer {
 
   /** The palette (ARGB) and one palette index per pixel, row by row. */
-  record Indexed(int[] palette, byte[] pixels) {
-  }
+  record Indexed(int[] palette, byte[] pixels) {}
 
-  private PaletteQuantizer() {
-  }
+  private PaletteQuantizer() {}
 
   static Indexed quantize(BufferedImage image) {
     int[] argb = pixels(image);
@@ -52,14 +50,18 @@ final class PaletteQuantizer {
   }
 
   private static int[] pixels(BufferedImage image) {
-    if (image.getRaster().getDataBuffer() instanceof DataBufferInt data && image.getType() != BufferedImage.TYPE_INT_BGR) {
+    if (image.getRaster().getDataBuffer() instanceof DataBufferInt data
+        && image.getType() != BufferedImage.TYPE_INT_BGR) {
       return data.getData();
     }
     return image.getRGB(0, 0, image.getWidth(), image.getHeight(), null, 0, image.getWidth());
   }
 
   private static int bucket(int c) {
-    return ((c >>> 28) << 12) | (((c >> 20) & 0xf) << 8) | (((c >> 12) & 0xf) << 4) | ((c >> 4) & 0xf);
+    return ((c >>> 28) << 12)
+        | (((c >> 20) & 0xf) << 8)
+        | (((c >> 12) & 0xf) << 4)
+        | ((c >> 4) & 0xf);
   }
 
   private static int[] palette(int[] count, long[][] sums) {
@@ -85,7 +87,10 @@ final class PaletteQuantizer {
   }
 
   private static int mean(long[] s, int n) {
-    return (int) (s[0] / n) << 24 | (int) (s[1] / n) << 16 | (int) (s[2] / n) << 8 | (int) (s[3] / n);
+    return (int) (s[0] / n) << 24
+        | (int) (s[1] / n) << 16
+        | (int) (s[2] / n) << 8
+        | (int) (s[3] / n);
   }
 
   private static int nearest(int[] palette, long[] sums, int n) {
@@ -94,8 +99,11 @@ final class PaletteQuantizer {
     long bestDistance = Long.MAX_VALUE;
     for (int i = 0; i < palette.length; i++) {
       int p = palette[i];
-      long d = sq((p >>> 24) - (c >>> 24)) * 2 + sq(((p >> 16) & 0xff) - ((c >> 16) & 0xff))
-          + sq(((p >> 8) & 0xff) - ((c >> 8) & 0xff)) + sq((p & 0xff) - (c & 0xff));
+      long d =
+          sq((p >>> 24) - (c >>> 24)) * 2
+              + sq(((p >> 16) & 0xff) - ((c >> 16) & 0xff))
+              + sq(((p >> 8) & 0xff) - ((c >> 8) & 0xff))
+              + sq((p & 0xff) - (c & 0xff));
       if (d < bestDistance) {
         bestDistance = d;
         best = i;

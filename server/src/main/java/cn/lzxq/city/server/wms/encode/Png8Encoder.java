@@ -14,7 +14,9 @@ public final class Png8Encoder implements ImageEncoder {
 
   private final int level;
 
-  /** @param level deflate level 0–9 */
+  /**
+   * @param level deflate level 0–9
+   */
   public Png8Encoder(int level) {
     this.level = level;
   }

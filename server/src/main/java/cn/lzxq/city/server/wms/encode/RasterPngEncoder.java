@@ -11,11 +11,11 @@ import java.util.zip.CRC32;
 import java.util.zip.Deflater;
 
 /**
- * image/png written straight from the {@code int[]} raster of a {@code TYPE_INT_ARGB} or
- * {@code TYPE_INT_RGB} image: 8-bit RGBA (colour type 6) when the image has alpha, 8-bit RGB
- * (colour type 2) otherwise; every row "Up"-filtered ({@link PngFilter}), zlib-deflated at one
- * level on the calling thread, chunks and CRC-32 written here. Other image types are first drawn
- * into an ARGB copy. No ancillary chunks. Thread-safe (no state besides the level).
+ * image/png written straight from the {@code int[]} raster of a {@code TYPE_INT_ARGB} or {@code
+ * TYPE_INT_RGB} image: 8-bit RGBA (colour type 6) when the image has alpha, 8-bit RGB (colour type
+ * 2) otherwise; every row "Up"-filtered ({@link PngFilter}), zlib-deflated at one level on the
+ * calling thread, chunks and CRC-32 written here. Other image types are first drawn into an ARGB
+ * copy. No ancillary chunks. Thread-safe (no state besides the level).
  */
 public final class RasterPngEncoder implements ImageEncoder {
 
@@ -23,14 +23,18 @@ public final class RasterPngEncoder implements ImageEncoder {
   private static final byte[] IHDR = "IHDR".getBytes(StandardCharsets.US_ASCII);
   private static final byte[] IDAT = "IDAT".getBytes(StandardCharsets.US_ASCII);
   private static final byte[] IEND = "IEND".getBytes(StandardCharsets.US_ASCII);
+
   /** Filtered rows are handed to zlib in blocks of about this many bytes. */
   private static final int BLOCK = 64 * 1024;
+
   /** Largest IDAT chunk written. */
   private static final int CHUNK = 64 * 1024;
 
   private final int level;
 
-  /** @param level deflate level 0–9 */
+  /**
+   * @param level deflate level 0–9
+   */
   public RasterPngEncoder(int level) {
     if (level < 0 || level > 9) {
       throw new IllegalArgumentException("deflate level " + level);
@@ -61,7 +65,9 @@ public final class RasterPngEncoder implements ImageEncoder {
       IdatStream idat = new IdatStream(deflater, out);
       int used = 0;
       for (int y = 0; y < height; y++) {
-        used = PngFilter.up(pixels, y * width, y == 0 ? -1 : (y - 1) * width, width, alpha, rows, used);
+        used =
+            PngFilter.up(
+                pixels, y * width, y == 0 ? -1 : (y - 1) * width, width, alpha, rows, used);
         if (used + line > rows.length) {
           idat.deflate(rows, used);
           used = 0;
@@ -118,10 +124,12 @@ public final class RasterPngEncoder implements ImageEncoder {
   private static BufferedImage packed(BufferedImage image) {
     int type = image.getType();
     if ((type == BufferedImage.TYPE_INT_ARGB || type == BufferedImage.TYPE_INT_RGB)
-        && image.getRaster().getParent() == null && image.getRaster().getDataBuffer().getNumBanks() == 1) {
+        && image.getRaster().getParent() == null
+        && image.getRaster().getDataBuffer().getNumBanks() == 1) {
       return image;
     }
-    BufferedImage copy = new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_INT_ARGB);
+    BufferedImage copy =
+        new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_INT_ARGB);
     Graphics2D g = copy.createGraphics();
     g.setComposite(AlphaComposite.Src);
     g.drawImage(image, 0, 0, null);
@@ -129,7 +137,8 @@ public final class RasterPngEncoder implements ImageEncoder {
     return copy;
   }
 
-  private static void chunk(OutputStream out, byte[] type, byte[] data, int length) throws IOException {
+  private static void chunk(OutputStream out, byte[] type, byte[] data, int length)
+      throws IOException {
     byte[] word = new byte[4];
     putInt(word, 0, length);
     out.write(word);

@@ -18,9 +18,9 @@ import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.Point;
 
 /**
- * Finds the features under a pixel: PostGIS selects candidates whose box meets the pixel grown
- * by the tolerance (through the spatial index); they are then ranked by their distance to the
- * pixel centre in pixels (0 inside a polygon) and those within the tolerance kept, nearest first.
+ * Finds the features under a pixel: PostGIS selects candidates whose box meets the pixel grown by
+ * the tolerance (through the spatial index); they are then ranked by their distance to the pixel
+ * centre in pixels (0 inside a polygon) and those within the tolerance kept, nearest first.
  */
 public final class FeatureInfoSearch {
 
@@ -35,21 +35,35 @@ public final class FeatureInfoSearch {
 
   /**
    * @param filter layer filter (subtype, CQL_FILTER) without the window
-   * @param i      pixel column
-   * @param j      pixel row
+   * @param i pixel column
+   * @param j pixel row
    */
-  public LayerHits search(WmsLayer layer, Filter filter, MapWindow w, Instant asOf, int i, int j, int tolerancePx,
-      int featureCount) throws SQLException {
+  public LayerHits search(
+      WmsLayer layer,
+      Filter filter,
+      MapWindow w,
+      Instant asOf,
+      int i,
+      int j,
+      int tolerancePx,
+      int featureCount)
+      throws SQLException {
     double[] at = w.toWorld(i, j);
     double ux = w.bbox().getWidth() / w.width();
     double uy = w.bbox().getHeight() / w.height();
-    Envelope box = new Envelope(at[0] - (tolerancePx + 0.5) * ux, at[0] + (tolerancePx + 0.5) * ux,
-        at[1] - (tolerancePx + 0.5) * uy, at[1] + (tolerancePx + 0.5) * uy);
-    FeatureQuery q = FeatureQuery.of(layer.source(), w.crs().srid()).withAsOf(asOf)
-        .withFilter(Filter.and(List.of(new Filter.BBox(box, w.crs().srid()), filter))).withPage(0, MAX_CANDIDATES);
+    Envelope box =
+        new Envelope(
+            at[0] - (tolerancePx + 0.5) * ux,
+            at[0] + (tolerancePx + 0.5) * ux,
+            at[1] - (tolerancePx + 0.5) * uy,
+            at[1] + (tolerancePx + 0.5) * uy);
+    FeatureQuery q =
+        FeatureQuery.of(layer.source(), w.crs().srid())
+            .withAsOf(asOf)
+            .withFilter(Filter.and(List.of(new Filter.BBox(box, w.crs().srid()), filter)))
+            .withPage(0, MAX_CANDIDATES);
     Point click = new GeometryFactory().createPoint(new Coordinate(at[0], at[1]));
-    record Ranked(Feature feature, double pixels) {
-    }
+    record Ranked(Feature feature, double pixels) {}
     List<Ranked> ranked = new ArrayList<>();
     try (FeatureCursor cursor = source.stream(q)) {
       while (cursor.next()) {
@@ -61,8 +75,12 @@ public final class FeatureInfoSearch {
           }
         }
       }
-      List<Feature> nearest = ranked.stream().sorted(Comparator.comparingDouble(Ranked::pixels)).limit(featureCount)
-          .map(Ranked::feature).toList();
+      List<Feature> nearest =
+          ranked.stream()
+              .sorted(Comparator.comparingDouble(Ranked::pixels))
+              .limit(featureCount)
+              .map(Ranked::feature)
+              .toList();
       return new LayerHits(layer, cursor.attributes(), nearest);
     }
   }

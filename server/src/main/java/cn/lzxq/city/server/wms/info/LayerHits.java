@@ -8,9 +8,9 @@ import java.util.List;
 /**
  * The features found under the clicked pixel in one layer, nearest first.
  *
- * @param layer      the queried layer
+ * @param layer the queried layer
  * @param attributes the attributes each feature carries, in catalog order
- * @param features   the features, geometry in the request CRS
+ * @param features the features, geometry in the request CRS
  */
 public record LayerHits(WmsLayer layer, List<Attribute> attributes, List<Feature> features) {
 

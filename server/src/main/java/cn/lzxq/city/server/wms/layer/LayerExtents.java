@@ -24,7 +24,8 @@ import org.locationtech.jts.geom.Envelope;
  */
 public final class LayerExtents {
 
-  private static final String SQL = """
+  private static final String SQL =
+      """
       WITH e AS (
         SELECT coalesce(%s, ST_Transform(ST_MakeEnvelope(?, ?, ?, ?, 4326), ?)) AS g
       )
@@ -34,12 +35,11 @@ public final class LayerExtents {
                     ST_YMax(e.g) - ST_YMin(e.g), 1) / 16), s.srid)::box2d AS b) x
       """;
 
-  private LayerExtents() {
-  }
+  private LayerExtents() {}
 
   /** The extents by layer name, then by CRS. */
-  public static Map<String, Map<CrsRef, Envelope>> load(DataSource dataSource, int nativeSrid, LayerCatalog catalog)
-      throws SQLException {
+  public static Map<String, Map<CrsRef, Envelope>> load(
+      DataSource dataSource, int nativeSrid, LayerCatalog catalog) throws SQLException {
     Map<String, Map<CrsRef, Envelope>> out = new HashMap<>();
     List<CrsRef> served = ServedCrs.forNative(nativeSrid);
     try (Connection c = dataSource.getConnection()) {
@@ -50,11 +50,22 @@ public final class LayerExtents {
     return out;
   }
 
-  private static Map<CrsRef, Envelope> extent(Connection c, Layer layer, int nativeSrid, List<CrsRef> served)
-      throws SQLException {
-    String measured = "(SELECT ST_SetSRID(ST_Extent(t." + layer.geometryColumn() + ")::geometry, " + nativeSrid + ") FROM "
-        + layer.table() + " t WHERE " + layer.rowFilter("t") + " AND " + ValidTime.now("t") + " AND geometry_is_finite(t."
-        + layer.geometryColumn() + "))";
+  private static Map<CrsRef, Envelope> extent(
+      Connection c, Layer layer, int nativeSrid, List<CrsRef> served) throws SQLException {
+    String measured =
+        "(SELECT ST_SetSRID(ST_Extent(t."
+            + layer.geometryColumn()
+            + ")::geometry, "
+            + nativeSrid
+            + ") FROM "
+            + layer.table()
+            + " t WHERE "
+            + layer.rowFilter("t")
+            + " AND "
+            + ValidTime.now("t")
+            + " AND geometry_is_finite(t."
+            + layer.geometryColumn()
+            + "))";
     ServiceArea a = ServiceArea.LANZHOU_NEW_AREA;
     Map<CrsRef, Envelope> boxes = new LinkedHashMap<>();
     try (PreparedStatement ps = c.prepareStatement(String.format(SQL, measured))) {
@@ -63,11 +74,14 @@ public final class LayerExtents {
       ps.setDouble(3, a.maxLon());
       ps.setDouble(4, a.maxLat());
       ps.setInt(5, nativeSrid);
-      ps.setArray(6, c.createArrayOf("int4", served.stream().map(CrsRef::srid).distinct().toArray()));
+      ps.setArray(
+          6, c.createArrayOf("int4", served.stream().map(CrsRef::srid).distinct().toArray()));
       try (ResultSet rs = ps.executeQuery()) {
         Map<Integer, Envelope> bySrid = new HashMap<>();
         while (rs.next()) {
-          bySrid.put(rs.getInt(1), new Envelope(rs.getDouble(2), rs.getDouble(4), rs.getDouble(3), rs.getDouble(5)));
+          bySrid.put(
+              rs.getInt(1),
+              new Envelope(rs.getDouble(2), rs.getDouble(4), rs.getDouble(3), rs.getDouble(5)));
         }
         served.forEach(crs -> boxes.put(crs, bySrid.get(crs.srid())));
       }

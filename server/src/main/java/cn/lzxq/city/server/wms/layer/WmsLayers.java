@@ -16,8 +16,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The WMS layer tree: every catalog layer in catalog order; each pipe network has one sublayer
- * per CJJ 61 subtype ({@code pipe_js_jp} = water, distribution).
+ * The WMS layer tree: every catalog layer in catalog order; each pipe network has one sublayer per
+ * CJJ 61 subtype ({@code pipe_js_jp} = water, distribution).
  */
 public final class WmsLayers {
 
@@ -32,8 +32,15 @@ public final class WmsLayers {
     List<WmsLayer> top = new ArrayList<>();
     for (Layer layer : catalog.vectors()) {
       List<Style> styles = named.of(layer);
-      WmsLayer l = new WmsLayer(layer.name(), layer.titleZh(), layer.abstractEn(), layer, Filter.all(), styles,
-          subtypes(layer, styles));
+      WmsLayer l =
+          new WmsLayer(
+              layer.name(),
+              layer.titleZh(),
+              layer.abstractEn(),
+              layer,
+              Filter.all(),
+              styles,
+              subtypes(layer, styles));
       top.add(l);
       byName.put(l.name(), l);
       l.children().forEach(c -> byName.put(c.name(), c));
@@ -42,14 +49,23 @@ public final class WmsLayers {
   }
 
   private List<WmsLayer> subtypes(Layer layer, List<Style> styles) {
-    if (layer.geometryKind() != cn.lzxq.city.data.layer.GeometryKind.LINE || !layer.name().startsWith("pipe_")) {
+    if (layer.geometryKind() != cn.lzxq.city.data.layer.GeometryKind.LINE
+        || !layer.name().startsWith("pipe_")) {
       return List.of();
     }
     String network = layer.name().substring(5).toUpperCase(Locale.ROOT);
-    return dictionary.subtypesOf(network).stream().map(t -> new WmsLayer(
-        layer.name() + "_" + t.code().toLowerCase(Locale.ROOT), t.nameZh() + layer.titleZh(),
-        layer.titleEn() + ": " + t.nameEn() + " (" + network + "/" + t.code() + ")", layer,
-        new Filter.Compare(Filter.CompareOp.EQ, "subtype", t.code(), true), styles, List.of())).toList();
+    return dictionary.subtypesOf(network).stream()
+        .map(
+            t ->
+                new WmsLayer(
+                    layer.name() + "_" + t.code().toLowerCase(Locale.ROOT),
+                    t.nameZh() + layer.titleZh(),
+                    layer.titleEn() + ": " + t.nameEn() + " (" + network + "/" + t.code() + ")",
+                    layer,
+                    new Filter.Compare(Filter.CompareOp.EQ, "subtype", t.code(), true),
+                    styles,
+                    List.of()))
+        .toList();
   }
 
   /** The top-level layers (children of the root layer). */
@@ -69,7 +85,10 @@ public final class WmsLayers {
 
   /** The layer of this name, or LayerNotDefined. */
   public WmsLayer require(String name, String locator) {
-    return find(name).orElseThrow(() -> new OwsException(WmsCodes.LAYER_NOT_DEFINED, locator,
-        "no layer named '" + name + "'"));
+    return find(name)
+        .orElseThrow(
+            () ->
+                new OwsException(
+                    WmsCodes.LAYER_NOT_DEFINED, locator, "no layer named '" + name + "'"));
   }
 }

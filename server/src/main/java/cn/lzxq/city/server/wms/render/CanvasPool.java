@@ -11,8 +11,9 @@ import java.util.Iterator;
  * Reuses the images maps are drawn on, so a 1024×768 map does not allocate a 3 MiB array (a
  * humongous object for G1) per request. Every pixel of a taken canvas is the fill asked for (0:
  * fully transparent in {@code TYPE_INT_ARGB}; a map's background colour in {@code TYPE_INT_RGB}),
- * whether new or reused, written in one pass; closing it returns it. Idle canvases are kept most recently returned first, at most {@code perSize} of one size and
- * type and at most {@code maxBytes} in all (the oldest are dropped first). Thread-safe.
+ * whether new or reused, written in one pass; closing it returns it. Idle canvases are kept most
+ * recently returned first, at most {@code perSize} of one size and type and at most {@code
+ * maxBytes} in all (the oldest are dropped first). Thread-safe.
  */
 public final class CanvasPool {
 
@@ -47,7 +48,7 @@ public final class CanvasPool {
   }
 
   /**
-   * @param perSize  most idle canvases of one size and type
+   * @param perSize most idle canvases of one size and type
    * @param maxBytes most bytes all idle canvases hold together
    */
   public CanvasPool(int perSize, long maxBytes) {
@@ -56,8 +57,8 @@ public final class CanvasPool {
   }
 
   /**
-   * A {@code width}×{@code height} canvas, ARGB when {@code alpha}, else RGB, every pixel
-   * {@code fill} (0xAARRGGBB; RGB ignores the top byte).
+   * A {@code width}×{@code height} canvas, ARGB when {@code alpha}, else RGB, every pixel {@code
+   * fill} (0xAARRGGBB; RGB ignores the top byte).
    */
   public Canvas take(int width, int height, boolean alpha, int fill) {
     int type = alpha ? BufferedImage.TYPE_INT_ARGB : BufferedImage.TYPE_INT_RGB;
@@ -79,7 +80,7 @@ public final class CanvasPool {
   }
 
   private synchronized BufferedImage reuse(int width, int height, int type) {
-    for (Iterator<BufferedImage> it = idle.iterator(); it.hasNext();) {
+    for (Iterator<BufferedImage> it = idle.iterator(); it.hasNext(); ) {
       BufferedImage image = it.next();
       if (image.getWidth() == width && image.getHeight() == height && image.getType() == type) {
         it.remove();
@@ -96,10 +97,12 @@ public final class CanvasPool {
       return;
     }
     int same = 0;
-    for (Iterator<BufferedImage> it = idle.iterator(); it.hasNext();) {
+    for (Iterator<BufferedImage> it = idle.iterator(); it.hasNext(); ) {
       BufferedImage other = it.next();
-      if (other.getWidth() == image.getWidth() && other.getHeight() == image.getHeight()
-          && other.getType() == image.getType() && ++same >= perSize) {
+      if (other.getWidth() == image.getWidth()
+          && other.getHeight() == image.getHeight()
+          && other.getType() == image.getType()
+          && ++same >= perSize) {
         it.remove();
         idleBytes -= bytes;
       }

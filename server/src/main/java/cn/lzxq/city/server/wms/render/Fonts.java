@@ -7,18 +7,23 @@ import java.util.Optional;
 
 /**
  * The font labels and legends are written in: the first installed font that can show Chinese
- * (WenQuanYi Zen Hei from Debian {@code fonts-wqy-zenhei}, or Noto Sans CJK from
- * {@code fonts-noto-cjk}), else the logical SansSerif font.
+ * (WenQuanYi Zen Hei from Debian {@code fonts-wqy-zenhei}, or Noto Sans CJK from {@code
+ * fonts-noto-cjk}), else the logical SansSerif font.
  */
 public final class Fonts {
 
-  private static final List<String> PREFERRED = List.of(
-      "WenQuanYi Zen Hei", "Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "WenQuanYi Micro Hei", "AR PL UMing CN");
+  private static final List<String> PREFERRED =
+      List.of(
+          "WenQuanYi Zen Hei",
+          "Noto Sans CJK SC",
+          "Noto Sans SC",
+          "Source Han Sans SC",
+          "WenQuanYi Micro Hei",
+          "AR PL UMing CN");
   private static final String SAMPLE = "给水管线道路";
   private static final Font BASE = find().orElse(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
 
-  private Fonts() {
-  }
+  private Fonts() {}
 
   /** The label font at {@code pixels} size. */
   public static Font label(double pixels) {
@@ -31,7 +36,8 @@ public final class Fonts {
   }
 
   private static Optional<Font> find() {
-    List<String> installed = List.of(GraphicsEnvironment.getLocalGraphicsEnvironment().getAvailableFontFamilyNames());
+    List<String> installed =
+        List.of(GraphicsEnvironment.getLocalGraphicsEnvironment().getAvailableFontFamilyNames());
     for (String family : PREFERRED) {
       if (installed.contains(family)) {
         Font f = new Font(family, Font.PLAIN, 12);
@@ -40,7 +46,9 @@ public final class Fonts {
         }
       }
     }
-    return installed.stream().map(family -> new Font(family, Font.PLAIN, 12))
-        .filter(f -> f.canDisplayUpTo(SAMPLE) == -1 && !f.getFamily().startsWith("Dialog")).findFirst();
+    return installed.stream()
+        .map(family -> new Font(family, Font.PLAIN, 12))
+        .filter(f -> f.canDisplayUpTo(SAMPLE) == -1 && !f.getFamily().startsWith("Dialog"))
+        .findFirst();
   }
 }

@@ -16,20 +16,20 @@ import java.util.Map;
 
 /**
  * Collects label candidates while a map is drawn and places them at the end, highest priority
- * first, skipping any label whose box would overlap one already placed or leave the image.
- * Line labels are centred on the longest part of the line and rotated along it, kept upright.
+ * first, skipping any label whose box would overlap one already placed or leave the image. Line
+ * labels are centred on the longest part of the line and rotated along it, kept upright.
  */
 public final class LabelPlacer {
 
   /** Most candidates kept per map; later ones are dropped. */
   private static final int MAX_CANDIDATES = 20_000;
+
   private static final double PADDING = 2;
 
-  private record Candidate(String text, Symbolizer.Text style, double x, double y, double angle, long order) {
-  }
+  private record Candidate(
+      String text, Symbolizer.Text style, double x, double y, double angle, long order) {}
 
-  private record LayoutKey(String text, double fontSize) {
-  }
+  private record LayoutKey(String text, double fontSize) {}
 
   private final List<Candidate> candidates = new ArrayList<>();
   private final Map<LayoutKey, TextLayout> layouts = new HashMap<>();
@@ -38,7 +38,7 @@ public final class LabelPlacer {
   private final FontRenderContext frc = new FontRenderContext(null, true, true);
 
   /**
-   * @param factor  output pixels per standard pixel
+   * @param factor output pixels per standard pixel
    * @param sprites the rendered labels shared by maps
    */
   LabelPlacer(double factor, LabelSprites sprites) {
@@ -69,7 +69,9 @@ public final class LabelPlacer {
    * line; the labels that fit are copied from {@link LabelSprites}.
    */
   public void draw(Graphics2D g, int width, int height) {
-    candidates.sort(Comparator.comparingDouble((Candidate c) -> -c.style().priority()).thenComparingLong(Candidate::order));
+    candidates.sort(
+        Comparator.comparingDouble((Candidate c) -> -c.style().priority())
+            .thenComparingLong(Candidate::order));
     List<Rectangle2D> placed = new ArrayList<>();
     Rectangle2D image = new Rectangle2D.Double(0, 0, width, height);
     for (Candidate c : candidates) {
@@ -81,7 +83,11 @@ public final class LabelPlacer {
       t.rotate(c.angle());
       t.translate(ox, oy);
       Rectangle2D box = t.createTransformedShape(layout.getBounds()).getBounds2D();
-      box.setRect(box.getX() - PADDING, box.getY() - PADDING, box.getWidth() + 2 * PADDING, box.getHeight() + 2 * PADDING);
+      box.setRect(
+          box.getX() - PADDING,
+          box.getY() - PADDING,
+          box.getWidth() + 2 * PADDING,
+          box.getHeight() + 2 * PADDING);
       if (!image.contains(box) || intersects(placed, box)) {
         continue;
       }
@@ -101,7 +107,8 @@ public final class LabelPlacer {
 
   /** The laid-out text, shared by every label of the map with the same text and font size. */
   private TextLayout layout(String text, Symbolizer.Text style) {
-    return layouts.computeIfAbsent(new LayoutKey(text, style.fontSize()), k -> new TextLayout(text, font(style), frc));
+    return layouts.computeIfAbsent(
+        new LayoutKey(text, style.fontSize()), k -> new TextLayout(text, font(style), frc));
   }
 
   private Font font(Symbolizer.Text style) {
@@ -109,8 +116,8 @@ public final class LabelPlacer {
   }
 
   /**
-   * The midpoint and upright angle of the label on the longest part of the line, or null when
-   * no part is as long as the label.
+   * The midpoint and upright angle of the label on the longest part of the line, or null when no
+   * part is as long as the label.
    */
   static double[] alongLine(ScreenShape shape, double labelWidth) {
     double[] best = null;
@@ -166,7 +173,9 @@ public final class LabelPlacer {
       double seg = Math.hypot(p[i] - p[i - 2], p[i + 1] - p[i - 1]);
       if (run + seg >= distance && seg > 0) {
         double f = (distance - run) / seg;
-        return new double[] {p[i - 2] + f * (p[i] - p[i - 2]), p[i - 1] + f * (p[i + 1] - p[i - 1])};
+        return new double[] {
+          p[i - 2] + f * (p[i] - p[i - 2]), p[i - 1] + f * (p[i + 1] - p[i - 1])
+        };
       }
       run += seg;
     }

@@ -7,9 +7,8 @@ import cn.lzxq.city.server.wms.style.Style;
 /**
  * One layer of a map as it will be drawn.
  *
- * @param layer  the catalog layer read
+ * @param layer the catalog layer read
  * @param filter the rows drawn (subtype, CQL_FILTER), without the window
- * @param style  the style drawn with
+ * @param style the style drawn with
  */
-public record LayerPlan(Layer layer, Filter filter, Style style) {
-}
+public record LayerPlan(Layer layer, Filter filter, Style style) {}

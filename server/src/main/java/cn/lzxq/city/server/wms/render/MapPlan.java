@@ -8,14 +8,19 @@ import java.util.List;
 /**
  * A map to draw: layers bottom to top, the window, the as-of time and the background.
  *
- * @param layers      layers, first drawn first (at the bottom)
- * @param window      window, size and DPI
- * @param asOf        the time the city is drawn at; null for now
+ * @param layers layers, first drawn first (at the bottom)
+ * @param window window, size and DPI
+ * @param asOf the time the city is drawn at; null for now
  * @param transparent leave the background transparent (ignored for opaque formats)
- * @param background  background colour when not transparent
- * @param alpha       the output format keeps an alpha channel
+ * @param background background colour when not transparent
+ * @param alpha the output format keeps an alpha channel
  */
-public record MapPlan(List<LayerPlan> layers, MapWindow window, Instant asOf, boolean transparent, Color background,
+public record MapPlan(
+    List<LayerPlan> layers,
+    MapWindow window,
+    Instant asOf,
+    boolean transparent,
+    Color background,
     boolean alpha) {
 
   public MapPlan {
@@ -27,7 +32,9 @@ public record MapPlan(List<LayerPlan> layers, MapWindow window, Instant asOf, bo
     return alpha && transparent;
   }
 
-  /** The pixel the canvas starts as: 0 (transparent) on an ARGB canvas, else the background colour. */
+  /**
+   * The pixel the canvas starts as: 0 (transparent) on an ARGB canvas, else the background colour.
+   */
   public int canvasFill() {
     return transparentCanvas() ? 0 : background.getRGB() & 0xFFFFFF;
   }

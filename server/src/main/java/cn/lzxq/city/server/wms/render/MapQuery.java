@@ -14,14 +14,14 @@ import org.locationtech.jts.geom.Envelope;
 
 /**
  * The SQL of one read of a map: the rows of one layer, or of several layers on the same table
- * ({@link MapReads}). PostGIS does the spatial work: the window is transformed into the native
- * CRS so the GiST index answers {@code &&}; lines and polygons are clipped to the window (grown by
- * a margin) and simplified to half a pixel in native metres, forced to 2D, and sent as TWKB
- * rounded to a tenth of a pixel: in the native CRS when the renderer maps native coordinates to
- * pixels itself ({@link ScreenMapping}), else transformed to the request CRS. Only the properties
- * the styles read are selected. Each layer's WHERE clause (layer rows, as-of time, filter) comes
- * from the shared {@link SqlBuilder}; a read of several layers selects one boolean column per
- * layer telling whether the row belongs to it.
+ * ({@link MapReads}). PostGIS does the spatial work: the window is transformed into the native CRS
+ * so the GiST index answers {@code &&}; lines and polygons are clipped to the window (grown by a
+ * margin) and simplified to half a pixel in native metres, forced to 2D, and sent as TWKB rounded
+ * to a tenth of a pixel: in the native CRS when the renderer maps native coordinates to pixels
+ * itself ({@link ScreenMapping}), else transformed to the request CRS. Only the properties the
+ * styles read are selected. Each layer's WHERE clause (layer rows, as-of time, filter) comes from
+ * the shared {@link SqlBuilder}; a read of several layers selects one boolean column per layer
+ * telling whether the row belongs to it.
  *
  * <p>Columns: {@code fid}, the properties in the given order, one membership flag per layer when
  * there are several, then the TWKB geometry.
@@ -31,21 +31,26 @@ public final class MapQuery {
   /** Margin around the window, in pixels, so strokes and symbols at the edge are whole. */
   public static final double MARGIN_PX = 32;
 
-  private MapQuery() {
-  }
+  private MapQuery() {}
 
   /**
-   * @param layers     the layers read, all on the same table and geometry column; each with its
-   *                   own filter (subtype, CQL_FILTER), without the window
+   * @param layers the layers read, all on the same table and geometry column; each with its own
+   *     filter (subtype, CQL_FILTER), without the window
    * @param properties the attributes to select (names from the layers' catalog definitions)
-   * @param nativeOut  send the geometries in the native CRS (the caller maps them to pixels with a
-   *                   fitted {@link ScreenMapping}) instead of transforming each in PostGIS
-   * @param selective  the window holds a small share of the table: read its rows through the
-   *                   spatial index alone (an {@code OFFSET 0} fence keeps the layers' row filters
-   *                   from being ANDed in as a second index bitmap)
+   * @param nativeOut send the geometries in the native CRS (the caller maps them to pixels with a
+   *     fitted {@link ScreenMapping}) instead of transforming each in PostGIS
+   * @param selective the window holds a small share of the table: read its rows through the spatial
+   *     index alone (an {@code OFFSET 0} fence keeps the layers' row filters from being ANDed in as
+   *     a second index bitmap)
    */
-  public static PreparedSql sql(SqlBuilder builder, List<LayerPlan> layers, List<String> properties, MapWindow w,
-      Instant asOf, boolean nativeOut, boolean selective) {
+  public static PreparedSql sql(
+      SqlBuilder builder,
+      List<LayerPlan> layers,
+      List<String> properties,
+      MapWindow w,
+      Instant asOf,
+      boolean nativeOut,
+      boolean selective) {
     Layer layer = layers.get(0).layer();
     int srid = w.crs().srid();
     int nativeSrid = builder.nativeSrid();
@@ -61,8 +66,14 @@ public final class MapQuery {
     }
     String g = "ST_Force2D(t." + layer.geometryColumn() + ")";
     if (layer.geometryKind() != GeometryKind.POINT) {
-      g = "ST_Simplify(CASE WHEN t." + layer.geometryColumn() + " @ w.b THEN " + g + " ELSE ST_ClipByBox2D(" + g
-          + ", w.b) END, ?, true)";
+      g =
+          "ST_Simplify(CASE WHEN t."
+              + layer.geometryColumn()
+              + " @ w.b THEN "
+              + g
+              + " ELSE ST_ClipByBox2D("
+              + g
+              + ", w.b) END, ?, true)";
       params.add(w.metresPerPixel() / 2);
     }
     if (srid != nativeSrid && !nativeOut) {
@@ -70,24 +81,36 @@ public final class MapQuery {
     }
     sql.append(", ST_AsTWKB(").append(g).append(", ?) AS g");
     params.add(nativeOut ? digits(w.metresPerPixel()) : precision(w));
-    sql.append(" FROM (SELECT ").append(window(w.grownBy(MARGIN_PX), srid, nativeSrid, params)).append(" AS b) w, ");
+    sql.append(" FROM (SELECT ")
+        .append(window(w.grownBy(MARGIN_PX), srid, nativeSrid, params))
+        .append(" AS b) w, ");
     if (selective) {
-      sql.append("LATERAL (SELECT * FROM ").append(layer.table()).append(" s WHERE s.").append(layer.geometryColumn())
+      sql.append("LATERAL (SELECT * FROM ")
+          .append(layer.table())
+          .append(" s WHERE s.")
+          .append(layer.geometryColumn())
           .append(" && w.b OFFSET 0) t");
     } else {
       sql.append(layer.table()).append(" t");
     }
     sql.append(" WHERE t.").append(layer.geometryColumn()).append(" && w.b AND (");
     for (int i = 0; i < layers.size(); i++) {
-      sql.append(i == 0 ? "(" : " OR (").append(where(builder, layers.get(i), asOf, srid, params)).append(')');
+      sql.append(i == 0 ? "(" : " OR (")
+          .append(where(builder, layers.get(i), asOf, srid, params))
+          .append(')');
     }
     sql.append(')');
     return new PreparedSql(sql.toString(), params);
   }
 
-  /** One layer's rows at the as-of time matching its filter (the window is applied once for all layers). */
-  private static String where(SqlBuilder builder, LayerPlan l, Instant asOf, int srid, List<Object> params) {
-    return builder.where(FeatureQuery.of(l.layer(), srid).withAsOf(asOf).withFilter(l.filter()), params);
+  /**
+   * One layer's rows at the as-of time matching its filter (the window is applied once for all
+   * layers).
+   */
+  private static String where(
+      SqlBuilder builder, LayerPlan l, Instant asOf, int srid, List<Object> params) {
+    return builder.where(
+        FeatureQuery.of(l.layer(), srid).withAsOf(asOf).withFilter(l.filter()), params);
   }
 
   /** Decimal digits that keep a tenth of a pixel (TWKB allows -7…7). */
@@ -115,7 +138,12 @@ public final class MapQuery {
       return env;
     }
     return "(SELECT ST_Envelope(ST_Transform(ST_Segmentize(c, greatest(ST_XMax(c) - ST_XMin(c), ST_YMax(c) - ST_YMin(c), 1e-9)"
-        + " / 16), " + nativeSrid + ")) FROM (SELECT ST_Intersection(" + env + ", " + ServiceArea.LANZHOU_NEW_AREA.sqlReach(srid)
+        + " / 16), "
+        + nativeSrid
+        + ")) FROM (SELECT ST_Intersection("
+        + env
+        + ", "
+        + ServiceArea.LANZHOU_NEW_AREA.sqlReach(srid)
         + ") AS c) k)";
   }
 }

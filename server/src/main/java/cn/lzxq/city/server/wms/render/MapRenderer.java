@@ -25,13 +25,13 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Draws a map with Java2D (antialiased) from features streamed out of PostGIS: one query per
- * read of {@link MapReads} (a layer's feature type styles, or consecutive line layers of one
- * table such as the six pipe networks), rules evaluated in memory, labels placed at the end over
- * all layers. Rows arrive in batches; a read of one layer draws them as they come, a shared read
- * holds each layer's stroked paths (not its rows) until the read ends. Every query is planned
- * for its own window (no server-side prepared statement, whose generic plan would scan the
- * layer) and bounded by the render deadline (the statement timeout of its read transaction).
+ * Draws a map with Java2D (antialiased) from features streamed out of PostGIS: one query per read
+ * of {@link MapReads} (a layer's feature type styles, or consecutive line layers of one table such
+ * as the six pipe networks), rules evaluated in memory, labels placed at the end over all layers.
+ * Rows arrive in batches; a read of one layer draws them as they come, a shared read holds each
+ * layer's stroked paths (not its rows) until the read ends. Every query is planned for its own
+ * window (no server-side prepared statement, whose generic plan would scan the layer) and bounded
+ * by the render deadline (the statement timeout of its read transaction).
  */
 public final class MapRenderer {
 
@@ -49,14 +49,16 @@ public final class MapRenderer {
 
   /**
    * Draws the map on {@code canvas}: an image of the window's size, {@code TYPE_INT_ARGB} when
-   * {@link MapPlan#transparentCanvas()}, else {@code TYPE_INT_RGB}, every pixel already
-   * {@link MapPlan#canvasFill()} (transparent, or the background). Throws when the deadline passes.
+   * {@link MapPlan#transparentCanvas()}, else {@code TYPE_INT_RGB}, every pixel already {@link
+   * MapPlan#canvasFill()} (transparent, or the background). Throws when the deadline passes.
    */
-  public void render(MapPlan plan, BufferedImage canvas, RenderDeadline deadline) throws SQLException {
+  public void render(MapPlan plan, BufferedImage canvas, RenderDeadline deadline)
+      throws SQLException {
     Graphics2D g = canvas.createGraphics();
     try {
       g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-      g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+      g.setRenderingHint(
+          RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
       g.setRenderingHint(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_SPEED);
       draw(g, plan, deadline);
     } finally {
@@ -70,11 +72,14 @@ public final class MapRenderer {
     LabelPlacer labels = new LabelPlacer(w.symbolScale(), sprites);
     try (ReadTransaction tx = reads.open(Duration.ofMillis(deadline.remainingMillis()))) {
       Connection c = tx.connection();
-      ScreenMapping fitted = w.crs().srid() == sql.nativeSrid() ? null : ScreenMapping.fit(c, w, sql.nativeSrid());
+      ScreenMapping fitted =
+          w.crs().srid() == sql.nativeSrid() ? null : ScreenMapping.fit(c, w, sql.nativeSrid());
       ScreenMapping toScreen = fitted != null ? fitted : ScreenMapping.affine(w.toScreen());
       for (List<PassGroup> read : MapReads.of(plan.layers(), w.scaleDenominator())) {
-        List<SymbolPainter> painters = read.size() == 1 ? List.of(painter)
-            : read.stream().map(x -> SymbolPainter.deferred(g, w.symbolScale())).toList();
+        List<SymbolPainter> painters =
+            read.size() == 1
+                ? List.of(painter)
+                : read.stream().map(x -> SymbolPainter.deferred(g, w.symbolScale())).toList();
         drawRead(tx, read, painters, plan, toScreen, fitted != null, labels, deadline);
       }
     }
@@ -85,14 +90,28 @@ public final class MapRenderer {
    * Draws the groups of one read from one query, each row with the groups whose layer it belongs
    * to, each group with its own painter; the painters are flushed in order at the end.
    */
-  private void drawRead(ReadTransaction tx, List<PassGroup> read, List<SymbolPainter> painters, MapPlan plan,
-      ScreenMapping toScreen, boolean nativeOut, LabelPlacer labels, RenderDeadline deadline) throws SQLException {
+  private void drawRead(
+      ReadTransaction tx,
+      List<PassGroup> read,
+      List<SymbolPainter> painters,
+      MapPlan plan,
+      ScreenMapping toScreen,
+      boolean nativeOut,
+      LabelPlacer labels,
+      RenderDeadline deadline)
+      throws SQLException {
     List<String> properties = properties(read);
     List<LayerPlan> layers = read.stream().map(PassGroup::layer).toList();
     MapWindow w = plan.window();
     double mpp = w.metresPerPixel();
-    boolean selective = selectivity.selective(tx.connection(), layers.get(0).layer(),
-        (w.width() + 2 * MapQuery.MARGIN_PX) * (w.height() + 2 * MapQuery.MARGIN_PX) * mpp * mpp);
+    boolean selective =
+        selectivity.selective(
+            tx.connection(),
+            layers.get(0).layer(),
+            (w.width() + 2 * MapQuery.MARGIN_PX)
+                * (w.height() + 2 * MapQuery.MARGIN_PX)
+                * mpp
+                * mpp);
     PreparedSql q = MapQuery.sql(sql, layers, properties, w, plan.asOf(), nativeOut, selective);
     tx.limit(Duration.ofMillis(deadline.remainingMillis()));
     try (PreparedStatement ps = tx.prepare(q.sql(), q.params(), FETCH_SIZE)) {
@@ -134,8 +153,13 @@ public final class MapRenderer {
     return List.copyOf(names);
   }
 
-  private static void drawFeature(long fid, Map<String, Object> props, ScreenShape shape, List<Rule> rules,
-      SymbolPainter painter, LabelPlacer labels) {
+  private static void drawFeature(
+      long fid,
+      Map<String, Object> props,
+      ScreenShape shape,
+      List<Rule> rules,
+      SymbolPainter painter,
+      LabelPlacer labels) {
     boolean matched = false;
     for (Rule r : rules) {
       if (!r.elseFilter() && FeatureMatcher.matches(r.filter(), fid, props)) {
@@ -152,7 +176,11 @@ public final class MapRenderer {
     }
   }
 
-  private static void apply(Rule r, Map<String, Object> props, ScreenShape shape, SymbolPainter painter,
+  private static void apply(
+      Rule r,
+      Map<String, Object> props,
+      ScreenShape shape,
+      SymbolPainter painter,
       LabelPlacer labels) {
     for (Symbolizer s : r.symbolizers()) {
       if (s instanceof Symbolizer.Line l) {

@@ -13,7 +13,7 @@ import java.util.Set;
  * draws, the later ones only label (labels are placed at the end of the map, so reading each row
  * once for all of them keeps the drawing order). Only the rules active at the map's scale.
  *
- * @param layer  the layer drawn
+ * @param layer the layer drawn
  * @param passes the active rules of each pass, in drawing order
  */
 record PassGroup(LayerPlan layer, List<List<Rule>> passes) {
@@ -29,23 +29,31 @@ record PassGroup(LayerPlan layer, List<List<Rule>> passes) {
     return all;
   }
 
-  /** The attribute names the rules read, in catalog order (names come from the layer definition only). */
+  /**
+   * The attribute names the rules read, in catalog order (names come from the layer definition
+   * only).
+   */
   List<String> properties() {
     Set<String> wanted = Style.properties(rules());
-    return layer.layer().attributes().stream().map(Attribute::name).filter(wanted::contains).toList();
+    return layer.layer().attributes().stream()
+        .map(Attribute::name)
+        .filter(wanted::contains)
+        .toList();
   }
 
   /**
-   * True when the group only strokes lines and labels, so its drawing can wait until the read
-   * that feeds it has ended without changing what is drawn over what.
+   * True when the group only strokes lines and labels, so its drawing can wait until the read that
+   * feeds it has ended without changing what is drawn over what.
    */
   boolean linesAndLabelsOnly() {
-    return rules().stream().flatMap(r -> r.symbolizers().stream())
+    return rules().stream()
+        .flatMap(r -> r.symbolizers().stream())
         .allMatch(s -> s instanceof Symbolizer.Line || s instanceof Symbolizer.Text);
   }
 
   /** True when the rules only label. */
   static boolean labelsOnly(List<Rule> rules) {
-    return rules.stream().allMatch(r -> r.symbolizers().stream().allMatch(s -> s instanceof Symbolizer.Text));
+    return rules.stream()
+        .allMatch(r -> r.symbolizers().stream().allMatch(s -> s instanceof Symbolizer.Text));
   }
 }

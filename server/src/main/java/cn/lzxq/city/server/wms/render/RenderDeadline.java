@@ -23,8 +23,13 @@ public final class RenderDeadline {
   /** Throws when the time is up (HTTP 503: the server limit, not the request, is at fault). */
   public void check() {
     if (System.nanoTime() > endNanos) {
-      throw new OwsException(OwsException.NO_APPLICABLE_CODE, null,
-          "the map took longer than " + limit.toMillis() + " ms to draw; ask for a smaller area or fewer layers", 503);
+      throw new OwsException(
+          OwsException.NO_APPLICABLE_CODE,
+          null,
+          "the map took longer than "
+              + limit.toMillis()
+              + " ms to draw; ask for a smaller area or fewer layers",
+          503);
     }
   }
 }

@@ -6,8 +6,8 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Bounds the renders running at once and the image memory they hold together (semaphores of
- * render slots and of MiB). A request waits up to the queue timeout, then gets HTTP 503.
+ * Bounds the renders running at once and the image memory they hold together (semaphores of render
+ * slots and of MiB). A request waits up to the queue timeout, then gets HTTP 503.
  */
 public final class RenderGate {
 
@@ -33,8 +33,18 @@ public final class RenderGate {
   public Ticket enter(int width, int height) {
     int mb = (int) Math.max(1, ((long) width * height * 4 + (1 << 20) - 1) >> 20);
     if (mb > memoryMb) {
-      throw new OwsException(OwsException.INVALID_PARAMETER_VALUE, "WIDTH",
-          "a " + width + "×" + height + " image needs " + mb + " MiB, more than the " + memoryMb + " MiB render memory");
+      throw new OwsException(
+          OwsException.INVALID_PARAMETER_VALUE,
+          "WIDTH",
+          "a "
+              + width
+              + "×"
+              + height
+              + " image needs "
+              + mb
+              + " MiB, more than the "
+              + memoryMb
+              + " MiB render memory");
     }
     try {
       long waitMs = queueTimeout.toMillis();
@@ -56,6 +66,10 @@ public final class RenderGate {
   }
 
   private static OwsException busy() {
-    return new OwsException(OwsException.NO_APPLICABLE_CODE, null, "the server is busy drawing other maps; try again", 503);
+    return new OwsException(
+        OwsException.NO_APPLICABLE_CODE,
+        null,
+        "the server is busy drawing other maps; try again",
+        503);
   }
 }

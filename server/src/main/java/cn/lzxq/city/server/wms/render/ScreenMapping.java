@@ -23,10 +23,15 @@ public final class ScreenMapping {
   public static final double MAX_ERROR_PX = 0.05;
 
   private static final int GRID = 5;
-  /** Check points outside the service area's reach are not transformed (NULL): no fit for such windows. */
-  private static final String SQL = "SELECT ST_X(g), ST_Y(g) FROM (SELECT CASE WHEN ST_Covers(%s, p) THEN ST_Transform(p, ?) END g,"
-      + " n FROM (SELECT ST_SetSRID(ST_MakePoint(u.x, u.y), ?) p, u.n FROM unnest(?::float8[], ?::float8[]) WITH ORDINALITY"
-      + " AS u(x, y, n)) u) s ORDER BY n";
+
+  /**
+   * Check points outside the service area's reach are not transformed (NULL): no fit for such
+   * windows.
+   */
+  private static final String SQL =
+      "SELECT ST_X(g), ST_Y(g) FROM (SELECT CASE WHEN ST_Covers(%s, p) THEN ST_Transform(p, ?) END g,"
+          + " n FROM (SELECT ST_SetSRID(ST_MakePoint(u.x, u.y), ?) p, u.n FROM unnest(?::float8[], ?::float8[]) WITH ORDINALITY"
+          + " AS u(x, y, n)) u) s ORDER BY n";
 
   private final double cx;
   private final double cy;
@@ -44,7 +49,11 @@ public final class ScreenMapping {
 
   /** The mapping of request-CRS coordinates: the window's affine transform. */
   public static ScreenMapping affine(AffineTransform toScreen) {
-    return new ScreenMapping(0, 0, 1, new double[] {toScreen.getTranslateX(), toScreen.getScaleX(), 0, 0, 0, 0},
+    return new ScreenMapping(
+        0,
+        0,
+        1,
+        new double[] {toScreen.getTranslateX(), toScreen.getScaleX(), 0, 0, 0, 0},
         new double[] {toScreen.getTranslateY(), 0, toScreen.getScaleY(), 0, 0, 0});
   }
 
@@ -58,13 +67,19 @@ public final class ScreenMapping {
     Double[] px = new Double[n + m];
     Double[] py = new Double[n + m];
     for (int i = 0; i < n + m; i++) {
-      double[] p = i < n ? new double[] {(double) (i % GRID) / (GRID - 1), (double) (i / GRID) / (GRID - 1)}
-          : new double[] {((i - n) % (GRID - 1) + 0.5) / (GRID - 1), ((i - n) / (GRID - 1) + 0.5) / (GRID - 1)};
+      double[] p =
+          i < n
+              ? new double[] {(double) (i % GRID) / (GRID - 1), (double) (i / GRID) / (GRID - 1)}
+              : new double[] {
+                ((i - n) % (GRID - 1) + 0.5) / (GRID - 1), ((i - n) / (GRID - 1) + 0.5) / (GRID - 1)
+              };
       px[i] = w.bbox().getMinX() + p[0] * w.bbox().getWidth();
       py[i] = w.bbox().getMinY() + p[1] * w.bbox().getHeight();
     }
     double[][] nat = new double[n + m][2];
-    try (PreparedStatement ps = c.prepareStatement(String.format(SQL, ServiceArea.LANZHOU_NEW_AREA.sqlReach(w.crs().srid())))) {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            String.format(SQL, ServiceArea.LANZHOU_NEW_AREA.sqlReach(w.crs().srid())))) {
       ps.setInt(1, nativeSrid);
       ps.setInt(2, w.crs().srid());
       ps.setArray(3, c.createArrayOf("float8", px));
@@ -88,9 +103,15 @@ public final class ScreenMapping {
     }
     double cx = nat[n / 2][0];
     double cy = nat[n / 2][1];
-    double norm = Math.max(1e-12, Math.abs(nat[n - 1][0] - nat[0][0]) + Math.abs(nat[n - 1][1] - nat[0][1]));
-    ScreenMapping fitted = new ScreenMapping(cx, cy, norm, leastSquares(nat, sx, n, cx, cy, norm),
-        leastSquares(nat, sy, n, cx, cy, norm));
+    double norm =
+        Math.max(1e-12, Math.abs(nat[n - 1][0] - nat[0][0]) + Math.abs(nat[n - 1][1] - nat[0][1]));
+    ScreenMapping fitted =
+        new ScreenMapping(
+            cx,
+            cy,
+            norm,
+            leastSquares(nat, sx, n, cx, cy, norm),
+            leastSquares(nat, sy, n, cx, cy, norm));
     for (int i = 0; i < n + m; i++) {
       double ex = fitted.x(nat[i][0], nat[i][1]) - sx[i];
       double ey = fitted.y(nat[i][0], nat[i][1]) - sy[i];
@@ -120,7 +141,8 @@ public final class ScreenMapping {
   }
 
   /** Coefficients of the quadratic through the first {@code n} points (normal equations, Gauss). */
-  private static double[] leastSquares(double[][] pts, double[] target, int n, double cx, double cy, double norm) {
+  private static double[] leastSquares(
+      double[][] pts, double[] target, int n, double cx, double cy, double norm) {
     double[][] a = new double[6][7];
     for (int i = 0; i < n; i++) {
       double[] t = terms((pts[i][0] - cx) / norm, (pts[i][1] - cy) / norm);

@@ -6,8 +6,8 @@ import java.awt.geom.Rectangle2D;
 /**
  * A feature geometry in image pixels (x right, y down).
  *
- * @param path    lines and polygon rings as a path (even-odd fill); empty for points
- * @param points  point positions as x, y pairs; empty for lines and polygons
+ * @param path lines and polygon rings as a path (even-odd fill); empty for points
+ * @param points point positions as x, y pairs; empty for lines and polygons
  * @param polygon true when the path holds rings
  */
 public record ScreenShape(Path2D.Float path, float[] points, boolean polygon) {

@@ -17,13 +17,13 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Draws line, polygon and point symbolizers with Java2D, sizes multiplied by the DPI factor.
- * Line symbolizers are batched: consecutive lines of the same stroke are appended to one path and
+ * Draws line, polygon and point symbolizers with Java2D, sizes multiplied by the DPI factor. Line
+ * symbolizers are batched: consecutive lines of the same stroke are appended to one path and
  * stroked in one {@code draw} call (Java2D's fixed cost per antialiased shape dominated maps of
- * many short pipe segments), and a line that starts where the batch ends continues it; a polygon
- * or point, a large batch or {@link #flush()} draws them. A {@link #deferred} painter draws its
- * lines only on {@link #flush()}, so that several layers fed by one read keep their drawing order.
- * Used by maps and legends; not thread-safe (one per render).
+ * many short pipe segments), and a line that starts where the batch ends continues it; a polygon or
+ * point, a large batch or {@link #flush()} draws them. A {@link #deferred} painter draws its lines
+ * only on {@link #flush()}, so that several layers fed by one read keep their drawing order. Used
+ * by maps and legends; not thread-safe (one per render).
  */
 public final class SymbolPainter {
 
@@ -37,7 +37,9 @@ public final class SymbolPainter {
   private final Map<Stroke, Path2D.Float> pending = new LinkedHashMap<>();
   private int pendingLines;
 
-  /** @param factor output pixels per standard (0.28 mm) pixel */
+  /**
+   * @param factor output pixels per standard (0.28 mm) pixel
+   */
   public SymbolPainter(Graphics2D g, double factor) {
     this(g, factor, MAX_BATCH);
   }
@@ -48,17 +50,24 @@ public final class SymbolPainter {
     this.maxBatch = maxBatch;
   }
 
-  /** A painter that holds every line until {@link #flush()} (polygons and points still draw at once). */
+  /**
+   * A painter that holds every line until {@link #flush()} (polygons and points still draw at
+   * once).
+   */
   public static SymbolPainter deferred(Graphics2D g, double factor) {
     return new SymbolPainter(g, factor, Integer.MAX_VALUE);
   }
 
-  /** Draws a line (the path of lines, the outline of polygons), batched with lines of the same stroke. */
+  /**
+   * Draws a line (the path of lines, the outline of polygons), batched with lines of the same
+   * stroke.
+   */
   public void line(Symbolizer.Line s, ScreenShape shape) {
     if (shape.path().getCurrentPoint() == null) {
       return;
     }
-    Path2D.Float batch = pending.computeIfAbsent(s.stroke(), k -> new Path2D.Float(Path2D.WIND_NON_ZERO, 1024));
+    Path2D.Float batch =
+        pending.computeIfAbsent(s.stroke(), k -> new Path2D.Float(Path2D.WIND_NON_ZERO, 1024));
     batch.append(shape.path(), continues(s.stroke(), batch, shape));
     if (++pendingLines >= maxBatch) {
       flush();
@@ -67,8 +76,8 @@ public final class SymbolPainter {
 
   /**
    * True when a solid line starts where the batch ends (the next segment of a pipe run): it is
-   * appended as a continuation, so the two meet in a round join instead of two round caps (the
-   * same pixels, half the curve work). Dashed lines keep their own dash phase; rings never join.
+   * appended as a continuation, so the two meet in a round join instead of two round caps (the same
+   * pixels, half the curve work). Dashed lines keep their own dash phase; rings never join.
    */
   private static boolean continues(Stroke stroke, Path2D.Float batch, ScreenShape shape) {
     Point2D end = batch.getCurrentPoint();
@@ -77,7 +86,9 @@ public final class SymbolPainter {
     }
     PathIterator it = shape.path().getPathIterator(null);
     float[] start = new float[6];
-    return it.currentSegment(start) == PathIterator.SEG_MOVETO && start[0] == end.getX() && start[1] == end.getY();
+    return it.currentSegment(start) == PathIterator.SEG_MOVETO
+        && start[0] == end.getX()
+        && start[1] == end.getY();
   }
 
   /** Draws the batched lines. */
@@ -155,9 +166,12 @@ public final class SymbolPainter {
       case "square" -> new Rectangle2D.Double(-0.5, -0.5, 1, 1);
       case "triangle" -> polygon(0, -0.5, 0.5, 0.4, -0.5, 0.4);
       case "star" -> star();
-      case "cross" -> polygon(-0.1, -0.5, 0.1, -0.5, 0.1, -0.1, 0.5, -0.1, 0.5, 0.1, 0.1, 0.1, 0.1, 0.5, -0.1, 0.5,
-          -0.1, 0.1, -0.5, 0.1, -0.5, -0.1, -0.1, -0.1);
-      case "x" -> AffineTransform.getRotateInstance(Math.PI / 4).createTransformedShape(markShape("cross"));
+      case "cross" ->
+          polygon(
+              -0.1, -0.5, 0.1, -0.5, 0.1, -0.1, 0.5, -0.1, 0.5, 0.1, 0.1, 0.1, 0.1, 0.5, -0.1, 0.5,
+              -0.1, 0.1, -0.5, 0.1, -0.5, -0.1, -0.1, -0.1);
+      case "x" ->
+          AffineTransform.getRotateInstance(Math.PI / 4).createTransformedShape(markShape("cross"));
       case "sector" -> new Arc2D.Double(-1, -1, 2, 2, 90 - 32.5, 65, Arc2D.PIE);
       default -> new Ellipse2D.Double(-0.5, -0.5, 1, 1);
     };

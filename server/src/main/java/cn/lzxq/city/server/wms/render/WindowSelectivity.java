@@ -9,12 +9,12 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Tells whether a map window holds a small share of a layer's table, so that its rows are best
- * read through the spatial index alone. PostgreSQL otherwise ANDs the GiST lookup with a bitmap of
- * the layer's whole row filter (62,000 entries for one pipe network), which costs about eight
- * times the spatial lookup at 1:1,000–1:10,000. The table extent comes from the planner
- * statistics ({@code ST_EstimatedExtent}, no scan) and is re-read every ten minutes; a table
- * without statistics is never called selective. Thread-safe.
+ * Tells whether a map window holds a small share of a layer's table, so that its rows are best read
+ * through the spatial index alone. PostgreSQL otherwise ANDs the GiST lookup with a bitmap of the
+ * layer's whole row filter (62,000 entries for one pipe network), which costs about eight times the
+ * spatial lookup at 1:1,000–1:10,000. The table extent comes from the planner statistics ({@code
+ * ST_EstimatedExtent}, no scan) and is re-read every ten minutes; a table without statistics is
+ * never called selective. Thread-safe.
  */
 final class WindowSelectivity {
 
@@ -24,12 +24,14 @@ final class WindowSelectivity {
   private static final long TTL_NANOS = 600_000_000_000L;
   private static final String SQL = "SELECT ST_Area(ST_EstimatedExtent(?, ?)::geometry)";
 
-  private record Area(double squareMetres, long readNanos) {
-  }
+  private record Area(double squareMetres, long readNanos) {}
 
   private final Map<String, Area> areas = new ConcurrentHashMap<>();
 
-  /** True when a window of {@code windowAreaM2} native square metres is a small share of the layer's table. */
+  /**
+   * True when a window of {@code windowAreaM2} native square metres is a small share of the layer's
+   * table.
+   */
   boolean selective(Connection c, Layer layer, double windowAreaM2) throws SQLException {
     String key = layer.table() + "." + layer.geometryColumn();
     Area a = areas.get(key);

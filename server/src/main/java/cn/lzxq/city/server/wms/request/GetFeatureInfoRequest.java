@@ -11,20 +11,30 @@ import java.util.Locale;
  * A GetFeatureInfo request (WMS 1.3.0 §7.4): the map it was clicked on, the layers to query, the
  * pixel (I, J; X, Y in 1.1.x), the answer format and the most features per layer.
  *
- * @param map          the map part
- * @param queryLayers  QUERY_LAYERS
- * @param infoFormat   INFO_FORMAT
- * @param i            pixel column, 0 at the left
- * @param j            pixel row, 0 at the top
+ * @param map the map part
+ * @param queryLayers QUERY_LAYERS
+ * @param infoFormat INFO_FORMAT
+ * @param i pixel column, 0 at the left
+ * @param j pixel row, 0 at the top
  * @param featureCount FEATURE_COUNT (most features per layer)
- * @param tolerancePx  search radius around the pixel (vendor BUFFER), pixels
+ * @param tolerancePx search radius around the pixel (vendor BUFFER), pixels
  */
-public record GetFeatureInfoRequest(GetMapRequest map, List<String> queryLayers, InfoFormat infoFormat, int i, int j,
-    int featureCount, int tolerancePx) {
+public record GetFeatureInfoRequest(
+    GetMapRequest map,
+    List<String> queryLayers,
+    InfoFormat infoFormat,
+    int i,
+    int j,
+    int featureCount,
+    int tolerancePx) {
 
   /** The GetFeatureInfo formats. */
   public enum InfoFormat {
-    JSON("application/json"), HTML("text/html"), TEXT("text/plain"), GML("application/vnd.ogc.gml"), XML("text/xml");
+    JSON("application/json"),
+    HTML("text/html"),
+    TEXT("text/plain"),
+    GML("application/vnd.ogc.gml"),
+    XML("text/xml");
 
     private final String mimeType;
 
@@ -46,8 +56,13 @@ public record GetFeatureInfoRequest(GetMapRequest map, List<String> queryLayers,
       if (v.equals("application/geo+json") || v.equals("json")) {
         return JSON;
       }
-      throw new OwsException(WmsCodes.INVALID_FORMAT, "INFO_FORMAT", "INFO_FORMAT '" + value + "' is not offered; use one of "
-          + List.of(values()).stream().map(InfoFormat::mimeType).toList());
+      throw new OwsException(
+          WmsCodes.INVALID_FORMAT,
+          "INFO_FORMAT",
+          "INFO_FORMAT '"
+              + value
+              + "' is not offered; use one of "
+              + List.of(values()).stream().map(InfoFormat::mimeType).toList());
     }
   }
 
@@ -64,7 +79,13 @@ public record GetFeatureInfoRequest(GetMapRequest map, List<String> queryLayers,
       throw Params.invalid("FEATURE_COUNT", "FEATURE_COUNT must be at least 1");
     }
     int tolerance = Params.optionalInt(kvp, "BUFFER").orElse(limits.infoTolerancePx());
-    return new GetFeatureInfoRequest(map, queryLayers, format, i, j, Math.min(count, limits.maxFeatureCount()),
+    return new GetFeatureInfoRequest(
+        map,
+        queryLayers,
+        format,
+        i,
+        j,
+        Math.min(count, limits.maxFeatureCount()),
         Math.max(0, Math.min(tolerance, 64)));
   }
 
@@ -78,7 +99,9 @@ public record GetFeatureInfoRequest(GetMapRequest map, List<String> queryLayers,
     } catch (NumberFormatException e) {
       // reported below
     }
-    throw new OwsException(WmsCodes.INVALID_POINT, key, key + " must be a pixel inside the map (0…" + (size - 1) + "), not '"
-        + v + "'");
+    throw new OwsException(
+        WmsCodes.INVALID_POINT,
+        key,
+        key + " must be a pixel inside the map (0…" + (size - 1) + "), not '" + v + "'");
   }
 }

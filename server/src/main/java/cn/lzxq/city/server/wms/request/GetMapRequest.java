@@ -16,18 +16,26 @@ import org.locationtech.jts.geom.Envelope;
 /**
  * A GetMap request (WMS 1.3.0 §7.3, plus the vendor parameters GeoServer clients send).
  *
- * @param layers      LAYERS names (empty when an SLD names the layers)
- * @param styles      STYLES names, one per layer or empty for the defaults
- * @param window      CRS, BBOX (axis order applied), WIDTH, HEIGHT, DPI
- * @param format      output format
+ * @param layers LAYERS names (empty when an SLD names the layers)
+ * @param styles STYLES names, one per layer or empty for the defaults
+ * @param window CRS, BBOX (axis order applied), WIDTH, HEIGHT, DPI
+ * @param format output format
  * @param transparent TRANSPARENT
- * @param background  BGCOLOR
- * @param asOf        TIME, null for now
- * @param sldBody     SLD_BODY, or the document fetched from SLD, or null
- * @param cqlFilters  CQL_FILTER, one per layer (semicolon-separated), or empty
+ * @param background BGCOLOR
+ * @param asOf TIME, null for now
+ * @param sldBody SLD_BODY, or the document fetched from SLD, or null
+ * @param cqlFilters CQL_FILTER, one per layer (semicolon-separated), or empty
  */
-public record GetMapRequest(List<String> layers, List<String> styles, MapWindow window, ImageFormat format,
-    boolean transparent, Color background, Instant asOf, String sldBody, List<String> cqlFilters) {
+public record GetMapRequest(
+    List<String> layers,
+    List<String> styles,
+    MapWindow window,
+    ImageFormat format,
+    boolean transparent,
+    Color background,
+    Instant asOf,
+    String sldBody,
+    List<String> cqlFilters) {
 
   public GetMapRequest {
     layers = List.copyOf(layers);
@@ -36,18 +44,22 @@ public record GetMapRequest(List<String> layers, List<String> styles, MapWindow 
   }
 
   /** Parses the GetMap parameters. */
-  public static GetMapRequest parse(KvpMap kvp, WmsProperties limits, int nativeSrid, String sldDocument) {
-    return parse(kvp, limits, nativeSrid, sldDocument, ImageFormat.parse(kvp.require("FORMAT"), "FORMAT"));
+  public static GetMapRequest parse(
+      KvpMap kvp, WmsProperties limits, int nativeSrid, String sldDocument) {
+    return parse(
+        kvp, limits, nativeSrid, sldDocument, ImageFormat.parse(kvp.require("FORMAT"), "FORMAT"));
   }
 
   /** Parses the map part of a GetFeatureInfo request, where FORMAT does not matter. */
-  public static GetMapRequest parseMapPart(KvpMap kvp, WmsProperties limits, int nativeSrid, String sldDocument) {
-    ImageFormat format = kvp.get("FORMAT").map(f -> ImageFormat.parse(f, "FORMAT")).orElse(ImageFormat.PNG);
+  public static GetMapRequest parseMapPart(
+      KvpMap kvp, WmsProperties limits, int nativeSrid, String sldDocument) {
+    ImageFormat format =
+        kvp.get("FORMAT").map(f -> ImageFormat.parse(f, "FORMAT")).orElse(ImageFormat.PNG);
     return parse(kvp, limits, nativeSrid, sldDocument, format);
   }
 
-  private static GetMapRequest parse(KvpMap kvp, WmsProperties limits, int nativeSrid, String sldDocument,
-      ImageFormat format) {
+  private static GetMapRequest parse(
+      KvpMap kvp, WmsProperties limits, int nativeSrid, String sldDocument, ImageFormat format) {
     List<String> layers = kvp.get("LAYERS").map(Params::list).orElse(List.of());
     if (layers.isEmpty() && sldDocument == null) {
       kvp.require("LAYERS");
@@ -56,14 +68,27 @@ public record GetMapRequest(List<String> layers, List<String> styles, MapWindow 
       throw Params.invalid("LAYERS", "at most " + limits.maxLayers() + " layers per request");
     }
     List<String> styles = kvp.get("STYLES").map(Params::list).orElse(List.of());
-    if (!styles.isEmpty() && styles.size() != layers.size() && !(styles.size() == 1 && styles.get(0).isEmpty())) {
-      throw new OwsException(WmsCodes.STYLE_NOT_DEFINED, "STYLES", "STYLES must name one style per layer (or be empty)");
+    if (!styles.isEmpty()
+        && styles.size() != layers.size()
+        && !(styles.size() == 1 && styles.get(0).isEmpty())) {
+      throw new OwsException(
+          WmsCodes.STYLE_NOT_DEFINED,
+          "STYLES",
+          "STYLES must name one style per layer (or be empty)");
     }
     MapWindow window = window(kvp, limits, nativeSrid);
     Instant asOf = TimeParam.parse(kvp, limits.timeStart(), limits.timeEnd());
     List<String> cql = kvp.get("CQL_FILTER").map(v -> List.of(v.split(";", -1))).orElse(List.of());
-    return new GetMapRequest(layers, styles, window, format, Params.bool(kvp, "TRANSPARENT"), Params.color(kvp, "BGCOLOR"),
-        asOf, sldDocument, cql);
+    return new GetMapRequest(
+        layers,
+        styles,
+        window,
+        format,
+        Params.bool(kvp, "TRANSPARENT"),
+        Params.color(kvp, "BGCOLOR"),
+        asOf,
+        sldDocument,
+        cql);
   }
 
   /** The style asked for layer {@code i}, or "" for its default. */
@@ -76,8 +101,11 @@ public record GetMapRequest(List<String> layers, List<String> styles, MapWindow 
     if (cqlFilters.isEmpty()) {
       return Optional.empty();
     }
-    String text = cqlFilters.size() == 1 ? cqlFilters.get(0) : i < cqlFilters.size() ? cqlFilters.get(i) : "";
-    return text.isBlank() || text.trim().equalsIgnoreCase("INCLUDE") ? Optional.empty() : Optional.of(text);
+    String text =
+        cqlFilters.size() == 1 ? cqlFilters.get(0) : i < cqlFilters.size() ? cqlFilters.get(i) : "";
+    return text.isBlank() || text.trim().equalsIgnoreCase("INCLUDE")
+        ? Optional.empty()
+        : Optional.of(text);
   }
 
   private static MapWindow window(KvpMap kvp, WmsProperties limits, int nativeSrid) {
@@ -91,14 +119,20 @@ public record GetMapRequest(List<String> layers, List<String> styles, MapWindow 
       throw new OwsException(WmsCodes.INVALID_CRS, crsKey, "unknown CRS '" + code + "'");
     }
     if (!ServedCrs.offered(crs, nativeSrid)) {
-      throw new OwsException(WmsCodes.INVALID_CRS, crsKey, "CRS " + code + " is not offered; use one of "
-          + ServedCrs.forNative(nativeSrid).stream().map(CrsRef::code).toList());
+      throw new OwsException(
+          WmsCodes.INVALID_CRS,
+          crsKey,
+          "CRS "
+              + code
+              + " is not offered; use one of "
+              + ServedCrs.forNative(nativeSrid).stream().map(CrsRef::code).toList());
     }
     BboxParam b;
     try {
       b = BboxParam.parse(kvp.require("BBOX"), false, false);
     } catch (NumberFormatException e) {
-      throw Params.invalid("BBOX", "BBOX holds a value that is not a number: " + kvp.require("BBOX"));
+      throw Params.invalid(
+          "BBOX", "BBOX holds a value that is not a number: " + kvp.require("BBOX"));
     } catch (IllegalArgumentException e) {
       throw Params.invalid("BBOX", "BBOX needs 4 comma-separated numbers");
     }
@@ -110,7 +144,8 @@ public record GetMapRequest(List<String> layers, List<String> styles, MapWindow 
     int width = Params.positiveInt(kvp, "WIDTH");
     int height = Params.positiveInt(kvp, "HEIGHT");
     if (width > limits.maxWidth() || height > limits.maxHeight()) {
-      throw Params.invalid(width > limits.maxWidth() ? "WIDTH" : "HEIGHT",
+      throw Params.invalid(
+          width > limits.maxWidth() ? "WIDTH" : "HEIGHT",
           "the image may be at most " + limits.maxWidth() + "×" + limits.maxHeight() + " pixels");
     }
     return new MapWindow(crs, bbox, width, height, Params.dpi(kvp));

@@ -5,14 +5,14 @@ import java.awt.geom.AffineTransform;
 import org.locationtech.jts.geom.Envelope;
 
 /**
- * The map a request asks for: a window in a CRS (x = easting or longitude, whatever the CRS's
- * axis order), an image size in pixels and the output resolution in dots per inch.
+ * The map a request asks for: a window in a CRS (x = easting or longitude, whatever the CRS's axis
+ * order), an image size in pixels and the output resolution in dots per inch.
  *
- * @param crs    the request CRS
- * @param bbox   the window, x = easting/longitude, in CRS units (metres or degrees)
- * @param width  image width, pixels
+ * @param crs the request CRS
+ * @param bbox the window, x = easting/longitude, in CRS units (metres or degrees)
+ * @param width image width, pixels
  * @param height image height, pixels
- * @param dpi    output resolution, dots per inch (90.714 is the OGC standard 0.28 mm pixel)
+ * @param dpi output resolution, dots per inch (90.714 is the OGC standard 0.28 mm pixel)
  */
 public record MapWindow(CrsRef crs, Envelope bbox, int width, int height, double dpi) {
 
@@ -29,7 +29,10 @@ public record MapWindow(CrsRef crs, Envelope bbox, int width, int height, double
     return bbox.getWidth() / width;
   }
 
-  /** Ground metres per pixel at the window centre (approximate for geographic and Web Mercator CRSs). */
+  /**
+   * Ground metres per pixel at the window centre (approximate for geographic and Web Mercator
+   * CRSs).
+   */
   public double metresPerPixel() {
     double units = unitsPerPixel();
     if (crs.geographic()) {
@@ -51,13 +54,17 @@ public record MapWindow(CrsRef crs, Envelope bbox, int width, int height, double
   public AffineTransform toScreen() {
     double sx = width / bbox.getWidth();
     double sy = height / bbox.getHeight();
-    AffineTransform t = new AffineTransform(sx, 0, 0, -sy, -bbox.getMinX() * sx, bbox.getMaxY() * sy);
+    AffineTransform t =
+        new AffineTransform(sx, 0, 0, -sy, -bbox.getMinX() * sx, bbox.getMaxY() * sy);
     return t;
   }
 
   /** The CRS position of the centre of pixel (i, j). */
   public double[] toWorld(double i, double j) {
-    return new double[] {bbox.getMinX() + (i + 0.5) * bbox.getWidth() / width, bbox.getMaxY() - (j + 0.5) * bbox.getHeight() / height};
+    return new double[] {
+      bbox.getMinX() + (i + 0.5) * bbox.getWidth() / width,
+      bbox.getMaxY() - (j + 0.5) * bbox.getHeight() / height
+    };
   }
 
   /** This window grown by {@code pixels} on every side. */

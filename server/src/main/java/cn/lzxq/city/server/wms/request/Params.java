@@ -14,8 +14,7 @@ final class Params {
   /** The OGC standard rendering pixel is 0.28 mm, i.e. 90.714 dots per inch. */
   static final double STANDARD_DPI = 25.4 / 0.28;
 
-  private Params() {
-  }
+  private Params() {}
 
   static int positiveInt(KvpMap kvp, String key) {
     String v = kvp.require(key);
@@ -31,13 +30,15 @@ final class Params {
   }
 
   static Optional<Integer> optionalInt(KvpMap kvp, String key) {
-    return kvp.get(key).map(v -> {
-      try {
-        return Integer.parseInt(v);
-      } catch (NumberFormatException e) {
-        throw invalid(key, key + " must be an integer, not '" + v + "'");
-      }
-    });
+    return kvp.get(key)
+        .map(
+            v -> {
+              try {
+                return Integer.parseInt(v);
+              } catch (NumberFormatException e) {
+                throw invalid(key, key + " must be an integer, not '" + v + "'");
+              }
+            });
   }
 
   static double[] numbers(String text, int count, String key) {
@@ -69,7 +70,10 @@ final class Params {
   /** BGCOLOR {@code 0xRRGGBB} (also {@code #RRGGBB}); white when absent. */
   static Color color(KvpMap kvp, String key) {
     String v = kvp.get(key).orElse("0xFFFFFF");
-    String hex = v.startsWith("0x") || v.startsWith("0X") ? v.substring(2) : v.startsWith("#") ? v.substring(1) : v;
+    String hex =
+        v.startsWith("0x") || v.startsWith("0X")
+            ? v.substring(2)
+            : v.startsWith("#") ? v.substring(1) : v;
     if (!hex.matches("[0-9A-Fa-f]{6}")) {
       throw invalid(key, key + " must be 0xRRGGBB, not '" + v + "'");
     }

@@ -11,14 +11,13 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 
 /**
- * The TIME dimension: the as-of time the city is drawn at. One instant (ISO 8601: a year, a
- * month, a date or a date-time), or {@code current}; ranges and lists are not served because
- * every layer is read as of one time.
+ * The TIME dimension: the as-of time the city is drawn at. One instant (ISO 8601: a year, a month,
+ * a date or a date-time), or {@code current}; ranges and lists are not served because every layer
+ * is read as of one time.
  */
 public final class TimeParam {
 
-  private TimeParam() {
-  }
+  private TimeParam() {}
 
   /**
    * The as-of instant, or null for now.
@@ -30,8 +29,14 @@ public final class TimeParam {
     if (!kvp.has("TIME")) {
       return null;
     }
-    String v = kvp.get("TIME").orElseThrow(() -> new OwsException(WmsCodes.MISSING_DIMENSION_VALUE, "TIME",
-        "TIME is given without a value; give an ISO 8601 time or 'current'"));
+    String v =
+        kvp.get("TIME")
+            .orElseThrow(
+                () ->
+                    new OwsException(
+                        WmsCodes.MISSING_DIMENSION_VALUE,
+                        "TIME",
+                        "TIME is given without a value; give an ISO 8601 time or 'current'"));
     if (v.equalsIgnoreCase("current") || v.equalsIgnoreCase("present")) {
       return null;
     }

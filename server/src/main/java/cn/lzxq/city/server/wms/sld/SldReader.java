@@ -24,32 +24,34 @@ import javax.xml.stream.XMLStreamReader;
 
 /**
  * Reads the subset of SLD 1.0 and SLD 1.1 / SE 1.1 that styles from GeoServer and QGIS use
- * (documented in {@code wms/SLD-SUBSET.md}). Elements are matched by local name in any
- * namespace, so SLD 1.0 ({@code CssParameter}) and SE 1.1 ({@code SvgParameter}) both work.
+ * (documented in {@code wms/SLD-SUBSET.md}). Elements are matched by local name in any namespace,
+ * so SLD 1.0 ({@code CssParameter}) and SE 1.1 ({@code SvgParameter}) both work.
  *
  * <ul>
- *   <li>{@code StyledLayerDescriptor/NamedLayer} with {@code Name} and either {@code NamedStyle/Name}
- *       or {@code UserStyle}s (the one with {@code IsDefault}=1, else the first); UserLayer is rejected.</li>
- *   <li>{@code FeatureTypeStyle}s (each a drawing pass) with {@code Rule}s: {@code Name}, {@code Title}
- *       (or {@code Description/Title}), {@code ogc:Filter} (comparison, logical, between, like, null and id
- *       operators; read by the shared FES reader and evaluated in memory), {@code ElseFilter},
- *       {@code MinScaleDenominator}, {@code MaxScaleDenominator}.</li>
- *   <li>{@code LineSymbolizer/Stroke}: stroke, stroke-width, stroke-opacity, stroke-dasharray.</li>
- *   <li>{@code PolygonSymbolizer}: Fill (fill, fill-opacity) and Stroke.</li>
- *   <li>{@code PointSymbolizer/Graphic}: Mark with WellKnownName (circle, square, triangle, star, cross, x),
- *       Fill and Stroke; Size; Rotation (a number or {@code ogc:PropertyName}); Opacity.</li>
- *   <li>{@code TextSymbolizer}: Label (text mixed with {@code ogc:PropertyName}/{@code ogc:Literal}),
- *       Font font-size, Fill, Halo (Radius, Fill), LabelPlacement (LinePlacement follows the line).</li>
+ *   <li>{@code StyledLayerDescriptor/NamedLayer} with {@code Name} and either {@code
+ *       NamedStyle/Name} or {@code UserStyle}s (the one with {@code IsDefault}=1, else the first);
+ *       UserLayer is rejected.
+ *   <li>{@code FeatureTypeStyle}s (each a drawing pass) with {@code Rule}s: {@code Name}, {@code
+ *       Title} (or {@code Description/Title}), {@code ogc:Filter} (comparison, logical, between,
+ *       like, null and id operators; read by the shared FES reader and evaluated in memory), {@code
+ *       ElseFilter}, {@code MinScaleDenominator}, {@code MaxScaleDenominator}.
+ *   <li>{@code LineSymbolizer/Stroke}: stroke, stroke-width, stroke-opacity, stroke-dasharray.
+ *   <li>{@code PolygonSymbolizer}: Fill (fill, fill-opacity) and Stroke.
+ *   <li>{@code PointSymbolizer/Graphic}: Mark with WellKnownName (circle, square, triangle, star,
+ *       cross, x), Fill and Stroke; Size; Rotation (a number or {@code ogc:PropertyName}); Opacity.
+ *   <li>{@code TextSymbolizer}: Label (text mixed with {@code ogc:PropertyName}/{@code
+ *       ogc:Literal}), Font font-size, Fill, Halo (Radius, Fill), LabelPlacement (LinePlacement
+ *       follows the line).
  * </ul>
- * Sizes are pixels of 0.28 mm. Geometry, PerpendicularOffset, ExternalGraphic and vendor
- * options are ignored.
+ *
+ * Sizes are pixels of 0.28 mm. Geometry, PerpendicularOffset, ExternalGraphic and vendor options
+ * are ignored.
  */
 public final class SldReader {
 
   private static final String LOCATOR = "SLD_BODY";
 
-  private SldReader() {
-  }
+  private SldReader() {}
 
   /** The NamedLayers of the document, in order. */
   public static List<SldLayer> read(String sld) {
@@ -63,13 +65,18 @@ public final class SldReader {
       for (String name = SafeXml.nextChild(r); name != null; name = SafeXml.nextChild(r)) {
         switch (name) {
           case "NamedLayer" -> layers.add(namedLayer(r));
-          case "UserLayer" -> throw invalid("UserLayer is not supported; use NamedLayer with a layer of this server");
+          case "UserLayer" ->
+              throw invalid(
+                  "UserLayer is not supported; use NamedLayer with a layer of this server");
           default -> SafeXml.skip(r);
         }
       }
       return layers;
     } catch (XMLStreamException e) {
-      throw new OwsException(OwsException.INVALID_PARAMETER_VALUE, LOCATOR, "the SLD cannot be read: " + e.getMessage());
+      throw new OwsException(
+          OwsException.INVALID_PARAMETER_VALUE,
+          LOCATOR,
+          "the SLD cannot be read: " + e.getMessage());
     } catch (QueryException e) {
       throw new OwsException(e.code(), LOCATOR, e.getMessage());
     } catch (IllegalArgumentException e) {
@@ -97,7 +104,8 @@ public final class SldReader {
     if (layer == null) {
       throw invalid("a NamedLayer has no Name");
     }
-    Style chosen = userStyles.isEmpty() ? null : userStyles.get(Math.max(0, defaults.indexOf(true)));
+    Style chosen =
+        userStyles.isEmpty() ? null : userStyles.get(Math.max(0, defaults.indexOf(true)));
     if (chosen == null && named == null) {
       throw invalid("NamedLayer " + layer + " has neither a NamedStyle nor a UserStyle");
     }
@@ -112,7 +120,8 @@ public final class SldReader {
       switch (n) {
         case "Name" -> name = SafeXml.text(r);
         case "Title" -> title = SafeXml.text(r);
-        case "IsDefault" -> isDefault[0] = List.of("1", "true").contains(SafeXml.text(r).toLowerCase());
+        case "IsDefault" ->
+            isDefault[0] = List.of("1", "true").contains(SafeXml.text(r).toLowerCase());
         case "FeatureTypeStyle" -> passes.add(featureTypeStyle(r));
         default -> SafeXml.skip(r);
       }
@@ -221,8 +230,14 @@ public final class SldReader {
         }
       }
     }
-    Color f = fill == null ? null : new Color(fill.getRed(), fill.getGreen(), fill.getBlue(),
-        (int) Math.round(fill.getAlpha() * opacity));
+    Color f =
+        fill == null
+            ? null
+            : new Color(
+                fill.getRed(),
+                fill.getGreen(),
+                fill.getBlue(),
+                (int) Math.round(fill.getAlpha() * opacity));
     return new Symbolizer.Point(mark, size, f, stroke, rotation);
   }
 
@@ -279,7 +294,8 @@ public final class SldReader {
   }
 
   /** The CssParameter / SvgParameter children by name; ends on the parent's end tag. */
-  private static Map<String, List<Expression>> parameters(XMLStreamReader r) throws XMLStreamException {
+  private static Map<String, List<Expression>> parameters(XMLStreamReader r)
+      throws XMLStreamException {
     Map<String, List<Expression>> p = new HashMap<>();
     for (String n = SafeXml.nextChild(r); n != null; n = SafeXml.nextChild(r)) {
       if (n.equals("CssParameter") || n.equals("SvgParameter")) {
@@ -303,8 +319,10 @@ public final class SldReader {
       } else if (e == XMLStreamConstants.START_ELEMENT) {
         String n = r.getLocalName();
         String t = SafeXml.text(r);
-        parts.add(n.equals("PropertyName") || n.equals("ValueReference")
-            ? Expression.property(t.replaceFirst("^[A-Za-z_][\\w.-]*:", "")) : Expression.literal(t));
+        parts.add(
+            n.equals("PropertyName") || n.equals("ValueReference")
+                ? Expression.property(t.replaceFirst("^[A-Za-z_][\\w.-]*:", ""))
+                : Expression.literal(t));
       } else if (e == XMLStreamConstants.END_ELEMENT) {
         return parts;
       }
@@ -347,7 +365,8 @@ public final class SldReader {
   private static Color color(List<Expression> hex, Color fallback, List<Expression> opacity) {
     Color c = hex == null ? fallback : Color.decode(text(hex).trim());
     double a = number(opacity, 1);
-    return new Color(c.getRed(), c.getGreen(), c.getBlue(), (int) Math.round(Math.max(0, Math.min(1, a)) * 255));
+    return new Color(
+        c.getRed(), c.getGreen(), c.getBlue(), (int) Math.round(Math.max(0, Math.min(1, a)) * 255));
   }
 
   private static OwsException invalid(String message) {

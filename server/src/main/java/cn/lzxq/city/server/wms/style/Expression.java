@@ -3,16 +3,17 @@ package cn.lzxq.city.server.wms.style;
 import java.math.BigDecimal;
 import java.util.Map;
 
-/** A value in a style: a literal or a feature property (SLD {@code ogc:Literal} / {@code ogc:PropertyName}). */
+/**
+ * A value in a style: a literal or a feature property (SLD {@code ogc:Literal} / {@code
+ * ogc:PropertyName}).
+ */
 public sealed interface Expression {
 
   /** A constant. */
-  record Literal(String value) implements Expression {
-  }
+  record Literal(String value) implements Expression {}
 
   /** The value of a feature property, by its catalog name. */
-  record Property(String name) implements Expression {
-  }
+  record Property(String name) implements Expression {}
 
   /** The value for a feature's properties, as text ("" when null). */
   default String text(Map<String, Object> properties) {

@@ -14,16 +14,15 @@ import java.util.regex.Pattern;
  * Evaluates the attribute part of the shared filter tree against one feature's properties in
  * memory, so a style with many rules costs one query per layer. Numbers compare numerically,
  * everything else as text; lists (tenants, networks) match LIKE as {@code {a,b}}, as PostgreSQL
- * prints arrays. Spatial and temporal operators are not evaluated here: {@link #check} rejects
- * them when a style is read.
+ * prints arrays. Spatial and temporal operators are not evaluated here: {@link #check} rejects them
+ * when a style is read.
  */
 public final class FeatureMatcher {
 
   private static final Map<String, Pattern> LIKE_PATTERNS = new ConcurrentHashMap<>();
   private static final Pattern NAMESPACE_PREFIX = Pattern.compile("^[A-Za-z_][\\w.-]*:");
 
-  private FeatureMatcher() {
-  }
+  private FeatureMatcher() {}
 
   /** True when the feature (id and properties) matches the filter. */
   public static boolean matches(Filter f, long fid, Map<String, Object> p) {
@@ -67,8 +66,11 @@ public final class FeatureMatcher {
   /** Rejects filters a style cannot evaluate (spatial and temporal operators). */
   public static void check(Filter f) {
     if (f instanceof Filter.BBox || f instanceof Filter.Spatial || f instanceof Filter.Temporal) {
-      throw new OwsException(OwsException.INVALID_PARAMETER_VALUE, "SLD",
-          "style rules support comparison, logical and id filters only, not " + f.getClass().getSimpleName());
+      throw new OwsException(
+          OwsException.INVALID_PARAMETER_VALUE,
+          "SLD",
+          "style rules support comparison, logical and id filters only, not "
+              + f.getClass().getSimpleName());
     } else if (f instanceof Filter.And a) {
       a.parts().forEach(FeatureMatcher::check);
     } else if (f instanceof Filter.Or o) {
@@ -100,7 +102,9 @@ public final class FeatureMatcher {
   }
 
   private static String bare(String property) {
-    return property.indexOf(':') < 0 ? property : NAMESPACE_PREFIX.matcher(property).replaceFirst("");
+    return property.indexOf(':') < 0
+        ? property
+        : NAMESPACE_PREFIX.matcher(property).replaceFirst("");
   }
 
   private static Object value(Map<String, Object> p, String property) {
@@ -111,8 +115,12 @@ public final class FeatureMatcher {
     if (v == null) {
       return false;
     }
-    int o = c.matchCase() || v instanceof Number ? order(v, c.value())
-        : text(v).toLowerCase(Locale.ROOT).compareTo(String.valueOf(c.value()).toLowerCase(Locale.ROOT));
+    int o =
+        c.matchCase() || v instanceof Number
+            ? order(v, c.value())
+            : text(v)
+                .toLowerCase(Locale.ROOT)
+                .compareTo(String.valueOf(c.value()).toLowerCase(Locale.ROOT));
     return switch (c.op()) {
       case EQ -> o == 0;
       case NE -> o != 0;
@@ -140,8 +148,13 @@ public final class FeatureMatcher {
     if (v instanceof BigDecimal d) {
       return d;
     } else if (v instanceof Number n) {
-      return n instanceof Double || n instanceof Float ? BigDecimal.valueOf(n.doubleValue()) : BigDecimal.valueOf(n.longValue());
-    } else if (v instanceof String s && !s.isEmpty() && s.length() < 40 && (Character.isDigit(s.charAt(s.length() - 1)))) {
+      return n instanceof Double || n instanceof Float
+          ? BigDecimal.valueOf(n.doubleValue())
+          : BigDecimal.valueOf(n.longValue());
+    } else if (v instanceof String s
+        && !s.isEmpty()
+        && s.length() < 40
+        && (Character.isDigit(s.charAt(s.length() - 1)))) {
       try {
         return new BigDecimal(s.trim());
       } catch (NumberFormatException e) {
@@ -163,22 +176,26 @@ public final class FeatureMatcher {
     if (LIKE_PATTERNS.size() > 4_096) {
       LIKE_PATTERNS.clear();
     }
-    return LIKE_PATTERNS.computeIfAbsent(key, k -> {
-      StringBuilder re = new StringBuilder();
-      String s = l.sqlPattern();
-      for (int i = 0; i < s.length(); i++) {
-        char ch = s.charAt(i);
-        if (ch == '\\' && i + 1 < s.length()) {
-          re.append(Pattern.quote(String.valueOf(s.charAt(++i))));
-        } else if (ch == '%') {
-          re.append(".*");
-        } else if (ch == '_') {
-          re.append('.');
-        } else {
-          re.append(Pattern.quote(String.valueOf(ch)));
-        }
-      }
-      return Pattern.compile(re.toString(), l.matchCase() ? Pattern.DOTALL : Pattern.DOTALL | Pattern.CASE_INSENSITIVE);
-    });
+    return LIKE_PATTERNS.computeIfAbsent(
+        key,
+        k -> {
+          StringBuilder re = new StringBuilder();
+          String s = l.sqlPattern();
+          for (int i = 0; i < s.length(); i++) {
+            char ch = s.charAt(i);
+            if (ch == '\\' && i + 1 < s.length()) {
+              re.append(Pattern.quote(String.valueOf(s.charAt(++i))));
+            } else if (ch == '%') {
+              re.append(".*");
+            } else if (ch == '_') {
+              re.append('.');
+            } else {
+              re.append(Pattern.quote(String.valueOf(ch)));
+            }
+          }
+          return Pattern.compile(
+              re.toString(),
+              l.matchCase() ? Pattern.DOTALL : Pattern.DOTALL | Pattern.CASE_INSENSITIVE);
+        });
   }
 }

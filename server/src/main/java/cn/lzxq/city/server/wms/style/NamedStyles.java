@@ -11,17 +11,19 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The named styles of each catalog layer, built from the code dictionaries: CJJ 61 network
- * colours with line width by DN, by material and by age for pipes; GB 50137 colours for zoning
- * parcels; operators for base stations and antenna sectors; road class with road-name labels;
- * project status. The first style of a layer is its default. Sizes are standard pixels.
+ * The named styles of each catalog layer, built from the code dictionaries: CJJ 61 network colours
+ * with line width by DN, by material and by age for pipes; GB 50137 colours for zoning parcels;
+ * operators for base stations and antenna sectors; road class with road-name labels; project
+ * status. The first style of a layer is its default. Sizes are standard pixels.
  */
 public final class NamedStyles {
 
   /** Pipe labels (DN, material) appear below this scale denominator. */
   public static final double PIPE_LABEL_SCALE = 2_000;
+
   /** Road names appear below this scale denominator. */
   public static final double ROAD_LABEL_SCALE = 25_000;
+
   /** Pipe points appear below this scale denominator. */
   public static final double POINT_SCALE = 10_000;
 
@@ -52,16 +54,23 @@ public final class NamedStyles {
     };
   }
 
-  /** The style of a layer without a named one: every feature in one grey symbol of its geometry kind. */
+  /**
+   * The style of a layer without a named one: every feature in one grey symbol of its geometry
+   * kind.
+   */
   private static Style plain(Layer layer) {
     Color c = hex("#546e7a");
-    Symbolizer s = switch (layer.geometryKind()) {
-      case POINT -> mark("circle", 8, c, null);
-      case LINE -> new Symbolizer.Line(Stroke.solid(c, 1.5));
-      case POLYGON -> new Symbolizer.Polygon(withOpacity(c, 0.35), Stroke.solid(c, 1));
-    };
-    return new Style("default", layer.titleZh(), layer.titleEn() + " in one symbol", List.of(List.of(
-        Rule.of("all", layer.titleZh(), Filter.all(), s))));
+    Symbolizer s =
+        switch (layer.geometryKind()) {
+          case POINT -> mark("circle", 8, c, null);
+          case LINE -> new Symbolizer.Line(Stroke.solid(c, 1.5));
+          case POLYGON -> new Symbolizer.Polygon(withOpacity(c, 0.35), Stroke.solid(c, 1));
+        };
+    return new Style(
+        "default",
+        layer.titleZh(),
+        layer.titleEn() + " in one symbol",
+        List.of(List.of(Rule.of("all", layer.titleZh(), Filter.all(), s))));
   }
 
   private Style pipesByNetwork(String network) {
@@ -72,24 +81,62 @@ public final class NamedStyles {
     for (int i = 0; i < classes.length; i++) {
       int lo = classes[i][0];
       int hi = classes[i][1];
-      String title = hi == Integer.MAX_VALUE ? "DN≥" + lo : lo == 0 ? "DN<" + hi : "DN" + lo + "–" + (hi - 1);
-      Filter f = Filter.and(List.of(new Filter.Compare(CompareOp.GE, "dn_mm", lo, true),
-          new Filter.Compare(CompareOp.LT, "dn_mm", hi, true)));
+      String title =
+          hi == Integer.MAX_VALUE ? "DN≥" + lo : lo == 0 ? "DN<" + hi : "DN" + lo + "–" + (hi - 1);
+      Filter f =
+          Filter.and(
+              List.of(
+                  new Filter.Compare(CompareOp.GE, "dn_mm", lo, true),
+                  new Filter.Compare(CompareOp.LT, "dn_mm", hi, true)));
       rules.add(Rule.of("dn_" + lo, title, f, new Symbolizer.Line(Stroke.solid(c, widths[i]))));
     }
-    rules.add(elseRule("section", "断面/无管径", new Symbolizer.Line(new Stroke(c, 2, new float[] {6, 3}))));
-    return new Style("cjj61", "CJJ 61 管线类别配色（按管径线宽）",
+    rules.add(
+        elseRule("section", "断面/无管径", new Symbolizer.Line(new Stroke(c, 2, new float[] {6, 3}))));
+    return new Style(
+        "cjj61",
+        "CJJ 61 管线类别配色（按管径线宽）",
         "CJJ 61-2017 Appendix B colour of the network; line width by nominal diameter DN; DN and material labels below 1:"
-            + (int) PIPE_LABEL_SCALE, List.of(rules, pipeLabels()));
+            + (int) PIPE_LABEL_SCALE,
+        List.of(rules, pipeLabels()));
   }
 
   private List<Rule> pipeLabels() {
     Filter hasDn = new Filter.Not(new Filter.IsNull("dn_mm"));
-    Rule dn = new Rule("label_dn", "管径/材质标注", hasDn, false, 0, PIPE_LABEL_SCALE, List.of(label(9, DARK, 1,
-        Expression.literal("DN"), Expression.property("dn_mm"), Expression.literal(" "), Expression.property("material"))));
-    Rule section = new Rule("label_section", "断面/材质标注", new Filter.IsNull("dn_mm"), false, 0, PIPE_LABEL_SCALE,
-        List.of(label(9, DARK, 1, Expression.property("width_mm"), Expression.literal("×"), Expression.property("height_mm"),
-            Expression.literal(" "), Expression.property("material"))));
+    Rule dn =
+        new Rule(
+            "label_dn",
+            "管径/材质标注",
+            hasDn,
+            false,
+            0,
+            PIPE_LABEL_SCALE,
+            List.of(
+                label(
+                    9,
+                    DARK,
+                    1,
+                    Expression.literal("DN"),
+                    Expression.property("dn_mm"),
+                    Expression.literal(" "),
+                    Expression.property("material"))));
+    Rule section =
+        new Rule(
+            "label_section",
+            "断面/材质标注",
+            new Filter.IsNull("dn_mm"),
+            false,
+            0,
+            PIPE_LABEL_SCALE,
+            List.of(
+                label(
+                    9,
+                    DARK,
+                    1,
+                    Expression.property("width_mm"),
+                    Expression.literal("×"),
+                    Expression.property("height_mm"),
+                    Expression.literal(" "),
+                    Expression.property("material"))));
     return List.of(dn, section);
   }
 
@@ -98,53 +145,106 @@ public final class NamedStyles {
     int i = 0;
     for (StyleDictionary.Material m : dictionary.materials()) {
       if (m.networks().contains(network)) {
-        rules.add(Rule.of("material_" + m.code(), m.nameZh(), new Filter.Compare(CompareOp.EQ, "material", m.code(), true),
-            new Symbolizer.Line(Stroke.solid(Palette.category(i++), 2))));
+        rules.add(
+            Rule.of(
+                "material_" + m.code(),
+                m.nameZh(),
+                new Filter.Compare(CompareOp.EQ, "material", m.code(), true),
+                new Symbolizer.Line(Stroke.solid(Palette.category(i++), 2))));
       }
     }
-    rules.add(elseRule("material_unknown", "其他/未知材质", new Symbolizer.Line(Stroke.solid(Palette.OTHER, 1.5))));
-    return new Style("material", "按材质", "Pipes coloured by material (CJJ 61 material codes)", List.of(rules, pipeLabels()));
+    rules.add(
+        elseRule(
+            "material_unknown", "其他/未知材质", new Symbolizer.Line(Stroke.solid(Palette.OTHER, 1.5))));
+    return new Style(
+        "material",
+        "按材质",
+        "Pipes coloured by material (CJJ 61 material codes)",
+        List.of(rules, pipeLabels()));
   }
 
   private Style pipesByAge(String network) {
     String[] titles = {"1990年以前", "1990–1999年", "2000–2009年", "2010–2019年", "2020年以后"};
     int[] bounds = {Integer.MIN_VALUE, 1990, 2000, 2010, 2020, Integer.MAX_VALUE};
-    Color[] colors = {hex("#7f0000"), hex("#d7301f"), hex("#fc8d59"), hex("#78c679"), hex("#238443")};
+    Color[] colors = {
+      hex("#7f0000"), hex("#d7301f"), hex("#fc8d59"), hex("#78c679"), hex("#238443")
+    };
     List<Rule> rules = new ArrayList<>();
     for (int i = 0; i < titles.length; i++) {
-      Filter f = Filter.and(List.of(new Filter.Compare(CompareOp.GE, "build_year", bounds[i], true),
-          new Filter.Compare(CompareOp.LT, "build_year", bounds[i + 1], true)));
+      Filter f =
+          Filter.and(
+              List.of(
+                  new Filter.Compare(CompareOp.GE, "build_year", bounds[i], true),
+                  new Filter.Compare(CompareOp.LT, "build_year", bounds[i + 1], true)));
       rules.add(Rule.of("age_" + i, titles[i], f, new Symbolizer.Line(Stroke.solid(colors[i], 2))));
     }
-    rules.add(elseRule("age_unknown", "年代不详", new Symbolizer.Line(Stroke.solid(Palette.OTHER, 1.5))));
-    return new Style("age", "按建设年代", "Pipes coloured by construction year (network " + network + ")",
+    rules.add(
+        elseRule("age_unknown", "年代不详", new Symbolizer.Line(Stroke.solid(Palette.OTHER, 1.5))));
+    return new Style(
+        "age",
+        "按建设年代",
+        "Pipes coloured by construction year (network " + network + ")",
         List.of(rules, pipeLabels()));
   }
 
   private Style pipePoints() {
     List<Rule> rules = new ArrayList<>();
     for (StyleDictionary.Entry n : dictionary.networks()) {
-      rules.add(new Rule("network_" + n.code(), n.nameZh() + "管线点", new Filter.Compare(CompareOp.EQ, "network", n.code(), true),
-          false, 0, POINT_SCALE, List.of(mark("circle", 5, n.color(), null))));
+      rules.add(
+          new Rule(
+              "network_" + n.code(),
+              n.nameZh() + "管线点",
+              new Filter.Compare(CompareOp.EQ, "network", n.code(), true),
+              false,
+              0,
+              POINT_SCALE,
+              List.of(mark("circle", 5, n.color(), null))));
     }
-    return Style.of("cjj61", "CJJ 61 管线点", "Pipe points in the CJJ 61 colour of their network, below 1:" + (int) POINT_SCALE,
+    return Style.of(
+        "cjj61",
+        "CJJ 61 管线点",
+        "Pipe points in the CJJ 61 colour of their network, below 1:" + (int) POINT_SCALE,
         rules);
   }
 
   private Style stationsByOperator() {
     List<Rule> rules = new ArrayList<>();
-    rules.add(Rule.of("shared", "共享站址", new Filter.Compare(CompareOp.NE, "sharing_status", "sole", true),
-        mark("square", 9, hex("#7b1fa2"), null)));
+    rules.add(
+        Rule.of(
+            "shared",
+            "共享站址",
+            new Filter.Compare(CompareOp.NE, "sharing_status", "sole", true),
+            mark("square", 9, hex("#7b1fa2"), null)));
     int i = 0;
     for (StyleDictionary.Entry op : dictionary.operators()) {
-      Filter f = Filter.and(List.of(new Filter.Compare(CompareOp.EQ, "sharing_status", "sole", true),
-          new Filter.Like("tenants", "%" + op.code() + "%", true)));
-      rules.add(Rule.of("operator_" + op.code(), op.nameZh() + "独享", f, mark("circle", 8, operatorColor(op, i++), null)));
+      Filter f =
+          Filter.and(
+              List.of(
+                  new Filter.Compare(CompareOp.EQ, "sharing_status", "sole", true),
+                  new Filter.Like("tenants", "%" + op.code() + "%", true)));
+      rules.add(
+          Rule.of(
+              "operator_" + op.code(),
+              op.nameZh() + "独享",
+              f,
+              mark("circle", 8, operatorColor(op, i++), null)));
     }
     rules.add(elseRule("other", "其他", mark("circle", 7, Palette.OTHER, null)));
-    Rule names = new Rule("label_name", "站址名称", Filter.all(), false, 0, 5_000,
-        List.of(new Symbolizer.Text(List.of(Expression.property("site_name")), 10, DARK, HALO, 1.5, false, 2)));
-    return new Style("operator", "按运营商", "Base-station sites: shared sites, and single-operator sites by operator",
+    Rule names =
+        new Rule(
+            "label_name",
+            "站址名称",
+            Filter.all(),
+            false,
+            0,
+            5_000,
+            List.of(
+                new Symbolizer.Text(
+                    List.of(Expression.property("site_name")), 10, DARK, HALO, 1.5, false, 2)));
+    return new Style(
+        "operator",
+        "按运营商",
+        "Base-station sites: shared sites, and single-operator sites by operator",
         List.of(rules, List.of(names)));
   }
 
@@ -153,12 +253,32 @@ public final class NamedStyles {
     int i = 0;
     for (StyleDictionary.Entry op : dictionary.operators()) {
       Color c = withOpacity(operatorColor(op, i++), 0.8);
-      rules.add(Rule.of("operator_" + op.code(), op.nameZh(), new Filter.Compare(CompareOp.EQ, "operator", op.code(), true),
-          new Symbolizer.Point("sector", 16, c, Stroke.solid(Color.WHITE, 0.5), Expression.property("azimuth_deg"))));
+      rules.add(
+          Rule.of(
+              "operator_" + op.code(),
+              op.nameZh(),
+              new Filter.Compare(CompareOp.EQ, "operator", op.code(), true),
+              new Symbolizer.Point(
+                  "sector",
+                  16,
+                  c,
+                  Stroke.solid(Color.WHITE, 0.5),
+                  Expression.property("azimuth_deg"))));
     }
-    rules.add(elseRule("other", "其他运营商", new Symbolizer.Point("sector", 16, withOpacity(Palette.OTHER, 0.8), null,
-        Expression.property("azimuth_deg"))));
-    return Style.of("operator", "按运营商", "Antenna sectors as wedges pointing along the azimuth, coloured by operator",
+    rules.add(
+        elseRule(
+            "other",
+            "其他运营商",
+            new Symbolizer.Point(
+                "sector",
+                16,
+                withOpacity(Palette.OTHER, 0.8),
+                null,
+                Expression.property("azimuth_deg"))));
+    return Style.of(
+        "operator",
+        "按运营商",
+        "Antenna sectors as wedges pointing along the azimuth, coloured by operator",
         rules);
   }
 
@@ -181,44 +301,113 @@ public final class NamedStyles {
           parts.add(new Filter.Not(new Filter.Like("land_use_code", child.code() + "%", true)));
         }
       }
-      rules.add(Rule.of("landuse_" + u.code(), u.code() + " " + u.nameZh(), Filter.and(parts),
-          new Symbolizer.Polygon(withOpacity(u.color(), 0.8), outline)));
+      rules.add(
+          Rule.of(
+              "landuse_" + u.code(),
+              u.code() + " " + u.nameZh(),
+              Filter.and(parts),
+              new Symbolizer.Polygon(withOpacity(u.color(), 0.8), outline)));
     }
-    rules.add(elseRule("landuse_other", "其他用地", new Symbolizer.Polygon(withOpacity(Palette.OTHER, 0.5), outline)));
-    Rule labels = new Rule("label_code", "用地代码", Filter.all(), false, 0, 5_000,
-        List.of(new Symbolizer.Text(List.of(Expression.property("land_use_code")), 10, DARK, HALO, 1.5, false, 1)));
-    return new Style("gb50137", "GB 50137 用地分类配色", "Zoning parcels in the planning colours of their GB 50137-2011 class",
+    rules.add(
+        elseRule(
+            "landuse_other",
+            "其他用地",
+            new Symbolizer.Polygon(withOpacity(Palette.OTHER, 0.5), outline)));
+    Rule labels =
+        new Rule(
+            "label_code",
+            "用地代码",
+            Filter.all(),
+            false,
+            0,
+            5_000,
+            List.of(
+                new Symbolizer.Text(
+                    List.of(Expression.property("land_use_code")), 10, DARK, HALO, 1.5, false, 1)));
+    return new Style(
+        "gb50137",
+        "GB 50137 用地分类配色",
+        "Zoning parcels in the planning colours of their GB 50137-2011 class",
         List.of(rules, List.of(labels)));
   }
 
   private Style roadsByClass() {
-    String[][] classes = {{"expressway", "快速路", "#f9a825", "6"}, {"arterial", "主干路", "#ffcc80", "5"},
-        {"secondary", "次干路", "#bdbdbd", "3.5"}, {"branch", "支路", "#d6d6d6", "2"}};
+    String[][] classes = {
+      {"expressway", "快速路", "#f9a825", "6"},
+      {"arterial", "主干路", "#ffcc80", "5"},
+      {"secondary", "次干路", "#bdbdbd", "3.5"},
+      {"branch", "支路", "#d6d6d6", "2"}
+    };
     List<Rule> rules = new ArrayList<>();
     List<Rule> labels = new ArrayList<>();
     for (int i = 0; i < classes.length; i++) {
       String[] k = classes[i];
       Filter f = new Filter.Compare(CompareOp.EQ, "road_class", k[0], true);
-      rules.add(Rule.of("class_" + k[0], k[1], f, new Symbolizer.Line(Stroke.solid(hex(k[2]), Double.parseDouble(k[3])))));
-      labels.add(new Rule("label_" + k[0], k[1] + "名称", f, false, 0, ROAD_LABEL_SCALE, List.of(
-          new Symbolizer.Text(List.of(Expression.property("name")), 11, hex("#212121"), HALO, 2, true, 10 - i))));
+      rules.add(
+          Rule.of(
+              "class_" + k[0],
+              k[1],
+              f,
+              new Symbolizer.Line(Stroke.solid(hex(k[2]), Double.parseDouble(k[3])))));
+      labels.add(
+          new Rule(
+              "label_" + k[0],
+              k[1] + "名称",
+              f,
+              false,
+              0,
+              ROAD_LABEL_SCALE,
+              List.of(
+                  new Symbolizer.Text(
+                      List.of(Expression.property("name")),
+                      11,
+                      hex("#212121"),
+                      HALO,
+                      2,
+                      true,
+                      10 - i))));
     }
-    return new Style("road_class", "按道路等级", "Road centrelines by class, with road names below 1:" + (int) ROAD_LABEL_SCALE,
+    return new Style(
+        "road_class",
+        "按道路等级",
+        "Road centrelines by class, with road names below 1:" + (int) ROAD_LABEL_SCALE,
         List.of(rules, labels));
   }
 
   private Style projectsByStatus() {
-    String[][] states = {{"planned", "计划", "#fbc02d"}, {"approved", "已批复", "#ef6c00"}, {"in_progress", "在建", "#d32f2f"},
-        {"completed", "已完工", "#757575"}, {"cancelled", "已取消", "#bdbdbd"}};
+    String[][] states = {
+      {"planned", "计划", "#fbc02d"},
+      {"approved", "已批复", "#ef6c00"},
+      {"in_progress", "在建", "#d32f2f"},
+      {"completed", "已完工", "#757575"},
+      {"cancelled", "已取消", "#bdbdbd"}
+    };
     List<Rule> rules = new ArrayList<>();
     for (String[] s : states) {
       Color c = hex(s[2]);
-      rules.add(Rule.of("status_" + s[0], s[1], new Filter.Compare(CompareOp.EQ, "status", s[0], true),
-          new Symbolizer.Polygon(withOpacity(c, 0.35), new Stroke(c, 1.5, new float[] {6, 3}))));
+      rules.add(
+          Rule.of(
+              "status_" + s[0],
+              s[1],
+              new Filter.Compare(CompareOp.EQ, "status", s[0], true),
+              new Symbolizer.Polygon(
+                  withOpacity(c, 0.35), new Stroke(c, 1.5, new float[] {6, 3}))));
     }
-    Rule names = new Rule("label_name", "项目名称", Filter.all(), false, 0, 10_000,
-        List.of(new Symbolizer.Text(List.of(Expression.property("name")), 10, DARK, HALO, 1.5, false, 3)));
-    return new Style("status", "按项目状态", "Construction projects by status (planned, approved, in progress…)",
+    Rule names =
+        new Rule(
+            "label_name",
+            "项目名称",
+            Filter.all(),
+            false,
+            0,
+            10_000,
+            List.of(
+                new Symbolizer.Text(
+                    List.of(Expression.property("name")), 10, DARK, HALO, 1.5, false, 3)));
+    return new Style(
+        "status",
+        "按项目状态",
+        "Construction projects by status (planned, approved, in progress…)",
         List.of(rules, List.of(names)));
   }
 
@@ -230,7 +419,8 @@ public final class NamedStyles {
     return new Symbolizer.Point(mark, size, fill, Stroke.solid(Color.WHITE, 0.8), rotation);
   }
 
-  private static Symbolizer.Text label(double size, Color fill, double priority, Expression... parts) {
+  private static Symbolizer.Text label(
+      double size, Color fill, double priority, Expression... parts) {
     return new Symbolizer.Text(List.of(parts), size, fill, HALO, 1.5, true, priority);
   }
 }

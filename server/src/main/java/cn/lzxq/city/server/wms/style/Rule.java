@@ -7,15 +7,21 @@ import java.util.List;
  * A style rule: which features (filter, or the SLD ElseFilter), at which scales (the scale
  * denominator in [minScale, maxScale)), drawn with which symbolizers.
  *
- * @param name        machine name (GetLegendGraphic RULE)
- * @param title       Chinese title shown in legends
- * @param filter      attribute filter, evaluated in memory
- * @param elseFilter  the rule applies to features no other rule of its feature type style matched
- * @param minScale    smallest scale denominator the rule draws at (inclusive)
- * @param maxScale    scale denominator from which the rule no longer draws (exclusive)
+ * @param name machine name (GetLegendGraphic RULE)
+ * @param title Chinese title shown in legends
+ * @param filter attribute filter, evaluated in memory
+ * @param elseFilter the rule applies to features no other rule of its feature type style matched
+ * @param minScale smallest scale denominator the rule draws at (inclusive)
+ * @param maxScale scale denominator from which the rule no longer draws (exclusive)
  * @param symbolizers what is drawn, in order
  */
-public record Rule(String name, String title, Filter filter, boolean elseFilter, double minScale, double maxScale,
+public record Rule(
+    String name,
+    String title,
+    Filter filter,
+    boolean elseFilter,
+    double minScale,
+    double maxScale,
     List<Symbolizer> symbolizers) {
 
   public Rule {

@@ -7,7 +7,7 @@ import java.awt.Color;
  *
  * @param color colour with alpha (SLD stroke and stroke-opacity)
  * @param width width in standard pixels (0.28 mm, scaled with the request DPI)
- * @param dash  dash pattern in standard pixels, or an empty array for a solid line
+ * @param dash dash pattern in standard pixels, or an empty array for a solid line
  */
 public record Stroke(Color color, double width, float[] dash) {
 

@@ -6,13 +6,13 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * A named style: feature type styles drawn one after the other (each a full pass over the
- * features, so a later pass draws on top), each a list of rules.
+ * A named style: feature type styles drawn one after the other (each a full pass over the features,
+ * so a later pass draws on top), each a list of rules.
  *
- * @param name     the STYLES name ({@code cjj61}, {@code material}…)
- * @param titleZh  Chinese title
+ * @param name the STYLES name ({@code cjj61}, {@code material}…)
+ * @param titleZh Chinese title
  * @param abstractEn English description for capabilities
- * @param passes   the feature type styles, in drawing order
+ * @param passes the feature type styles, in drawing order
  */
 public record Style(String name, String titleZh, String abstractEn, List<List<Rule>> passes) {
 
@@ -58,5 +58,4 @@ public record Style(String name, String titleZh, String abstractEn, List<List<Ru
       names.add(p.name());
     }
   }
-
 }

@@ -14,64 +14,91 @@ import javax.sql.DataSource;
  * network colours and subtypes, materials, GB 50137 land-use classes with their colours, and the
  * mobile operators. The colours live in the database, not in code.
  *
- * @param networks  CJJ 61 major classes
- * @param subtypes  CJJ 61 subclasses
+ * @param networks CJJ 61 major classes
+ * @param subtypes CJJ 61 subclasses
  * @param materials pipe materials
- * @param landUses  GB 50137 classes, parents before children
+ * @param landUses GB 50137 classes, parents before children
  * @param operators organisations of kind {@code operator}
  */
-public record StyleDictionary(List<Entry> networks, List<Subtype> subtypes, List<Material> materials, List<LandUse> landUses,
+public record StyleDictionary(
+    List<Entry> networks,
+    List<Subtype> subtypes,
+    List<Material> materials,
+    List<LandUse> landUses,
     List<Entry> operators) {
 
   /** A code with its Chinese and English name and colour (black when the dictionary has none). */
-  public record Entry(String code, String nameZh, String nameEn, Color color) {
-  }
+  public record Entry(String code, String nameZh, String nameEn, Color color) {}
 
   /** A pipe material with the networks it is used for. */
-  public record Material(String code, String nameZh, String nameEn, List<String> networks) {
-  }
+  public record Material(String code, String nameZh, String nameEn, List<String> networks) {}
 
   /** A CJJ 61 subclass of a network. */
-  public record Subtype(String network, String code, String nameZh, String nameEn) {
-  }
+  public record Subtype(String network, String code, String nameZh, String nameEn) {}
 
   /** A GB 50137 land-use class; parent null for a major class. */
-  public record LandUse(String code, String parent, String nameZh, String nameEn, Color color) {
-  }
+  public record LandUse(String code, String parent, String nameZh, String nameEn, Color color) {}
 
   /** Reads the dictionaries. */
   public static StyleDictionary load(DataSource dataSource) throws SQLException {
-    try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+    try (Connection c = dataSource.getConnection();
+        Statement s = c.createStatement()) {
       List<Entry> networks = new ArrayList<>();
-      try (ResultSet rs = s.executeQuery("SELECT code, name_zh, name_en, rgb FROM network_type ORDER BY digit")) {
+      try (ResultSet rs =
+          s.executeQuery("SELECT code, name_zh, name_en, rgb FROM network_type ORDER BY digit")) {
         while (rs.next()) {
-          networks.add(new Entry(rs.getString(1).trim(), rs.getString(2), rs.getString(3), Color.decode(rs.getString(4))));
+          networks.add(
+              new Entry(
+                  rs.getString(1).trim(),
+                  rs.getString(2),
+                  rs.getString(3),
+                  Color.decode(rs.getString(4))));
         }
       }
       List<Subtype> subtypes = new ArrayList<>();
-      try (ResultSet rs = s.executeQuery("SELECT network, code, name_zh, name_en FROM pipe_subtype ORDER BY network, digits")) {
+      try (ResultSet rs =
+          s.executeQuery(
+              "SELECT network, code, name_zh, name_en FROM pipe_subtype ORDER BY network, digits")) {
         while (rs.next()) {
-          subtypes.add(new Subtype(rs.getString(1).trim(), rs.getString(2).trim(), rs.getString(3), rs.getString(4)));
+          subtypes.add(
+              new Subtype(
+                  rs.getString(1).trim(),
+                  rs.getString(2).trim(),
+                  rs.getString(3),
+                  rs.getString(4)));
         }
       }
       List<Material> materials = new ArrayList<>();
-      try (ResultSet rs = s.executeQuery(
-          "SELECT code, name_zh, name_en, array_to_string(networks, ',') FROM material_code ORDER BY code")) {
+      try (ResultSet rs =
+          s.executeQuery(
+              "SELECT code, name_zh, name_en, array_to_string(networks, ',') FROM material_code ORDER BY code")) {
         while (rs.next()) {
-          materials.add(new Material(rs.getString(1), rs.getString(2), rs.getString(3), List.of(rs.getString(4).split(","))));
+          materials.add(
+              new Material(
+                  rs.getString(1),
+                  rs.getString(2),
+                  rs.getString(3),
+                  List.of(rs.getString(4).split(","))));
         }
       }
       List<LandUse> landUses = new ArrayList<>();
-      try (ResultSet rs = s.executeQuery(
-          "SELECT code, parent, name_zh, name_en, rgb FROM land_use_class ORDER BY length(code), code")) {
+      try (ResultSet rs =
+          s.executeQuery(
+              "SELECT code, parent, name_zh, name_en, rgb FROM land_use_class ORDER BY length(code), code")) {
         while (rs.next()) {
-          landUses.add(new LandUse(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-              Color.decode(rs.getString(5))));
+          landUses.add(
+              new LandUse(
+                  rs.getString(1),
+                  rs.getString(2),
+                  rs.getString(3),
+                  rs.getString(4),
+                  Color.decode(rs.getString(5))));
         }
       }
       List<Entry> operators = new ArrayList<>();
-      try (ResultSet rs = s.executeQuery(
-          "SELECT code, name, coalesce(name_en, code) FROM organization WHERE kind = 'operator' ORDER BY code")) {
+      try (ResultSet rs =
+          s.executeQuery(
+              "SELECT code, name, coalesce(name_en, code) FROM organization WHERE kind = 'operator' ORDER BY code")) {
         while (rs.next()) {
           operators.add(new Entry(rs.getString(1), rs.getString(2), rs.getString(3), Color.BLACK));
         }
@@ -82,7 +109,11 @@ public record StyleDictionary(List<Entry> networks, List<Subtype> subtypes, List
 
   /** The CJJ 61 colour of a network. */
   public Color networkColor(String code) {
-    return networks.stream().filter(n -> n.code().equals(code)).map(Entry::color).findFirst().orElse(Color.BLACK);
+    return networks.stream()
+        .filter(n -> n.code().equals(code))
+        .map(Entry::color)
+        .findFirst()
+        .orElse(Color.BLACK);
   }
 
   /** The subtypes of a network, in code order. */

@@ -21,7 +21,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** The PNG written from the int raster decodes with ImageIO to exactly the pixels drawn; its chunks are well formed. */
+/**
+ * The PNG written from the int raster decodes with ImageIO to exactly the pixels drawn; its chunks
+ * are well formed.
+ */
 class RasterPngEncoderTest {
 
   private final RasterPngEncoder encoder = new RasterPngEncoder(2);
@@ -30,7 +33,8 @@ class RasterPngEncoderTest {
   @ParameterizedTest
   @ValueSource(booleans = {false, true})
   void mapsRoundTripPixelExact(boolean alpha) throws Exception {
-    for (int[] size : new int[][] {{256, 256}, {1024, 768}, {1, 1}, {3, 5}, {7, 1}, {257, 13}, {1021, 3}}) {
+    for (int[] size :
+        new int[][] {{256, 256}, {1024, 768}, {1, 1}, {3, 5}, {7, 1}, {257, 13}, {1021, 3}}) {
       BufferedImage image = map(size[0], size[1], alpha);
       byte[] png = encode(image);
       assertThat(png[25]).as("colour type").isEqualTo((byte) (alpha ? 6 : 2));
@@ -52,9 +56,12 @@ class RasterPngEncoderTest {
         }
       }
       byte[] png = encode(image);
-      assertThat(png.length).as("incompressible: several 64 KiB IDAT chunks").isGreaterThan(4 * 65_536);
+      assertThat(png.length)
+          .as("incompressible: several 64 KiB IDAT chunks")
+          .isGreaterThan(4 * 65_536);
       boolean alpha = type == BufferedImage.TYPE_INT_ARGB;
-      assertSamePixels(image, ImageIO.read(new ByteArrayInputStream(png)), alpha ? 0xffffffff : 0xffffff);
+      assertSamePixels(
+          image, ImageIO.read(new ByteArrayInputStream(png)), alpha ? 0xffffffff : 0xffffff);
       assertWellFormed(png, 2048, 1536, alpha ? 4 : 3);
     }
   }
@@ -85,15 +92,19 @@ class RasterPngEncoderTest {
         int e = expected.getRGB(x, y) & mask;
         int a = actual.getRGB(x, y) & mask;
         if (e != a) {
-          assertThat(Integer.toHexString(a)).as("pixel %d,%d of %d×%d", x, y, expected.getWidth(), expected.getHeight())
+          assertThat(Integer.toHexString(a))
+              .as("pixel %d,%d of %d×%d", x, y, expected.getWidth(), expected.getHeight())
               .isEqualTo(Integer.toHexString(e));
         }
       }
     }
   }
 
-  /** Signature, IHDR first, CRC of every chunk, IEND last; the zlib stream holds "Up"-filtered rows. */
-  private static void assertWellFormed(byte[] png, int width, int height, int channels) throws Exception {
+  /**
+   * Signature, IHDR first, CRC of every chunk, IEND last; the zlib stream holds "Up"-filtered rows.
+   */
+  private static void assertWellFormed(byte[] png, int width, int height, int channels)
+      throws Exception {
     ByteBuffer b = ByteBuffer.wrap(png);
     assertThat(b.getLong()).isEqualTo(0x89504e470d0a1a0aL);
     ByteArrayOutputStream zlib = new ByteArrayOutputStream();
@@ -130,23 +141,30 @@ class RasterPngEncoderTest {
 
   /**
    * Map-like pixels: a translucent gradient, antialiased rings and polylines in CJJ 61 colours and
-   * text, over paper white (opaque) or nothing (transparent), so every alpha and many colours occur.
+   * text, over paper white (opaque) or nothing (transparent), so every alpha and many colours
+   * occur.
    */
   private static BufferedImage map(int w, int h, boolean alpha) {
-    BufferedImage image = new BufferedImage(w, h, alpha ? BufferedImage.TYPE_INT_ARGB : BufferedImage.TYPE_INT_RGB);
+    BufferedImage image =
+        new BufferedImage(w, h, alpha ? BufferedImage.TYPE_INT_ARGB : BufferedImage.TYPE_INT_RGB);
     Graphics2D g = image.createGraphics();
     g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
     g.setBackground(alpha ? new Color(0, true) : new Color(0xf4f4f0));
     g.clearRect(0, 0, w, h);
-    g.setPaint(new GradientPaint(0, 0, new Color(255, 255, 0, 0), w, h, new Color(80, 160, 40, 255)));
+    g.setPaint(
+        new GradientPaint(0, 0, new Color(255, 255, 0, 0), w, h, new Color(80, 160, 40, 255)));
     g.fillRect(0, 0, w, h / 2 + 1);
     Random r = new Random(w * 31L + h);
-    Color[] cjj61 = {new Color(0, 255, 255), new Color(76, 57, 38), new Color(255, 0, 255), new Color(255, 128, 0)};
+    Color[] cjj61 = {
+      new Color(0, 255, 255), new Color(76, 57, 38), new Color(255, 0, 255), new Color(255, 128, 0)
+    };
     for (int i = 0; i < Math.max(4, w * h / 400); i++) {
       g.setColor(cjj61[i % cjj61.length]);
       g.setStroke(new BasicStroke(0.5f + r.nextFloat() * 4));
       if (i % 3 == 0) {
-        g.draw(new Ellipse2D.Float(r.nextFloat() * w, r.nextFloat() * h, r.nextFloat() * 40, r.nextFloat() * 40));
+        g.draw(
+            new Ellipse2D.Float(
+                r.nextFloat() * w, r.nextFloat() * h, r.nextFloat() * 40, r.nextFloat() * 40));
       } else {
         Path2D.Float line = new Path2D.Float();
         line.moveTo(r.nextFloat() * w, r.nextFloat() * h);

@@ -29,10 +29,13 @@ class CanvasPoolTest {
     assertThat(pool.idleBytes()).isEqualTo(300 * 200 * 4);
     try (CanvasPool.Canvas canvas = pool.take(300, 200, true, 0)) {
       assertThat(canvas.image()).as("reused").isSameAs(first);
-      assertThat(Arrays.stream(pixels(canvas.image())).allMatch(p -> p == 0)).as("every pixel transparent").isTrue();
+      assertThat(Arrays.stream(pixels(canvas.image())).allMatch(p -> p == 0))
+          .as("every pixel transparent")
+          .isTrue();
       assertThat(pool.idleBytes()).isZero();
     }
-    try (CanvasPool.Canvas opaque = pool.take(300, 200, false, 0); CanvasPool.Canvas other = pool.take(200, 300, true, 0)) {
+    try (CanvasPool.Canvas opaque = pool.take(300, 200, false, 0);
+        CanvasPool.Canvas other = pool.take(200, 300, true, 0)) {
       assertThat(opaque.image()).isNotSameAs(first);
       assertThat(opaque.image().getType()).isEqualTo(BufferedImage.TYPE_INT_RGB);
       assertThat(other.image()).isNotSameAs(first);
@@ -43,7 +46,9 @@ class CanvasPoolTest {
   @Test
   void idleCanvasesAreBoundedPerSizeAndInBytes() {
     CanvasPool pool = new CanvasPool(2, 10 * MIB);
-    CanvasPool.Canvas[] three = {pool.take(512, 512, true, 0), pool.take(512, 512, true, 0), pool.take(512, 512, true, 0)};
+    CanvasPool.Canvas[] three = {
+      pool.take(512, 512, true, 0), pool.take(512, 512, true, 0), pool.take(512, 512, true, 0)
+    };
     for (CanvasPool.Canvas c : three) {
       c.close();
     }

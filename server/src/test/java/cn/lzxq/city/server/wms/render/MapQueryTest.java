@@ -14,10 +14,10 @@ import org.junit.jupiter.api.Test;
 import org.locationtech.jts.geom.Envelope;
 
 /**
- * The SQL of a map read without a database: the window is bound once and transformed to the
- * native CRS, lines are clipped and simplified to half a pixel, TWKB keeps a tenth of a pixel,
- * several layers on one table are one read with a membership flag each. (What PostGIS draws from
- * it is tested in WmsGetMapTest.)
+ * The SQL of a map read without a database: the window is bound once and transformed to the native
+ * CRS, lines are clipped and simplified to half a pixel, TWKB keeps a tenth of a pixel, several
+ * layers on one table are one read with a membership flag each. (What PostGIS draws from it is
+ * tested in WmsGetMapTest.)
  */
 class MapQueryTest {
 
@@ -25,8 +25,11 @@ class MapQueryTest {
   private static final Layer WATER = LayerCatalog.standard().find("pipe_js").orElseThrow();
   private static final Layer GAS = LayerCatalog.standard().find("pipe_rq").orElseThrow();
   private static final Layer STATIONS = LayerCatalog.standard().find("base_station").orElseThrow();
+
   /** 256 × 256 pixels over about 200 m × 200 m in EPSG:4544 (0.78 m a pixel). */
-  private static final MapWindow NATIVE = new MapWindow(CrsRef.epsg(4544), new Envelope(400000, 400200, 4040000, 4040200), 256, 256, 90.7);
+  private static final MapWindow NATIVE =
+      new MapWindow(
+          CrsRef.epsg(4544), new Envelope(400000, 400200, 4040000, 4040200), 256, 256, 90.7);
 
   private static long marks(String sql) {
     return sql.chars().filter(c -> c == '?').count();
@@ -34,28 +37,61 @@ class MapQueryTest {
 
   @Test
   void aNativeWindowIsOneBoxClippedSimplifiedToHalfAPixelAndRoundedToATenth() {
-    PreparedSql s = MapQuery.sql(SQL, List.of(new LayerPlan(WATER, Filter.all(), null)), List.of("dn_mm"), NATIVE, null, false, false);
+    PreparedSql s =
+        MapQuery.sql(
+            SQL,
+            List.of(new LayerPlan(WATER, Filter.all(), null)),
+            List.of("dn_mm"),
+            NATIVE,
+            null,
+            false,
+            false);
 
-    assertThat(s.sql()).startsWith("SELECT t.fid, t.\"dn_mm\", ST_AsTWKB(ST_Simplify(CASE WHEN t.geom @ w.b")
-        .contains("ST_ClipByBox2D(ST_Force2D(t.geom), w.b)").contains("FROM (SELECT ST_MakeEnvelope(?, ?, ?, ?, 4544) AS b) w, pipe_segment t")
-        .contains("WHERE t.geom && w.b AND ((").doesNotContain("ST_Transform").doesNotContain("LATERAL");
+    assertThat(s.sql())
+        .startsWith("SELECT t.fid, t.\"dn_mm\", ST_AsTWKB(ST_Simplify(CASE WHEN t.geom @ w.b")
+        .contains("ST_ClipByBox2D(ST_Force2D(t.geom), w.b)")
+        .contains("FROM (SELECT ST_MakeEnvelope(?, ?, ?, ?, 4544) AS b) w, pipe_segment t")
+        .contains("WHERE t.geom && w.b AND ((")
+        .doesNotContain("ST_Transform")
+        .doesNotContain("LATERAL");
     double px = 200.0 / 256;
     double margin = MapQuery.MARGIN_PX * px;
     // tolerance, digits, then the window grown by the margin
-    assertThat(s.params().subList(0, 6)).containsExactly(px / 2, 2, 400000 - margin, 4040000 - margin, 400200 + margin,
-        4040200 + margin);
+    assertThat(s.params().subList(0, 6))
+        .containsExactly(
+            px / 2, 2, 400000 - margin, 4040000 - margin, 400200 + margin, 4040200 + margin);
     assertThat(marks(s.sql())).isEqualTo(s.params().size());
   }
 
   @Test
   void anotherCrsTransformsTheDensifiedWindowAndTheGeometriesUnlessMappedNatively() {
-    MapWindow lonLat = new MapWindow(CrsRef.CRS84, new Envelope(103.698, 103.7004, 36.500, 36.502), 256, 256, 90.7);
+    MapWindow lonLat =
+        new MapWindow(
+            CrsRef.CRS84, new Envelope(103.698, 103.7004, 36.500, 36.502), 256, 256, 90.7);
 
-    PreparedSql transformed = MapQuery.sql(SQL, List.of(new LayerPlan(WATER, Filter.all(), null)), List.of(), lonLat, null, false, false);
-    PreparedSql mapped = MapQuery.sql(SQL, List.of(new LayerPlan(WATER, Filter.all(), null)), List.of(), lonLat, null, true, false);
+    PreparedSql transformed =
+        MapQuery.sql(
+            SQL,
+            List.of(new LayerPlan(WATER, Filter.all(), null)),
+            List.of(),
+            lonLat,
+            null,
+            false,
+            false);
+    PreparedSql mapped =
+        MapQuery.sql(
+            SQL,
+            List.of(new LayerPlan(WATER, Filter.all(), null)),
+            List.of(),
+            lonLat,
+            null,
+            true,
+            false);
 
-    // the window is clipped to the service area's reach, densified and transformed to the native CRS
-    assertThat(transformed.sql()).contains("SELECT ST_Envelope(ST_Transform(ST_Segmentize(c, ")
+    // the window is clipped to the service area's reach, densified and transformed to the native
+    // CRS
+    assertThat(transformed.sql())
+        .contains("SELECT ST_Envelope(ST_Transform(ST_Segmentize(c, ")
         .contains("), 4544)) FROM (SELECT ST_Intersection(ST_MakeEnvelope(?, ?, ?, ?, 4326), ")
         .contains("ST_AsTWKB(ST_Transform(");
     assertThat(marks(transformed.sql())).isEqualTo(transformed.params().size());
@@ -67,14 +103,37 @@ class MapQueryTest {
 
   @Test
   void layersOnOneTableAreOneReadWithAFlagPerLayerAndPointsAreNotSimplified() {
-    PreparedSql pipes = MapQuery.sql(SQL, List.of(new LayerPlan(WATER, Filter.all(), null), new LayerPlan(GAS, Filter.all(), null)),
-        List.of(), NATIVE, null, false, true);
-    PreparedSql points = MapQuery.sql(SQL, List.of(new LayerPlan(STATIONS, Filter.all(), null)), List.of(), NATIVE, null, false, false);
+    PreparedSql pipes =
+        MapQuery.sql(
+            SQL,
+            List.of(
+                new LayerPlan(WATER, Filter.all(), null), new LayerPlan(GAS, Filter.all(), null)),
+            List.of(),
+            NATIVE,
+            null,
+            false,
+            true);
+    PreparedSql points =
+        MapQuery.sql(
+            SQL,
+            List.of(new LayerPlan(STATIONS, Filter.all(), null)),
+            List.of(),
+            NATIVE,
+            null,
+            false,
+            false);
 
-    assertThat(pipes.sql()).contains("network = 'JS'").contains("network = 'RQ'").contains(") OR (")
+    assertThat(pipes.sql())
+        .contains("network = 'JS'")
+        .contains("network = 'RQ'")
+        .contains(") OR (")
         .contains("LATERAL (SELECT * FROM pipe_segment s WHERE s.geom && w.b OFFSET 0) t");
-    assertThat(pipes.sql().substring(0, pipes.sql().indexOf("ST_AsTWKB"))).startsWith("SELECT t.fid, (").contains("), (");
-    assertThat(points.sql()).contains("ST_AsTWKB(ST_Force2D(t.geom), ?)").doesNotContain("ST_Simplify");
+    assertThat(pipes.sql().substring(0, pipes.sql().indexOf("ST_AsTWKB")))
+        .startsWith("SELECT t.fid, (")
+        .contains("), (");
+    assertThat(points.sql())
+        .contains("ST_AsTWKB(ST_Force2D(t.geom), ?)")
+        .doesNotContain("ST_Simplify");
     assertThat(marks(pipes.sql())).isEqualTo(pipes.params().size());
   }
 }
