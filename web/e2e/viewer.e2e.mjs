@@ -83,7 +83,7 @@ function midpoint(f) {
   const b = c[Math.floor((c.length - 1) / 2) + 1] || a;
   return [(a[0] + b[0]) / 2, (a[1] + b[1]) / 2];
 }
-/** Centre depth below the ground (ground-relative tiles: ground at height 0). */
+/** Centre height relative to the ground (m, negative below; add the terrain height G on a DEM). */
 function centreHeight(f) {
   const p = f.properties;
   const d = Number(p.start_depth_m ?? p.depth_m ?? 1.5);
@@ -223,23 +223,32 @@ async function openTool(tool) {
 const pipes = await firstFeature('pipe_js');
 const pipe = longest(pipes);
 const [plon, plat] = midpoint(pipe);
-const ph = centreHeight(pipe);
-log(`known pipe: pipe_js #${pipe.id} at ${plon.toFixed(6)}, ${plat.toFixed(6)}, centre ${ph.toFixed(2)} m`);
+// Heights in the scene: absolute (h = H(1985) + ζ) when the city has a DEM, so the ground at the
+// known pipe (G, from the terrain once the page has loaded) is added to every height below.
+let G = 0;
+let ph = centreHeight(pipe);
+log(`known pipe: pipe_js #${pipe.id} at ${plon.toFixed(6)}, ${plat.toFixed(6)}, centre ${ph.toFixed(2)} m below the ground`);
+const groundAt = (lon, lat) => page.evaluate(([lo, la]) => window.__city.groundAt(lo, la), [lon, lat]);
 
 await test('page-loads', async () => {
-  const t0 = Date.now();
   const load = loadavg()[0];
   const budget = Math.round(READY_MS * Math.max(1, load / availableParallelism()));
   await page.goto(SERVER + '/', { waitUntil: 'domcontentloaded' });
-  await page.waitForFunction(() => window.__city && window.__city.firstFrameMs !== null, null, { timeout: 120000, polling: 100 });
+  await page.waitForFunction(() => window.__city && window.__city.firstFrameMs !== null, null, { timeout: 240000, polling: 100 });
   const firstFrameMs = await page.evaluate(() => window.__city.firstFrameMs);
   const commands = await page.evaluate(() => window.__city.firstView.commands);
-  log('draw commands per network in that frame', JSON.stringify(commands));
+  const terrain = await page.evaluate(() => ({ on: window.__city.terrain, loaded: window.__city.viewer.scene.globe.tilesLoaded }));
+  log('draw commands per tileset in that frame', JSON.stringify(commands), 'terrain', JSON.stringify(terrain));
   for (const code of ['js', 'ps', 'rq', 'rl', 'dl', 'tx']) assert(commands['pipe_' + code] > 0, `no pipe_${code} tiles drawn in the first view`);
-  log(`first frame with tiles of every network ${firstFrameMs} ms after navigation (budget ${budget} ms: ${READY_MS} ms × load ${load.toFixed(2)} / ${availableParallelism()} cores)`);
+  assert(commands.parcels > 0, 'no parcels drawn in the first view');
+  assert(terrain.on === true && terrain.loaded, `terrain not drawn in the first view (${JSON.stringify(terrain)})`);
+  log(`first view (every shown tileset's initial tiles and the terrain) ${firstFrameMs} ms after navigation (budget ${budget} ms: ${READY_MS} ms × load ${load.toFixed(2)} / ${availableParallelism()} cores)`);
   results.firstView = { firstFrameMs, commands, budgetMs: budget, load1: load, cores: availableParallelism() };
   assert(await page.title() === '兰州新区三维城市信息服务', `title is ${await page.title()}`);
-  assert(firstFrameMs <= budget, `first frame with tiles took ${firstFrameMs} ms (budget ${budget} ms)`);
+  assert(firstFrameMs <= budget, `first view took ${firstFrameMs} ms (budget ${budget} ms)`);
+  G = await groundAt(plon, plat);
+  ph += G;
+  log(`terrain at the known pipe ${G.toFixed(2)} m (ellipsoidal); pipe centre at ${ph.toFixed(2)} m`);
   const gl = await page.evaluate(() => { const c = window.__city.viewer.scene.context; return { webgl2: c.webgl2, renderer: c._gl.getParameter(c._gl.RENDERER) }; });
   log('WebGL', JSON.stringify(gl));
   await shot('01-first-view');
@@ -286,11 +295,22 @@ await test('underground-pipes-render', async () => {
   log(`pipe-colour pixels (parcels hidden): with pipes ${JSON.stringify(on)}, without ${JSON.stringify(off)}`);
   assert(on.total > 500, `only ${on.total} pipe-colour pixels in underground mode`);
   assert(on.total > off.total * 2 + 200, `pipes add too few pixels (${on.total} vs ${off.total} without pipes)`);
-  // Close-up of one street's pipes under the see-through ground.
-  await jump(plon, plat, ph, 60);
+  // Close-up of one street's pipes under the see-through ground; with opaque terrain (underground
+  // mode off) the same view from above the ground shows none of them.
+  await showParcels(false);
+  await jump(plon, plat, G, 60);
   const near = await pipePixels();
   await shot('03-underground-closeup');
+  await page.click('#underground-on');
+  await idle();
+  const opaque = await pipePixels();
+  await shot('03b-terrain-opaque');
+  await page.click('#underground-on');
+  await showParcels(true);
+  await idle();
+  log(`close-up pipe-colour pixels: underground mode ${JSON.stringify(near)}, opaque terrain ${JSON.stringify(opaque)}`);
   assert(near.total > 500, `close-up shows only ${near.total} pipe-colour pixels`);
+  assert(opaque.total * 5 < near.total, `pipes show through opaque terrain (${opaque.total} vs ${near.total} pixels)`);
 });
 
 await test('pick-known-pipe', async () => {
@@ -358,9 +378,9 @@ await test('search', async () => {
 });
 
 await test('measure-distance', async () => {
-  await jump(plon, plat, 0, 150);
+  await jump(plon, plat, G, 150);
   await page.click('[data-tool="distance"]');
-  const a = await screenOf(plon, plat, 0);
+  const a = await screenOf(plon, plat, G);
   await page.mouse.click(a.x - 100, a.y);
   await page.mouse.click(a.x + 100, a.y);
   await page.keyboard.press('Enter');
@@ -380,7 +400,7 @@ await test('measure-distance', async () => {
 
 await test('analysis-clearance', async () => {
   // One street's view: the whole sample exceeds the analysis time limit on a loaded machine.
-  await jump(plon, plat, 0, 250);
+  await jump(plon, plat, G, 250);
   await openTool('clearance');
   await page.click('#run-clearance');
   const answer = await resultOf('clearance');
@@ -405,11 +425,11 @@ await test('analysis-clearance', async () => {
 });
 
 await test('analysis-excavation', async () => {
-  await jump(plon, plat, 0, 90);
+  await jump(plon, plat, G, 90);
   await openTool('excavation');
   await page.fill('#exc-depth', '4');
   await page.click('#run-excavation');
-  const c = await screenOf(plon, plat, 0);
+  const c = await screenOf(plon, plat, G);
   const d = 45;
   await page.mouse.click(c.x - d, c.y - d);
   await page.mouse.click(c.x + d, c.y - d);
@@ -426,15 +446,15 @@ await test('analysis-excavation', async () => {
 });
 
 await test('analysis-cross-section', async () => {
-  await jump(plon, plat, 0, 120);
+  await jump(plon, plat, G, 120);
   await openTool('section');
   await page.click('#run-section');
-  const c = await screenOf(plon, plat, 0);
+  const c = await screenOf(plon, plat, G);
   // Across the pipe: perpendicular to its direction on screen.
   const [x1, y1] = pipe.geometry.coordinates[0];
   const [x2, y2] = pipe.geometry.coordinates.at(-1);
-  const a = await screenOf(x1, y1, 0);
-  const b = await screenOf(x2, y2, 0);
+  const a = await screenOf(x1, y1, G);
+  const b = await screenOf(x2, y2, G);
   const len = Math.hypot(b.x - a.x, b.y - a.y) || 1;
   const nx = -(b.y - a.y) / len; const ny = (b.x - a.x) / len;
   await page.mouse.click(c.x - nx * 120, c.y - ny * 120);
@@ -478,10 +498,11 @@ await test('analysis-colocation', async () => {
   const stations = await firstFeature('base_station');
   const s = stations[0];
   const [slon, slat] = s.geometry.coordinates;
-  await jump(slon + 0.0008, slat, 0, 400);
+  const gs = await groundAt(slon + 0.0008, slat);
+  await jump(slon + 0.0008, slat, gs, 400);
   await openTool('colocation');
   await page.click('#run-colocation');
-  await clickAt(slon + 0.0008, slat, 0);
+  await clickAt(slon + 0.0008, slat, gs);
   const answer = await resultOf('colocation');
   assert(answer.verdict === 'share' || answer.verdict === 'new_tower', `verdict ${answer.verdict}`);
   assert(answer.candidates.length > 0, 'no candidate towers near a station');

@@ -10,7 +10,7 @@ import { LAYER_TITLES, applyI18n, setCatalog, getLang, onLang, pick, setLang, t 
 import { LayerTree, el } from './layers.js';
 import { Measurer } from './measure.js';
 import {
-  DEFAULT_EXTENT, createViewer, flyToPoint, keyboardCamera, setUnderground, viewExtent, viewExtentDegrees, wmsLayer,
+  DEFAULT_EXTENT, createViewer, flyToPoint, groundAt, keyboardCamera, loadTerrain, setUnderground, setViewGround, viewExtent, viewExtentDegrees, wmsLayer,
 } from './scene.js';
 import { FirstView } from './firstview.js';
 import { TilesetManager, num, prop } from './tilesets.js';
@@ -76,18 +76,22 @@ viewer.scene.preRender.addEventListener(() => { frameStart = performance.now(); 
 viewer.scene.postRender.addEventListener(() => {
   if (city.firstFrameMs === null && city.frames.length < 500) city.frames.push([Math.round(frameStart - t0), Math.round(performance.now() - frameStart)]);
 });
-// `firstFrameMs`: the frame whose commands include tiles of all six pipe networks (firstview.js).
-city.firstView = new FirstView(viewer, tilesets, (ms, allSix) => {
-  if (allSix) { city.firstFrameMs = ms - t0; mark('firstFrame'); }
+// `firstFrameMs`: the frame that completed the first view (firstview.js: every shown tileset's
+// initialTilesLoaded and the globe's tilesLoaded).
+city.firstView = new FirstView(viewer, tilesets, (ms) => {
+  city.firstFrameMs = ms - t0;
+  mark('firstFrame');
   afterFirstView();
-}, (id) => counts[tilesets.entries.get(id).cfg.layer] !== 0);
+});
 
 async function init() {
   // The tilesets' roots and the PBR lookup table load while the layer catalog is asked; the
   // tilesets join the scene once the camera is at the catalog's pipe extent and the table is set.
   let placed;
   const cameraPlaced = new Promise((resolve) => { placed = resolve; });
-  const roots = tilesets.loadAll(cameraPlaced);
+  // The height mode of the tiles follows the terrain: absolute heights on the DEM, else ground-relative.
+  const terrain = loadTerrain(viewer).then((on) => { city.terrain = on; tilesets.absolute = on; mark('terrain'); });
+  const roots = terrain.then(() => tilesets.loadAll(cameraPlaced));
   const lut = installBrdfLut(viewer.scene).catch((e) => console.warn('PBR lookup table computed by Cesium:', e.message));
   try {
     city.layers = await getJson('api/layers');
@@ -103,6 +107,9 @@ async function init() {
     console.warn('layer catalog unavailable', e);
     city.home_ = DEFAULT_EXTENT;
   }
+  await terrain;
+  const [w, s, e, n] = city.home_;
+  setViewGround(await groundAt(viewer, (w + e) / 2, (s + n) / 2));
   viewExtent(viewer, city.home_, 0);
   setUnderground(viewer, $('underground-on').checked, Number($('ground-alpha').value));
   await lut;
@@ -257,7 +264,7 @@ viewer.cesiumWidget.screenSpaceEventHandler.setInputAction((ev) => {
 
 function flyToBbox(b) {
   if (!b) return;
-  if (b[2] - b[0] < 1e-5 && b[3] - b[1] < 1e-5) flyToPoint(viewer, b[0], b[1], 0, 80);
+  if (b[2] - b[0] < 1e-5 && b[3] - b[1] < 1e-5) flyToPoint(viewer, b[0], b[1], undefined, 80);
   else {
     const pad = Math.max(b[2] - b[0], b[3] - b[1]) * 0.2 + 0.0003;
     viewExtent(viewer, [b[0] - pad, b[1] - pad, b[2] + pad, b[3] + pad]);
@@ -366,6 +373,7 @@ city.bboxOfResult = () => {
   return b;
 };
 city.flyToBbox = flyToBbox;
+city.groundAt = (lon, lat) => groundAt(viewer, lon, lat);
 city.jumpTo = (lon, lat, h, range, heading = 0, pitch = -60) => flyToPoint(viewer, lon, lat, h, range, 0, heading, pitch);
 city.pickAt = (x, y) => pickFeature({ x, y });
 city.showFeature = showFeature;

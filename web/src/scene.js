@@ -1,9 +1,10 @@
 // The Cesium scene: base map (bundled Natural Earth II, no ion), WMS roads and parcels as imagery,
 // underground mode (translucent globe, camera below the surface), camera helpers and keyboard.
 import {
-  Cartesian3, Color, EllipsoidTerrainProvider, ImageryLayer, Ion, Math as CesiumMath, NearFarScalar,
+  Cartesian3, CesiumTerrainProvider, Color, EllipsoidTerrainProvider, ImageryLayer, Ion, Math as CesiumMath, NearFarScalar,
   Rectangle, ScreenSpaceEventType, TileMapServiceImageryProvider, Viewer, WebMapServiceImageryProvider,
   GeographicTilingScheme, buildModuleUrl, Cartographic, HeadingPitchRange, BoundingSphere, Matrix4,
+  sampleTerrainMostDetailed,
 } from 'cesium';
 import { url } from './api.js';
 
@@ -46,6 +47,45 @@ export function createViewer(container) {
   return viewer;
 }
 
+/**
+ * Terrain from the server's /terrain (quantized-mesh of the imported DEM, ellipsoidal heights
+ * h = H(1985) + ζ) in place of the ellipsoid. Resolves true when the city has a DEM (the 3D Tiles
+ * then use the same absolute heights), false when /terrain/layer.json is absent (ellipsoid kept,
+ * 3D Tiles ground-relative). Pipes under opaque terrain are hidden by the depth test; underground
+ * mode makes the terrain translucent.
+ */
+export async function loadTerrain(viewer) {
+  let provider;
+  try {
+    provider = await CesiumTerrainProvider.fromUrl(url('terrain/'), { requestVertexNormals: true });
+  } catch (e) {
+    console.info('no terrain (ellipsoid, ground-relative 3D Tiles):', e.message || e);
+    return false;
+  }
+  viewer.terrainProvider = provider;
+  viewer.scene.globe.depthTestAgainstTerrain = true;
+  viewer.scene.requestRender();
+  return true;
+}
+
+/** Ellipsoidal height (m) of the terrain at lon/lat (0 without terrain): the DEM's finest tile. */
+export async function groundAt(viewer, lon, lat) {
+  if (viewer.terrainProvider instanceof EllipsoidTerrainProvider) return 0;
+  try {
+    const [c] = await sampleTerrainMostDetailed(viewer.terrainProvider, [Cartographic.fromDegrees(lon, lat)]);
+    return Number.isFinite(c.height) ? c.height : 0;
+  } catch (e) {
+    console.warn('terrain height unavailable', e.message || e);
+    return 0;
+  }
+}
+
+/** Ellipsoidal height (m) that views of extents look at: the ground at the city's centre. */
+let viewGround = 0;
+
+/** Sets the height views of extents look at (the terrain at the home view's centre). */
+export function setViewGround(h) { viewGround = h; }
+
 /** Underground mode: translucent ground with the given opacity; camera allowed below the surface. */
 export function setUnderground(viewer, on, alpha) {
   const globe = viewer.scene.globe;
@@ -79,7 +119,7 @@ export function wmsLayer(viewer, layers, extent, asOf) {
 /** Flies (or jumps) to a lon/lat extent from the south-west, looking down at 45°. */
 export function viewExtent(viewer, extent, duration = 1.2) {
   const [w, s, e, n] = extent;
-  const centre = Cartesian3.fromDegrees((w + e) / 2, (s + n) / 2, 0);
+  const centre = Cartesian3.fromDegrees((w + e) / 2, (s + n) / 2, viewGround);
   const ground = Cartesian3.distance(Cartesian3.fromDegrees(w, s, 0), Cartesian3.fromDegrees(e, n, 0));
   const range = Math.min(60000, Math.max(250, ground * 0.75));
   const sphere = new BoundingSphere(centre, 1);
@@ -94,7 +134,7 @@ export function viewExtent(viewer, extent, duration = 1.2) {
 }
 
 /** Flies to a point (lon, lat, height) viewed from above at the given range. */
-export function flyToPoint(viewer, lon, lat, h = 0, range = 120, duration = 1.0, headingDeg = 0, pitchDeg = -60) {
+export function flyToPoint(viewer, lon, lat, h = viewGround, range = 120, duration = 1.0, headingDeg = 0, pitchDeg = -60) {
   const sphere = new BoundingSphere(Cartesian3.fromDegrees(lon, lat, h), 2);
   const offset = new HeadingPitchRange(CesiumMath.toRadians(headingDeg), CesiumMath.toRadians(pitchDeg), range);
   if (duration === 0) {

@@ -19,6 +19,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     the whole (square) root at the default screen-space error 16 on 1080 rows refines level L
  *     while 1080 × factor / 2^L > 16: with 0.05 it stops at level 2 (13.5), so a city-wide view
  *     loads at most 21 tiles' contents
+ * @param featuresPerTile the average number of pipe segments a tile of a level above the deepest
+ *     holds per network: each network's importance levels are shifted so that levels 0..L hold at
+ *     most this × 4^L of its segments ({@code ImportanceShift}), which bounds what a city-wide view
+ *     loads and draws (software WebGL included) whatever the network's sizes
  * @param memoryCacheMb bytes of tile content kept in memory (LRU), in MiB
  * @param diskCache folder of the disk cache, or empty for none
  * @param changePoll how often, at most, the change log is read (on request): an edit shows in the
@@ -34,6 +38,7 @@ public record Tiles3dProperties(
     @DefaultValue("300") double leafTileMetres,
     @DefaultValue("4") int subtreeLevels,
     @DefaultValue("0.05") double errorFactor,
+    @DefaultValue("32") int featuresPerTile,
     @DefaultValue("256") int memoryCacheMb,
     @DefaultValue("var/tiles-cache") Path diskCache,
     @DefaultValue("200ms") Duration changePoll,

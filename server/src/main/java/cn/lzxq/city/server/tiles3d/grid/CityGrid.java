@@ -5,10 +5,12 @@ import cn.lzxq.city.server.tiles3d.Tiles3dProperties;
 import cn.lzxq.city.server.tiles3d.content.Heights;
 import cn.lzxq.city.tiles.geo.Region;
 import cn.lzxq.city.tiles.tiling.ImplicitQuadtree;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -99,20 +101,42 @@ public class CityGrid {
     int levels = levels(square.widthMetres());
     ImplicitQuadtree tree =
         new ImplicitQuadtree(square, levels, Math.min(props.subtreeLevels(), levels));
+    Map<String, ImportanceRanking> rankings = importanceRankings(levels - 1);
     String signature =
         Integer.toHexString(
             String.format(
                     Locale.ROOT,
-                    "%.6f,%.6f,%.6f,%.6f,%d,%d,%.5f",
+                    "%.6f,%.6f,%.6f,%.6f,%d,%d,%.5f,%s",
                     square.west(),
                     square.south(),
                     square.east(),
                     square.north(),
                     levels,
                     tree.subtreeLevels(),
-                    props.errorFactor())
+                    props.errorFactor(),
+                    new TreeMap<>(rankings))
                 .hashCode());
-    return new Grid(tree, byLayer, props.errorFactor(), props.heightAnomalyM(), signature);
+    return new Grid(
+        tree, byLayer, props.errorFactor(), props.heightAnomalyM(), rankings, signature);
+  }
+
+  /** Per pipe layer, the ranking that keeps its coarse tiles within the budget. */
+  private Map<String, ImportanceRanking> importanceRankings(int deepest) {
+    Map<String, List<ImportanceRanking.SizeCount>> sizes = new LinkedHashMap<>();
+    jdbc.query(
+        SqlTemplate.load("tiles3d/pipe_sizes"),
+        rs -> {
+          sizes
+              .computeIfAbsent(rs.getString("layer"), k -> new ArrayList<>())
+              .add(
+                  new ImportanceRanking.SizeCount(
+                      rs.getDouble("size_mm"), rs.getDouble("length_m"), rs.getLong("n")));
+        });
+    Map<String, ImportanceRanking> rankings = new LinkedHashMap<>();
+    sizes.forEach(
+        (layer, counts) ->
+            rankings.put(layer, ImportanceRanking.of(counts, deepest, props.featuresPerTile())));
+    return rankings;
   }
 
   /** The region grown east or north so that its width and height in metres are equal. */
