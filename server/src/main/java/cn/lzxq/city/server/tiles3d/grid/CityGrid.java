@@ -1,5 +1,6 @@
 package cn.lzxq.city.server.tiles3d.grid;
 
+import cn.lzxq.city.data.db.ReadExecutor;
 import cn.lzxq.city.data.sql.SqlTemplate;
 import cn.lzxq.city.server.tiles3d.Tiles3dProperties;
 import cn.lzxq.city.server.tiles3d.content.Heights;
@@ -11,7 +12,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -34,12 +34,12 @@ public class CityGrid {
   /** Lanzhou New Area core, used while the database holds no features (degrees). */
   static final double[] DEFAULT_BOX = {103.60, 36.45, 103.80, 36.65};
 
-  private final JdbcTemplate jdbc;
+  private final ReadExecutor reads;
   private final Tiles3dProperties props;
   private volatile Grid grid;
 
-  public CityGrid(JdbcTemplate jdbc, Tiles3dProperties props) {
-    this.jdbc = jdbc;
+  public CityGrid(ReadExecutor reads, Tiles3dProperties props) {
+    this.reads = reads;
     this.props = props;
   }
 
@@ -64,9 +64,10 @@ public class CityGrid {
 
   private Grid compute() {
     List<LayerExtent> extents =
-        jdbc.query(
+        reads.rows(
             SqlTemplate.load("tiles3d/extent"),
-            (rs, i) ->
+            Map.of("depth", Heights.DEFAULT_DEPTH_M),
+            rs ->
                 new LayerExtent(
                     rs.getString("layer"),
                     rs.getDouble("west"),
@@ -76,8 +77,7 @@ public class CityGrid {
                     rs.getDouble("ground_min"),
                     rs.getDouble("ground_max"),
                     rs.getDouble("rel_min"),
-                    rs.getDouble("rel_max")),
-            Heights.DEFAULT_DEPTH_M);
+                    rs.getDouble("rel_max")));
     Map<String, LayerExtent> byLayer = new LinkedHashMap<>();
     double[] box = {Double.MAX_VALUE, Double.MAX_VALUE, -Double.MAX_VALUE, -Double.MAX_VALUE};
     for (LayerExtent e : extents) {
@@ -122,16 +122,19 @@ public class CityGrid {
 
   /** Per pipe layer, the ranking that keeps its coarse tiles within the budget. */
   private Map<String, ImportanceRanking> importanceRankings(int deepest) {
+    record Row(String layer, ImportanceRanking.SizeCount count) {}
     Map<String, List<ImportanceRanking.SizeCount>> sizes = new LinkedHashMap<>();
-    jdbc.query(
-        SqlTemplate.load("tiles3d/pipe_sizes"),
-        rs -> {
-          sizes
-              .computeIfAbsent(rs.getString("layer"), k -> new ArrayList<>())
-              .add(
-                  new ImportanceRanking.SizeCount(
-                      rs.getDouble("size_mm"), rs.getDouble("length_m"), rs.getLong("n")));
-        });
+    for (Row r :
+        reads.rows(
+            SqlTemplate.load("tiles3d/pipe_sizes"),
+            Map.of(),
+            rs ->
+                new Row(
+                    rs.getString("layer"),
+                    new ImportanceRanking.SizeCount(
+                        rs.getDouble("size_mm"), rs.getDouble("length_m"), rs.getLong("n"))))) {
+      sizes.computeIfAbsent(r.layer(), k -> new ArrayList<>()).add(r.count());
+    }
     Map<String, ImportanceRanking> rankings = new LinkedHashMap<>();
     sizes.forEach(
         (layer, counts) ->
