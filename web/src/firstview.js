@@ -18,6 +18,7 @@ export class FirstView {
     this.onDone = onDone;
     this.done = false;
     this.commands = null; // draw commands per tileset in the first view's frame
+    this.globe = null; // the globe's state in that frame
     this.check = () => this.afterFrame();
     viewer.scene.postRender.addEventListener(this.check);
   }
@@ -40,6 +41,7 @@ export class FirstView {
     }
     this.done = true;
     this.viewer.scene.postRender.removeEventListener(this.check);
+    this.globe = { shown: globe.show, tilesLoaded: globe.tilesLoaded }; // in that frame (maps join later)
     this.commands = {};
     for (const [id, e] of this.tilesets.entries) this.commands[id] = e.tileset && e.show ? e.tileset.statistics.numberOfCommands : 0;
     this.onDone(Math.round(performance.now()), this.commands);

@@ -23,6 +23,7 @@ const STRINGS = {
   stations: ['基站与扇区', 'Base stations & sectors'],
   parcels3d: ['控规地块（三维体块）', 'Zoning parcels (3D envelopes)'],
   parcelsWms: ['控规地块（WMS）', 'Zoning parcels (WMS)'],
+  realScene: ['实景三维', 'Real-scene 3D'],
   roadsWms: ['道路（WMS）', 'Roads (WMS)'],
   landUseLegend: ['用地性质图例 GB 50137', 'Land-use legend GB 50137'],
   underground: ['地下模式', 'Underground mode'],

@@ -70,6 +70,17 @@ export class LayerTree {
     other.append(check('lt-base', t('basemap'), this.state.base, (v) => { this.state.base = v; this.imagery.show('base', v); }));
     r.append(el('h3', { text: t('layers') }), other);
 
+    // Real-scene 3D: only what the catalog has (buildings, photogrammetry, raster imagery).
+    const real = el('ul', { role: 'group', 'aria-label': t('realScene') });
+    for (const [id, e] of ts.entries) {
+      if (e.cfg.group !== 'buildings' && e.cfg.group !== 'photogrammetry') continue;
+      real.append(check('lt-' + id, this.title(e.cfg.layer), e.show, (v) => ts.setShow(id, v)));
+    }
+    for (const name of this.imagery.rasters()) {
+      real.append(check('lt-raster-' + name, this.title(name), this.imagery.shown(name), (v) => this.imagery.show(name, v)));
+    }
+    if (real.children.length) r.append(el('h3', { text: t('realScene') }), real);
+
     const legend = el('ul', { class: 'legend', 'aria-label': t('landUseLegend') });
     for (const [code, lu] of Object.entries(LAND_USE)) {
       legend.append(el('li', {}, el('span', { class: 'swatch', style: `background:${lu[2]}` }), el('span', { text: `${code} ${pick(lu)}` })));

@@ -13,7 +13,7 @@ import {
   DEFAULT_EXTENT, createViewer, flyToPoint, groundAt, keyboardCamera, loadTerrain, setUnderground, setViewGround, viewExtent, viewExtentDegrees, wmsLayer,
 } from './scene.js';
 import { FirstView } from './firstview.js';
-import { TilesetManager, num, prop } from './tilesets.js';
+import { TilesetManager, catalogTilesets, num, prop } from './tilesets.js';
 
 const t0 = 0; // performance.now() counts from the navigation start
 const $ = (id) => document.getElementById(id);
@@ -43,11 +43,27 @@ function addWms() {
   imagery.road = wmsLayer(viewer, 'road', city.extent, city.asOf);
   imagery.road.show = wanted.road;
 }
+// Raster layers of the catalog (the orthophoto and the like) as WMS imagery under the maps: name → layer.
+const rasters = new Map();
+const rasterShown = new Map();
+function addRasters() {
+  for (const l of rasters.values()) if (l) viewer.imageryLayers.remove(l);
+  for (const name of rasters.keys()) {
+    const layer = wmsLayer(viewer, name, city.extent, city.asOf, 1);
+    viewer.imageryLayers.lowerToBottom(layer);
+    viewer.imageryLayers.raise(layer); // just above the base map
+    layer.show = rasterShown.get(name) !== false;
+    rasters.set(name, layer);
+  }
+}
 const imageryControl = {
   show(which, v) {
     if (which === 'base') { if (viewer.imageryLayers.get(0)) viewer.imageryLayers.get(0).show = v; } else if (imagery[which]) imagery[which].show = v;
+    else if (rasters.has(which)) { rasterShown.set(which, v); if (rasters.get(which)) rasters.get(which).show = v; }
     viewer.scene.requestRender();
   },
+  rasters: () => [...rasters.keys()],
+  shown: (name) => rasterShown.get(name) !== false,
 };
 
 const tilesets = new TilesetManager(viewer, {
@@ -91,13 +107,18 @@ async function init() {
   const cameraPlaced = new Promise((resolve) => { placed = resolve; });
   // The height mode of the tiles follows the terrain: absolute heights on the DEM, else ground-relative.
   const terrain = loadTerrain(viewer).then((on) => { city.terrain = on; tilesets.absolute = on; mark('terrain'); });
-  const roots = terrain.then(() => tilesets.loadAll(cameraPlaced));
+  let catalogued;
+  const catalog = new Promise((resolve) => { catalogued = resolve; });
+  // The catalog adds the optional tilesets (buildings, photogrammetry) before the roots load.
+  const roots = Promise.all([terrain, catalog]).then(() => tilesets.loadAll(cameraPlaced));
   const lut = installBrdfLut(viewer.scene).catch((e) => console.warn('PBR lookup table computed by Cesium:', e.message));
   try {
     city.layers = await getJson('api/layers');
     mark('layers');
     counts = Object.fromEntries(city.layers.map((l) => [l.name, l.count]));
     setCatalog(city.layers);
+    tilesets.addEntries(catalogTilesets(city.layers));
+    for (const l of city.layers) if (l.kind === 'raster' && l.count !== 0 && !rasters.has(l.name)) rasters.set(l.name, null);
     tree.setCounts(counts);
     const pipes = unionExtent(city.layers, (l) => l.name.startsWith('pipe_'));
     const all = unionExtent(city.layers, () => true);
@@ -107,6 +128,7 @@ async function init() {
     console.warn('layer catalog unavailable', e);
     city.home_ = DEFAULT_EXTENT;
   }
+  catalogued();
   await terrain;
   const [w, s, e, n] = city.home_;
   setViewGround(await groundAt(viewer, (w + e) / 2, (s + n) / 2));
@@ -126,7 +148,7 @@ let afterFirstViewDone = false;
 function afterFirstView() {
   if (afterFirstViewDone) return;
   afterFirstViewDone = true;
-  if (!imagery.road) addWms();
+  if (!imagery.road) { addWms(); addRasters(); }
   analysis.loadOperators();
 }
 
@@ -134,7 +156,7 @@ function afterFirstView() {
 function waitReady() {
   const check = () => {
     if (tilesets.allLoaded()) {
-      afterFirstView();
+      if (city.firstView.done) afterFirstView(); // else the first view adds the maps when the globe is loaded too
       viewer.scene.postRender.removeEventListener(check);
       if (!city.ready) { city.ready = true; if (city.readyMs === null) { city.readyMs = Math.round(performance.now() - t0); mark('ready'); } }
       const missing = [...tilesets.entries.values()].filter((e) => !e.tileset).length;
@@ -176,6 +198,7 @@ async function applyTime() {
   city.timeReloading = true;
   status(t('loading'));
   addWms();
+  addRasters();
   await tilesets.setAsOf(asOf);
   city.timeReloading = false;
   city.ready = false;

@@ -34,6 +34,9 @@ export function createViewer(container) {
   // WebGL uploads every imagery tile on the main thread.
   scene.globe.maximumScreenSpaceError = 4;
   scene.globe.preloadSiblings = false;
+  // Ancestors are loaded anyway on the way down; preloading them again costs terrain requests and
+  // frames that the first view waits for.
+  scene.globe.preloadAncestors = false;
   scene.highDynamicRange = false;
   scene.postProcessStages.fxaa.enabled = false;
   if (scene.skyAtmosphere) scene.skyAtmosphere.show = true;
@@ -100,7 +103,7 @@ export function setUnderground(viewer, on, alpha) {
 
 /** A WMS imagery layer of the server's /wms: PNG with transparency in CRS:84 (longitude, latitude)
  * tiles, so the globe needs no Web Mercator reprojection (costly with software WebGL). */
-export function wmsLayer(viewer, layers, extent, asOf) {
+export function wmsLayer(viewer, layers, extent, asOf, alpha = 0.85) {
   const parameters = { transparent: 'true', format: 'image/png', version: '1.3.0', styles: '' };
   if (asOf) parameters.time = asOf;
   // No whole-world tiles: start at the level where the service area spans a few tiles.
@@ -111,7 +114,7 @@ export function wmsLayer(viewer, layers, extent, asOf) {
     tilingScheme: new GeographicTilingScheme(),
     rectangle: Rectangle.fromDegrees(...extent), enablePickFeatures: false, minimumLevel, maximumLevel: 20,
   });
-  const layer = new ImageryLayer(provider, { alpha: 0.85 });
+  const layer = new ImageryLayer(provider, { alpha });
   viewer.imageryLayers.add(layer);
   return layer;
 }

@@ -19,6 +19,20 @@ export const TILESETS = [
   { id: 'parcels', layer: 'zoning_parcel', group: 'parcels', sse: 32, translucent: true },
 ];
 
+/**
+ * The optional tilesets of the layer catalog (/api/layers): the buildings (layer `building`,
+ * tileset `buildings`) and registered photogrammetry tilesets (layers with a `tileset`), each only
+ * when the catalog lists it with features or a tileset.
+ */
+export function catalogTilesets(layers) {
+  const out = [];
+  for (const l of layers) {
+    if (l.name === 'building' && l.count > 0) out.push({ id: 'buildings', layer: 'building', group: 'buildings', sse: 16 });
+    else if (l.tileset) out.push({ id: l.name, layer: l.name, group: 'photogrammetry', sse: 16, external: true });
+  }
+  return out;
+}
+
 const WHITE = Color.WHITE;
 const PARCEL = new Color(1, 1, 1, 0.3);
 const SELECTED = Color.fromCssColorString('#00b7ff');
@@ -50,6 +64,11 @@ export class TilesetManager {
     viewer.scene.postRender.addEventListener(() => {
       if (!this.allLoaded()) viewer.scene.requestRender();
     });
+  }
+
+  /** Adds the catalog's optional tilesets ({@link catalogTilesets}) before loadAll. */
+  addEntries(cfgs) {
+    for (const cfg of cfgs) if (!this.entries.has(cfg.id)) this.entries.set(cfg.id, { cfg, tileset: null, show: true, loaded: false, initial: false, error: null });
   }
 
   /**
@@ -102,7 +121,7 @@ export class TilesetManager {
     });
     tileset.cityId = cfg.id;
     tileset.show = entry.show;
-    tileset.style = this.styleFor(cfg);
+    if (!cfg.external) tileset.style = this.styleFor(cfg);
     if (!cfg.translucent) {
       // Highlights replace the CJJ 61 colour (white = untouched); parcels keep multiply for translucency.
       tileset.colorBlendMode = Cesium3DTileColorBlendMode.MIX;
