@@ -159,6 +159,19 @@ class FeatureLockTest extends EditContextTest {
     assertThat(Xml.text(got.body(), "/wfs:FeatureCollection/@numberReturned")).isEqualTo("2");
     assertThat(Xml.count(got.body(), "//city:pipe_rq")).isEqualTo(2);
     assertThat(transaction(update20(603, 8101, null)).statusCode()).isEqualTo(409);
+    for (String method : List.of("PUT", "DELETE")) {
+      HttpResponse<String> api =
+          request(
+              method,
+              "/ogcapi/collections/pipe_rq/items/604",
+              method.equals("PUT") ? "application/geo+json" : null,
+              method.equals("PUT") ? String.format(putBody(604), 160) : null,
+              null);
+      assertThat(api.statusCode()).as(method + " of a locked feature: " + api.body()).isEqualTo(409);
+      assertThat(api.headers().firstValue("Content-Type").orElse(""))
+          .startsWith("application/problem+json");
+      assertThat(api.body()).contains("pipe_rq.604 is locked by another lock");
+    }
 
     HttpResponse<String> released = kvp("ReleaseLock", "2.0.0", "LOCKID", lockId);
     assertThat(released.statusCode()).as(released.body()).isEqualTo(200);
