@@ -329,7 +329,27 @@ public final class CityLayers {
                 of("parcel_code", STRING, "地块编码", "parcel code"),
                 of("build_year", INTEGER, "建成年份", "year built"),
                 of("status", STRING, "状态", "status")))
-        .withImportKey(ImportKey.of("building_code"));
+        .withImportKey(ImportKey.of("building_code"))
+        .withTiles(
+            new TileContent(
+                "BUILDINGS",
+                "建筑物",
+                "buildings",
+                "buildings",
+                TileEncoding.BUILDINGS,
+                "building",
+                "建筑物 building",
+                List.of(
+                    required("building_code"),
+                    optional("name"),
+                    required("building_use"),
+                    optional("floors"),
+                    optional("height_m"),
+                    optional("roof_height_m"),
+                    optional("parcel_code"),
+                    optional("build_year"),
+                    required("status"),
+                    VALID_FROM)));
   }
 
   /** GB 50137-2011 names the class columns 类别代码 and 类别名称: here 用地代码 and 用地名称. */
