@@ -48,7 +48,7 @@ class ZoningController {
 
   /**
    * Buildings above their parcel's height limit and parcels above their floor-area ratio or building
-   * coverage, in the scope (bbox, road or project; whole city up to the scope limit).
+   * coverage, in the scope (bbox, road or project, at most {@code city.analysis.max-scope-km2}).
    */
   @GetMapping("/compliance")
   ResponseEntity<Object> compliance(ScopeRequest q) {

@@ -16,7 +16,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * {@code /api/analysis/zoning/compliance} over the whole generated sample: it lists exactly the
+ * {@code /api/analysis/zoning/compliance} over the box of all the sample's parcels: it lists exactly the
  * planted building_height, parcel_far and parcel_coverage breaches of the manifest, and each figure
  * agrees with an independent SQL computation written here (buildings grouped by their recorded
  * parcel_code, not by location; storeys from the floors column).
@@ -28,7 +28,15 @@ class ZoningComplianceApiTest extends GeneratedSampleContextTest {
 
   @Test
   void findsEveryPlantedBreachAndNothingElse() throws Exception {
-    HttpResponse<String> r = Http.get("http://localhost:" + port + "/api/analysis/zoning/compliance");
+    String bbox =
+        Sql.strings(
+                db,
+                """
+        SELECT concat_ws(',', ST_XMin(e), ST_YMin(e), ST_XMax(e), ST_YMax(e))
+        FROM (SELECT ST_Transform(ST_SetSRID(ST_Extent(geom)::geometry, 4544), 4326) AS e FROM zoning_parcel) x""")
+            .get(0);
+    HttpResponse<String> r =
+        Http.get("http://localhost:" + port + "/api/analysis/zoning/compliance?bbox=" + bbox);
     assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
     JsonNode answer = JSON.readTree(r.body());
     assertThat(answer.get("buildingsChecked").asLong())
