@@ -15,9 +15,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * Imports CJJ 61 survey tables (CSV, XLSX), GeoJSON, GeoPackage, shapefile and CityJSON files in one
- * transaction,
- * printing the QA report; exit 1 (nothing written) when a file has errors.
+ * Imports CJJ 61 survey tables (CSV, XLSX), GeoJSON, GeoPackage, shapefile and CityJSON files in
+ * one transaction, printing the QA report; exit 1 (nothing written) when a file has errors.
  */
 @Command(
     name = "import",

@@ -1,8 +1,8 @@
 package cn.lzxq.city.data.io;
 
+import cn.lzxq.city.data.io.cityjson.CityJsonSource;
 import cn.lzxq.city.data.io.cjj61.Cjj61Importer;
 import cn.lzxq.city.data.io.cjj61.Dictionaries;
-import cn.lzxq.city.data.io.cityjson.CityJsonSource;
 import cn.lzxq.city.data.io.feature.FeatureImporter;
 import cn.lzxq.city.data.io.feature.FeatureSource;
 import cn.lzxq.city.data.io.geojson.GeoJsonSource;
@@ -28,10 +28,10 @@ import java.util.Map;
 import javax.sql.DataSource;
 
 /**
- * Imports a set of files in one transaction: CJJ 61 survey tables (CSV, XLSX), GeoJSON,
- * GeoPackage, shapefiles and CityJSON. Every file is checked first and every problem reported; only when there is no error
- * (and it is not a dry run) is anything written, and then either all of it or nothing. The entry
- * point for the command line and the server.
+ * Imports a set of files in one transaction: CJJ 61 survey tables (CSV, XLSX), GeoJSON, GeoPackage,
+ * shapefiles and CityJSON. Every file is checked first and every problem reported; only when there
+ * is no error (and it is not a dry run) is anything written, and then either all of it or nothing.
+ * The entry point for the command line and the server.
  */
 public final class CityImporter {
 

@@ -20,8 +20,7 @@ import java.util.List;
 /**
  * The layers of the city model, each defined in one entry: one pipe layer per CJJ 61 network, pipe
  * points, base stations, antenna sectors, zoning parcels, buildings, roads and construction
- * projects. Adding a
- * layer is adding an entry to {@link #all()}.
+ * projects. Adding a layer is adding an entry to {@link #all()}.
  */
 public final class CityLayers {
 

@@ -83,7 +83,8 @@ final class BuildingLayout {
         breach = null;
       }
     }
-    double[] size = footprint(coverage * area / (cols * rows), cellW, cellH, breach == Breach.COVERAGE);
+    double[] size =
+        footprint(coverage * area / (cols * rows), cellW, cellH, breach == Breach.COVERAGE);
     double actual = cols * rows * size[0] * size[1] / area;
     int floors = (int) Math.max(1, Math.min(Math.floor(FAR_SHARE * p.far() / actual), maxFloors));
     if (breach == Breach.COVERAGE) {
@@ -145,7 +146,8 @@ final class BuildingLayout {
     String id = "Z" + (++planted);
     double footprint = 0, floorArea = 0;
     for (SampleBuilding b : out) {
-      double a = (b.ring().get(1).x() - b.ring().get(0).x()) * (b.ring().get(2).y() - b.ring().get(1).y());
+      double a =
+          (b.ring().get(1).x() - b.ring().get(0).x()) * (b.ring().get(2).y() - b.ring().get(1).y());
       footprint += a;
       floorArea += a * b.floors();
     }
@@ -153,19 +155,65 @@ final class BuildingLayout {
     return switch (breach) {
       case HEIGHT ->
           new PlantedDefect(
-              id, "building_height", "building", List.of(first.fid()), List.of(), List.of(), "zoning_parcel",
-              0, first.heightM(), limit, first.ring().get(0).x(), first.ring().get(0).y(),
-              String.format(Locale.ROOT, "%s is %.1f m high in %s, limit %.1f m", first.code(), first.heightM(), p.code(), limit));
+              id,
+              "building_height",
+              "building",
+              List.of(first.fid()),
+              List.of(),
+              List.of(),
+              "zoning_parcel",
+              0,
+              first.heightM(),
+              limit,
+              first.ring().get(0).x(),
+              first.ring().get(0).y(),
+              String.format(
+                  Locale.ROOT,
+                  "%s is %.1f m high in %s, limit %.1f m",
+                  first.code(),
+                  first.heightM(),
+                  p.code(),
+                  limit));
       case FAR ->
           new PlantedDefect(
-              id, "parcel_far", "zoning_parcel", List.of(z.fid()), List.of(), List.of(), "zoning_parcel",
-              0, floorArea / area, p.far(), (p.x0() + p.x1()) / 2, (p.y0() + p.y1()) / 2,
-              String.format(Locale.ROOT, "%s: floor-area ratio %.3f, limit %.2f", p.code(), floorArea / area, p.far()));
+              id,
+              "parcel_far",
+              "zoning_parcel",
+              List.of(z.fid()),
+              List.of(),
+              List.of(),
+              "zoning_parcel",
+              0,
+              floorArea / area,
+              p.far(),
+              (p.x0() + p.x1()) / 2,
+              (p.y0() + p.y1()) / 2,
+              String.format(
+                  Locale.ROOT,
+                  "%s: floor-area ratio %.3f, limit %.2f",
+                  p.code(),
+                  floorArea / area,
+                  p.far()));
       case COVERAGE ->
           new PlantedDefect(
-              id, "parcel_coverage", "zoning_parcel", List.of(z.fid()), List.of(), List.of(), "zoning_parcel",
-              0, 100 * footprint / area, p.coveragePct(), (p.x0() + p.x1()) / 2, (p.y0() + p.y1()) / 2,
-              String.format(Locale.ROOT, "%s: coverage %.2f %%, limit %.1f %%", p.code(), 100 * footprint / area, p.coveragePct()));
+              id,
+              "parcel_coverage",
+              "zoning_parcel",
+              List.of(z.fid()),
+              List.of(),
+              List.of(),
+              "zoning_parcel",
+              0,
+              100 * footprint / area,
+              p.coveragePct(),
+              (p.x0() + p.x1()) / 2,
+              (p.y0() + p.y1()) / 2,
+              String.format(
+                  Locale.ROOT,
+                  "%s: coverage %.2f %%, limit %.1f %%",
+                  p.code(),
+                  100 * footprint / area,
+                  p.coveragePct()));
     };
   }
 

@@ -146,7 +146,8 @@ public final class DemImporter {
     try {
       return Gdal.run(command);
     } catch (Gdal.GdalException e) {
-      throw new DemImportException(name + ": GDAL cannot read it as a raster (" + e.getMessage() + ")");
+      throw new DemImportException(
+          name + ": GDAL cannot read it as a raster (" + e.getMessage() + ")");
     }
   }
 }

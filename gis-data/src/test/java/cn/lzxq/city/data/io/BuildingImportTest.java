@@ -68,7 +68,12 @@ class BuildingImportTest {
   void geoPackageWrittenByOgr2ogr() throws Exception {
     Path gpkg = tmp.resolve("buildings.gpkg");
     IoTestSupport.run(
-        "ogr2ogr", "-f", "GPKG", "-nln", "building", gpkg.toString(),
+        "ogr2ogr",
+        "-f",
+        "GPKG",
+        "-nln",
+        "building",
+        gpkg.toString(),
         resource("building_4544.geojson").toString());
 
     QaReport report = importFiles(db, gpkg);
@@ -81,7 +86,10 @@ class BuildingImportTest {
   void shapefileWithTruncatedFieldNamesAndItsPrj() throws Exception {
     Path shp = tmp.resolve("building.shp");
     IoTestSupport.run(
-        "ogr2ogr", "-f", "ESRI Shapefile", shp.toString(),
+        "ogr2ogr",
+        "-f",
+        "ESRI Shapefile",
+        shp.toString(),
         resource("building_4544.geojson").toString());
     assertThat(Files.readString(tmp.resolve("building.dbf"), StandardCharsets.ISO_8859_1))
         .as("the DBF keeps 10 characters of building_code")
@@ -102,7 +110,10 @@ class BuildingImportTest {
   void shapefileWithoutPrjIsRejected() throws Exception {
     Path shp = tmp.resolve("building.shp");
     IoTestSupport.run(
-        "ogr2ogr", "-f", "ESRI Shapefile", shp.toString(),
+        "ogr2ogr",
+        "-f",
+        "ESRI Shapefile",
+        shp.toString(),
         resource("building_4544.geojson").toString());
     Files.delete(tmp.resolve("building.prj"));
 
@@ -116,8 +127,8 @@ class BuildingImportTest {
   }
 
   /**
-   * The gabled house: 10 × 8 m, ground 1950 m, eaves 6 m, ridge 9 m → GB 50352 height (6 + 9) / 2
-   * = 7.5 m; the warehouse is a LOD1 part of 20 × 10 m with a measured height of 11 m.
+   * The gabled house: 10 × 8 m, ground 1950 m, eaves 6 m, ridge 9 m → GB 50352 height (6 + 9) / 2 =
+   * 7.5 m; the warehouse is a LOD1 part of 20 × 10 m with a measured height of 11 m.
    */
   @Test
   void cityJsonLod2RoofsAndLod1Parts() throws Exception {
@@ -162,7 +173,8 @@ class BuildingImportTest {
         Files.readString(resource("building_4544.geojson"), StandardCharsets.UTF_8)
             .replace("\"building_use\": \"commercial\", ", "")
             .replace("\"height_m\": 45.0", "\"height_m\": \"tall\"")
-            .replace("[383510, 4041710], [383540, 4041710], [383540, 4041722]",
+            .replace(
+                "[383510, 4041710], [383540, 4041710], [383540, 4041722]",
                 "[383510, 4041710], [383540, 4041722], [383540, 4041710]");
     Path file = Files.writeString(tmp.resolve("building.geojson"), json);
 

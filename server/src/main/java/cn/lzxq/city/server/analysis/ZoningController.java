@@ -47,8 +47,9 @@ class ZoningController {
   }
 
   /**
-   * Buildings above their parcel's height limit and parcels above their floor-area ratio or building
-   * coverage, in the scope (bbox, road or project, at most {@code city.analysis.max-scope-km2}).
+   * Buildings above their parcel's height limit and parcels above their floor-area ratio or
+   * building coverage, in the scope (bbox, road or project, at most {@code
+   * city.analysis.max-scope-km2}).
    */
   @GetMapping("/compliance")
   ResponseEntity<Object> compliance(ScopeRequest q) {

@@ -16,14 +16,15 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * {@code /api/analysis/zoning/compliance} over the box of all the sample's parcels: it lists exactly the
- * planted building_height, parcel_far and parcel_coverage breaches of the manifest, and each figure
- * agrees with an independent SQL computation written here (buildings grouped by their recorded
- * parcel_code, not by location; storeys from the floors column).
+ * {@code /api/analysis/zoning/compliance} over the box of all the sample's parcels: it lists
+ * exactly the planted building_height, parcel_far and parcel_coverage breaches of the manifest, and
+ * each figure agrees with an independent SQL computation written here (buildings grouped by their
+ * recorded parcel_code, not by location; storeys from the floors column).
  */
 class ZoningComplianceApiTest extends GeneratedSampleContextTest {
 
-  private static final Set<String> KINDS = Set.of("building_height", "parcel_far", "parcel_coverage");
+  private static final Set<String> KINDS =
+      Set.of("building_height", "parcel_far", "parcel_coverage");
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
   @Test
@@ -52,7 +53,9 @@ class ZoningComplianceApiTest extends GeneratedSampleContextTest {
     for (JsonNode f : answer.get("findings")) {
       found.add(f.get("kind").asString() + " " + f.get("fid").asLong());
       double[] independent = independent(f.get("kind").asString(), f.get("fid").asLong());
-      assertThat(f.get("measured").asDouble()).as(f.toString()).isCloseTo(independent[0], within(0.002));
+      assertThat(f.get("measured").asDouble())
+          .as(f.toString())
+          .isCloseTo(independent[0], within(0.002));
       assertThat(f.get("allowed").asDouble()).as(f.toString()).isEqualTo(independent[1]);
       assertThat(independent[0]).as(f.toString()).isGreaterThan(independent[1]);
     }

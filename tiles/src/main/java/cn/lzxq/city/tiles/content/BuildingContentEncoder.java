@@ -11,8 +11,8 @@ import java.util.List;
 /**
  * Encodes buildings: LOD1 as closed prisms from the ground to their height ({@link
  * ParcelExtruder}), LOD2 as their triangulated walls and roofs (double-sided: CityJSON does not
- * guarantee the orientation of every surface), in a matte material of the building's colour, cut
- * at the tile region.
+ * guarantee the orientation of every surface), in a matte material of the building's colour, cut at
+ * the tile region.
  */
 public final class BuildingContentEncoder {
 
@@ -34,8 +34,10 @@ public final class BuildingContentEncoder {
           lod2
               ? PlanarSurfaces.triangulate(content.frame(), b.surfaces())
               : ParcelExtruder.extrude(content.frame(), b.lonLat(), b.baseM(), b.topM());
-      Material material = new Material(lod2 ? "building-lod2" : "building", b.colour(), 0, 0.9, lod2);
-      content.addFeature(buildingClass, b.featureId(), b.properties(), List.of(material), List.of(mesh));
+      Material material =
+          new Material(lod2 ? "building-lod2" : "building", b.colour(), 0, 0.9, lod2);
+      content.addFeature(
+          buildingClass, b.featureId(), b.properties(), List.of(material), List.of(mesh));
     }
     return content.toGlb();
   }

@@ -60,7 +60,8 @@ public final class PlanarSurfaces {
       planar.add(FACTORY.createLinearRing(c));
     }
     Polygon flat =
-        FACTORY.createPolygon(planar.get(0), planar.subList(1, planar.size()).toArray(LinearRing[]::new));
+        FACTORY.createPolygon(
+            planar.get(0), planar.subList(1, planar.size()).toArray(LinearRing[]::new));
     Geometry triangles;
     try {
       triangles = PolygonTriangulator.triangulate(flat.isValid() ? flat : flat.buffer(0));
@@ -87,7 +88,9 @@ public final class PlanarSurfaces {
     }
   }
 
-  /** The 3D point of a planar coordinate: the input vertex, or (after buffer(0)) the plane point. */
+  /**
+   * The 3D point of a planar coordinate: the input vertex, or (after buffer(0)) the plane point.
+   */
   private static Vec3 position(
       Map<Coordinate, Vec3> back, Coordinate c, Vec3 u, Vec3 v, Vec3 onPlane, Vec3 normal) {
     Vec3 known = back.get(c);

@@ -17,8 +17,7 @@ public final class Compliance {
   private Compliance() {}
 
   /** The findings of the parcels of {@code scope}, by kind and code. */
-  public static ZoningResults.Compliance check(Session s, ResolvedScope scope)
-      throws SQLException {
+  public static ZoningResults.Compliance check(Session s, ResolvedScope scope) throws SQLException {
     List<ComplianceFinding> rows =
         s.template(
             "zoning_compliance",

@@ -69,8 +69,7 @@ final class CityJsonBuilding {
       return new FeatureRecord(number, properties, null, e.getMessage());
     }
     if (surfaces.isEmpty()) {
-      return new FeatureRecord(
-          number, properties, null, "no Solid or MultiSurface geometry 缺少几何");
+      return new FeatureRecord(number, properties, null, "no Solid or MultiSurface geometry 缺少几何");
     }
     double ground = Double.POSITIVE_INFINITY, top = Double.NEGATIVE_INFINITY;
     double eave = Double.POSITIVE_INFINITY;
@@ -209,7 +208,8 @@ final class CityJsonBuilding {
   }
 
   private static Polygon polygon(Surface s, double ground, boolean flat) {
-    LinearRing shell = FACTORY.createLinearRing(flat ? at(s.rings().get(0), ground) : s.rings().get(0));
+    LinearRing shell =
+        FACTORY.createLinearRing(flat ? at(s.rings().get(0), ground) : s.rings().get(0));
     LinearRing[] holes =
         s.rings().subList(1, s.rings().size()).stream()
             .map(r -> FACTORY.createLinearRing(flat ? at(r, ground) : r))

@@ -96,7 +96,8 @@ public final class CityJsonSource implements FeatureSource {
       }
       return root;
     } catch (JacksonException e) {
-      throw new IOException(file.getFileName() + " is not valid JSON: " + e.getOriginalMessage(), e);
+      throw new IOException(
+          file.getFileName() + " is not valid JSON: " + e.getOriginalMessage(), e);
     }
   }
 
@@ -134,7 +135,9 @@ public final class CityJsonSource implements FeatureSource {
       }
       Map<String, Object> properties = new LinkedHashMap<>();
       properties.put("building_code", e.getKey());
-      o.path("attributes").properties().forEach(a -> properties.put(a.getKey(), value(a.getValue())));
+      o.path("attributes")
+          .properties()
+          .forEach(a -> properties.put(a.getKey(), value(a.getValue())));
       sink.accept(CityJsonBuilding.feature(++n, properties, geometries, vertices));
     }
   }

@@ -29,7 +29,10 @@ final class CityJsonVertices {
     double[] xyz = new double[list.size() * 3];
     int k = 0;
     for (JsonNode v : list.values()) {
-      if (v.size() != 3 || !v.path(0).isNumber() || !v.path(1).isNumber() || !v.path(2).isNumber()) {
+      if (v.size() != 3
+          || !v.path(0).isNumber()
+          || !v.path(1).isNumber()
+          || !v.path(2).isNumber()) {
         throw new IOException("vertex " + k / 3 + " is not three numbers 顶点格式错误");
       }
       for (int i = 0; i < 3; i++) {

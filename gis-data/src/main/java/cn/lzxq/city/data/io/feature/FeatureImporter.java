@@ -27,11 +27,10 @@ import org.locationtech.jts.operation.valid.IsValidOp;
 import org.locationtech.jts.operation.valid.TopologyValidationError;
 
 /**
- * Imports a layer of features from a GeoJSON file, GeoPackage table, shapefile or CityJSON file into
- * its layer table.
- * Properties are matched to the table's columns by name (from the catalog); values are checked
- * against the column types, NOT NULL and the foreign-key code lists before anything is written;
- * geometries are sent as WKB with their SRID and transformed in PostGIS.
+ * Imports a layer of features from a GeoJSON file, GeoPackage table, shapefile or CityJSON file
+ * into its layer table. Properties are matched to the table's columns by name (from the catalog);
+ * values are checked against the column types, NOT NULL and the foreign-key code lists before
+ * anything is written; geometries are sent as WKB with their SRID and transformed in PostGIS.
  */
 public final class FeatureImporter {
 
@@ -82,8 +81,7 @@ public final class FeatureImporter {
       read(
           source,
           f -> {
-            Map<String, Object> values =
-                FeatureRow.values(f, layer, table, source, ignored);
+            Map<String, Object> values = FeatureRow.values(f, layer, table, source, ignored);
             List<Object> params = new ArrayList<>();
             for (Column c : columns) {
               if (c.isGeometry()) {

@@ -16,8 +16,8 @@ public interface FeatureSource {
   String layerName();
 
   /**
-   * The property name that holds a table column in this source: the column name itself, or what
-   * the format makes of it (a shapefile's DBF keeps 10 characters).
+   * The property name that holds a table column in this source: the column name itself, or what the
+   * format makes of it (a shapefile's DBF keeps 10 characters).
    */
   default String propertyName(String column) {
     return column;

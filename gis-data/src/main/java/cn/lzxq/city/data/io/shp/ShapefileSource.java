@@ -18,7 +18,8 @@ import java.util.function.Consumer;
  * one. Feature numbers are the shapefile's record numbers. The CRS is the {@code .prj}'s EPSG code
  * when GDAL identifies one; otherwise GDAL reprojects to CGCS2000 (EPSG:4490). The DBF keeps 10
  * characters of a field name, so a column is read from its first 10 characters ({@code
- * building_code} from {@code building_c}). The DBF encoding comes from the {@code .cpg} file (GDAL).
+ * building_code} from {@code building_c}). The DBF encoding comes from the {@code .cpg} file
+ * (GDAL).
  */
 public final class ShapefileSource implements FeatureSource {
 

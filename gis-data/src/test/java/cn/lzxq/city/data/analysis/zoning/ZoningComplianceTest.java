@@ -69,7 +69,9 @@ class ZoningComplianceTest {
                 Duration.ofSeconds(30),
                 s ->
                     Compliance.check(
-                        s, ScopeResolver.resolve(s, Scope.everything(null), Double.POSITIVE_INFINITY)));
+                        s,
+                        ScopeResolver.resolve(
+                            s, Scope.everything(null), Double.POSITIVE_INFINITY)));
 
     assertThat(answer.parcelsChecked()).isEqualTo(5);
     assertThat(answer.buildingsChecked()).as("the demolished one left out").isEqualTo(7);

@@ -110,7 +110,9 @@ final class BuildingSource implements ContentSource {
         sql, TileSql.window(window, srid, view.asOf()), rs -> row(rs, heights, terrain));
   }
 
-  /** A row; the buildings are built only when {@code heights} is given (content, not footprints). */
+  /**
+   * A row; the buildings are built only when {@code heights} is given (content, not footprints).
+   */
   private Row row(ResultSet rs, Heights heights, DemSource.Dem terrain) throws SQLException {
     Geometry g = TileSql.geometry(rs, "geom");
     List<Building> parts = new ArrayList<>();
