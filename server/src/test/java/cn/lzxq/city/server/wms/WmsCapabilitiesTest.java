@@ -185,7 +185,7 @@ class WmsCapabilitiesTest extends WmsContextTest {
         .as("EPSG codes, no CRS:84")
         .isEqualTo(5);
     assertThat(count("//CRS | //EX_GeographicBoundingBox | //BoundingBox[@CRS]")).isZero();
-    assertThat(count("/WMT_MS_Capabilities/Capability/Layer/Layer")).isEqualTo(12);
+    assertThat(count("/WMT_MS_Capabilities/Capability/Layer/Layer")).isEqualTo(17);
     assertThat(count("//Layer[Name='pipe_js']/Layer")).isEqualTo(8);
     String layer = "//Layer[Name='pipe_js']";
     // LatLonBoundingBox and every BoundingBox are x (longitude / easting) first in WMS 1.1.1.
