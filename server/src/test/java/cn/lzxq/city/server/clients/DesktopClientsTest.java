@@ -85,7 +85,9 @@ class DesktopClientsTest {
             "ok WMS 1.3.0 capabilities",
             "ok WMS 1.1.1 GetFeatureInfo",
             "ok WMS 1.3.0 GetFeatureInfo",
-            "ok WMS 1.1.1 and 1.3.0 maps of the same window are identical");
+            "ok WMS 1.1.1 and 1.3.0 maps of the same window are identical",
+            "ok WMS 1.1.1 error: ServiceExceptionReport version=\"1.1.1\" code=\"InvalidSRS\"",
+            "ok WMS 1.3.0 error: ServiceExceptionReport version=\"1.3.0\" code=\"InvalidCRS\"");
     for (String v : List.of("1.0.0", "1.1.0", "2.0.0")) {
       assertThat(out)
           .contains(
@@ -120,6 +122,9 @@ class DesktopClientsTest {
             "ok map rendered",
             "ok WFS-T commit as editor_sw: dn_mm 200 -> 237",
             "ok OGC API reads dn_mm = 237 back");
+    assertThat(out)
+        .as("the WFS 2.0 schema gives QGIS a line layer with its CRS")
+        .containsPattern("ok WFS 2.0 layer: (Multi)?LineString\\S* in EPSG:4544");
     assertThat(ImageIO.read(new File(png.toString())).getWidth()).isEqualTo(512);
     assertThat(
             Sql.strings(
