@@ -14,8 +14,8 @@ import org.springframework.stereotype.Component;
 /**
  * Gauges of the database for Prometheus ({@code /actuator/prometheus}): jobs accepted and running
  * in the queue, standbys replaying synchronously, their replay lag (seconds) and whether the node
- * reads from a standby (1) or the primary (0). One statement answers all of them; its answer is kept
- * for {@value #CACHE_MS} ms so a scrape reads the database once, and a gauge is NaN while the
+ * reads from a standby (1) or the primary (0). One statement answers all of them; its answer is
+ * kept for {@value #CACHE_MS} ms so a scrape reads the database once, and a gauge is NaN while the
  * database cannot be read.
  */
 @Component
@@ -34,14 +34,28 @@ class DatabaseMetrics implements MeterBinder {
 
   @Override
   public void bindTo(MeterRegistry registry) {
-    gauge(registry, "city.jobs", "jobs in the queue by state", "jobs_accepted", "state", "accepted");
+    gauge(
+        registry, "city.jobs", "jobs in the queue by state", "jobs_accepted", "state", "accepted");
     gauge(registry, "city.jobs", "jobs in the queue by state", "jobs_running", "state", "running");
-    gauge(registry, "city.db.standby", "1 when this node's database connection is a standby", "in_recovery");
-    gauge(registry, "city.db.replication.lag", "largest replay lag of the standbys (s)", "replication_lag_s");
-    gauge(registry, "city.db.synchronous.standbys", "standbys acknowledging commits", "synchronous_standbys");
+    gauge(
+        registry,
+        "city.db.standby",
+        "1 when this node's database connection is a standby",
+        "in_recovery");
+    gauge(
+        registry,
+        "city.db.replication.lag",
+        "largest replay lag of the standbys (s)",
+        "replication_lag_s");
+    gauge(
+        registry,
+        "city.db.synchronous.standbys",
+        "standbys acknowledging commits",
+        "synchronous_standbys");
   }
 
-  private void gauge(MeterRegistry registry, String name, String help, String column, String... tags) {
+  private void gauge(
+      MeterRegistry registry, String name, String help, String column, String... tags) {
     ToDoubleFunction<DatabaseMetrics> value = m -> m.value(column);
     Gauge.builder(name, this, value).description(help).tags(tags).register(registry);
   }

@@ -15,7 +15,8 @@ class PrometheusMetricsTest extends SmallCityContextTest {
     assertThat(http.get("/ogcapi/collections/pipe_js/items", "limit", "1").statusCode())
         .isEqualTo(200);
 
-    HttpResponse<String> r = http.send("GET", "/actuator/prometheus", "text/plain", null, "admin:pw-admin");
+    HttpResponse<String> r =
+        http.send("GET", "/actuator/prometheus", "text/plain", null, "admin:pw-admin");
 
     assertThat(r.statusCode()).isEqualTo(200);
     assertThat(r.body())
