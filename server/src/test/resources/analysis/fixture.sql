@@ -134,3 +134,14 @@ VALUES
   -- walls (pipe_wall): a reinforced-concrete storm drain DN1000 (inner invert 1946.0) and a steel heat pipe DN300
   ('PS', 'YS', 'Y9a', 'Y9b', 4.0, 4.0, 'invert', 1000, NULL, NULL, 'T', 'ZM', NULL, 'PSGS', fx_line(3000, 3320, 1946.0, 3100, 3320, 1946.0), '2015-01-01', 'Y9 concrete storm', '52011000'),
   ('RL', 'RS', 'Y10a', 'Y10b', 1.5, 1.5, 'top', 300, NULL, NULL, 'G', 'ZM', NULL, 'SW', fx_line(3000, 3360, 1948.5, 3100, 3360, 1948.5), '2015-01-01', 'Y10 steel heat', '54011000');
+
+-- Features of the yard (issue 16 item 1, GB 50289-2016 Table 4.1.9 feature columns): two buildings
+-- beside gas MB Y7 (outer radius 0.08 m; rule: gas MB to a building's outer wall 1.0 m), one 0.99 m
+-- from its outer wall and one 1.01 m; two base-station poles beside water Y3 (ductile iron DN300,
+-- outer radius 0.163 m; rule: water to a communication pole's centre 0.5 m), 0.49 m and 0.51 m.
+INSERT INTO building (building_code, name, building_use, floors, status, geom, valid_from) VALUES
+  ('YARD-B1', '管线院北楼', 'office', 3, 'existing', fx_rect(3040, 3241.07, 3060, 3250), '2016-01-01'),
+  ('YARD-B2', '管线院南楼', 'office', 3, 'existing', fx_rect(3040, 3230, 3060, 3238.91), '2016-01-01');
+INSERT INTO base_station (site_code, site_name, area_type, tower_type, tower_height_m, ground_elev_m, sharing_status, tenants, owner, geom, valid_from) VALUES
+  ('LZXQ-Y001', '管线院北杆', 'urban', '灯杆', 12, 1950, 'sole', '{CMCC}', 'TT', fx_pt(3050, 3080.653, 1950), '2018-01-01'),
+  ('LZXQ-Y002', '管线院南杆', 'urban', '灯杆', 12, 1950, 'sole', '{CMCC}', 'TT', fx_pt(3060, 3079.327, 1950), '2018-01-01');
