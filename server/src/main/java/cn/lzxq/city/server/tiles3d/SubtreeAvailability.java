@@ -1,6 +1,6 @@
 package cn.lzxq.city.server.tiles3d;
 
-import cn.lzxq.city.server.tiles3d.cache.ChangeLog;
+import cn.lzxq.city.server.tilestore.ChangeLog;
 import cn.lzxq.city.server.tiles3d.content.ContentSources;
 import cn.lzxq.city.server.tiles3d.content.Footprint;
 import cn.lzxq.city.server.tiles3d.grid.Grid;

@@ -1,4 +1,4 @@
-package cn.lzxq.city.server.tiles3d.cache;
+package cn.lzxq.city.server.tilestore;
 
 /**
  * One change-log row: a layer's geometries changed inside a longitude/latitude box.

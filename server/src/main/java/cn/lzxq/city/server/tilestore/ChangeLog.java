@@ -1,7 +1,6 @@
-package cn.lzxq.city.server.tiles3d.cache;
+package cn.lzxq.city.server.tilestore;
 
 import cn.lzxq.city.data.sql.SqlTemplate;
-import cn.lzxq.city.server.tiles3d.Tiles3dProperties;
 import cn.lzxq.city.tiles.geo.Region;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -19,10 +18,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * The database change log (table {@code tile_change}, filled by triggers on the feature tables) as
- * seen by this server: the recent changes in memory, read again at most every {@code
- * city.tiles3d.change-poll}. A cached tile built when the log stood at {@code seq} is stale when a
- * later change of one of its layers crosses its region.
+ * The database change log (table {@code tile_change}, filled by triggers on the feature tables:
+ * the box of every version an edit closes and of every version it writes, so both the before and
+ * the after extent of an edit) as seen by this server: the recent changes in memory, read again at
+ * most every {@code city.tile-store.change-poll}. A stored tile (2D, 3D, terrain) built when the
+ * log stood at {@code seq} is stale when a later change of one of its layers crosses its area; a
+ * change has no time, so it makes the tiles of every as-of time in its area stale.
  *
  * <p>At start the last {@value #HISTORY} changes are loaded, so disk-cache entries built before a
  * restart stay usable; an entry older than the loaded history counts as stale.
@@ -48,14 +49,14 @@ public class ChangeLog {
   private final ExecutorService reader =
       Executors.newSingleThreadExecutor(
           r -> {
-            Thread t = new Thread(r, "tiles3d-change-log");
+            Thread t = new Thread(r, "tile-change-log");
             t.setDaemon(true);
             return t;
           });
   private CompletableFuture<Void> inFlight;
   private boolean lastReadFailed;
 
-  public ChangeLog(JdbcTemplate jdbc, Tiles3dProperties props) {
+  public ChangeLog(JdbcTemplate jdbc, TileStoreProperties props) {
     this.jdbc = jdbc;
     this.pollNanos = props.changePoll().toNanos();
   }
@@ -107,7 +108,7 @@ public class ChangeLog {
     }
     if (failure != null && !lastReadFailed) {
       LOG.warn(
-          "3D Tiles change log not read ({}); cached tiles are served until it is",
+          "tile change log not read ({}); cached tiles are served until it is",
           failure.getClass().getSimpleName());
     }
     lastReadFailed = failure != null;
@@ -184,6 +185,28 @@ public class ChangeLog {
     for (int i = firstAfter(seq); i < changes.size(); i++) {
       Change c = changes.get(i);
       if (layers.contains(c.layer()) && (r == null || crosses(c, r))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Whether a change after {@code seq} of one of {@code layers} crosses the longitude/latitude box
+   * {@code west, south, east, north} (CGCS2000 degrees; the caller widens it by its buffers).
+   */
+  public synchronized boolean changedSince(
+      long seq, Collection<String> layers, double west, double south, double east, double north) {
+    if (seq < floorSeq || seq > lastSeq) {
+      return true;
+    }
+    for (int i = firstAfter(seq); i < changes.size(); i++) {
+      Change c = changes.get(i);
+      if (layers.contains(c.layer())
+          && c.west() <= east
+          && c.east() >= west
+          && c.south() <= north
+          && c.north() >= south) {
         return true;
       }
     }
