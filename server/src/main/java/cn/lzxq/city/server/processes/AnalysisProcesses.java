@@ -7,6 +7,7 @@ import cn.lzxq.city.data.analysis.common.AnalysisDb;
 import cn.lzxq.city.data.analysis.common.Listing;
 import cn.lzxq.city.data.analysis.common.ScopeResolver;
 import cn.lzxq.city.data.job.JobHandler;
+import cn.lzxq.city.data.job.JobHandlers;
 import cn.lzxq.city.data.job.JobResult;
 import cn.lzxq.city.server.analysis.AnswerWriter;
 import java.time.Duration;
@@ -24,7 +25,7 @@ import tools.jackson.databind.json.JsonMapper;
  * job handlers. A job runs the same check as the synchronous {@code /api/analysis} call, without
  * the area limit (no area = the whole city) and under {@code city.jobs.time-limit}.
  */
-final class AnalysisProcesses {
+final class AnalysisProcesses implements JobHandlers {
 
   private static final Set<String> COVER_INPUTS = with(ProcessInputs.SCOPE, "frostDepth");
 
@@ -99,7 +100,8 @@ final class AnalysisProcesses {
   }
 
   /** The job handlers, by process id. */
-  Map<String, JobHandler> handlers() {
+  @Override
+  public Map<String, JobHandler> handlers() {
     Map<String, JobHandler> out = new LinkedHashMap<>();
     processes.values().forEach(p -> out.put(p.id(), handler(p)));
     return out;

@@ -140,7 +140,9 @@ public class ChangeLog {
                     rs.getDouble("west"),
                     rs.getDouble("south"),
                     rs.getDouble("east"),
-                    rs.getDouble("north")),
+                    rs.getDouble("north"),
+                    rs.getObject("min_zoom") == null ? 0 : rs.getInt("min_zoom"),
+                    rs.getObject("max_zoom") == null ? Integer.MAX_VALUE : rs.getInt("max_zoom")),
             after,
             HISTORY);
     synchronized (this) {
@@ -166,14 +168,17 @@ public class ChangeLog {
     return lastSeq;
   }
 
-  /** The changes after {@code seq} (for the grid's extent check). */
+  /** The edits after {@code seq} (for the grid's extent check; truncations left out). */
   public synchronized List<Change> since(long seq) {
-    return List.copyOf(changes.subList(firstAfter(seq), changes.size()));
+    return changes.subList(firstAfter(seq), changes.size()).stream()
+        .filter(Change::allLevels)
+        .toList();
   }
 
   /**
    * Whether a change after {@code seq} of one of {@code layers} crosses {@code region} grown by
-   * {@code reachM} metres ({@code region} null: anywhere).
+   * {@code reachM} metres ({@code region} null: anywhere). Changes limited to some 2D zoom levels
+   * (a truncation) do not count.
    */
   public synchronized boolean changedSince(
       long seq, Collection<String> layers, Region region, double reachM) {
@@ -184,7 +189,7 @@ public class ChangeLog {
     Region r = region == null ? null : region.expandedBy(reachM);
     for (int i = firstAfter(seq); i < changes.size(); i++) {
       Change c = changes.get(i);
-      if (layers.contains(c.layer()) && (r == null || crosses(c, r))) {
+      if (c.allLevels() && layers.contains(c.layer()) && (r == null || crosses(c, r))) {
         return true;
       }
     }
@@ -192,17 +197,23 @@ public class ChangeLog {
   }
 
   /**
-   * Whether a change after {@code seq} of one of {@code layers} crosses the longitude/latitude box
-   * {@code west, south, east, north} (CGCS2000 degrees; the caller widens it by its buffers).
+   * Whether a change after {@code seq} of one of {@code layers} concerning 2D level {@code zoom}
+   * crosses the longitude/latitude box {@code box} (west, south, east, north in CGCS2000 degrees;
+   * the caller widens it by its buffers).
    */
   public synchronized boolean changedSince(
-      long seq, Collection<String> layers, double west, double south, double east, double north) {
+      long seq, Collection<String> layers, int zoom, double[] box) {
+    double west = box[0];
+    double south = box[1];
+    double east = box[2];
+    double north = box[3];
     if (seq < floorSeq || seq > lastSeq) {
       return true;
     }
     for (int i = firstAfter(seq); i < changes.size(); i++) {
       Change c = changes.get(i);
       if (layers.contains(c.layer())
+          && c.concerns(zoom)
           && c.west() <= east
           && c.east() >= west
           && c.south() <= north
