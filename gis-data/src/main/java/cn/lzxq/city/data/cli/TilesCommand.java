@@ -168,12 +168,10 @@ final class TilesCommand {
           if (now.status().ended()) {
             if (now.status() == JobStatus.SUCCESSFUL) {
               bar.advance(100 - shown);
-              bar.close();
               JobResult r = queue.result(job.id()).orElseThrow();
               System.out.println(new String(r.bytes(), StandardCharsets.UTF_8));
               return 0;
             }
-            bar.close();
             System.err.println("tiles seed: " + now.status() + ": " + now.message());
             return 1;
           }
