@@ -16,7 +16,8 @@ import urllib.request
 import xml.etree.ElementTree as ET
 
 from qgis.core import (QgsApplication, QgsCoordinateReferenceSystem, QgsDataSourceUri, QgsFeatureRequest,
-                       QgsMapRendererSequentialJob, QgsMapSettings, QgsRasterLayer, QgsRectangle, QgsVectorLayer)
+                       QgsMapRendererSequentialJob, QgsMapSettings, QgsRasterLayer, QgsRectangle, QgsVectorLayer,
+                       QgsWkbTypes)
 from qgis.PyQt.QtCore import QSize
 from qgis.PyQt.QtGui import QColor
 
@@ -75,8 +76,14 @@ wfs_uri.setUsername(USER)
 wfs_uri.setPassword(PASSWORD)
 wfs = QgsVectorLayer(wfs_uri.uri(False), "wfs", "WFS")
 assert wfs.isValid(), wfs.error().summary()
+# the GML 3.2 schema's line declaration must give QGIS a line layer with its CRS and an extent
+assert wfs.isSpatial(), "WFS 2.0 layer without geometry"
+assert QgsWkbTypes.geometryType(wfs.wkbType()) == QgsWkbTypes.LineGeometry, QgsWkbTypes.displayString(wfs.wkbType())
+assert wfs.crs().authid() == "EPSG:4544", wfs.crs().authid()
+ok("WFS 2.0 layer: %s in %s" % (QgsWkbTypes.displayString(wfs.wkbType()), wfs.crs().authid()))
 n = count(wfs)
 assert n == expected, (n, expected)
+assert not wfs.extent().isEmpty(), "WFS 2.0 layer with an empty extent"
 ok("WFS 2.0 layer: %d features = /api/layers count" % n)
 
 oapif_uri = QgsDataSourceUri()

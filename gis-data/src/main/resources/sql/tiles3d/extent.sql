@@ -1,8 +1,8 @@
 -- The extent of the tiled layers over every version (so that every as-of view shares one tile
 -- grid): per layer, the lon/lat box (EPSG:4490 degrees), the range of ground elevations (1985
 -- datum, m) and the range of heights relative to the ground (m) its meshes can reach.
--- Binds: 1 default cover depth (m) used where a pipe's depth is unknown (the same value as in Java).
-WITH d AS (SELECT CAST(? AS double precision) AS depth),
+-- Parameters: :depth, the default cover depth (m) used where a pipe's depth is unknown (the same value as in Java).
+WITH d AS (SELECT CAST(:depth AS double precision) AS depth),
 layers AS (
   SELECT 'pipe_' || lower(network) AS layer,
          ST_Transform(ST_SetSRID(ST_Extent(geom)::geometry, max(ST_SRID(geom))), 4490) AS box,

@@ -9,14 +9,17 @@ public final class EditException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
   /**
-   * Why: the user may not, the feature does not exist, the values or geometry are invalid, or the
-   * feature is no longer at the version the writer read (a concurrent edit won).
+   * Why: the user may not, the feature does not exist, the values or geometry are invalid, the
+   * feature is no longer at the version the writer read (a concurrent edit won), another lock holds
+   * the feature ({@link FeatureLocks}), or the lock presented is unknown or expired.
    */
   public enum Reason {
     FORBIDDEN,
     NOT_FOUND,
     INVALID,
-    CONFLICT
+    CONFLICT,
+    LOCKED,
+    INVALID_LOCK
   }
 
   private final Reason reason;

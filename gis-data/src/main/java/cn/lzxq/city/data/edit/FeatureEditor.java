@@ -4,7 +4,6 @@ import cn.lzxq.city.data.db.ReadExecutor;
 import cn.lzxq.city.data.io.TableColumns;
 import cn.lzxq.city.data.layer.Layer;
 import cn.lzxq.city.data.query.Filter;
-import cn.lzxq.city.data.query.PreparedSql;
 import cn.lzxq.city.data.query.QueryException;
 import cn.lzxq.city.data.query.SqlBuilder;
 import java.sql.Connection;
@@ -21,7 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
@@ -39,16 +37,15 @@ import javax.sql.DataSource;
  * (ascending) and then re-reads, so a writer waiting for another applies its edit to the other's
  * result instead of finding nothing. A writer that names the version it read ({@link
  * Filter.ResourceIds#versions()}, {@link FeatureEdit.Replace#version()}) gets a {@link
- * EditException.Reason#CONFLICT} when the latest version is another one. Every geometry passes
- * {@link GeometryCheck} first.
+ * EditException.Reason#CONFLICT} when the latest version is another one. A feature held by a
+ * {@link FeatureLocks feature lock} is refused ({@link EditException.Reason#LOCKED}) unless the
+ * transaction presents that lock's id. Every geometry passes {@link GeometryCheck} first.
  */
 public final class FeatureEditor {
 
-  /** The first key of the advisory locks on features (the second is the fid's hash). */
-  private static final int LOCK_SPACE = 0x45444954;
-
   private final DataSource dataSource;
   private final EditSql sql;
+  private final FeatureGate gate;
   private final Duration statementTimeout;
   private final GeometryCheck geometryCheck;
 
@@ -67,18 +64,32 @@ public final class FeatureEditor {
       int maxConcurrent) {
     this.dataSource = dataSource;
     this.sql = new EditSql(sqlBuilder);
+    this.gate = new FeatureGate(sql);
     this.statementTimeout = statementTimeout;
     this.geometryCheck = geometryCheck;
     this.writers = new Semaphore(maxConcurrent, true);
   }
 
   /**
-   * Applies the edits in order in one transaction.
+   * Applies the edits in order in one transaction, presenting no feature lock.
    *
    * @param note the change note of the new versions (e.g. "WFS-T handle")
    * @throws EditException when any edit is refused; nothing is written then
    */
   public EditResult apply(List<FeatureEdit> edits, Editor who, String note) {
+    return apply(edits, who, note, null);
+  }
+
+  /**
+   * Applies the edits in order in one transaction; features locked by {@code lock} may be edited,
+   * and the lock is released as it asks once the edits succeeded.
+   *
+   * @param lock the lock the writer holds, or null
+   * @throws EditException when any edit is refused (INVALID_LOCK: the lock is unknown or expired);
+   *     nothing is written and no lock released then
+   */
+  public EditResult apply(
+      List<FeatureEdit> edits, Editor who, String note, FeatureLocks.Presented lock) {
     try {
       if (!writers.tryAcquire(statementTimeout.toMillis(), TimeUnit.MILLISECONDS)) {
         throw new EditException(
@@ -90,20 +101,28 @@ public final class FeatureEditor {
           EditException.Reason.CONFLICT, "interrupted while waiting for other edits");
     }
     try {
-      return applyInTransaction(edits, who, note);
+      return applyInTransaction(edits, who, note, lock);
     } finally {
       writers.release();
     }
   }
 
-  private EditResult applyInTransaction(List<FeatureEdit> edits, Editor who, String note) {
+  private EditResult applyInTransaction(
+      List<FeatureEdit> edits, Editor who, String note, FeatureLocks.Presented lock) {
     try (Connection c = dataSource.getConnection()) {
       c.setAutoCommit(false);
       try {
         try (Statement s = c.createStatement()) {
           s.execute("SET LOCAL statement_timeout = " + statementTimeout.toMillis());
         }
-        EditResult result = run(c, edits, who, note);
+        if (lock != null) {
+          FeatureLocks.requireActive(c, lock.lockId());
+        }
+        Tally t = new Tally(lock == null ? null : lock.lockId());
+        EditResult result = run(c, edits, who, note, t);
+        if (lock != null) {
+          FeatureLocks.releaseIn(c, lock.lockId(), lock.releaseAll() ? null : t.touched);
+        }
         c.commit();
         return result;
       } catch (SQLException | RuntimeException e) {
@@ -129,10 +148,9 @@ public final class FeatureEditor {
     }
   }
 
-  private EditResult run(Connection c, List<FeatureEdit> edits, Editor who, String note)
+  private EditResult run(Connection c, List<FeatureEdit> edits, Editor who, String note, Tally t)
       throws SQLException {
     Map<String, TableColumns> tables = new HashMap<>();
-    Tally t = new Tally();
     int n = 0;
     for (FeatureEdit e : edits) {
       n++;
@@ -166,13 +184,22 @@ public final class FeatureEditor {
     return e.getClass().getSimpleName() + " " + n + " " + e.layer().name();
   }
 
-  /** The running totals of a transaction. */
+  /**
+   * The running totals of a transaction, the lock it presents (or null) and the fids it changed or
+   * ended, by table.
+   */
   private static final class Tally {
+    final String lockId;
     final List<Long> inserted = new ArrayList<>();
     final Map<Long, Long> versions = new HashMap<>();
+    final Map<String, Set<Long>> touched = new HashMap<>();
     long updated;
     long replaced;
     long deleted;
+
+    Tally(String lockId) {
+      this.lockId = lockId;
+    }
   }
 
   private static TableColumns load(Connection c, String table) {
@@ -194,7 +221,7 @@ public final class FeatureEditor {
             sql.insert(i.layer(), table, i.values(), i.geometry(), who, note).prepare(c);
         ResultSet rs = ps.executeQuery()) {
       if (!rs.next()) {
-        throw forbidden(who, i.layer());
+        throw FeatureGate.forbidden(who, i.layer());
       }
       t.inserted.add(rs.getLong(1));
       t.versions.put(rs.getLong(1), rs.getLong(2));
@@ -213,9 +240,7 @@ public final class FeatureEditor {
       Tally t)
       throws SQLException {
     geometryCheck.check(c, g);
-    lockMatching(c, layer, filter);
-    checkVersions(c, layer, filter);
-    checkAllowed(c, layer, filter, who);
+    guard(c, layer, filter, who, t);
     try (PreparedStatement ps = sql.update(layer, table, filter, values, g, who, note).prepare(c);
         ResultSet rs = ps.executeQuery()) {
       rs.next();
@@ -262,9 +287,7 @@ public final class FeatureEditor {
   }
 
   private long delete(Connection c, FeatureEdit.Delete d, Editor who, Tally t) throws SQLException {
-    lockMatching(c, d.layer(), d.filter());
-    checkVersions(c, d.layer(), d.filter());
-    checkAllowed(c, d.layer(), d.filter(), who);
+    guard(c, d.layer(), d.filter(), who, t);
     long n = 0;
     try (PreparedStatement ps = sql.delete(d.layer(), d.filter(), who).prepare(c);
         ResultSet rs = ps.executeQuery()) {
@@ -277,35 +300,16 @@ public final class FeatureEditor {
   }
 
   /**
-   * Locks every feature the filter matches, in fid order, until a re-read after locking finds no
-   * new match: afterwards no other editor changes them before this transaction ends, and the
-   * statements that follow see the latest committed versions.
+   * Before a change of the matching features: serialises on them, checks the versions named, the
+   * user's right and the feature locks, and records them as touched.
    */
-  private void lockMatching(Connection c, Layer layer, Filter filter) throws SQLException {
-    Set<Long> locked = new HashSet<>();
-    while (true) {
-      TreeSet<Long> fresh = new TreeSet<>();
-      try (PreparedStatement ps = sql.matching(layer, filter).prepare(c);
-          ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          if (!locked.contains(rs.getLong(1))) {
-            fresh.add(rs.getLong(1));
-          }
-        }
-      }
-      if (fresh.isEmpty()) {
-        return;
-      }
-      try (PreparedStatement ps =
-          c.prepareStatement(
-              "SELECT pg_advisory_xact_lock(?, hashint8(f)) FROM "
-                  + "(SELECT unnest(CAST(? AS bigint[])) AS f ORDER BY 1) s")) {
-        ps.setInt(1, LOCK_SPACE);
-        ps.setString(2, EditSql.bigintArray(fresh));
-        ps.execute();
-      }
-      locked.addAll(fresh);
-    }
+  private void guard(Connection c, Layer layer, Filter filter, Editor who, Tally t)
+      throws SQLException {
+    Set<Long> fids = gate.serialise(c, layer, filter);
+    checkVersions(c, layer, filter);
+    gate.census(c, layer, filter, who);
+    FeatureLocks.checkFree(c, layer, fids, t.lockId);
+    t.touched.computeIfAbsent(layer.table(), k -> new HashSet<>()).addAll(fids);
   }
 
   /**
@@ -338,32 +342,8 @@ public final class FeatureEditor {
     }
   }
 
-  /** Fails when the filter matches a current feature the user may not write. */
-  private void checkAllowed(Connection c, Layer layer, Filter filter, Editor who)
-      throws SQLException {
-    PreparedSql census = sql.census(layer, filter, who);
-    try (PreparedStatement ps = census.prepare(c);
-        ResultSet rs = ps.executeQuery()) {
-      rs.next();
-      if (rs.getLong(2) > 0) {
-        throw forbidden(who, layer);
-      }
-    }
-  }
-
-  private static EditException forbidden(Editor who, Layer layer) {
-    return new EditException(
-        EditException.Reason.FORBIDDEN,
-        "user "
-            + who.name()
-            + " ("
-            + who.role().name().toLowerCase()
-            + (who.organization() == null ? "" : " of " + who.organization())
-            + ") may not edit these features of "
-            + layer.name());
-  }
-
-  private static RuntimeException translate(SQLException e) {
+  /** The refusal or failure an SQL error of an edit or lock transaction stands for. */
+  static RuntimeException translate(SQLException e) {
     String state = e.getSQLState() == null ? "" : e.getSQLState();
     if (state.equals("40P01") || state.equals("40001")) {
       return new EditException(

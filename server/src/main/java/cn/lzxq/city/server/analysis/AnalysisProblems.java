@@ -18,8 +18,8 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 
 /**
  * Problem details (RFC 9457, application/problem+json) for the analysis API: bad input → 400; an
- * analysis past its time limit → 503 with Retry-After (the service is up, the request was too heavy
- * for now: narrow the scope); the database unreachable → 503.
+ * analysis past its time limit → 400 of type analysis-time-limit (the same request would exceed it
+ * again: narrow the scope or run it as a job); the database unreachable → 503 with Retry-After.
  */
 @RestControllerAdvice(basePackageClasses = AnalysisProblems.class)
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -28,6 +28,10 @@ class AnalysisProblems {
   static final URI BAD_INPUT = URI.create("https://lzxq.city/problems/analysis-bad-input");
   static final URI TIME_LIMIT = URI.create("https://lzxq.city/problems/analysis-time-limit");
   static final URI DB_DOWN = URI.create("https://lzxq.city/problems/database-unavailable");
+
+  /** What a synchronous analysis past its time limit may do instead, appended to the message. */
+  static final String JOB_HINT =
+      "; or run it as a job: POST /ogcapi/processes/{id}/execution (异步作业 / asynchronous job)";
 
   @ExceptionHandler(AnalysisInputException.class)
   ResponseEntity<ProblemDetail> badInput(AnalysisInputException e) {
@@ -56,13 +60,11 @@ class AnalysisProblems {
 
   @ExceptionHandler(AnalysisTimeoutException.class)
   ResponseEntity<ProblemDetail> timeLimit(AnalysisTimeoutException e) {
-    ResponseEntity<ProblemDetail> r =
-        problem(
-            HttpStatus.SERVICE_UNAVAILABLE,
-            TIME_LIMIT,
-            "Analysis time limit exceeded",
-            e.getMessage());
-    return ResponseEntity.status(r.getStatusCode()).header("Retry-After", "30").body(r.getBody());
+    return problem(
+        HttpStatus.BAD_REQUEST,
+        TIME_LIMIT,
+        "Analysis time limit exceeded",
+        e.getMessage() + JOB_HINT);
   }
 
   @ExceptionHandler(AnalysisSqlException.class)

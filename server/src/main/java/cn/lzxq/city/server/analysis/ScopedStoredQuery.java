@@ -76,7 +76,11 @@ record ScopedStoredQuery(
     } catch (AnalysisInputException e) {
       throw new OwsException(OwsException.INVALID_PARAMETER_VALUE, "BBOX", e.getMessage());
     } catch (AnalysisTimeoutException e) {
-      throw new OwsException("OperationProcessingFailed", "STOREDQUERY_ID", e.getMessage(), 503);
+      throw new OwsException(
+          "OperationProcessingFailed",
+          "STOREDQUERY_ID",
+          e.getMessage() + AnalysisProblems.JOB_HINT,
+          400);
     }
   }
 }

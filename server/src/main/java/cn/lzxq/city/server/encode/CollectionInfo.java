@@ -10,12 +10,19 @@ import java.util.List;
  * @param numberReturned features in this response
  * @param timeStamp when the response was made
  * @param links next/previous (WFS 2.0 attributes, GeoJSON links) and others
+ * @param lockId the lock holding the features (WFS GetFeatureWithLock), or null
  */
 public record CollectionInfo(
-    long numberMatched, long numberReturned, Instant timeStamp, List<Link> links) {
+    long numberMatched, long numberReturned, Instant timeStamp, List<Link> links, String lockId) {
 
   public CollectionInfo {
     links = List.copyOf(links);
+  }
+
+  /** A collection no lock holds. */
+  public CollectionInfo(
+      long numberMatched, long numberReturned, Instant timeStamp, List<Link> links) {
+    this(numberMatched, numberReturned, timeStamp, links, null);
   }
 
   /** The href of the link with this relation, or null. */

@@ -89,6 +89,9 @@ public final class GmlFeatureWriter implements FeatureWriter {
   }
 
   private void collectionAttributes(CollectionInfo info) throws XMLStreamException {
+    if (info.lockId() != null) {
+      xml.writeAttribute("lockId", info.lockId());
+    }
     switch (dialect) {
       case GML32 -> {
         xml.writeAttribute("timeStamp", info.timeStamp().toString());

@@ -227,6 +227,8 @@ public class OgcApiService {
             case NOT_FOUND -> 404;
             case INVALID -> 400;
             case CONFLICT -> conditional(edit) ? 412 : 409;
+            case LOCKED -> 409;
+            case INVALID_LOCK -> 400;
           },
           e.getMessage());
     } catch (QueryException e) {

@@ -1,7 +1,7 @@
 package cn.lzxq.city.server.ows;
 
 /**
- * Writes exception reports: OWS 1.1 ExceptionReport (WFS 2.0, /ows) and WMS 1.3.0
+ * Writes exception reports: OWS 1.1 ExceptionReport (WFS 2.0, /ows), WMS 1.3.0 and WMS 1.1.1
  * ServiceExceptionReport.
  */
 public final class ExceptionReports {
@@ -39,6 +39,26 @@ public final class ExceptionReports {
         + "\""
         + (e.locator() == null ? "" : " locator=\"" + xml(e.locator()) + "\"")
         + ">"
+        + xml(e.getMessage())
+        + "</ServiceException>\n</ServiceExceptionReport>\n";
+  }
+
+  /** The media type of a WMS 1.1.1 ServiceExceptionReport (WMS 1.1.1 §6.9). */
+  public static final String WMS_111_MEDIA_TYPE = "application/vnd.ogc.se_xml;charset=UTF-8";
+
+  /**
+   * A WMS 1.1.1 ServiceExceptionReport: no namespace, the 1.1.1 DTD, a code but no locator (the
+   * DTD has none), and the 1.1.1 name of the CRS code (InvalidSRS for 1.3.0's InvalidCRS).
+   */
+  public static String wms111(OwsException e) {
+    String code = e.code().equals("InvalidCRS") ? "InvalidSRS" : e.code();
+    return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+        + "<!DOCTYPE ServiceExceptionReport SYSTEM"
+        + " \"http://schemas.opengis.net/wms/1.1.1/exception_1_1_1.dtd\">\n"
+        + "<ServiceExceptionReport version=\"1.1.1\">\n"
+        + "  <ServiceException code=\""
+        + xml(code)
+        + "\">"
         + xml(e.getMessage())
         + "</ServiceException>\n</ServiceExceptionReport>\n";
   }

@@ -2,6 +2,7 @@ package cn.lzxq.city.server.wfs;
 
 import cn.lzxq.city.data.ServiceArea;
 import cn.lzxq.city.data.edit.GeometryCheck;
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -16,6 +17,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param north northern edge, degrees north
  * @param marginDegrees how far outside the box a geometry may reach, degrees
  * @param maxConcurrent edit transactions holding a database connection at once (others queue)
+ * @param lockExpiry how long a WFS feature lock lasts when the request names no expiry
+ * @param maxLockExpiry the longest expiry a lock request may ask for (longer: refused)
+ * @param maxLockedFeatures the most features one lock request may lock (more: refused)
  */
 @ConfigurationProperties("city.edit")
 public record EditProperties(
@@ -24,7 +28,25 @@ public record EditProperties(
     @DefaultValue("103.85") double east,
     @DefaultValue("36.72") double north,
     @DefaultValue("0.05") double marginDegrees,
-    @DefaultValue("4") int maxConcurrent) {
+    @DefaultValue("4") int maxConcurrent,
+    @DefaultValue("5m") Duration lockExpiry,
+    @DefaultValue("1h") Duration maxLockExpiry,
+    @DefaultValue("10000") int maxLockedFeatures) {
+
+  /** Refuses lock settings that are not positive or whose default exceeds the maximum. */
+  public EditProperties {
+    if (lockExpiry.isNegative()
+        || lockExpiry.isZero()
+        || maxLockExpiry.compareTo(lockExpiry) < 0
+        || maxLockedFeatures < 1) {
+      throw new IllegalArgumentException(
+          "city.edit: lock-expiry must be positive and at most max-lock-expiry ("
+              + lockExpiry
+              + " > "
+              + maxLockExpiry
+              + "?), max-locked-features at least 1");
+    }
+  }
 
   /** The check these settings configure. */
   GeometryCheck geometryCheck() {

@@ -23,7 +23,8 @@ import org.locationtech.jts.geom.Geometry;
 
 /**
  * Reads a WFS Transaction (2.0.0 Insert/Update/Replace/Delete; 1.1.0 and 1.0.0 Insert/Update/
- * Delete as QGIS sends them) into feature edits. Geometries without srsName are in the native CRS;
+ * Delete as QGIS sends them) into feature edits, with the lock the writer presents (2.0 {@code
+ * lockId} attribute, 1.x {@code LockId} element) and its {@code releaseAction}. Geometries without srsName are in the native CRS;
  * WFS 1.0.0 coordinates are always x, y.
  */
 final class TransactionReader {
@@ -53,10 +54,16 @@ final class TransactionReader {
 
   WfsRequest.Transaction read(XMLStreamReader r) throws XMLStreamException {
     String handle = SafeXml.attribute(r, "handle");
+    String lockId = SafeXml.attribute(r, "lockId");
+    boolean releaseAll = WfsParams.lockAll(SafeXml.attribute(r, "releaseAction"), "releaseAction");
     List<FeatureEdit> edits = new ArrayList<>();
     String child;
     int n = 0;
     while ((child = SafeXml.nextChild(r)) != null) {
+      if (child.equals("LockId")) {
+        lockId = SafeXml.text(r).trim();
+        continue;
+      }
       n++;
       String actionHandle = SafeXml.attribute(r, "handle");
       try {
@@ -80,7 +87,8 @@ final class TransactionReader {
             e.getMessage());
       }
     }
-    return new WfsRequest.Transaction(version, edits, handle);
+    return new WfsRequest.Transaction(
+        version, edits, handle, lockId == null || lockId.isBlank() ? null : lockId, releaseAll);
   }
 
   private CrsRef crs(String srsName) {

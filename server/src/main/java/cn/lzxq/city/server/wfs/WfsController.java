@@ -26,7 +26,8 @@ import org.springframework.web.bind.annotation.RequestMethod;
  * HTTP status; a Transaction without credentials is answered 401 with a Basic challenge, one by a
  * viewer 403. Any failure ({@link OwsException#of}; 503 with Retry-After) met while a feature
  * collection streams is an ExceptionReport while nothing has been sent, and a broken transfer
- * afterwards.
+ * afterwards. The lock operations (LockFeature, GetFeatureWithLock, ReleaseLock) need an editor,
+ * as a Transaction does.
  */
 @Controller
 class WfsController {
@@ -115,24 +116,32 @@ class WfsController {
     } else if (r instanceof WfsRequest.DescribeStoredQueries d) {
       return service.describeStoredQueries(d);
     } else if (r instanceof WfsRequest.Transaction t) {
-      return service.transaction(t, editor(auth));
+      return service.transaction(t, editor(auth, "Transaction"));
+    } else if (r instanceof WfsRequest.LockFeature l) {
+      return service.lockFeature(l, editor(auth, "LockFeature"));
+    } else if (r instanceof WfsRequest.GetFeatureWithLock g) {
+      return service.getFeatureWithLock(g, url, editor(auth, "GetFeatureWithLock"));
+    } else if (r instanceof WfsRequest.ReleaseLock l) {
+      editor(auth, "ReleaseLock");
+      return service.releaseLock(l);
     }
     throw new IllegalStateException("unhandled request " + r);
   }
 
-  private static Editor editor(Authentication auth) {
+  /** The editor a writing operation (Transaction, the lock operations) needs: 401, or 403. */
+  private static Editor editor(Authentication auth, String operation) {
     Editor who =
         Editors.of(auth)
             .orElseThrow(
                 () ->
                     new OwsException(
                         "OperationProcessingFailed",
-                        "Transaction",
-                        "a Transaction needs a user: log in with HTTP Basic",
+                        operation,
+                        "a " + operation + " needs a user: log in with HTTP Basic",
                         401));
     if (who.role() == Editor.Role.VIEWER) {
       throw new OwsException(
-          "OperationProcessingFailed", "Transaction", "user " + who.name() + " may only read", 403);
+          "OperationProcessingFailed", operation, "user " + who.name() + " may only read", 403);
     }
     return who;
   }

@@ -89,6 +89,21 @@ final class WfsKvpParser {
           new WfsRequest.DescribeStoredQueries(
               version,
               kvp.get("STOREDQUERY_ID").map(s -> Arrays.asList(s.split(","))).orElse(List.of()));
+      case "lockfeature" ->
+          new WfsRequest.LockFeature(
+              version,
+              kvp.get("LOCKID").isPresent()
+                  ? List.of()
+                  : getFeature(kvp, version, null).queries(),
+              kvp.get("EXPIRY").map(e -> WfsParams.expiry(e, version)).orElse(null),
+              WfsParams.lockAll(kvp.get("LOCKACTION").orElse(null), "LOCKACTION"),
+              kvp.get("LOCKID").orElse(null));
+      case "getfeaturewithlock" ->
+          new WfsRequest.GetFeatureWithLock(
+              getFeature(kvp, version, null),
+              kvp.get("EXPIRY").map(e -> WfsParams.expiry(e, version)).orElse(null),
+              WfsParams.lockAll(kvp.get("LOCKACTION").orElse(null), "LOCKACTION"));
+      case "releaselock" -> new WfsRequest.ReleaseLock(version, kvp.require("LOCKID"));
       case "transaction" ->
           throw new OwsException(
               OwsException.OPERATION_NOT_SUPPORTED,

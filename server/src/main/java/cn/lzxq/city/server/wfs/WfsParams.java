@@ -8,6 +8,7 @@ import cn.lzxq.city.data.query.SortKey;
 import cn.lzxq.city.data.query.cql.Times;
 import cn.lzxq.city.server.encode.OutputFormat;
 import cn.lzxq.city.server.ows.OwsException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -72,6 +73,39 @@ final class WfsParams {
     }
     throw new OwsException(
         OwsException.INVALID_PARAMETER_VALUE, "SRSNAME", "unsupported srsName '" + srsName + "'");
+  }
+
+  /**
+   * A lock expiry: a positive whole number of seconds (WFS 2.0) or minutes (WFS 1.x, whose expiry
+   * is in minutes).
+   */
+  static Duration expiry(String text, String version) {
+    long n;
+    try {
+      n = Long.parseLong(text.trim());
+    } catch (NumberFormatException e) {
+      n = -1;
+    }
+    if (n <= 0 || n > 1_000_000) {
+      throw new OwsException(
+          OwsException.INVALID_PARAMETER_VALUE,
+          "expiry",
+          "expiry must be a positive whole number of "
+              + (version.equals("2.0.0") ? "seconds" : "minutes"));
+    }
+    return version.equals("2.0.0") ? Duration.ofSeconds(n) : Duration.ofMinutes(n);
+  }
+
+  /** lockAction ALL (true, also when absent) or SOME (false). */
+  static boolean lockAll(String text, String locator) {
+    if (text == null || text.trim().equalsIgnoreCase("ALL")) {
+      return true;
+    }
+    if (text.trim().equalsIgnoreCase("SOME")) {
+      return false;
+    }
+    throw new OwsException(
+        OwsException.INVALID_PARAMETER_VALUE, locator, locator + " must be ALL or SOME");
   }
 
   /** A SORTBY list: {@code name [ASC|DESC|A|D]}, comma separated. */

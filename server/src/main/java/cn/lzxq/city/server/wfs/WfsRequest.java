@@ -6,6 +6,7 @@ import cn.lzxq.city.data.layer.Layer;
 import cn.lzxq.city.data.query.Filter;
 import cn.lzxq.city.data.query.SortKey;
 import cn.lzxq.city.server.encode.OutputFormat;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
@@ -100,10 +101,46 @@ public sealed interface WfsRequest {
     }
   }
 
-  /** Transaction: the edits in document order, all or nothing. */
-  record Transaction(String version, List<FeatureEdit> edits, String handle) implements WfsRequest {
+  /**
+   * Transaction: the edits in document order, all or nothing.
+   *
+   * @param lockId the feature lock the writer holds (2.0 attribute {@code lockId}, 1.x element
+   *     {@code LockId}), or null
+   * @param releaseAll releaseAction ALL (default: a successful transaction ends the lock) or SOME
+   *     (only the features it edited are released)
+   */
+  record Transaction(
+      String version, List<FeatureEdit> edits, String handle, String lockId, boolean releaseAll)
+      implements WfsRequest {
     public Transaction {
       edits = List.copyOf(edits);
     }
   }
+
+  /**
+   * LockFeature: lock the features the queries match, or (with {@code renewLockId}, WFS 2.0) give
+   * that existing lock a new expiry.
+   *
+   * @param expiry the expiry asked for (2.0: seconds, 1.x: minutes), or null for the default
+   * @param all lockAction ALL (fail unless every feature can be locked) or SOME
+   */
+  record LockFeature(
+      String version, List<Query> queries, Duration expiry, boolean all, String renewLockId)
+      implements WfsRequest {
+    public LockFeature {
+      queries = List.copyOf(queries);
+    }
+  }
+
+  /** GetFeatureWithLock: a GetFeature whose matching features are locked first. */
+  record GetFeatureWithLock(GetFeature features, Duration expiry, boolean all)
+      implements WfsRequest {
+    @Override
+    public String version() {
+      return features.version();
+    }
+  }
+
+  /** ReleaseLock (KVP, as GeoServer has it): end a lock. */
+  record ReleaseLock(String version, String lockId) implements WfsRequest {}
 }

@@ -86,9 +86,11 @@ final class WfsSchema {
    * The geometry element, typed by the layer's kind so clients (GDAL, QGIS) make layers of that
    * kind: gml:PointPropertyType, gml:LineStringPropertyType (GML 2 and 3.1.1), and multi-polygons
    * as stored. GML 3.2.1 has no LineStringPropertyType: a GML 3.2 line is a gml:CurvePropertyType
-   * (GDAL makes a CompoundCurve layer of it). A CurvePropertyType restricted to gml:LineString made
-   * GDAL make LineString layers, but QGIS 3.22 then found no geometry at all (no CRS, empty
-   * extent), so the plain type stays until a form both read is found.
+   * followed by the comment {@code <!-- restricted to LineString -->} (GML 3.x multi-surfaces:
+   * {@code restricted to MultiPolygon}), the form GDAL's own GML writer emits and its schema reader
+   * ({@code parsexsd.cpp}) maps to LineString (MultiPolygon) instead of CompoundCurve
+   * (MultiSurface). QGIS reads the plain type and ignores comments; a CurvePropertyType restricted
+   * to gml:LineString by an XSD restriction made QGIS 3.22 find no geometry at all.
    */
   private static void geometryElement(
       StringBuilder b, String name, GeometryKind kind, GmlDialect dialect) {
@@ -104,5 +106,10 @@ final class WfsSchema {
                   ? "gml:MultiPolygonPropertyType"
                   : "gml:MultiSurfacePropertyType";
         });
+    if (kind == GeometryKind.LINE && dialect == GmlDialect.GML32) {
+      b.append("          <!-- restricted to LineString -->\n");
+    } else if (kind == GeometryKind.POLYGON && dialect != GmlDialect.GML2) {
+      b.append("          <!-- restricted to MultiPolygon -->\n");
+    }
   }
 }

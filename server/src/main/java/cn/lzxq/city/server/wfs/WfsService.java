@@ -6,10 +6,12 @@ import cn.lzxq.city.data.edit.EditResult;
 import cn.lzxq.city.data.edit.Editor;
 import cn.lzxq.city.data.edit.FeatureEdit;
 import cn.lzxq.city.data.edit.FeatureEditor;
+import cn.lzxq.city.data.edit.FeatureLocks;
 import cn.lzxq.city.data.layer.Layer;
 import cn.lzxq.city.data.layer.LayerCatalog;
 import cn.lzxq.city.data.query.FeatureQuery;
 import cn.lzxq.city.data.query.FeatureSource;
+import cn.lzxq.city.data.query.Filter;
 import cn.lzxq.city.data.query.QueryException;
 import cn.lzxq.city.server.encode.CollectionInfo;
 import cn.lzxq.city.server.encode.EncodeOptions;
@@ -20,6 +22,7 @@ import cn.lzxq.city.server.encode.Link;
 import cn.lzxq.city.server.encode.OutputFormat;
 import cn.lzxq.city.server.ows.OwsException;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,18 +40,24 @@ public class WfsService {
   private final LayerCatalog catalog;
   private final FeatureSource source;
   private final FeatureEditor editor;
+  private final FeatureLocks locks;
+  private final EditProperties editSettings;
   private final WfsProperties settings;
   private final List<WfsStoredQuery> storedQueries;
 
   public WfsService(
       FeatureSource source,
       FeatureEditor editor,
+      FeatureLocks locks,
+      EditProperties editSettings,
       WfsProperties settings,
       ObjectProvider<WfsStoredQuery> storedQueries,
       LayerCatalog catalog) {
     this.catalog = catalog;
     this.source = source;
     this.editor = editor;
+    this.locks = locks;
+    this.editSettings = editSettings;
     this.settings = settings;
     this.storedQueries = storedQueries.orderedStream().toList();
   }
@@ -84,7 +93,109 @@ public class WfsService {
 
   /** GetFeature (and the GetFeatureById stored query). */
   WfsResponse getFeature(WfsRequest.GetFeature r, String url) throws SQLException {
-    return features(r, url, null);
+    return features(r, url, null, null);
+  }
+
+  /**
+   * LockFeature: a new lock of {@code who} on the features the queries match, or a new expiry for
+   * the lock named. Another lock holding a feature with lockAction ALL is CannotLockAllFeatures
+   * (409), an unknown or expired lock InvalidLockId (400).
+   */
+  WfsResponse lockFeature(WfsRequest.LockFeature r, Editor who) {
+    Duration expiry = expiry(r.expiry());
+    FeatureLocks.Outcome o =
+        locking(
+            () ->
+                r.renewLockId() != null
+                    ? locks.renew(r.renewLockId(), expiry)
+                    : locks.lock(targets(r.queries()), r.all(), expiry, who));
+    return WfsResponse.xml(LockResponses.document(r.version(), o));
+  }
+
+  /**
+   * GetFeatureWithLock: locks the matching features (all of them, paging aside), then answers the
+   * GetFeature with the locked ones and the lock's id on the collection (GML only).
+   */
+  WfsResponse getFeatureWithLock(WfsRequest.GetFeatureWithLock r, String url, Editor who)
+      throws SQLException {
+    WfsRequest.GetFeature g = r.features();
+    if (!g.format().gml() || g.byId()) {
+      throw new OwsException(
+          OwsException.INVALID_PARAMETER_VALUE,
+          g.byId() ? "STOREDQUERY_ID" : "outputFormat",
+          "GetFeatureWithLock answers a GML feature collection (it carries the lockId)");
+    }
+    Duration expiry = expiry(r.expiry());
+    FeatureLocks.Outcome o = locking(() -> locks.lock(targets(g.queries()), r.all(), expiry, who));
+    List<WfsRequest.Query> held = new ArrayList<>();
+    for (WfsRequest.Query q : g.queries()) {
+      List<Long> fids =
+          o.locked().stream()
+              .filter(f -> f.layer().equals(q.layer().name()))
+              .map(FeatureLocks.LockedFeature::fid)
+              .toList();
+      held.add(
+          new WfsRequest.Query(
+              q.layer(),
+              new Filter.And(List.of(q.filter(), new Filter.ResourceIds(fids))),
+              q.properties(),
+              q.withGeometry(),
+              q.sort(),
+              q.srs(),
+              q.asOf()));
+    }
+    WfsRequest.GetFeature locked =
+        new WfsRequest.GetFeature(
+            g.version(),
+            held,
+            g.startIndex(),
+            g.count(),
+            g.resultType(),
+            g.format(),
+            false,
+            null);
+    return features(locked, url, null, o.lockId());
+  }
+
+  /** ReleaseLock: ends the lock; InvalidLockId (400) when it is unknown or expired. */
+  WfsResponse releaseLock(WfsRequest.ReleaseLock r) {
+    long n = locking(() -> locks.release(r.lockId()));
+    return WfsResponse.xml(LockResponses.released(r.lockId(), n));
+  }
+
+  private static List<FeatureLocks.Target> targets(List<WfsRequest.Query> queries) {
+    return queries.stream().map(q -> new FeatureLocks.Target(q.layer(), q.filter())).toList();
+  }
+
+  /** The expiry asked for (the default when none), refused above the configured maximum. */
+  private Duration expiry(Duration asked) {
+    if (asked == null) {
+      return editSettings.lockExpiry();
+    }
+    if (asked.compareTo(editSettings.maxLockExpiry()) > 0) {
+      throw new OwsException(
+          OwsException.INVALID_PARAMETER_VALUE,
+          "expiry",
+          "a lock lasts at most " + editSettings.maxLockExpiry().toSeconds() + " s");
+    }
+    return asked;
+  }
+
+  /** Runs a lock operation, its refusals as OWS exceptions. */
+  private static <T> T locking(java.util.function.Supplier<T> operation) {
+    try {
+      return operation.get();
+    } catch (EditException e) {
+      throw switch (e.reason()) {
+        case LOCKED -> new OwsException("CannotLockAllFeatures", "lockAction", e.getMessage(), 409);
+        case INVALID_LOCK -> new OwsException("InvalidLockId", "lockId", e.getMessage(), 400);
+        case FORBIDDEN -> new OwsException("OperationProcessingFailed", "Lock", e.getMessage(), 403);
+        default ->
+            new OwsException(OwsException.INVALID_PARAMETER_VALUE, "Lock", e.getMessage(), 400);
+      };
+    } catch (QueryException e) {
+      throw new OwsException(e.code(), e.locator(), e.getMessage());
+    }
   }
 
   /** GetPropertyValue: the values of one property of the features, as a wfs:ValueCollection. */
@@ -103,7 +214,7 @@ public class WfsService {
             "no property '" + v + "' in " + q.layer().name());
       }
     }
-    return features(r.features(), url, r.valueReference());
+    return features(r.features(), url, r.valueReference(), null);
   }
 
   /** ListStoredQueries. */
@@ -130,16 +241,24 @@ public class WfsService {
    * Transaction: all edits in one database transaction, as new versions written by {@code who}.
    * Invalid values or geometry are an InvalidParameterValue report (400) whose locator names the
    * action; a version conflict (the writer named a version that is no longer the latest) is
-   * OperationProcessingFailed with 409, or for WFS 1.0.0, whose clients (QGIS) read the transaction
-   * response only, a {@code WFS_TransactionResponse} with {@code FAILED}.
+   * OperationProcessingFailed with 409, and so is an edit of a feature another lock holds; for WFS
+   * 1.0.0, whose clients (QGIS) read the transaction response only, both are a {@code
+   * WFS_TransactionResponse} with {@code FAILED}. An unknown or expired lockId is InvalidLockId.
    */
   WfsResponse transaction(WfsRequest.Transaction r, Editor who) {
     EditResult result;
     try {
-      result = editor.apply(r.edits(), who, "WFS-T" + (r.handle() == null ? "" : " " + r.handle()));
+      result =
+          editor.apply(
+              r.edits(),
+              who,
+              "WFS-T" + (r.handle() == null ? "" : " " + r.handle()),
+              r.lockId() == null ? null : new FeatureLocks.Presented(r.lockId(), r.releaseAll()));
     } catch (EditException e) {
       String locator = e.locator() == null ? "Transaction" : e.locator();
-      if (e.reason() == EditException.Reason.CONFLICT && r.version().equals("1.0.0")) {
+      boolean conflict =
+          e.reason() == EditException.Reason.CONFLICT || e.reason() == EditException.Reason.LOCKED;
+      if (conflict && r.version().equals("1.0.0")) {
         return WfsResponse.xml(TransactionResponses.failed(r.handle(), locator, e.getMessage()));
       }
       throw switch (e.reason()) {
@@ -147,8 +266,9 @@ public class WfsService {
             new OwsException("OperationProcessingFailed", locator, e.getMessage(), 403);
         case NOT_FOUND ->
             new OwsException("OperationProcessingFailed", locator, e.getMessage(), 404);
-        case CONFLICT ->
+        case CONFLICT, LOCKED ->
             new OwsException("OperationProcessingFailed", locator, e.getMessage(), 409);
+        case INVALID_LOCK -> new OwsException("InvalidLockId", "lockId", e.getMessage(), 400);
         case INVALID ->
             new OwsException(OwsException.INVALID_PARAMETER_VALUE, locator, e.getMessage(), 400);
       };
@@ -165,7 +285,8 @@ public class WfsService {
     return WfsResponse.xml(TransactionResponses.document(r.version(), result, ids));
   }
 
-  private WfsResponse features(WfsRequest.GetFeature r, String url, String valueReference)
+  private WfsResponse features(
+      WfsRequest.GetFeature r, String url, String valueReference, String lockId)
       throws SQLException {
     List<FeatureQuery> queries =
         r.queries().stream().map(q -> featureQuery(q, valueReference)).toList();
@@ -181,7 +302,8 @@ public class WfsService {
     List<FeatureQuery> pages =
         r.resultType() == WfsRequest.ResultType.HITS ? List.of() : page(queries, matched, r);
     long returned = pages.stream().mapToLong(FeatureQuery::limit).sum();
-    CollectionInfo info = new CollectionInfo(total, returned, Instant.now(), links(r, url, total));
+    CollectionInfo info =
+        new CollectionInfo(total, returned, Instant.now(), links(r, url, total), lockId);
     OutputFormat format = valueReference != null ? OutputFormat.GML32 : r.format();
     EncodeOptions options = options(r, url, format);
     return new WfsResponse(

@@ -12,6 +12,7 @@ import cn.lzxq.city.data.query.fes.SafeXml;
 import cn.lzxq.city.server.encode.OutputFormat;
 import cn.lzxq.city.server.ows.KvpMap;
 import cn.lzxq.city.server.ows.OwsException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -65,6 +66,8 @@ final class WfsXmlParser {
         case "ListStoredQueries" -> new WfsRequest.ListStoredQueries(version);
         case "DescribeStoredQueries" ->
             new WfsRequest.DescribeStoredQueries(version, storedQueryIds(r));
+        case "LockFeature" -> lockFeature(r, version);
+        case "GetFeatureWithLock" -> getFeatureWithLock(r, version);
         case "Transaction" -> new TransactionReader(nativeSrid, version, limits, catalog).read(r);
         default ->
             throw new OwsException(
@@ -78,6 +81,52 @@ final class WfsXmlParser {
     } catch (QueryException e) {
       throw new OwsException(e.code(), e.locator(), e.getMessage());
     }
+  }
+
+  /**
+   * LockFeature: 2.0 {@code wfs:Query} (or GetFeatureById) children, 1.x {@code wfs:Lock} children
+   * (a Query's shape: typeName and a Filter); a 2.0 {@code lockId} attribute renews that lock.
+   */
+  private WfsRequest lockFeature(XMLStreamReader r, String version) throws XMLStreamException {
+    String lockId = SafeXml.attribute(r, "lockId");
+    Duration expiry = expiry(r, version);
+    boolean all = WfsParams.lockAll(SafeXml.attribute(r, "lockAction"), "lockAction");
+    List<WfsRequest.Query> queries = new ArrayList<>();
+    String child;
+    while ((child = SafeXml.nextChild(r)) != null) {
+      if (child.equals("Query") || child.equals("Lock")) {
+        queries.addAll(query(r, version, null));
+      } else if (child.equals("StoredQuery")
+          && WfsParams.GET_FEATURE_BY_ID.equals(SafeXml.attribute(r, "id"))) {
+        queries.addAll(featureById(r, null));
+      } else {
+        SafeXml.skip(r);
+      }
+    }
+    if (queries.isEmpty() && lockId == null) {
+      throw new OwsException(
+          OwsException.MISSING_PARAMETER_VALUE, "Query", "LockFeature needs a Query or a lockId");
+    }
+    return new WfsRequest.LockFeature(version, queries, expiry, all, lockId);
+  }
+
+  /** GetFeatureWithLock: a GetFeature with {@code expiry} and {@code lockAction}. */
+  private WfsRequest getFeatureWithLock(XMLStreamReader r, String version)
+      throws XMLStreamException {
+    Duration expiry = expiry(r, version);
+    boolean all = WfsParams.lockAll(SafeXml.attribute(r, "lockAction"), "lockAction");
+    if (!(getFeature(r, version) instanceof WfsRequest.GetFeature features)) {
+      throw new OwsException(
+          OwsException.INVALID_PARAMETER_VALUE,
+          "STOREDQUERY_ID",
+          "GetFeatureWithLock takes a Query or GetFeatureById, not a contributed stored query");
+    }
+    return new WfsRequest.GetFeatureWithLock(features, expiry, all);
+  }
+
+  private static Duration expiry(XMLStreamReader r, String version) {
+    String text = SafeXml.attribute(r, "expiry");
+    return text == null ? null : WfsParams.expiry(text, version);
   }
 
   private List<Layer> typeNames(XMLStreamReader r) throws XMLStreamException {

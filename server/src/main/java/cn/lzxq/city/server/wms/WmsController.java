@@ -19,7 +19,9 @@ import org.springframework.web.bind.annotation.RequestMethod;
 
 /**
  * {@code /wms}: adapts HTTP to the WMS operations with an explicit switch on REQUEST, and answers
- * errors as the request's EXCEPTIONS asks (ServiceExceptionReport, or in an image for GetMap).
+ * errors as the request's EXCEPTIONS asks (ServiceExceptionReport, or in an image for GetMap; 1.3.0
+ * XML/INIMAGE/BLANK and 1.1.1 application/vnd.ogc.se_xml/se_inimage/se_blank), in the form of the
+ * request's version (1.1.1: {@code application/vnd.ogc.se_xml}, no namespace, InvalidSRS).
  * Every failure is mapped by {@link OwsException#of}; a 503 carries Retry-After.
  */
 @Controller
@@ -28,6 +30,8 @@ class WmsController {
   private static final MediaType XML = MediaType.parseMediaType("text/xml;charset=UTF-8");
   private static final MediaType WMS_XML_111 =
       MediaType.parseMediaType("application/vnd.ogc.wms_xml;charset=UTF-8");
+  private static final MediaType SE_XML_111 =
+      MediaType.parseMediaType(ExceptionReports.WMS_111_MEDIA_TYPE);
 
   private final WmsService service;
   private final RemoteSld remoteSld;
@@ -112,10 +116,14 @@ class WmsController {
         return image(image);
       }
     }
-    ResponseEntity.BodyBuilder answer = ResponseEntity.status(e.httpStatus()).contentType(XML);
+    boolean v111 =
+        WmsVersion.ofRequest(operation, kvp.first("VERSION", "WMTVER")) == WmsVersion.V111;
+    ResponseEntity.BodyBuilder answer =
+        ResponseEntity.status(e.httpStatus())
+            .contentType(v111 ? SE_XML_111 : XML);
     if (e.unavailable()) {
       answer.header("Retry-After", Failures.RETRY_AFTER_SECONDS);
     }
-    return answer.body(ExceptionReports.wms(e));
+    return answer.body(v111 ? ExceptionReports.wms111(e) : ExceptionReports.wms(e));
   }
 }

@@ -7,7 +7,6 @@ import cn.lzxq.city.data.query.Filter;
 import cn.lzxq.city.data.query.QueryException;
 import cn.lzxq.city.data.query.cql.Cql2Text;
 import cn.lzxq.city.server.ows.OwsException;
-import cn.lzxq.city.server.wms.capabilities.Capabilities111Writer;
 import cn.lzxq.city.server.wms.capabilities.CapabilitiesWriter;
 import cn.lzxq.city.server.wms.capabilities.WmsVersion;
 import cn.lzxq.city.server.wms.encode.ImageEncoder;
@@ -87,16 +86,9 @@ public class WmsService {
 
   /** GetCapabilities: the document of {@code version} for the service at {@code endpoint}. */
   public String capabilities(String endpoint, WmsVersion version) {
-    return switch (version) {
-      case V130 ->
-          new CapabilitiesWriter(
-                  catalog.layers(), catalog.extents(), nativeSrid, properties, endpoint)
-              .write();
-      case V111 ->
-          new Capabilities111Writer(
-                  catalog.layers(), catalog.extents(), nativeSrid, properties, endpoint)
-              .write();
-    };
+    return new CapabilitiesWriter(
+            catalog.layers(), catalog.extents(), nativeSrid, properties, endpoint, version)
+        .write();
   }
 
   /** GetMap. */
@@ -282,18 +274,12 @@ public class WmsService {
   }
 
   /**
-   * A timeout is the server's time limit (503 with Retry-After: load shedding, ask for less);
-   * anything else is judged by {@link OwsException#of} (unreachable database 503, else 500).
+   * A timeout is the render time limit ({@link RenderDeadline#exceeded}, 400); anything else is
+   * judged by {@link OwsException#of} (unreachable database 503, else 500).
    */
   private RuntimeException databaseError(SQLException e) {
     if (ReadExecutor.timedOut(e)) {
-      return new OwsException(
-          OwsException.NO_APPLICABLE_CODE,
-          null,
-          "the query took longer than "
-              + properties.maxRenderTime().toMillis()
-              + " ms; ask for a smaller area",
-          503);
+      return RenderDeadline.exceeded(properties.maxRenderTime());
     }
     return new IllegalStateException("WMS query failed", e);
   }

@@ -16,11 +16,13 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * An analysis past its time limit is cancelled and answered with 503 problem JSON and Retry-After.
+ * An analysis past its time limit is cancelled and answered with 400 problem JSON naming the limit
+ * and the job API (503 means the database is unreachable, nothing else); a WMS map past its render
+ * time limit (1 ms here) is a 400 OperationProcessingFailed ServiceExceptionReport.
  */
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = "city.analysis.time-limits.clearance=1ms")
+    properties = {"city.analysis.time-limits.clearance=1ms", "city.wms.max-render-time=1ms"})
 class AnalysisTimeLimitTest {
 
   private static HikariDataSource db;
@@ -45,14 +47,16 @@ class AnalysisTimeLimitTest {
                 + port
                 + "/api/analysis/clearance?bbox="
                 + AnalysisApiTestBase.FIXTURE_BBOX);
-    assertThat(r.statusCode()).isEqualTo(503);
+    assertThat(r.statusCode()).isEqualTo(400);
     assertThat(r.headers().firstValue("Content-Type").orElse(""))
         .startsWith("application/problem+json");
-    assertThat(r.headers().firstValue("Retry-After")).hasValue("30");
+    assertThat(r.headers().firstValue("Retry-After")).isEmpty();
     JsonNode p = JsonMapper.builder().build().readTree(r.body());
     assertThat(p.get("type").asString())
         .isEqualTo("https://lzxq.city/problems/analysis-time-limit");
-    assertThat(p.get("detail").asString()).contains("time limit of 0.001 s");
+    assertThat(p.get("detail").asString())
+        .contains("time limit of 0.001 s")
+        .contains("POST /ogcapi/processes/{id}/execution");
     // Other analyses keep the default limit.
     assertThat(
             Http.get(
@@ -62,5 +66,37 @@ class AnalysisTimeLimitTest {
                         + AnalysisApiTestBase.FIXTURE_BBOX)
                 .statusCode())
         .isEqualTo(200);
+  }
+
+  @Test
+  void aStoredQueryAndAMapPastTheirTimeLimitsAre400InTheirProtocolsForm() throws Exception {
+    HttpResponse<String> wfs =
+        Http.get(
+            "http://localhost:"
+                + port
+                + "/wfs?SERVICE=WFS&VERSION=2.0.0&REQUEST=GetFeature&STOREDQUERY_ID="
+                + AnalysisStoredQueries.CLEARANCE
+                + "&BBOX="
+                + AnalysisApiTestBase.FIXTURE_BBOX);
+    assertThat(wfs.statusCode()).as(wfs.body()).isEqualTo(400);
+    assertThat(wfs.body())
+        .contains("exceptionCode=\"OperationProcessingFailed\"")
+        .contains("time limit of 0.001 s")
+        .contains("/ogcapi/processes/{id}/execution");
+
+    HttpResponse<String> wms =
+        Http.get(
+            "http://localhost:"
+                + port
+                + "/wms?SERVICE=WMS&VERSION=1.3.0&REQUEST=GetMap&LAYERS=pipe_js,pipe_rq,pipe_point"
+                + "&STYLES=&CRS=CRS:84&BBOX="
+                + AnalysisApiTestBase.FIXTURE_BBOX
+                + "&WIDTH=1024&HEIGHT=1024&FORMAT=image/png");
+    assertThat(wms.statusCode()).as(wms.body()).isEqualTo(400);
+    assertThat(wms.headers().firstValue("Retry-After")).isEmpty();
+    assertThat(wms.body())
+        .contains("<ServiceExceptionReport version=\"1.3.0\"")
+        .contains("code=\"OperationProcessingFailed\"")
+        .contains("time limit of 0.001 s exceeded drawing the map; narrow the BBOX");
   }
 }

@@ -122,6 +122,9 @@ class DesktopClientsTest {
             "ok map rendered",
             "ok WFS-T commit as editor_sw: dn_mm 200 -> 237",
             "ok OGC API reads dn_mm = 237 back");
+    assertThat(out)
+        .as("the WFS 2.0 schema gives QGIS a line layer with its CRS")
+        .containsPattern("ok WFS 2.0 layer: (Multi)?LineString\\S* in EPSG:4544");
     assertThat(ImageIO.read(new File(png.toString())).getWidth()).isEqualTo(512);
     assertThat(
             Sql.strings(

@@ -67,6 +67,7 @@ class WfsProtocolTest extends SmallCityContextTest {
           List.of(
               "ImplementsBasicWFS",
               "ImplementsTransactionalWFS",
+              "ImplementsLockingWFS",
               "ImplementsResultPaging",
               "KVPEncoding",
               "XMLEncoding")) {
@@ -101,6 +102,16 @@ class WfsProtocolTest extends SmallCityContextTest {
                   "//ows:Operation[@name='GetFeature']/ows:Parameter[@name='resolve']//ows:Value[.='local']"))
           .isEqualTo(1);
       assertThat(Xml.count(caps, "//wfs:FeatureType")).isEqualTo(12);
+      for (String op : List.of("LockFeature", "GetFeatureWithLock")) {
+        assertThat(Xml.count(caps, "//ows:Operation[@name='" + op + "']//ows:Value[.='SOME']"))
+            .as(op + " lockAction SOME")
+            .isEqualTo(1);
+      }
+      assertThat(
+              Xml.count(
+                  caps,
+                  "//ows:Operation[@name='Transaction']/ows:Parameter[@name='releaseAction']//ows:Value"))
+          .isEqualTo(2);
       assertThat(Xml.text(caps, "//wfs:FeatureType[wfs:Name='city:pipe_js']/wfs:DefaultCRS"))
           .isEqualTo("urn:ogc:def:crs:EPSG::4544");
     }
@@ -127,7 +138,13 @@ class WfsProtocolTest extends SmallCityContextTest {
       assertThat(Xml.text(caps, "//ows10:ServiceIdentification/ows10:ServiceTypeVersion"))
           .isEqualTo("1.1.0");
       for (String op :
-          List.of("GetCapabilities", "DescribeFeatureType", "GetFeature", "Transaction")) {
+          List.of(
+              "GetCapabilities",
+              "DescribeFeatureType",
+              "GetFeature",
+              "Transaction",
+              "LockFeature",
+              "GetFeatureWithLock")) {
         assertThat(
                 Xml.text(
                     caps,
@@ -138,6 +155,8 @@ class WfsProtocolTest extends SmallCityContextTest {
             .endsWith("/wfs");
       }
       assertThat(Xml.count(caps, "//wfs1:FeatureTypeList/wfs1:FeatureType")).isEqualTo(12);
+      assertThat(Xml.count(caps, "//wfs1:FeatureTypeList/wfs1:Operations[wfs1:Operation='Lock']"))
+          .isEqualTo(1);
       String pipe = "//wfs1:FeatureType[wfs1:Name='city:pipe_js']";
       assertThat(Xml.text(caps, pipe + "/wfs1:DefaultSRS"))
           .isEqualTo("urn:x-ogc:def:crs:EPSG:4544");
@@ -168,7 +187,13 @@ class WfsProtocolTest extends SmallCityContextTest {
       assertThat(Xml.text(caps, "/wfs1:WFS_Capabilities/@version")).isEqualTo("1.0.0");
       assertThat(Xml.text(caps, "/wfs1:WFS_Capabilities/wfs1:Service/wfs1:Name")).isEqualTo("WFS");
       for (String op :
-          List.of("GetCapabilities", "DescribeFeatureType", "GetFeature", "Transaction")) {
+          List.of(
+              "GetCapabilities",
+              "DescribeFeatureType",
+              "GetFeature",
+              "Transaction",
+              "LockFeature",
+              "GetFeatureWithLock")) {
         assertThat(
                 Xml.text(
                     caps,
@@ -181,6 +206,7 @@ class WfsProtocolTest extends SmallCityContextTest {
       assertThat(Xml.count(caps, "//wfs1:GetFeature/wfs1:ResultFormat/wfs1:GML2")).isEqualTo(1);
       assertThat(Xml.count(caps, "//wfs1:FeatureTypeList/wfs1:Operations/wfs1:Insert"))
           .isEqualTo(1);
+      assertThat(Xml.count(caps, "//wfs1:FeatureTypeList/wfs1:Operations/wfs1:Lock")).isEqualTo(1);
       assertThat(Xml.count(caps, "//wfs1:FeatureTypeList/wfs1:FeatureType")).isEqualTo(12);
       String pipe = "//wfs1:FeatureType[wfs1:Name='city:pipe_js']";
       assertThat(Xml.text(caps, pipe + "/wfs1:SRS")).isEqualTo("EPSG:4544");
@@ -282,6 +308,13 @@ class WfsProtocolTest extends SmallCityContextTest {
                   "//xs:complexType[@name='pipe_jsType']//xs:element[@name='geom']/@type"))
           .as("a GML 3.2 line (3.2.1 has no LineStringPropertyType)")
           .isEqualTo("gml:CurvePropertyType");
+      assertThat(
+              Xml.text(
+                  r.body(),
+                  "//xs:complexType[@name='pipe_jsType']//xs:element[@name='geom']"
+                      + "/following-sibling::comment()[1]"))
+          .as("GDAL's mark of a curve that is a LineString")
+          .isEqualTo(" restricted to LineString ");
       Xml.schema("http://schemas.opengis.net/wfs/2.0/wfs.xsd", r.body());
     }
   }

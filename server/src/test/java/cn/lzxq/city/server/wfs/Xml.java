@@ -58,6 +58,8 @@ public final class Xml {
   public static Document parse(String xml) throws Exception {
     DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
     f.setNamespaceAware(true);
+    // a WMS 1.1.1 document names its DTD by URL: never fetch it
+    f.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
     return f.newDocumentBuilder()
         .parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
   }

@@ -11,6 +11,7 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -19,7 +20,9 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * The WMS with {@code CITY_PUBLIC_READS=false}. DESIGN.md: "Reads are public unless configured
+ * The service with {@code CITY_PUBLIC_READS=false}: no browser origin is allowed by default (no
+ * CORS headers, preflights refused), anonymous {@code /actuator/health} shows the status only, and
+ * the WMS needs a login. DESIGN.md: "Reads are public unless configured
  * otherwise" — turning public reads off is that configuration, and WMS maps are reads of the same
  * data as WFS, so GetCapabilities and GetMap then need a login (HTTP Basic, which QGIS and GDAL
  * send) like every other read; the WMS does not leak what WFS protects. With a login they work.
@@ -81,5 +84,58 @@ class WmsAccessTest {
     assertThat(water(image(get(MAP, "analyst:s3cret-map")))[0])
         .as("water pipe pixels")
         .isGreaterThan(0);
+  }
+
+  @Test
+  void noOriginIsAllowedByDefaultOnceReadsNeedALogin() throws Exception {
+    for (String path :
+        List.of(
+            "/wms?SERVICE=WMS&REQUEST=GetCapabilities",
+            "/wfs?SERVICE=WFS&REQUEST=GetCapabilities",
+            "/ogcapi/collections",
+            "/api/layers")) {
+      HttpResponse<byte[]> r =
+          Http.send(
+              HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                  .header("Origin", "https://portal.example.cn")
+                  .header("Authorization", Http.basic("analyst:s3cret-map"))
+                  .build(),
+              HttpResponse.BodyHandlers.ofByteArray());
+      assertThat(r.headers().firstValue("Access-Control-Allow-Origin")).as(path).isEmpty();
+      HttpResponse<byte[]> preflight =
+          Http.send(
+              HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                  .header("Origin", "https://portal.example.cn")
+                  .header("Access-Control-Request-Method", "GET")
+                  .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+                  .build(),
+              HttpResponse.BodyHandlers.ofByteArray());
+      assertThat(preflight.headers().firstValue("Access-Control-Allow-Origin"))
+          .as("preflight " + path)
+          .isEmpty();
+    }
+  }
+
+  @Test
+  void anonymousHealthShowsTheStatusOnly() throws Exception {
+    HttpResponse<byte[]> anonymous =
+        Http.send(
+            HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health"))
+                .build(),
+            HttpResponse.BodyHandlers.ofByteArray());
+    assertThat(anonymous.statusCode()).as("public for load balancers").isEqualTo(200);
+    assertThat(new String(anonymous.body(), StandardCharsets.UTF_8))
+        .as("the status (and the probe groups' names) only: no components, disk path or exception")
+        .isIn("{\"status\":\"UP\"}", "{\"groups\":[\"liveness\",\"readiness\"],\"status\":\"UP\"}");
+    HttpResponse<byte[]> admin =
+        Http.send(
+            HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health"))
+                .header("Authorization", Http.basic("analyst:s3cret-map"))
+                .build(),
+            HttpResponse.BodyHandlers.ofByteArray());
+    assertThat(new String(admin.body(), StandardCharsets.UTF_8))
+        .as("an admin sees the components")
+        .contains("\"components\"")
+        .contains("\"db\"");
   }
 }

@@ -5,6 +5,7 @@ import static cn.lzxq.city.server.wms.WmsFixture.get;
 import static cn.lzxq.city.server.wms.WmsFixture.image;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.lzxq.city.server.wfs.Xml;
 import java.awt.image.BufferedImage;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -111,5 +112,54 @@ class WmsExceptionsTest extends WmsContextTest {
                 + "&EXCEPTIONS=BLANK&BGCOLOR=0x00FF00");
     assertThat(jpeg.headers().firstValue("Content-Type")).hasValue("image/jpeg");
     assertThat(image(jpeg).getRGB(10, 10) & 0x00ff00).isEqualTo(0x00ff00);
+  }
+
+  @Test
+  void version111ErrorsAreServiceExceptionReports111() throws Exception {
+    String map111 =
+        "SERVICE=WMS&VERSION=1.1.1&REQUEST=GetMap&LAYERS=pipe_js&STYLES=&SRS=EPSG:4490"
+            + "&BBOX=103.698,36.5,103.7004,36.502&WIDTH=256&HEIGHT=256&FORMAT=image/png";
+    for (String[] c :
+        new String[][] {
+          {map111.replace("EPSG:4490", "EPSG:2000"), "400", "InvalidSRS"},
+          {map111.replace("LAYERS=pipe_js", "LAYERS=pipes"), "400", "LayerNotDefined"},
+          {
+            map111.replace("STYLES=", "STYLES=rainbow") + "&EXCEPTIONS=application/vnd.ogc.se_xml",
+            "400",
+            "StyleNotDefined"
+          },
+          {map111.replace("GetMap", "GetStyles"), "501", "OperationNotSupported"},
+          {"SERVICE=WFS&VERSION=1.1.1&REQUEST=GetCapabilities", "400", "InvalidParameterValue"},
+          {"SERVICE=WMS&WMTVER=1.0.0&REQUEST=map&LAYERS=pipe_js", "400", "MissingParameterValue"}
+        }) {
+      HttpResponse<byte[]> r = get("http://localhost:" + port + "/wms?" + c[0]);
+      String body = new String(r.body(), StandardCharsets.UTF_8);
+      assertThat(r.statusCode()).as(c[0] + "\n" + body).isEqualTo(Integer.parseInt(c[1]));
+      assertThat(r.headers().firstValue("Content-Type").orElse(""))
+          .as("WMS 1.1.1 §6.9")
+          .startsWith("application/vnd.ogc.se_xml");
+      assertThat(body)
+          .contains("exception_1_1_1.dtd")
+          .doesNotContain("xmlns=")
+          .doesNotContain("locator=");
+      assertThat(Xml.text(body, "/ServiceExceptionReport/@version"))
+          .isEqualTo("1.1.1");
+      assertThat(Xml.text(body, "/ServiceExceptionReport/ServiceException/@code"))
+          .isEqualTo(c[2]);
+    }
+    BufferedImage inimage =
+        image(
+            get(
+                "http://localhost:"
+                    + port
+                    + "/wms?"
+                    + map111.replace("STYLES=", "STYLES=rainbow")
+                    + "&EXCEPTIONS=application/vnd.ogc.se_inimage&TRANSPARENT=TRUE"));
+    assertThat(drawn(inimage)[0]).as("the 1.1.1 INIMAGE value draws the message").isGreaterThan(50);
+    HttpResponse<byte[]> v130 = get("http://localhost:" + port + "/wms?" + MAP.replace("CRS:84", "EPSG:2000"));
+    assertThat(new String(v130.body(), StandardCharsets.UTF_8))
+        .as("1.3.0 stays as it is")
+        .contains("<ServiceExceptionReport version=\"1.3.0\" xmlns=\"http://www.opengis.net/ogc\"")
+        .contains("code=\"InvalidCRS\"");
   }
 }

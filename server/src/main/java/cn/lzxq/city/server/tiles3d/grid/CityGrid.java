@@ -1,5 +1,6 @@
 package cn.lzxq.city.server.tiles3d.grid;
 
+import cn.lzxq.city.data.db.ReadExecutor;
 import cn.lzxq.city.data.sql.SqlTemplate;
 import cn.lzxq.city.server.tiles3d.Tiles3dProperties;
 import cn.lzxq.city.server.tiles3d.content.Heights;
@@ -9,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -32,12 +32,12 @@ public class CityGrid {
   /** Lanzhou New Area core, used while the database holds no features (degrees). */
   static final double[] DEFAULT_BOX = {103.60, 36.45, 103.80, 36.65};
 
-  private final JdbcTemplate jdbc;
+  private final ReadExecutor reads;
   private final Tiles3dProperties props;
   private volatile Grid grid;
 
-  public CityGrid(JdbcTemplate jdbc, Tiles3dProperties props) {
-    this.jdbc = jdbc;
+  public CityGrid(ReadExecutor reads, Tiles3dProperties props) {
+    this.reads = reads;
     this.props = props;
   }
 
@@ -62,9 +62,10 @@ public class CityGrid {
 
   private Grid compute() {
     List<LayerExtent> extents =
-        jdbc.query(
+        reads.rows(
             SqlTemplate.load("tiles3d/extent"),
-            (rs, i) ->
+            Map.of("depth", Heights.DEFAULT_DEPTH_M),
+            rs ->
                 new LayerExtent(
                     rs.getString("layer"),
                     rs.getDouble("west"),
@@ -74,8 +75,7 @@ public class CityGrid {
                     rs.getDouble("ground_min"),
                     rs.getDouble("ground_max"),
                     rs.getDouble("rel_min"),
-                    rs.getDouble("rel_max")),
-            Heights.DEFAULT_DEPTH_M);
+                    rs.getDouble("rel_max")));
     Map<String, LayerExtent> byLayer = new LinkedHashMap<>();
     double[] box = {Double.MAX_VALUE, Double.MAX_VALUE, -Double.MAX_VALUE, -Double.MAX_VALUE};
     for (LayerExtent e : extents) {

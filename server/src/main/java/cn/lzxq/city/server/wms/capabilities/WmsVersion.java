@@ -35,6 +35,21 @@ public enum WmsVersion {
     return compare(v, new int[] {1, 3, 0}) >= 0 ? V130 : V111;
   }
 
+  /**
+   * The version an error of a request is reported in: GetCapabilities as negotiated, any other
+   * request as its VERSION (or WMTVER) says — 1.1.1 for versions below 1.3.0, 1.3.0 otherwise and
+   * when absent.
+   */
+  public static WmsVersion ofRequest(String request, Optional<String> asked) {
+    if (request.equalsIgnoreCase("GetCapabilities") || request.equalsIgnoreCase("capabilities")) {
+      return negotiate(asked);
+    }
+    if (asked.isEmpty() || asked.get().isBlank()) {
+      return V130;
+    }
+    return compare(parse(asked.get()), new int[] {1, 3, 0}) >= 0 ? V130 : V111;
+  }
+
   private static int[] parse(String text) {
     String[] parts = text.trim().split("\\.");
     int[] v = new int[3];

@@ -20,16 +20,27 @@ public final class RenderDeadline {
     return Math.max(1, (endNanos - System.nanoTime()) / 1_000_000);
   }
 
-  /** Throws when the time is up (HTTP 503: the server limit, not the request, is at fault). */
+  /**
+   * Throws when the time is up: {@link #exceeded(Duration)} (400, not 503: the same request would
+   * exceed the limit again; 503 means the database is unreachable).
+   */
   public void check() {
     if (System.nanoTime() > endNanos) {
-      throw new OwsException(
-          OwsException.NO_APPLICABLE_CODE,
-          null,
-          "the map took longer than "
-              + limit.toMillis()
-              + " ms to draw; ask for a smaller area or fewer layers",
-          503);
+      throw exceeded(limit);
     }
+  }
+
+  /**
+   * The answer to a map past the render time limit (drawing or its query): OperationProcessingFailed,
+   * HTTP 400, saying the limit and what to ask for instead.
+   */
+  public static OwsException exceeded(Duration limit) {
+    return new OwsException(
+        "OperationProcessingFailed",
+        null,
+        "time limit of "
+            + limit.toMillis() / 1000.0
+            + " s exceeded drawing the map; narrow the BBOX, ask for fewer layers or a smaller image",
+        400);
   }
 }
