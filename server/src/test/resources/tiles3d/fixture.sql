@@ -126,3 +126,33 @@ FROM (SELECT i, j, ST_Multi(ST_Transform(ST_SetSRID(ST_MakePolygon(ST_MakeLine(A
 
 DROP TABLE fx_seg;
 DROP TABLE fx_net;
+
+-- Buildings: in each block a 3 × 3 grid of 30 m × 20 m LOD1 blocks 80 m apart, 2–11 floors (no
+-- recorded height: floors × 3 m), footprint Z = fx_ground at the block corner; the ninth of each
+-- block is planned. In block (1, 1) 'B-LOD2': a gabled LOD2 house, 10 m × 8 m, ground 1960 m, eaves
+-- 6 m, ridge 9 m (height 7.5 m per GB 50352).
+INSERT INTO building (building_code, building_use, floors, parcel_code, build_year, status, geom, valid_from)
+SELECT 'B-' || i || '-' || j || '-' || k, (ARRAY['residential', 'commercial', 'office', 'public', 'industrial'])[1 + (i + j) % 5],
+       2 + (i + j + k) % 10, 'XQ-' || i || '-' || j, 2015, CASE WHEN k = 8 THEN 'planned' ELSE 'existing' END,
+       ST_Multi(ST_Force3DZ(ST_MakeEnvelope(ST_X(c) + (k % 3) * 80, ST_Y(c) + (k / 3) * 80,
+                                            ST_X(c) + (k % 3) * 80 + 30, ST_Y(c) + (k / 3) * 80 + 20, 4544), z)),
+       timestamptz '2015-01-01 00:00+08'
+FROM (SELECT i, j, fx_ground(103.700 + i * 0.004 + 0.0006, 36.540 + j * 0.004 + 0.0006) AS z,
+             ST_Transform(ST_SetSRID(ST_MakePoint(103.700 + i * 0.004 + 0.0006, 36.540 + j * 0.004 + 0.0006), 4490), 4544) AS c
+      FROM generate_series(0, fx_n() - 1) i, generate_series(0, fx_n() - 1) j) q, generate_series(0, 8) k;
+
+INSERT INTO building (building_code, building_use, floors, height_m, roof_height_m, parcel_code, build_year, status,
+                      geom, lod2, valid_from)
+SELECT 'B-LOD2', 'residential', 2, 7.5, 9, 'XQ-1-1', 2012, 'existing',
+       ST_Multi(ST_Force3DZ(ST_MakeEnvelope(x, y, x + 10, y + 8, 4544), 1960)),
+       ST_SetSRID(ST_GeomFromText(format(
+         'MULTIPOLYGON Z (((%1$s %2$s 1960, %3$s %2$s 1960, %3$s %2$s 1966, %1$s %2$s 1966, %1$s %2$s 1960)),'
+         '((%3$s %4$s 1960, %1$s %4$s 1960, %1$s %4$s 1966, %3$s %4$s 1966, %3$s %4$s 1960)),'
+         '((%1$s %4$s 1960, %1$s %2$s 1960, %1$s %2$s 1966, %1$s %5$s 1969, %1$s %4$s 1966, %1$s %4$s 1960)),'
+         '((%3$s %2$s 1960, %3$s %4$s 1960, %3$s %4$s 1966, %3$s %5$s 1969, %3$s %2$s 1966, %3$s %2$s 1960)),'
+         '((%1$s %2$s 1966, %3$s %2$s 1966, %3$s %5$s 1969, %1$s %5$s 1969, %1$s %2$s 1966)),'
+         '((%3$s %4$s 1966, %1$s %4$s 1966, %1$s %5$s 1969, %3$s %5$s 1969, %3$s %4$s 1966)))',
+         x, y, x + 10, y + 8, y + 4)), 4544),
+       timestamptz '2012-01-01 00:00+08'
+FROM (SELECT ST_X(c) AS x, ST_Y(c) AS y
+      FROM (SELECT ST_Transform(ST_SetSRID(ST_MakePoint(103.7055, 36.5455), 4490), 4544) AS c) p) q;

@@ -28,6 +28,14 @@ layers AS (
   SELECT 'zoning_parcel', ST_Transform(ST_SetSRID(ST_Extent(geom)::geometry, max(ST_SRID(geom))), 4490),
          min(ST_ZMin(geom)), max(ST_ZMax(geom)), -0.5, max(coalesce(height_limit_m, 0)) + 1
   FROM zoning_parcel HAVING count(*) > 0
+  UNION ALL
+  -- buildings stand on the DEM where there is one: its heights widen the ground range
+  SELECT 'building', ST_Transform(ST_SetSRID(ST_Extent(geom)::geometry, max(ST_SRID(geom))), 4490),
+         least(min(ST_ZMin(geom)), (SELECT min(min_h) FROM dem)),
+         greatest(max(ST_ZMax(geom)), (SELECT max(max_h) FROM dem)), -0.5,
+         max(greatest(building_height_m(height_m, floors), coalesce(roof_height_m, 0),
+                      coalesce(ST_ZMax(lod2) - ST_ZMin(geom), 0))) + 1
+  FROM building HAVING count(*) > 0
 )
 SELECT layer, ST_XMin(box) AS west, ST_YMin(box) AS south, ST_XMax(box) AS east, ST_YMax(box) AS north,
        ground_min::double precision AS ground_min, ground_max::double precision AS ground_max,

@@ -15,14 +15,15 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * Imports CJJ 61 survey tables (CSV, XLSX), GeoJSON and GeoPackage files in one transaction,
- * printing the QA report; exit 1 (nothing written) when a file has errors.
+ * Imports CJJ 61 survey tables (CSV, XLSX), GeoJSON, GeoPackage, shapefile and CityJSON files in
+ * one transaction, printing the QA report; exit 1 (nothing written) when a file has errors.
  */
 @Command(
     name = "import",
     subcommands = ImportDemCommand.class,
     description = {
-      "import CJJ 61 survey tables (.csv .xlsx), GeoJSON (.geojson .json) and GeoPackage (.gpkg) files",
+      "import CJJ 61 survey tables (.csv .xlsx), GeoJSON (.geojson .json), GeoPackage (.gpkg),"
+          + " shapefiles (.shp) and CityJSON buildings (.city.json .cityjson) files",
       "All files are checked first; nothing is written unless all of them are valid."
     })
 final class ImportCommand implements Callable<Integer> {

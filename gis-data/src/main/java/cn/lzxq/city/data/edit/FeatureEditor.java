@@ -37,8 +37,8 @@ import javax.sql.DataSource;
  * (ascending) and then re-reads, so a writer waiting for another applies its edit to the other's
  * result instead of finding nothing. A writer that names the version it read ({@link
  * Filter.ResourceIds#versions()}, {@link FeatureEdit.Replace#version()}) gets a {@link
- * EditException.Reason#CONFLICT} when the latest version is another one. A feature held by a
- * {@link FeatureLocks feature lock} is refused ({@link EditException.Reason#LOCKED}) unless the
+ * EditException.Reason#CONFLICT} when the latest version is another one. A feature held by a {@link
+ * FeatureLocks feature lock} is refused ({@link EditException.Reason#LOCKED}) unless the
  * transaction presents that lock's id. Every geometry passes {@link GeometryCheck} first.
  */
 public final class FeatureEditor {

@@ -1,5 +1,6 @@
 package cn.lzxq.city.data.io;
 
+import cn.lzxq.city.data.io.cityjson.CityJsonSource;
 import cn.lzxq.city.data.io.cjj61.Cjj61Importer;
 import cn.lzxq.city.data.io.cjj61.Dictionaries;
 import cn.lzxq.city.data.io.feature.FeatureImporter;
@@ -10,6 +11,7 @@ import cn.lzxq.city.data.io.qa.AreaCheck;
 import cn.lzxq.city.data.io.qa.Issues;
 import cn.lzxq.city.data.io.qa.QaCode;
 import cn.lzxq.city.data.io.qa.QaReport;
+import cn.lzxq.city.data.io.shp.ShapefileSource;
 import cn.lzxq.city.data.io.table.TableReader;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -26,10 +28,10 @@ import java.util.Map;
 import javax.sql.DataSource;
 
 /**
- * Imports a set of files in one transaction: CJJ 61 survey tables (CSV, XLSX), GeoJSON and
- * GeoPackage. Every file is checked first and every problem reported; only when there is no error
- * (and it is not a dry run) is anything written, and then either all of it or nothing. The entry
- * point for the command line and the server.
+ * Imports a set of files in one transaction: CJJ 61 survey tables (CSV, XLSX), GeoJSON, GeoPackage,
+ * shapefiles and CityJSON. Every file is checked first and every problem reported; only when there
+ * is no error (and it is not a dry run) is anything written, and then either all of it or nothing.
+ * The entry point for the command line and the server.
  */
 public final class CityImporter {
 
@@ -112,19 +114,37 @@ public final class CityImporter {
         issues.error(name, 0, "", QaCode.FILE, "not found or not readable 文件不存在");
       } else if (TableReader.forFile(file, null) != null) {
         tables.add(file);
-      } else if (lower.endsWith(".geojson") || lower.endsWith(".json")) {
+      } else if (lower.endsWith(".gpkg")) {
+        features.addAll(GpkgSource.open(file));
+      } else if (lower.endsWith(".geojson")
+          || lower.endsWith(".json")
+          || lower.endsWith(".cityjson")
+          || lower.endsWith(".shp")) {
         try {
-          features.add(GeoJsonSource.open(file));
+          features.add(featureFile(file, lower));
         } catch (IOException e) {
           issues.error(name, 0, "", QaCode.FILE, e.getMessage());
         }
-      } else if (lower.endsWith(".gpkg")) {
-        features.addAll(GpkgSource.open(file));
       } else {
         issues.error(
-            name, 0, "", QaCode.FILE, "unknown format (.csv .xlsx .geojson .json .gpkg) 不支持的格式");
+            name,
+            0,
+            "",
+            QaCode.FILE,
+            "unknown format (.csv .xlsx .geojson .json .gpkg .shp .city.json) 不支持的格式");
       }
     }
+  }
+
+  /** A GeoJSON, CityJSON ({@code .cityjson}, or JSON of type CityJSON) or shapefile source. */
+  private static FeatureSource featureFile(Path file, String lower) throws IOException {
+    if (lower.endsWith(".shp")) {
+      return ShapefileSource.open(file);
+    }
+    if (lower.endsWith(".cityjson") || CityJsonSource.isCityJson(file)) {
+      return CityJsonSource.open(file);
+    }
+    return GeoJsonSource.open(file);
   }
 
   private static LayerTable layerOf(FeatureSource f, ImportOptions options, Issues issues) {

@@ -23,10 +23,10 @@ public record SqlColumn(String name, String expression) {
 
   /**
    * A geometry column bound as two parameters, WKB and its SRID, and transformed in PostGIS to the
-   * column's SRID (made 3D, and multi when the column is).
+   * column's SRID (made 3D, and multi when the column is); a null WKB gives a null geometry.
    */
   public static SqlColumn wkb(Column column) {
-    String geom = "ST_SetSRID(ST_GeomFromWKB(?), CAST(? AS integer))";
+    String geom = "ST_SetSRID(ST_GeomFromWKB(CAST(? AS bytea)), CAST(? AS integer))";
     if (column.geometryType().startsWith("MULTI")) {
       geom = "ST_Multi(" + geom + ")";
     }

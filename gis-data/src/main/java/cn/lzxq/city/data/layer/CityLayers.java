@@ -19,8 +19,8 @@ import java.util.List;
 
 /**
  * The layers of the city model, each defined in one entry: one pipe layer per CJJ 61 network, pipe
- * points, base stations, antenna sectors, zoning parcels, roads and construction projects. Adding a
- * layer is adding an entry to {@link #all()}.
+ * points, base stations, antenna sectors, zoning parcels, buildings, roads and construction
+ * projects. Adding a layer is adding an entry to {@link #all()}.
  */
 public final class CityLayers {
 
@@ -130,6 +130,7 @@ public final class CityLayers {
     layers.add(pipePoints());
     layers.addAll(stations());
     layers.add(parcels());
+    layers.add(buildings());
     layers.add(
         Layer.vector(
                 "road",
@@ -302,6 +303,52 @@ public final class CityLayers {
                         required("eirp_dbm"),
                         required("status"))));
     return List.of(stations, sectors);
+  }
+
+  /**
+   * Buildings: footprint (Z = ground), GB 50352-2019 height or floors, ridge height, use, parcel;
+   * LOD2 walls and roofs (table column {@code lod2}, not an attribute) when imported from CityJSON.
+   */
+  private static Layer buildings() {
+    return Layer.vector(
+            "building",
+            "建筑物",
+            "buildings",
+            "Building footprints with height (GB 50352-2019 §4.5.2) or floors, ridge height, use and"
+                + " parcel; 3D: extruded LOD1, LOD2 walls and roofs where imported; Z is the ground",
+            "building",
+            GeometryKind.POLYGON,
+            List.of(
+                of("building_code", STRING, "建筑编码", "building code"),
+                of("name", STRING, "建筑名称", "name"),
+                of("building_use", STRING, "建筑用途", "use"),
+                of("floors", INTEGER, "层数", "floors"),
+                measured("height_m", DECIMAL, "建筑高度", "building height", "m"),
+                measured("roof_height_m", DECIMAL, "屋脊高度", "ridge height", "m"),
+                of("parcel_code", STRING, "地块编码", "parcel code"),
+                of("build_year", INTEGER, "建成年份", "year built"),
+                of("status", STRING, "状态", "status")))
+        .withImportKey(ImportKey.of("building_code"))
+        .withTiles(
+            new TileContent(
+                "BUILDINGS",
+                "建筑物",
+                "buildings",
+                "buildings",
+                TileEncoding.BUILDINGS,
+                "building",
+                "建筑物 building",
+                List.of(
+                    required("building_code"),
+                    optional("name"),
+                    required("building_use"),
+                    optional("floors"),
+                    optional("height_m"),
+                    optional("roof_height_m"),
+                    optional("parcel_code"),
+                    optional("build_year"),
+                    required("status"),
+                    VALID_FROM)));
   }
 
   /** GB 50137-2011 names the class columns 类别代码 and 类别名称: here 用地代码 and 用地名称. */

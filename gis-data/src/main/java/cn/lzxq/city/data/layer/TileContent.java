@@ -48,7 +48,17 @@ public record TileContent(
     /** The sectors carried by a {@link #TOWERS} content. */
     SECTORS,
     /** Polygons extruded from the ground to their height limit. */
-    PARCELS
+    PARCELS,
+    /** Buildings: footprints extruded to their height (LOD1) or their LOD2 walls and roofs. */
+    BUILDINGS;
+
+    /**
+     * Whether the content stands on the DEM in absolute height mode (its tiles change with the
+     * terrain).
+     */
+    public boolean onTerrain() {
+      return this == BUILDINGS;
+    }
   }
 
   /**

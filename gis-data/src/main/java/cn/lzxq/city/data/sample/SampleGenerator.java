@@ -13,8 +13,8 @@ import java.util.function.Consumer;
  *
  * <p>Feature ids are fixed per table: roads from {@value #ROAD_FIDS}, parcels from {@value
  * #PARCEL_FIDS}, projects from {@value #PROJECT_FIDS}, sites from {@value #SITE_FIDS}, sectors from
- * {@value #SECTOR_FIDS}, pipe points from {@value #POINT_FIDS} and pipe segments from {@value
- * #SEGMENT_FIDS}, each counting up in stream order.
+ * {@value #SECTOR_FIDS}, buildings from {@value #BUILDING_FIDS}, pipe points from {@value
+ * #POINT_FIDS} and pipe segments from {@value #SEGMENT_FIDS}, each counting up in stream order.
  *
  * <pre>{@code
  * SampleGenerator sample = new SampleGenerator(SampleScale.SMALL, SampleGenerator.DEFAULT_SEED);
@@ -34,6 +34,7 @@ public final class SampleGenerator {
   public static final long PROJECT_FIDS = 3_000_001L;
   public static final long SITE_FIDS = 4_000_001L;
   public static final long SECTOR_FIDS = 5_000_001L;
+  public static final long BUILDING_FIDS = 6_000_001L;
   public static final long POINT_FIDS = 10_000_001L;
   public static final long SEGMENT_FIDS = 100_000_001L;
 
@@ -44,6 +45,8 @@ public final class SampleGenerator {
   private final Map<String, List<String>> defectPoints = new LinkedHashMap<>();
   private final Map<String, Long> siteFids = new LinkedHashMap<>();
   private final SurveyDefects surveyDefects = new SurveyDefects();
+  private final List<PlantedDefect> buildingDefects = new ArrayList<>();
+  private boolean buildingsSeen;
   private boolean pointsSeen;
   private boolean segmentsSeen;
   private boolean sitesSeen;
@@ -106,6 +109,26 @@ public final class SampleGenerator {
         out.accept(new ZoningParcel(fid++, p, Corridor.rectangle(p.x0(), p.y0(), p.x1(), p.y1())));
       }
     }
+  }
+
+  /**
+   * The buildings of every parcel, in the parcels' order ({@link BuildingLayout}: within the
+   * parcels' indicators but for the planted breaches).
+   */
+  public void buildings(Consumer<SampleBuilding> out) {
+    BuildingLayout layout = new BuildingLayout();
+    buildingDefects.clear();
+    long[] fid = {BUILDING_FIDS};
+    parcels(
+        z -> {
+          BuildingLayout.Built built = layout.buildings(z, fid[0]);
+          built.buildings().forEach(out);
+          fid[0] += built.buildings().size();
+          if (built.defect() != null) {
+            buildingDefects.add(built.defect());
+          }
+        });
+    buildingsSeen = true;
   }
 
   /** The construction projects. */
@@ -226,6 +249,9 @@ public final class SampleGenerator {
     if (!sitesSeen) {
       baseStations(s -> {});
     }
+    if (!buildingsSeen) {
+      buildings(b -> {});
+    }
     List<PlantedDefect> out = new ArrayList<>();
     for (PlantedDefect d : model.defects().designs()) {
       List<Long> fids =
@@ -235,6 +261,7 @@ public final class SampleGenerator {
       out.add(d.withFeatures(fids, defectPoints.getOrDefault(d.id(), List.of()), d.siteCodes()));
     }
     out.addAll(surveyDefects.planted());
+    out.addAll(buildingDefects);
     return new SampleManifest(model.scale().id(), model.seed(), NewAreaFrame.SRID, out);
   }
 

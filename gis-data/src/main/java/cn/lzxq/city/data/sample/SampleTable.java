@@ -20,6 +20,10 @@ public enum SampleTable {
       "zoning_parcel",
       "fid, valid_from, changed_by, parcel_code, land_use_code, land_use_name, area_m2, max_far, "
           + "max_coverage_pct, min_green_pct, height_limit_m, plan_name, approval_date, geom"),
+  BUILDING(
+      "building",
+      "fid, valid_from, changed_by, building_code, building_use, floors, height_m, parcel_code, "
+          + "build_year, status, geom"),
   CONSTRUCTION_PROJECT(
       "construction_project",
       "fid, valid_from, changed_by, project_code, name, owner, kind, networks, "
@@ -119,6 +123,19 @@ public enum SampleTable {
                           .geometry(b -> Ewkb.lineStringZ(b, r.centreline()))
                           .geometry(b -> Ewkb.multiPolygonZ(b, r.redLine()))));
       case ZONING_PARCEL -> sample.parcels(z -> emit.accept(parcel(line, z)));
+      case BUILDING ->
+          sample.buildings(
+              b ->
+                  emit.accept(
+                      feature(line, b.fid(), b.validFrom())
+                          .text(b.code())
+                          .text(b.use())
+                          .number(b.floors())
+                          .number(b.heightM())
+                          .text(b.parcelCode())
+                          .number(b.validFrom().getYear())
+                          .text("existing")
+                          .geometry(g -> Ewkb.multiPolygonZ(g, b.ring()))));
       case CONSTRUCTION_PROJECT ->
           sample.projects(
               p ->

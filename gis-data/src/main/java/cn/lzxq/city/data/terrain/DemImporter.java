@@ -1,15 +1,12 @@
 package cn.lzxq.city.data.terrain;
 
 import cn.lzxq.city.data.ServiceArea;
+import cn.lzxq.city.data.gdal.Gdal;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
@@ -26,8 +23,6 @@ public final class DemImporter {
   static final double LOWEST_M = -500;
 
   static final double HIGHEST_M = 9_000;
-
-  private static final long GDAL_TIMEOUT_S = 600;
 
   private final ObjectMapper json = new ObjectMapper();
 
@@ -82,7 +77,7 @@ public final class DemImporter {
     } catch (IOException e) {
       throw new DemImportException(name + ": " + e.getMessage());
     } finally {
-      delete(dir);
+      Gdal.deleteTree(dir);
     }
   }
 
@@ -148,40 +143,11 @@ public final class DemImporter {
 
   /** Runs a GDAL command, returning its standard output; a failure becomes the file's error. */
   private static String run(String name, String... command) throws DemImportException, IOException {
-    Process p = new ProcessBuilder(command).redirectErrorStream(false).start();
     try {
-      byte[] out = p.getInputStream().readAllBytes();
-      String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-      if (!p.waitFor(GDAL_TIMEOUT_S, TimeUnit.SECONDS) || p.exitValue() != 0) {
-        p.destroyForcibly();
-        String first =
-            err.lines()
-                .filter(l -> l.startsWith("ERROR"))
-                .findFirst()
-                .orElse(err.lines().findFirst().orElse(""));
-        throw new DemImportException(
-            name + ": GDAL cannot read it as a raster (" + command[0] + ": " + first + ")");
-      }
-      return new String(out, StandardCharsets.UTF_8);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      p.destroyForcibly();
-      throw new DemImportException(name + ": interrupted");
-    }
-  }
-
-  private static void delete(Path dir) {
-    if (dir == null) {
-      return;
-    }
-    try (var files = Files.list(dir)) {
-      List<Path> all = new ArrayList<>(files.toList());
-      for (Path f : all) {
-        Files.deleteIfExists(f);
-      }
-      Files.deleteIfExists(dir);
-    } catch (IOException ignored) {
-      // a temporary folder left behind is harmless
+      return Gdal.run(command);
+    } catch (Gdal.GdalException e) {
+      throw new DemImportException(
+          name + ": GDAL cannot read it as a raster (" + e.getMessage() + ")");
     }
   }
 }

@@ -36,6 +36,8 @@ class MigrationTest {
         .containsExactly(
             "antenna_sector.geom:POINT:4544:3",
             "base_station.geom:POINT:4544:3",
+            "building.geom:MULTIPOLYGON:4544:3",
+            "building.lod2:MULTIPOLYGON:4544:3",
             "construction_project.geom:MULTIPOLYGON:4544:3",
             // the DEM is a raster grid in CGCS2000 lon/lat (the terrain tiling), not a feature
             // table
@@ -50,7 +52,7 @@ class MigrationTest {
             db,
             """
         SELECT count(*)::text FROM pg_indexes WHERE schemaname = current_schema() AND indexdef LIKE '%USING gist%'""");
-    assertThat(gist).containsExactly("8");
+    assertThat(gist).containsExactly("9");
   }
 
   @Test

@@ -1,6 +1,7 @@
 package cn.lzxq.city.server.analysis;
 
 import cn.lzxq.city.data.analysis.common.AnalysisInputException;
+import cn.lzxq.city.data.analysis.zoning.Compliance;
 import cn.lzxq.city.data.analysis.zoning.Zoning;
 import cn.lzxq.city.data.crs.CrsRef;
 import org.springframework.http.ResponseEntity;
@@ -11,7 +12,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Zoning (控规): the parcel at a point, what lies inside a parcel, land-use statistics of a scope.
+ * Zoning (控规): the parcel at a point, what lies inside a parcel, land-use statistics and zoning
+ * compliance of a scope.
  */
 @RestController
 @RequestMapping("/api/analysis/zoning")
@@ -42,6 +44,16 @@ class ZoningController {
       @PathVariable String code, @RequestParam(required = false) String asOf) {
     return ResponseEntity.ok(
         runner.timed("zoning", ScopeParams.time(asOf), (s, t) -> Zoning.contents(s, code, t)));
+  }
+
+  /**
+   * Buildings above their parcel's height limit and parcels above their floor-area ratio or
+   * building coverage, in the scope (bbox, road or project, at most {@code
+   * city.analysis.max-scope-km2}).
+   */
+  @GetMapping("/compliance")
+  ResponseEntity<Object> compliance(ScopeRequest q) {
+    return ResponseEntity.ok(runner.scoped("zoning", q.scope(), Compliance::check));
   }
 
   @GetMapping("/statistics")

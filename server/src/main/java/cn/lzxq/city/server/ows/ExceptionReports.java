@@ -47,8 +47,8 @@ public final class ExceptionReports {
   public static final String WMS_111_MEDIA_TYPE = "application/vnd.ogc.se_xml;charset=UTF-8";
 
   /**
-   * A WMS 1.1.1 ServiceExceptionReport: no namespace, the 1.1.1 DTD, a code but no locator (the
-   * DTD has none), and the 1.1.1 name of the CRS code (InvalidSRS for 1.3.0's InvalidCRS).
+   * A WMS 1.1.1 ServiceExceptionReport: no namespace, the 1.1.1 DTD, a code but no locator (the DTD
+   * has none), and the 1.1.1 name of the CRS code (InvalidSRS for 1.3.0's InvalidCRS).
    */
   public static String wms111(OwsException e) {
     String code = e.code().equals("InvalidCRS") ? "InvalidSRS" : e.code();

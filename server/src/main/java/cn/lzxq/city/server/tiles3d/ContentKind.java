@@ -3,6 +3,8 @@ package cn.lzxq.city.server.tiles3d;
 import cn.lzxq.city.data.layer.Layer;
 import cn.lzxq.city.data.layer.TileContent;
 import cn.lzxq.city.data.layer.TileContent.TileEncoding;
+import cn.lzxq.city.data.terrain.DemStore;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -45,9 +47,16 @@ public record ContentKind(Layer main, List<Layer> members) {
     return content().tileset();
   }
 
-  /** Catalog layer names whose edits change this content (the change-log {@code layer} values). */
+  /**
+   * Catalog layer names whose edits change this content (the change-log {@code layer} values), and
+   * the DEM's ({@link DemStore#LAYER}) for a content that stands on the terrain.
+   */
   public List<String> layers() {
-    return members.stream().map(Layer::name).toList();
+    List<String> names = new ArrayList<>(members.stream().map(Layer::name).toList());
+    if (encoding().onTerrain()) {
+      names.add(DemStore.LAYER);
+    }
+    return List.copyOf(names);
   }
 
   /** The member layer built with {@code encoding}, if there is one. */

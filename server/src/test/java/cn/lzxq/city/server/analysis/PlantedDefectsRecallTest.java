@@ -168,6 +168,17 @@ class PlantedDefectsRecallTest extends GeneratedSampleContextTest {
         }
         return false;
       }
+      case "building_height", "parcel_far", "parcel_coverage" -> {
+        for (JsonNode f : get("/api/analysis/zoning/compliance?" + near).get("findings")) {
+          if (f.get("kind").asString().equals(d.kind())
+              && f.get("fid").asLong() == d.fids().get(0)
+              && Math.abs(f.get("measured").asDouble() - d.measuredM()) < 0.002
+              && Math.abs(f.get("allowed").asDouble() - d.requiredM()) < 1e-6) {
+            return true;
+          }
+        }
+        return false;
+      }
       default -> throw new IllegalStateException("unknown planted defect kind " + d.kind());
     }
   }

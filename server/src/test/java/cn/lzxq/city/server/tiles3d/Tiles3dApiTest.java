@@ -118,8 +118,8 @@ class Tiles3dApiTest {
     List<ImplicitWalk.Content> contents = walk.allContents();
     assertThat(contents.size()).isGreaterThan(30);
     assertThat(contents.stream().map(c -> c.index()).distinct().count())
-        .as("all nine content kinds")
-        .isEqualTo(9);
+        .as("all ten content kinds")
+        .isEqualTo(10);
     List<Path> glbs = new ArrayList<>();
     for (ImplicitWalk.Content c : contents) {
       byte[] glb = HttpBytes.ok(c.url());
@@ -509,5 +509,68 @@ class Tiles3dApiTest {
     double cameraHeight = rootHeightM / 2 / Math.tan(Math.toRadians(30) * 1080 / 1920 / 1);
     List<ImplicitWalk.Content> requests = walk.cesiumRequests(cameraHeight);
     assertThat(requests).isNotEmpty().hasSizeLessThanOrEqualTo(150);
+  }
+
+  /**
+   * The buildings tileset: every content validates and lies in its tile, every building is carried
+   * once with its metadata; the LOD1 block B-1-1-0 (4 floors, no height: 12 m) and the gabled LOD2
+   * house (ridge 9 m above its ground of 1960 m) stand on their recorded ground, and on the DEM in
+   * absolute mode once a DEM covers them (ζ = −30 m).
+   */
+  @Test
+  void buildingsValidateAndStandOnTheTerrain() throws Exception {
+    ImplicitWalk walk = new ImplicitWalk(url("buildings/tileset.json"));
+    List<Path> glbs = new ArrayList<>();
+    List<String> codes = new ArrayList<>();
+    for (ImplicitWalk.Content c : walk.allContents()) {
+      byte[] glb = HttpBytes.ok(c.url());
+      glbs.add(write("buildings/" + c.tile().path().replace('/', '_') + ".glb", glb));
+      BoundsReport report =
+          new ContentBoundsChecker(walk.tree.regionOf(c.tile()), Matrix4.IDENTITY, 0.001)
+              .check(glb);
+      assertThat(report.ok()).as("%s inside its tile: %s", c.url(), report).isTrue();
+      new GlbFeatures(glb)
+          .rows("building")
+          .forEach(r -> codes.add(r.get("building_code") + "/" + r.get("feature_id")));
+    }
+    NodeValidators.assertValidGlbs(glbs);
+    assertThat(codes.stream().distinct().count())
+        .as("every current building, in as many tiles as it crosses")
+        .isEqualTo(Sql.count(db, "SELECT count(*) FROM building WHERE valid_to IS NULL"));
+    long block = Sql.count(db, "SELECT fid FROM building WHERE building_code = 'B-1-1-0'");
+    long house = Sql.count(db, "SELECT fid FROM building WHERE building_code = 'B-LOD2'");
+    double blockGround =
+        Double.parseDouble(
+            Sql.strings(db, "SELECT ST_ZMin(geom) FROM building WHERE fid = " + block).get(0));
+    assertHeights("buildings/tileset.json", block, 0, 12);
+    assertHeights("buildings/tileset.json", house, 0, 9);
+    assertHeights("buildings/tileset.json?heights=absolute", house, 1960 - 30, 1969 - 30);
+    assertHeights(
+        "buildings/tileset.json?heights=absolute", block, blockGround - 30, blockGround + 12 - 30);
+    try (java.sql.Connection c = db.getConnection()) {
+      c.setAutoCommit(false);
+      float[] flat = new float[40 * 40];
+      java.util.Arrays.fill(flat, 1970f);
+      cn.lzxq.city.data.terrain.DemStore.write(
+          c,
+          new cn.lzxq.city.data.terrain.DemRaster(
+              new cn.lzxq.city.data.terrain.DemGrid(103.69, 36.58, 0.001, 0.001, 40, 40), flat),
+          "flat.tif",
+          "test");
+      c.commit();
+    }
+    assertHeights("buildings/tileset.json?heights=absolute", house, 1970 - 30, 1979 - 30);
+    assertHeights("buildings/tileset.json?heights=absolute", block, 1970 - 30, 1982 - 30);
+    assertHeights("buildings/tileset.json", house, 0, 9);
+  }
+
+  private void assertHeights(String tileset, long fid, double base, double top) {
+    DoubleSummaryStatistics s = new DoubleSummaryStatistics();
+    for (byte[] glb : containing(url(tileset), "building", fid).values()) {
+      new GlbFeatures(glb).vertices("building", fid).forEach(g -> s.accept(g.height()));
+    }
+    assertThat(s.getCount()).as("%s: vertices of %d", tileset, fid).isGreaterThanOrEqualTo(8);
+    assertThat(s.getMin()).as("%s: base of %d", tileset, fid).isCloseTo(base, within(0.01));
+    assertThat(s.getMax()).as("%s: top of %d", tileset, fid).isCloseTo(top, within(0.01));
   }
 }

@@ -14,6 +14,13 @@ public final class ZoningResults {
   /** What lies inside a parcel. */
   public record Contents(Instant asOf, ParcelInfo parcel, List<ParcelContent> contents) {}
 
+  /**
+   * Zoning compliance of a scope: the parcels and buildings checked and every breach, by kind and
+   * code.
+   */
+  public record Compliance(
+      Instant asOf, long parcelsChecked, long buildingsChecked, List<ComplianceFinding> findings) {}
+
   /** Land-use statistics of a scope; totalAreaM2 in m². */
   public record Statistics(Instant asOf, double totalAreaM2, List<LandUseStat> classes) {}
 }

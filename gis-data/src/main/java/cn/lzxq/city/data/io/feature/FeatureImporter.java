@@ -27,10 +27,10 @@ import org.locationtech.jts.operation.valid.IsValidOp;
 import org.locationtech.jts.operation.valid.TopologyValidationError;
 
 /**
- * Imports a layer of features from a GeoJSON file or GeoPackage table into its layer table.
- * Properties are matched to the table's columns by name (from the catalog); values are checked
- * against the column types, NOT NULL and the foreign-key code lists before anything is written;
- * geometries are sent as WKB with their SRID and transformed in PostGIS.
+ * Imports a layer of features from a GeoJSON file, GeoPackage table, shapefile or CityJSON file
+ * into its layer table. Properties are matched to the table's columns by name (from the catalog);
+ * values are checked against the column types, NOT NULL and the foreign-key code lists before
+ * anything is written; geometries are sent as WKB with their SRID and transformed in PostGIS.
  */
 public final class FeatureImporter {
 
@@ -54,7 +54,7 @@ public final class FeatureImporter {
     read(
         source,
         f -> {
-          Map<String, Object> values = FeatureRow.values(f, layer, table, source.source(), issues);
+          Map<String, Object> values = FeatureRow.values(f, layer, table, source, issues);
           checkGeometry(source, f, table.geometry(), issues);
           checkRequired(source, f, table, values, issues);
           checkCodes(source, f, keys, values, issues);
@@ -81,8 +81,7 @@ public final class FeatureImporter {
       read(
           source,
           f -> {
-            Map<String, Object> values =
-                FeatureRow.values(f, layer, table, source.source(), ignored);
+            Map<String, Object> values = FeatureRow.values(f, layer, table, source, ignored);
             List<Object> params = new ArrayList<>();
             for (Column c : columns) {
               if (c.isGeometry()) {
@@ -218,8 +217,10 @@ public final class FeatureImporter {
       TableColumns table,
       Set<String> reported,
       Issues issues) {
+    Set<String> known = new HashSet<>();
+    table.columns().forEach(c -> known.add(source.propertyName(c.name())));
     for (String name : f.properties().keySet()) {
-      if (table.column(name).isEmpty()
+      if (!known.contains(name)
           && !TableColumns.VERSIONING.contains(name)
           && !name.equals("id")
           && reported.add(name)) {

@@ -27,10 +27,12 @@ final class FeatureRow {
    * reported and replaced by {@link #INVALID}.
    */
   static Map<String, Object> values(
-      FeatureRecord f, LayerTable layer, TableColumns table, String source, Issues issues) {
+      FeatureRecord f, LayerTable layer, TableColumns table, FeatureSource from, Issues issues) {
+    String source = from.source();
     Map<String, Object> out = new HashMap<>();
     for (Column c : table.attributes()) {
-      Object raw = c.name().equals("geom") ? f.geometry() : f.properties().get(c.name());
+      Object raw =
+          c.name().equals("geom") ? f.geometry() : f.properties().get(from.propertyName(c.name()));
       try {
         out.put(c.name(), c.isGeometry() ? fit(geometry(raw), c) : FeatureValues.toSql(raw, c));
       } catch (IllegalArgumentException e) {

@@ -15,6 +15,14 @@ public interface FeatureSource {
   /** The layer name the file states (GeoJSON "name", GeoPackage table name), or null. */
   String layerName();
 
+  /**
+   * The property name that holds a table column in this source: the column name itself, or what the
+   * format makes of it (a shapefile's DBF keeps 10 characters).
+   */
+  default String propertyName(String column) {
+    return column;
+  }
+
   /** Reads every feature in file order; memory does not grow with the number of features. */
   void read(Consumer<FeatureRecord> sink) throws IOException;
 }

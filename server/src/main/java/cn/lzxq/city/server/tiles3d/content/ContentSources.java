@@ -2,6 +2,7 @@ package cn.lzxq.city.server.tiles3d.content;
 
 import cn.lzxq.city.data.db.ReadExecutor;
 import cn.lzxq.city.server.db.DatabaseProperties;
+import cn.lzxq.city.server.terrain.DemSource;
 import cn.lzxq.city.server.tiles3d.ContentKind;
 import cn.lzxq.city.server.tiles3d.TilesetCatalog;
 import java.util.LinkedHashMap;
@@ -14,7 +15,8 @@ public class ContentSources {
 
   private final Map<String, ContentSource> sources = new LinkedHashMap<>();
 
-  public ContentSources(ReadExecutor reads, DatabaseProperties db, TilesetCatalog tilesets) {
+  public ContentSources(
+      ReadExecutor reads, DatabaseProperties db, TilesetCatalog tilesets, DemSource dem) {
     int srid = db.nativeSrid();
     for (ContentKind k : tilesets.kinds()) {
       sources.put(
@@ -24,6 +26,7 @@ public class ContentSources {
             case APPURTENANCES -> new PointSource(k, reads, srid);
             case TOWERS -> new StationSource(k, reads, srid);
             case PARCELS -> new ParcelSource(k, reads, srid);
+            case BUILDINGS -> new BuildingSource(k, reads, srid, dem);
             case SECTORS ->
                 throw new IllegalArgumentException(
                     "content " + k.code() + ": sectors join a TOWERS layer");

@@ -94,7 +94,15 @@ final class ParcelSource implements ContentSource {
 
   /** The level of a parcel of width {@code widthM} metres. */
   static int level(Grid grid, double widthM) {
-    double ratio = grid.rootWidthMetres() / (TILE_TO_PARCEL * Math.max(widthM, 1));
+    return level(grid, widthM, TILE_TO_PARCEL);
+  }
+
+  /**
+   * The deepest level whose tiles are at least {@code tileToFeature} times {@code widthM} metres
+   * wide (level 0 at most, the grid's deepest at least).
+   */
+  static int level(Grid grid, double widthM, double tileToFeature) {
+    double ratio = grid.rootWidthMetres() / (tileToFeature * Math.max(widthM, 1));
     int level = (int) Math.floor(Math.log(ratio) / Math.log(2));
     return Math.max(0, Math.min(grid.deepest(), level));
   }
