@@ -33,7 +33,9 @@ public final class CityDatabase {
     hikari.setMaximumPoolSize(maxPoolSize);
     hikari.setMinimumIdle(0);
     hikari.setPoolName("city-" + config.schema());
-    hikari.setConnectionTimeout(5_000);
+    // Commands and tests wait for a connection as long as a loaded machine needs; the server's
+    // request pool (DatabaseConfiguration) keeps its own short wait.
+    hikari.setConnectionTimeout(30_000);
     hikari.setInitializationFailTimeout(-1);
     hikari.addDataSourceProperty("currentSchema", searchPath(config.schema()));
     hikari.addDataSourceProperty("ApplicationName", "lzxq-city");

@@ -126,11 +126,23 @@ public final class FeatureEditor {
         c.commit();
         return result;
       } catch (SQLException | RuntimeException e) {
-        c.rollback();
+        rollbackQuietly(c, e);
         throw e instanceof SQLException se ? translate(se) : (RuntimeException) e;
       }
     } catch (SQLException e) {
       throw translate(e);
+    }
+  }
+
+  /**
+   * Rolls back after {@code cause}; when the connection is already gone (the server shut down, a
+   * failover) the rollback's own failure is kept as suppressed, so the answer reflects the cause.
+   */
+  private static void rollbackQuietly(Connection c, Exception cause) {
+    try {
+      c.rollback();
+    } catch (SQLException e) {
+      cause.addSuppressed(e);
     }
   }
 
