@@ -21,8 +21,8 @@ import java.util.StringJoiner;
  * @param table the versioned feature table
  * @param fixedValues column → constant text value that selects the layer's rows of the table (e.g.
  *     {@code network = JS}); an inserted feature gets these values
- * @param geometryColumn the geometry column (in the native CRS, with Z)
- * @param geometryKind point, line or polygon
+ * @param geometryColumn the geometry column (in the native CRS, with Z); null for a raster
+ * @param geometryKind point, line or polygon; null for a raster
  * @param attributes the public attributes, in display order (the id and time columns are implicit)
  * @param importKey the columns that identify a feature across imports, or null when the layer is
  *     not imported
@@ -81,6 +81,35 @@ public record Layer(
         "geom",
         geometryKind,
         attributes,
+        null,
+        null);
+  }
+
+  /**
+   * A raster layer: a grid of values stored in {@code table} (the rows whose columns hold {@code
+   * fixedValues}), served as maps and point values, never as features (no geometry column).
+   *
+   * @param values the values of a cell, with their titles and units (GetFeatureInfo, /api/layers)
+   */
+  public static Layer raster(
+      String name,
+      String titleZh,
+      String titleEn,
+      String abstractEn,
+      String table,
+      Map<String, String> fixedValues,
+      List<Attribute> values) {
+    return new Layer(
+        name,
+        titleZh,
+        titleEn,
+        abstractEn,
+        LayerKind.RASTER,
+        table,
+        fixedValues,
+        null,
+        null,
+        values,
         null,
         null);
   }

@@ -46,13 +46,14 @@ class MigrationTest {
             "pipe_segment.geom:LINESTRING:4544:3",
             "road.geom:LINESTRING:4544:3",
             "road.red_line:MULTIPOLYGON:4544:3",
+            "wlan_ap.geom:POINT:4544:3",
             "zoning_parcel.geom:MULTIPOLYGON:4544:3");
     List<String> gist =
         Sql.strings(
             db,
             """
         SELECT count(*)::text FROM pg_indexes WHERE schemaname = current_schema() AND indexdef LIKE '%USING gist%'""");
-    assertThat(gist).containsExactly("9");
+    assertThat(gist).containsExactly("10");
   }
 
   @Test

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -38,8 +39,10 @@ class JobsConfiguration {
       AnswerWriter writer,
       JsonMapper json,
       JobsProperties props,
-      AnalysisProperties analysis) {
-    return new AnalysisProcesses(db, writer, json, props.timeLimit(), analysis.timeLimit());
+      AnalysisProperties analysis,
+      ObjectProvider<ExtraProcess> extras) {
+    return new AnalysisProcesses(
+        db, writer, json, props.timeLimit(), analysis.timeLimit(), extras.orderedStream().toList());
   }
 
   @Bean(initMethod = "start", destroyMethod = "close")

@@ -2,6 +2,7 @@ package cn.lzxq.city.server.wms;
 
 import cn.lzxq.city.data.db.ReadExecutor;
 import cn.lzxq.city.data.layer.LayerCatalog;
+import cn.lzxq.city.data.query.Feature;
 import cn.lzxq.city.data.query.FeatureSource;
 import cn.lzxq.city.data.query.Filter;
 import cn.lzxq.city.data.query.QueryException;
@@ -20,6 +21,7 @@ import cn.lzxq.city.server.wms.render.CanvasPool;
 import cn.lzxq.city.server.wms.render.LayerPlan;
 import cn.lzxq.city.server.wms.render.MapPlan;
 import cn.lzxq.city.server.wms.render.MapRenderer;
+import cn.lzxq.city.server.wms.render.RasterPainter;
 import cn.lzxq.city.server.wms.render.RenderDeadline;
 import cn.lzxq.city.server.wms.render.RenderGate;
 import cn.lzxq.city.server.wms.request.GetFeatureInfoRequest;
@@ -55,6 +57,7 @@ public class WmsService {
   private final CanvasPool canvases;
   private final Map<ImageFormat, ImageEncoder> encoders;
   private final int nativeSrid;
+  private final RasterPainter rasters;
 
   WmsService(
       WmsProperties properties,
@@ -63,11 +66,13 @@ public class WmsService {
       RenderGate gate,
       CanvasPool canvases,
       Map<ImageFormat, ImageEncoder> encoders,
-      LayerCatalog layers) {
+      LayerCatalog layers,
+      RasterPainter rasters) {
     this.properties = properties;
+    this.rasters = rasters;
     this.nativeSrid = features.sql().nativeSrid();
     this.catalog = new WmsCatalog(dataSource, nativeSrid, properties.capabilitiesTtl(), layers);
-    this.renderer = new MapRenderer(features.reads(), features.sql());
+    this.renderer = new MapRenderer(features.reads(), features.sql(), rasters);
     this.infoSearch = new FeatureInfoSearch(features);
     this.gate = gate;
     this.canvases = canvases;
@@ -166,6 +171,10 @@ public class WmsService {
       for (int i = 0; i < request.queryLayers().size(); i++) {
         String name = request.queryLayers().get(i);
         WmsLayer layer = tree.require(name, "QUERY_LAYERS");
+        if (!layer.source().isVector()) {
+          hits.add(rasterHit(layer, request));
+          continue;
+        }
         int index = request.map().layers().indexOf(name);
         Filter filter =
             Filter.and(List.of(layer.filter(), cql(request.map(), index < 0 ? i : index)));
@@ -186,6 +195,15 @@ public class WmsService {
       throw new OwsException(e.code(), e.locator(), e.getMessage());
     }
     return FeatureInfoWriter.write(request.infoFormat(), hits, request.map().window().crs());
+  }
+
+  /** The raster's cell under the clicked pixel as one feature without geometry (or none). */
+  private LayerHits rasterHit(WmsLayer layer, GetFeatureInfoRequest request) throws SQLException {
+    Map<String, Object> values =
+        rasters.valueAt(layer.source(), request.map().window(), request.i(), request.j());
+    List<Feature> found =
+        values.isEmpty() ? List.of() : List.of(new Feature(0, null, null, values, null));
+    return new LayerHits(layer, layer.source().attributes(), found);
   }
 
   /** GetLegendGraphic: a PNG. */

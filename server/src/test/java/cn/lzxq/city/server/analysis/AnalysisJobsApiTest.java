@@ -36,7 +36,7 @@ class AnalysisJobsApiTest extends AnalysisApiTestBase {
   void listsTheProcessesAndTheirConformanceClasses() throws Exception {
     JsonNode list = getJson("/ogcapi/processes");
     assertThat(list.get("processes").findValuesAsString("id"))
-        .containsExactly("clearance", "collision", "cover");
+        .containsExactly("clearance", "collision", "cover", "coverage", "coverage-kpi");
     JsonNode cover = getJson("/ogcapi/processes/cover");
     assertThat(cover.get("jobControlOptions").toString()).contains("async-execute");
     assertThat(cover.at("/inputs/frostDepth/schema/maximum").asInt()).isEqualTo(5);

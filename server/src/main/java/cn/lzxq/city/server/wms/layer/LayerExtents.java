@@ -43,7 +43,7 @@ public final class LayerExtents {
     Map<String, Map<CrsRef, Envelope>> out = new HashMap<>();
     List<CrsRef> served = ServedCrs.forNative(nativeSrid);
     try (Connection c = dataSource.getConnection()) {
-      for (Layer layer : catalog.vectors()) {
+      for (Layer layer : catalog.all()) {
         out.put(layer.name(), extent(c, layer, nativeSrid, served));
       }
     }
@@ -52,20 +52,7 @@ public final class LayerExtents {
 
   private static Map<CrsRef, Envelope> extent(
       Connection c, Layer layer, int nativeSrid, List<CrsRef> served) throws SQLException {
-    String measured =
-        "(SELECT ST_SetSRID(ST_Extent(t."
-            + layer.geometryColumn()
-            + ")::geometry, "
-            + nativeSrid
-            + ") FROM "
-            + layer.table()
-            + " t WHERE "
-            + layer.rowFilter("t")
-            + " AND "
-            + ValidTime.now("t")
-            + " AND geometry_is_finite(t."
-            + layer.geometryColumn()
-            + "))";
+    String measured = layer.isVector() ? measured(layer, nativeSrid) : gridExtent(nativeSrid);
     ServiceArea a = ServiceArea.LANZHOU_NEW_AREA;
     Map<CrsRef, Envelope> boxes = new LinkedHashMap<>();
     try (PreparedStatement ps = c.prepareStatement(String.format(SQL, measured))) {
@@ -87,5 +74,29 @@ public final class LayerExtents {
       }
     }
     return boxes;
+  }
+
+  /** The frame of the latest current coverage grid, native CRS: a raster layer's extent. */
+  private static String gridExtent(int nativeSrid) {
+    return "(SELECT ST_MakeEnvelope(west, north - height * cell_m, west + width * cell_m, north, "
+        + nativeSrid
+        + ") FROM coverage_grid WHERE valid_to IS NULL ORDER BY computed_at DESC, id DESC LIMIT 1)";
+  }
+
+  /** The extent of a vector layer's current rows, native CRS. */
+  private static String measured(Layer layer, int nativeSrid) {
+    return "(SELECT ST_SetSRID(ST_Extent(t."
+        + layer.geometryColumn()
+        + ")::geometry, "
+        + nativeSrid
+        + ") FROM "
+        + layer.table()
+        + " t WHERE "
+        + layer.rowFilter("t")
+        + " AND "
+        + ValidTime.now("t")
+        + " AND geometry_is_finite(t."
+        + layer.geometryColumn()
+        + "))";
   }
 }

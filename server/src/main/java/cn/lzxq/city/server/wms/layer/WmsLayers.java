@@ -25,12 +25,15 @@ public final class WmsLayers {
   private final Map<String, WmsLayer> byName = new LinkedHashMap<>();
   private final StyleDictionary dictionary;
 
-  /** The tree of the catalog's vector layers with the styles built from {@code dictionary}. */
+  /**
+   * The tree of the catalog's layers (vector and raster) with the styles built from {@code
+   * dictionary}.
+   */
   public WmsLayers(StyleDictionary dictionary, LayerCatalog catalog) {
     this.dictionary = dictionary;
     NamedStyles named = new NamedStyles(dictionary);
     List<WmsLayer> top = new ArrayList<>();
-    for (Layer layer : catalog.vectors()) {
+    for (Layer layer : catalog.all()) {
       List<Style> styles = named.of(layer);
       WmsLayer l =
           new WmsLayer(
