@@ -42,7 +42,8 @@ final class TilesCommand {
 
     @Option(
         names = "--zoom",
-        description = "levels FIRST-LAST or one level (seed: required; truncate: default every level)")
+        description =
+            "levels FIRST-LAST or one level (seed: required; truncate: default every level)")
     String zoom;
 
     @Option(
@@ -55,7 +56,8 @@ final class TilesCommand {
       int a = Integer.parseInt(p[0].trim());
       int b = p.length > 1 ? Integer.parseInt(p[1].trim()) : a;
       if (p.length > 2 || a < 0 || b < a || b > 30) {
-        throw new IllegalArgumentException("--zoom must be FIRST-LAST with 0 <= FIRST <= LAST <= 30");
+        throw new IllegalArgumentException(
+            "--zoom must be FIRST-LAST with 0 <= FIRST <= LAST <= 30");
       }
       return new int[] {a, b};
     }
@@ -145,8 +147,7 @@ final class TilesCommand {
       }
       try (HikariDataSource ds = db.open()) {
         JobQueue queue = new JobQueue(ds);
-        Job job =
-            queue.submit("tiles-seed", inputs, "cli:" + System.getProperty("user.name"), 3);
+        Job job = queue.submit("tiles-seed", inputs, "cli:" + System.getProperty("user.name"), 3);
         System.err.println("tiles seed: job " + job.id() + " queued");
         if (noWait) {
           System.out.println(job.id());

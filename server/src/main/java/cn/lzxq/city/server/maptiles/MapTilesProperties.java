@@ -6,10 +6,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * 2D tiles (WMTS, OGC API – Tiles): {@code city.map-tiles.*}.
  *
- * @param metatile tiles across and down rendered as one map (raster tiles): labels crossing a
- *     tile edge inside the block are drawn whole
- * @param gutterPx pixels rendered around a metatile and thrown away, so symbols and labels
- *     reaching in from outside the block are drawn
+ * @param metatile tiles across and down rendered as one map (raster tiles): labels crossing a tile
+ *     edge inside the block are drawn whole
+ * @param gutterPx pixels rendered around a metatile and thrown away, so symbols and labels reaching
+ *     in from outside the block are drawn
  * @param labelBufferPx the farthest a symbol or label reaches from its feature, pixels: an edit
  *     invalidates raster tiles this far around its extent (besides the metatile)
  * @param mvtExtent vector tile extent (units per tile side)

@@ -2,14 +2,12 @@ package cn.lzxq.city.server.maptiles;
 
 import cn.lzxq.city.data.layer.Layer;
 import cn.lzxq.city.data.layer.LayerCatalog;
-
 import cn.lzxq.city.server.ows.ServiceUrl;
 import cn.lzxq.city.server.tilestore.CacheEntry;
 import cn.lzxq.city.server.tilestore.TileResponses;
 import cn.lzxq.city.server.wms.WmsService;
 import cn.lzxq.city.server.wms.layer.WmsLayer;
 import cn.lzxq.city.server.wms.request.ImageFormat;
-import tools.jackson.databind.node.ObjectNode;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -27,12 +25,13 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * OGC API – Tiles 1.0 under {@code /ogcapi}: the tile matrix sets, vector tiles (MVT) per
- * collection and of the whole dataset ({@code /tiles}), map tiles (PNG, JPEG) per collection and
- * of the whole map ({@code /map/tiles}); {@code datetime} (one instant) is the as-of time. Errors
- * are problem details (404 for an unknown collection, set or tile, 400 for a bad parameter).
+ * collection and of the whole dataset ({@code /tiles}), map tiles (PNG, JPEG) per collection and of
+ * the whole map ({@code /map/tiles}); {@code datetime} (one instant) is the as-of time. Errors are
+ * problem details (404 for an unknown collection, set or tile, 400 for a bad parameter).
  */
 @RestController
 @RequestMapping("/ogcapi")
@@ -133,7 +132,10 @@ class OgcApiTilesController {
   ObjectNode collectionMapTilesets(HttpServletRequest http, @PathVariable String id) {
     Layer layer = layer(id);
     return TilesDocuments.tilesetList(
-        sets.all(), api(http), api(http) + "/collections/" + id + "/map/tiles", layer.titleZh(),
+        sets.all(),
+        api(http),
+        api(http) + "/collections/" + id + "/map/tiles",
+        layer.titleZh(),
         false);
   }
 
@@ -142,8 +144,12 @@ class OgcApiTilesController {
       HttpServletRequest http, @PathVariable String id, @PathVariable String set) {
     Layer layer = layer(id);
     return TilesDocuments.tileset(
-        set(set), api(http), api(http) + "/collections/" + id + "/map/tiles", layer.titleZh(),
-        false, List.of());
+        set(set),
+        api(http),
+        api(http) + "/collections/" + id + "/map/tiles",
+        layer.titleZh(),
+        false,
+        List.of());
   }
 
   @GetMapping("/collections/{id}/map/tiles/{set}/{z}/{row}/{col}")
@@ -215,7 +221,8 @@ class OgcApiTilesController {
         switch (f == null ? "png" : f) {
           case "png" -> ImageFormat.PNG;
           case "jpeg", "jpg" -> ImageFormat.JPEG;
-          default -> throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "f must be png or jpeg");
+          default ->
+              throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "f must be png or jpeg");
         };
     Instant asOf = asOf(datetime);
     CacheEntry e = maps.tile(layers, "", asOf, s, z, row, col, format);
@@ -235,13 +242,16 @@ class OgcApiTilesController {
   private TileMatrixSet set(String id) {
     return sets.find(id)
         .orElseThrow(
-            () -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no tile matrix set '" + id + "'"));
+            () ->
+                new ResponseStatusException(
+                    HttpStatus.NOT_FOUND, "no tile matrix set '" + id + "'"));
   }
 
   private Layer layer(String id) {
     return catalog
         .findVector(id)
-        .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no collection '" + id + "'"));
+        .orElseThrow(
+            () -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no collection '" + id + "'"));
   }
 
   private static Instant asOf(String datetime) {

@@ -76,8 +76,7 @@ public class RasterTiles {
     long metaCol = col / props.metatile() * props.metatile();
     int rows = (int) Math.min(props.metatile(), set.matrixHeight(z) - metaRow);
     int cols = (int) Math.min(props.metatile(), set.matrixWidth(z) - metaCol);
-    double[] reach =
-        areas.lonLat(set, block(set, z, metaRow, metaCol, rows, cols, reachPixels()));
+    double[] reach = areas.lonLat(set, block(set, z, metaRow, metaCol, rows, cols, reachPixels()));
     String key = key(base, z, row, col, format);
     CacheEntry e = store.get(key);
     if (e != null && fresh(e, sources, z, reach)) {
@@ -94,7 +93,9 @@ public class RasterTiles {
       GetMapRequest map =
           new GetMapRequest(
               layers,
-              style == null || style.isBlank() ? List.of() : layers.stream().map(l -> style).toList(),
+              style == null || style.isBlank()
+                  ? List.of()
+                  : layers.stream().map(l -> style).toList(),
               new MapWindow(
                   set.crs(),
                   window,

@@ -54,8 +54,8 @@ public class TileAreas {
   }
 
   /**
-   * The window of a lon/lat box (west, south, east, north degrees) in the set's CRS, x = easting
-   * or longitude (transformed by PostGIS).
+   * The window of a lon/lat box (west, south, east, north degrees) in the set's CRS, x = easting or
+   * longitude (transformed by PostGIS).
    */
   public Envelope window(TileMatrixSet set, double[] lonLat) {
     return reads

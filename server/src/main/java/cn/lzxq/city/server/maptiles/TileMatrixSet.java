@@ -80,7 +80,9 @@ public record TileMatrixSet(
     double minX = left + col * span;
     double maxY = top - row * span;
     return new Envelope(
-        minX - pixels * size, minX + span + pixels * size, maxY - span - pixels * size,
+        minX - pixels * size,
+        minX + span + pixels * size,
+        maxY - span - pixels * size,
         maxY + pixels * size);
   }
 

@@ -7,8 +7,8 @@ import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /**
- * The tile matrix sets of WMTS and OGC API – Tiles: {@code WebMercatorQuad} (EPSG:3857, the OGC
- * 2D TMS registry's set, WMTS well-known scale set GoogleMapsCompatible), {@code CGCS2000Quad}
+ * The tile matrix sets of WMTS and OGC API – Tiles: {@code WebMercatorQuad} (EPSG:3857, the OGC 2D
+ * TMS registry's set, WMTS well-known scale set GoogleMapsCompatible), {@code CGCS2000Quad}
  * (EPSG:4490, defined here: neither WMTS Annex E nor the registry has one; 2 × 1 tiles at level 0
  * from the top-left corner 90°N 180°W, as Cesium's GeographicTilingScheme and the registry's
  * WorldCRS84Quad) and {@code EPSG<native srid>} (the native Gauss-Krüger CRS over the service area,

@@ -92,7 +92,9 @@ public class TileSeeding implements JobHandlers {
           long r0 = Math.max(row, range[0]);
           long c0 = Math.max(col, range[2]);
           build(r, set, z, r0, c0);
-          done += (Math.min(row + step - 1, range[1]) - r0 + 1) * (Math.min(col + step - 1, range[3]) - c0 + 1);
+          done +=
+              (Math.min(row + step - 1, range[1]) - r0 + 1)
+                  * (Math.min(col + step - 1, range[3]) - c0 + 1);
           if (System.nanoTime() - lastReport > 1_000_000_000L) {
             lastReport = System.nanoTime();
             ctx.progress(
@@ -130,7 +132,9 @@ public class TileSeeding implements JobHandlers {
     }
   }
 
-  /** Rows first..last and columns first..last of the tiles of level {@code z} meeting the window. */
+  /**
+   * Rows first..last and columns first..last of the tiles of level {@code z} meeting the window.
+   */
   static long[] range(TileMatrixSet set, int z, Envelope window) {
     return new long[] {
       set.rowOf(z, window.getMaxY()),

@@ -1,9 +1,9 @@
 package cn.lzxq.city.server.maptiles;
 
+import java.util.List;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
-import java.util.List;
 
 /**
  * The JSON documents of OGC API – Tiles 1.0 (OGC 20-057): tile matrix sets in the OGC 2D Tile
@@ -14,7 +14,8 @@ final class TilesDocuments {
   /** Relation types of OGC API – Tiles. */
   static final String REL_TILING_SCHEME = "http://www.opengis.net/def/rel/ogc/1.0/tiling-scheme";
 
-  static final String REL_TILESETS_VECTOR = "http://www.opengis.net/def/rel/ogc/1.0/tilesets-vector";
+  static final String REL_TILESETS_VECTOR =
+      "http://www.opengis.net/def/rel/ogc/1.0/tilesets-vector";
   static final String REL_TILESETS_MAP = "http://www.opengis.net/def/rel/ogc/1.0/tilesets-map";
   static final String REL_TILING_SCHEMES = "http://www.opengis.net/def/rel/ogc/1.0/tiling-schemes";
 

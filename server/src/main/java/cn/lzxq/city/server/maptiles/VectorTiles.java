@@ -87,7 +87,8 @@ public class VectorTiles {
     double bufferPx = (double) props.mvtBuffer() * TileMatrixSet.TILE_SIZE / props.mvtExtent();
     Envelope window = set.tileEnvelope(z, row, col, bufferPx);
     int srid = set.crs().srid();
-    double unitM = set.cellSize(z) * set.metresPerUnit() * TileMatrixSet.TILE_SIZE / props.mvtExtent();
+    double unitM =
+        set.cellSize(z) * set.metresPerUnit() * TileMatrixSet.TILE_SIZE / props.mvtExtent();
     double simplify = unitM / 2 < 0.01 ? 0 : unitM / 2;
     try {
       return features

@@ -50,11 +50,17 @@ final class WmtsCapabilities {
         .append("</ows:ServiceIdentification>\n");
     x.append("<ows:OperationsMetadata>\n");
     for (String op : List.of("GetCapabilities", "GetTile", "GetFeatureInfo")) {
-      x.append("  <ows:Operation name=\"").append(op).append("\"><ows:DCP><ows:HTTP>")
-          .append("<ows:Get xlink:href=\"").append(xml(endpoint)).append("?\">")
+      x.append("  <ows:Operation name=\"")
+          .append(op)
+          .append("\"><ows:DCP><ows:HTTP>")
+          .append("<ows:Get xlink:href=\"")
+          .append(xml(endpoint))
+          .append("?\">")
           .append("<ows:Constraint name=\"GetEncoding\"><ows:AllowedValues>")
           .append("<ows:Value>KVP</ows:Value></ows:AllowedValues></ows:Constraint></ows:Get>")
-          .append("<ows:Get xlink:href=\"").append(xml(endpoint)).append("/\">")
+          .append("<ows:Get xlink:href=\"")
+          .append(xml(endpoint))
+          .append("/\">")
           .append("<ows:Constraint name=\"GetEncoding\"><ows:AllowedValues>")
           .append("<ows:Value>RESTful</ows:Value></ows:AllowedValues></ows:Constraint></ows:Get>")
           .append("</ows:HTTP></ows:DCP></ows:Operation>\n");
@@ -96,15 +102,24 @@ final class WmtsCapabilities {
       x.append("  <ows:Abstract>").append(xml(layer.abstractEn())).append("</ows:Abstract>\n");
     }
     x.append("  <ows:WGS84BoundingBox><ows:LowerCorner>")
-        .append(num(a.minLon())).append(' ').append(num(a.minLat()))
+        .append(num(a.minLon()))
+        .append(' ')
+        .append(num(a.minLat()))
         .append("</ows:LowerCorner><ows:UpperCorner>")
-        .append(num(a.maxLon())).append(' ').append(num(a.maxLat()))
+        .append(num(a.maxLon()))
+        .append(' ')
+        .append(num(a.maxLat()))
         .append("</ows:UpperCorner></ows:WGS84BoundingBox>\n")
-        .append("  <ows:Identifier>").append(xml(layer.name())).append("</ows:Identifier>\n");
+        .append("  <ows:Identifier>")
+        .append(xml(layer.name()))
+        .append("</ows:Identifier>\n");
     boolean first = true;
     for (Style s : layer.styles()) {
-      x.append("  <Style isDefault=\"").append(first).append("\"><ows:Identifier>")
-          .append(xml(s.name())).append("</ows:Identifier></Style>\n");
+      x.append("  <Style isDefault=\"")
+          .append(first)
+          .append("\"><ows:Identifier>")
+          .append(xml(s.name()))
+          .append("</ows:Identifier></Style>\n");
       first = false;
     }
     for (String f : FORMATS) {
@@ -115,45 +130,72 @@ final class WmtsCapabilities {
     }
     x.append("  <Dimension><ows:Identifier>TIME</ows:Identifier><ows:UOM>ISO8601</ows:UOM>")
         .append("<Default>current</Default><Current>true</Current><Value>")
-        .append(timeStart).append('/').append(timeEnd).append("/P1D</Value></Dimension>\n");
+        .append(timeStart)
+        .append('/')
+        .append(timeEnd)
+        .append("/P1D</Value></Dimension>\n");
     for (TileMatrixSet set : sets) {
-      x.append("  <TileMatrixSetLink><TileMatrixSet>").append(set.id())
+      x.append("  <TileMatrixSetLink><TileMatrixSet>")
+          .append(set.id())
           .append("</TileMatrixSet></TileMatrixSetLink>\n");
     }
     String rest =
         xml(endpoint) + "/" + xml(layer.name()) + "/{Style}/{TIME}/{TileMatrixSet}/{TileMatrix}";
     x.append("  <ResourceURL format=\"image/png\" resourceType=\"tile\" template=\"")
-        .append(rest).append("/{TileRow}/{TileCol}.png\"/>\n")
+        .append(rest)
+        .append("/{TileRow}/{TileCol}.png\"/>\n")
         .append("  <ResourceURL format=\"image/jpeg\" resourceType=\"tile\" template=\"")
-        .append(rest).append("/{TileRow}/{TileCol}.jpg\"/>\n")
-        .append("  <ResourceURL format=\"application/json\" resourceType=\"FeatureInfo\" template=\"")
-        .append(rest).append("/{TileRow}/{TileCol}/{J}/{I}.json\"/>\n")
+        .append(rest)
+        .append("/{TileRow}/{TileCol}.jpg\"/>\n")
+        .append(
+            "  <ResourceURL format=\"application/json\" resourceType=\"FeatureInfo\" template=\"")
+        .append(rest)
+        .append("/{TileRow}/{TileCol}/{J}/{I}.json\"/>\n")
         .append("</Layer>\n");
   }
 
   private static void matrixSet(StringBuilder x, TileMatrixSet set) {
     CrsRef crs = set.crs();
     boolean northFirst = crs.axisOrder().northFirst();
-    x.append("<TileMatrixSet>\n  <ows:Identifier>").append(set.id()).append("</ows:Identifier>\n")
-        .append("  <ows:Title>").append(xml(set.title())).append("</ows:Title>\n");
+    x.append("<TileMatrixSet>\n  <ows:Identifier>")
+        .append(set.id())
+        .append("</ows:Identifier>\n")
+        .append("  <ows:Title>")
+        .append(xml(set.title()))
+        .append("</ows:Title>\n");
     double right = set.left() + set.cellSize0() * TileMatrixSet.TILE_SIZE * set.width0();
     double bottom = set.top() - set.cellSize0() * TileMatrixSet.TILE_SIZE * set.height0();
-    x.append("  <ows:BoundingBox crs=\"").append(crs.urn()).append("\"><ows:LowerCorner>")
-        .append(pair(set.left(), bottom, northFirst)).append("</ows:LowerCorner><ows:UpperCorner>")
-        .append(pair(right, set.top(), northFirst)).append("</ows:UpperCorner></ows:BoundingBox>\n")
-        .append("  <ows:SupportedCRS>").append(crs.urn()).append("</ows:SupportedCRS>\n");
+    x.append("  <ows:BoundingBox crs=\"")
+        .append(crs.urn())
+        .append("\"><ows:LowerCorner>")
+        .append(pair(set.left(), bottom, northFirst))
+        .append("</ows:LowerCorner><ows:UpperCorner>")
+        .append(pair(right, set.top(), northFirst))
+        .append("</ows:UpperCorner></ows:BoundingBox>\n")
+        .append("  <ows:SupportedCRS>")
+        .append(crs.urn())
+        .append("</ows:SupportedCRS>\n");
     if (set.wellKnownScaleSet() != null) {
-      x.append("  <WellKnownScaleSet>").append(set.wellKnownScaleSet())
+      x.append("  <WellKnownScaleSet>")
+          .append(set.wellKnownScaleSet())
           .append("</WellKnownScaleSet>\n");
     }
     for (int z = 0; z <= set.maxLevel(); z++) {
-      x.append("  <TileMatrix><ows:Identifier>").append(z).append("</ows:Identifier>")
-          .append("<ScaleDenominator>").append(num(set.scaleDenominator(z)))
+      x.append("  <TileMatrix><ows:Identifier>")
+          .append(z)
+          .append("</ows:Identifier>")
+          .append("<ScaleDenominator>")
+          .append(num(set.scaleDenominator(z)))
           .append("</ScaleDenominator><TopLeftCorner>")
-          .append(pair(set.left(), set.top(), northFirst)).append("</TopLeftCorner>")
+          .append(pair(set.left(), set.top(), northFirst))
+          .append("</TopLeftCorner>")
           .append("<TileWidth>256</TileWidth><TileHeight>256</TileHeight>")
-          .append("<MatrixWidth>").append(set.matrixWidth(z)).append("</MatrixWidth>")
-          .append("<MatrixHeight>").append(set.matrixHeight(z)).append("</MatrixHeight>")
+          .append("<MatrixWidth>")
+          .append(set.matrixWidth(z))
+          .append("</MatrixWidth>")
+          .append("<MatrixHeight>")
+          .append(set.matrixHeight(z))
+          .append("</MatrixHeight>")
           .append("</TileMatrix>\n");
     }
     x.append("</TileMatrixSet>\n");

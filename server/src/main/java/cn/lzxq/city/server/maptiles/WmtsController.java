@@ -100,7 +100,9 @@ class WmtsController {
             throw new OwsException(
                 OwsException.OPERATION_NOT_SUPPORTED,
                 "REQUEST",
-                "operation " + operation + " is not supported; use GetCapabilities, GetTile or GetFeatureInfo",
+                "operation "
+                    + operation
+                    + " is not supported; use GetCapabilities, GetTile or GetFeatureInfo",
                 501);
       };
     } catch (RuntimeException e) {
@@ -199,7 +201,14 @@ class WmtsController {
     TileAddress t = address(layerName, styleName, time, setId, matrix, rowText, colText);
     CacheEntry e =
         tiles.tile(
-            List.of(t.layer().name()), t.style(), t.asOf(), t.set(), t.z(), t.row(), t.col(), format);
+            List.of(t.layer().name()),
+            t.style(),
+            t.asOf(),
+            t.set(),
+            t.z(),
+            t.row(),
+            t.col(),
+            format);
     CacheControl cache =
         t.asOf() != null && t.asOf().isBefore(Instant.now())
             ? CacheControl.maxAge(1, TimeUnit.DAYS).cachePublic()
@@ -284,7 +293,9 @@ class WmtsController {
                     new OwsException(
                         OwsException.INVALID_PARAMETER_VALUE,
                         "TILEMATRIXSET",
-                        "no tile matrix set '" + setId + "'; use one of "
+                        "no tile matrix set '"
+                            + setId
+                            + "'; use one of "
                             + sets.all().stream().map(TileMatrixSet::id).toList()));
     int z = (int) integer(matrix, "TILEMATRIX");
     if (z < 0 || z > set.maxLevel()) {
@@ -299,7 +310,8 @@ class WmtsController {
       throw new OwsException("TileOutOfRange", "TILEROW", "row " + row + " is outside matrix " + z);
     }
     if (col < 0 || col >= set.matrixWidth(z)) {
-      throw new OwsException("TileOutOfRange", "TILECOL", "column " + col + " is outside matrix " + z);
+      throw new OwsException(
+          "TileOutOfRange", "TILECOL", "column " + col + " is outside matrix " + z);
     }
     Instant asOf =
         time == null

@@ -1,14 +1,14 @@
 package cn.lzxq.city.server.tiles3d;
 
 import cn.lzxq.city.server.db.DatabaseProperties;
-import cn.lzxq.city.server.tilestore.CacheEntry;
-import cn.lzxq.city.server.tilestore.Change;
-import cn.lzxq.city.server.tilestore.ChangeLog;
-import cn.lzxq.city.server.tilestore.TileStore;
 import cn.lzxq.city.server.tiles3d.content.ContentSource;
 import cn.lzxq.city.server.tiles3d.content.ContentSources;
 import cn.lzxq.city.server.tiles3d.grid.CityGrid;
 import cn.lzxq.city.server.tiles3d.grid.Grid;
+import cn.lzxq.city.server.tilestore.CacheEntry;
+import cn.lzxq.city.server.tilestore.Change;
+import cn.lzxq.city.server.tilestore.ChangeLog;
+import cn.lzxq.city.server.tilestore.TileStore;
 import cn.lzxq.city.tiles.geo.Region;
 import cn.lzxq.city.tiles.gltf.MetadataClass;
 import cn.lzxq.city.tiles.tileset.ContentLayer;

@@ -18,12 +18,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * The database change log (table {@code tile_change}, filled by triggers on the feature tables:
- * the box of every version an edit closes and of every version it writes, so both the before and
- * the after extent of an edit) as seen by this server: the recent changes in memory, read again at
- * most every {@code city.tile-store.change-poll}. A stored tile (2D, 3D, terrain) built when the
- * log stood at {@code seq} is stale when a later change of one of its layers crosses its area; a
- * change has no time, so it makes the tiles of every as-of time in its area stale.
+ * The database change log (table {@code tile_change}, filled by triggers on the feature tables: the
+ * box of every version an edit closes and of every version it writes, so both the before and the
+ * after extent of an edit) as seen by this server: the recent changes in memory, read again at most
+ * every {@code city.tile-store.change-poll}. A stored tile (2D, 3D, terrain) built when the log
+ * stood at {@code seq} is stale when a later change of one of its layers crosses its area; a change
+ * has no time, so it makes the tiles of every as-of time in its area stale.
  *
  * <p>At start the last {@value #HISTORY} changes are loaded, so disk-cache entries built before a
  * restart stay usable; an entry older than the loaded history counts as stale.

@@ -8,8 +8,8 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
 /**
- * The HTTP answer of a stored tile: strong ETag (per encoding), {@code If-None-Match} → 304,
- * gzip when the client accepts it and the type compresses, and the caller's Cache-Control.
+ * The HTTP answer of a stored tile: strong ETag (per encoding), {@code If-None-Match} → 304, gzip
+ * when the client accepts it and the type compresses, and the caller's Cache-Control.
  */
 public final class TileResponses {
 

@@ -60,10 +60,23 @@ class MapTilesTest extends SmallCityContextTest {
     assertThat(gt.get(0).asDouble()).isCloseTo(mercX(103.55), offset(cell));
     assertThat(gt.get(3).asDouble()).isCloseTo(mercY(36.72), offset(cell));
     assertThat(info.get("coordinateSystem").get("wkt").asText()).contains("3857");
-    // the pipes are drawn where they are: a window around them has coloured pixels, one 8 km east none
-    assertThat(colouredPixels("WebMercatorQuad", mercX(103.6995), mercY(36.5050), mercX(103.7015), mercY(36.5000)))
+    // the pipes are drawn where they are: a window around them has coloured pixels, one 8 km east
+    // none
+    assertThat(
+            colouredPixels(
+                "WebMercatorQuad",
+                mercX(103.6995),
+                mercY(36.5050),
+                mercX(103.7015),
+                mercY(36.5000)))
         .isGreaterThan(50);
-    assertThat(colouredPixels("WebMercatorQuad", mercX(103.7895), mercY(36.5050), mercX(103.7915), mercY(36.5000)))
+    assertThat(
+            colouredPixels(
+                "WebMercatorQuad",
+                mercX(103.7895),
+                mercY(36.5050),
+                mercX(103.7915),
+                mercY(36.5000)))
         .isZero();
   }
 
@@ -78,7 +91,8 @@ class MapTilesTest extends SmallCityContextTest {
     assertThat(gt.get(0).asDouble()).isCloseTo(103.55, offset(cell));
     assertThat(gt.get(3).asDouble()).isCloseTo(36.72, offset(cell));
     assertThat(info.get("coordinateSystem").get("wkt").asText()).contains("4490");
-    assertThat(colouredPixels("CGCS2000Quad", 103.6995, 36.5050, 103.7015, 36.5000)).isGreaterThan(50);
+    assertThat(colouredPixels("CGCS2000Quad", 103.6995, 36.5050, 103.7015, 36.5000))
+        .isGreaterThan(50);
     assertThat(colouredPixels("CGCS2000Quad", 103.7895, 36.5050, 103.7915, 36.5000)).isZero();
   }
 
@@ -101,22 +115,37 @@ class MapTilesTest extends SmallCityContextTest {
                 + "/wmts?SERVICE=WMTS&REQUEST=GetTile&LAYER=pipe_js&STYLE=&FORMAT=image/png"
                 + "&TILEMATRIXSET=WebMercatorQuad&TILEMATRIX=3&TILEROW=8&TILECOL=0");
     assertThat(bad.statusCode()).isEqualTo(400);
-    assertThat(bad.body()).contains("exceptionCode=\"TileOutOfRange\"").contains("locator=\"TILEROW\"");
+    assertThat(bad.body())
+        .contains("exceptionCode=\"TileOutOfRange\"")
+        .contains("locator=\"TILEROW\"");
   }
 
   @Test
-  void vectorTileIdsAreTheWfsFidsOfTheSameBoxDecodedByGdalAndNodeMapboxVectorTile() throws Exception {
+  void vectorTileIdsAreTheWfsFidsOfTheSameBoxDecodedByGdalAndNodeMapboxVectorTile()
+      throws Exception {
     int z = 16;
     long x = tileX(103.7005, z);
     long y = tileY(36.5027, z);
     HttpResponse<byte[]> r =
-        bytes(base() + "/ogcapi/collections/pipe_js/tiles/WebMercatorQuad/" + z + "/" + y + "/" + x);
+        bytes(
+            base() + "/ogcapi/collections/pipe_js/tiles/WebMercatorQuad/" + z + "/" + y + "/" + x);
     assertThat(r.statusCode()).isEqualTo(200);
-    assertThat(r.headers().firstValue("Content-Type")).hasValue("application/vnd.mapbox-vector-tile");
+    assertThat(r.headers().firstValue("Content-Type"))
+        .hasValue("application/vnd.mapbox-vector-tile");
     Path file = Files.createTempFile("tile", ".mvt");
     Files.write(file, r.body());
     String ogr =
-        run("ogrinfo", "-ro", "-al", "-oo", "X=" + x, "-oo", "Y=" + y, "-oo", "Z=" + z, file.toString());
+        run(
+            "ogrinfo",
+            "-ro",
+            "-al",
+            "-oo",
+            "X=" + x,
+            "-oo",
+            "Y=" + y,
+            "-oo",
+            "Z=" + z,
+            file.toString());
     Set<Long> mvtIds = new TreeSet<>();
     Matcher m = Pattern.compile("mvt_id \\(Integer64\\) = (\\d+)").matcher(ogr);
     while (m.find()) {
@@ -132,9 +161,24 @@ class MapTilesTest extends SmallCityContextTest {
         new OgcClient(base())
             .get(
                 "/wfs",
-                "SERVICE", "WFS", "VERSION", "2.0.0", "REQUEST", "GetFeature", "TYPENAMES", "city:pipe_js",
-                "OUTPUTFORMAT", "application/json",
-                "BBOX", minX + "," + (maxY - span - 2 * buffer) + "," + (minX + span + 2 * buffer) + "," + maxY
+                "SERVICE",
+                "WFS",
+                "VERSION",
+                "2.0.0",
+                "REQUEST",
+                "GetFeature",
+                "TYPENAMES",
+                "city:pipe_js",
+                "OUTPUTFORMAT",
+                "application/json",
+                "BBOX",
+                minX
+                    + ","
+                    + (maxY - span - 2 * buffer)
+                    + ","
+                    + (minX + span + 2 * buffer)
+                    + ","
+                    + maxY
                     + ",urn:ogc:def:crs:EPSG::3857");
     Set<Long> wfsIds = new TreeSet<>();
     for (JsonNode f : JSON.readTree(wfs.body()).get("features")) {
@@ -174,7 +218,9 @@ class MapTilesTest extends SmallCityContextTest {
     String fixture = mvt(z, tileY(36.5027, z), tileX(103.7005, z));
     String mapTouched = wmts(z, tileY(36.5505, z), tileX(103.7505, z));
     String mapFixture = wmts(z, tileY(36.5027, z), tileX(103.7005, z));
-    String[] before = {etag(touched), etag(neighbour), etag(fixture), etag(mapTouched), etag(mapFixture)};
+    String[] before = {
+      etag(touched), etag(neighbour), etag(fixture), etag(mapTouched), etag(mapFixture)
+    };
     int colouredBefore = coloured(mapTouched);
 
     OgcClient client = new OgcClient(base());
@@ -187,7 +233,8 @@ class MapTilesTest extends SmallCityContextTest {
             + "<city:geom><gml:LineString gml:id=\"t1\" srsName=\"urn:ogc:def:crs:EPSG::4490\">"
             + "<gml:posList>36.5505 103.7503 36.5505 103.7507</gml:posList></gml:LineString></city:geom>"
             + "</city:pipe_js></wfs:Insert></wfs:Transaction>";
-    HttpResponse<String> tx = client.send("POST", "/wfs", "text/xml", insert, "editor_sw:pw-editor_sw");
+    HttpResponse<String> tx =
+        client.send("POST", "/wfs", "text/xml", insert, "editor_sw:pw-editor_sw");
     assertThat(tx.statusCode()).as(tx.body()).isEqualTo(200);
     // a request sent within 1 s of the edit's answer shows it (the time counted is when that
     // request was sent: a loaded machine may take longer to answer it)
@@ -210,8 +257,7 @@ class MapTilesTest extends SmallCityContextTest {
       assertThat(mapAfter)
           .as(
               "the touched map tile changed (%d → %d coloured pixels)",
-              colouredBefore,
-              coloured(mapTouched))
+              colouredBefore, coloured(mapTouched))
           .isNotEqualTo(before[3]);
       assertThat(etag(neighbour)).isEqualTo(before[1]);
       assertThat(etag(fixture)).isEqualTo(before[2]);
@@ -245,7 +291,12 @@ class MapTilesTest extends SmallCityContextTest {
     assertThat(level0.get("scaleDenominator").asDouble())
         .isCloseTo(279541132.0143589, offset(1e-3));
     HttpResponse<byte[]> png =
-        bytes(base() + "/ogcapi/map/tiles/WebMercatorQuad/16/" + tileY(36.5027, 16) + "/" + tileX(103.7005, 16));
+        bytes(
+            base()
+                + "/ogcapi/map/tiles/WebMercatorQuad/16/"
+                + tileY(36.5027, 16)
+                + "/"
+                + tileX(103.7005, 16));
     assertThat(png.statusCode()).isEqualTo(200);
     assertThat(png.headers().firstValue("Content-Type")).hasValue("image/png");
     assertThat(bytes(base() + "/ogcapi/collections/nothing/tiles").statusCode()).isEqualTo(404);
@@ -258,7 +309,8 @@ class MapTilesTest extends SmallCityContextTest {
     double[] box = {103.6995, 36.5005, 103.7015, 36.5050};
     long expected = 0;
     for (int z = 15; z <= 16; z++) {
-      expected += (tileX(box[2], z) - tileX(box[0], z) + 1) * (tileY(box[1], z) - tileY(box[3], z) + 1);
+      expected +=
+          (tileX(box[2], z) - tileX(box[0], z) + 1) * (tileY(box[1], z) - tileY(box[3], z) + 1);
     }
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     PrintStream stdout = System.out;
@@ -267,8 +319,16 @@ class MapTilesTest extends SmallCityContextTest {
     try {
       code =
           city(
-              "tiles", "seed", "--layer", "pipe_js", "--zoom", "15-16", "--format", "mvt",
-              "--bbox", box[0] + "," + box[1] + "," + box[2] + "," + box[3]);
+              "tiles",
+              "seed",
+              "--layer",
+              "pipe_js",
+              "--zoom",
+              "15-16",
+              "--format",
+              "mvt",
+              "--bbox",
+              box[0] + "," + box[1] + "," + box[2] + "," + box[3]);
     } finally {
       System.setOut(stdout);
     }
@@ -282,8 +342,7 @@ class MapTilesTest extends SmallCityContextTest {
             .orElseThrow();
     JsonNode result = JSON.readTree(line);
     assertThat(result.get("tiles").asLong()).isEqualTo(expected);
-    assertThat(
-            Sql.strings(db, "SELECT status || ' ' || kind FROM job WHERE kind = 'tiles-seed'"))
+    assertThat(Sql.strings(db, "SELECT status || ' ' || kind FROM job WHERE kind = 'tiles-seed'"))
         .contains("successful tiles-seed");
 
     assertThat(city("tiles", "truncate", "--layer", "pipe_js_jp", "--zoom", "16")).isZero();
@@ -308,7 +367,14 @@ class MapTilesTest extends SmallCityContextTest {
   }
 
   private String wmts(int z, long row, long col) {
-    return base() + "/wmts/pipe_js/default/current/WebMercatorQuad/" + z + "/" + row + "/" + col + ".png";
+    return base()
+        + "/wmts/pipe_js/default/current/WebMercatorQuad/"
+        + z
+        + "/"
+        + row
+        + "/"
+        + col
+        + ".png";
   }
 
   private static int coloured(String url) throws Exception {
@@ -329,7 +395,9 @@ class MapTilesTest extends SmallCityContextTest {
   }
 
   private static HttpResponse<byte[]> bytes(String url) throws Exception {
-    return Http.send(HttpRequest.newBuilder(URI.create(url)).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+    return Http.send(
+        HttpRequest.newBuilder(URI.create(url)).GET().build(),
+        HttpResponse.BodyHandlers.ofByteArray());
   }
 
   private JsonNode gdalinfo(String set) throws Exception {
@@ -337,16 +405,31 @@ class MapTilesTest extends SmallCityContextTest {
   }
 
   private String wmtsSource(String set) {
-    return "WMTS:" + base() + "/wmts?SERVICE=WMTS&REQUEST=GetCapabilities,layer=pipe_js,tilematrixset=" + set;
+    return "WMTS:"
+        + base()
+        + "/wmts?SERVICE=WMTS&REQUEST=GetCapabilities,layer=pipe_js,tilematrixset="
+        + set;
   }
 
   /** Pixels that are not transparent in a 256 × 256 read of the window (x = east) through GDAL. */
-  private int colouredPixels(String set, double ulx, double uly, double lrx, double lry) throws Exception {
+  private int colouredPixels(String set, double ulx, double uly, double lrx, double lry)
+      throws Exception {
     Path out = Files.createTempFile("wmts", ".png");
     run(
-        "gdal_translate", "-q", "-of", "PNG", "-outsize", "256", "256",
-        "-projwin", String.valueOf(ulx), String.valueOf(uly), String.valueOf(lrx), String.valueOf(lry),
-        wmtsSource(set), out.toString());
+        "gdal_translate",
+        "-q",
+        "-of",
+        "PNG",
+        "-outsize",
+        "256",
+        "256",
+        "-projwin",
+        String.valueOf(ulx),
+        String.valueOf(uly),
+        String.valueOf(lrx),
+        String.valueOf(lry),
+        wmtsSource(set),
+        out.toString());
     BufferedImage image = ImageIO.read(new ByteArrayInputStream(Files.readAllBytes(out)));
     int n = 0;
     for (int j = 0; j < image.getHeight(); j++) {
@@ -364,7 +447,8 @@ class MapTilesTest extends SmallCityContextTest {
     ProcessBuilder b = new ProcessBuilder(c).redirectErrorStream(true);
     // GDAL's WMS/WMTS driver must not keep tiles between runs (nor write into the work tree)
     b.environment().put("GDAL_ENABLE_WMS_CACHE", "NO");
-    b.environment().put("GDAL_DEFAULT_WMS_CACHE_PATH", Files.createTempDirectory("gdalwms").toString());
+    b.environment()
+        .put("GDAL_DEFAULT_WMS_CACHE_PATH", Files.createTempDirectory("gdalwms").toString());
     Process p = b.start();
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
