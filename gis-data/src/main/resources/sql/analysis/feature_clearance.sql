@@ -7,7 +7,7 @@
 -- the feature type. Slots: scope_cte and subject as in pairs.sql.
 WITH {scope_cte},
 subject AS ({subject}),
-feature AS (
+feature AS MATERIALIZED (
   SELECT 'POLE'::text AS f_type, 'base_station'::text AS f_layer, b.fid AS f_fid, b.site_code AS f_code,
          b.site_name AS f_name, b.geom AS f_geom
   FROM base_station b
@@ -17,16 +17,21 @@ feature AS (
   FROM building g
   WHERE valid_at(g.valid_from, g.valid_to, CAST(:as_of AS timestamptz)) AND g.status IN ('existing', 'under_construction')
 ),
+-- reach: the largest feature rule plus the largest pipe size (a constant, so the GiST index of
+-- pipe_segment drives the join from the few features; a per-pipe reach made it a nested loop over
+-- every pipe of the city, minutes on `city`)
 lim AS (
-  SELECT max(min_clearance_m)::float8 AS m FROM clearance_rule
+  SELECT max(min_clearance_m)::float8
+         + (SELECT coalesce(max(greatest(width_mm, height_mm, dn_mm)), 0) FROM pipe_segment) / 1000.0 AS reach_m
+  FROM clearance_rule
   WHERE direction = 'horizontal' AND b_type IN ('POLE', 'BUILDING')
 ),
 near AS (
   SELECT a.*, f.*, pipe_clearance_type(a.network, a.subtype, a.laying_class) AS a_type,
          greatest(ST_Distance(a.geom, f.f_geom) - a.half_width_m, 0) AS measured_m
-  FROM subject a
+  FROM feature f
   CROSS JOIN lim
-  JOIN feature f ON ST_DWithin(a.geom, f.f_geom, lim.m + a.half_width_m)
+  JOIN subject a ON ST_DWithin(a.geom, f.f_geom, lim.reach_m)
 )
 SELECT n.fid AS a_fid, n.network AS a_network, n.dn_mm AS a_dn, n.width_mm AS a_width, n.height_mm AS a_height,
        n.material AS a_material, n.laying AS a_laying, n.road_name AS a_road, n.start_point AS a_start_point,

@@ -318,6 +318,9 @@ public final class SampleLoader {
     return String.join(", ", out);
   }
 
+  /**
+   * The geometry columns of the table that the sample writes (a table may have more, e.g. LOD2).
+   */
   private static List<String> geometryColumns(Connection c, SampleTable table) throws SQLException {
     List<String> out = new ArrayList<>();
     try (Statement s = c.createStatement();
@@ -327,8 +330,11 @@ public final class SampleLoader {
                     + " WHERE f_table_schema = current_schema() AND f_table_name = '"
                     + table.table()
                     + "' ORDER BY 1")) {
+      List<String> written = List.of(table.columns().split(",\\s*"));
       while (rs.next()) {
-        out.add(rs.getString(1));
+        if (written.contains(rs.getString(1))) {
+          out.add(rs.getString(1));
+        }
       }
     }
     return out;

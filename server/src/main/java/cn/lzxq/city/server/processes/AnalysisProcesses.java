@@ -7,6 +7,7 @@ import cn.lzxq.city.data.analysis.common.AnalysisDb;
 import cn.lzxq.city.data.analysis.common.Listing;
 import cn.lzxq.city.data.analysis.common.ScopeResolver;
 import cn.lzxq.city.data.job.JobHandler;
+import cn.lzxq.city.data.job.JobHandlers;
 import cn.lzxq.city.data.job.JobResult;
 import cn.lzxq.city.server.analysis.AnswerWriter;
 import java.time.Duration;
@@ -25,7 +26,7 @@ import tools.jackson.databind.json.JsonMapper;
  * the area limit (no area = the whole city) and under {@code city.jobs.time-limit}. Processes of
  * other capabilities ({@link ExtraProcess}) are listed with them and bring their own check and job.
  */
-final class AnalysisProcesses {
+final class AnalysisProcesses implements JobHandlers {
 
   private static final Set<String> COVER_INPUTS = with(ProcessInputs.SCOPE, "frostDepth");
 
@@ -110,7 +111,8 @@ final class AnalysisProcesses {
   }
 
   /** The job handlers, by process id. */
-  Map<String, JobHandler> handlers() {
+  @Override
+  public Map<String, JobHandler> handlers() {
     Map<String, JobHandler> out = new LinkedHashMap<>();
     processes
         .values()

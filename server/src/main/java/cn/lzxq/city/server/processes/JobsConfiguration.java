@@ -1,12 +1,17 @@
 package cn.lzxq.city.server.processes;
 
 import cn.lzxq.city.data.analysis.common.AnalysisDb;
+import cn.lzxq.city.data.job.JobHandler;
+import cn.lzxq.city.data.job.JobHandlers;
 import cn.lzxq.city.data.job.JobQueue;
 import cn.lzxq.city.data.job.JobWorker;
 import cn.lzxq.city.server.analysis.AnalysisProperties;
 import cn.lzxq.city.server.analysis.AnswerWriter;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.ObjectProvider;
@@ -41,10 +46,12 @@ class JobsConfiguration {
   }
 
   @Bean(initMethod = "start", destroyMethod = "close")
-  JobWorker jobWorker(JobQueue queue, AnalysisProcesses processes, JobsProperties p) {
+  JobWorker jobWorker(JobQueue queue, List<JobHandlers> kinds, JobsProperties p) {
+    Map<String, JobHandler> handlers = new LinkedHashMap<>();
+    kinds.forEach(k -> handlers.putAll(k.handlers()));
     return new JobWorker(
         queue,
-        processes.handlers(),
+        handlers,
         new JobWorker.Settings(
             node(p),
             p.maxRunning(),

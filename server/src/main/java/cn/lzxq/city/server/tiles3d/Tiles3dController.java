@@ -2,7 +2,7 @@ package cn.lzxq.city.server.tiles3d;
 
 import cn.lzxq.city.data.db.DatabaseReadException;
 import cn.lzxq.city.data.io.AsOf;
-import cn.lzxq.city.server.tiles3d.cache.CacheEntry;
+import cn.lzxq.city.server.tilestore.CacheEntry;
 import cn.lzxq.city.tiles.tiling.TileCoord;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,6 +1,5 @@
 package cn.lzxq.city.server.tiles3d;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -21,14 +20,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     loads at most 21 tiles' contents
  * @param featuresPerTile the average number of pipe segments a tile of a level above the deepest
  *     holds per network: each network's importance levels are shifted so that levels 0..L hold at
- *     most this × 4^L of its segments ({@code ImportanceShift}), which bounds what a city-wide view
- *     loads and draws (software WebGL included) whatever the network's sizes
- * @param memoryCacheMb bytes of tile content kept in memory (LRU), in MiB
- * @param diskCache folder of the disk cache, or empty for none
- * @param changePoll how often, at most, the change log is read (on request): an edit shows in the
- *     3D view within this time. 200 ms keeps an edit made in QGIS visible on the viewer's next
- *     request, while the poll (one indexed read of the log's last sequence number) runs at most
- *     five times a second and only while tiles are requested
+ *     most this × 4^L of its segments ({@code grid.ImportanceRanking}), which bounds what a
+ *     city-wide view loads and draws (software WebGL included) whatever the network's sizes
  * @param warmUpTimeout how long the start-up warm-up ({@link TilesWarmUp}) may hold the readiness
  *     state back; zero turns the warm-up off
  */
@@ -39,7 +32,4 @@ public record Tiles3dProperties(
     @DefaultValue("4") int subtreeLevels,
     @DefaultValue("0.05") double errorFactor,
     @DefaultValue("32") int featuresPerTile,
-    @DefaultValue("256") int memoryCacheMb,
-    @DefaultValue("var/tiles-cache") Path diskCache,
-    @DefaultValue("200ms") Duration changePoll,
     @DefaultValue("60s") Duration warmUpTimeout) {}

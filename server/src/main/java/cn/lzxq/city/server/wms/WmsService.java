@@ -119,6 +119,50 @@ public class WmsService {
     }
   }
 
+  /**
+   * A metatile: renders {@code request}'s window once (a block of tiles grown by {@code gutter}
+   * pixels on every side, so labels and symbols that cross a tile edge, or reach in from just
+   * outside the block, are drawn whole) and encodes each {@code tileSize}-pixel tile of the inner
+   * block, row by row from the top left.
+   */
+  public List<EncodedImage> mapTiles(GetMapRequest request, int gutter, int tileSize) {
+    MapPlan plan =
+        new MapPlan(
+            plan(request),
+            request.window(),
+            request.asOf(),
+            request.transparent(),
+            request.background(),
+            request.format().hasAlpha());
+    int width = request.window().width();
+    int height = request.window().height();
+    int cols = (width - 2 * gutter) / tileSize;
+    int rows = (height - 2 * gutter) / tileSize;
+    try (RenderGate.Ticket ticket = gate.enter(width, height);
+        CanvasPool.Canvas canvas =
+            canvases.take(width, height, plan.transparentCanvas(), plan.canvasFill())) {
+      renderer.render(plan, canvas.image(), new RenderDeadline(properties.maxRenderTime()));
+      List<EncodedImage> tiles = new ArrayList<>(cols * rows);
+      BufferedImage tile = new BufferedImage(tileSize, tileSize, canvas.image().getType());
+      for (int r = 0; r < rows; r++) {
+        for (int c = 0; c < cols; c++) {
+          tile.getRaster()
+              .setRect(
+                  -(gutter + c * tileSize), -(gutter + r * tileSize), canvas.image().getRaster());
+          tiles.add(encode(tile, request.format()));
+        }
+      }
+      return tiles;
+    } catch (SQLException e) {
+      throw databaseError(e);
+    }
+  }
+
+  /** The named layers (catalog layers and pipe subtypes) with their styles. */
+  public WmsLayers layers() {
+    return catalog.layers();
+  }
+
   /** GetFeatureInfo: the answer body in the requested format. */
   public String featureInfo(GetFeatureInfoRequest request) {
     WmsLayers tree = catalog.layers();

@@ -117,7 +117,9 @@ class DesktopClientsTest {
     assertThat(out)
         .contains(
             "ok WMS layer valid",
+            "ok WMTS layer valid",
             "ok WFS 2.0 layer: 5 features",
+            "ok WMTS map rendered",
             "ok OAPIF layer: 5 features",
             "ok map rendered",
             "ok WFS-T commit as editor_sw: dn_mm 200 -> 237",

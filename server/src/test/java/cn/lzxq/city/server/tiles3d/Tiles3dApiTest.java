@@ -52,8 +52,8 @@ class Tiles3dApiTest {
   @DynamicPropertySource
   static void database(DynamicPropertyRegistry registry) throws Exception {
     db = ScratchDatabase.register("Tiles3dApiTest", registry, "/tiles3d/fixture.sql");
-    registry.add("city.tiles3d.disk-cache", () -> OUT.resolve("cache").toAbsolutePath().toString());
-    registry.add("city.tiles3d.change-poll", () -> "0ms");
+    registry.add("city.tile-store.disk", () -> OUT.resolve("cache").toAbsolutePath().toString());
+    registry.add("city.tile-store.change-poll", () -> "0ms");
     Sql.exec(
         db,
         "INSERT INTO app_user (username, password_hash, role) VALUES ('admin', '"

@@ -1,4 +1,4 @@
-package cn.lzxq.city.server.tiles3d.cache;
+package cn.lzxq.city.server.tilestore;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

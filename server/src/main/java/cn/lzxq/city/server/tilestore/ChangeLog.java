@@ -1,7 +1,6 @@
-package cn.lzxq.city.server.tiles3d.cache;
+package cn.lzxq.city.server.tilestore;
 
 import cn.lzxq.city.data.sql.SqlTemplate;
-import cn.lzxq.city.server.tiles3d.Tiles3dProperties;
 import cn.lzxq.city.tiles.geo.Region;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -19,10 +18,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * The database change log (table {@code tile_change}, filled by triggers on the feature tables) as
- * seen by this server: the recent changes in memory, read again at most every {@code
- * city.tiles3d.change-poll}. A cached tile built when the log stood at {@code seq} is stale when a
- * later change of one of its layers crosses its region.
+ * The database change log (table {@code tile_change}, filled by triggers on the feature tables: the
+ * box of every version an edit closes and of every version it writes, so both the before and the
+ * after extent of an edit) as seen by this server: the recent changes in memory, read again at most
+ * every {@code city.tile-store.change-poll}. A stored tile (2D, 3D, terrain) built when the log
+ * stood at {@code seq} is stale when a later change of one of its layers crosses its area; a change
+ * has no time, so it makes the tiles of every as-of time in its area stale.
  *
  * <p>At start the last {@value #HISTORY} changes are loaded, so disk-cache entries built before a
  * restart stay usable; an entry older than the loaded history counts as stale.
@@ -48,14 +49,14 @@ public class ChangeLog {
   private final ExecutorService reader =
       Executors.newSingleThreadExecutor(
           r -> {
-            Thread t = new Thread(r, "tiles3d-change-log");
+            Thread t = new Thread(r, "tile-change-log");
             t.setDaemon(true);
             return t;
           });
   private CompletableFuture<Void> inFlight;
   private boolean lastReadFailed;
 
-  public ChangeLog(JdbcTemplate jdbc, Tiles3dProperties props) {
+  public ChangeLog(JdbcTemplate jdbc, TileStoreProperties props) {
     this.jdbc = jdbc;
     this.pollNanos = props.changePoll().toNanos();
   }
@@ -107,7 +108,7 @@ public class ChangeLog {
     }
     if (failure != null && !lastReadFailed) {
       LOG.warn(
-          "3D Tiles change log not read ({}); cached tiles are served until it is",
+          "tile change log not read ({}); cached tiles are served until it is",
           failure.getClass().getSimpleName());
     }
     lastReadFailed = failure != null;
@@ -139,7 +140,9 @@ public class ChangeLog {
                     rs.getDouble("west"),
                     rs.getDouble("south"),
                     rs.getDouble("east"),
-                    rs.getDouble("north")),
+                    rs.getDouble("north"),
+                    rs.getObject("min_zoom") == null ? 0 : rs.getInt("min_zoom"),
+                    rs.getObject("max_zoom") == null ? Integer.MAX_VALUE : rs.getInt("max_zoom")),
             after,
             HISTORY);
     synchronized (this) {
@@ -165,14 +168,17 @@ public class ChangeLog {
     return lastSeq;
   }
 
-  /** The changes after {@code seq} (for the grid's extent check). */
+  /** The edits after {@code seq} (for the grid's extent check; truncations left out). */
   public synchronized List<Change> since(long seq) {
-    return List.copyOf(changes.subList(firstAfter(seq), changes.size()));
+    return changes.subList(firstAfter(seq), changes.size()).stream()
+        .filter(Change::allLevels)
+        .toList();
   }
 
   /**
    * Whether a change after {@code seq} of one of {@code layers} crosses {@code region} grown by
-   * {@code reachM} metres ({@code region} null: anywhere).
+   * {@code reachM} metres ({@code region} null: anywhere). Changes limited to some 2D zoom levels
+   * (a truncation) do not count.
    */
   public synchronized boolean changedSince(
       long seq, Collection<String> layers, Region region, double reachM) {
@@ -183,7 +189,35 @@ public class ChangeLog {
     Region r = region == null ? null : region.expandedBy(reachM);
     for (int i = firstAfter(seq); i < changes.size(); i++) {
       Change c = changes.get(i);
-      if (layers.contains(c.layer()) && (r == null || crosses(c, r))) {
+      if (c.allLevels() && layers.contains(c.layer()) && (r == null || crosses(c, r))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Whether a change after {@code seq} of one of {@code layers} concerning 2D level {@code zoom}
+   * crosses the longitude/latitude box {@code box} (west, south, east, north in CGCS2000 degrees;
+   * the caller widens it by its buffers).
+   */
+  public synchronized boolean changedSince(
+      long seq, Collection<String> layers, int zoom, double[] box) {
+    double west = box[0];
+    double south = box[1];
+    double east = box[2];
+    double north = box[3];
+    if (seq < floorSeq || seq > lastSeq) {
+      return true;
+    }
+    for (int i = firstAfter(seq); i < changes.size(); i++) {
+      Change c = changes.get(i);
+      if (layers.contains(c.layer())
+          && c.concerns(zoom)
+          && c.west() <= east
+          && c.east() >= west
+          && c.south() <= north
+          && c.north() >= south) {
         return true;
       }
     }
