@@ -3,9 +3,7 @@
 #   web/e2e/run.sh                  # own database city_e2e in the local cluster, sample data, port 18080
 #   DATABASE_URL=… web/e2e/run.sh   # an existing database (migrated and loaded here when empty)
 # Environment: DATABASE_URL, CITY_E2E_PORT (18080), CITY_E2E_DATA (sample | fixture: the small
-# analysis fixture street, for when the sample generator is not built), SERVER_JAR, CHROMIUM,
-# CITY_E2E_CITY (1: afterwards the first-view tests again on the `city` sample, 10 × 10 km, in its
-# own database city_e2e_city, loaded once and kept; 0: not).
+# analysis fixture street, for when the sample generator is not built), SERVER_JAR, CHROMIUM.
 # Starts the server jar, runs `npm run e2e`, stops the server; exits non-zero on any failure,
 # including a missing Chromium, jar or database. Screenshots, report.json and the server log stay
 # in web/e2e/artifacts/.
@@ -57,24 +55,3 @@ curl -sf "$READY" >/dev/null || die "e2e: the server is not ready after 120 s"
 
 cd "$HERE/.."
 node e2e/viewer.e2e.mjs --server "http://localhost:$PORT" --chromium "$CHROMIUM" "$@"
-[ "${CITY_E2E_CITY:-1}" = 1 ] && [ "$DATA" = sample ] || exit 0
-
-# The first view at city scale: the `city` sample (loaded once into city_e2e_city), a second server.
-cleanup
-trap - EXIT
-"$ROOT/scripts/db" start >/dev/null
-CITY_DB="$(local_url city_e2e_city)"
-"$ROOT/scripts/db" psql city_e2e_city -qc 'SELECT 1' >/dev/null 2>&1 || "$ROOT/scripts/db" reset city_e2e_city >/dev/null
-DATABASE_URL="$CITY_DB" java -jar "$JAR" migrate >/dev/null
-DATABASE_URL="$CITY_DB" java -jar "$JAR" sample load --scale city --if-empty || die "e2e: loading the city sample failed"
-LOG="$(mktemp)"
-DATABASE_URL="$CITY_DB" SERVER_PORT="$PORT" java ${CITY_JAVA_OPTS:--Xmx1g} -jar "$JAR" >"$LOG" 2>&1 &
-PID=$!
-trap 'cleanup; cp "$ART/server.log" "$ART/city/server.log" 2>/dev/null || true' EXIT
-for _ in $(seq 1 180); do
-  curl -sf "$READY" >/dev/null 2>&1 && break
-  kill -0 "$PID" 2>/dev/null || { cat "$LOG" >&2; die "e2e: the city server exited"; }
-  sleep 1
-done
-node e2e/viewer.e2e.mjs --server "http://localhost:$PORT" --chromium "$CHROMIUM" --artifacts "$ART/city" \
-  --only page-loads,tilesets-loaded,underground-pipes-render

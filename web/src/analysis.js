@@ -7,7 +7,7 @@ import {
   ScreenSpaceEventHandler, ScreenSpaceEventType, Transforms, VerticalOrigin, BoundingSphere, HeadingPitchRange,
 } from 'cesium';
 import { getJson, getText, postJson, HttpError } from './api.js';
-import { draw, terrainHeight, toDegrees, worldPosition, cancelDrawing } from './draw.js';
+import { draw, toDegrees, worldPosition, cancelDrawing } from './draw.js';
 import { NETWORKS, field, pick, t } from './i18n.js';
 import { el } from './layers.js';
 import { download, toCsv, toGeoJson } from './export.js';
@@ -24,10 +24,9 @@ const OPERATOR_NAMES = { CMCC: ['中国移动', 'China Mobile'], CUCC: ['中国�
 function netLabel(code) { return NETWORKS[code] ? `${pick(NETWORKS[code])}` : (code || ''); }
 function m(v, d = 2) { return v === null || v === undefined ? '—' : `${Number(v).toFixed(d)} m`; }
 
-/** Positions `h` metres above the ground (the terrain, or the ellipsoid without one) of a GeoJSON
- * geometry's coordinates. */
-function flatPositions(coords, h = 0.3, scene = null) {
-  return coords.map((c) => Cartesian3.fromDegrees(c[0], c[1], h + (scene ? terrainHeight(scene, c[0], c[1]) : 0)));
+/** Positions at ground level (height 0) of a GeoJSON geometry's coordinates. */
+function flatPositions(coords, h = 0.3) {
+  return coords.map((c) => Cartesian3.fromDegrees(c[0], c[1], h));
 }
 
 export class AnalysisTools {
@@ -142,7 +141,7 @@ export class AnalysisTools {
     const add = (g) => {
       if (g.type === 'Point') {
         this.source.entities.add({
-          position: Cartesian3.fromDegrees(g.coordinates[0], g.coordinates[1], height + terrainHeight(this.viewer.scene, g.coordinates[0], g.coordinates[1])),
+          position: Cartesian3.fromDegrees(g.coordinates[0], g.coordinates[1], height),
           point: { pixelSize, color, outlineColor: Color.BLACK, outlineWidth: 2, disableDepthTestDistance: Number.POSITIVE_INFINITY },
           label: label ? {
             text: label, font: '13px sans-serif', style: LabelStyle.FILL_AND_OUTLINE, outlineWidth: 3, outlineColor: Color.BLACK,
@@ -151,10 +150,10 @@ export class AnalysisTools {
           } : undefined,
         });
       } else if (g.type === 'LineString') {
-        this.source.entities.add({ polyline: { positions: flatPositions(g.coordinates, height, this.viewer.scene), width, material: color, depthFailMaterial: color } });
+        this.source.entities.add({ polyline: { positions: flatPositions(g.coordinates, height), width, material: color, depthFailMaterial: color } });
       } else if (g.type === 'Polygon') {
-        this.source.entities.add({ polyline: { positions: flatPositions(g.coordinates[0], height, this.viewer.scene), width: 2, material: color, depthFailMaterial: color } });
-        this.source.entities.add({ polygon: { hierarchy: new PolygonHierarchy(flatPositions(g.coordinates[0], height, this.viewer.scene)), material: color.withAlpha(0.25), perPositionHeight: true } });
+        this.source.entities.add({ polyline: { positions: flatPositions(g.coordinates[0], height), width: 2, material: color, depthFailMaterial: color } });
+        this.source.entities.add({ polygon: { hierarchy: new PolygonHierarchy(flatPositions(g.coordinates[0], height)), material: color.withAlpha(0.25), height } });
       } else if (g.type.startsWith('Multi')) {
         const single = g.type.slice(5);
         for (const c of g.coordinates) add({ type: single, coordinates: c });
@@ -281,14 +280,10 @@ export class AnalysisTools {
     return answer;
   }
 
-  /** The pit: the terrain clipped inside the polygon, earth walls from the ground down to the
-   * depth below its lowest corner, and a floor. */
+  /** The pit: the ground clipped inside the polygon, earth walls down to the depth and a floor. */
   pit(positions, depth) {
-    const scene = this.viewer.scene;
-    const globe = scene.globe;
-    const corners = positions.map((p) => { const [lon, lat] = toDegrees(p); return [lon, lat, terrainHeight(scene, lon, lat)]; });
-    const ground = corners.map(([lon, lat, h]) => Cartesian3.fromDegrees(lon, lat, h));
-    const floor = Math.min(...corners.map((c) => c[2])) - depth;
+    const globe = this.viewer.scene.globe;
+    const ground = positions.map((p) => { const [lon, lat] = toDegrees(p); return Cartesian3.fromDegrees(lon, lat, 0); });
     if (ClippingPolygonCollection.isSupported(this.viewer.scene)) {
       globe.clippingPolygons = new ClippingPolygonCollection({ polygons: [new ClippingPolygon({ positions: ground })] });
     } else {
@@ -297,11 +292,11 @@ export class AnalysisTools {
     const wallColor = Color.fromCssColorString('#8a6a43');
     this.source.entities.add({
       wall: {
-        positions: [...ground, ground[0]], maximumHeights: [...corners, corners[0]].map((c) => c[2]),
-        minimumHeights: [...ground, ground[0]].map(() => floor), material: wallColor.withAlpha(0.5), outline: true, outlineColor: Color.BLACK,
+        positions: [...ground, ground[0]], maximumHeights: [...ground, ground[0]].map(() => 0),
+        minimumHeights: [...ground, ground[0]].map(() => -depth), material: wallColor.withAlpha(0.5), outline: true, outlineColor: Color.BLACK,
       },
     });
-    this.source.entities.add({ polygon: { hierarchy: new PolygonHierarchy(ground), height: floor, material: wallColor.withAlpha(0.45) } });
+    this.source.entities.add({ polygon: { hierarchy: new PolygonHierarchy(ground), height: -depth, material: wallColor.withAlpha(0.45) } });
     this.source.entities.add({ polyline: { positions: [...ground, ground[0]].map((p) => p), width: 3, material: ORANGE, depthFailMaterial: ORANGE } });
     this.pitArea = planArea(ground);
     // Look into the pit from the side, so its walls and the cut pipes show.

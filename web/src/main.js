@@ -10,10 +10,10 @@ import { LAYER_TITLES, applyI18n, setCatalog, getLang, onLang, pick, setLang, t 
 import { LayerTree, el } from './layers.js';
 import { Measurer } from './measure.js';
 import {
-  DEFAULT_EXTENT, createViewer, flyToPoint, groundAt, keyboardCamera, loadTerrain, setUnderground, setViewGround, viewExtent, viewExtentDegrees, wmsLayer,
+  DEFAULT_EXTENT, createViewer, flyToPoint, keyboardCamera, setUnderground, viewExtent, viewExtentDegrees, wmtsLayer,
 } from './scene.js';
 import { FirstView } from './firstview.js';
-import { TilesetManager, catalogTilesets, num, prop } from './tilesets.js';
+import { TilesetManager, num, prop } from './tilesets.js';
 
 const t0 = 0; // performance.now() counts from the navigation start
 const $ = (id) => document.getElementById(id);
@@ -37,33 +37,34 @@ const imagery = { base: viewer.imageryLayers.get(0), road: null, parcel: null };
 function addWms() {
   for (const k of ['parcel', 'road']) if (imagery[k]) viewer.imageryLayers.remove(imagery[k]);
   const wanted = tree ? tree.state : { parcelWms: true, road: true };
-  imagery.parcel = wmsLayer(viewer, 'zoning_parcel', city.extent, city.asOf);
-  imagery.parcel.alpha = 0.55;
+  imagery.parcel = wmtsLayer(viewer, 'zoning_parcel', city.extent, city.asOf, { alpha: 0.55 });
   imagery.parcel.show = wanted.parcelWms;
-  imagery.road = wmsLayer(viewer, 'road', city.extent, city.asOf);
+  imagery.road = wmtsLayer(viewer, 'road', city.extent, city.asOf);
   imagery.road.show = wanted.road;
-}
-// Raster layers of the catalog (the orthophoto and the like) as WMS imagery under the maps: name → layer.
-const rasters = new Map();
-const rasterShown = new Map();
-function addRasters() {
-  for (const l of rasters.values()) if (l) viewer.imageryLayers.remove(l);
-  for (const name of rasters.keys()) {
-    const layer = wmsLayer(viewer, name, city.extent, city.asOf, 1);
-    viewer.imageryLayers.lowerToBottom(layer);
-    viewer.imageryLayers.raise(layer); // just above the base map
-    layer.show = rasterShown.get(name) !== false;
-    rasters.set(name, layer);
+  for (const [name, layer] of coverage) {
+    if (layer) viewer.imageryLayers.remove(layer);
+    coverage.set(name, coverageShown.has(name) ? addCoverage(name) : null);
   }
+}
+// Base-station coverage rasters of the catalog (coverage_<operator>_<band>: best-server RSRP in dBm
+// classes) as WMTS overlays on the maps, each added only while its toggle is on: name → layer.
+const coverage = new Map();
+const coverageShown = new Set();
+function addCoverage(name) {
+  return wmtsLayer(viewer, name, city.extent, city.asOf, { alpha: 0.6, style: 'rsrp' });
 }
 const imageryControl = {
   show(which, v) {
     if (which === 'base') { if (viewer.imageryLayers.get(0)) viewer.imageryLayers.get(0).show = v; } else if (imagery[which]) imagery[which].show = v;
-    else if (rasters.has(which)) { rasterShown.set(which, v); if (rasters.get(which)) rasters.get(which).show = v; }
+    else if (coverage.has(which)) {
+      if (v) coverageShown.add(which); else coverageShown.delete(which);
+      if (coverage.get(which)) coverage.get(which).show = v;
+      else if (v && imagery.road) coverage.set(which, addCoverage(which)); // else with the maps, after the first view
+    }
     viewer.scene.requestRender();
   },
-  rasters: () => [...rasters.keys()],
-  shown: (name) => rasterShown.get(name) !== false,
+  coverage: () => [...coverage.keys()],
+  shown: (name) => coverageShown.has(name),
 };
 
 const tilesets = new TilesetManager(viewer, {
@@ -92,33 +93,25 @@ viewer.scene.preRender.addEventListener(() => { frameStart = performance.now(); 
 viewer.scene.postRender.addEventListener(() => {
   if (city.firstFrameMs === null && city.frames.length < 500) city.frames.push([Math.round(frameStart - t0), Math.round(performance.now() - frameStart)]);
 });
-// `firstFrameMs`: the frame that completed the first view (firstview.js: every shown tileset's
-// initialTilesLoaded and the globe's tilesLoaded).
-city.firstView = new FirstView(viewer, tilesets, (ms) => {
-  city.firstFrameMs = ms - t0;
-  mark('firstFrame');
+// `firstFrameMs`: the frame whose commands include tiles of all six pipe networks (firstview.js).
+city.firstView = new FirstView(viewer, tilesets, (ms, allSix) => {
+  if (allSix) { city.firstFrameMs = ms - t0; mark('firstFrame'); }
   afterFirstView();
-});
+}, (id) => counts[tilesets.entries.get(id).cfg.layer] !== 0);
 
 async function init() {
   // The tilesets' roots and the PBR lookup table load while the layer catalog is asked; the
   // tilesets join the scene once the camera is at the catalog's pipe extent and the table is set.
   let placed;
   const cameraPlaced = new Promise((resolve) => { placed = resolve; });
-  // The height mode of the tiles follows the terrain: absolute heights on the DEM, else ground-relative.
-  const terrain = loadTerrain(viewer).then((on) => { city.terrain = on; tilesets.absolute = on; mark('terrain'); });
-  let catalogued;
-  const catalog = new Promise((resolve) => { catalogued = resolve; });
-  // The catalog adds the optional tilesets (buildings, photogrammetry) before the roots load.
-  const roots = Promise.all([terrain, catalog]).then(() => tilesets.loadAll(cameraPlaced));
+  const roots = tilesets.loadAll(cameraPlaced);
   const lut = installBrdfLut(viewer.scene).catch((e) => console.warn('PBR lookup table computed by Cesium:', e.message));
   try {
     city.layers = await getJson('api/layers');
     mark('layers');
     counts = Object.fromEntries(city.layers.map((l) => [l.name, l.count]));
     setCatalog(city.layers);
-    tilesets.addEntries(catalogTilesets(city.layers));
-    for (const l of city.layers) if (l.kind === 'raster' && l.count !== 0 && !rasters.has(l.name)) rasters.set(l.name, null);
+    for (const l of city.layers) if (l.kind === 'raster' && l.name.startsWith('coverage_') && !coverage.has(l.name)) coverage.set(l.name, null);
     tree.setCounts(counts);
     const pipes = unionExtent(city.layers, (l) => l.name.startsWith('pipe_'));
     const all = unionExtent(city.layers, () => true);
@@ -128,10 +121,6 @@ async function init() {
     console.warn('layer catalog unavailable', e);
     city.home_ = DEFAULT_EXTENT;
   }
-  catalogued();
-  await terrain;
-  const [w, s, e, n] = city.home_;
-  setViewGround(await groundAt(viewer, (w + e) / 2, (s + n) / 2));
   viewExtent(viewer, city.home_, 0);
   setUnderground(viewer, $('underground-on').checked, Number($('ground-alpha').value));
   await lut;
@@ -148,7 +137,7 @@ let afterFirstViewDone = false;
 function afterFirstView() {
   if (afterFirstViewDone) return;
   afterFirstViewDone = true;
-  if (!imagery.road) { addWms(); addRasters(); }
+  if (!imagery.road) addWms();
   analysis.loadOperators();
 }
 
@@ -156,7 +145,7 @@ function afterFirstView() {
 function waitReady() {
   const check = () => {
     if (tilesets.allLoaded()) {
-      if (city.firstView.done) afterFirstView(); // else the first view adds the maps when the globe is loaded too
+      afterFirstView();
       viewer.scene.postRender.removeEventListener(check);
       if (!city.ready) { city.ready = true; if (city.readyMs === null) { city.readyMs = Math.round(performance.now() - t0); mark('ready'); } }
       const missing = [...tilesets.entries.values()].filter((e) => !e.tileset).length;
@@ -198,7 +187,6 @@ async function applyTime() {
   city.timeReloading = true;
   status(t('loading'));
   addWms();
-  addRasters();
   await tilesets.setAsOf(asOf);
   city.timeReloading = false;
   city.ready = false;
@@ -287,7 +275,7 @@ viewer.cesiumWidget.screenSpaceEventHandler.setInputAction((ev) => {
 
 function flyToBbox(b) {
   if (!b) return;
-  if (b[2] - b[0] < 1e-5 && b[3] - b[1] < 1e-5) flyToPoint(viewer, b[0], b[1], undefined, 80);
+  if (b[2] - b[0] < 1e-5 && b[3] - b[1] < 1e-5) flyToPoint(viewer, b[0], b[1], 0, 80);
   else {
     const pad = Math.max(b[2] - b[0], b[3] - b[1]) * 0.2 + 0.0003;
     viewExtent(viewer, [b[0] - pad, b[1] - pad, b[2] + pad, b[3] + pad]);
@@ -396,7 +384,6 @@ city.bboxOfResult = () => {
   return b;
 };
 city.flyToBbox = flyToBbox;
-city.groundAt = (lon, lat) => groundAt(viewer, lon, lat);
 city.jumpTo = (lon, lat, h, range, heading = 0, pitch = -60) => flyToPoint(viewer, lon, lat, h, range, 0, heading, pitch);
 city.pickAt = (x, y) => pickFeature({ x, y });
 city.showFeature = showFeature;

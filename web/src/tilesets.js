@@ -19,20 +19,6 @@ export const TILESETS = [
   { id: 'parcels', layer: 'zoning_parcel', group: 'parcels', sse: 32, translucent: true },
 ];
 
-/**
- * The optional tilesets of the layer catalog (/api/layers): the buildings (layer `building`,
- * tileset `buildings`) and registered photogrammetry tilesets (layers with a `tileset`), each only
- * when the catalog lists it with features or a tileset.
- */
-export function catalogTilesets(layers) {
-  const out = [];
-  for (const l of layers) {
-    if (l.name === 'building' && l.count > 0) out.push({ id: 'buildings', layer: 'building', group: 'buildings', sse: 16 });
-    else if (l.tileset) out.push({ id: l.name, layer: l.name, group: 'photogrammetry', sse: 16, external: true });
-  }
-  return out;
-}
-
 const WHITE = Color.WHITE;
 const PARCEL = new Color(1, 1, 1, 0.3);
 const SELECTED = Color.fromCssColorString('#00b7ff');
@@ -49,51 +35,41 @@ export class TilesetManager {
     this.highlights = new Map(); // feature id → Color
     this.owners = new Map(); // owner → count of features seen
     this.asOf = null;
-    this.absolute = false; // heights=absolute (set before loadAll when the terrain is loaded)
     this.selected = null;
     this.selectedTileset = null;
     this.onOwners = onOwners || (() => {});
     this.onStatus = onStatus || (() => {});
     this.generation = 0;
-    this.attachedAll = false; // every tileset of the last loadAll is in the scene (or unavailable)
-    for (const cfg of TILESETS) this.entries.set(cfg.id, { cfg, tileset: null, show: true, loaded: false, initial: false, error: null });
+    this.deferred = []; // [entry, tileset] waiting for the pipes' first frame
+    this.holdDeferred = false; // true while the first view (firstview.js) decides when they join
+    for (const cfg of TILESETS) this.entries.set(cfg.id, { cfg, tileset: null, show: true, loaded: false, error: null });
     // In requestRenderMode Cesium renders when a request completes or the count of pending or
     // processing tiles changes, but throttled requests are re-issued and loaded tiles advance only
     // in a frame: without more frames loading stalls until some other request completes (≈ 1 s
     // apart with server latency). So frames continue while any shown tileset is loading.
     viewer.scene.postRender.addEventListener(() => {
+      this.attachDeferred();
       if (!this.allLoaded()) viewer.scene.requestRender();
     });
   }
 
-  /** Adds the catalog's optional tilesets ({@link catalogTilesets}) before loadAll. */
-  addEntries(cfgs) {
-    for (const cfg of cfgs) if (!this.entries.has(cfg.id)) this.entries.set(cfg.id, { cfg, tileset: null, show: true, loaded: false, initial: false, error: null });
-  }
-
-  /**
-   * The tileset.json URL: `asOf` when a time is chosen, `heights=absolute` when the scene has the
-   * city's terrain (every product then uses h = H(1985) + ζ; ground-relative only without a DEM).
-   */
   tilesetUrl(cfg) {
-    const query = {};
-    if (this.asOf) query.asOf = this.asOf;
-    if (this.absolute) query.heights = 'absolute';
-    return url(`3dtiles/${cfg.id}/tileset.json`, Object.keys(query).length ? query : null);
+    return url(`3dtiles/${cfg.id}/tileset.json`, this.asOf ? { asOf: this.asOf } : null);
   }
 
   /**
-   * Loads (or reloads, after an asOf change) every tileset's root, all requested at once, and puts
-   * each in the scene once `before` resolves (the camera is placed). Resolves when every root is
-   * loaded and in the scene.
+   * Loads (or reloads, after an asOf change) every tileset's root, all nine requested at once, and
+   * puts them in the scene in two stages: the six pipe networks as soon as `before` resolves (the
+   * camera is placed), the pipe points, stations and parcels once every shown pipe network has
+   * drawn tiles (their tiles would otherwise compete with the pipes' first tiles for requests and
+   * for the frames of software WebGL). Resolves when every root is loaded and the pipes are added.
    */
   async loadAll(before = Promise.resolve()) {
     const generation = ++this.generation;
-    this.attachedAll = false;
+    this.deferred = [];
     const jobs = [...this.entries.values()].map(async (entry) => {
       const { cfg } = entry;
       entry.loaded = false;
-      entry.initial = false;
       entry.error = null;
       let tileset = null;
       try {
@@ -104,10 +80,10 @@ export class TilesetManager {
       }
       await before;
       if (generation !== this.generation) { if (tileset) tileset.destroy(); return; }
-      this.attach(entry, tileset);
+      if (tileset && cfg.group !== 'pipes') this.deferred.push([entry, tileset]);
+      else this.attach(entry, tileset);
     });
     await Promise.all(jobs);
-    if (generation === this.generation) this.attachedAll = true;
     this.viewer.scene.requestRender();
     this.onStatus(this);
   }
@@ -121,7 +97,7 @@ export class TilesetManager {
     });
     tileset.cityId = cfg.id;
     tileset.show = entry.show;
-    if (!cfg.external) tileset.style = this.styleFor(cfg);
+    tileset.style = this.styleFor(cfg);
     if (!cfg.translucent) {
       // Highlights replace the CJJ 61 colour (white = untouched); parcels keep multiply for translucency.
       tileset.colorBlendMode = Cesium3DTileColorBlendMode.MIX;
@@ -130,10 +106,6 @@ export class TilesetManager {
     tileset.allTilesLoaded.addEventListener(() => {
       entry.loaded = true;
       this.onStatus(this);
-    });
-    tileset.initialTilesLoaded.addEventListener(() => {
-      if (entry.tileset === tileset) entry.initial = true;
-      this.viewer.scene.requestRender();
     });
     tileset.tileLoad.addEventListener((tile) => this.collect(tile.content));
     tileset.tileFailed.addEventListener((err) => {
@@ -149,6 +121,19 @@ export class TilesetManager {
     if (tileset) this.viewer.scene.primitives.add(tileset);
     entry.tileset = tileset;
     if (old) this.viewer.scene.primitives.remove(old);
+  }
+
+  /** Second stage of loadAll: once the pipes are drawn, the other tilesets join the scene. */
+  attachDeferred() {
+    if (!this.deferred.length || this.holdDeferred || !this.pipesSettled()) return;
+    this.releaseDeferred();
+  }
+
+  /** Puts the tilesets waiting for the pipes in the scene now (the first view is drawn). */
+  releaseDeferred() {
+    this.holdDeferred = false;
+    for (const [entry, tileset] of this.deferred.splice(0)) this.attach(entry, tileset);
+    this.viewer.scene.requestRender();
   }
 
   async setAsOf(asOf) {
@@ -245,9 +230,21 @@ export class TilesetManager {
 
   /** True when every shown tileset has loaded what the current view needs. */
   allLoaded() {
-    if (!this.attachedAll) return false;
+    if (this.deferred.length) return false;
     for (const e of this.entries.values()) {
       if (e.tileset && e.tileset.show && !e.tileset.tilesLoaded) return false;
+    }
+    return true;
+  }
+
+  /**
+   * True when, in the frame just rendered (call in postRender), every shown pipe network drew
+   * tiles, has loaded all that the view needs, or failed to load.
+   */
+  pipesSettled() {
+    for (const e of this.entries.values()) {
+      if (e.cfg.group !== 'pipes' || !e.show) continue;
+      if (e.tileset ? e.tileset.statistics.numberOfCommands === 0 && !e.tileset.tilesLoaded : !e.error) return false;
     }
     return true;
   }
