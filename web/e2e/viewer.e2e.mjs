@@ -352,8 +352,9 @@ await test('coverage-overlay', async () => {
   const res = await fetch(SERVER + '/ogcapi/processes/coverage/execution', {
     method: 'POST', headers: { 'Content-Type': 'application/json', Accept: 'application/json' }, body: JSON.stringify({ inputs: { cellSize: 50 } }),
   });
-  assert(res.status === 201, `coverage job: HTTP ${res.status} ${await res.text()}`);
-  const job = (await res.json()).jobID;
+  const body = await res.text();
+  assert(res.status === 201, `coverage job: HTTP ${res.status} ${body}`);
+  const job = JSON.parse(body).jobID;
   let status = 'accepted';
   for (let i = 0; i < 900 && /accepted|running/.test(status); i++) {
     await new Promise((r) => setTimeout(r, 200));
