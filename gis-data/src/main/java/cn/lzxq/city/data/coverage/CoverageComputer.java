@@ -16,15 +16,15 @@ import java.util.function.BooleanSupplier;
 /**
  * Best-server RSRP and SINR per operator and band over a window of the coverage grid, in memory and
  * in parallel. Sectors are grouped by antenna position (cell and elevation); each group computes
- * its horizon once ({@link Horizon}), then visits every cell within {@link CoverageSettings#radiusM}
- * once: the geometry and the line of sight of the cell, the path gain of each of the group's
- * frequencies ({@link Propagation.Band}), then each sector's pattern ({@link SectorPattern}) and
- * received power ({@link LinkBudget}). Powers are summed in milliwatts: each worker thread keeps its
- * own arrays per layer (best received power, its sector, the total), merged at the end; RSRP is the
- * best in dBm and SINR = best / (load × (total − best) + noise).
+ * its horizon once ({@link Horizon}), then visits every cell within {@link
+ * CoverageSettings#radiusM} once: the geometry and the line of sight of the cell, the path gain of
+ * each of the group's frequencies ({@link Propagation.Band}), then each sector's pattern ({@link
+ * SectorPattern}) and received power ({@link LinkBudget}). Powers are summed in milliwatts: each
+ * worker thread keeps its own arrays per layer (best received power, its sector, the total), merged
+ * at the end; RSRP is the best in dBm and SINR = best / (load × (total − best) + noise).
  *
- * <p>Line of sight is decided against the ground heights and, when given, the buildings standing
- * on them (then a clear path is LOS); with ground but no buildings a clear path is LOS with the
+ * <p>Line of sight is decided against the ground heights and, when given, the buildings standing on
+ * them (then a clear path is LOS); with ground but no buildings a clear path is LOS with the
  * model's probability; without ground every path is ({@link Propagation.Sight}).
  *
  * <p>The antenna stands at the grid's ground under it plus its height above ground (so antenna and
@@ -44,8 +44,8 @@ public final class CoverageComputer {
 
   /**
    * @param grid the grid
-   * @param ground heights of the grid cells, metres, row-major (null: flat ground, no line of
-   *     sight decided)
+   * @param ground heights of the grid cells, metres, row-major (null: flat ground, no line of sight
+   *     decided)
    * @param buildings height of the buildings standing on each cell above its ground, metres,
    *     row-major, 0 where none (null: buildings not modelled; ignored without ground)
    * @param carriers the carrier of each band
@@ -367,8 +367,7 @@ public final class CoverageComputer {
           double best = LinkBudget.dbm(bestMw[i]);
           rsrp[i] = (float) best;
           sinr[i] =
-              (float)
-                  LinkBudget.sinrDb(best, Math.max(0, totalMw[i] - bestMw[i]), load, noiseDbm);
+              (float) LinkBudget.sinrDb(best, Math.max(0, totalMw[i] - bestMw[i]), load, noiseDbm);
         }
       }
       return new CoverageLayer(key, w, rsrp, sinr, server);

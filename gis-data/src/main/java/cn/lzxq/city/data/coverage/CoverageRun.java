@@ -23,10 +23,10 @@ import javax.sql.DataSource;
  * stale; a whole run also logs the layers and area of the grid it replaces.
  *
  * <p>{@link #update} recomputes only around what changed: the sector and site edits logged since
- * the grid's {@code change_seq}, each box grown by the radius (a sector reaches that far; a building
- * edit by twice the radius, as it shadows paths of the sectors within the radius of it), with the
- * sectors within the radius of that area; a DEM change, a missing grid or other settings mean a
- * whole run.
+ * the grid's {@code change_seq}, each box grown by the radius (a sector reaches that far; a
+ * building edit by twice the radius, as it shadows paths of the sectors within the radius of it),
+ * with the sectors within the radius of that area; a DEM change, a missing grid or other settings
+ * mean a whole run.
  */
 public final class CoverageRun {
 
@@ -312,8 +312,8 @@ public final class CoverageRun {
   }
 
   /**
-   * Logs the rewritten area of each layer in the change log (lon/lat box, the layer's catalog name),
-   * so cached map tiles of those layers go stale.
+   * Logs the rewritten area of each layer in the change log (lon/lat box, the layer's catalog
+   * name), so cached map tiles of those layers go stale.
    */
   private static void logChange(
       Connection c, CoverageGrid g, CoverageGrid.Window w, Set<CoverageSector.LayerKey> layers)

@@ -77,7 +77,14 @@ final class Horizon {
   }
 
   private void visit(
-      int dx, int dy, int k, float[] surface, CoverageGrid grid, int col, int row, double antennaM) {
+      int dx,
+      int dy,
+      int k,
+      float[] surface,
+      CoverageGrid grid,
+      int col,
+      int row,
+      double antennaM) {
     int i = (dy + radius) * side + dx + radius;
     float h;
     if (k == 1) {

@@ -113,10 +113,7 @@ public final class UmaPathLoss {
     if (d2dM <= breakpointM) {
       return 28.0 + 22 * log10d3d + frequencyDb;
     }
-    return 28.0
-        + 40 * log10d3d
-        + frequencyDb
-        - 9 * Math.log10(breakpointM * breakpointM + dh * dh);
+    return 28.0 + 40 * log10d3d + frequencyDb - 9 * Math.log10(breakpointM * breakpointM + dh * dh);
   }
 
   /** PL'_NLOS from its parts (the NLOS loss is the greater of it and PL_LOS). */

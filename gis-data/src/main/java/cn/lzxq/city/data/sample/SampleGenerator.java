@@ -15,8 +15,8 @@ import java.util.function.Consumer;
  * <p>Feature ids are fixed per table: roads from {@value #ROAD_FIDS}, parcels from {@value
  * #PARCEL_FIDS}, projects from {@value #PROJECT_FIDS}, sites from {@value #SITE_FIDS}, sectors from
  * {@value #SECTOR_FIDS}, buildings from {@value #BUILDING_FIDS}, districts from {@value
- * #DISTRICT_FIDS}, pipe points from {@value
- * #POINT_FIDS} and pipe segments from {@value #SEGMENT_FIDS}, each counting up in stream order.
+ * #DISTRICT_FIDS}, pipe points from {@value #POINT_FIDS} and pipe segments from {@value
+ * #SEGMENT_FIDS}, each counting up in stream order.
  *
  * <pre>{@code
  * SampleGenerator sample = new SampleGenerator(SampleScale.SMALL, SampleGenerator.DEFAULT_SEED);

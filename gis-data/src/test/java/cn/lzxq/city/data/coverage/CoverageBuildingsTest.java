@@ -19,9 +19,9 @@ import org.junit.jupiter.api.TestMethodOrder;
 /**
  * Line of sight against the buildings (no DEM: flat ground at 0 m), on the real database. The
  * sector of CoverageRunTest (3,500 MHz, 25 m, azimuth 90°, 65°/6.5°, electrical tilt 6°, EIRP 76.5
- * dBm, n78 273 RB: 35.153 dB per resource element) faces a 40 m building 190–260 m east of it
- * (120 m north-south: 3 × 5 cell centres). Worked by hand from TR 38.901 Table 7.4.1-1 and TR
- * 36.814 (d'BP 560 m):
+ * dBm, n78 273 RB: 35.153 dB per resource element) faces a 40 m building 190–260 m east of it (120
+ * m north-south: 3 × 5 cell centres). Worked by hand from TR 38.901 Table 7.4.1-1 and TR 36.814
+ * (d'BP 560 m):
  *
  * <ul>
  *   <li>150 m east, in front of the building, LOS (the buildings are modelled, so a clear path is
@@ -30,9 +30,8 @@ import org.junit.jupiter.api.TestMethodOrder;
  *       power of CoverageRunTest, without buildings, is −54.790 dBm);
  *   <li>500 m east, behind it, NLOS: 129.916 dB, vertical 3.110 dB: −91.679 dBm;
  *   <li>500 m east and 400 m north, past its north end, LOS: d2D 640.312 m beyond the breakpoint,
- *       d3D 640.743 m, PL2 = 28 + 40·2.80668 + 10.881 − 9·log10(560² + 23.5²) = 101.674 dB;
- *       38.660° off boresight (horizontal 4.245 dB) at 2.102° depression (vertical 4.316 dB):
- *       −68.889 dBm.
+ *       d3D 640.743 m, PL2 = 28 + 40·2.80668 + 10.881 − 9·log10(560² + 23.5²) = 101.674 dB; 38.660°
+ *       off boresight (horizontal 4.245 dB) at 2.102° depression (vertical 4.316 dB): −68.889 dBm.
  * </ul>
  *
  * A building edit is recomputed by an update around it; once no building stands, a clear path is

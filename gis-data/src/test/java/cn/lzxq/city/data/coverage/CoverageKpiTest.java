@@ -31,8 +31,8 @@ import org.junit.jupiter.api.Test;
  *   <li>P2 E1 (water, not construction land): uncovered, not built-up — no hole, not in any KPI.
  * </ul>
  *
- * Two districts split the area at the cell edge 12.5 m east of S: W and E (P3, P4 and the east
- * half of P1 in E).
+ * Two districts split the area at the cell edge 12.5 m east of S: W and E (P3, P4 and the east half
+ * of P1 in E).
  *
  * <p>The SQL counts cell centres strictly inside the parcels (ST_Contains) and within 610 m of S
  * (ST_DWithin), per GB 50137 major class, per district and over all built-up land, and the corner
@@ -193,8 +193,7 @@ class CoverageKpiTest {
       assertThat(s.met()).isFalse();
     }
     // the two districts add up to the whole
-    assertThat(expected.get("E")[0] + expected.get("W")[0])
-        .isEqualTo(cells().size());
+    assertThat(expected.get("E")[0] + expected.get("W")[0]).isEqualTo(cells().size());
   }
 
   @Test

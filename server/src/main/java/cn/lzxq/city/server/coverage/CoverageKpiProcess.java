@@ -40,12 +40,12 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * The {@code coverage-kpi} process: coverage of the current grid against the plan ({@link
  * CoverageKpi}: share of built-up parcel area covered per operator and band, by GB 50137 major
- * class, by district and in total, against {@code coverage_target}) and the holes of at least {@code
- * minHoleArea} m² (default 2,500) as polygons, each with the existing towers that could host a new
- * sector to fill it — the co-location analysis ({@link TowerColocation}) at the hole's interior
- * point — ranked by the hole area a typical sector of the operator's band on them would cover
- * ({@link CoverageReach}: NLOS, boresight), then by distance. One GeoJSON FeatureCollection: {@code
- * kind} kpi (no geometry) and hole (polygon, CRS84); CSV and XLSX from the results endpoint.
+ * class, by district and in total, against {@code coverage_target}) and the holes of at least
+ * {@code minHoleArea} m² (default 2,500) as polygons, each with the existing towers that could host
+ * a new sector to fill it — the co-location analysis ({@link TowerColocation}) at the hole's
+ * interior point — ranked by the hole area a typical sector of the operator's band on them would
+ * cover ({@link CoverageReach}: NLOS, boresight), then by distance. One GeoJSON FeatureCollection:
+ * {@code kind} kpi (no geometry) and hole (polygon, CRS84); CSV and XLSX from the results endpoint.
  */
 @Component
 @Order(2)
