@@ -7,7 +7,9 @@
 # the cached map tiles: an 8 x 8 block of WMTS tiles at level 15 around the centre, of the CMCC n41
 # coverage and of the water pipes, fetched once cold (rendered and stored) and three times warm
 # (from the tile store) on one keep-alive connection (bench/tiles2d/fetch.py): tiles per second.
-# Holds /work/bench.lock (when it exists) around the timed runs. Do not run it under nice.
+# JAR=path measures that server jar instead of this tree's build (e.g. an earlier commit's, for a
+# before/after on the same database). Holds /work/bench.lock (when it exists) around the timed
+# runs. Do not run it under nice.
 set -euo pipefail
 source "$(dirname "$0")/../../scripts/lib.sh"
 DB="${1:-city_cov}"
@@ -17,8 +19,13 @@ RUNS="${RUNS:-3}"
 WORK="${WORK:-$ROOT/var/bench-coverage}"
 URL="$(local_url "$DB")"
 mkdir -p "$WORK"
-need_build
-cp "$RUN_JAR" "$WORK/city-server.jar"
+if [ -n "${JAR:-}" ]; then
+  # another build to measure (an earlier commit's jar, for a before/after on the same data)
+  cp "$JAR" "$WORK/city-server.jar"
+else
+  need_build
+  cp "$RUN_JAR" "$WORK/city-server.jar"
+fi
 JAR="$WORK/city-server.jar"
 
 "$ROOT/scripts/db" start >/dev/null
