@@ -373,7 +373,11 @@ await test('coverage-overlay', async () => {
   await showParcels(false);
   await globeIdle();
   const before = await canvasSample();
+  // The globe reports tilesLoaded until it has taken up the new layer: wait for its first tile.
+  const firstTile = page.waitForResponse((r) => r.url().includes(`/wmts/${layer}/rsrp/`), { timeout: 120000 });
   await toggle.check();
+  await firstTile;
+  await page.waitForTimeout(500);
   await globeIdle();
   const after = await canvasSample();
   await shot('05b-coverage');
