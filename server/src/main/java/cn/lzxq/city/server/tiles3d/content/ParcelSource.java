@@ -75,9 +75,11 @@ final class ParcelSource implements ContentSource {
 
   @Override
   public void footprints(Grid grid, View view, Consumer<Footprint> sink) {
-    for (Row r : rows(grid.tree().root(), view, null)) {
-      sink.accept(new Footprint(level(grid, r.widthM()), r.geom(), 0.01));
-    }
+    each(
+        grid.tree().root(),
+        view,
+        null,
+        r -> sink.accept(new Footprint(level(grid, r.widthM()), r.geom(), 0.01)));
   }
 
   @Override
@@ -108,7 +110,14 @@ final class ParcelSource implements ContentSource {
   }
 
   private List<Row> rows(Region window, View view, Heights heights) {
-    return reads.rows(sql, TileSql.window(window, srid, view.asOf()), rs -> row(rs, heights));
+    List<Row> out = new ArrayList<>();
+    each(window, view, heights, out::add);
+    return out;
+  }
+
+  /** Streams the window's rows. */
+  private void each(Region window, View view, Heights heights, Consumer<Row> sink) {
+    reads.each(sql, TileSql.window(window, srid, view.asOf()), rs -> row(rs, heights), sink);
   }
 
   /**
