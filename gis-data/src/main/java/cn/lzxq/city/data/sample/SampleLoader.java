@@ -2,6 +2,7 @@ package cn.lzxq.city.data.sample;
 
 import cn.lzxq.city.data.ServiceArea;
 import cn.lzxq.city.data.cli.Progress;
+import cn.lzxq.city.data.db.Transactions;
 import cn.lzxq.city.data.terrain.DemImportException;
 import cn.lzxq.city.data.terrain.DemImporter;
 import cn.lzxq.city.data.terrain.DemRaster;
@@ -105,7 +106,7 @@ public final class SampleLoader {
         rows.put("dem_tile", terrain(c, sample.scale()));
         c.commit();
       } catch (SQLException | RuntimeException e) {
-        c.rollback();
+        Transactions.rollbackQuietly(c, e);
         throw e;
       }
     }

@@ -66,8 +66,7 @@ public final class StandbyReads extends AbstractDataSource implements AutoClosea
               t.setDaemon(true);
               return t;
             });
-    poller.scheduleWithFixedDelay(
-        this::pollPrimary, 0, poll.toMillis(), TimeUnit.MILLISECONDS);
+    poller.scheduleWithFixedDelay(this::pollPrimary, 0, poll.toMillis(), TimeUnit.MILLISECONDS);
   }
 
   /** Whether a standby is configured. */

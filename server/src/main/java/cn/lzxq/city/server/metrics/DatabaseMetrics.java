@@ -18,9 +18,9 @@ import org.springframework.stereotype.Component;
  * Gauges of the database for Prometheus ({@code /actuator/prometheus}): jobs accepted and running
  * in the queue, standbys replaying synchronously and their replay lag (seconds), read on the
  * primary; and counters of the read transactions this node ran on the standby and on the primary
- * ({@link StandbyReads}). One statement answers the gauges; its answer is
- * kept for {@value #CACHE_MS} ms so a scrape reads the database once, and a gauge is NaN while the
- * database cannot be read.
+ * ({@link StandbyReads}). One statement answers the gauges; its answer is kept for {@value
+ * #CACHE_MS} ms so a scrape reads the database once, and a gauge is NaN while the database cannot
+ * be read.
  */
 @Component
 class DatabaseMetrics implements MeterBinder {

@@ -2,8 +2,11 @@ package cn.lzxq.city.server.tiles3d;
 
 import cn.lzxq.city.data.db.DatabaseReadException;
 import cn.lzxq.city.data.io.AsOf;
+import cn.lzxq.city.server.error.Failures;
+import cn.lzxq.city.server.error.ProblemAdvice;
 import cn.lzxq.city.server.tilestore.CacheEntry;
 import cn.lzxq.city.tiles.tiling.TileCoord;
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -150,7 +153,11 @@ class Tiles3dController {
    * problem stated (the statement was cancelled in the database; nothing is cached).
    */
   @ExceptionHandler(DatabaseReadException.class)
-  ResponseEntity<ProblemDetail> databaseRead(DatabaseReadException e) {
+  ResponseEntity<ProblemDetail> databaseRead(DatabaseReadException e, HttpServletRequest request) {
+    if (Failures.retryLater(e)) {
+      Failures.logUnavailable(e, request);
+      return ProblemAdvice.retryLater(e);
+    }
     if (!e.timedOut()) {
       throw e;
     }

@@ -126,8 +126,7 @@ final class PipeSource implements ContentSource {
   }
 
   /** Streams the rows of the window and size band (memory bounded for the whole city). */
-  private void each(
-      Region window, LevelBand band, View view, Heights heights, Consumer<Row> sink) {
+  private void each(Region window, LevelBand band, View view, Heights heights, Consumer<Row> sink) {
     Map<String, Object> params = new HashMap<>(TileSql.window(window, srid, view.asOf()));
     params.put("min_mm", band.minMm());
     params.put("max_mm", band.maxMm());

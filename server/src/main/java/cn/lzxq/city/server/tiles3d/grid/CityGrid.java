@@ -18,10 +18,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Computes the {@link Grid} from the database (the extent of every version of the tiled layers) and
- * keeps it until {@link #invalidate()} (the change log calls it when an edit lands outside).
- * The tiled layers are the catalog's layers with a 3D mapping; each is measured by the extent
- * statement of its encoding ({@code sql/tiles3d/extent/<encoding>.sql}) over its own rows. Sectors
- * ride on their towers and are not measured.
+ * keeps it until {@link #invalidate()} (the change log calls it when an edit lands outside). The
+ * tiled layers are the catalog's layers with a 3D mapping; each is measured by the extent statement
+ * of its encoding ({@code sql/tiles3d/extent/<encoding>.sql}) over its own rows. Sectors ride on
+ * their towers and are not measured.
  *
  * <p>The rectangle is the data's box padded by {@value #PAD_DEGREES}° and snapped outward to a
  * {@value #SNAP_DEGREES}° lattice (so small edits do not move the grid), then squared in metres.
@@ -88,19 +88,19 @@ public class CityGrid {
         extentSql.isEmpty()
             ? List.of()
             : reads.rows(
-            extentSql,
-            Map.of("depth", Heights.DEFAULT_DEPTH_M),
-            rs ->
-                new LayerExtent(
-                    rs.getString("layer"),
-                    rs.getDouble("west"),
-                    rs.getDouble("south"),
-                    rs.getDouble("east"),
-                    rs.getDouble("north"),
-                    rs.getDouble("ground_min"),
-                    rs.getDouble("ground_max"),
-                    rs.getDouble("rel_min"),
-                    rs.getDouble("rel_max")));
+                extentSql,
+                Map.of("depth", Heights.DEFAULT_DEPTH_M),
+                rs ->
+                    new LayerExtent(
+                        rs.getString("layer"),
+                        rs.getDouble("west"),
+                        rs.getDouble("south"),
+                        rs.getDouble("east"),
+                        rs.getDouble("north"),
+                        rs.getDouble("ground_min"),
+                        rs.getDouble("ground_max"),
+                        rs.getDouble("rel_min"),
+                        rs.getDouble("rel_max")));
     Map<String, LayerExtent> byLayer = new LinkedHashMap<>();
     double[] box = {Double.MAX_VALUE, Double.MAX_VALUE, -Double.MAX_VALUE, -Double.MAX_VALUE};
     for (LayerExtent e : extents) {
