@@ -69,7 +69,9 @@ class DatabaseConfiguration {
     return new GuardedDataSource(new HikariDataSource(hikari), availability);
   }
 
-  /** The read path's connections: the standby's when {@code read-url} is set, else the primary's. */
+  /**
+   * The read path's connections: the standby's when {@code read-url} is set, else the primary's.
+   */
   @Bean(destroyMethod = "close")
   StandbyReads standbyReads(GuardedDataSource primary, DatabaseProperties props) {
     if (props.readUrl().isBlank()) {
