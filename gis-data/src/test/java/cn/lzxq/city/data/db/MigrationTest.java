@@ -42,6 +42,7 @@ class MigrationTest {
             // the DEM is a raster grid in CGCS2000 lon/lat (the terrain tiling), not a feature
             // table
             "dem.extent:POLYGON:4490:2",
+            "district.geom:MULTIPOLYGON:4544:3",
             "pipe_point.geom:POINT:4544:3",
             "pipe_segment.geom:LINESTRING:4544:3",
             "road.geom:LINESTRING:4544:3",
@@ -53,7 +54,7 @@ class MigrationTest {
             db,
             """
         SELECT count(*)::text FROM pg_indexes WHERE schemaname = current_schema() AND indexdef LIKE '%USING gist%'""");
-    assertThat(gist).containsExactly("10");
+    assertThat(gist).containsExactly("11");
   }
 
   @Test
