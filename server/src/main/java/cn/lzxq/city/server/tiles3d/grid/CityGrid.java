@@ -52,10 +52,19 @@ public class CityGrid {
 
   /** One statement measuring every tiled layer, one row per layer that has rows. */
   static String extentSql(LayerCatalog catalog) {
-    return catalog.all().stream()
-        .filter(l -> l.tiles() != null && l.tiles().encoding() != TileEncoding.SECTORS)
-        .map(CityGrid::extentSql)
-        .collect(Collectors.joining("\nUNION ALL\n"));
+    String layers =
+        catalog.all().stream()
+            .filter(l -> l.tiles() != null && l.tiles().encoding() != TileEncoding.SECTORS)
+            .map(CityGrid::extentSql)
+            .collect(Collectors.joining("\nUNION ALL\n"));
+    return layers.isEmpty()
+        ? ""
+        : "SELECT layer, ST_XMin(box) AS west, ST_YMin(box) AS south, ST_XMax(box) AS east,"
+            + " ST_YMax(box) AS north, ground_min::double precision AS ground_min,"
+            + " ground_max::double precision AS ground_max, rel_min::double precision AS rel_min,"
+            + " rel_max::double precision AS rel_max FROM (\n"
+            + layers
+            + "\n) AS layers";
   }
 
   private static String extentSql(Layer layer) {
