@@ -20,7 +20,7 @@ import picocli.CommandLine.Parameters;
  */
 @Command(
     name = "import",
-    subcommands = ImportDemCommand.class,
+    subcommands = {ImportDemCommand.class, ImportDomCommand.class},
     description = {
       "import CJJ 61 survey tables (.csv .xlsx), GeoJSON (.geojson .json), GeoPackage (.gpkg),"
           + " shapefiles (.shp) and CityJSON buildings (.city.json .cityjson) files",

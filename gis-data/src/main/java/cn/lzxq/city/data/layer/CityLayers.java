@@ -19,8 +19,8 @@ import java.util.List;
 
 /**
  * The layers of the city model, each defined in one entry: one pipe layer per CJJ 61 network, pipe
- * points, base stations, antenna sectors, zoning parcels, buildings, roads and construction
- * projects. Adding a layer is adding an entry to {@link #all()}.
+ * points, base stations, antenna sectors, zoning parcels, buildings, roads, construction projects
+ * and the orthophoto (a raster layer). Adding a layer is adding an entry to {@link #all()}.
  */
 public final class CityLayers {
 
@@ -164,6 +164,15 @@ public final class CityLayers {
                     of("planned_end", DATE, "计划完工", "planned end"),
                     of("status", STRING, "状态", "status")))
             .withImportKey(ImportKey.of("project_code")));
+    layers.add(
+        Layer.raster(
+            "orthophoto",
+            "数字正射影像",
+            "orthophoto (DOM)",
+            "Orthophoto (DOM) imported with `city import dom`, served by WMS GetMap under the vector"
+                + " layers. In the generated sample it is synthetic: a shaded relief of the sample DEM"
+                + " tinted by land use, not aerial imagery.",
+            "dom"));
     return List.copyOf(layers);
   }
 

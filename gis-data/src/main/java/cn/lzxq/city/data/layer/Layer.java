@@ -85,6 +85,28 @@ public record Layer(
         null);
   }
 
+  /**
+   * A raster layer: a coverage whose versions are rows of {@code table} (with {@code geom}, the
+   * extent, and {@code valid_from}/{@code valid_to}); listed by {@code /api/layers}, served as maps
+   * by its own service, never as features.
+   */
+  public static Layer raster(
+      String name, String titleZh, String titleEn, String abstractEn, String table) {
+    return new Layer(
+        name,
+        titleZh,
+        titleEn,
+        abstractEn,
+        LayerKind.RASTER,
+        table,
+        Map.of(),
+        "geom",
+        GeometryKind.POLYGON,
+        List.of(),
+        null,
+        null);
+  }
+
   /** This layer restricted to the rows whose {@code column} holds {@code value}. */
   public Layer withFixedValue(String column, String value) {
     Map<String, String> values = new LinkedHashMap<>(fixedValues);

@@ -2,6 +2,11 @@ package cn.lzxq.city.data.sample;
 
 import cn.lzxq.city.data.ServiceArea;
 import cn.lzxq.city.data.cli.Progress;
+import cn.lzxq.city.data.gdal.Gdal;
+import cn.lzxq.city.data.ortho.DomImportException;
+import cn.lzxq.city.data.ortho.DomImporter;
+import cn.lzxq.city.data.ortho.DomStore;
+import cn.lzxq.city.data.ortho.OrthoImage;
 import cn.lzxq.city.data.terrain.DemImportException;
 import cn.lzxq.city.data.terrain.DemImporter;
 import cn.lzxq.city.data.terrain.DemRaster;
@@ -17,6 +22,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -103,6 +109,7 @@ public final class SampleLoader {
           }
         }
         rows.put("dem_tile", terrain(c, sample.scale()));
+        rows.put("dom_tile", orthophoto(c, sample, srid));
         c.commit();
       } catch (SQLException | RuntimeException e) {
         c.rollback();
@@ -125,6 +132,41 @@ public final class SampleLoader {
       terrain(c, scale);
       c.commit();
       return true;
+    }
+  }
+
+  /**
+   * Imports the sample's synthetic stand-in orthophoto ({@link SampleOrthophoto}) through the
+   * orthophoto importer as the current version; returns the number of stored blocks.
+   */
+  private static long orthophoto(Connection c, SampleGenerator sample, int srid)
+      throws SQLException {
+    Path dir = null;
+    try {
+      dir = Files.createTempDirectory("city-sample-dom");
+      OrthoImage image =
+          new DomImporter()
+              .read(SampleOrthophoto.writeVrt(sample, dir), 1, srid, ServiceArea.LANZHOU_NEW_AREA);
+      long id =
+          DomStore.write(
+              c,
+              image,
+              srid,
+              "sample " + sample.scale().id(),
+              SampleOrthophoto.NOTE,
+              SampleTable.CHANGED_BY);
+      try (PreparedStatement p =
+          c.prepareStatement("SELECT count(*) FROM dom_tile WHERE dom_id = ?")) {
+        p.setLong(1, id);
+        try (ResultSet rs = p.executeQuery()) {
+          rs.next();
+          return rs.getLong(1);
+        }
+      }
+    } catch (IOException | DomImportException e) {
+      throw new IllegalStateException("sample orthophoto: " + e.getMessage(), e);
+    } finally {
+      Gdal.deleteTree(dir);
     }
   }
 

@@ -42,6 +42,8 @@ class MigrationTest {
             // the DEM is a raster grid in CGCS2000 lon/lat (the terrain tiling), not a feature
             // table
             "dem.extent:POLYGON:4490:2",
+            // the orthophoto's extent: a raster's versions, in the native CRS
+            "dom.geom:POLYGON:4544:2",
             "pipe_point.geom:POINT:4544:3",
             "pipe_segment.geom:LINESTRING:4544:3",
             "road.geom:LINESTRING:4544:3",

@@ -43,7 +43,7 @@ public final class LayerExtents {
     Map<String, Map<CrsRef, Envelope>> out = new HashMap<>();
     List<CrsRef> served = ServedCrs.forNative(nativeSrid);
     try (Connection c = dataSource.getConnection()) {
-      for (Layer layer : catalog.vectors()) {
+      for (Layer layer : catalog.all()) {
         out.put(layer.name(), extent(c, layer, nativeSrid, served));
       }
     }

@@ -16,10 +16,14 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The WMS layer tree: every catalog layer in catalog order; each pipe network has one sublayer per
- * CJJ 61 subtype ({@code pipe_js_jp} = water, distribution).
+ * The WMS layer tree: every catalog layer in catalog order (raster layers such as the orthophoto
+ * with one style, the image); each pipe network has one sublayer per CJJ 61 subtype ({@code
+ * pipe_js_jp} = water, distribution).
  */
 public final class WmsLayers {
+
+  /** The one style of a raster layer: the image as imported. */
+  static final Style RASTER_STYLE = Style.of("default", "影像", "the image as imported", List.of());
 
   private final List<WmsLayer> topLevel;
   private final Map<String, WmsLayer> byName = new LinkedHashMap<>();
@@ -30,8 +34,8 @@ public final class WmsLayers {
     this.dictionary = dictionary;
     NamedStyles named = new NamedStyles(dictionary);
     List<WmsLayer> top = new ArrayList<>();
-    for (Layer layer : catalog.vectors()) {
-      List<Style> styles = named.of(layer);
+    for (Layer layer : catalog.all()) {
+      List<Style> styles = layer.isVector() ? named.of(layer) : List.of(RASTER_STYLE);
       WmsLayer l =
           new WmsLayer(
               layer.name(),
