@@ -14,6 +14,7 @@ import urllib.request
 import xml.etree.ElementTree as ET
 
 from owslib.ogcapi.features import Features
+from owslib.util import ServiceException
 from owslib.wfs import WebFeatureService
 from owslib.wms import WebMapService
 from PIL import Image
@@ -79,6 +80,19 @@ for version in ("1.1.1", "1.3.0"):
     ok("WMS %s GetFeatureInfo at (%d,%d): %d features" % (version, x, y, len(features)))
 assert images["1.1.1"].tobytes() == images["1.3.0"].tobytes(), "1.1.1 and 1.3.0 maps of one window differ (axis order)"
 ok("WMS 1.1.1 and 1.3.0 maps of the same window are identical")
+
+# A WMS error in each version's own form, as OWSLib reports it (it raises ServiceException with the body).
+for version, form, code in (("1.1.1", 'ServiceExceptionReport version="1.1.1"', 'code="InvalidSRS"'),
+                            ("1.3.0", 'ServiceExceptionReport version="1.3.0"', 'code="InvalidCRS"')):
+    wms = WebMapService(BASE + "/wms", version=version, timeout=60)
+    try:
+        wms.getmap(layers=[LAYER], styles=[""], srs="EPSG:2000", bbox=(103.7, 36.5, 103.71, 36.51),
+                   size=(64, 64), format="image/png")
+        raise AssertionError("WMS %s GetMap in an unknown CRS answered an image" % version)
+    except ServiceException as e:
+        text = str(e)
+        assert form in text and code in text, text[:500]
+        ok("WMS %s error: %s %s" % (version, form, code))
 
 # WFS 1.0.0, 1.1.0 and 2.0.0: capabilities, GetFeature of the whole layer and of one id.
 for version in ("1.0.0", "1.1.0", "2.0.0"):

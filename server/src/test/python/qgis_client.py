@@ -3,8 +3,9 @@
 
     qgis_client.py BASE_URL LAYER FID USER PASSWORD OUT_PNG
 
-Loads LAYER as a WMS, a WFS 2.0 and an OGC API Features (OAPIF) layer, counts the WFS and OAPIF
-features against /api/layers, renders the WMS and WFS layers to OUT_PNG (must not be blank),
+Loads LAYER as a WMS, a WMTS (WebMercatorQuad), a WFS 2.0 and an OGC API Features (OAPIF) layer,
+counts the WFS and OAPIF features against /api/layers, renders the WMS and WFS layers to OUT_PNG
+and the WMTS layer on its own (neither may be blank),
 then, as USER, changes dn_mm of feature FID through the WFS layer's editing buffer (QGIS sends
 a WFS-T Transaction) and reads the new value back through OGC API Features. Prints one
 "ok ..." line per case; exits non-zero on the first failure.
@@ -12,6 +13,7 @@ a WFS-T Transaction) and reads the new value back through OGC API Features. Prin
 import json
 import sys
 import urllib.request
+import xml.etree.ElementTree as ET
 
 from qgis.core import (QgsApplication, QgsCoordinateReferenceSystem, QgsDataSourceUri, QgsFeatureRequest,
                        QgsMapRendererSequentialJob, QgsMapSettings, QgsRasterLayer, QgsRectangle, QgsVectorLayer,
@@ -51,6 +53,18 @@ wms = QgsRasterLayer("contextualWMSLegend=0&crs=EPSG:4490&dpiMode=7&format=image
                      % (LAYER, BASE), "wms", "wms")
 assert wms.isValid(), wms.error().summary()
 ok("WMS layer valid, extent %s" % wms.extent().toString())
+
+# WMTS: the layer's default style from the capabilities, WebMercatorQuad, rendered on its own below.
+caps = urllib.request.urlopen(BASE + "/wmts?SERVICE=WMTS&REQUEST=GetCapabilities", timeout=60).read()
+ns = {"w": "http://www.opengis.net/wmts/1.0", "ows": "http://www.opengis.net/ows/1.1"}
+wmts_layer = [l for l in ET.fromstring(caps).iterfind("w:Contents/w:Layer", ns)
+              if l.findtext("ows:Identifier", namespaces=ns) == LAYER][0]
+wmts_style = wmts_layer.find("w:Style/ows:Identifier", ns).text
+wmts = QgsRasterLayer("contextualWMSLegend=0&crs=EPSG:3857&dpiMode=7&format=image/png&layers=%s&styles=%s"
+                      "&tileMatrixSet=WebMercatorQuad&url=%s/wmts?SERVICE%%3DWMTS%%26REQUEST%%3DGetCapabilities"
+                      % (LAYER, wmts_style, BASE), "wmts", "wms")
+assert wmts.isValid(), wmts.error().summary()
+ok("WMTS layer valid (style %s), extent %s" % (wmts_style, wmts.extent().toString()))
 
 wfs_uri = QgsDataSourceUri()
 wfs_uri.setParam("url", BASE + "/wfs")
@@ -101,6 +115,23 @@ for e in job.errors():
     raise AssertionError("render error in %s: %s" % (e.layerID, e.message))
 ok("map rendered to %s: %d of %d sampled pixels painted" % (OUT, painted, (image.width() // 2) * (image.height() // 2)))
 
+wmts_settings = QgsMapSettings()
+wmts_settings.setLayers([wmts])
+wmts_settings.setDestinationCrs(QgsCoordinateReferenceSystem("EPSG:4544"))
+wmts_settings.setExtent(extent)
+wmts_settings.setOutputSize(QSize(512, 512))
+wmts_settings.setBackgroundColor(QColor(255, 255, 255))
+wmts_job = QgsMapRendererSequentialJob(wmts_settings)
+wmts_job.start()
+wmts_job.waitForFinished()
+wmts_image = wmts_job.renderedImage()
+wmts_painted = sum(1 for x in range(0, wmts_image.width(), 2) for y in range(0, wmts_image.height(), 2)
+                   if wmts_image.pixel(x, y) != white)
+assert wmts_painted > 0, "blank WMTS map"
+for e in wmts_job.errors():
+    raise AssertionError("WMTS render error in %s: %s" % (e.layerID, e.message))
+ok("WMTS map rendered: %d of %d sampled pixels painted" % (wmts_painted, (wmts_image.width() // 2) * (wmts_image.height() // 2)))
+
 # WFS-T: change dn_mm of one feature as the editor, then read it back through OGC API Features.
 # QGIS keeps the gml:id out of the attributes; the feature is found by its pipe points, read through OGC API.
 ends = get_json("/ogcapi/collections/%s/items/%s" % (LAYER, FID))["properties"]
@@ -119,5 +150,5 @@ item = get_json("/ogcapi/collections/%s/items/%s" % (LAYER, FID))
 assert int(item["properties"]["dn_mm"]) == new, item["properties"]
 ok("OGC API reads dn_mm = %s back" % item["properties"]["dn_mm"])
 # Layers and the render job must go before exitQgis(), or QGIS 3.22 crashes on its way out.
-del feature, matches, job, settings, wms, wfs, oapif
+del feature, matches, job, settings, wmts_job, wmts_settings, wms, wmts, wfs, oapif
 app.exitQgis()

@@ -111,13 +111,14 @@ INSERT INTO construction_project (project_code, name, owner, kind, networks, tre
   ('XM-2028-003', '纬一路燃气管新建', 'RQGS', 'new_build', '{RQ}', 1.5, '2028-03-01', '2028-05-01', 'planned', fx_rect(0, 6, 100, 8), '2026-01-01');
 
 -- The clearance yard (issue 16): one existing pipe of each rule class, 40 m apart, far outside
--- the street above (x 3000..3100, y 3000..3280; ground flat at 1950.0), for the table-driven
+-- the street above (x 3000..3100, y 3000..3360; ground flat at 1950.0), for the table-driven
 -- proposed-pipe test ProposedPipeStandardTest. Tops (surveyed Z, outer top): see each row.
 INSERT INTO pipe_point (network, subtype, exp_no, feature, appurtenance, feature_code, ground_elev_m, operable, owner, geom, valid_from)
 SELECT n, s, 'Y' || k || e, '直线点', NULL, c || '1101', 1950, true, o, fx_pt(x, y, 1950), '2015-01-01'
 FROM (VALUES (1, 'RL', 'RS', '5401', 'SW', 3000), (2, 'DL', 'GD', '5501', 'DLGS', 3040), (3, 'JS', 'JP', '5104', 'SW', 3080),
              (4, 'PS', 'YS', '5201', 'PSGS', 3120), (5, 'DL', 'GD', '5501', 'DLGS', 3160), (6, 'DL', 'GD', '5501', 'DLGS', 3200),
-             (7, 'RQ', 'TR', '5303', 'RQGS', 3240), (8, 'QT', 'ZH', '5801', 'SW', 3280)) t(k, n, s, c, o, y),
+             (7, 'RQ', 'TR', '5303', 'RQGS', 3240), (8, 'QT', 'ZH', '5801', 'SW', 3280), (9, 'PS', 'YS', '5201', 'PSGS', 3320),
+             (10, 'RL', 'RS', '5401', 'SW', 3360)) t(k, n, s, c, o, y),
      (VALUES ('a', 3000), ('b', 3100)) p(e, x);
 INSERT INTO pipe_segment (network, subtype, start_point, end_point, start_depth_m, end_depth_m, depth_ref, dn_mm, width_mm, height_mm,
                           material, laying, pressure_class, owner, geom, valid_from, remarks, feature_code)
@@ -129,4 +130,18 @@ VALUES
   ('DL', 'GD', 'Y5a', 'Y5b', 1.0, 1.0, 'top', 150, NULL, NULL, 'PE', 'GM', NULL, 'DLGS', fx_line(3000, 3160, 1949.0, 3100, 3160, 1949.0), '2015-01-01', 'Y5 power in conduit', '55011000'),
   ('DL', 'GD', 'Y6a', 'Y6b', 1.3, 1.3, 'top', 100, NULL, NULL, 'TZ', 'ZM', NULL, 'DLGS', fx_line(3000, 3200, 1948.7, 3100, 3200, 1948.7), '2015-01-01', 'Y6 power direct', '55011000'),
   ('RQ', 'TR', 'Y7a', 'Y7b', 1.2, 1.2, 'top', 160, NULL, NULL, 'PE', 'ZM', 'MB', 'RQGS', fx_line(3000, 3240, 1948.8, 3100, 3240, 1948.8), '2015-01-01', 'Y7 gas MB', '53031000'),
-  ('QT', 'ZH', 'Y8a', 'Y8b', 2.0, 2.0, 'top', NULL, 3000, 3000, 'T', 'ZH', NULL, 'SW', fx_line(3000, 3280, 1948.0, 3100, 3280, 1948.0), '2015-01-01', 'Y8 utility tunnel', '58011000');
+  ('QT', 'ZH', 'Y8a', 'Y8b', 2.0, 2.0, 'top', NULL, 3000, 3000, 'T', 'ZH', NULL, 'SW', fx_line(3000, 3280, 1948.0, 3100, 3280, 1948.0), '2015-01-01', 'Y8 utility tunnel', '58011000'),
+  -- walls (pipe_wall): a reinforced-concrete storm drain DN1000 (inner invert 1946.0) and a steel heat pipe DN300
+  ('PS', 'YS', 'Y9a', 'Y9b', 4.0, 4.0, 'invert', 1000, NULL, NULL, 'T', 'ZM', NULL, 'PSGS', fx_line(3000, 3320, 1946.0, 3100, 3320, 1946.0), '2015-01-01', 'Y9 concrete storm', '52011000'),
+  ('RL', 'RS', 'Y10a', 'Y10b', 1.5, 1.5, 'top', 300, NULL, NULL, 'G', 'ZM', NULL, 'SW', fx_line(3000, 3360, 1948.5, 3100, 3360, 1948.5), '2015-01-01', 'Y10 steel heat', '54011000');
+
+-- Features of the yard (issue 16 item 1, GB 50289-2016 Table 4.1.9 feature columns): two buildings
+-- beside gas MB Y7 (outer radius 0.08 m; rule: gas MB to a building's outer wall 1.0 m), one 0.99 m
+-- from its outer wall and one 1.01 m; two base-station poles beside water Y3 (ductile iron DN300,
+-- outer radius 0.163 m; rule: water to a communication pole's centre 0.5 m), 0.49 m and 0.51 m.
+INSERT INTO building (building_code, name, building_use, floors, status, geom, valid_from) VALUES
+  ('YARD-B1', '管线院北楼', 'office', 3, 'existing', fx_rect(3040, 3241.07, 3060, 3250), '2016-01-01'),
+  ('YARD-B2', '管线院南楼', 'office', 3, 'existing', fx_rect(3040, 3230, 3060, 3238.91), '2016-01-01');
+INSERT INTO base_station (site_code, site_name, area_type, tower_type, tower_height_m, ground_elev_m, sharing_status, tenants, owner, geom, valid_from) VALUES
+  ('LZXQ-Y001', '管线院北杆', 'urban', '灯杆', 12, 1950, 'sole', '{CMCC}', 'TT', fx_pt(3050, 3080.653, 1950), '2018-01-01'),
+  ('LZXQ-Y002', '管线院南杆', 'urban', '灯杆', 12, 1950, 'sole', '{CMCC}', 'TT', fx_pt(3060, 3079.327, 1950), '2018-01-01');

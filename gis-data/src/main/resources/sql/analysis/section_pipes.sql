@@ -1,6 +1,6 @@
 -- Cross-section (横断面): every current pipe the section line crosses, with its chainage along
--- the line (m from the line's start), centre elevation (surveyed Z + pipe_centre_offset_m), top
--- and invert (centre ± half the height; wall thickness neglected) and the ground above it.
+-- the line (m from the line's start), centre elevation (surveyed Z + centre_offset_m of
+-- pipe_solid_at), outer top, inner invert (outer underside + wall, pipe_wall) and the ground above it.
 WITH sec AS MATERIALIZED (SELECT ST_Force2D(ST_GeomFromEWKB(CAST(:line AS bytea))) AS g),
 x AS (
   SELECT s.*, d.geom AS pt
@@ -25,7 +25,7 @@ z AS (
 )
 SELECT z.fid, z.network, z.subtype, nt.name_zh AS type_zh, nt.rgb, z.size_mm, z.dn_mm, z.width_mm, z.height_mm,
        z.material, z.status, z.owner, o.name AS owner_name, z.chainage_m, z.centre_m,
-       z.centre_m + z.half_height_m AS top_m, z.centre_m - z.half_height_m AS invert_m, z.half_width_m, z.half_height_m,
+       z.centre_m + z.half_height_m AS top_m, z.centre_m - z.half_height_m + z.wall_m AS invert_m, z.half_width_m, z.half_height_m,
        ground_elev_at(z.pt, CAST(:as_of AS timestamptz)) AS ground_m,
        ST_AsGeoJSON(ST_Transform(ST_SetSRID(ST_MakePoint(ST_X(z.pt), ST_Y(z.pt), z.centre_m), ST_SRID(z.pt)), 4326), 7) AS location
 FROM z

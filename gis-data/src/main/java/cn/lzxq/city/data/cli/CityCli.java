@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 
 /**
  * The data command line: {@code scripts/city <command>} (migrate, sample data, import, export,
- * users).
+ * users, 2D tile seeding and truncation).
  *
  * <p>Every command reads the database from {@code DATABASE_URL}; messages are for people, the exit
  * code is 0 on success, 1 on a data error (with row-numbered messages), 2 on bad usage.
@@ -20,7 +20,8 @@ import picocli.CommandLine.Command;
       ImportCommand.class,
       ExportCommand.class,
       SampleCommand.class,
-      UserCommand.class
+      UserCommand.class,
+      TilesCommand.class
     })
 public final class CityCli {
 

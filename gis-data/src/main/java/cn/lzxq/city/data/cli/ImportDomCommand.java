@@ -4,8 +4,8 @@ import cn.lzxq.city.data.ServiceArea;
 import cn.lzxq.city.data.io.TableColumns;
 import cn.lzxq.city.data.ortho.DomImportException;
 import cn.lzxq.city.data.ortho.DomImporter;
+import cn.lzxq.city.data.ortho.DomRaster;
 import cn.lzxq.city.data.ortho.DomStore;
-import cn.lzxq.city.data.ortho.OrthoImage;
 import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -47,26 +47,27 @@ final class ImportDomCommand implements Callable<Integer> {
     try (HikariDataSource ds = db.open();
         Connection c = ds.getConnection()) {
       int srid = TableColumns.load(c, "pipe_point").nativeSrid();
-      OrthoImage image;
+      DomRaster raster;
       try {
-        image = new DomImporter().read(file, 1, srid, ServiceArea.LANZHOU_NEW_AREA);
+        raster = new DomImporter().read(file, 1, srid, ServiceArea.LANZHOU_NEW_AREA);
       } catch (DomImportException e) {
         System.err.println(e.getMessage());
         System.err.println("nothing written: fix the errors above 有错误，未写入");
         return 1;
       }
-      c.setAutoCommit(false);
-      try {
-        long id = DomStore.write(c, image, srid, file.getFileName().toString(), note, user);
+      try (raster) {
+        c.setAutoCommit(false);
+        long id = DomStore.write(c, raster, srid, file.getFileName().toString(), note, user);
         c.commit();
         System.out.printf(
             Locale.ROOT,
-            "orthophoto version %d: %d x %d pixels of %.3f m (EPSG:%d)%n",
+            "orthophoto version %d: %d x %d pixels of %.3f m (EPSG:%d), %d levels%n",
             id,
-            image.width(),
-            image.height(),
-            image.pixelM(),
-            srid);
+            raster.width(),
+            raster.height(),
+            raster.pixelM(),
+            srid,
+            raster.levels().size());
         return 0;
       } catch (Exception e) {
         c.rollback();

@@ -58,16 +58,27 @@ public record SectorPattern(
   public double relativeGainDb(double azimuthOffDeg, double depressionDeg) {
     double phi = Math.toRadians(azimuthOffDeg);
     double theta = Math.toRadians(depressionDeg);
+    return relativeGainDb(
+        Math.cos(theta) * Math.cos(phi), Math.cos(theta) * Math.sin(phi), Math.sin(theta));
+  }
+
+  /**
+   * As {@link #relativeGainDb(double, double)} for a unit direction in the sector's horizontal
+   * frame (no trigonometry of the caller's): {@code forward} along the sector azimuth, {@code
+   * right} 90° clockwise of it, {@code down} towards the ground.
+   */
+  public double relativeGainDb(double forward, double right, double down) {
     double beta = Math.toRadians(mechTiltDeg);
-    // direction in the horizontal frame: x along the sector azimuth, y to its left, z up
-    double x = Math.cos(theta) * Math.cos(phi);
-    double y = -Math.cos(theta) * Math.sin(phi);
-    double z = -Math.sin(theta);
-    // into the antenna's frame, tilted down by beta about the y axis
-    double xa = x * Math.cos(beta) - z * Math.sin(beta);
-    double za = x * Math.sin(beta) + z * Math.cos(beta);
-    double localAzimuth = Math.toDegrees(Math.atan2(-y, xa));
-    double localDepression = Math.toDegrees(-Math.asin(Math.max(-1, Math.min(1, za))));
+    return relativeGainDb(forward, right, down, Math.cos(beta), Math.sin(beta));
+  }
+
+  /** The same with the mechanical tilt's cosine and sine given (the grid computes them once). */
+  double relativeGainDb(double forward, double right, double down, double cosTilt, double sinTilt) {
+    // into the antenna's frame, tilted down about the horizontal axis across the boresight
+    double xa = forward * cosTilt + down * sinTilt;
+    double da = down * cosTilt - forward * sinTilt;
+    double localAzimuth = Math.toDegrees(Math.atan2(right, xa));
+    double localDepression = Math.toDegrees(Math.asin(Math.max(-1, Math.min(1, da))));
     return -Math.min(-(horizontalDb(localAzimuth) + verticalDb(localDepression)), FRONT_TO_BACK_DB);
   }
 }

@@ -33,7 +33,9 @@ public final class CityDatabase {
     hikari.setMaximumPoolSize(maxPoolSize);
     hikari.setMinimumIdle(0);
     hikari.setPoolName("city-" + config.schema());
-    hikari.setConnectionTimeout(5_000);
+    // Commands and tests wait for a connection as long as a loaded machine needs; the server's
+    // request pool (DatabaseConfiguration) keeps its own short wait.
+    hikari.setConnectionTimeout(30_000);
     hikari.setInitializationFailTimeout(-1);
     hikari.addDataSourceProperty("currentSchema", searchPath(config.schema()));
     hikari.addDataSourceProperty("ApplicationName", "lzxq-city");
@@ -62,6 +64,9 @@ public final class CityDatabase {
             .createSchemas(true)
             .placeholders(Map.of("srid", Integer.toString(srid)))
             .locations("classpath:db/migration")
+            // versions are handed out in ranges per engineer (docs: MIGRATIONS) and land in any
+            // order: a lower version that lands after a higher one is applied, not refused
+            .outOfOrder(true)
             .load();
     return flyway.migrate().migrationsExecuted;
   }

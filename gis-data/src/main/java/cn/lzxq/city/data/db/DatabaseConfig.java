@@ -1,9 +1,10 @@
 package cn.lzxq.city.data.db;
 
-import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Where the PostGIS database is: a JDBC URL with its user and password, and the schema to use.
@@ -23,33 +24,52 @@ public record DatabaseConfig(String jdbcUrl, String user, String password, Strin
   /** The environment variable that points the service and the CLI at a database. */
   public static final String DATABASE_URL = "DATABASE_URL";
 
-  /** Parses a libpq URL or a JDBC URL into a config for the {@code public} schema. */
+  /**
+   * Parses a libpq URL or a JDBC URL into a config for the {@code public} schema. Several hosts may
+   * be named ({@code postgresql://u:p@h1:5432,h2:5432/city?targetServerType=primary}): the driver
+   * then connects to the first that answers and is of the wanted type, so a promoted standby needs
+   * no restart.
+   */
   public static DatabaseConfig parse(String url) {
     if (url == null || url.isBlank()) {
       throw new IllegalArgumentException("database URL is empty");
     }
     String raw = url.startsWith("jdbc:") ? url.substring("jdbc:".length()) : url;
-    URI uri = URI.create(raw.replaceFirst("^postgres:", "postgresql:"));
-    if (!"postgresql".equals(uri.getScheme())) {
+    Matcher m = URL.matcher(raw);
+    if (!m.matches()) {
       throw new IllegalArgumentException("not a PostgreSQL URL: " + redact(url));
     }
-    Map<String, String> query = QueryString.parse(uri.getRawQuery());
+    Map<String, String> query = QueryString.parse(m.group("query"));
     String user = query.remove("user");
     String password = query.remove("password");
-    if (uri.getRawUserInfo() != null) {
-      String[] parts = uri.getRawUserInfo().split(":", 2);
+    if (m.group("userinfo") != null) {
+      String[] parts = m.group("userinfo").split(":", 2);
       user = decode(parts[0]);
       password = parts.length > 1 ? decode(parts[1]) : password;
     }
-    int port = uri.getPort() > 0 ? uri.getPort() : 5432;
-    String host = uri.getHost() == null ? "localhost" : uri.getHost();
-    String jdbc =
-        "jdbc:postgresql://" + host + ":" + port + uri.getRawPath() + QueryString.format(query);
+    String path = m.group("path") == null ? "/" : m.group("path");
+    String jdbc = "jdbc:postgresql://" + hosts(m.group("hosts")) + path + QueryString.format(query);
     return new DatabaseConfig(
         jdbc,
         user == null ? System.getProperty("user.name") : user,
         password == null ? "" : password,
         "public");
+  }
+
+  private static final Pattern URL =
+      Pattern.compile(
+          "postgres(?:ql)?://(?:(?<userinfo>[^@/]*)@)?(?<hosts>[^/?]*)(?<path>/[^?]*)?"
+              + "(?:\\?(?<query>.*))?");
+
+  /** {@code h1[:p1],h2[:p2]} with every port spelled out (5432 where none is given). */
+  private static String hosts(String list) {
+    StringBuilder out = new StringBuilder();
+    for (String host : (list.isEmpty() ? "localhost" : list).split(",")) {
+      int colon = host.lastIndexOf(':');
+      boolean hasPort = colon > host.lastIndexOf(']');
+      out.append(out.length() == 0 ? "" : ",").append(hasPort ? host : host + ":5432");
+    }
+    return out.toString();
   }
 
   /** The config from {@code DATABASE_URL}, or from {@code fallbackUrl} when it is not set. */

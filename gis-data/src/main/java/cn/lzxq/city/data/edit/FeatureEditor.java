@@ -37,8 +37,8 @@ import javax.sql.DataSource;
  * (ascending) and then re-reads, so a writer waiting for another applies its edit to the other's
  * result instead of finding nothing. A writer that names the version it read ({@link
  * Filter.ResourceIds#versions()}, {@link FeatureEdit.Replace#version()}) gets a {@link
- * EditException.Reason#CONFLICT} when the latest version is another one. A feature held by a
- * {@link FeatureLocks feature lock} is refused ({@link EditException.Reason#LOCKED}) unless the
+ * EditException.Reason#CONFLICT} when the latest version is another one. A feature held by a {@link
+ * FeatureLocks feature lock} is refused ({@link EditException.Reason#LOCKED}) unless the
  * transaction presents that lock's id. Every geometry passes {@link GeometryCheck} first.
  */
 public final class FeatureEditor {
@@ -126,11 +126,23 @@ public final class FeatureEditor {
         c.commit();
         return result;
       } catch (SQLException | RuntimeException e) {
-        c.rollback();
+        rollbackQuietly(c, e);
         throw e instanceof SQLException se ? translate(se) : (RuntimeException) e;
       }
     } catch (SQLException e) {
       throw translate(e);
+    }
+  }
+
+  /**
+   * Rolls back after {@code cause}; when the connection is already gone (the server shut down, a
+   * failover) the rollback's own failure is kept as suppressed, so the answer reflects the cause.
+   */
+  private static void rollbackQuietly(Connection c, Exception cause) {
+    try {
+      c.rollback();
+    } catch (SQLException e) {
+      cause.addSuppressed(e);
     }
   }
 

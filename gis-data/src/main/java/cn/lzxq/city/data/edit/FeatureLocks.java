@@ -67,10 +67,7 @@ public final class FeatureLocks {
    * @param maxFeatures the most features one lock request may lock (more: the request is refused)
    */
   public FeatureLocks(
-      DataSource dataSource,
-      SqlBuilder sqlBuilder,
-      Duration statementTimeout,
-      int maxFeatures) {
+      DataSource dataSource, SqlBuilder sqlBuilder, Duration statementTimeout, int maxFeatures) {
     this.dataSource = dataSource;
     this.sql = new EditSql(sqlBuilder);
     this.gate = new FeatureGate(sql);

@@ -19,8 +19,9 @@ import java.util.List;
 
 /**
  * The layers of the city model, each defined in one entry: one pipe layer per CJJ 61 network, pipe
- * points, base stations, antenna sectors, zoning parcels, buildings, roads, construction projects
- * and the orthophoto (a raster layer). Adding a layer is adding an entry to {@link #all()}.
+ * points, base stations, antenna sectors, zoning parcels, buildings, roads, construction projects,
+ * WLAN access points, and the raster layers: the orthophoto and the coverage grids. Adding a layer
+ * is adding an entry to {@link #all()}.
  */
 public final class CityLayers {
 
@@ -87,6 +88,17 @@ public final class CityLayers {
           required("status"),
           optional("pressure_class"),
           VALID_FROM);
+
+  /**
+   * The operators' 5G carriers whose coverage is served: operator code, band, Chinese and English
+   * names. A coverage run computes every operator and band it finds; only these are layers.
+   */
+  public static final List<String[]> COVERAGE_CARRIERS =
+      List.of(
+          new String[] {"CMCC", "n41", "中国移动 2.6GHz", "China Mobile 2.6 GHz"},
+          new String[] {"CTCC", "n78", "中国电信 3.5GHz", "China Telecom 3.5 GHz"},
+          new String[] {"CUCC", "n78", "中国联通 3.5GHz", "China Unicom 3.5 GHz"},
+          new String[] {"CBN", "n28", "中国广电 700MHz", "China Broadnet 700 MHz"});
 
   private static final List<Layer> LAYERS = build();
 
@@ -165,15 +177,70 @@ public final class CityLayers {
                     of("status", STRING, "状态", "status")))
             .withImportKey(ImportKey.of("project_code")));
     layers.add(
-        Layer.raster(
-            "orthophoto",
-            "数字正射影像",
-            "orthophoto (DOM)",
-            "Orthophoto (DOM) imported with `city import dom`, served by WMS GetMap under the vector"
-                + " layers. In the generated sample it is synthetic: a shaded relief of the sample DEM"
-                + " tinted by land use, not aerial imagery.",
-            "dom"));
+        Layer.vector(
+                "wlan_ap",
+                "WLAN热点",
+                "WLAN access points",
+                "Public WLAN access points: SSID, operator, band, mount height and EIRP; Z is the ground",
+                "wlan_ap",
+                GeometryKind.POINT,
+                List.of(
+                    of("ap_code", STRING, "热点编码", "access point code"),
+                    of("ssid", STRING, "SSID", "SSID"),
+                    of("operator", STRING, "运营单位", "operator"),
+                    of("band", STRING, "频段", "band"),
+                    measured("mount_height_m", DECIMAL, "挂高", "mount height", "m"),
+                    measured("eirp_dbm", DECIMAL, "发射功率(EIRP)", "EIRP", "dBm"),
+                    of("placement", STRING, "室内/室外", "indoor or outdoor"),
+                    of("status", STRING, "状态", "status")))
+            .withImportKey(ImportKey.of("ap_code")));
+    layers.add(orthophoto());
+    layers.addAll(coverage());
     return List.copyOf(layers);
+  }
+
+  /**
+   * The orthophoto (DOM, table dom, V71): the current imported image, drawn as it is; no cell
+   * values (not queryable).
+   */
+  private static Layer orthophoto() {
+    return Layer.raster(
+        "orthophoto",
+        "数字正射影像",
+        "orthophoto (DOM)",
+        "Orthophoto (DOM) imported with `city import dom`, drawn as imported by WMS and WMTS. In the"
+            + " generated sample it is synthetic: shaded relief of the sample DEM tinted by land"
+            + " use, with roads and roofs, not aerial imagery.",
+        "dom",
+        java.util.Map.of(),
+        List.of());
+  }
+
+  /**
+   * The coverage rasters (table coverage_tile, V90): best-server RSRP and SINR of one operator's
+   * band, named {@code coverage_<operator>_<band>} in lower case.
+   */
+  private static List<Layer> coverage() {
+    List<Layer> out = new ArrayList<>();
+    for (String[] c : COVERAGE_CARRIERS) {
+      out.add(
+          Layer.raster(
+              ("coverage_" + c[0] + "_" + c[1]).toLowerCase(java.util.Locale.ROOT),
+              c[2] + " 覆盖",
+              c[3] + " coverage",
+              "Best-server RSRP per resource element (dBm) and SINR (dB) of "
+                  + c[3]
+                  + " ("
+                  + c[1]
+                  + ") on the coverage grid (TR 38.901 UMa, TR 36.814 sector patterns)",
+              "coverage_tile",
+              java.util.Map.of("operator", c[0], "band", c[1]),
+              List.of(
+                  measured("rsrp", DECIMAL, "参考信号接收功率", "RSRP", "dBm"),
+                  measured("sinr", DECIMAL, "信干噪比", "SINR", "dB"),
+                  of("server", INTEGER, "主服务扇区", "serving sector"))));
+    }
+    return out;
   }
 
   private static Layer pipePoints() {

@@ -21,8 +21,8 @@ import java.util.StringJoiner;
  * @param table the versioned feature table
  * @param fixedValues column → constant text value that selects the layer's rows of the table (e.g.
  *     {@code network = JS}); an inserted feature gets these values
- * @param geometryColumn the geometry column (in the native CRS, with Z)
- * @param geometryKind point, line or polygon
+ * @param geometryColumn the geometry column (in the native CRS, with Z); null for a raster
+ * @param geometryKind point, line or polygon; null for a raster
  * @param attributes the public attributes, in display order (the id and time columns are implicit)
  * @param importKey the columns that identify a feature across imports, or null when the layer is
  *     not imported
@@ -86,12 +86,19 @@ public record Layer(
   }
 
   /**
-   * A raster layer: a coverage whose versions are rows of {@code table} (with {@code geom}, the
-   * extent, and {@code valid_from}/{@code valid_to}); listed by {@code /api/layers}, served as maps
-   * by its own service, never as features.
+   * A raster layer: a grid of values stored in {@code table} (the rows whose columns hold {@code
+   * fixedValues}), served as maps and point values, never as features (no geometry column).
+   *
+   * @param values the values of a cell, with their titles and units (GetFeatureInfo, /api/layers)
    */
   public static Layer raster(
-      String name, String titleZh, String titleEn, String abstractEn, String table) {
+      String name,
+      String titleZh,
+      String titleEn,
+      String abstractEn,
+      String table,
+      Map<String, String> fixedValues,
+      List<Attribute> values) {
     return new Layer(
         name,
         titleZh,
@@ -99,10 +106,10 @@ public record Layer(
         abstractEn,
         LayerKind.RASTER,
         table,
-        Map.of(),
-        "geom",
-        GeometryKind.POLYGON,
-        List.of(),
+        fixedValues,
+        null,
+        null,
+        values,
         null,
         null);
   }

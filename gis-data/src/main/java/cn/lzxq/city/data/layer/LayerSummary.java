@@ -43,7 +43,7 @@ public record LayerSummary(
         layer.titleZh(),
         layer.titleEn(),
         layer.kind().name().toLowerCase(),
-        layer.geometryKind().postgisType(),
+        layer.geometryKind() == null ? null : layer.geometryKind().postgisType(),
         count,
         extent,
         List.copyOf(fields));

@@ -9,22 +9,33 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import javax.imageio.ImageIO;
 
 /**
- * The orthophoto tables ({@code dom}, {@code dom_tile}): {@link #write} stores an image as the new
- * current version with its pyramid of PNG blocks (each level halves the resolution by averaging 2 ×
- * 2 pixels, down to the level that fits one block) in the caller's transaction; {@link #current}
- * reads the version row.
+ * The orthophoto tables ({@code dom}, {@code dom_tile}, V71): {@link #write} stores a raster as the
+ * new current version with its pyramid of PNG blocks, closing the previous one and logging a {@code
+ * tile_change} of layer {@value #LAYER} over both extents (so cached map tiles refresh), in the
+ * caller's transaction; {@link #at} reads the version valid at a time.
  */
 public final class DomStore {
 
-  /** The catalog layer of the orthophoto. */
+  /** The table of the versions, the orthophoto layer's table in the catalog. */
+  public static final String TABLE = "dom";
+
+  /** The catalog layer of the orthophoto, and its name in the change log. */
   public static final String LAYER = "orthophoto";
 
   /** Pixels per side of a stored block. */
   public static final int TILE_SIZE = 256;
+
+  private static final String LOG_CHANGE =
+      "INSERT INTO tile_change (layer, west, south, east, north) SELECT ?, ST_XMin(b), ST_YMin(b),"
+          + " ST_XMax(b), ST_YMax(b) FROM (SELECT ST_Transform(ST_Segmentize(geom, 100), 4490)::box2d"
+          + " AS b FROM dom WHERE id = ANY(?)) s";
 
   private DomStore() {}
 
@@ -41,20 +52,50 @@ public final class DomStore {
    * @param levels number of pyramid levels
    */
   public record DomVersion(
-      long id, double x0, double y0, double pixelM, int width, int height, int tileSize, int levels) {}
+      long id,
+      double x0,
+      double y0,
+      double pixelM,
+      int width,
+      int height,
+      int tileSize,
+      int levels) {}
 
-  /** Stores {@code image} as the current orthophoto; returns its id. Does not commit. */
+  /** Stores {@code raster} as the current orthophoto; returns its id. Does not commit. */
   public static long write(
-      Connection c, OrthoImage image, int srid, String source, String note, String user)
+      Connection c, DomRaster raster, int srid, String source, String note, String user)
+      throws SQLException, IOException {
+    List<Long> changed = new ArrayList<>();
+    try (PreparedStatement p =
+            c.prepareStatement(
+                "UPDATE dom SET valid_to = now() WHERE " + ValidTime.open("") + " RETURNING id");
+        ResultSet rs = p.executeQuery()) {
+      while (rs.next()) {
+        changed.add(rs.getLong(1));
+      }
+    }
+    long id = insertVersion(c, raster, srid, source, note, user);
+    changed.add(id);
+    try (PreparedStatement p =
+        c.prepareStatement(
+            "INSERT INTO dom_tile (dom_id, level, row, col, png) VALUES (?, ?, ?, ?, ?)")) {
+      for (int l = 0; l < raster.levels().size(); l++) {
+        writeLevel(p, id, l, raster);
+      }
+    }
+    try (PreparedStatement p = c.prepareStatement(LOG_CHANGE)) {
+      p.setString(1, LAYER);
+      p.setArray(2, c.createArrayOf("int8", changed.toArray()));
+      p.executeUpdate();
+    }
+    return id;
+  }
+
+  private static long insertVersion(
+      Connection c, DomRaster raster, int srid, String source, String note, String user)
       throws SQLException {
-    try (Statement s = c.createStatement()) {
-      s.executeUpdate("UPDATE dom SET valid_to = now() WHERE " + ValidTime.open(""));
-    }
-    int levels = 1;
-    while (Math.max(image.width(), image.height()) > TILE_SIZE << (levels - 1)) {
-      levels++;
-    }
-    long id;
+    double x1 = raster.x0() + raster.width() * raster.pixelM();
+    double y1 = raster.y0() - raster.height() * raster.pixelM();
     try (PreparedStatement p =
         c.prepareStatement(
             "INSERT INTO dom (source, note, x0, y0, pixel_m, width, height, tile_size, levels, geom,"
@@ -62,44 +103,37 @@ public final class DomStore {
                 + " RETURNING id")) {
       p.setString(1, source);
       p.setString(2, note);
-      p.setDouble(3, image.x0());
-      p.setDouble(4, image.y0());
-      p.setDouble(5, image.pixelM());
-      p.setInt(6, image.width());
-      p.setInt(7, image.height());
+      p.setDouble(3, raster.x0());
+      p.setDouble(4, raster.y0());
+      p.setDouble(5, raster.pixelM());
+      p.setInt(6, raster.width());
+      p.setInt(7, raster.height());
       p.setInt(8, TILE_SIZE);
-      p.setInt(9, levels);
-      p.setDouble(10, image.x0());
-      p.setDouble(11, image.y0() - image.height() * image.pixelM());
-      p.setDouble(12, image.x0() + image.width() * image.pixelM());
-      p.setDouble(13, image.y0());
+      p.setInt(9, raster.levels().size());
+      p.setDouble(10, raster.x0());
+      p.setDouble(11, y1);
+      p.setDouble(12, x1);
+      p.setDouble(13, raster.y0());
       p.setInt(14, srid);
       p.setString(15, user);
       try (ResultSet rs = p.executeQuery()) {
         rs.next();
-        id = rs.getLong(1);
+        return rs.getLong(1);
       }
     }
-    try (PreparedStatement p =
-        c.prepareStatement(
-            "INSERT INTO dom_tile (dom_id, level, row, col, png) VALUES (?, ?, ?, ?, ?)")) {
-      OrthoImage level = image;
-      for (int l = 0; l < levels; l++) {
-        writeLevel(p, id, l, level);
-        level = halved(level);
-      }
-    }
-    return id;
   }
 
-  private static void writeLevel(PreparedStatement p, long id, int level, OrthoImage image)
-      throws SQLException {
-    for (int row = 0; row * TILE_SIZE < image.height(); row++) {
-      for (int col = 0; col * TILE_SIZE < image.width(); col++) {
-        int w = Math.min(TILE_SIZE, image.width() - col * TILE_SIZE);
-        int h = Math.min(TILE_SIZE, image.height() - row * TILE_SIZE);
+  /** The blocks of one level, a strip of {@value #TILE_SIZE} rows at a time. */
+  private static void writeLevel(PreparedStatement p, long id, int level, DomRaster raster)
+      throws SQLException, IOException {
+    DomRaster.Level l = raster.levels().get(level);
+    for (int row = 0; row * TILE_SIZE < l.height(); row++) {
+      int[] strip = raster.rows(level, row * TILE_SIZE, TILE_SIZE);
+      int h = strip.length / l.width();
+      for (int col = 0; col * TILE_SIZE < l.width(); col++) {
+        int w = Math.min(TILE_SIZE, l.width() - col * TILE_SIZE);
         BufferedImage block = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB);
-        block.setRGB(0, 0, w, h, image.argb(), row * TILE_SIZE * image.width() + col * TILE_SIZE, image.width());
+        block.setRGB(0, 0, w, h, strip, col * TILE_SIZE, l.width());
         p.setLong(1, id);
         p.setInt(2, level);
         p.setInt(3, row);
@@ -109,36 +143,6 @@ public final class DomStore {
       }
       p.executeBatch();
     }
-  }
-
-  /** The image at half the resolution: each pixel the mean of (up to) 2 × 2 pixels. */
-  static OrthoImage halved(OrthoImage in) {
-    int w = (in.width() + 1) / 2, h = (in.height() + 1) / 2;
-    int[] out = new int[w * h];
-    for (int y = 0; y < h; y++) {
-      for (int x = 0; x < w; x++) {
-        long[] sum = new long[4];
-        int n = 0;
-        for (int dy = 0; dy < 2; dy++) {
-          for (int dx = 0; dx < 2; dx++) {
-            int sx = 2 * x + dx, sy = 2 * y + dy;
-            if (sx < in.width() && sy < in.height()) {
-              int v = in.argb()[sy * in.width() + sx];
-              for (int k = 0; k < 4; k++) {
-                sum[k] += (v >>> (24 - 8 * k)) & 0xff;
-              }
-              n++;
-            }
-          }
-        }
-        int v = 0;
-        for (int k = 0; k < 4; k++) {
-          v |= (int) (sum[k] / n) << (24 - 8 * k);
-        }
-        out[y * w + x] = v;
-      }
-    }
-    return new OrthoImage(in.x0(), in.y0(), in.pixelM() * 2, w, h, out);
   }
 
   private static byte[] png(BufferedImage image) {
@@ -151,19 +155,32 @@ public final class DomStore {
     }
   }
 
-  /** The current orthophoto version, or null when none was imported. */
-  public static DomVersion current(Connection c) throws SQLException {
-    try (Statement s = c.createStatement();
-        ResultSet rs =
-            s.executeQuery(
-                "SELECT id, x0, y0, pixel_m, width, height, tile_size, levels FROM dom WHERE "
-                    + ValidTime.open(""))) {
-      if (!rs.next()) {
-        return null;
+  /** The orthophoto version valid at {@code asOf} (now when null), or null when there is none. */
+  public static DomVersion at(Connection c, Instant asOf) throws SQLException {
+    List<Object> params = new ArrayList<>();
+    String valid = ValidTime.at("", asOf, params);
+    try (PreparedStatement p =
+        c.prepareStatement(
+            "SELECT id, x0, y0, pixel_m, width, height, tile_size, levels FROM dom WHERE "
+                + valid
+                + " ORDER BY valid_from DESC LIMIT 1")) {
+      for (int i = 0; i < params.size(); i++) {
+        p.setObject(i + 1, ((Instant) params.get(i)).atOffset(ZoneOffset.UTC));
       }
-      return new DomVersion(
-          rs.getLong(1), rs.getDouble(2), rs.getDouble(3), rs.getDouble(4), rs.getInt(5),
-          rs.getInt(6), rs.getInt(7), rs.getInt(8));
+      try (ResultSet rs = p.executeQuery()) {
+        if (!rs.next()) {
+          return null;
+        }
+        return new DomVersion(
+            rs.getLong(1),
+            rs.getDouble(2),
+            rs.getDouble(3),
+            rs.getDouble(4),
+            rs.getInt(5),
+            rs.getInt(6),
+            rs.getInt(7),
+            rs.getInt(8));
+      }
     }
   }
 }

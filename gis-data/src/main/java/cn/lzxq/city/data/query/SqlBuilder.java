@@ -5,6 +5,7 @@ import cn.lzxq.city.data.layer.Attribute;
 import cn.lzxq.city.data.layer.Layer;
 import java.util.ArrayList;
 import java.util.List;
+import org.locationtech.jts.geom.Envelope;
 
 /**
  * Turns a {@link FeatureQuery} into SQL with bind parameters only. Identifiers come only from the
@@ -69,6 +70,78 @@ public final class SqlBuilder {
       params.add(q.limit());
     }
     return new PreparedSql(sql.toString(), params);
+  }
+
+  /**
+   * One layer of a Mapbox vector tile: {@code ST_AsMVT} over the features the query matches (its
+   * filter holds the tile window grown by the buffer, so the spatial index is used), geometries
+   * made 2D, simplified by the query's tolerance, transformed into {@code tileSrid} and clipped to
+   * the tile by {@code ST_AsMVTGeom}. The MVT feature id is the fid; the properties are the
+   * selected attributes (decimals as doubles, dates and lists as text) and {@code valid_from} /
+   * {@code valid_to} as ISO 8601 UTC text. The statement returns one row: the layer's bytes (empty
+   * when no feature is in the tile).
+   *
+   * @param mvtLayer the layer name inside the tile
+   * @param tile the tile in {@code tileSrid}, x = easting/longitude
+   * @param extent tile units per side
+   * @param buffer tile units kept outside the tile
+   */
+  public PreparedSql mvt(
+      FeatureQuery q, String mvtLayer, Envelope tile, int tileSrid, int extent, int buffer) {
+    List<Object> params = new ArrayList<>();
+    StringBuilder sql = new StringBuilder("SELECT t.fid");
+    for (Attribute a : selectedAttributes(q)) {
+      sql.append(", ").append(mvtValue(a)).append(" AS \"").append(a.name()).append('"');
+    }
+    sql.append(", to_char(t.valid_from AT TIME ZONE 'UTC', '")
+        .append(ISO_UTC)
+        .append("') AS valid_from, to_char(t.valid_to AT TIME ZONE 'UTC', '")
+        .append(ISO_UTC)
+        .append("') AS valid_to");
+    String g = "t." + q.layer().geometryColumn();
+    g = "ST_Force2D(" + g + ")";
+    if (q.simplifyMetres() > 0) {
+      g = "ST_Simplify(" + g + ", ?, true)";
+      params.add(q.simplifyMetres());
+    }
+    if (tileSrid != nativeSrid) {
+      g = "ST_Transform(" + g + ", " + tileSrid + ")";
+    }
+    sql.append(", ST_AsMVTGeom(")
+        .append(g)
+        .append(", ST_MakeEnvelope(?, ?, ?, ?, ")
+        .append(tileSrid)
+        .append(")::box2d, ?, ?, true) AS geom");
+    params.add(tile.getMinX());
+    params.add(tile.getMinY());
+    params.add(tile.getMaxX());
+    params.add(tile.getMaxY());
+    params.add(extent);
+    params.add(buffer);
+    sql.append(" FROM ").append(q.layer().table()).append(" t WHERE ").append(where(q, params));
+    String rows = sql.toString();
+    List<Object> all = new ArrayList<>();
+    all.add(mvtLayer);
+    all.add(extent);
+    all.addAll(params);
+    return new PreparedSql(
+        "SELECT coalesce(ST_AsMVT(m, ?, ?, 'geom', 'fid'), ''::bytea) FROM ("
+            + rows
+            + ") m WHERE m.geom IS NOT NULL",
+        all);
+  }
+
+  private static final String ISO_UTC = "YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"";
+
+  private static String mvtValue(Attribute a) {
+    String c = "t.\"" + a.name() + "\"";
+    return switch (a.type()) {
+      case DECIMAL -> c + "::double precision";
+      case INTEGER, LONG -> c + "::bigint";
+      case STRING_ARRAY -> "array_to_string(" + c + ", ',')";
+      case DATE, TIMESTAMP -> c + "::text";
+      default -> c;
+    };
   }
 
   /** SELECT count(*) of every feature the query matches (paging ignored). */

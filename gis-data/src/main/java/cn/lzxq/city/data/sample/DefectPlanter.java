@@ -431,8 +431,8 @@ final class DefectPlanter {
         model.mainSpec(e.road(), target, along < frame.grid(frame.mid()) ? e.from() : e.to());
     double ground = groundAt(e.road(), along, target.offsetM());
     double targetZ = mainElevation(e, frame, target, t);
-    double targetBottom = target.band().gravity() ? targetZ : targetZ - targetSpec.heightM();
-    double targetTop = targetBottom + targetSpec.heightM();
+    double targetBottom = targetZ - targetSpec.bottomBelowZM();
+    double targetTop = targetZ + targetSpec.topAboveZM();
     boolean collision = Double.isNaN(gap);
     double top =
         collision

@@ -10,7 +10,8 @@ import java.util.Map;
  * every further band deep enough that its largest section clears every band above by the vertical
  * clearance_rule value (or {@value #UNRULED_CLEARANCE_M} m where no rule covers the pair) plus a
  * margin, and below its own minimum cover (cover_rule, frost included, under a carriageway).
- * Gravity bands get room for their services to rise towards the parcels.
+ * Gravity bands get room for their services to rise towards the parcels. Sections are their outer
+ * surface (pipe_wall, {@link PipeWalls}): a drain's wall lies below its surveyed invert.
  *
  * <p>Depths are metres below ground to the surveyed reference: the pipe top for pressure pipes and
  * ducts, the invert for drainage (where every section of the band shares one invert depth).
@@ -29,14 +30,15 @@ public final class DepthPlan {
   static final double MAX_GROUND_SLOPE = 0.0114;
 
   private final Map<Band, Double> depth = new EnumMap<>(Band.class);
-  private final Map<Band, Double> maxHeight = new EnumMap<>(Band.class);
+  private final Map<Band, Double> top = new EnumMap<>(Band.class);
+  private final Map<Band, Double> bottom = new EnumMap<>(Band.class);
 
   /** The plan for the rules. */
   public DepthPlan(RuleBook rules) {
-    double[] bottoms = new double[Band.values().length];
     for (Band band : Band.values()) {
       List<PipeSpec> specs = variants(band);
-      double height = specs.stream().mapToDouble(PipeSpec::heightM).max().orElseThrow();
+      double rise = specs.stream().mapToDouble(PipeSpec::topAboveZM).max().orElseThrow();
+      double drop = specs.stream().mapToDouble(PipeSpec::bottomBelowZM).max().orElseThrow();
       double top = 0;
       for (PipeSpec p : specs) {
         for (String position : List.of("carriageway", "footway")) {
@@ -45,18 +47,16 @@ public final class DepthPlan {
       }
       for (Band above : Band.values()) {
         if (above.ordinal() < band.ordinal()) {
-          top =
-              Math.max(
-                  top, bottoms[above.ordinal()] + verticalClearance(above, band, rules) + MARGIN_M);
+          top = Math.max(top, bottom.get(above) + verticalClearance(above, band, rules) + MARGIN_M);
         }
       }
       if (band.gravity()) {
         top += serviceRiseM();
       }
-      top = round(top);
-      bottoms[band.ordinal()] = top + height;
-      maxHeight.put(band, height);
-      depth.put(band, round(band.gravity() ? top + height : top));
+      double z = round(top + rise);
+      this.top.put(band, z - rise);
+      bottom.put(band, z + drop);
+      depth.put(band, z);
     }
   }
 
@@ -73,9 +73,14 @@ public final class DepthPlan {
     return depth.get(band);
   }
 
-  /** The tallest section of the band, metres. */
-  double maxHeightM(Band band) {
-    return maxHeight.get(band);
+  /** Depth to the highest outer top of the band's sections, metres below ground. */
+  double topDepthM(Band band) {
+    return top.get(band);
+  }
+
+  /** Depth to the lowest outer bottom of the band's sections, metres below ground. */
+  double bottomDepthM(Band band) {
+    return bottom.get(band);
   }
 
   /** Every section a band's mains and services can have. */

@@ -6,7 +6,8 @@ package cn.lzxq.city.data.sample;
  * @param network CJJ 61 network code (JS PS RQ RL DL TX)
  * @param subtype CJJ 61 subtype code (JP, WS, TR, ...)
  * @param pressureClass gas pressure class (L MB MA SHB ...), null for other networks
- * @param dnMm nominal diameter, millimetres (taken as the outside diameter); null for box sections
+ * @param dnMm nominal diameter, millimetres (inner for drainage; the outside diameter and wall come
+ *     from pipe_wall, {@link PipeWalls}); null for box sections
  * @param widthMm box or duct-bank width, millimetres; null for round pipes
  * @param heightMm box or duct-bank height, millimetres; null for round pipes
  * @param layingClass GB 50289 laying group of the CJJ 61 laying code: direct, conduit, trench or
@@ -62,13 +63,40 @@ public record PipeSpec(
     return widthMm != null ? widthMm + "×" + heightMm : "DN" + dnMm;
   }
 
-  /** Half the plan width, metres: the radius of a round pipe, half the width of a box. */
-  public double halfWidthM() {
-    return (widthMm != null ? widthMm : dnMm) / 2000.0;
+  /** CJJ 61 depth reference of the network: the inner invert for drainage, else the outer top. */
+  String depthRef() {
+    return "PS".equals(network) ? "invert" : "top";
   }
 
-  /** The vertical size, metres: the diameter of a round pipe, the height of a box. */
+  private PipeWalls.Section section() {
+    return PipeWalls.seeded().of(material, depthRef(), dnMm);
+  }
+
+  /** Half the outer plan width, metres: the outer radius of a round pipe, half a box's width. */
+  public double halfWidthM() {
+    return (widthMm != null ? widthMm : section().outerMm()) / 2000.0;
+  }
+
+  /** The outer vertical size, metres: the outside diameter of a round pipe, a box's height. */
   public double heightM() {
-    return (heightMm != null ? heightMm : dnMm) / 1000.0;
+    return (heightMm != null ? heightMm : section().outerMm()) / 1000.0;
+  }
+
+  /**
+   * How far the outer top lies above the surveyed Z, metres: the inner diameter and the wall for
+   * drainage (Z is the inner invert), 0 for pressure pipes and ducts (Z is the outer top).
+   */
+  public double topAboveZM() {
+    if (!"invert".equals(depthRef())) {
+      return 0;
+    }
+    return heightMm != null
+        ? heightMm / 1000.0
+        : (section().outerMm() - section().wallMm()) / 1000.0;
+  }
+
+  /** How far the outer bottom lies below the surveyed Z, metres. */
+  public double bottomBelowZM() {
+    return heightM() - topAboveZM();
   }
 }

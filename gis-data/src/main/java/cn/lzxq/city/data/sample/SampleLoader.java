@@ -5,14 +5,17 @@ import cn.lzxq.city.data.cli.Progress;
 import cn.lzxq.city.data.gdal.Gdal;
 import cn.lzxq.city.data.ortho.DomImportException;
 import cn.lzxq.city.data.ortho.DomImporter;
+import cn.lzxq.city.data.ortho.DomRaster;
 import cn.lzxq.city.data.ortho.DomStore;
-import cn.lzxq.city.data.ortho.OrthoImage;
 import cn.lzxq.city.data.terrain.DemImportException;
 import cn.lzxq.city.data.terrain.DemImporter;
 import cn.lzxq.city.data.terrain.DemRaster;
 import cn.lzxq.city.data.terrain.DemStore;
 import cn.lzxq.city.data.terrain.HeightReference;
 import cn.lzxq.city.data.terrain.SampleTerrain;
+import cn.lzxq.city.data.tileset.TilesetImportException;
+import cn.lzxq.city.data.tileset.TilesetRegistry;
+import cn.lzxq.city.data.tileset.TilesetSource;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -66,6 +69,12 @@ public final class SampleLoader {
     }
   }
 
+  /** The name of the sample's registered tileset. */
+  public static final String MESH_TILESET = "sample_mesh";
+
+  /** The height anomaly the sample's tileset is placed with: the shipped default, metres. */
+  public static final double MESH_ANOMALY_M = -30;
+
   private SampleLoader() {}
 
   /** True when the database has no pipe segments (current or historical). */
@@ -110,6 +119,7 @@ public final class SampleLoader {
         }
         rows.put("dem_tile", terrain(c, sample.scale()));
         rows.put("dom_tile", orthophoto(c, sample, srid));
+        rows.put("external_tileset_file", photogrammetry(c, srid));
         c.commit();
       } catch (SQLException | RuntimeException e) {
         c.rollback();
@@ -144,17 +154,18 @@ public final class SampleLoader {
     Path dir = null;
     try {
       dir = Files.createTempDirectory("city-sample-dom");
-      OrthoImage image =
-          new DomImporter()
-              .read(SampleOrthophoto.writeVrt(sample, dir), 1, srid, ServiceArea.LANZHOU_NEW_AREA);
-      long id =
-          DomStore.write(
-              c,
-              image,
-              srid,
-              "sample " + sample.scale().id(),
-              SampleOrthophoto.NOTE,
-              SampleTable.CHANGED_BY);
+      Path vrt = SampleOrthophoto.writeVrt(sample, dir);
+      long id;
+      try (DomRaster raster = new DomImporter().read(vrt, 1, srid, ServiceArea.LANZHOU_NEW_AREA)) {
+        id =
+            DomStore.write(
+                c,
+                raster,
+                srid,
+                "sample " + sample.scale().id(),
+                SampleOrthophoto.NOTE,
+                SampleTable.CHANGED_BY);
+      }
       try (PreparedStatement p =
           c.prepareStatement("SELECT count(*) FROM dom_tile WHERE dom_id = ?")) {
         p.setLong(1, id);
@@ -165,6 +176,49 @@ public final class SampleLoader {
       }
     } catch (IOException | DomImportException e) {
       throw new IllegalStateException("sample orthophoto: " + e.getMessage(), e);
+    } finally {
+      Gdal.deleteTree(dir);
+    }
+  }
+
+  /**
+   * Registers the sample's synthetic stand-in photogrammetry ({@link SampleMeshTileset}) as the
+   * tileset {@value #MESH_TILESET}, placed at its origin with the shipped height anomaly ζ =
+   * {@value #MESH_ANOMALY_M} m; returns the number of stored files.
+   */
+  private static long photogrammetry(Connection c, int srid) throws SQLException {
+    Path dir = null;
+    try {
+      dir = Files.createTempDirectory("city-sample-mesh");
+      SampleMeshTileset.write(c, dir);
+      double[] origin;
+      try (PreparedStatement p =
+          c.prepareStatement(
+              "SELECT ST_X(g), ST_Y(g) FROM ST_Transform(ST_SetSRID(ST_MakePoint(?, ?), ?), 4490) g")) {
+        p.setDouble(1, SampleMeshTileset.ORIGIN_X);
+        p.setDouble(2, SampleMeshTileset.ORIGIN_Y);
+        p.setInt(3, NewAreaFrame.SRID);
+        try (ResultSet rs = p.executeQuery()) {
+          rs.next();
+          origin =
+              new double[] {
+                rs.getDouble(1), rs.getDouble(2), SampleMeshTileset.originHeight() + MESH_ANOMALY_M
+              };
+        }
+      }
+      return new TilesetRegistry(java.util.Set.of())
+          .register(
+              c,
+              MESH_TILESET,
+              TilesetSource.of(dir.toString()),
+              origin,
+              0,
+              SampleMeshTileset.NOTE,
+              SampleTable.CHANGED_BY,
+              srid)
+          .files();
+    } catch (IOException | TilesetImportException e) {
+      throw new IllegalStateException("sample photogrammetry: " + e.getMessage(), e);
     } finally {
       Gdal.deleteTree(dir);
     }
@@ -360,6 +414,9 @@ public final class SampleLoader {
     return String.join(", ", out);
   }
 
+  /**
+   * The geometry columns of the table that the sample writes (a table may have more, e.g. LOD2).
+   */
   private static List<String> geometryColumns(Connection c, SampleTable table) throws SQLException {
     List<String> out = new ArrayList<>();
     try (Statement s = c.createStatement();
@@ -369,8 +426,11 @@ public final class SampleLoader {
                     + " WHERE f_table_schema = current_schema() AND f_table_name = '"
                     + table.table()
                     + "' ORDER BY 1")) {
+      List<String> written = List.of(table.columns().split(",\\s*"));
       while (rs.next()) {
-        out.add(rs.getString(1));
+        if (written.contains(rs.getString(1))) {
+          out.add(rs.getString(1));
+        }
       }
     }
     return out;

@@ -18,8 +18,8 @@ import java.util.Locale;
 /**
  * The sample's stand-in orthophoto — synthetic, not imagery: the DEM's window and grid, loess
  * ground tinted by the land use of the zoning parcels (GB 50137 colours, lightened), road red lines
- * grey, buildings' roofs light grey, all shaded by the relief of {@link SampleTerrain} (sun from the
- * north-west, 45° high). Written as {@code dom.raw} (RGB, pixel-interleaved) + {@code dom.vrt}
+ * grey, buildings' roofs light grey, all shaded by the relief of {@link SampleTerrain} (sun from
+ * the north-west, 45° high). Written as {@code dom.raw} (RGB, pixel-interleaved) + {@code dom.vrt}
  * (EPSG:4544) for the orthophoto importer.
  */
 public final class SampleOrthophoto {
@@ -41,7 +41,9 @@ public final class SampleOrthophoto {
     Graphics2D g = image.createGraphics();
     g.setColor(LOESS);
     g.fillRect(0, 0, w.width(), w.height());
-    g.transform(new AffineTransform(1 / w.pixelM(), 0, 0, -1 / w.pixelM(), -w.west() / w.pixelM(), w.north() / w.pixelM()));
+    g.transform(
+        new AffineTransform(
+            1 / w.pixelM(), 0, 0, -1 / w.pixelM(), -w.west() / w.pixelM(), w.north() / w.pixelM()));
     sample.parcels(
         z -> {
           Parcel p = z.parcel();
@@ -85,7 +87,10 @@ public final class SampleOrthophoto {
                   <LineOffset>%d</LineOffset>
                 </VRTRasterBand>
               """,
-              b + 1, List.of("Red", "Green", "Blue").get(b), b, 3 * w.width()));
+              b + 1,
+              List.of("Red", "Green", "Blue").get(b),
+              b,
+              3 * w.width()));
     }
     Files.writeString(
         vrt,
@@ -96,7 +101,13 @@ public final class SampleOrthophoto {
               <SRS>EPSG:%d</SRS>
               <GeoTransform>%.3f, %.3f, 0, %.3f, 0, %.3f</GeoTransform>
             """,
-                w.width(), w.height(), NewAreaFrame.SRID, w.west(), w.pixelM(), w.north(), -w.pixelM())
+                w.width(),
+                w.height(),
+                NewAreaFrame.SRID,
+                w.west(),
+                w.pixelM(),
+                w.north(),
+                -w.pixelM())
             + bands
             + "</VRTDataset>\n",
         StandardCharsets.UTF_8);
@@ -105,8 +116,10 @@ public final class SampleOrthophoto {
 
   /** Lambertian shade (0..1) of the terrain at a point, sun azimuth 315°, altitude 45°. */
   static double shade(double x, double y, double step) {
-    double dzdx = (SampleTerrain.elevation(x + step, y) - SampleTerrain.elevation(x - step, y)) / (2 * step);
-    double dzdy = (SampleTerrain.elevation(x, y + step) - SampleTerrain.elevation(x, y - step)) / (2 * step);
+    double dzdx =
+        (SampleTerrain.elevation(x + step, y) - SampleTerrain.elevation(x - step, y)) / (2 * step);
+    double dzdy =
+        (SampleTerrain.elevation(x, y + step) - SampleTerrain.elevation(x, y - step)) / (2 * step);
     double[] n = {-dzdx, -dzdy, 1};
     double len = Math.sqrt(n[0] * n[0] + n[1] * n[1] + 1);
     double[] sun = {-Math.sqrt(0.25), Math.sqrt(0.25), Math.sqrt(0.5)};

@@ -44,17 +44,20 @@ class MigrationTest {
             "dem.extent:POLYGON:4490:2",
             // the orthophoto's extent: a raster's versions, in the native CRS
             "dom.geom:POLYGON:4544:2",
+            // a registered 3D tileset's extent (its root volume), native CRS
+            "external_tileset.geom:POLYGON:4544:2",
             "pipe_point.geom:POINT:4544:3",
             "pipe_segment.geom:LINESTRING:4544:3",
             "road.geom:LINESTRING:4544:3",
             "road.red_line:MULTIPOLYGON:4544:3",
+            "wlan_ap.geom:POINT:4544:3",
             "zoning_parcel.geom:MULTIPOLYGON:4544:3");
     List<String> gist =
         Sql.strings(
             db,
             """
         SELECT count(*)::text FROM pg_indexes WHERE schemaname = current_schema() AND indexdef LIKE '%USING gist%'""");
-    assertThat(gist).containsExactly("9");
+    assertThat(gist).containsExactly("10");
   }
 
   @Test

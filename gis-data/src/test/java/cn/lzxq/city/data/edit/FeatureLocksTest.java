@@ -61,7 +61,8 @@ class FeatureLocksTest {
   }
 
   private static FeatureLocks locks(HikariDataSource node) throws SQLException {
-    return new FeatureLocks(node, new SqlBuilder(NativeSrid.read(node)), Duration.ofSeconds(10), 100);
+    return new FeatureLocks(
+        node, new SqlBuilder(NativeSrid.read(node)), Duration.ofSeconds(10), 100);
   }
 
   private static FeatureEditor editor(HikariDataSource node) throws SQLException {

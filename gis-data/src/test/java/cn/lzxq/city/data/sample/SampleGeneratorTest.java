@@ -162,9 +162,8 @@ class SampleGeneratorTest {
     DepthPlan plan = new SampleGenerator(SampleScale.SMALL, 1).depthPlan();
     double previousBottom = 0;
     for (Band band : Band.values()) {
-      double top = band.gravity() ? plan.depthM(band) - plan.maxHeightM(band) : plan.depthM(band);
-      assertThat(top).as(band.name()).isGreaterThan(previousBottom);
-      previousBottom = top + plan.maxHeightM(band);
+      assertThat(plan.topDepthM(band)).as(band.name()).isGreaterThan(previousBottom);
+      previousBottom = plan.bottomDepthM(band);
     }
     assertThat(plan.depthM(Band.TX)).isGreaterThanOrEqualTo(0.9);
   }

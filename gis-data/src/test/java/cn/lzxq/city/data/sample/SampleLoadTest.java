@@ -172,9 +172,8 @@ class SampleLoadTest {
           Double.parseDouble(
               Sql.strings(
                       db,
-                      "SELECT ST_Distance(a.geom, b.geom)"
-                          + " - coalesce(a.width_mm, a.dn_mm) / 2000.0 - coalesce(b.width_mm, b.dn_mm) / 2000.0"
-                          + " FROM pipe_segment a, pipe_segment b WHERE a.fid = "
+                      "SELECT ST_Distance(a.geom, b.geom) - a.half_width_m - b.half_width_m"
+                          + " FROM pipe_solid_at(NULL) a, pipe_solid_at(NULL) b WHERE a.fid = "
                           + d.fids().get(0)
                           + " AND b.fid = "
                           + d.fids().get(1))
@@ -193,13 +192,11 @@ class SampleLoadTest {
                       db,
                       """
           WITH x AS (SELECT ST_Intersection(ST_Force2D(a.geom), ST_Force2D(b.geom)) AS p, a.geom AS ag, b.geom AS bg,
-                            a.depth_ref AS ar, b.depth_ref AS br, coalesce(a.height_mm, a.dn_mm) / 1000.0 AS ah,
-                            coalesce(b.height_mm, b.dn_mm) / 1000.0 AS bh
-                     FROM pipe_segment a, pipe_segment b WHERE a.fid = %d AND b.fid = %d),
-               z AS (SELECT ST_Z(ST_LineInterpolatePoint(ag, ST_LineLocatePoint(ag, p))) AS az,
-                            ST_Z(ST_LineInterpolatePoint(bg, ST_LineLocatePoint(bg, p))) AS bz, * FROM x),
-               w AS (SELECT CASE ar WHEN 'invert' THEN az ELSE az - ah END AS a0, CASE ar WHEN 'invert' THEN az + ah ELSE az END AS a1,
-                            CASE br WHEN 'invert' THEN bz ELSE bz - bh END AS b0, CASE br WHEN 'invert' THEN bz + bh ELSE bz END AS b1 FROM z)
+                            a.centre_offset_m AS ac, b.centre_offset_m AS bc, a.half_height_m AS ah, b.half_height_m AS bh
+                     FROM pipe_solid_at(NULL) a, pipe_solid_at(NULL) b WHERE a.fid = %d AND b.fid = %d),
+               z AS (SELECT ST_Z(ST_LineInterpolatePoint(ag, ST_LineLocatePoint(ag, p))) + ac AS az,
+                            ST_Z(ST_LineInterpolatePoint(bg, ST_LineLocatePoint(bg, p))) + bc AS bz, * FROM x),
+               w AS (SELECT az - ah AS a0, az + ah AS a1, bz - bh AS b0, bz + bh AS b1 FROM z)
           SELECT greatest(a0 - b1, b0 - a1) FROM w"""
                           .formatted(d.fids().get(0), d.fids().get(1)))
                   .get(0));
@@ -212,13 +209,12 @@ class SampleLoadTest {
     assertThat(
             Sql.count(
                 db,
-                "SELECT count(*) FROM pipe_segment a, pipe_segment b WHERE a.fid = "
+                "SELECT count(*) FROM pipe_solid_at(NULL) a, pipe_solid_at(NULL) b WHERE a.fid = "
                     + collision.fids().get(0)
                     + " AND b.fid = "
                     + collision.fids().get(1)
-                    + " AND ST_3DDWithin(ST_Translate(a.geom, 0, 0, pipe_centre_offset_m(a.depth_ref,"
-                    + " a.dn_mm, a.height_mm)), ST_Translate(b.geom, 0, 0, pipe_centre_offset_m(b.depth_ref, b.dn_mm, b.height_mm)),"
-                    + " (coalesce(a.height_mm, a.dn_mm) + coalesce(b.height_mm, b.dn_mm)) / 2000.0)"))
+                    + " AND ST_3DDWithin(ST_Translate(a.geom, 0, 0, a.centre_offset_m),"
+                    + " ST_Translate(b.geom, 0, 0, b.centre_offset_m), a.half_height_m + b.half_height_m)"))
         .as("solids overlap")
         .isEqualTo(1);
     for (PlantedDefect d : manifest().ofKind("shallow_cover")) {

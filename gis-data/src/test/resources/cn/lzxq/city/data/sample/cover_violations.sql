@@ -1,9 +1,10 @@
--- Every segment end whose cover (ground elevation of its point minus the pipe top) is below the most specific
+-- Every segment end whose cover (ground elevation of its point minus the outer top of the pipe, pipe_section) is below the most specific
 -- cover_rule of either road position, raised to the frost depth where frost governs. Columns: fid, exp_no, cover, required.
 WITH ends AS (
   SELECT s.fid, s.network, s.material, l.laying_class, e.exp_no,
-         e.z + CASE s.depth_ref WHEN 'invert' THEN coalesce(s.height_mm, s.dn_mm) / 1000.0 ELSE 0 END AS top
+         e.z + x.centre_offset_m + x.half_height_m AS top
   FROM pipe_segment s JOIN laying_code l ON l.code = s.laying
+  CROSS JOIN LATERAL pipe_section(s.material, s.depth_ref, s.dn_mm, s.width_mm, s.height_mm) x
   CROSS JOIN LATERAL (VALUES (s.start_point, ST_Z(ST_StartPoint(s.geom))), (s.end_point, ST_Z(ST_EndPoint(s.geom)))) e(exp_no, z)
   WHERE s.valid_to IS NULL
 ), governing AS (

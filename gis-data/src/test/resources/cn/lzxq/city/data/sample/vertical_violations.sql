@@ -1,18 +1,19 @@
--- Every crossing of two current pipe segments (not sharing a point) whose vertical wall-to-wall gap is below the
+-- Every crossing of two current pipe segments (not sharing a point) whose vertical outer-wall-to-outer-wall gap (pipe_section) is below the
 -- largest matching vertical clearance_rule, or below 0 (a collision) where no rule matches. Columns: a_fid, b_fid, gap, required.
 WITH crossings AS (
   SELECT a.fid AS a_fid, b.fid AS b_fid, pipe_clearance_type(a.network, a.subtype, la.laying_class) AS an, a.subtype AS ast, a.pressure_class AS apc, a.dn_mm AS adn,
          la.laying_class AS alc, pipe_clearance_type(b.network, b.subtype, lb.laying_class) AS bn, b.subtype AS bst, b.pressure_class AS bpc, b.dn_mm AS bdn, lb.laying_class AS blc,
-         a.depth_ref AS aref, coalesce(a.height_mm, a.dn_mm) / 1000.0 AS ah, b.depth_ref AS bref, coalesce(b.height_mm, b.dn_mm) / 1000.0 AS bh,
+         sa.centre_offset_m AS ac, sa.half_height_m AS ah, sb.centre_offset_m AS bc, sb.half_height_m AS bh,
          ST_Z(ST_LineInterpolatePoint(a.geom, ST_LineLocatePoint(a.geom, ST_Intersection(ST_Force2D(a.geom), ST_Force2D(b.geom))))) AS az,
          ST_Z(ST_LineInterpolatePoint(b.geom, ST_LineLocatePoint(b.geom, ST_Intersection(ST_Force2D(a.geom), ST_Force2D(b.geom))))) AS bz
   FROM pipe_segment a JOIN pipe_segment b ON ST_Intersects(a.geom, b.geom) AND a.fid - b.fid < 0
   JOIN laying_code la ON la.code = a.laying JOIN laying_code lb ON lb.code = b.laying
+  CROSS JOIN LATERAL pipe_section(a.material, a.depth_ref, a.dn_mm, a.width_mm, a.height_mm) sa
+  CROSS JOIN LATERAL pipe_section(b.material, b.depth_ref, b.dn_mm, b.width_mm, b.height_mm) sb
   WHERE a.valid_to IS NULL AND b.valid_to IS NULL
     AND a.start_point NOT IN (b.start_point, b.end_point) AND a.end_point NOT IN (b.start_point, b.end_point)
 ), walls AS (
-  SELECT *, CASE aref WHEN 'invert' THEN az ELSE az - ah END AS a_bottom, CASE aref WHEN 'invert' THEN az + ah ELSE az END AS a_top,
-            CASE bref WHEN 'invert' THEN bz ELSE bz - bh END AS b_bottom, CASE bref WHEN 'invert' THEN bz + bh ELSE bz END AS b_top
+  SELECT *, az + ac - ah AS a_bottom, az + ac + ah AS a_top, bz + bc - bh AS b_bottom, bz + bc + bh AS b_top
   FROM crossings
 ), gaps AS (
   SELECT *, greatest(a_bottom - b_top, b_bottom - a_top) AS gap FROM walls

@@ -7,7 +7,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * A proposed pipe as a POST body: {@code {"geometry": {GeoJSON LineString}, "crs": "CRS:84",
- * "network": "JS", "dn": 300, "depth": 1.5, "pressureClass": "MB", "laying": "ZM", "asOf": …}}.
+ * "network": "JS", "dn": 300, "depth": 1.5, "pressureClass": "MB", "laying": "ZM", "material":
+ * "QM", "asOf": …}}.
  *
  * @param dn DN, mm
  * @param depth metres below ground to the pipe top (invert for drainage)
@@ -21,6 +22,7 @@ record ProposedPipeRequest(
     Double depth,
     String pressureClass,
     String laying,
+    String material,
     String asOf) {
 
   ProposedPipe pipe() {
@@ -36,7 +38,8 @@ record ProposedPipeRequest(
         dn,
         depth,
         ScopeParams.blank(pressureClass),
-        ScopeParams.blank(laying));
+        ScopeParams.blank(laying),
+        ScopeParams.blank(material));
   }
 
   Scope time() {

@@ -17,8 +17,9 @@ import org.springframework.http.HttpStatus;
 /**
  * Writes an error straight to the servlet response in the form of the endpoint it reached, for the
  * filters that answer before any controller runs (body limit, authentication during an outage): WMS
- * ServiceExceptionReport on {@code /wms} (1.1.1 or 1.3.0 as the query string's VERSION says), OWS ExceptionReport on {@code /wfs} and {@code /ows},
- * JSON problem details elsewhere. A 503 carries Retry-After.
+ * ServiceExceptionReport on {@code /wms} (1.1.1 or 1.3.0 as the query string's VERSION says), OWS
+ * ExceptionReport on {@code /wfs} and {@code /ows}, JSON problem details elsewhere. A 503 carries
+ * Retry-After.
  */
 public final class ErrorBodies {
 

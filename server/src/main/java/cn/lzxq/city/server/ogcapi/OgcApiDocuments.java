@@ -45,7 +45,19 @@ final class OgcApiDocuments {
           "http://www.opengis.net/spec/ogcapi-processes-1/1.0/conf/ogc-process-description",
           "http://www.opengis.net/spec/ogcapi-processes-1/1.0/conf/json",
           "http://www.opengis.net/spec/ogcapi-processes-1/1.0/conf/job-list",
-          "http://www.opengis.net/spec/ogcapi-processes-1/1.0/conf/dismiss");
+          "http://www.opengis.net/spec/ogcapi-processes-1/1.0/conf/dismiss",
+          // OGC API - Tiles - Part 1 and 2D Tile Matrix Set 2.0 (cn.lzxq.city.server.maptiles)
+          "http://www.opengis.net/spec/ogcapi-tiles-1/1.0/conf/core",
+          "http://www.opengis.net/spec/ogcapi-tiles-1/1.0/conf/tileset",
+          "http://www.opengis.net/spec/ogcapi-tiles-1/1.0/conf/tilesets-list",
+          "http://www.opengis.net/spec/ogcapi-tiles-1/1.0/conf/geodata-tilesets",
+          "http://www.opengis.net/spec/ogcapi-tiles-1/1.0/conf/dataset-tilesets",
+          "http://www.opengis.net/spec/ogcapi-tiles-1/1.0/conf/datetime",
+          "http://www.opengis.net/spec/ogcapi-tiles-1/1.0/conf/mvt",
+          "http://www.opengis.net/spec/ogcapi-tiles-1/1.0/conf/png",
+          "http://www.opengis.net/spec/ogcapi-tiles-1/1.0/conf/jpeg",
+          "http://www.opengis.net/spec/tms/2.0/conf/tilematrixset",
+          "http://www.opengis.net/spec/tms/2.0/conf/json-tilematrixset");
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -76,6 +88,24 @@ final class OgcApiDocuments {
         "the API definition");
     link(links, base + "/conformance", "conformance", "application/json", "conformance classes");
     link(links, base + "/collections", "data", "application/json", "the collections");
+    link(
+        links,
+        base + "/tileMatrixSets",
+        "http://www.opengis.net/def/rel/ogc/1.0/tiling-schemes",
+        "application/json",
+        "tile matrix sets");
+    link(
+        links,
+        base + "/tiles",
+        "http://www.opengis.net/def/rel/ogc/1.0/tilesets-vector",
+        "application/json",
+        "vector tiles of every layer");
+    link(
+        links,
+        base + "/map/tiles",
+        "http://www.opengis.net/def/rel/ogc/1.0/tilesets-map",
+        "application/json",
+        "map tiles of the whole map");
     link(
         links,
         base + "/processes",
@@ -136,6 +166,18 @@ final class OgcApiDocuments {
     link(links, self, "self", "application/json", "this collection");
     link(links, self + "/items", "items", "application/geo+json", "the features");
     link(links, self + "/items?f=html", "items", "text/html", "the features as HTML");
+    link(
+        links,
+        self + "/tiles",
+        "http://www.opengis.net/def/rel/ogc/1.0/tilesets-vector",
+        "application/json",
+        "vector tiles");
+    link(
+        links,
+        self + "/map/tiles",
+        "http://www.opengis.net/def/rel/ogc/1.0/tilesets-map",
+        "application/json",
+        "map tiles");
     link(
         links,
         self + "/queryables",

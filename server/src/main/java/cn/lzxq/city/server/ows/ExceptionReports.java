@@ -10,8 +10,15 @@ public final class ExceptionReports {
 
   /** An OWS 1.1 ExceptionReport document (WFS 2.0). */
   public static String ows(OwsException e) {
+    return ows(e, "2.0.0");
+  }
+
+  /** An OWS 1.1 ExceptionReport document of a service of {@code version} (WMTS: 1.0.0). */
+  public static String ows(OwsException e, String version) {
     return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-        + "<ows:ExceptionReport xmlns:ows=\"http://www.opengis.net/ows/1.1\" version=\"2.0.0\" xml:lang=\"en\">\n"
+        + "<ows:ExceptionReport xmlns:ows=\"http://www.opengis.net/ows/1.1\" version=\""
+        + version
+        + "\" xml:lang=\"en\">\n"
         + "  <ows:Exception exceptionCode=\""
         + xml(e.code())
         + "\""
@@ -40,8 +47,8 @@ public final class ExceptionReports {
   public static final String WMS_111_MEDIA_TYPE = "application/vnd.ogc.se_xml;charset=UTF-8";
 
   /**
-   * A WMS 1.1.1 ServiceExceptionReport: no namespace, the 1.1.1 DTD, a code but no locator (the
-   * DTD has none), and the 1.1.1 name of the CRS code (InvalidSRS for 1.3.0's InvalidCRS).
+   * A WMS 1.1.1 ServiceExceptionReport: no namespace, the 1.1.1 DTD, a code but no locator (the DTD
+   * has none), and the 1.1.1 name of the CRS code (InvalidSRS for 1.3.0's InvalidCRS).
    */
   public static String wms111(OwsException e) {
     String code = e.code().equals("InvalidCRS") ? "InvalidSRS" : e.code();

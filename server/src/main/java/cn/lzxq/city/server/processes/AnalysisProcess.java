@@ -12,7 +12,7 @@ import java.util.Set;
  *
  * @param id process id and job kind (clearance, collision, cover)
  * @param inputs the names of the inputs it accepts ({@link ProcessInputs})
- * @param check the analysis
+ * @param check the analysis (null for an {@link ExtraProcess}, which runs its own job)
  */
 record AnalysisProcess(
     String id,

@@ -7,6 +7,7 @@ import cn.lzxq.city.data.analysis.common.AnalysisDb;
 import cn.lzxq.city.data.analysis.common.Listing;
 import cn.lzxq.city.data.analysis.common.ScopeResolver;
 import cn.lzxq.city.data.job.JobHandler;
+import cn.lzxq.city.data.job.JobHandlers;
 import cn.lzxq.city.data.job.JobResult;
 import cn.lzxq.city.server.analysis.AnswerWriter;
 import java.time.Duration;
@@ -22,13 +23,15 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The analyses offered as processes (clearance, collision, cover of the existing network) and their
  * job handlers. A job runs the same check as the synchronous {@code /api/analysis} call, without
- * the area limit (no area = the whole city) and under {@code city.jobs.time-limit}.
+ * the area limit (no area = the whole city) and under {@code city.jobs.time-limit}. Processes of
+ * other capabilities ({@link ExtraProcess}) are listed with them and bring their own check and job.
  */
-final class AnalysisProcesses {
+final class AnalysisProcesses implements JobHandlers {
 
   private static final Set<String> COVER_INPUTS = with(ProcessInputs.SCOPE, "frostDepth");
 
   private final Map<String, AnalysisProcess> processes = new LinkedHashMap<>();
+  private final Map<String, ExtraProcess> extras = new LinkedHashMap<>();
   private final AnalysisDb db;
   private final AnswerWriter writer;
   private final JsonMapper json;
@@ -44,7 +47,8 @@ final class AnalysisProcesses {
       AnswerWriter writer,
       JsonMapper json,
       Duration timeLimit,
-      Duration checkLimit) {
+      Duration checkLimit,
+      List<ExtraProcess> extras) {
     this.db = db;
     this.writer = writer;
     this.json = json;
@@ -75,6 +79,10 @@ final class AnalysisProcesses {
             "Cover depth against cover_rule (CJJ 61 / GB 50289, frost depth where it governs) for every pipe of the area.",
             COVER_INPUTS,
             (s, scope, in) -> CoverCheck.run(s, scope, in.frostDepthM())));
+    for (ExtraProcess e : extras) {
+      add(new AnalysisProcess(e.id(), e.titleZh(), e.titleEn(), e.description(), e.inputs(), null));
+      this.extras.put(e.id(), e);
+    }
   }
 
   private void add(AnalysisProcess p) {
@@ -94,14 +102,25 @@ final class AnalysisProcesses {
    * under the synchronous time limit, so a bad request is answered 400 at once.
    */
   void check(AnalysisProcess p, JsonNode inputs) {
+    if (extras.containsKey(p.id())) {
+      extras.get(p.id()).check(inputs);
+      return;
+    }
     ProcessInputs in = ProcessInputs.read(inputs, p.inputs());
     db.run(checkLimit, s -> ScopeResolver.resolve(s, in.scope(), Double.POSITIVE_INFINITY));
   }
 
   /** The job handlers, by process id. */
-  Map<String, JobHandler> handlers() {
+  @Override
+  public Map<String, JobHandler> handlers() {
     Map<String, JobHandler> out = new LinkedHashMap<>();
-    processes.values().forEach(p -> out.put(p.id(), handler(p)));
+    processes
+        .values()
+        .forEach(
+            p ->
+                out.put(
+                    p.id(),
+                    extras.containsKey(p.id()) ? extras.get(p.id()).handler() : handler(p)));
     return out;
   }
 

@@ -1,14 +1,20 @@
 package cn.lzxq.city.server.processes;
 
 import cn.lzxq.city.data.analysis.common.AnalysisDb;
+import cn.lzxq.city.data.job.JobHandler;
+import cn.lzxq.city.data.job.JobHandlers;
 import cn.lzxq.city.data.job.JobQueue;
 import cn.lzxq.city.data.job.JobWorker;
 import cn.lzxq.city.server.analysis.AnalysisProperties;
 import cn.lzxq.city.server.analysis.AnswerWriter;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -33,15 +39,19 @@ class JobsConfiguration {
       AnswerWriter writer,
       JsonMapper json,
       JobsProperties props,
-      AnalysisProperties analysis) {
-    return new AnalysisProcesses(db, writer, json, props.timeLimit(), analysis.timeLimit());
+      AnalysisProperties analysis,
+      ObjectProvider<ExtraProcess> extras) {
+    return new AnalysisProcesses(
+        db, writer, json, props.timeLimit(), analysis.timeLimit(), extras.orderedStream().toList());
   }
 
   @Bean(initMethod = "start", destroyMethod = "close")
-  JobWorker jobWorker(JobQueue queue, AnalysisProcesses processes, JobsProperties p) {
+  JobWorker jobWorker(JobQueue queue, List<JobHandlers> kinds, JobsProperties p) {
+    Map<String, JobHandler> handlers = new LinkedHashMap<>();
+    kinds.forEach(k -> handlers.putAll(k.handlers()));
     return new JobWorker(
         queue,
-        processes.handlers(),
+        handlers,
         new JobWorker.Settings(
             node(p),
             p.maxRunning(),

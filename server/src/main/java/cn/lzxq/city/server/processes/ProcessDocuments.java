@@ -88,6 +88,36 @@ final class ProcessDocuments {
             .put("type", "number");
         props.putObject("crs").put("type", "string").put("format", "uri");
       }
+      case "cellSize" -> {
+        i.put("title", "coverage grid cell, metres (10-100; default 25)");
+        schema.put("type", "number").put("minimum", 10).put("maximum", 100);
+      }
+      case "radius" -> {
+        i.put("title", "how far a sector's signal is computed, metres (500-5000; default 2000)");
+        schema.put("type", "number").put("minimum", 500).put("maximum", 5000);
+      }
+      case "load" -> {
+        i.put("title", "cell load of the interfering cells, 0-1 (default 0.5)");
+        schema.put("type", "number").put("minimum", 0).put("maximum", 1);
+      }
+      case "noiseFigure" -> {
+        i.put("title", "receiver noise figure, dB (0-20; default 9)");
+        schema.put("type", "number").put("minimum", 0).put("maximum", 20);
+      }
+      case "terrain" -> {
+        i.put("title", "line of sight against the DEM (default true)");
+        schema.put("type", "boolean");
+      }
+      case "minHoleArea" -> {
+        i.put("title", "least area of a reported coverage hole, m² (default 2500)");
+        schema.put("type", "number").put("minimum", 0).put("maximum", 10000000);
+      }
+      case "mode" -> {
+        i.put(
+            "title",
+            "update: around the sectors edited since the last run (default); whole: afresh");
+        schema.put("type", "string").putArray("enum").add("update").add("whole");
+      }
       case "frostDepth" -> {
         i.put("title", "frost depth, metres (0-5; default the analysis setting)");
         schema.put("type", "number").put("minimum", 0).put("maximum", 5);

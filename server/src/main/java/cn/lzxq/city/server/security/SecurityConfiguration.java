@@ -49,6 +49,7 @@ class SecurityConfiguration {
         .authorizeHttpRequests(
             a -> {
               a.requestMatchers("/actuator/health", "/actuator/health/**", "/error").permitAll();
+              a.requestMatchers("/actuator/prometheus").hasRole("ADMIN");
               // OGC API Processes: running an analysis job is a read (as POST /api/analysis),
               // bounded per client
               // and node (city.jobs); ProcessesController lets only the submitter or an admin

@@ -3,7 +3,7 @@ package cn.lzxq.city.server.terrain;
 import cn.lzxq.city.data.terrain.DemGrid;
 import cn.lzxq.city.data.terrain.DemStore;
 import cn.lzxq.city.data.terrain.DemVersion;
-import cn.lzxq.city.server.tiles3d.cache.ChangeLog;
+import cn.lzxq.city.server.tilestore.ChangeLog;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.LinkedHashMap;

@@ -1,6 +1,6 @@
 package cn.lzxq.city.server.terrain;
 
-import cn.lzxq.city.server.tiles3d.cache.CacheEntry;
+import cn.lzxq.city.server.tilestore.CacheEntry;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.concurrent.TimeUnit;

@@ -1,9 +1,9 @@
 package cn.lzxq.city.server.terrain;
 
 import cn.lzxq.city.server.tiles3d.Tiles3dProperties;
-import cn.lzxq.city.server.tiles3d.cache.CacheEntry;
-import cn.lzxq.city.server.tiles3d.cache.ChangeLog;
-import cn.lzxq.city.server.tiles3d.cache.TileCache;
+import cn.lzxq.city.server.tilestore.CacheEntry;
+import cn.lzxq.city.server.tilestore.ChangeLog;
+import cn.lzxq.city.server.tilestore.TileStore;
 import cn.lzxq.city.tiles.terrain.QuantizedMesh;
 import cn.lzxq.city.tiles.terrain.TerrainGrid;
 import cn.lzxq.city.tiles.terrain.TerrainTiling;
@@ -19,7 +19,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Quantized-mesh terrain from the current DEM: {@code layer.json} (levels, availability) and the
  * tiles, built on request as a regular grid sampled from the DEM (heights h = H + ζ; ellipsoid
- * height 0 off the DEM) and kept in the 3D Tiles cache under {@code terrain/<dem
+ * height 0 off the DEM) and kept in the tile store under {@code terrain/<dem
  * version>/<ζ>/<plain|normals>/z/x/y.terrain} — a new DEM version or another ζ gives other keys, so
  * nothing stale is served.
  *
@@ -30,7 +30,7 @@ import tools.jackson.databind.json.JsonMapper;
 public class TerrainService {
 
   private final DemSource dems;
-  private final TileCache cache;
+  private final TileStore cache;
   private final ChangeLog changes;
   private final TerrainProperties props;
   private final double anomalyM;
@@ -38,7 +38,7 @@ public class TerrainService {
 
   public TerrainService(
       DemSource dems,
-      TileCache cache,
+      TileStore cache,
       ChangeLog changes,
       TerrainProperties props,
       Tiles3dProperties tiles,

@@ -1,9 +1,9 @@
 package cn.lzxq.city.server.tiles3d;
 
-import cn.lzxq.city.server.tiles3d.cache.ChangeLog;
 import cn.lzxq.city.server.tiles3d.content.ContentSources;
 import cn.lzxq.city.server.tiles3d.content.Footprint;
 import cn.lzxq.city.server.tiles3d.grid.Grid;
+import cn.lzxq.city.server.tilestore.ChangeLog;
 import cn.lzxq.city.tiles.geo.Region;
 import cn.lzxq.city.tiles.tiling.SubtreeBuilder;
 import cn.lzxq.city.tiles.tiling.TileCoord;

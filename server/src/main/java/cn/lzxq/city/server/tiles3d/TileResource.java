@@ -1,6 +1,6 @@
 package cn.lzxq.city.server.tiles3d;
 
-import cn.lzxq.city.server.tiles3d.cache.CacheEntry;
+import cn.lzxq.city.server.tilestore.CacheEntry;
 
 /**
  * A response body of the 3D Tiles endpoints.

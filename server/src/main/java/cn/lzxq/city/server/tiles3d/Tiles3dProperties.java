@@ -1,6 +1,5 @@
 package cn.lzxq.city.server.tiles3d;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -19,12 +18,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     the whole (square) root at the default screen-space error 16 on 1080 rows refines level L
  *     while 1080 × factor / 2^L > 16: with 0.05 it stops at level 2 (13.5), so a city-wide view
  *     loads at most 21 tiles' contents
- * @param memoryCacheMb bytes of tile content kept in memory (LRU), in MiB
- * @param diskCache folder of the disk cache, or empty for none
- * @param changePoll how often, at most, the change log is read (on request): an edit shows in the
- *     3D view within this time. 200 ms keeps an edit made in QGIS visible on the viewer's next
- *     request, while the poll (one indexed read of the log's last sequence number) runs at most
- *     five times a second and only while tiles are requested
  * @param warmUpTimeout how long the start-up warm-up ({@link TilesWarmUp}) may hold the readiness
  *     state back; zero turns the warm-up off
  */
@@ -34,7 +27,4 @@ public record Tiles3dProperties(
     @DefaultValue("300") double leafTileMetres,
     @DefaultValue("4") int subtreeLevels,
     @DefaultValue("0.05") double errorFactor,
-    @DefaultValue("256") int memoryCacheMb,
-    @DefaultValue("var/tiles-cache") Path diskCache,
-    @DefaultValue("200ms") Duration changePoll,
     @DefaultValue("60s") Duration warmUpTimeout) {}

@@ -1,14 +1,14 @@
 package cn.lzxq.city.server.tiles3d;
 
 import cn.lzxq.city.server.db.DatabaseProperties;
-import cn.lzxq.city.server.tiles3d.cache.CacheEntry;
-import cn.lzxq.city.server.tiles3d.cache.Change;
-import cn.lzxq.city.server.tiles3d.cache.ChangeLog;
-import cn.lzxq.city.server.tiles3d.cache.TileCache;
 import cn.lzxq.city.server.tiles3d.content.ContentSource;
 import cn.lzxq.city.server.tiles3d.content.ContentSources;
 import cn.lzxq.city.server.tiles3d.grid.CityGrid;
 import cn.lzxq.city.server.tiles3d.grid.Grid;
+import cn.lzxq.city.server.tilestore.CacheEntry;
+import cn.lzxq.city.server.tilestore.Change;
+import cn.lzxq.city.server.tilestore.ChangeLog;
+import cn.lzxq.city.server.tilestore.TileStore;
 import cn.lzxq.city.tiles.geo.Region;
 import cn.lzxq.city.tiles.gltf.MetadataClass;
 import cn.lzxq.city.tiles.tileset.ContentLayer;
@@ -38,7 +38,7 @@ public class TilesetService {
   private final CityGrid grids;
   private final ContentSources sources;
   private final SubtreeAvailability availability;
-  private final TileCache cache;
+  private final TileStore cache;
   private final ChangeLog changes;
   private final String namespace;
 
@@ -47,7 +47,7 @@ public class TilesetService {
       CityGrid grids,
       ContentSources sources,
       SubtreeAvailability availability,
-      TileCache cache,
+      TileStore cache,
       ChangeLog changes,
       DatabaseProperties db) {
     this.tilesets = tilesets;

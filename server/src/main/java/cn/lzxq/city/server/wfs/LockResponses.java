@@ -7,9 +7,9 @@ import java.util.List;
 
 /**
  * The LockFeature response documents: WFS 2.0.0 {@code wfs:LockFeatureResponse lockId=…} with
- * {@code fes:ResourceId}s, 1.1.0 {@code wfs:LockFeatureResponse} with {@code wfs:LockId} and
- * {@code ogc:FeatureId}s, 1.0.0 {@code WFS_LockFeatureResponse}; and the answer to the ReleaseLock
- * vendor request.
+ * {@code fes:ResourceId}s, 1.1.0 {@code wfs:LockFeatureResponse} with {@code wfs:LockId} and {@code
+ * ogc:FeatureId}s, 1.0.0 {@code WFS_LockFeatureResponse}; and the answer to the ReleaseLock vendor
+ * request.
  */
 final class LockResponses {
 

@@ -24,8 +24,8 @@ import org.locationtech.jts.geom.Geometry;
 /**
  * Reads a WFS Transaction (2.0.0 Insert/Update/Replace/Delete; 1.1.0 and 1.0.0 Insert/Update/
  * Delete as QGIS sends them) into feature edits, with the lock the writer presents (2.0 {@code
- * lockId} attribute, 1.x {@code LockId} element) and its {@code releaseAction}. Geometries without srsName are in the native CRS;
- * WFS 1.0.0 coordinates are always x, y.
+ * lockId} attribute, 1.x {@code LockId} element) and its {@code releaseAction}. Geometries without
+ * srsName are in the native CRS; WFS 1.0.0 coordinates are always x, y.
  */
 final class TransactionReader {
 

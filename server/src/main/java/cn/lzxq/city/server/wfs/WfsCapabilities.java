@@ -16,10 +16,10 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * The WFS capabilities documents of 2.0.0, 1.1.0 and 1.0.0. The fixed part of each (operations,
- * the conformance constraints the OGC test suite checks, filter capabilities) is its template
- * {@code wfs/capabilities-<version>.xml}; the service URL, CountDefault (2.0) and the feature types
- * (every vector layer, the served CRSs native first, the service area in WGS 84) are filled in. The
+ * The WFS capabilities documents of 2.0.0, 1.1.0 and 1.0.0. The fixed part of each (operations, the
+ * conformance constraints the OGC test suite checks, filter capabilities) is its template {@code
+ * wfs/capabilities-<version>.xml}; the service URL, CountDefault (2.0) and the feature types (every
+ * vector layer, the served CRSs native first, the service area in WGS 84) are filled in. The
  * feature types differ per version only in names and forms, kept as data ({@link Form}).
  */
 final class WfsCapabilities {
@@ -110,10 +110,7 @@ final class WfsCapabilities {
       }
       if (!f.formats().isEmpty()) {
         b.append("      <").append(f.prefix()).append("OutputFormats>");
-        f.formats()
-            .forEach(
-                o ->
-                    b.append("<wfs:Format>").append(xml(o)).append("</wfs:Format>"));
+        f.formats().forEach(o -> b.append("<wfs:Format>").append(xml(o)).append("</wfs:Format>"));
         b.append("</").append(f.prefix()).append("OutputFormats>\n");
       }
       b.append("      ").append(area(f)).append('\n');

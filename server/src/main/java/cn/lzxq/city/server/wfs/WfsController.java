@@ -26,8 +26,8 @@ import org.springframework.web.bind.annotation.RequestMethod;
  * HTTP status; a Transaction without credentials is answered 401 with a Basic challenge, one by a
  * viewer 403. Any failure ({@link OwsException#of}; 503 with Retry-After) met while a feature
  * collection streams is an ExceptionReport while nothing has been sent, and a broken transfer
- * afterwards. The lock operations (LockFeature, GetFeatureWithLock, ReleaseLock) need an editor,
- * as a Transaction does.
+ * afterwards. The lock operations (LockFeature, GetFeatureWithLock, ReleaseLock) need an editor, as
+ * a Transaction does.
  */
 @Controller
 class WfsController {

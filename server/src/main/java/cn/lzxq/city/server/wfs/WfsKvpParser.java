@@ -92,9 +92,7 @@ final class WfsKvpParser {
       case "lockfeature" ->
           new WfsRequest.LockFeature(
               version,
-              kvp.get("LOCKID").isPresent()
-                  ? List.of()
-                  : getFeature(kvp, version, null).queries(),
+              kvp.get("LOCKID").isPresent() ? List.of() : getFeature(kvp, version, null).queries(),
               kvp.get("EXPIRY").map(e -> WfsParams.expiry(e, version)).orElse(null),
               WfsParams.lockAll(kvp.get("LOCKACTION").orElse(null), "LOCKACTION"),
               kvp.get("LOCKID").orElse(null));

@@ -146,14 +146,7 @@ public class WfsService {
     }
     WfsRequest.GetFeature locked =
         new WfsRequest.GetFeature(
-            g.version(),
-            held,
-            g.startIndex(),
-            g.count(),
-            g.resultType(),
-            g.format(),
-            false,
-            null);
+            g.version(), held, g.startIndex(), g.count(), g.resultType(), g.format(), false, null);
     return features(locked, url, null, o.lockId());
   }
 
@@ -189,7 +182,8 @@ public class WfsService {
       throw switch (e.reason()) {
         case LOCKED -> new OwsException("CannotLockAllFeatures", "lockAction", e.getMessage(), 409);
         case INVALID_LOCK -> new OwsException("InvalidLockId", "lockId", e.getMessage(), 400);
-        case FORBIDDEN -> new OwsException("OperationProcessingFailed", "Lock", e.getMessage(), 403);
+        case FORBIDDEN ->
+            new OwsException("OperationProcessingFailed", "Lock", e.getMessage(), 403);
         default ->
             new OwsException(OwsException.INVALID_PARAMETER_VALUE, "Lock", e.getMessage(), 400);
       };

@@ -21,8 +21,8 @@ import org.springframework.web.bind.annotation.RequestMethod;
  * {@code /wms}: adapts HTTP to the WMS operations with an explicit switch on REQUEST, and answers
  * errors as the request's EXCEPTIONS asks (ServiceExceptionReport, or in an image for GetMap; 1.3.0
  * XML/INIMAGE/BLANK and 1.1.1 application/vnd.ogc.se_xml/se_inimage/se_blank), in the form of the
- * request's version (1.1.1: {@code application/vnd.ogc.se_xml}, no namespace, InvalidSRS).
- * Every failure is mapped by {@link OwsException#of}; a 503 carries Retry-After.
+ * request's version (1.1.1: {@code application/vnd.ogc.se_xml}, no namespace, InvalidSRS). Every
+ * failure is mapped by {@link OwsException#of}; a 503 carries Retry-After.
  */
 @Controller
 class WmsController {
@@ -119,8 +119,7 @@ class WmsController {
     boolean v111 =
         WmsVersion.ofRequest(operation, kvp.first("VERSION", "WMTVER")) == WmsVersion.V111;
     ResponseEntity.BodyBuilder answer =
-        ResponseEntity.status(e.httpStatus())
-            .contentType(v111 ? SE_XML_111 : XML);
+        ResponseEntity.status(e.httpStatus()).contentType(v111 ? SE_XML_111 : XML);
     if (e.unavailable()) {
       answer.header("Retry-After", Failures.RETRY_AFTER_SECONDS);
     }

@@ -2,6 +2,7 @@ package cn.lzxq.city.server.wms;
 
 import cn.lzxq.city.data.db.ReadExecutor;
 import cn.lzxq.city.data.layer.LayerCatalog;
+import cn.lzxq.city.data.query.Feature;
 import cn.lzxq.city.data.query.FeatureSource;
 import cn.lzxq.city.data.query.Filter;
 import cn.lzxq.city.data.query.QueryException;
@@ -20,6 +21,7 @@ import cn.lzxq.city.server.wms.render.CanvasPool;
 import cn.lzxq.city.server.wms.render.LayerPlan;
 import cn.lzxq.city.server.wms.render.MapPlan;
 import cn.lzxq.city.server.wms.render.MapRenderer;
+import cn.lzxq.city.server.wms.render.RasterPainter;
 import cn.lzxq.city.server.wms.render.RenderDeadline;
 import cn.lzxq.city.server.wms.render.RenderGate;
 import cn.lzxq.city.server.wms.request.GetFeatureInfoRequest;
@@ -55,6 +57,7 @@ public class WmsService {
   private final CanvasPool canvases;
   private final Map<ImageFormat, ImageEncoder> encoders;
   private final int nativeSrid;
+  private final RasterPainter rasters;
 
   WmsService(
       WmsProperties properties,
@@ -63,11 +66,13 @@ public class WmsService {
       RenderGate gate,
       CanvasPool canvases,
       Map<ImageFormat, ImageEncoder> encoders,
-      LayerCatalog layers) {
+      LayerCatalog layers,
+      List<RasterPainter> rasters) {
     this.properties = properties;
+    this.rasters = RasterPainter.of(rasters);
     this.nativeSrid = features.sql().nativeSrid();
     this.catalog = new WmsCatalog(dataSource, nativeSrid, properties.capabilitiesTtl(), layers);
-    this.renderer = new MapRenderer(features.reads(), features.sql());
+    this.renderer = new MapRenderer(features.reads(), features.sql(), this.rasters);
     this.infoSearch = new FeatureInfoSearch(features);
     this.gate = gate;
     this.canvases = canvases;
@@ -114,6 +119,50 @@ public class WmsService {
     }
   }
 
+  /**
+   * A metatile: renders {@code request}'s window once (a block of tiles grown by {@code gutter}
+   * pixels on every side, so labels and symbols that cross a tile edge, or reach in from just
+   * outside the block, are drawn whole) and encodes each {@code tileSize}-pixel tile of the inner
+   * block, row by row from the top left.
+   */
+  public List<EncodedImage> mapTiles(GetMapRequest request, int gutter, int tileSize) {
+    MapPlan plan =
+        new MapPlan(
+            plan(request),
+            request.window(),
+            request.asOf(),
+            request.transparent(),
+            request.background(),
+            request.format().hasAlpha());
+    int width = request.window().width();
+    int height = request.window().height();
+    int cols = (width - 2 * gutter) / tileSize;
+    int rows = (height - 2 * gutter) / tileSize;
+    try (RenderGate.Ticket ticket = gate.enter(width, height);
+        CanvasPool.Canvas canvas =
+            canvases.take(width, height, plan.transparentCanvas(), plan.canvasFill())) {
+      renderer.render(plan, canvas.image(), new RenderDeadline(properties.maxRenderTime()));
+      List<EncodedImage> tiles = new ArrayList<>(cols * rows);
+      BufferedImage tile = new BufferedImage(tileSize, tileSize, canvas.image().getType());
+      for (int r = 0; r < rows; r++) {
+        for (int c = 0; c < cols; c++) {
+          tile.getRaster()
+              .setRect(
+                  -(gutter + c * tileSize), -(gutter + r * tileSize), canvas.image().getRaster());
+          tiles.add(encode(tile, request.format()));
+        }
+      }
+      return tiles;
+    } catch (SQLException e) {
+      throw databaseError(e);
+    }
+  }
+
+  /** The named layers (catalog layers and pipe subtypes) with their styles. */
+  public WmsLayers layers() {
+    return catalog.layers();
+  }
+
   /** GetFeatureInfo: the answer body in the requested format. */
   public String featureInfo(GetFeatureInfoRequest request) {
     WmsLayers tree = catalog.layers();
@@ -122,6 +171,16 @@ public class WmsService {
       for (int i = 0; i < request.queryLayers().size(); i++) {
         String name = request.queryLayers().get(i);
         WmsLayer layer = tree.require(name, "QUERY_LAYERS");
+        if (!layer.queryable()) {
+          throw new OwsException(
+              WmsCodes.LAYER_NOT_QUERYABLE,
+              "QUERY_LAYERS",
+              "layer " + name + " is an image without values; it is not queryable");
+        }
+        if (!layer.source().isVector()) {
+          hits.add(rasterHit(layer, request));
+          continue;
+        }
         int index = request.map().layers().indexOf(name);
         Filter filter =
             Filter.and(List.of(layer.filter(), cql(request.map(), index < 0 ? i : index)));
@@ -142,6 +201,15 @@ public class WmsService {
       throw new OwsException(e.code(), e.locator(), e.getMessage());
     }
     return FeatureInfoWriter.write(request.infoFormat(), hits, request.map().window().crs());
+  }
+
+  /** The raster's cell under the clicked pixel as one feature without geometry (or none). */
+  private LayerHits rasterHit(WmsLayer layer, GetFeatureInfoRequest request) throws SQLException {
+    Map<String, Object> values =
+        rasters.valueAt(layer.source(), request.map().window(), request.i(), request.j());
+    List<Feature> found =
+        values.isEmpty() ? List.of() : List.of(new Feature(0, null, null, values, null));
+    return new LayerHits(layer, layer.source().attributes(), found);
   }
 
   /** GetLegendGraphic: a PNG. */

@@ -28,34 +28,63 @@ final class IndependentCheck {
   }
 
   /**
+   * The outer section of every current segment, metres (half width, half height, centre above the
+   * surveyed Z, outer top above the surveyed Z), with outside diameters and walls typed from the
+   * product standards for the sizes the fixture and the sample use (not read from pipe_wall):
+   * reinforced-concrete drains GB/T 11836-2009 (wall DN/10, at least 30 mm); PVC-U double-wall
+   * corrugated drains DN/ID GB/T 18477.1-2007 (DN300 340 mm, DN400 450 mm); ductile iron K9 GB/T
+   * 13295-2019 (DN300 326, DN400 429, DN500 532, DN600 635 mm); steel GB/T 3091-2015 (DN100 114.3,
+   * DN200 219.1, DN250 273.1, DN300 323.9, DN400 406.4, DN500 508 mm); PE, PVC pressure pipes and
+   * anything else: DN is the outside diameter. Boxes: W×H, the outer envelope.
+   */
+  private static final String OUTER =
+      """
+      outer_section AS (
+        SELECT s.fid, s.geom, s.depth_ref,
+               coalesce(s.width_mm, d.od) / 2000.0 AS hw, coalesce(s.height_mm, d.od) / 2000.0 AS hh,
+               CASE WHEN s.height_mm IS NOT NULL THEN CASE s.depth_ref WHEN 'invert' THEN 1 ELSE -1 END * s.height_mm / 2000.0
+                    WHEN s.depth_ref = 'invert' THEN (d.od - 2 * d.wall) / 2000.0 ELSE -d.od / 2000.0 END AS centre,
+               CASE WHEN s.depth_ref = 'invert' THEN coalesce(s.height_mm, d.od - d.wall) / 1000.0 ELSE 0 END AS top
+        FROM pipe_segment s,
+             LATERAL (SELECT coalesce(max(v.od), s.dn_mm) AS od, coalesce(max(v.wall), 0) AS wall
+                      FROM (VALUES ('T', 'invert', NULL::int, s.dn_mm + 2 * greatest(30, s.dn_mm / 10.0), greatest(30, s.dn_mm / 10.0)),
+                                   ('PVC', 'invert', 300, 340, 20), ('PVC', 'invert', 400, 450, 25),
+                                   ('QM', 'top', 300, 326, 7.2), ('QM', 'top', 400, 429, 8.1), ('QM', 'top', 500, 532, 9),
+                                   ('QM', 'top', 600, 635, 9.9),
+                                   ('G', 'top', 100, 114.3, 4), ('G', 'top', 200, 219.1, 6), ('G', 'top', 250, 273.1, 6.4),
+                                   ('G', 'top', 300, 323.9, 7.1), ('G', 'top', 400, 406.4, 7.9), ('G', 'top', 500, 508, 8.7))
+                           v(material, ref, dn, od, wall)
+                      WHERE v.material = s.material AND v.ref = s.depth_ref AND coalesce(v.dn, s.dn_mm) = s.dn_mm) d
+        WHERE s.valid_to IS NULL)""";
+
+  /**
    * The wall-to-wall clearance of two current segments, metres (horizontal in plan, or vertical at
-   * their crossing).
+   * their crossing), outer wall to outer wall.
    */
   static double clearance(DataSource db, long a, long b, String direction) throws Exception {
     String sql =
         direction.equals("horizontal")
             ? """
-        SELECT ST_Distance(ST_Force2D(p.geom), ST_Force2D(q.geom))
-               - coalesce(p.width_mm, p.dn_mm) / 2000.0 - coalesce(q.width_mm, q.dn_mm) / 2000.0
-        FROM pipe_segment p, pipe_segment q
-        WHERE p.fid = %d AND q.fid = %d AND p.valid_to IS NULL AND q.valid_to IS NULL"""
-                .formatted(a, b)
+        WITH %s
+        SELECT ST_Distance(ST_Force2D(p.geom), ST_Force2D(q.geom)) - p.hw - q.hw
+        FROM outer_section p, outer_section q
+        WHERE p.fid = %d AND q.fid = %d"""
+                .formatted(OUTER, a, b)
             : """
-        WITH x AS (
-          SELECT p.*, q.geom AS qgeom, q.depth_ref AS qref, q.dn_mm AS qdn, q.height_mm AS qh,
+        WITH %s,
+        x AS (
+          SELECT p.geom, p.centre, p.hh, q.geom AS qgeom, q.centre AS qcentre, q.hh AS qhh,
                  ST_GeometryN(ST_Intersection(ST_Force2D(p.geom), ST_Force2D(q.geom)), 1) AS pt
-          FROM pipe_segment p, pipe_segment q
-          WHERE p.fid = %d AND q.fid = %d AND p.valid_to IS NULL AND q.valid_to IS NULL),
+          FROM outer_section p, outer_section q
+          WHERE p.fid = %d AND q.fid = %d),
         c AS (
           SELECT ST_Z(ST_3DClosestPoint(geom, ST_MakeLine(ST_Translate(ST_Force3D(pt), 0, 0, -1e4), ST_Translate(ST_Force3D(pt), 0, 0, 1e4))))
-                   + CASE depth_ref WHEN 'invert' THEN 1 ELSE -1 END * coalesce(height_mm, dn_mm) / 2000.0 AS cp,
-                 coalesce(height_mm, dn_mm) / 2000.0 AS hp,
+                   + centre AS cp, hh AS hp,
                  ST_Z(ST_3DClosestPoint(qgeom, ST_MakeLine(ST_Translate(ST_Force3D(pt), 0, 0, -1e4), ST_Translate(ST_Force3D(pt), 0, 0, 1e4))))
-                   + CASE qref WHEN 'invert' THEN 1 ELSE -1 END * coalesce(qh, qdn) / 2000.0 AS cq,
-                 coalesce(qh, qdn) / 2000.0 AS hq
+                   + qcentre AS cq, qhh AS hq
           FROM x)
         SELECT CASE WHEN cp >= cq THEN (cp - hp) - (cq + hq) ELSE (cq - hq) - (cp + hp) END FROM c"""
-                .formatted(a, b);
+                .formatted(OUTER, a, b);
     return Double.parseDouble(Sql.strings(db, sql).get(0));
   }
 
@@ -75,19 +104,22 @@ final class IndependentCheck {
   }
 
   /**
-   * Ground minus top at the worse end of a segment, metres, from its pipe points' surveyed ground.
+   * Ground minus outer top at the worse end of a segment, metres, from its pipe points' surveyed
+   * ground.
    */
   static double cover(DataSource db, long fid) throws Exception {
     return Double.parseDouble(
         Sql.strings(
                 db,
                 """
-        SELECT min(pp.ground_elev_m - (ST_Z(e.pt) + CASE s.depth_ref WHEN 'invert' THEN coalesce(s.height_mm, s.dn_mm) / 1000.0 ELSE 0 END))
-        FROM pipe_segment s,
+        WITH %s
+        SELECT min(pp.ground_elev_m - (ST_Z(e.pt) + o.top))
+        FROM pipe_segment s
+        JOIN outer_section o ON o.fid = s.fid,
              LATERAL (VALUES (ST_StartPoint(s.geom), s.start_point), (ST_EndPoint(s.geom), s.end_point)) e(pt, no)
         JOIN pipe_point pp ON pp.exp_no = e.no AND pp.valid_to IS NULL
         WHERE s.fid = %d AND s.valid_to IS NULL"""
-                    .formatted(fid))
+                    .formatted(OUTER, fid))
             .get(0));
   }
 }

@@ -16,14 +16,15 @@ class PipeChecksApiTest extends AnalysisApiTestBase {
   void clearanceFindsTheParallelAndCrossingShortfallsWithTheirRules() throws Exception {
     JsonNode r = getJson("/api/analysis/clearance?bbox=" + FIXTURE_BBOX);
 
-    // Horizontal: the water main (DN 300, three segments s1 s2 s3 along y = 0) and the storm sewer
-    // B (DN 200 along y = 1.2) are 1.20 m apart centre to centre, so wall to wall
-    // 1.20 − 0.300/2 − 0.200/2 = 0.95 m < rule 1003 (sewer/storm to water d > 200 mm: 1.5 m,
-    // verified).
+    // Horizontal: the water main (ductile iron DN 300, outside diameter 326 mm by GB/T 13295-2019;
+    // three segments s1 s2 s3 along y = 0) and the storm sewer B (reinforced concrete DN 200, wall
+    // 30 mm by GB/T 11836-2009: outside 260 mm, along y = 1.2) are 1.20 m apart centre to centre,
+    // so outer wall to outer wall 1.20 − 0.326/2 − 0.260/2 = 0.907 m < rule 1003 (sewer/storm to
+    // water d > 200 mm: 1.5 m, verified).
     List<JsonNode> horizontal = filter(r.get("violations"), "horizontal");
     assertThat(horizontal).hasSize(3);
     for (JsonNode v : horizontal) {
-      assertThat(v.get("measuredM").asDouble()).isEqualTo(0.95);
+      assertThat(v.get("measuredM").asDouble()).isEqualTo(0.907);
       assertThat(v.get("requiredM").asDouble()).isEqualTo(1.5);
       assertThat(v.get("centreDistanceM").asDouble()).isEqualTo(1.2);
       assertThat(v.at("/rule/id").asString()).isEqualTo("1003");
@@ -118,30 +119,32 @@ class PipeChecksApiTest extends AnalysisApiTestBase {
 
   @Test
   void collisionFindsThePowerCableThroughTheWaterMain() throws Exception {
-    // DL centre 1948.20 (radius 0.05) crosses s1 centre 1948.15 (radius 0.15): the centre lines are
-    // 0.05 m apart in 3D, the radii add to 0.20 m, so the solids overlap by 0.15 m.
+    // DL centre 1948.20 (radius 0.05) crosses s1 centre 1948.30 − 0.163 = 1948.137 (ductile iron
+    // DN 300, outer radius 0.163 m): the centre lines are 0.063 m apart in 3D, the radii add to
+    // 0.213 m, so the solids overlap by 0.15 m.
     JsonNode r = getJson("/api/analysis/collision?bbox=" + FIXTURE_BBOX);
     assertThat(r.get("count").asInt()).isEqualTo(1);
     JsonNode c = r.get("collisions").get(0);
     assertThat(c.at("/a/fid").asLong()).isEqualTo(fid("s1"));
     assertThat(c.at("/b/fid").asLong()).isEqualTo(fid("DL"));
-    assertThat(c.get("centreDistanceM").asDouble()).isEqualTo(0.05);
+    assertThat(c.get("centreDistanceM").asDouble()).isEqualTo(0.063);
     assertThat(c.get("overlapM").asDouble()).isEqualTo(0.15);
-    assertThat(c.at("/geometry/coordinates/2").asDouble()).isCloseTo(1948.15, offset(1e-6));
+    assertThat(c.at("/geometry/coordinates/2").asDouble()).isCloseTo(1948.137, offset(1e-6));
   }
 
   @Test
   void coverFindsTheShallowSewerUnderTheFootway() throws Exception {
-    // Sewer S2 (DN 300, invert 1949.0 → top 1949.3) at y = −15, 20 m from the road centreline
+    // Sewer S2 (concrete DN 300, invert 1949.0 → outer top 1949.0 + 0.30 + wall 0.03 = 1949.33) at
+    // y = −15, 20 m from the road centreline
     // (carriageway half width 7 m): footway, rule 4 (drainage, footway 0.60 m) with frost
     // governing:
-    // required max(0.60, frost depth 1.00) = 1.00 m; cover 1950.0 − 1949.3 = 0.70 m.
+    // required max(0.60, frost depth 1.00) = 1.00 m; cover 1950.0 − 1949.33 = 0.67 m.
     JsonNode r = getJson("/api/analysis/cover?bbox=" + FIXTURE_BBOX);
     assertThat(r.get("count").asInt()).isEqualTo(1);
     JsonNode v = r.get("violations").get(0);
     assertThat(v.at("/pipe/fid").asLong()).isEqualTo(fid("S2"));
     assertThat(v.get("roadPosition").asString()).isEqualTo("footway");
-    assertThat(v.get("coverM").asDouble()).isEqualTo(0.70);
+    assertThat(v.get("coverM").asDouble()).isEqualTo(0.67);
     assertThat(v.get("requiredM").asDouble()).isEqualTo(1.00);
     assertThat(v.get("rules").findValuesAsString("id")).containsExactly("4", "frost_depth_m");
     // The water main (cover 1.70) under the carriageway needs max(0.70, 1.00 + 0.15 margin) = 1.15:

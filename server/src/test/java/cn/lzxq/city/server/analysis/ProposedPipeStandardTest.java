@@ -1,6 +1,7 @@
 package cn.lzxq.city.server.analysis;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
@@ -13,25 +14,42 @@ import tools.jackson.databind.JsonNode;
  * required − 0.01 m) and just outside (required + 0.01 m) the standard's value. The values are
  * typed here from GB 50289-2016 Tables 4.1.9 / 4.1.14, GB 50028-2006 Tables 6.3.3-1 / 6.3.3-2 and
  * GB 50838-2015 Table 5.1.7 (the clearance yard of analysis/fixture.sql: one existing pipe per
- * class, ground flat at 1950.0 m) — never read from clearance_rule.
+ * class, ground flat at 1950.0 m) — never read from clearance_rule. Gaps are outer wall to outer
+ * wall, with the outside diameters and walls of the product standards (never read from pipe_wall).
  */
 class ProposedPipeStandardTest extends AnalysisApiTestBase {
 
   /**
-   * An existing yard pipe: its plan line y (local metres), half width and outer top elevation,
-   * metres.
+   * An existing yard pipe: its plan line y (local metres), outer half width and outer top
+   * elevation, metres. Outside diameters and walls are typed from the product standards: ductile
+   * iron DN300 326 mm (GB/T 13295-2019), PVC-U double-wall corrugated DN/ID 400 450 mm (GB/T
+   * 18477.1-2007), reinforced concrete DN1000 wall 100 mm (GB/T 11836-2009), steel DN300 323.9 mm
+   * (GB/T 3091-2015).
    */
   private record Target(String tag, double y, double halfWidthM, double topM) {}
 
   private static final Target HEAT_TRENCH = new Target("Y1 heat trench", 3000, 0.6, 1949.0);
   private static final Target CABLE_TRENCH = new Target("Y2 cable trench", 3040, 0.4, 1949.2);
-  private static final Target WATER = new Target("Y3 water", 3080, 0.15, 1948.3);
-  private static final Target STORM = new Target("Y4 storm", 3120, 0.2, 1947.4);
+  private static final Target WATER = new Target("Y3 water", 3080, 0.163, 1948.3);
+  // invert 1947.0 + inner 0.400 + wall 0.025
+  private static final Target STORM = new Target("Y4 storm", 3120, 0.225, 1947.425);
   private static final Target POWER_CONDUIT =
       new Target("Y5 power in conduit", 3160, 0.075, 1949.0);
   private static final Target POWER_DIRECT = new Target("Y6 power direct", 3200, 0.05, 1948.7);
   private static final Target GAS_MB = new Target("Y7 gas MB", 3240, 0.08, 1948.8);
   private static final Target TUNNEL = new Target("Y8 utility tunnel", 3280, 1.5, 1948.0);
+  // invert 1946.0 + inner 1.000 + wall 0.100
+  private static final Target CONCRETE_STORM = new Target("Y9 concrete storm", 3320, 0.6, 1947.1);
+  private static final Target STEEL_HEAT = new Target("Y10 steel heat", 3360, 0.16195, 1948.5);
+
+  /**
+   * The proposed pipe's outer section from its product standard (metres): outside diameter and the
+   * wall below a drain's invert. Without a material DN is the outside diameter.
+   */
+  private record Section(String material, double outerM, double wallM) {}
+
+  private static final Section CONCRETE_DN1000 = new Section("T", 1.2, 0.1);
+  private static final Section DUCTILE_DN300 = new Section("QM", 0.326, 0.0072);
 
   /**
    * One rule class: a proposed pipe (network, subtype, pressure class, laying code, DN) against a
@@ -47,7 +65,32 @@ class ProposedPipeStandardTest extends AnalysisApiTestBase {
       String pressureClass,
       String laying,
       int dn,
-      double requiredM) {}
+      double requiredM,
+      Section section) {
+
+    Case(
+        String rule,
+        String direction,
+        Target target,
+        String network,
+        String subtype,
+        String pressureClass,
+        String laying,
+        int dn,
+        double requiredM) {
+      this(
+          rule,
+          direction,
+          target,
+          network,
+          subtype,
+          pressureClass,
+          laying,
+          dn,
+          requiredM,
+          new Section(null, dn / 1000.0, 0));
+    }
+  }
 
   private static final List<Case> CASES =
       List.of(
@@ -166,7 +209,55 @@ class ProposedPipeStandardTest extends AnalysisApiTestBase {
           new Case(
               "gas over heat trench", "vertical", HEAT_TRENCH, "RQ", "TR", "MA", "ZM", 160, 0.15),
           new Case(
-              "water over utility tunnel", "vertical", TUNNEL, "JS", "JP", null, "ZM", 200, 0.5));
+              "water over utility tunnel", "vertical", TUNNEL, "JS", "JP", null, "ZM", 200, 0.5),
+          // outer wall to outer wall (pipe_wall): each material class of the yard and of the
+          // proposed pipe
+          new Case(
+              "water over concrete drain DN1000",
+              "vertical",
+              CONCRETE_STORM,
+              "JS",
+              "JP",
+              null,
+              "ZM",
+              300,
+              0.4),
+          new Case(
+              "water / concrete drain DN1000",
+              "horizontal",
+              CONCRETE_STORM,
+              "JS",
+              "JP",
+              null,
+              "ZM",
+              300,
+              1.5),
+          new Case(
+              "gas MB / steel heat", "horizontal", STEEL_HEAT, "RQ", "TR", "MB", "ZM", 160, 1.0),
+          new Case(
+              "water over steel heat", "vertical", STEEL_HEAT, "JS", "JP", null, "ZM", 200, 0.15),
+          new Case(
+              "proposed concrete drain DN1000 / ductile-iron water",
+              "horizontal",
+              WATER,
+              "PS",
+              "YS",
+              null,
+              "ZM",
+              1000,
+              1.5,
+              CONCRETE_DN1000),
+          new Case(
+              "proposed ductile-iron water over concrete drain DN1000",
+              "vertical",
+              CONCRETE_STORM,
+              "JS",
+              "JP",
+              null,
+              "ZM",
+              300,
+              0.4,
+              DUCTILE_DN300));
 
   @Test
   void everyRuleClassJustInsideIsAViolationAndJustOutsidePasses() throws Exception {
@@ -222,20 +313,35 @@ class ProposedPipeStandardTest extends AnalysisApiTestBase {
     assertThat(r.at("/unchecked/pairs/0/gapM").asDouble()).isEqualTo(1.0);
   }
 
+  @Test
+  void waterJustAboveAConcreteDrainCrownIsMeasuredToTheOuterWall() throws Exception {
+    // GB 50289-2016 Table 4.1.14: drainage to water 0.40 m, outer wall to outer wall. The concrete
+    // DN1000 drain's inner crown is 1947.0; its wall (GB/T 11836-2009) is 0.10 m. Water 0.45 m
+    // above the inner crown is 0.35 m above the outer crown: a violation. 0.51 m above it clears.
+    Case c = CASES.stream().filter(k -> k.target() == CONCRETE_STORM).findFirst().orElseThrow();
+    JsonNode near = check(c, 0.45 - 0.10);
+    JsonNode v = violationWith(near, CONCRETE_STORM);
+    assertThat(v).as(near.toString()).isNotNull();
+    assertThat(v.get("measuredM").asDouble()).isCloseTo(0.35, within(0.002));
+    assertThat(v.get("requiredM").asDouble()).isEqualTo(0.4);
+    assertThat(violationWith(check(c, 0.51 - 0.10), CONCRETE_STORM)).isNull();
+  }
+
   /** POSTs the case's proposed pipe laid at {@code gap} metres from the target (wall to wall). */
   private JsonNode check(Case c, double gap) throws Exception {
-    double dnM = c.dn() / 1000.0;
+    double outerM = c.section().outerM();
     String geometry;
     double top;
     if (c.direction().equals("horizontal")) {
-      double y = c.target().y() + c.target().halfWidthM() + dnM / 2 + gap;
+      double y = c.target().y() + c.target().halfWidthM() + outerM / 2 + gap;
       geometry = line(3010, y, 3090, y);
       top = 1949.0;
     } else {
       geometry = line(3050, c.target().y() - 10, 3050, c.target().y() + 10);
-      top = c.target().topM() + gap + dnM;
+      top = c.target().topM() + gap + outerM;
     }
-    double depth = 1950.0 - (c.network().equals("PS") ? top - dnM : top);
+    // a drain's depth is to its inner invert: the outer top less the wall and the inner diameter
+    double depth = 1950.0 - (c.network().equals("PS") ? top - (outerM - c.section().wallM()) : top);
     String body =
         "{\"geometry\":"
             + geometry
@@ -250,6 +356,9 @@ class ProposedPipeStandardTest extends AnalysisApiTestBase {
             + "\""
             + (c.subtype() == null ? "" : ",\"subtype\":\"" + c.subtype() + "\"")
             + (c.pressureClass() == null ? "" : ",\"pressureClass\":\"" + c.pressureClass() + "\"")
+            + (c.section().material() == null
+                ? ""
+                : ",\"material\":\"" + c.section().material() + "\"")
             + "}";
     HttpResponse<String> response = post("/api/analysis/clearance", body);
     assertThat(response.statusCode()).as(c.rule() + ": " + response.body()).isEqualTo(200);

@@ -56,7 +56,8 @@ class ScopedPairScanPlanTest extends AnalysisApiTestBase {
           zeroParallelCosts(s);
           List<String> plans = s.explainScans();
           check.run(s, scope);
-          assertThat(plans).hasSize(1);
+          // the pair scan is the first statement (clearance then checks the features)
+          assertThat(plans).isNotEmpty();
           return plans.get(0);
         });
   }

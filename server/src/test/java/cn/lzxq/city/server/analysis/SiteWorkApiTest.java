@@ -13,7 +13,8 @@ class SiteWorkApiTest extends AnalysisApiTestBase {
   void excavationHitsThePipesAboveThePitBottomAndNamesWhoToCall() throws Exception {
     // A 10 m × 10 m pit (x 45..55, y −5..5), 2.0 m deep: ground 1950.0 → bottom 1948.0.
     // Water s2 (top 1948.30) and telecom TX (top 1949.05) are above the bottom: hit. Storm B
-    // (top 1947.20) passes 0.80 m below. Hydrant XF1 at (52, −3) stands in the pit.
+    // (concrete DN 200, outer top 1947.00 + 0.20 + wall 0.03 = 1947.23) passes 0.77 m below.
+    // Hydrant XF1 at (52, −3) stands in the pit.
     // Earthwork 10 × 10 × 2.0 = 200 m³. The pit lies in road parcel LZXQ-S1-01 (100 m² of it).
     String body = "{\"geometry\":" + polygon(45, -5, 55, -5, 55, 5, 45, 5) + ",\"depth\":2.0}";
     HttpResponse<String> response = post("/api/analysis/excavation", body);
@@ -42,10 +43,11 @@ class SiteWorkApiTest extends AnalysisApiTestBase {
   @Test
   void crossSectionListsEachCrossedPipeWithChainageElevationsAndGaps() throws Exception {
     // A 20 m section along x = 40 from y = −10 to y = 10 crosses water s2 at chainage 10.0
-    // (top 1948.30, invert 1948.00, DN 300) and storm B at 11.2 (invert 1947.00, top 1947.20).
-    // Gap along the section: 1.2 − 0.15 − 0.10 = 0.95 m; between the circles in the section plane:
-    // √(1.2² + (1948.15 − 1947.10)²) − 0.15 − 0.10 = √2.5425 − 0.25 = 1.345 m. Ground 1950.0
-    // throughout.
+    // (ductile iron DN 300: outside 326 mm, wall 7.2 mm by GB/T 13295-2019; outer top 1948.30,
+    // centre 1948.137, inner invert 1947.981) and storm B at 11.2 (concrete DN 200, wall 30 mm by
+    // GB/T 11836-2009: invert 1947.00, centre 1947.10, outer top 1947.23). Gap along the section:
+    // 1.2 − 0.163 − 0.13 = 0.907 m; between the circles in the section plane:
+    // √(1.2² + (1948.137 − 1947.10)²) − 0.163 − 0.13 = 1.293 m. Ground 1950.0 throughout.
     double[] a = lonLat(40, -10);
     double[] b = lonLat(40, 10);
     String line = a[0] + "," + a[1] + "," + b[0] + "," + b[1];
@@ -59,19 +61,19 @@ class SiteWorkApiTest extends AnalysisApiTestBase {
     assertThat(water.get("chainageM").asDouble())
         .isEqualTo(10.0, org.assertj.core.data.Offset.offset(0.01));
     assertThat(water.get("topM").asDouble()).isEqualTo(1948.3);
-    assertThat(water.get("invertM").asDouble()).isEqualTo(1948.0);
+    assertThat(water.get("invertM").asDouble()).isEqualTo(1947.981);
     assertThat(water.get("sizeMm").asInt()).isEqualTo(300);
     assertThat(water.get("typeZh").asString()).isEqualTo("给水");
     assertThat(water.get("ownerName").asString()).isEqualTo("兰州新区供水公司");
     assertThat(water.get("groundM").asDouble()).isEqualTo(1950.0);
     assertThat(water.get("gapToNextM").asDouble())
-        .isEqualTo(0.95, org.assertj.core.data.Offset.offset(0.002));
+        .isEqualTo(0.907, org.assertj.core.data.Offset.offset(0.002));
     assertThat(water.get("clearToNextM").asDouble())
-        .isEqualTo(1.345, org.assertj.core.data.Offset.offset(0.002));
+        .isEqualTo(1.293, org.assertj.core.data.Offset.offset(0.002));
     JsonNode storm = pipes.get(1);
     assertThat(storm.get("fid").asLong()).isEqualTo(fid("B"));
     assertThat(storm.get("invertM").asDouble()).isEqualTo(1947.0);
-    assertThat(storm.get("topM").asDouble()).isEqualTo(1947.2);
+    assertThat(storm.get("topM").asDouble()).isEqualTo(1947.23);
     assertThat(r.get("ground").get(0).get("groundM").asDouble()).isEqualTo(1950.0);
 
     HttpResponse<String> posted =
@@ -96,9 +98,10 @@ class SiteWorkApiTest extends AnalysisApiTestBase {
   @Test
   void profileAlongTheWaterMainGivesDepthsSlopesAndCrossings() throws Exception {
     // Run s1 s2 s3 (line JS-MAIN): nodes JS1 0, JS2 30, JS3 70, JS4 100 m; ground 1950.0, top
-    // 1948.30, invert 1948.00, depth 1.70, slope 0. Crossings: DL at 20 m (it clashes: underside
-    // of DL 1948.15 − top of the main 1948.30 = −0.15), TX at 50 m (0.65), RQ at 80 m (0.10),
-    // storm C at 100 m (it passes under JS4: main bottom 1948.00 − C top 1946.988 = 1.012).
+    // 1948.30, underside 1948.30 − 0.326 = 1947.974 (ductile iron DN 300), depth 1.70, slope 0.
+    // Crossings: DL at 20 m (it clashes: underside of DL 1948.15 − top of the main 1948.30 =
+    // −0.15), TX at 50 m (0.65), RQ at 80 m (0.10), storm C at 100 m (it passes under JS4: main
+    // underside 1947.974 − C outer top 1946.788 + 0.20 + 0.03 = 0.956).
     JsonNode r = getJson("/api/analysis/profile?lineNo=JS-MAIN");
     assertThat(r.get("lengthM").asDouble()).isEqualTo(100.0);
     assertThat(r.get("points").findValuesAsString("pointNo"))
@@ -106,7 +109,7 @@ class SiteWorkApiTest extends AnalysisApiTestBase {
     assertThat(r.get("points").findValues("chainageM").stream().map(JsonNode::asDouble).toList())
         .containsExactly(0.0, 30.0, 70.0, 100.0);
     assertThat(r.at("/points/1/depthM").asDouble()).isEqualTo(1.7);
-    assertThat(r.at("/points/1/invertM").asDouble()).isEqualTo(1948.0);
+    assertThat(r.at("/points/1/invertM").asDouble()).isEqualTo(1947.974);
     assertThat(r.at("/segments/0/slope").asDouble()).isZero();
     JsonNode x = r.get("crossings");
     assertThat(x.findValues("fid").stream().map(JsonNode::asLong).toList())
@@ -114,7 +117,7 @@ class SiteWorkApiTest extends AnalysisApiTestBase {
     assertThat(x.findValues("chainageM").stream().map(JsonNode::asDouble).toList())
         .containsExactly(20.0, 50.0, 80.0, 100.0);
     assertThat(x.findValues("verticalClearanceM").stream().map(JsonNode::asDouble).toList())
-        .containsExactly(-0.15, 0.65, 0.1, 1.012);
+        .containsExactly(-0.15, 0.65, 0.1, 0.956);
     // The same run given by fids, walked backwards, reads the same figures from the other end.
     JsonNode back =
         getJson("/api/analysis/profile?fids=" + fid("s3") + "," + fid("s2") + "," + fid("s1"));

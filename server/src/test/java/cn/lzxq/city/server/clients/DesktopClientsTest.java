@@ -85,7 +85,9 @@ class DesktopClientsTest {
             "ok WMS 1.3.0 capabilities",
             "ok WMS 1.1.1 GetFeatureInfo",
             "ok WMS 1.3.0 GetFeatureInfo",
-            "ok WMS 1.1.1 and 1.3.0 maps of the same window are identical");
+            "ok WMS 1.1.1 and 1.3.0 maps of the same window are identical",
+            "ok WMS 1.1.1 error: ServiceExceptionReport version=\"1.1.1\" code=\"InvalidSRS\"",
+            "ok WMS 1.3.0 error: ServiceExceptionReport version=\"1.3.0\" code=\"InvalidCRS\"");
     for (String v : List.of("1.0.0", "1.1.0", "2.0.0")) {
       assertThat(out)
           .contains(
@@ -115,7 +117,9 @@ class DesktopClientsTest {
     assertThat(out)
         .contains(
             "ok WMS layer valid",
+            "ok WMTS layer valid",
             "ok WFS 2.0 layer: 5 features",
+            "ok WMTS map rendered",
             "ok OAPIF layer: 5 features",
             "ok map rendered",
             "ok WFS-T commit as editor_sw: dn_mm 200 -> 237",

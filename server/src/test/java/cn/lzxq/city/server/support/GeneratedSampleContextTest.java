@@ -43,7 +43,7 @@ public abstract class GeneratedSampleContextTest {
                 false)
             .manifest();
     registry.add(
-        "city.tiles3d.disk-cache",
+        "city.tile-store.disk",
         () -> Path.of("target/generated-sample-cache").toAbsolutePath().toString());
   }
 }

@@ -84,7 +84,7 @@ class CatalogLayerEverywhereTest {
   @DynamicPropertySource
   static void database(DynamicPropertyRegistry registry) throws Exception {
     db = ScratchDatabase.register("CatalogLayerEverywhereTest", registry, "/tiles3d/fixture.sql");
-    registry.add("city.tiles3d.disk-cache", () -> "");
+    registry.add("city.tile-store.disk", () -> "");
   }
 
   @AfterAll

@@ -36,7 +36,7 @@ class TileContentTimeoutTest {
   @DynamicPropertySource
   static void database(DynamicPropertyRegistry registry) throws Exception {
     db = ScratchDatabase.register("TileContentTimeoutTest", registry, "/tiles3d/fixture.sql");
-    registry.add("city.tiles3d.disk-cache", () -> "");
+    registry.add("city.tile-store.disk", () -> "");
     registry.add("city.limits.statement-timeout", () -> TIMEOUT_MS + "ms");
   }
 

@@ -43,7 +43,7 @@ class TilesWarmUpTest {
   @DynamicPropertySource
   static void database(DynamicPropertyRegistry registry) throws Exception {
     db = ScratchDatabase.register("TilesWarmUpTest", registry, "/tiles3d/fixture.sql");
-    registry.add("city.tiles3d.disk-cache", () -> "");
+    registry.add("city.tile-store.disk", () -> "");
   }
 
   @AfterAll

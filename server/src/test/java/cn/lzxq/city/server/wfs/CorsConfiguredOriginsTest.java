@@ -41,7 +41,8 @@ class CorsConfiguredOriginsTest extends EditContextTest {
     HttpResponse<String> preflight =
         Http.send(
             HttpRequest.newBuilder(
-                    URI.create("http://localhost:" + port + "/ogcapi/collections/pipe_js/items/101"))
+                    URI.create(
+                        "http://localhost:" + port + "/ogcapi/collections/pipe_js/items/101"))
                 .header("Origin", PORTAL)
                 .header("Access-Control-Request-Method", "PATCH")
                 .header("Access-Control-Request-Headers", "authorization,if-match,content-type")
@@ -55,7 +56,8 @@ class CorsConfiguredOriginsTest extends EditContextTest {
     HttpResponse<String> read =
         Http.send(
             HttpRequest.newBuilder(
-                    URI.create("http://localhost:" + port + "/ogcapi/collections/pipe_js/items/101"))
+                    URI.create(
+                        "http://localhost:" + port + "/ogcapi/collections/pipe_js/items/101"))
                 .header("Origin", PORTAL)
                 .header("Authorization", Http.basic("admin:pw-admin"))
                 .build(),

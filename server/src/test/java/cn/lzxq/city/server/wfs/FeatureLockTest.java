@@ -61,14 +61,19 @@ class FeatureLockTest extends EditContextTest {
               i ->
                   () ->
                       switch (i % 4) {
-                        case 0 -> i == 0 ? holder(lockId, base) : transaction(update20(601, base + i, null));
+                        case 0 ->
+                            i == 0
+                                ? holder(lockId, base)
+                                : transaction(update20(601, base + i, null));
                         case 1 -> transaction(wfs10Update("pipe_rq.601", base + i));
                         case 2 ->
                             request(
                                 "PATCH",
                                 "/ogcapi/collections/pipe_rq/items/601",
                                 "application/geo+json",
-                                "{\"type\":\"Feature\",\"properties\":{\"dn_mm\":" + (base + i) + "}}",
+                                "{\"type\":\"Feature\",\"properties\":{\"dn_mm\":"
+                                    + (base + i)
+                                    + "}}",
                                 null);
                         default -> transaction(update20(601, base + i, null));
                       });
@@ -79,8 +84,14 @@ class FeatureLockTest extends EditContextTest {
       for (int i = 1; i < WRITERS; i++) {
         String o = outcomeOf(answers.get(i));
         assertThat(o)
-            .as("writer " + i + " of round " + round + ": a conflict in its protocol's form, or a"
-                + " write after the holder released: " + answers.get(i).body())
+            .as(
+                "writer "
+                    + i
+                    + " of round "
+                    + round
+                    + ": a conflict in its protocol's form, or a"
+                    + " write after the holder released: "
+                    + answers.get(i).body())
             .isIn(
                 "WFS 2.0 409 OperationProcessingFailed",
                 "WFS 1.0.0 FAILED",
@@ -109,7 +120,8 @@ class FeatureLockTest extends EditContextTest {
       assertThat(versions.get(0))
           .as("while the lock was held only its holder wrote: the holder's version is the first")
           .isEqualTo(String.valueOf(base));
-      assertThat(Sql.count(db, "SELECT count(*) FROM feature_lock WHERE lock_id = '" + lockId + "'"))
+      assertThat(
+              Sql.count(db, "SELECT count(*) FROM feature_lock WHERE lock_id = '" + lockId + "'"))
           .as("releaseAction ALL (the default) ended the lock")
           .isZero();
     }
@@ -121,7 +133,15 @@ class FeatureLockTest extends EditContextTest {
   @Test
   void anExpiredLockFreesItsFeature() throws Exception {
     HttpResponse<String> lock =
-        kvp("LockFeature", "2.0.0", "TYPENAMES", "pipe_rq", "RESOURCEID", "pipe_rq.602", "EXPIRY", "2");
+        kvp(
+            "LockFeature",
+            "2.0.0",
+            "TYPENAMES",
+            "pipe_rq",
+            "RESOURCEID",
+            "pipe_rq.602",
+            "EXPIRY",
+            "2");
     assertThat(lock.statusCode()).as(lock.body()).isEqualTo(200);
     String lockId = Xml.text(lock.body(), "/wfs:LockFeatureResponse/@lockId");
 
@@ -167,7 +187,9 @@ class FeatureLockTest extends EditContextTest {
               method.equals("PUT") ? "application/geo+json" : null,
               method.equals("PUT") ? String.format(putBody(604), 160) : null,
               null);
-      assertThat(api.statusCode()).as(method + " of a locked feature: " + api.body()).isEqualTo(409);
+      assertThat(api.statusCode())
+          .as(method + " of a locked feature: " + api.body())
+          .isEqualTo(409);
       assertThat(api.headers().firstValue("Content-Type").orElse(""))
           .startsWith("application/problem+json");
       assertThat(api.body()).contains("pipe_rq.604 is locked by another lock");
@@ -224,21 +246,44 @@ class FeatureLockTest extends EditContextTest {
 
     HttpResponse<String> end =
         transaction(
-            "<wfs:Transaction service=\"WFS\" version=\"2.0.0\" lockId=\"" + lockId + "\"" + WFS2 + "/>");
-    assertThat(end.statusCode()).as("an empty transaction releases the lock: " + end.body()).isEqualTo(200);
+            "<wfs:Transaction service=\"WFS\" version=\"2.0.0\" lockId=\""
+                + lockId
+                + "\""
+                + WFS2
+                + "/>");
+    assertThat(end.statusCode())
+        .as("an empty transaction releases the lock: " + end.body())
+        .isEqualTo(200);
     assertThat(transaction(update20(606, 8204, null)).statusCode()).isEqualTo(200);
   }
 
   @Test
   void lockActionAllFailsWholeAndSomeTakesWhatIsFree() throws Exception {
     HttpResponse<String> first =
-        kvp("LockFeature", "1.0.0", "TYPENAME", "pipe_rq", "FEATUREID", "pipe_rq.607", "EXPIRY", "5");
+        kvp(
+            "LockFeature",
+            "1.0.0",
+            "TYPENAME",
+            "pipe_rq",
+            "FEATUREID",
+            "pipe_rq.607",
+            "EXPIRY",
+            "5");
     assertThat(first.statusCode()).as(first.body()).isEqualTo(200);
-    assertThat(Xml.text(first.body(), "/wfs1:WFS_LockFeatureResponse/wfs1:FeaturesLocked/ogc:FeatureId/@fid"))
+    assertThat(
+            Xml.text(
+                first.body(),
+                "/wfs1:WFS_LockFeatureResponse/wfs1:FeaturesLocked/ogc:FeatureId/@fid"))
         .isEqualTo("pipe_rq.607");
 
     HttpResponse<String> all =
-        kvp("LockFeature", "2.0.0", "TYPENAMES", "pipe_rq", "RESOURCEID", "pipe_rq.607,pipe_rq.608");
+        kvp(
+            "LockFeature",
+            "2.0.0",
+            "TYPENAMES",
+            "pipe_rq",
+            "RESOURCEID",
+            "pipe_rq.607,pipe_rq.608");
     assertThat(all.statusCode()).as(all.body()).isEqualTo(409);
     assertThat(Xml.text(all.body(), "//ows:Exception/@exceptionCode"))
         .isEqualTo("CannotLockAllFeatures");
@@ -272,12 +317,28 @@ class FeatureLockTest extends EditContextTest {
   @Test
   void locksAreBoundedAndNeedAnEditor() throws Exception {
     HttpResponse<String> tooLong =
-        kvp("LockFeature", "2.0.0", "TYPENAMES", "pipe_rq", "RESOURCEID", "pipe_rq.608", "EXPIRY", "3601");
+        kvp(
+            "LockFeature",
+            "2.0.0",
+            "TYPENAMES",
+            "pipe_rq",
+            "RESOURCEID",
+            "pipe_rq.608",
+            "EXPIRY",
+            "3601");
     assertThat(tooLong.statusCode()).isEqualTo(400);
     assertThat(Xml.text(tooLong.body(), "//ows:Exception/@locator")).isEqualTo("expiry");
     assertThat(Xml.text(tooLong.body(), "//ows:ExceptionText")).contains("at most 3600 s");
     HttpResponse<String> zero =
-        kvp("LockFeature", "2.0.0", "TYPENAMES", "pipe_rq", "RESOURCEID", "pipe_rq.608", "EXPIRY", "0");
+        kvp(
+            "LockFeature",
+            "2.0.0",
+            "TYPENAMES",
+            "pipe_rq",
+            "RESOURCEID",
+            "pipe_rq.608",
+            "EXPIRY",
+            "0");
     assertThat(zero.statusCode()).isEqualTo(400);
 
     String query = "?SERVICE=WFS&VERSION=2.0.0&REQUEST=LockFeature&TYPENAMES=pipe_rq";
@@ -306,8 +367,8 @@ class FeatureLockTest extends EditContextTest {
   }
 
   /**
-   * The lock holder's write, sent a second after the others started so that they meet the lock
-   * (its commit releases the lock; writers after that apply in turn).
+   * The lock holder's write, sent a second after the others started so that they meet the lock (its
+   * commit releases the lock; writers after that apply in turn).
    */
   private HttpResponse<String> holder(String lockId, int dn) throws Exception {
     Thread.sleep(1000);
@@ -325,7 +386,9 @@ class FeatureLockTest extends EditContextTest {
     }
     return "WFS 2.0 "
         + r.statusCode()
-        + (r.statusCode() == 200 ? "" : " " + uncheckedText(r.body(), "//ows:Exception/@exceptionCode"));
+        + (r.statusCode() == 200
+            ? ""
+            : " " + uncheckedText(r.body(), "//ows:Exception/@exceptionCode"));
   }
 
   private static String update20(long fid, int dn, String lockId) {
@@ -348,7 +411,10 @@ class FeatureLockTest extends EditContextTest {
   private HttpResponse<String> kvp(String request, String version, String... pairs)
       throws Exception {
     StringBuilder q =
-        new StringBuilder("?SERVICE=WFS&REQUEST=").append(request).append("&VERSION=").append(version);
+        new StringBuilder("?SERVICE=WFS&REQUEST=")
+            .append(request)
+            .append("&VERSION=")
+            .append(version);
     for (int i = 0; i < pairs.length; i += 2) {
       q.append('&')
           .append(pairs[i])

@@ -27,6 +27,8 @@ public abstract class SmallCityContextTest {
   @DynamicPropertySource
   static void database(DynamicPropertyRegistry registry) throws Exception {
     db = ScratchDatabase.register("small_city_context", registry);
+    // tiles of another run's schema must not be read back from disk (MapTilesTest)
+    registry.add("city.tile-store.disk", () -> "");
     Fixture.load(db);
     Sql.exec(
         db,

@@ -22,10 +22,10 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * The service with {@code CITY_PUBLIC_READS=false}: no browser origin is allowed by default (no
  * CORS headers, preflights refused), anonymous {@code /actuator/health} shows the status only, and
- * the WMS needs a login. DESIGN.md: "Reads are public unless configured
- * otherwise" — turning public reads off is that configuration, and WMS maps are reads of the same
- * data as WFS, so GetCapabilities and GetMap then need a login (HTTP Basic, which QGIS and GDAL
- * send) like every other read; the WMS does not leak what WFS protects. With a login they work.
+ * the WMS needs a login. DESIGN.md: "Reads are public unless configured otherwise" — turning public
+ * reads off is that configuration, and WMS maps are reads of the same data as WFS, so
+ * GetCapabilities and GetMap then need a login (HTTP Basic, which QGIS and GDAL send) like every
+ * other read; the WMS does not leak what WFS protects. With a login they work.
  */
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,

@@ -142,10 +142,8 @@ class WmsExceptionsTest extends WmsContextTest {
           .contains("exception_1_1_1.dtd")
           .doesNotContain("xmlns=")
           .doesNotContain("locator=");
-      assertThat(Xml.text(body, "/ServiceExceptionReport/@version"))
-          .isEqualTo("1.1.1");
-      assertThat(Xml.text(body, "/ServiceExceptionReport/ServiceException/@code"))
-          .isEqualTo(c[2]);
+      assertThat(Xml.text(body, "/ServiceExceptionReport/@version")).isEqualTo("1.1.1");
+      assertThat(Xml.text(body, "/ServiceExceptionReport/ServiceException/@code")).isEqualTo(c[2]);
     }
     BufferedImage inimage =
         image(
@@ -156,7 +154,8 @@ class WmsExceptionsTest extends WmsContextTest {
                     + map111.replace("STYLES=", "STYLES=rainbow")
                     + "&EXCEPTIONS=application/vnd.ogc.se_inimage&TRANSPARENT=TRUE"));
     assertThat(drawn(inimage)[0]).as("the 1.1.1 INIMAGE value draws the message").isGreaterThan(50);
-    HttpResponse<byte[]> v130 = get("http://localhost:" + port + "/wms?" + MAP.replace("CRS:84", "EPSG:2000"));
+    HttpResponse<byte[]> v130 =
+        get("http://localhost:" + port + "/wms?" + MAP.replace("CRS:84", "EPSG:2000"));
     assertThat(new String(v130.body(), StandardCharsets.UTF_8))
         .as("1.3.0 stays as it is")
         .contains("<ServiceExceptionReport version=\"1.3.0\" xmlns=\"http://www.opengis.net/ogc\"")

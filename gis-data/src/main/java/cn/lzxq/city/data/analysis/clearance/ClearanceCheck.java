@@ -16,8 +16,9 @@ import java.util.stream.Stream;
 /**
  * Clearance check (净距分析): horizontal and vertical clearances wall to wall against clearance_rule
  * (GB 50289-2016 Tables 4.1.9 / 4.1.14, GB 50028-2006), for the existing network in a scope or for
- * a proposed pipe; pairs no rule covers are reported as unchecked. The SQL is {@code
- * sql/analysis/clearance.sql}.
+ * a proposed pipe; pairs no rule covers are reported as unchecked; pipes against base-station
+ * towers and buildings (Table 4.1.9 feature columns) as feature violations. The SQL is {@code
+ * sql/analysis/clearance.sql} and {@code sql/analysis/feature_clearance.sql}.
  */
 public final class ClearanceCheck {
 
@@ -57,16 +58,37 @@ public final class ClearanceCheck {
         default -> unchecked.add(r.unchecked());
       }
     }
+    List<FeatureClearanceViolation> features =
+        s.templateAll(
+            "feature_clearance",
+            Map.of("scope_cte", subject.scopeCte(), "subject", subject.subjectSql()),
+            subject.params(),
+            ClearanceCheck::feature);
     return new ClearanceResult(
         scope.asOf(),
         violations.size(),
         violations,
         special,
         UncheckedPairs.of(unchecked),
+        features,
         Rules.distinct(
-            Stream.concat(violations.stream(), special.stream())
-                .map(ClearanceViolation::rule)
+            Stream.of(
+                    violations.stream().map(ClearanceViolation::rule),
+                    special.stream().map(ClearanceViolation::rule),
+                    features.stream().map(FeatureClearanceViolation::rule))
+                .flatMap(x -> x)
                 .toList()));
+  }
+
+  private static FeatureClearanceViolation feature(Row r) throws SQLException {
+    return new FeatureClearanceViolation(
+        PipePair.a(r),
+        new FeatureRef(
+            r.str("f_layer"), r.str("f_type"), r.lng("f_fid"), r.str("f_code"), r.str("f_name")),
+        r.dbl("measured_m", 3),
+        r.dbl("required_m"),
+        Rules.clearance(r),
+        r.geoJson("location"));
   }
 
   private static Reported reported(Row r) throws SQLException {

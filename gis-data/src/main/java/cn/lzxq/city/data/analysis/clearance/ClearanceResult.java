@@ -14,6 +14,8 @@ import java.util.List;
  * @param specialAssessments pairs a special-assessment rule governs (high-pressure gas beyond the
  *     tables, 需专项论证) that meet the rule's floor value
  * @param unchecked pairs no rule covers (需人工复核), with counts
+ * @param featureViolations pipes too close to a base-station tower or a building (GB 50289-2016
+ *     Table 4.1.9 feature columns), by feature
  * @param rulesUsed the distinct rule rows that governed the violations and assessments
  */
 public record ClearanceResult(
@@ -22,6 +24,7 @@ public record ClearanceResult(
     List<ClearanceViolation> violations,
     List<ClearanceViolation> specialAssessments,
     UncheckedPairs unchecked,
+    List<FeatureClearanceViolation> featureViolations,
     List<RuleRef> rulesUsed)
     implements Listing<ClearanceViolation> {
 

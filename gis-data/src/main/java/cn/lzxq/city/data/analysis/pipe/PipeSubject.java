@@ -44,6 +44,7 @@ public record PipeSubject(
     p.put("p_dn_mm", pipe.dnMm());
     p.put("p_depth_m", pipe.depthM());
     p.put("p_laying", pipe.laying());
+    p.put("p_material", pipe.material());
     String proposedCte = SqlTemplate.load("analysis/proposed_geom");
     if (s.query(
             "WITH " + proposedCte + " SELECT ground_missing FROM proposed_geom",

@@ -23,6 +23,7 @@ final class ProposedInput {
     q.put("subtype", p.subtype());
     q.put("pc", p.pressureClass());
     q.put("laying", p.laying());
+    q.put("material", p.material());
     String bad = s.template("proposed_check", q, r -> r.str("bad")).get(0);
     if (bad != null) {
       throw new AnalysisInputException("未知代码：" + bad, "unknown code: " + bad);

@@ -14,6 +14,9 @@ import tools.jackson.databind.JsonNode;
  *     drainage), metres
  * @param pressureClass gas pressure class (L MB MA SHB SHA …), optional
  * @param laying CJJ 61 laying code (ZM, GM …), optional
+ * @param material CJJ 61 material code (T, QM, G, PE …), optional: with it the outside diameter and
+ *     wall come from pipe_wall (a concrete drain's wall, a ductile-iron pipe's outside diameter);
+ *     without it DN is taken as the outside diameter
  */
 public record ProposedPipe(
     JsonNode geometry,
@@ -23,4 +26,5 @@ public record ProposedPipe(
     int dnMm,
     double depthM,
     String pressureClass,
-    String laying) {}
+    String laying,
+    String material) {}

@@ -12,7 +12,8 @@ import cn.lzxq.city.data.analysis.common.Located;
  * @param sizeMm DN, or the box width, mm
  * @param heightMm box height, mm (null for round pipes)
  * @param topM outer top elevation
- * @param invertM bottom elevation (centre − half the height; wall thickness neglected)
+ * @param invertM inner invert elevation: the outer underside (centre − half the outer height) plus
+ *     the wall (pipe_wall)
  * @param groundM ground above it
  * @param gapToPreviousM horizontal clearance along the section to the previous pipe: Δchainage −
  *     half widths (null for the first)

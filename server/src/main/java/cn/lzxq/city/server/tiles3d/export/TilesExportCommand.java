@@ -76,7 +76,7 @@ public final class TilesExportCommand implements Callable<Integer> {
     View view = new View(asOf == null ? null : AsOf.parse(asOf), HeightMode.parse(heights));
     Map<String, String> props = new LinkedHashMap<>();
     props.put("spring.main.banner-mode", "off");
-    props.put("city.tiles3d.disk-cache", "");
+    props.put("city.tile-store.disk", "");
     props.put("logging.level.root", "WARN");
     props.put("server.port", "0");
     props.put("server.address", "127.0.0.1");

@@ -6,6 +6,7 @@ import cn.lzxq.city.data.crs.ServedCrs;
 import cn.lzxq.city.data.db.ValidTime;
 import cn.lzxq.city.data.layer.Layer;
 import cn.lzxq.city.data.layer.LayerCatalog;
+import cn.lzxq.city.data.ortho.DomStore;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -53,19 +54,9 @@ public final class LayerExtents {
   private static Map<CrsRef, Envelope> extent(
       Connection c, Layer layer, int nativeSrid, List<CrsRef> served) throws SQLException {
     String measured =
-        "(SELECT ST_SetSRID(ST_Extent(t."
-            + layer.geometryColumn()
-            + ")::geometry, "
-            + nativeSrid
-            + ") FROM "
-            + layer.table()
-            + " t WHERE "
-            + layer.rowFilter("t")
-            + " AND "
-            + ValidTime.now("t")
-            + " AND geometry_is_finite(t."
-            + layer.geometryColumn()
-            + "))";
+        layer.isVector()
+            ? measured(layer, nativeSrid)
+            : layer.table().equals(DomStore.TABLE) ? imageExtent() : gridExtent(nativeSrid);
     ServiceArea a = ServiceArea.LANZHOU_NEW_AREA;
     Map<CrsRef, Envelope> boxes = new LinkedHashMap<>();
     try (PreparedStatement ps = c.prepareStatement(String.format(SQL, measured))) {
@@ -87,5 +78,34 @@ public final class LayerExtents {
       }
     }
     return boxes;
+  }
+
+  /** The extent of the current orthophoto (table dom, V71), native CRS. */
+  private static String imageExtent() {
+    return "(SELECT geom FROM dom WHERE " + ValidTime.now("dom") + ")";
+  }
+
+  /** The frame of the latest current coverage grid, native CRS: a raster layer's extent. */
+  private static String gridExtent(int nativeSrid) {
+    return "(SELECT ST_MakeEnvelope(west, north - height * cell_m, west + width * cell_m, north, "
+        + nativeSrid
+        + ") FROM coverage_grid WHERE valid_to IS NULL ORDER BY computed_at DESC, id DESC LIMIT 1)";
+  }
+
+  /** The extent of a vector layer's current rows, native CRS. */
+  private static String measured(Layer layer, int nativeSrid) {
+    return "(SELECT ST_SetSRID(ST_Extent(t."
+        + layer.geometryColumn()
+        + ")::geometry, "
+        + nativeSrid
+        + ") FROM "
+        + layer.table()
+        + " t WHERE "
+        + layer.rowFilter("t")
+        + " AND "
+        + ValidTime.now("t")
+        + " AND geometry_is_finite(t."
+        + layer.geometryColumn()
+        + "))";
   }
 }

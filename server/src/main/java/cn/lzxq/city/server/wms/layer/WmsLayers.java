@@ -16,26 +16,25 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The WMS layer tree: every catalog layer in catalog order (raster layers such as the orthophoto
- * with one style, the image); each pipe network has one sublayer per CJJ 61 subtype ({@code
- * pipe_js_jp} = water, distribution).
+ * The WMS layer tree: every catalog layer in catalog order; each pipe network has one sublayer per
+ * CJJ 61 subtype ({@code pipe_js_jp} = water, distribution).
  */
 public final class WmsLayers {
-
-  /** The one style of a raster layer: the image as imported. */
-  static final Style RASTER_STYLE = Style.of("default", "影像", "the image as imported", List.of());
 
   private final List<WmsLayer> topLevel;
   private final Map<String, WmsLayer> byName = new LinkedHashMap<>();
   private final StyleDictionary dictionary;
 
-  /** The tree of the catalog's vector layers with the styles built from {@code dictionary}. */
+  /**
+   * The tree of the catalog's layers (vector and raster) with the styles built from {@code
+   * dictionary}.
+   */
   public WmsLayers(StyleDictionary dictionary, LayerCatalog catalog) {
     this.dictionary = dictionary;
     NamedStyles named = new NamedStyles(dictionary);
     List<WmsLayer> top = new ArrayList<>();
     for (Layer layer : catalog.all()) {
-      List<Style> styles = layer.isVector() ? named.of(layer) : List.of(RASTER_STYLE);
+      List<Style> styles = named.of(layer);
       WmsLayer l =
           new WmsLayer(
               layer.name(),

@@ -41,10 +41,15 @@ public final class MapRenderer {
   private final SqlBuilder sql;
   private final WindowSelectivity selectivity = new WindowSelectivity();
   private final LabelSprites sprites = new LabelSprites();
+  private final RasterPainter rasters;
 
-  public MapRenderer(ReadExecutor reads, SqlBuilder sql) {
+  /**
+   * @param rasters paints the raster layers of a map (in map order between the vector layers)
+   */
+  public MapRenderer(ReadExecutor reads, SqlBuilder sql, RasterPainter rasters) {
     this.reads = reads;
     this.sql = sql;
+    this.rasters = rasters;
   }
 
   /**
@@ -75,12 +80,25 @@ public final class MapRenderer {
       ScreenMapping fitted =
           w.crs().srid() == sql.nativeSrid() ? null : ScreenMapping.fit(c, w, sql.nativeSrid());
       ScreenMapping toScreen = fitted != null ? fitted : ScreenMapping.affine(w.toScreen());
-      for (List<PassGroup> read : MapReads.of(plan.layers(), w.scaleDenominator())) {
-        List<SymbolPainter> painters =
-            read.size() == 1
-                ? List.of(painter)
-                : read.stream().map(x -> SymbolPainter.deferred(g, w.symbolScale())).toList();
-        drawRead(tx, read, painters, plan, toScreen, fitted != null, labels, deadline);
+      List<LayerPlan> vectors = new java.util.ArrayList<>();
+      for (int i = 0; i <= plan.layers().size(); i++) {
+        LayerPlan next = i < plan.layers().size() ? plan.layers().get(i) : null;
+        if (next != null && next.layer().isVector()) {
+          vectors.add(next);
+          continue;
+        }
+        for (List<PassGroup> read : MapReads.of(vectors, w.scaleDenominator())) {
+          List<SymbolPainter> painters =
+              read.size() == 1
+                  ? List.of(painter)
+                  : read.stream().map(x -> SymbolPainter.deferred(g, w.symbolScale())).toList();
+          drawRead(tx, read, painters, plan, toScreen, fitted != null, labels, deadline);
+        }
+        vectors.clear();
+        if (next != null) {
+          deadline.check();
+          rasters.paint(next.layer(), next.style(), w, plan.asOf(), g, tx);
+        }
       }
     }
     labels.draw(g, w.width(), w.height());

@@ -31,8 +31,8 @@ public final class RenderDeadline {
   }
 
   /**
-   * The answer to a map past the render time limit (drawing or its query): OperationProcessingFailed,
-   * HTTP 400, saying the limit and what to ask for instead.
+   * The answer to a map past the render time limit (drawing or its query):
+   * OperationProcessingFailed, HTTP 400, saying the limit and what to ask for instead.
    */
   public static OwsException exceeded(Duration limit) {
     return new OwsException(

@@ -46,7 +46,8 @@ public record GetFeatureInfoRequest(
       return mimeType;
     }
 
-    static InfoFormat parse(String value) {
+    /** The format named by a MIME type (or {@code json}); InvalidFormat otherwise. */
+    public static InfoFormat parse(String value) {
       String v = value.toLowerCase(Locale.ROOT).replace(" ", "");
       for (InfoFormat f : values()) {
         if (v.equals(f.mimeType) || v.startsWith(f.mimeType + ";")) {

@@ -4,6 +4,7 @@ import static cn.lzxq.city.server.wms.style.Palette.hex;
 import static cn.lzxq.city.server.wms.style.Palette.withOpacity;
 
 import cn.lzxq.city.data.layer.Layer;
+import cn.lzxq.city.data.ortho.DomStore;
 import cn.lzxq.city.data.query.Filter;
 import cn.lzxq.city.data.query.Filter.CompareOp;
 import java.awt.Color;
@@ -39,6 +40,11 @@ public final class NamedStyles {
   /** The styles of a catalog layer, default first. */
   public List<Style> of(Layer layer) {
     String name = layer.name();
+    if (!layer.isVector()) {
+      return layer.table().equals(DomStore.TABLE)
+          ? List.of(image())
+          : List.of(coverageRsrp(), coverageSinr());
+    }
     if (name.startsWith("pipe_") && !name.equals("pipe_point")) {
       String network = name.substring(5).toUpperCase();
       return List.of(pipesByNetwork(network), pipesByMaterial(network), pipesByAge(network));
@@ -52,6 +58,69 @@ public final class NamedStyles {
       case "construction_project" -> List.of(projectsByStatus());
       default -> List.of(plain(layer));
     };
+  }
+
+  /** The one style of an image layer (the orthophoto): its pixels as imported, no legend rules. */
+  private static Style image() {
+    return Style.of("default", "影像", "The image as imported", List.of());
+  }
+
+  /**
+   * Best-server RSRP of a coverage raster in classes of the value {@code rsrp} (dBm per resource
+   * element): the legend, and the colours the raster painter uses. At −110 dBm and above a cell
+   * counts as covered by default.
+   */
+  private static Style coverageRsrp() {
+    return Style.of(
+        "rsrp",
+        "参考信号接收功率 RSRP (dBm)",
+        "Best-server RSRP per resource element, dBm",
+        classes(
+            "rsrp",
+            " dBm",
+            new double[] {-80, -90, -100, -110, -120},
+            new String[] {"#1a9641", "#a6d96a", "#ffffbf", "#fdae61", "#f46d43", "#d7191c"}));
+  }
+
+  /** Best-server SINR of a coverage raster in classes of the value {@code sinr} (dB). */
+  private static Style coverageSinr() {
+    return Style.of(
+        "sinr",
+        "信干噪比 SINR (dB)",
+        "SINR of the best server, dB",
+        classes(
+            "sinr",
+            " dB",
+            new double[] {20, 10, 3, 0, -3},
+            new String[] {"#2b83ba", "#abdda4", "#ffffbf", "#fdae61", "#f46d43", "#d7191c"}));
+  }
+
+  /**
+   * Rules for classes of a value, highest first: {@code ≥ limits[0]}, {@code [limits[i],
+   * limits[i-1])}, and below the last limit.
+   */
+  private static List<Rule> classes(
+      String property, String unit, double[] limits, String[] colors) {
+    List<Rule> rules = new ArrayList<>();
+    for (int i = 0; i <= limits.length; i++) {
+      Filter lower =
+          i < limits.length ? new Filter.Compare(CompareOp.GE, property, limits[i], true) : null;
+      Filter upper = i > 0 ? new Filter.Compare(CompareOp.LT, property, limits[i - 1], true) : null;
+      Filter f = lower == null ? upper : upper == null ? lower : Filter.and(List.of(lower, upper));
+      String title =
+          i == 0
+              ? "≥ " + fmt(limits[0]) + unit
+              : i == limits.length
+                  ? "< " + fmt(limits[i - 1]) + unit
+                  : fmt(limits[i]) + " – " + fmt(limits[i - 1]) + unit;
+      Color c = withOpacity(hex(colors[i]), 0.7);
+      rules.add(Rule.of(property + "_" + i, title, f, new Symbolizer.Polygon(c, null)));
+    }
+    return rules;
+  }
+
+  private static String fmt(double v) {
+    return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
   }
 
   /**

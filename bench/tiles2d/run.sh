@@ -1,0 +1,182 @@
+#!/usr/bin/env bash
+# bench/tiles2d/run.sh: 2D tiles of our server against MapProxy 1.15 (Debian package, served by
+# gunicorn) in front of our WMS, on the `city` sample.
+#
+#   bench/tiles2d/run.sh
+#
+# Database tiles_city (created and loaded with the `city` sample only when empty); our server on
+# SERVER_PORT (8182, -Xmx512m, tile store in var/tiles2d-bench/store), MapProxy on MP_PORT (8282,
+# MP_WORKERS gunicorn sync workers, file cache, 4×4 metatiles with a 32 px buffer, as ours) whose
+# source is our /wms. The tiles: a SIDE × SIDE block of level ZOOM (16) of WebMercatorQuad around
+# the centre of the water network, layer pipe_js. Prints, under /work/bench.lock (BENCH_LOCK):
+#   1. seeding the block: `city tiles seed` (a job in our server) vs `mapproxy-seed -c 2`, tiles/s;
+#   2. cached tiles: wrk at CONNECTIONS (16) connections for DURATION s on both, requests/s and p95;
+#   3. cold vector tiles: the block's MVT tiles fetched one after another after `city tiles truncate`,
+#      against the bare ST_AsMVT statements of the same tiles run by psql (pg_tileserv's shape).
+# The load average is printed before and after each part (the machine is shared).
+set -euo pipefail
+HERE="$(cd "$(dirname "$0")" && pwd)"
+ROOT="$(cd "$HERE/../.." && pwd)"
+DB=${TILES_DB:-tiles_city}
+SERVER_PORT=${SERVER_PORT:-8182}
+MP_PORT=${MP_PORT:-8282}
+MP_WORKERS=${MP_WORKERS:-4}
+ZOOM=${ZOOM:-16}
+SIDE=${SIDE:-16}
+DURATION=${DURATION:-10}
+CONNECTIONS=${CONNECTIONS:-16}
+BENCH_LOCK=${BENCH_LOCK:-/work/bench.lock}
+VAR="$ROOT/var/tiles2d-bench"
+PY=/usr/bin/python3
+mkdir -p "$VAR"
+say() { echo "[tiles2d-bench] $*" >&2; }
+load() { echo "load $(cut -d' ' -f1-3 /proc/loadavg)"; }
+
+# 1. Tools.
+if ! command -v mapproxy-seed >/dev/null || ! command -v gunicorn >/dev/null || ! command -v wrk >/dev/null; then
+  say "installing MapProxy, gunicorn and wrk"
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -q mapproxy gunicorn wrk >/dev/null
+fi
+
+# 2. Data.
+CITY_DB_NAME=$DB CITY_TEST_DB_NAME=$DB "$ROOT/scripts/db" start >/dev/null
+URL=$("$ROOT/scripts/db" url "$DB")
+segments=$(psql "$URL" -Atqc "SELECT count(*) FROM pipe_segment" 2>/dev/null || echo 0)
+if [ "$segments" = 0 ]; then
+  say "loading the city sample into $DB"
+  DATABASE_URL=$URL "$ROOT/scripts/city" migrate >/dev/null
+  DATABASE_URL=$URL "$ROOT/scripts/city" sample load --scale city >/dev/null
+  psql "$URL" -qc "VACUUM ANALYZE"
+fi
+DATABASE_URL=$URL "$ROOT/scripts/city" migrate >/dev/null
+[ -f "$ROOT/server/target/city-server.jar" ] || (cd "$ROOT" && mvn -B -q package -DskipTests)
+
+# 3. Servers (stopped on exit).
+started=()
+cleanup() {
+  for pid in "${started[@]}"; do kill "$pid" 2>/dev/null || true; done
+}
+trap cleanup EXIT
+wait_http() {
+  for _ in $(seq 1 180); do
+    curl -sf -o /dev/null "$1" && return 0
+    sleep 1
+  done
+  say "$1 did not answer"; return 1
+}
+OURS=http://127.0.0.1:$SERVER_PORT
+MP=http://127.0.0.1:$MP_PORT
+rm -rf "$VAR/store" "$VAR/mapproxy-cache"
+say "starting our server on $SERVER_PORT"
+SERVER_PORT=$SERVER_PORT DATABASE_URL=$URL CITY_TILES_CACHE_DIR="$VAR/store" \
+  java -Xmx512m -jar "$ROOT/server/target/city-server.jar" >"$VAR/server.log" 2>&1 &
+started+=($!)
+wait_http "$OURS/actuator/health"
+cat >"$VAR/mapproxy.yaml" <<YAML
+services:
+  wmts:
+    restful: true
+    kvp: true
+layers:
+  - name: pipe_js
+    title: water pipes
+    sources: [pipe_js_cache]
+caches:
+  pipe_js_cache:
+    grids: [webmercator]
+    sources: [ours_wms]
+    meta_size: [4, 4]
+    meta_buffer: 32
+    cache:
+      type: file
+      directory: $VAR/mapproxy-cache
+sources:
+  ours_wms:
+    type: wms
+    req:
+      url: $OURS/wms
+      layers: pipe_js
+      transparent: true
+    supported_srs: ['EPSG:3857']
+grids:
+  webmercator:
+    base: GLOBAL_WEBMERCATOR
+globals:
+  image:
+    formats:
+      image/png:
+        transparent: true
+YAML
+cat >"$VAR/mapproxy_app.py" <<PYAPP
+from mapproxy.wsgiapp import make_wsgi_app
+application = make_wsgi_app('$VAR/mapproxy.yaml')
+PYAPP
+say "starting MapProxy ($MP_WORKERS gunicorn workers) on $MP_PORT"
+gunicorn -w "$MP_WORKERS" -b "127.0.0.1:$MP_PORT" --chdir "$VAR" mapproxy_app:application \
+  >"$VAR/gunicorn.log" 2>&1 &
+started+=($!)
+wait_http "$MP/wmts/1.0.0/WMTSCapabilities.xml"
+
+# 4. The tiles: a block around the centre of the water network.
+read -r lon lat < <(psql "$URL" -Atqc "SELECT ST_X(c) || ' ' || ST_Y(c) FROM (SELECT ST_Transform(ST_SetSRID(
+  ST_Centroid(ST_Extent(geom)::geometry), ST_SRID((SELECT geom FROM pipe_segment LIMIT 1))), 4490) c
+  FROM pipe_segment WHERE network = 'JS') x")
+for kind in ours mapproxy mvt sql; do
+  $PY "$HERE/tiles.py" "$lon" "$lat" "$ZOOM" "$SIDE" $kind >"$VAR/$kind.txt"
+done
+BBOX=$($PY "$HERE/tiles.py" "$lon" "$lat" "$ZOOM" "$SIDE" bbox)
+IFS=, read -r w s e n <<<"$BBOX"
+cat >"$VAR/seed.yaml" <<YAML
+seeds:
+  block:
+    caches: [pipe_js_cache]
+    grids: [webmercator]
+    levels: [$ZOOM]
+    coverages: [block]
+coverages:
+  block:
+    bbox: [$w, $s, $e, $n]
+    srs: 'EPSG:4326'
+YAML
+tiles=$((SIDE * SIDE))
+say "$tiles tiles at level $ZOOM around $lon, $lat ($BBOX)"
+
+# 5. Timings under the machine-wide lock.
+exec 9>"$BENCH_LOCK"
+say "waiting for $BENCH_LOCK"
+flock 9
+echo "== seeding $tiles tiles (level $ZOOM) — $(load)"
+t0=$(date +%s.%N)
+seed=$(DATABASE_URL=$URL "$ROOT/scripts/city" tiles seed --layer pipe_js --zoom "$ZOOM" --bbox "$BBOX" 2>/dev/null)
+t1=$(date +%s.%N)
+echo "ours: $seed (wall $(echo "$t1 - $t0" | bc) s, job queue included)"
+t0=$(date +%s.%N)
+mapproxy-seed -q -f "$VAR/mapproxy.yaml" -s "$VAR/seed.yaml" -c 2 --seed ALL >"$VAR/mapproxy-seed.log" 2>&1
+t1=$(date +%s.%N)
+mp_tiles=$(find "$VAR/mapproxy-cache" -name '*.png' | wc -l)
+echo "mapproxy-seed -c 2: $mp_tiles tiles stored in $(echo "$t1 - $t0" | bc) s ($(echo "scale=1; $mp_tiles / ($t1 - $t0)" | bc) tiles/s)"
+echo "   $(load)"
+
+say "cached: every tile fetched once from both first"
+$PY "$HERE/fetch.py" "$OURS" "$VAR/ours.txt"
+$PY "$HERE/fetch.py" "$MP" "$VAR/mapproxy.txt"
+echo "== cached tiles, wrk -c $CONNECTIONS -d ${DURATION}s — $(load)"
+for who in ours mapproxy; do
+  base=$OURS; [ $who = mapproxy ] && base=$MP
+  r=$(WMS_REQUESTS="$VAR/$who.txt" wrk -t 2 -c "$CONNECTIONS" -d "${DURATION}s" --timeout 30s \
+    -s "$ROOT/bench/wms/requests.lua" "$base" | grep '^RESULT')
+  echo "$who: $r"
+done
+echo "   $(load)"
+
+echo "== cold vector tiles ($tiles, one after another) — $(load)"
+psql "$URL" -qAt -f "$VAR/sql.txt" >/dev/null  # warm the buffers for both
+DATABASE_URL=$URL "$ROOT/scripts/city" tiles truncate --layer pipe_js --zoom "$ZOOM" --bbox "$BBOX" 2>/dev/null
+sleep 1
+echo "ours (after truncate): $($PY "$HERE/fetch.py" "$OURS" "$VAR/mvt.txt")"
+echo "ours (cached): $($PY "$HERE/fetch.py" "$OURS" "$VAR/mvt.txt")"
+t0=$(date +%s.%N)
+psql "$URL" -qAt -f "$VAR/sql.txt" >/dev/null
+t1=$(date +%s.%N)
+echo "bare ST_AsMVT SQL (psql, one connection): seconds=$(echo "$t1 - $t0" | bc)"
+echo "   $(load)"

@@ -1,0 +1,288 @@
+package cn.lzxq.city.data.coverage;
+
+import cn.lzxq.city.data.db.ReadTransaction;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.locationtech.jts.algorithm.locate.IndexedPointInAreaLocator;
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.Envelope;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.GeometryFactory;
+import org.locationtech.jts.geom.Location;
+import org.locationtech.jts.io.ParseException;
+import org.locationtech.jts.io.WKBReader;
+import org.locationtech.jts.operation.union.UnaryUnionOp;
+
+/**
+ * Coverage against the plan, from the current grid: per operator and band, the share of built-up
+ * parcel area (GB 50137-2011 construction land, every class but E) whose best-server RSRP reaches
+ * the target's threshold, by major land-use class and in total, against {@code coverage_target}
+ * (V91); and the coverage holes — 4-connected built-up cells below the threshold — as polygons of
+ * at least a minimum area (m²).
+ *
+ * <p>A cell belongs to a parcel when its centre lies inside it; areas are cell counts × cell².
+ */
+public final class CoverageKpi {
+
+  private CoverageKpi() {}
+
+  /**
+   * One KPI figure.
+   *
+   * @param landUseClass GB 50137 major class, or null for all built-up land
+   * @param parcelAreaM2 built-up parcel area of the class, m²
+   * @param coveredAreaM2 of it at or above the threshold, m²
+   * @param share covered / parcel area (0–1)
+   * @param thresholdDbm RSRP threshold of the target, dBm
+   * @param targetShare the target (0–1)
+   * @param met share ≥ target
+   */
+  public record Share(
+      String operator,
+      String band,
+      String landUseClass,
+      double parcelAreaM2,
+      double coveredAreaM2,
+      double share,
+      double thresholdDbm,
+      double targetShare,
+      boolean met) {}
+
+  /**
+   * A coverage hole: built-up cells below the threshold, connected.
+   *
+   * @param areaM2 its area, m²
+   * @param polygon the union of its cells, native CRS
+   * @param thresholdDbm the threshold it falls below, dBm
+   */
+  public record Hole(
+      String operator, String band, double areaM2, Geometry polygon, double thresholdDbm) {}
+
+  /**
+   * The KPIs and holes of a grid.
+   *
+   * @param minHoleAreaM2 the least area of a reported hole, m²
+   */
+  public record Report(
+      StoredGrid grid, double minHoleAreaM2, List<Share> shares, List<Hole> holes) {}
+
+  /** A target row. */
+  private record Target(String operator, String landUseClass, double thresholdDbm, double share) {}
+
+  /** The report of the current grid (null without one). */
+  public static Report run(ReadTransaction tx, double minHoleAreaM2) throws SQLException {
+    Connection c = tx.connection();
+    StoredGrid stored = CoverageStore.current(c, null);
+    if (stored == null) {
+      return null;
+    }
+    CoverageGrid g = stored.grid();
+    List<String> classes = new ArrayList<>();
+    int[] cellClass = parcelCells(tx, g, classes);
+    List<Target> targets =
+        tx.queryAll(
+            "SELECT operator, land_use_class, threshold_dbm, target_share FROM coverage_target",
+            Map.of(),
+            rs -> new Target(rs.getString(1), rs.getString(2), rs.getDouble(3), rs.getDouble(4)));
+    List<Share> shares = new ArrayList<>();
+    List<Hole> holes = new ArrayList<>();
+    for (CoverageSector.LayerKey k : CoverageStore.layers(c, stored.id())) {
+      float[] rsrp = layer(c, stored, k);
+      Target all = target(targets, k.operator(), null);
+      Map<String, long[]> counts = new LinkedHashMap<>();
+      long[] total = new long[2];
+      boolean[] hole = new boolean[rsrp.length];
+      for (int i = 0; i < rsrp.length; i++) {
+        if (cellClass[i] < 0) {
+          continue;
+        }
+        String cls = classes.get(cellClass[i]);
+        Target t = target(targets, k.operator(), cls);
+        long[] n = counts.computeIfAbsent(cls, x -> new long[2]);
+        n[0]++;
+        total[0]++;
+        if (rsrp[i] >= t.thresholdDbm()) {
+          n[1]++;
+        }
+        if (rsrp[i] >= all.thresholdDbm()) {
+          total[1]++;
+        } else {
+          hole[i] = true;
+        }
+      }
+      double cell2 = g.cellM() * g.cellM();
+      shares.add(share(k, null, total, cell2, all));
+      counts.entrySet().stream()
+          .sorted(Map.Entry.comparingByKey())
+          .forEach(
+              e ->
+                  shares.add(
+                      share(
+                          k,
+                          e.getKey(),
+                          e.getValue(),
+                          cell2,
+                          target(targets, k.operator(), e.getKey()))));
+      holes.addAll(holes(g, hole, k, minHoleAreaM2, all.thresholdDbm()));
+    }
+    return new Report(stored, minHoleAreaM2, shares, holes);
+  }
+
+  private static Share share(
+      CoverageSector.LayerKey k, String cls, long[] n, double cell2, Target t) {
+    double share = n[0] == 0 ? 1 : n[1] / (double) n[0];
+    return new Share(
+        k.operator(),
+        k.band(),
+        cls,
+        n[0] * cell2,
+        n[1] * cell2,
+        share,
+        t.thresholdDbm(),
+        t.share(),
+        share >= t.share());
+  }
+
+  /** The most specific target: class and operator, class, operator, then the general one. */
+  private static Target target(List<Target> targets, String operator, String cls) {
+    Target best = null;
+    int bestRank = -1;
+    for (Target t : targets) {
+      boolean opOk = t.operator() == null || t.operator().equals(operator);
+      boolean clsOk = t.landUseClass() == null || t.landUseClass().equals(cls);
+      if (opOk && clsOk) {
+        int rank = (t.landUseClass() != null ? 2 : 0) + (t.operator() != null ? 1 : 0);
+        if (rank > bestRank) {
+          best = t;
+          bestRank = rank;
+        }
+      }
+    }
+    if (best == null) {
+      throw new IllegalStateException("no coverage_target row applies to " + operator + "/" + cls);
+    }
+    return best;
+  }
+
+  /**
+   * The class index (into {@code classes}) of every cell inside a built-up parcel, −1 elsewhere.
+   */
+  private static int[] parcelCells(ReadTransaction tx, CoverageGrid g, List<String> classes)
+      throws SQLException {
+    int[] out = new int[g.width() * g.height()];
+    Arrays.fill(out, -1);
+    WKBReader wkb = new WKBReader();
+    List<Object[]> parcels =
+        tx.queryAll(
+            "SELECT substr(land_use_code, 1, 1) AS cls, ST_AsBinary(ST_Force2D(geom)) AS wkb"
+                + " FROM zoning_parcel WHERE valid_to IS NULL AND valid_from <= now()"
+                + " AND land_use_code !~ '^E' ORDER BY fid",
+            Map.of(),
+            rs -> new Object[] {rs.getString(1), rs.getBytes(2)});
+    for (Object[] p : parcels) {
+      Geometry geom;
+      try {
+        geom = wkb.read((byte[]) p[1]);
+      } catch (ParseException e) {
+        throw new IllegalStateException("unreadable parcel geometry", e);
+      }
+      int cls = classes.indexOf((String) p[0]);
+      if (cls < 0) {
+        classes.add((String) p[0]);
+        cls = classes.size() - 1;
+      }
+      Envelope e = geom.getEnvelopeInternal();
+      CoverageGrid.Window w = g.window(e.getMinX(), e.getMinY(), e.getMaxX(), e.getMaxY());
+      if (w == null) {
+        continue;
+      }
+      IndexedPointInAreaLocator inside = new IndexedPointInAreaLocator(geom);
+      for (int r = w.row0(); r < w.row0() + w.rows(); r++) {
+        for (int col = w.col0(); col < w.col0() + w.cols(); col++) {
+          if (inside.locate(new Coordinate(g.x(col), g.y(r))) == Location.INTERIOR) {
+            out[r * g.width() + col] = cls;
+          }
+        }
+      }
+    }
+    return out;
+  }
+
+  /** The RSRP of a whole layer, row-major over the grid. */
+  private static float[] layer(Connection c, StoredGrid stored, CoverageSector.LayerKey k)
+      throws SQLException {
+    CoverageGrid g = stored.grid();
+    float[] out = new float[g.width() * g.height()];
+    Arrays.fill(out, Float.NaN);
+    for (int br = 0; br < g.blockRows(); br++) {
+      for (int bc = 0; bc < g.blockCols(); bc++) {
+        CoverageStore.Block b = CoverageStore.block(c, stored.id(), k, br, bc);
+        if (b == null) {
+          continue;
+        }
+        int bw = Math.min(CoverageGrid.BLOCK, g.width() - bc * CoverageGrid.BLOCK);
+        for (int i = 0; i < b.rsrpDbm().length; i++) {
+          int row = br * CoverageGrid.BLOCK + i / bw;
+          int col = bc * CoverageGrid.BLOCK + i % bw;
+          out[row * g.width() + col] = b.rsrpDbm()[i];
+        }
+      }
+    }
+    return out;
+  }
+
+  /** Connected hole cells (4-neighbours) of at least the minimum area, as polygons. */
+  private static List<Hole> holes(
+      CoverageGrid g,
+      boolean[] hole,
+      CoverageSector.LayerKey k,
+      double minAreaM2,
+      double threshold) {
+    GeometryFactory f = new GeometryFactory();
+    List<Hole> out = new ArrayList<>();
+    boolean[] seen = new boolean[hole.length];
+    ArrayDeque<Integer> queue = new ArrayDeque<>();
+    for (int start = 0; start < hole.length; start++) {
+      if (!hole[start] || seen[start]) {
+        continue;
+      }
+      List<Integer> cells = new ArrayList<>();
+      seen[start] = true;
+      queue.add(start);
+      while (!queue.isEmpty()) {
+        int i = queue.poll();
+        cells.add(i);
+        int r = i / g.width();
+        int col = i % g.width();
+        int[][] next = {{r - 1, col}, {r + 1, col}, {r, col - 1}, {r, col + 1}};
+        for (int[] n : next) {
+          if (n[0] >= 0 && n[0] < g.height() && n[1] >= 0 && n[1] < g.width()) {
+            int j = n[0] * g.width() + n[1];
+            if (hole[j] && !seen[j]) {
+              seen[j] = true;
+              queue.add(j);
+            }
+          }
+        }
+      }
+      double area = cells.size() * g.cellM() * g.cellM();
+      if (area >= minAreaM2) {
+        List<Geometry> boxes = new ArrayList<>();
+        for (int i : cells) {
+          double x0 = g.west() + (i % g.width()) * g.cellM();
+          double y1 = g.north() - (i / g.width()) * g.cellM();
+          boxes.add(f.toGeometry(new Envelope(x0, x0 + g.cellM(), y1 - g.cellM(), y1)));
+        }
+        out.add(new Hole(k.operator(), k.band(), area, UnaryUnionOp.union(boxes), threshold));
+      }
+    }
+    out.sort((a, b) -> Double.compare(b.areaM2(), a.areaM2()));
+    return out;
+  }
+}

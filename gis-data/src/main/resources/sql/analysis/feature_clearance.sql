@@ -1,0 +1,49 @@
+-- Pipe-to-feature clearance (GB 50289-2016 Table 4.1.9, the feature columns): every subject pipe
+-- in plan against the features the service holds — base-station towers and poles (base_station,
+-- type POLE: to the pole centre) and building footprints (building, type BUILDING: to the outer
+-- wall; planned and demolished buildings are left out). Measured from the pipe's outer wall
+-- (half_width_m of pipe_solid_at): plan distance to the feature minus the half width; a pipe under
+-- a footprint is at 0. The governing row is clearance_rule_for() of the pipe's clearance type and
+-- the feature type. Slots: scope_cte and subject as in pairs.sql.
+WITH {scope_cte},
+subject AS ({subject}),
+feature AS MATERIALIZED (
+  SELECT 'POLE'::text AS f_type, 'base_station'::text AS f_layer, b.fid AS f_fid, b.site_code AS f_code,
+         b.site_name AS f_name, b.geom AS f_geom
+  FROM base_station b
+  WHERE valid_at(b.valid_from, b.valid_to, CAST(:as_of AS timestamptz))
+  UNION ALL
+  SELECT 'BUILDING', 'building', g.fid, g.building_code, g.name, g.geom
+  FROM building g
+  WHERE valid_at(g.valid_from, g.valid_to, CAST(:as_of AS timestamptz)) AND g.status IN ('existing', 'under_construction')
+),
+-- reach: the largest feature rule plus the largest pipe size (a constant, so the GiST index of
+-- pipe_segment drives the join from the few features; a per-pipe reach made it a nested loop over
+-- every pipe of the city, minutes on `city`)
+lim AS (
+  SELECT max(min_clearance_m)::float8
+         + (SELECT coalesce(max(greatest(width_mm, height_mm, dn_mm)), 0) FROM pipe_segment) / 1000.0 AS reach_m
+  FROM clearance_rule
+  WHERE direction = 'horizontal' AND b_type IN ('POLE', 'BUILDING')
+),
+near AS (
+  SELECT a.*, f.*, pipe_clearance_type(a.network, a.subtype, a.laying_class) AS a_type,
+         greatest(ST_Distance(a.geom, f.f_geom) - a.half_width_m, 0) AS measured_m
+  FROM feature f
+  CROSS JOIN lim
+  JOIN subject a ON ST_DWithin(a.geom, f.f_geom, lim.reach_m)
+)
+SELECT n.fid AS a_fid, n.network AS a_network, n.dn_mm AS a_dn, n.width_mm AS a_width, n.height_mm AS a_height,
+       n.material AS a_material, n.laying AS a_laying, n.road_name AS a_road, n.start_point AS a_start_point,
+       n.end_point AS a_end_point, n.start_depth_m AS a_start_depth, n.end_depth_m AS a_end_depth,
+       ST_Z(ST_StartPoint(n.geom)) AS a_start_elev, ST_Z(ST_EndPoint(n.geom)) AS a_end_elev, n.owner AS a_owner,
+       o.name AS a_owner_name, o.contact_person AS a_owner_person, o.phone AS a_owner_phone, o.email AS a_owner_email,
+       n.f_type, n.f_layer, n.f_fid, n.f_code, n.f_name, n.measured_m,
+       r.rule_id, r.min_clearance_m AS required_m, r.source_clause, r.confidence,
+       ST_AsGeoJSON(ST_Transform(ST_ClosestPoint(ST_Force2D(n.f_geom), ST_Force2D(n.geom)), 4326), 7) AS location
+FROM near n
+CROSS JOIN LATERAL clearance_rule_for('horizontal', n.a_type, n.subtype, n.pressure_class, n.size_mm, n.laying_class,
+                                      n.f_type, NULL, NULL, NULL, NULL) r
+LEFT JOIN organization o ON o.code = n.owner
+WHERE n.measured_m < r.min_clearance_m - 0.0005
+ORDER BY n.f_layer, n.f_fid, n.fid

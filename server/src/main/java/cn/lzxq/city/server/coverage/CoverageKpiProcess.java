@@ -1,0 +1,281 @@
+package cn.lzxq.city.server.coverage;
+
+import cn.lzxq.city.data.analysis.common.AnalysisDb;
+import cn.lzxq.city.data.analysis.common.AnalysisInputException;
+import cn.lzxq.city.data.analysis.common.ResolvedScope;
+import cn.lzxq.city.data.analysis.common.Scope;
+import cn.lzxq.city.data.analysis.common.ScopeResolver;
+import cn.lzxq.city.data.analysis.common.Session;
+import cn.lzxq.city.data.analysis.tower.ColocationRequest;
+import cn.lzxq.city.data.analysis.tower.ColocationResult;
+import cn.lzxq.city.data.analysis.tower.TowerCandidate;
+import cn.lzxq.city.data.analysis.tower.TowerColocation;
+import cn.lzxq.city.data.coverage.Carrier;
+import cn.lzxq.city.data.coverage.CoverageKpi;
+import cn.lzxq.city.data.coverage.CoverageReach;
+import cn.lzxq.city.data.crs.CrsRef;
+import cn.lzxq.city.data.db.ReadExecutor;
+import cn.lzxq.city.data.job.JobHandler;
+import cn.lzxq.city.data.job.JobResult;
+import cn.lzxq.city.server.processes.ExtraProcess;
+import cn.lzxq.city.server.processes.JobsProperties;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.GeometryFactory;
+import org.locationtech.jts.geom.Point;
+import org.locationtech.jts.io.WKBWriter;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The {@code coverage-kpi} process: coverage of the current grid against the plan ({@link
+ * CoverageKpi}: share of built-up parcel area covered per operator and band, by GB 50137 major
+ * class and in total, against {@code coverage_target}) and the holes of at least {@code
+ * minHoleArea} m² (default 2,500) as polygons, each with the existing towers that could host a new
+ * sector to fill it — the co-location analysis ({@link TowerColocation}) at the hole's interior
+ * point — ranked by the hole area a typical sector of the operator's band on them would cover
+ * ({@link CoverageReach}: NLOS, boresight), then by distance. One GeoJSON FeatureCollection: {@code
+ * kind} kpi (no geometry) and hole (polygon, CRS84); CSV and XLSX from the results endpoint.
+ */
+@Component
+@Order(2)
+class CoverageKpiProcess implements ExtraProcess {
+
+  /** Antenna height asked of a host tower for the new sector, metres. */
+  static final double NEW_ANTENNA_M = 25;
+
+  private final ReadExecutor reads;
+  private final AnalysisDb analysis;
+  private final JsonMapper json;
+  private final JobsProperties jobs;
+
+  CoverageKpiProcess(
+      ReadExecutor reads, AnalysisDb analysis, JsonMapper json, JobsProperties jobs) {
+    this.reads = reads;
+    this.analysis = analysis;
+    this.json = json;
+    this.jobs = jobs;
+  }
+
+  @Override
+  public String id() {
+    return "coverage-kpi";
+  }
+
+  @Override
+  public String titleZh() {
+    return "覆盖指标与盲区";
+  }
+
+  @Override
+  public String titleEn() {
+    return "Coverage KPIs and holes";
+  }
+
+  @Override
+  public String description() {
+    return "Share of built-up parcel area (GB 50137 classes) covered per operator and band against"
+        + " coverage_target, coverage holes of at least minHoleArea m² as polygons, and for each"
+        + " hole the existing towers that could host a sector to fill it, ranked by the hole area"
+        + " covered. Reads the grid of the last coverage run.";
+  }
+
+  @Override
+  public Set<String> inputs() {
+    return Set.of("minHoleArea");
+  }
+
+  @Override
+  public void check(JsonNode inputs) {
+    minHoleArea(inputs);
+  }
+
+  static double minHoleArea(JsonNode in) {
+    if (in != null && !in.isNull() && !in.isObject()) {
+      throw new AnalysisInputException("inputs 应为对象", "inputs must be a JSON object");
+    }
+    if (in == null || in.isNull()) {
+      return 2_500;
+    }
+    for (String name : in.propertyNames()) {
+      if (!name.equals("minHoleArea")) {
+        throw new AnalysisInputException("未知输入：" + name, "unknown input '" + name + "'");
+      }
+    }
+    JsonNode v = in.get("minHoleArea");
+    double d;
+    try {
+      d = v == null || v.isNull() ? 2_500 : Double.parseDouble(v.asString());
+    } catch (NumberFormatException e) {
+      d = Double.NaN;
+    }
+    if (!(d >= 0 && d <= 10_000_000)) {
+      throw new AnalysisInputException(
+          "minHoleArea 应在 0–10,000,000 m²", "minHoleArea must be a number in 0–10,000,000 m²");
+    }
+    return d;
+  }
+
+  @Override
+  public JobHandler handler() {
+    return (job, ctx) -> {
+      double min = minHoleArea(json.readTree(job.inputs()));
+      ctx.progress(10, "measuring coverage against the targets");
+      CoverageKpi.Report report = reads.read(jobs.timeLimit(), tx -> CoverageKpi.run(tx, min));
+      if (report == null) {
+        throw new IllegalStateException("no coverage grid: run the coverage process first");
+      }
+      ctx.progress(60, report.holes().size() + " holes: finding host towers");
+      ObjectNode fc = json.createObjectNode();
+      fc.put("type", "FeatureCollection");
+      ArrayNode features = fc.putArray("features");
+      for (CoverageKpi.Share s : report.shares()) {
+        ObjectNode p = feature(features, null);
+        p.put("kind", "kpi");
+        p.put("layer", layer(s.operator(), s.band()));
+        p.put("operator", s.operator());
+        p.put("band", s.band());
+        p.put("landUseClass", s.landUseClass() == null ? "all" : s.landUseClass());
+        p.put("parcelAreaM2", s.parcelAreaM2());
+        p.put("coveredAreaM2", s.coveredAreaM2());
+        p.put("share", Math.round(s.share() * 10_000) / 10_000.0);
+        p.put("targetShare", s.targetShare());
+        p.put("thresholdDbm", s.thresholdDbm());
+        p.put("met", s.met());
+      }
+      analysis.run(
+          jobs.timeLimit(),
+          session -> {
+            ResolvedScope now =
+                ScopeResolver.resolve(session, Scope.everything(null), Double.POSITIVE_INFINITY);
+            int n = 0;
+            for (CoverageKpi.Hole h : report.holes()) {
+              ctx.checkCancelled();
+              ObjectNode geometry = geoJson(session, h.polygon());
+              ObjectNode p = feature(features, geometry);
+              p.put("kind", "hole");
+              p.put("hole", ++n);
+              p.put("layer", layer(h.operator(), h.band()));
+              p.put("operator", h.operator());
+              p.put("band", h.band());
+              p.put("areaM2", h.areaM2());
+              p.put("thresholdDbm", h.thresholdDbm());
+              candidates(session, now, h, report, p.putArray("candidates"));
+            }
+            return null;
+          });
+      return new JobResult(json.writeValueAsBytes(fc), "application/geo+json");
+    };
+  }
+
+  private static String layer(String operator, String band) {
+    return new cn.lzxq.city.data.coverage.CoverageSector.LayerKey(operator, band).layerName();
+  }
+
+  private static ObjectNode feature(ArrayNode features, ObjectNode geometry) {
+    ObjectNode f = features.addObject();
+    f.put("type", "Feature");
+    if (geometry == null) {
+      f.putNull("geometry");
+    } else {
+      f.set("geometry", geometry);
+    }
+    return f.putObject("properties");
+  }
+
+  private ObjectNode geoJson(Session s, Geometry g) throws SQLException {
+    String text =
+        s.query(
+                "SELECT ST_AsGeoJSON(ST_Transform(ST_GeomFromWKB(:wkb, :srid), 4326), 7) AS g",
+                Map.of("wkb", new WKBWriter().write(g), "srid", s.nativeSrid()),
+                r -> r.str("g"))
+            .get(0);
+    return (ObjectNode) json.readTree(text);
+  }
+
+  /**
+   * The towers the co-location analysis finds around the hole's interior point for the operator,
+   * ranked by the hole area within a typical sector's reach from them.
+   */
+  private void candidates(
+      Session s, ResolvedScope now, CoverageKpi.Hole h, CoverageKpi.Report report, ArrayNode out)
+      throws SQLException {
+    Point at = h.polygon().getInteriorPoint();
+    double[] typical =
+        s.query(
+                "SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY eirp_dbm) AS eirp,"
+                    + " percentile_cont(0.5) WITHIN GROUP (ORDER BY frequency_mhz) AS f,"
+                    + " (SELECT bandwidth_mhz::float8 FROM coverage_carrier WHERE band = :b) AS bw,"
+                    + " (SELECT subcarrier_khz::float8 FROM coverage_carrier WHERE band = :b) AS scs,"
+                    + " (SELECT resource_blocks FROM coverage_carrier WHERE band = :b) AS rb"
+                    + " FROM antenna_sector WHERE valid_to IS NULL AND operator = :o AND band = :b",
+                Map.of("o", h.operator(), "b", h.band()),
+                r ->
+                    new double[] {
+                      r.dbl("eirp"), r.dbl("f"), r.dbl("bw"), r.dbl("scs"), r.dbl("rb")
+                    })
+            .get(0);
+    Carrier carrier =
+        new Carrier(
+            typical[2], typical[3], (int) typical[4], report.grid().settings().noiseFigureDb());
+    double reach =
+        CoverageReach.metres(
+            typical[0],
+            carrier,
+            typical[1],
+            NEW_ANTENNA_M,
+            report.grid().settings().receiverHeightM(),
+            h.thresholdDbm());
+    ColocationResult r =
+        TowerColocation.run(
+            s,
+            new ColocationRequest(
+                at.getX(),
+                at.getY(),
+                CrsRef.epsg(s.nativeSrid()),
+                h.operator(),
+                NEW_ANTENNA_M,
+                h.band(),
+                typical[1],
+                typical[0],
+                null),
+            now);
+    GeometryFactory f = new GeometryFactory();
+    record Ranked(TowerCandidate c, double coveredM2) {}
+    List<Ranked> ranked = new ArrayList<>();
+    for (TowerCandidate c : r.candidates()) {
+      double[] xy =
+          s.query(
+                  "SELECT ST_X(geom) AS x, ST_Y(geom) AS y FROM base_station"
+                      + " WHERE site_code = :c AND valid_to IS NULL",
+                  Map.of("c", c.siteCode()),
+                  row -> new double[] {row.dbl("x"), row.dbl("y")})
+              .get(0);
+      Geometry disc = f.createPoint(new Coordinate(xy[0], xy[1])).buffer(reach, 32);
+      ranked.add(new Ranked(c, h.polygon().intersection(disc).getArea()));
+    }
+    ranked.sort(
+        Comparator.comparingDouble((Ranked x) -> -x.coveredM2())
+            .thenComparingDouble(x -> x.c().distanceM()));
+    int rank = 0;
+    for (Ranked x : ranked) {
+      ObjectNode c = out.addObject();
+      c.put("rank", ++rank);
+      c.put("siteCode", x.c().siteCode());
+      c.put("distanceM", x.c().distanceM());
+      c.put("canHost", x.c().canHost());
+      c.put("coveredAreaM2", Math.round(x.coveredM2()));
+      c.put("reachM", reach);
+    }
+  }
+}

@@ -1,0 +1,248 @@
+package cn.lzxq.city.server.tilestore;
+
+import cn.lzxq.city.data.sql.SqlTemplate;
+import cn.lzxq.city.tiles.geo.Region;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * The database change log (table {@code tile_change}, filled by triggers on the feature tables: the
+ * box of every version an edit closes and of every version it writes, so both the before and the
+ * after extent of an edit) as seen by this server: the recent changes in memory, read again at most
+ * every {@code city.tile-store.change-poll}. A stored tile (2D, 3D, terrain) built when the log
+ * stood at {@code seq} is stale when a later change of one of its layers crosses its area; a change
+ * has no time, so it makes the tiles of every as-of time in its area stale.
+ *
+ * <p>At start the last {@value #HISTORY} changes are loaded, so disk-cache entries built before a
+ * restart stay usable; an entry older than the loaded history counts as stale.
+ */
+@Component
+public class ChangeLog {
+
+  /** Changes kept in memory. */
+  static final int HISTORY = 200_000;
+
+  /** The longest a request waits for a read of the log while the database answers, ms. */
+  static final long WAIT_MS = 1_000;
+
+  private static final Logger LOG = LoggerFactory.getLogger(ChangeLog.class);
+
+  private final JdbcTemplate jdbc;
+  private final long pollNanos;
+  private final List<Change> changes = new ArrayList<>();
+  private long floorSeq = -1;
+  private long lastSeq;
+  private long lastPoll;
+  private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
+  private final ExecutorService reader =
+      Executors.newSingleThreadExecutor(
+          r -> {
+            Thread t = new Thread(r, "tile-change-log");
+            t.setDaemon(true);
+            return t;
+          });
+  private CompletableFuture<Void> inFlight;
+  private boolean lastReadFailed;
+
+  public ChangeLog(JdbcTemplate jdbc, TileStoreProperties props) {
+    this.jdbc = jdbc;
+    this.pollNanos = props.changePoll().toNanos();
+  }
+
+  /** Runs {@code r} after every poll that found changes (with the log's lock released). */
+  public void onChange(Runnable r) {
+    listeners.add(r);
+  }
+
+  /**
+   * Reads new rows of the log unless it was read less than the poll interval ago. The read runs on
+   * the log's own thread, never under the log's lock: the caller waits for it at most {@value
+   * #WAIT_MS} ms while the database answers, not at all while the last read failed (the database is
+   * away: tiles are served from what is known and cached), and a read already under way is joined,
+   * not repeated.
+   */
+  public void poll() {
+    CompletableFuture<Void> read;
+    boolean wait;
+    synchronized (this) {
+      if (inFlight == null) {
+        long now = System.nanoTime();
+        if (floorSeq >= 0 && now - lastPoll < pollNanos) {
+          return;
+        }
+        lastPoll = now;
+        CompletableFuture<Void> started = CompletableFuture.runAsync(this::read, reader);
+        inFlight = started;
+        started.whenComplete((v, e) -> finished(started, e));
+      }
+      read = inFlight;
+      wait = !lastReadFailed;
+    }
+    if (read == null || !wait) {
+      return;
+    }
+    try {
+      read.get(WAIT_MS, TimeUnit.MILLISECONDS);
+    } catch (TimeoutException | ExecutionException e) {
+      // serve what is known; the read goes on (or failed and is logged)
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private synchronized void finished(CompletableFuture<Void> read, Throwable failure) {
+    if (inFlight == read) {
+      inFlight = null;
+    }
+    if (failure != null && !lastReadFailed) {
+      LOG.warn(
+          "tile change log not read ({}); cached tiles are served until it is",
+          failure.getClass().getSimpleName());
+    }
+    lastReadFailed = failure != null;
+  }
+
+  /** One read of the log (on the reader thread); the lock is held only to merge what was read. */
+  private void read() {
+    long after;
+    boolean first;
+    synchronized (this) {
+      after = lastSeq;
+      first = floorSeq < 0;
+    }
+    if (first) {
+      Long last = jdbc.queryForObject(SqlTemplate.load("tiles3d/last_change"), Long.class);
+      synchronized (this) {
+        floorSeq = Math.max(0, last - HISTORY);
+        lastSeq = floorSeq;
+        after = lastSeq;
+      }
+    }
+    List<Change> found =
+        jdbc.query(
+            SqlTemplate.load("tiles3d/changes"),
+            (rs, i) ->
+                new Change(
+                    rs.getLong("seq"),
+                    rs.getString("layer"),
+                    rs.getDouble("west"),
+                    rs.getDouble("south"),
+                    rs.getDouble("east"),
+                    rs.getDouble("north"),
+                    rs.getObject("min_zoom") == null ? 0 : rs.getInt("min_zoom"),
+                    rs.getObject("max_zoom") == null ? Integer.MAX_VALUE : rs.getInt("max_zoom")),
+            after,
+            HISTORY);
+    synchronized (this) {
+      changes.addAll(found);
+      if (!found.isEmpty()) {
+        lastSeq = found.get(found.size() - 1).seq();
+      }
+      if (changes.size() > HISTORY) {
+        List<Change> keep =
+            new ArrayList<>(changes.subList(changes.size() - HISTORY / 2, changes.size()));
+        floorSeq = keep.get(0).seq() - 1;
+        changes.clear();
+        changes.addAll(keep);
+      }
+    }
+    if (!found.isEmpty()) {
+      listeners.forEach(Runnable::run);
+    }
+  }
+
+  /** The newest sequence number seen: tiles built now record it. */
+  public synchronized long seq() {
+    return lastSeq;
+  }
+
+  /** The edits after {@code seq} (for the grid's extent check; truncations left out). */
+  public synchronized List<Change> since(long seq) {
+    return changes.subList(firstAfter(seq), changes.size()).stream()
+        .filter(Change::allLevels)
+        .toList();
+  }
+
+  /**
+   * Whether a change after {@code seq} of one of {@code layers} crosses {@code region} grown by
+   * {@code reachM} metres ({@code region} null: anywhere). Changes limited to some 2D zoom levels
+   * (a truncation) do not count.
+   */
+  public synchronized boolean changedSince(
+      long seq, Collection<String> layers, Region region, double reachM) {
+    if (seq < floorSeq || seq > lastSeq) {
+      return true; // older than the history, or built against another database (seq from the
+      // future)
+    }
+    Region r = region == null ? null : region.expandedBy(reachM);
+    for (int i = firstAfter(seq); i < changes.size(); i++) {
+      Change c = changes.get(i);
+      if (c.allLevels() && layers.contains(c.layer()) && (r == null || crosses(c, r))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Whether a change after {@code seq} of one of {@code layers} concerning 2D level {@code zoom}
+   * crosses the longitude/latitude box {@code box} (west, south, east, north in CGCS2000 degrees;
+   * the caller widens it by its buffers).
+   */
+  public synchronized boolean changedSince(
+      long seq, Collection<String> layers, int zoom, double[] box) {
+    double west = box[0];
+    double south = box[1];
+    double east = box[2];
+    double north = box[3];
+    if (seq < floorSeq || seq > lastSeq) {
+      return true;
+    }
+    for (int i = firstAfter(seq); i < changes.size(); i++) {
+      Change c = changes.get(i);
+      if (layers.contains(c.layer())
+          && c.concerns(zoom)
+          && c.west() <= east
+          && c.east() >= west
+          && c.south() <= north
+          && c.north() >= south) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean crosses(Change c, Region r) {
+    return Math.toRadians(c.west()) <= r.east()
+        && Math.toRadians(c.east()) >= r.west()
+        && Math.toRadians(c.south()) <= r.north()
+        && Math.toRadians(c.north()) >= r.south();
+  }
+
+  /** Index of the first change with a sequence number above {@code seq}. */
+  private int firstAfter(long seq) {
+    int lo = 0;
+    int hi = changes.size();
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (changes.get(mid).seq() <= seq) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    return lo;
+  }
+}

@@ -1,0 +1,258 @@
+package cn.lzxq.city.server.analysis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import cn.lzxq.city.data.coverage.Carrier;
+import cn.lzxq.city.data.coverage.LinkBudget;
+import cn.lzxq.city.data.coverage.Propagation;
+import cn.lzxq.city.data.coverage.SectorPattern;
+import cn.lzxq.city.server.support.Http;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.Set;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Coverage end to end over HTTP on the analysis fixture (sites LZXQ-0001 at local (500, 500) with
+ * CMCC n41 sectors at 38 m, LZXQ-0002 at (560, 500) with CMCC n41 at 33 m and CUCC/CTCC n78): the
+ * {@code coverage} process computes the grid as a job; the point API, WMS GetMap, GetFeatureInfo,
+ * GetCapabilities and GetLegendGraphic serve it. The point value is checked against the model's
+ * published-formula functions (themselves checked against hand-computed numbers in
+ * PropagationModelTest) for the two candidate servers north of the sites.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class CoverageApiTest extends AnalysisApiTestBase {
+
+  private static final String LAYER = "coverage_cmcc_n41";
+
+  @BeforeAll
+  void computeTheGrid() throws Exception {
+    HttpRequest request =
+        HttpRequest.newBuilder(
+                URI.create("http://localhost:" + port + "/ogcapi/processes/coverage/execution"))
+            .timeout(Duration.ofSeconds(30))
+            .header("Content-Type", "application/json")
+            .POST(
+                HttpRequest.BodyPublishers.ofString(
+                    "{\"inputs\":{\"mode\":\"whole\",\"terrain\":false,\"radius\":1000}}"))
+            .build();
+    HttpResponse<String> created = Http.send(request, HttpResponse.BodyHandlers.ofString());
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    String id = JSON.readTree(created.body()).get("jobID").asString();
+    long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+    JsonNode s = null;
+    while (System.nanoTime() < deadline) {
+      s = getJson("/ogcapi/jobs/" + id);
+      if (!s.get("status").asString().matches("accepted|running")) {
+        break;
+      }
+      Thread.sleep(200);
+    }
+    assertThat(s.get("status").asString()).as(s.toString()).isEqualTo("successful");
+    JsonNode result = getJson("/ogcapi/jobs/" + id + "/results");
+    assertThat(result.get("features").findValuesAsString("layer"))
+        .containsExactly("coverage_cmcc_n41", "coverage_ctcc_n78", "coverage_cucc_n78");
+  }
+
+  @Test
+  @Order(1)
+  void pointAnswersTheBestOfTheTwoSectorsFacingIt() throws Exception {
+    // 200 m from LZXQ-0001 at 120°, 151 m from LZXQ-0002 at 131.5°: sector 2 (120°) of either
+    double[] ll = lonLat(673.2, 400);
+    JsonNode p = getJson("/api/coverage/point?x=" + ll[0] + "&y=" + ll[1]);
+    double cx = p.get("cellX").asDouble() - 383_500;
+    double cy = p.get("cellY").asDouble() - 4_041_800;
+    assertThat(cx).isCloseTo(673.2, within(25.0));
+    assertThat(cy).isCloseTo(400, within(25.0));
+    JsonNode cmcc = null;
+    for (JsonNode l : p.get("layers")) {
+      if (l.get("layer").asString().equals(LAYER)) {
+        cmcc = l;
+      }
+    }
+    assertThat(cmcc).as(p.toString()).isNotNull();
+    // sector 2 of each site points at 120°, tilts 3° + 3°, 65°, vertical 10° (not stored),
+    // EIRP 60 dBm, 2,600 MHz on n41 (273 RB); antennas 38 m and 33 m above the flat ground
+    Carrier n41 = new Carrier(100, 30, 273, 9);
+    double a = rsrp(n41, cx - 500, cy - 500, 38);
+    double b = rsrp(n41, cx - 560, cy - 500, 33);
+    assertThat(cmcc.get("rsrpDbm").asDouble()).isCloseTo(Math.max(a, b), within(0.06));
+    assertThat(cmcc.get("servingSector").get("siteCode").asString())
+        .isEqualTo(a >= b ? "LZXQ-0001" : "LZXQ-0002");
+    assertThat(cmcc.get("servingSector").get("sectorNo").asInt()).isEqualTo(2);
+    // SINR below the noise-limited value (other CMCC sectors interfere)
+    assertThat(cmcc.get("sinrDb").asDouble())
+        .isLessThan(cmcc.get("rsrpDbm").asDouble() - n41.noisePerResourceElementDbm());
+  }
+
+  /** RSRP of a fixture sector facing 120° at (dx, dy) metres from it, by the model's functions. */
+  private static double rsrp(Carrier c, double dx, double dy, double heightM) {
+    double d = Math.hypot(dx, dy);
+    double rise = heightM - 1.5;
+    double azimuthOff = Math.toDegrees(Math.atan2(dx, dy)) - 120;
+    double depression = Math.toDegrees(Math.atan2(rise, d));
+    double pattern = new SectorPattern(65, 10, 3, 3).relativeGainDb(azimuthOff, depression);
+    return LinkBudget.rsrpDbm(60, c, Propagation.pathLossDb(2600, d, heightM, 1.5, true), pattern);
+  }
+
+  @Test
+  @Order(2)
+  void wmsDrawsTheRasterWithItsLegendClassesAndAnswersGetFeatureInfo() throws Exception {
+    String map =
+        "/wms?SERVICE=WMS&VERSION=1.3.0&REQUEST=GetMap&LAYERS="
+            + LAYER
+            + "&STYLES=&CRS=CRS:84&BBOX=103.69,36.49,103.72,36.51&WIDTH=300&HEIGHT=200"
+            + "&FORMAT=image/png&TRANSPARENT=TRUE";
+    HttpResponse<byte[]> png =
+        Http.send(
+            HttpRequest.newBuilder(URI.create("http://localhost:" + port + map)).build(),
+            HttpResponse.BodyHandlers.ofByteArray());
+    assertThat(png.statusCode()).isEqualTo(200);
+    assertThat(png.headers().firstValue("Content-Type")).hasValue("image/png");
+    BufferedImage img = ImageIO.read(new ByteArrayInputStream(png.body()));
+    Set<Integer> colours = new HashSet<>();
+    int opaque = 0;
+    for (int y = 0; y < img.getHeight(); y++) {
+      for (int x = 0; x < img.getWidth(); x++) {
+        int argb = img.getRGB(x, y);
+        if ((argb >>> 24) != 0) {
+          opaque++;
+          colours.add(argb & 0xffffff);
+        }
+      }
+    }
+    assertThat(opaque).isGreaterThan(1000);
+    // every drawn colour is one of the six RSRP classes of the legend (within the PNG palette's
+    // rounding)
+    int[] classes = {0x1a9641, 0xa6d96a, 0xffffbf, 0xfdae61, 0xf46d43, 0xd7191c};
+    for (int rgb : colours) {
+      boolean near = false;
+      for (int k : classes) {
+        near |=
+            Math.abs((rgb >> 16 & 255) - (k >> 16 & 255)) <= 3
+                && Math.abs((rgb >> 8 & 255) - (k >> 8 & 255)) <= 3
+                && Math.abs((rgb & 255) - (k & 255)) <= 3;
+      }
+      assertThat(near).as(Integer.toHexString(rgb)).isTrue();
+    }
+
+    double[] ll = lonLat(673.2, 400);
+    int i = (int) ((ll[0] - 103.69) / 0.03 * 300);
+    int j = (int) ((36.51 - ll[1]) / 0.02 * 200);
+    JsonNode info =
+        getJson(
+            map.replace("GetMap", "GetFeatureInfo")
+                + "&QUERY_LAYERS="
+                + LAYER
+                + "&INFO_FORMAT=application/json&I="
+                + i
+                + "&J="
+                + j);
+    JsonNode props = info.get("features").get(0).get("properties");
+    assertThat(props.get("rsrp").asDouble()).isBetween(-110.0, -30.0);
+    assertThat(props.get("server").asLong()).isPositive();
+
+    String caps = get("/wms?SERVICE=WMS&REQUEST=GetCapabilities").body();
+    assertThat(caps)
+        .contains("<Name>" + LAYER + "</Name>", "<Name>rsrp</Name>", "<Name>sinr</Name>");
+    HttpResponse<byte[]> legend =
+        Http.send(
+            HttpRequest.newBuilder(
+                    URI.create(
+                        "http://localhost:"
+                            + port
+                            + "/wms?SERVICE=WMS&VERSION=1.3.0&REQUEST=GetLegendGraphic&LAYER="
+                            + LAYER
+                            + "&FORMAT=image/png&STYLE=sinr"))
+                .build(),
+            HttpResponse.BodyHandlers.ofByteArray());
+    assertThat(legend.statusCode()).isEqualTo(200);
+    assertThat(ImageIO.read(new ByteArrayInputStream(legend.body())).getHeight()).isGreaterThan(60);
+  }
+
+  @Test
+  @Order(3)
+  void statisticsAndBadInput() throws Exception {
+    JsonNode stats = getJson("/api/coverage/statistics?threshold=-90");
+    assertThat(stats.get("layers")).hasSize(3);
+    for (JsonNode l : stats.get("layers")) {
+      assertThat(l.get("covered").asLong()).isLessThanOrEqualTo(l.get("reached").asLong());
+      assertThat(l.get("coveredShare").asDouble()).isBetween(0.0, 1.0);
+    }
+    HttpResponse<String> bad = get("/api/coverage/point?x=abc&y=36.5");
+    assertThat(bad.statusCode()).isEqualTo(400);
+    assertThat(bad.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+    HttpResponse<String> badJob =
+        post("/ogcapi/processes/coverage/execution", "{\"inputs\":{\"cellSize\":3}}");
+    assertThat(badJob.statusCode()).isEqualTo(400);
+    assertThat(badJob.body()).contains("cellSize");
+  }
+
+  @Test
+  @Order(4)
+  void kpiJobReportsSharesAndHolesWithRankedHostTowers() throws Exception {
+    // a strict threshold (−60 dBm) leaves holes around the fixture's sites; restored afterwards
+    cn.lzxq.city.data.db.Sql.exec(db, "UPDATE coverage_target SET threshold_dbm = -60");
+    try {
+      HttpResponse<String> created =
+          post("/ogcapi/processes/coverage-kpi/execution", "{\"inputs\":{\"minHoleArea\":0}}");
+      assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+      String id = JSON.readTree(created.body()).get("jobID").asString();
+      JsonNode s = null;
+      long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+      while (System.nanoTime() < deadline) {
+        s = getJson("/ogcapi/jobs/" + id);
+        if (!s.get("status").asString().matches("accepted|running")) {
+          break;
+        }
+        Thread.sleep(200);
+      }
+      assertThat(s.get("status").asString()).as(s.toString()).isEqualTo("successful");
+      JsonNode fc = getJson("/ogcapi/jobs/" + id + "/results");
+      int kpis = 0;
+      int holes = 0;
+      int ranked = 0;
+      for (JsonNode f : fc.get("features")) {
+        JsonNode p = f.get("properties");
+        if (p.get("kind").asString().equals("kpi")) {
+          kpis++;
+          assertThat(p.get("share").asDouble()).isBetween(0.0, 1.0);
+          assertThat(p.get("thresholdDbm").asDouble()).isEqualTo(-60.0);
+        } else {
+          holes++;
+          assertThat(f.get("geometry").get("type").asString()).isIn("Polygon", "MultiPolygon");
+          double previous = Double.POSITIVE_INFINITY;
+          for (JsonNode c : p.get("candidates")) {
+            ranked++;
+            assertThat(c.get("coveredAreaM2").asDouble()).isLessThanOrEqualTo(previous);
+            assertThat(c.get("coveredAreaM2").asDouble())
+                .isLessThanOrEqualTo(p.get("areaM2").asDouble() + 1);
+            previous = c.get("coveredAreaM2").asDouble();
+          }
+        }
+      }
+      assertThat(kpis).isGreaterThanOrEqualTo(3);
+      assertThat(holes).isPositive();
+      assertThat(ranked).isPositive();
+      HttpResponse<String> csv = get("/ogcapi/jobs/" + id + "/results?f=csv");
+      assertThat(csv.statusCode()).isEqualTo(200);
+      assertThat(csv.body().lines().findFirst().orElse("")).contains("kind", "share");
+    } finally {
+      cn.lzxq.city.data.db.Sql.exec(db, "UPDATE coverage_target SET threshold_dbm = -110");
+    }
+  }
+}

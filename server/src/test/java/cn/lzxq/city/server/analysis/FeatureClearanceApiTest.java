@@ -1,0 +1,54 @@
+package cn.lzxq.city.server.analysis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Pipes against the features of GB 50289-2016 Table 4.1.9 that the service holds: building
+ * footprints (building) and base-station poles (base_station), just inside and just outside the
+ * standard's value, on the yard of analysis/fixture.sql. The values are typed here from the
+ * standards (GB 50028-2006 Table 6.3.3-1 / GB 50289-2016 Table 4.1.9: gas MB to a building's outer
+ * wall 1.0 m; water to a communication pole's centre 0.5 m), never read from clearance_rule.
+ */
+class FeatureClearanceApiTest extends AnalysisApiTestBase {
+
+  @Test
+  void buildingsAndPolesJustInsideTheStandardAreReportedAndNamed() throws Exception {
+    double[] sw = lonLat(2990, 3060);
+    double[] ne = lonLat(3110, 3260);
+    JsonNode r =
+        getJson("/api/analysis/clearance?bbox=" + sw[0] + "," + sw[1] + "," + ne[0] + "," + ne[1]);
+    List<String> found = new ArrayList<>();
+    for (JsonNode v : r.get("featureViolations")) {
+      found.add(
+          v.at("/feature/code").asString()
+              + ":"
+              + v.at("/pipe/fid").asLong()
+              + ":"
+              + v.get("measuredM").asDouble()
+              + ":"
+              + v.get("requiredM").asDouble());
+    }
+    // LZXQ-Y001 stands 0.49 m from water Y3's outer wall (< 0.5 m); LZXQ-Y002 0.51 m (clear).
+    // YARD-B1 is 0.99 m from gas MB Y7's outer wall (< 1.0 m); YARD-B2 1.01 m (clear).
+    assertThat(found)
+        .containsExactly(
+            "LZXQ-Y001:" + fid("Y3 water") + ":0.49:0.5",
+            "YARD-B1:" + fid("Y7 gas MB") + ":0.99:1.0");
+    JsonNode building = r.get("featureViolations").get(1);
+    assertThat(building.at("/feature/layer").asString()).isEqualTo("building");
+    assertThat(building.at("/feature/type").asString()).isEqualTo("BUILDING");
+    assertThat(building.at("/feature/name").asString()).isEqualTo("管线院北楼");
+    assertThat(building.at("/pipe/startPoint").asString()).isEqualTo("Y7a");
+    assertThat(building.at("/pipe/ownerName").asString()).isEqualTo("兰州新区燃气公司");
+    assertThat(building.at("/rule/sourceClause").asString()).contains("GB 50028-2006");
+    JsonNode pole = r.get("featureViolations").get(0);
+    assertThat(pole.at("/feature/layer").asString()).isEqualTo("base_station");
+    assertThat(pole.at("/feature/name").asString()).isEqualTo("管线院北杆");
+    assertThat(pole.at("/rule/sourceClause").asString()).contains("GB 50289-2016");
+  }
+}

@@ -1,0 +1,474 @@
+package cn.lzxq.city.server.maptiles;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.data.Offset.offset;
+
+import cn.lzxq.city.data.cli.CityCli;
+import cn.lzxq.city.data.db.Sql;
+import cn.lzxq.city.server.support.Http;
+import cn.lzxq.city.server.support.ScratchDatabase;
+import cn.lzxq.city.server.wfs.OgcClient;
+import cn.lzxq.city.server.wfs.SmallCityContextTest;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * WMTS and OGC API – Tiles against the small city (water pipes 101–105 at 103.700–103.701°E,
+ * 36.5009–36.5045°N; gas pipes 201–202 at 103.72°E), read by real clients: GDAL's WMTS driver
+ * (georeferencing in EPSG:3857 and EPSG:4490, pixels where the pipes are), GDAL's MVT driver
+ * (feature ids = WFS fids of the same box), and an edit through WFS-T that must change exactly the
+ * tiles it touches within 1 s.
+ */
+class MapTilesTest extends SmallCityContextTest {
+
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+  private static final double R = 6_378_137;
+  private static final Path DECODE_MVT =
+      Path.of("").toAbsolutePath().getParent().resolve("tiles/src/test/js/decode-mvt.mjs");
+
+  private String base() {
+    return "http://localhost:" + port;
+  }
+
+  @Test
+  void gdalReadsWmtsInWebMercatorWithTheRightGeoreferencing() throws Exception {
+    JsonNode info = gdalinfo("WebMercatorQuad");
+    double cell = 2 * 20037508.3427892 / 256 / (1 << 20);
+    JsonNode gt = info.get("geoTransform");
+    assertThat(gt.get(1).asDouble()).isCloseTo(cell, offset(1e-9));
+    assertThat(gt.get(5).asDouble()).isCloseTo(-cell, offset(1e-9));
+    // GDAL clips the dataset to the layer's WGS84BoundingBox (the service area), to the pixel
+    assertThat(gt.get(0).asDouble()).isCloseTo(mercX(103.55), offset(cell));
+    assertThat(gt.get(3).asDouble()).isCloseTo(mercY(36.72), offset(cell));
+    assertThat(info.get("coordinateSystem").get("wkt").asText()).contains("3857");
+    // the pipes are drawn where they are: a window around them has coloured pixels, one 8 km east
+    // none
+    assertThat(
+            colouredPixels(
+                "WebMercatorQuad",
+                mercX(103.6995),
+                mercY(36.5050),
+                mercX(103.7015),
+                mercY(36.5000)))
+        .isGreaterThan(50);
+    assertThat(
+            colouredPixels(
+                "WebMercatorQuad",
+                mercX(103.7895),
+                mercY(36.5050),
+                mercX(103.7915),
+                mercY(36.5000)))
+        .isZero();
+  }
+
+  @Test
+  void gdalReadsWmtsInCgcs2000WithTheRightGeoreferencing() throws Exception {
+    JsonNode info = gdalinfo("CGCS2000Quad");
+    double cell = 0.703125 / (1 << 20);
+    JsonNode gt = info.get("geoTransform");
+    assertThat(gt.get(1).asDouble()).isCloseTo(cell, offset(1e-12));
+    assertThat(gt.get(5).asDouble()).isCloseTo(-cell, offset(1e-12));
+    // x = longitude, y = latitude in GDAL's geotransform; clipped to the service area, to the pixel
+    assertThat(gt.get(0).asDouble()).isCloseTo(103.55, offset(cell));
+    assertThat(gt.get(3).asDouble()).isCloseTo(36.72, offset(cell));
+    assertThat(info.get("coordinateSystem").get("wkt").asText()).contains("4490");
+    assertThat(colouredPixels("CGCS2000Quad", 103.6995, 36.5050, 103.7015, 36.5000))
+        .isGreaterThan(50);
+    assertThat(colouredPixels("CGCS2000Quad", 103.7895, 36.5050, 103.7915, 36.5000)).isZero();
+  }
+
+  @Test
+  void capabilitiesListEveryLayerStyleSetAndTime() throws Exception {
+    HttpResponse<String> r = Http.get(base() + "/wmts?SERVICE=WMTS&REQUEST=GetCapabilities");
+    assertThat(r.statusCode()).isEqualTo(200);
+    assertThat(r.body())
+        .contains("<ows:Identifier>pipe_js</ows:Identifier>")
+        .contains("<ows:Identifier>pipe_js_jp</ows:Identifier>")
+        .contains("<ows:Identifier>CGCS2000Quad</ows:Identifier>")
+        .contains("<TopLeftCorner>90 -180</TopLeftCorner>")
+        .contains("<MatrixWidth>2</MatrixWidth><MatrixHeight>1</MatrixHeight>")
+        .contains("<ows:Identifier>EPSG4544</ows:Identifier>")
+        .contains("<TopLeftCorner>4200000 300000</TopLeftCorner>")
+        .contains("<ows:Identifier>TIME</ows:Identifier>");
+    HttpResponse<String> bad =
+        Http.get(
+            base()
+                + "/wmts?SERVICE=WMTS&REQUEST=GetTile&LAYER=pipe_js&STYLE=&FORMAT=image/png"
+                + "&TILEMATRIXSET=WebMercatorQuad&TILEMATRIX=3&TILEROW=8&TILECOL=0");
+    assertThat(bad.statusCode()).isEqualTo(400);
+    assertThat(bad.body())
+        .contains("exceptionCode=\"TileOutOfRange\"")
+        .contains("locator=\"TILEROW\"");
+  }
+
+  @Test
+  void vectorTileIdsAreTheWfsFidsOfTheSameBoxDecodedByGdalAndNodeMapboxVectorTile()
+      throws Exception {
+    int z = 16;
+    long x = tileX(103.7005, z);
+    long y = tileY(36.5027, z);
+    HttpResponse<byte[]> r =
+        bytes(
+            base() + "/ogcapi/collections/pipe_js/tiles/WebMercatorQuad/" + z + "/" + y + "/" + x);
+    assertThat(r.statusCode()).isEqualTo(200);
+    assertThat(r.headers().firstValue("Content-Type"))
+        .hasValue("application/vnd.mapbox-vector-tile");
+    Path file = Files.createTempFile("tile", ".mvt");
+    Files.write(file, r.body());
+    String ogr =
+        run(
+            "ogrinfo",
+            "-ro",
+            "-al",
+            "-oo",
+            "X=" + x,
+            "-oo",
+            "Y=" + y,
+            "-oo",
+            "Z=" + z,
+            file.toString());
+    Set<Long> mvtIds = new TreeSet<>();
+    Matcher m = Pattern.compile("mvt_id \\(Integer64\\) = (\\d+)").matcher(ogr);
+    while (m.find()) {
+      mvtIds.add(Long.parseLong(m.group(1)));
+    }
+    assertThat(ogr).contains("Layer name: pipe_js").contains("dn_mm (Integer) = 300");
+    // WFS 2.0 GetFeature of the tile grown by the MVT buffer (256 of 4096 units on each side)
+    double span = 2 * 20037508.3427892 / (1 << z);
+    double buffer = span * 256 / 4096;
+    double minX = -20037508.3427892 + x * span - buffer;
+    double maxY = 20037508.3427892 - y * span + buffer;
+    HttpResponse<String> wfs =
+        new OgcClient(base())
+            .get(
+                "/wfs",
+                "SERVICE",
+                "WFS",
+                "VERSION",
+                "2.0.0",
+                "REQUEST",
+                "GetFeature",
+                "TYPENAMES",
+                "city:pipe_js",
+                "OUTPUTFORMAT",
+                "application/json",
+                "BBOX",
+                minX
+                    + ","
+                    + (maxY - span - 2 * buffer)
+                    + ","
+                    + (minX + span + 2 * buffer)
+                    + ","
+                    + maxY
+                    + ",urn:ogc:def:crs:EPSG::3857");
+    Set<Long> wfsIds = new TreeSet<>();
+    for (JsonNode f : JSON.readTree(wfs.body()).get("features")) {
+      String id = f.get("id").asText();
+      wfsIds.add(Long.parseLong(id.substring(id.lastIndexOf('.') + 1)));
+    }
+    assertThat(wfsIds).containsExactly(101L, 102L, 103L, 104L, 105L);
+    assertThat(mvtIds).isEqualTo(wfsIds);
+
+    // the npm decoder web map clients use: same ids, properties, and lon/lat where the pipes are
+    JsonNode layer =
+        JSON.readTree(run("node", DECODE_MVT.toString(), file.toString(), "" + z, "" + x, "" + y));
+    assertThat(layer.get("layer").asText()).isEqualTo("pipe_js");
+    assertThat(layer.get("extent").asInt()).isEqualTo(4096);
+    Set<Long> nodeIds = new TreeSet<>();
+    layer.get("ids").forEach(id -> nodeIds.add(id.asLong()));
+    assertThat(nodeIds).isEqualTo(wfsIds);
+    for (JsonNode f : layer.get("features")) {
+      assertThat(f.get("type").asText()).isEqualTo("LineString");
+      assertThat(f.get("properties").get("owner").asText()).isEqualTo("SW");
+      assertThat(f.get("properties").get("valid_from").asText()).isEqualTo("2015-01-01T00:00:00Z");
+      long fid = f.get("id").asLong();
+      // pipe 100 + i starts at 103.70°E, 36.50 + i × 0.0009°N (to the tile's 1/4096 resolution)
+      assertThat(f.get("lonlat").get(0).asDouble()).isCloseTo(103.70, offset(1e-4));
+      assertThat(f.get("lonlat").get(1).asDouble())
+          .isCloseTo(36.50 + (fid - 100) * 0.0009, offset(1e-4));
+    }
+  }
+
+  @Test
+  void anEditChangesExactlyTheTilesItTouchesWithinOneSecond() throws Exception {
+    int z = 16;
+    long x = tileX(103.7505, z);
+    long y = tileY(36.5505, z);
+    String touched = mvt(z, y, x);
+    String neighbour = mvt(z, y, x + 2);
+    String fixture = mvt(z, tileY(36.5027, z), tileX(103.7005, z));
+    String mapTouched = wmts(z, tileY(36.5505, z), tileX(103.7505, z));
+    String mapFixture = wmts(z, tileY(36.5027, z), tileX(103.7005, z));
+    String[] before = {
+      etag(touched), etag(neighbour), etag(fixture), etag(mapTouched), etag(mapFixture)
+    };
+    int colouredBefore = coloured(mapTouched);
+
+    OgcClient client = new OgcClient(base());
+    String insert =
+        "<wfs:Transaction service=\"WFS\" version=\"2.0.0\" xmlns:wfs=\"http://www.opengis.net/wfs/2.0\""
+            + " xmlns:gml=\"http://www.opengis.net/gml/3.2\" xmlns:city=\"http://lzxq.cn/city\">"
+            + "<wfs:Insert><city:pipe_js><city:subtype>JP</city:subtype><city:feature_code>51041000</city:feature_code>"
+            + "<city:start_point>TILE1</city:start_point><city:end_point>TILE2</city:end_point>"
+            + "<city:depth_ref>top</city:depth_ref><city:dn_mm>200</city:dn_mm><city:owner>SW</city:owner>"
+            + "<city:geom><gml:LineString gml:id=\"t1\" srsName=\"urn:ogc:def:crs:EPSG::4490\">"
+            + "<gml:posList>36.5505 103.7503 36.5505 103.7507</gml:posList></gml:LineString></city:geom>"
+            + "</city:pipe_js></wfs:Insert></wfs:Transaction>";
+    HttpResponse<String> tx =
+        client.send("POST", "/wfs", "text/xml", insert, "editor_sw:pw-editor_sw");
+    assertThat(tx.statusCode()).as(tx.body()).isEqualTo(200);
+    // a request sent within 1 s of the edit's answer shows it (the time counted is when that
+    // request was sent: a loaded machine may take longer to answer it)
+    long done = System.nanoTime();
+    long sent;
+    String after;
+    String mapAfter;
+    do {
+      sent = System.nanoTime();
+      after = etag(touched);
+      mapAfter = etag(mapTouched);
+      if (after.equals(before[0]) || mapAfter.equals(before[3])) {
+        Thread.sleep(50);
+      }
+    } while ((after.equals(before[0]) || mapAfter.equals(before[3]))
+        && sent - done < TimeUnit.SECONDS.toNanos(1));
+    long elapsedMs = TimeUnit.NANOSECONDS.toMillis(sent - done);
+    try {
+      assertThat(after).as("the touched vector tile changed").isNotEqualTo(before[0]);
+      assertThat(mapAfter)
+          .as(
+              "the touched map tile changed (%d → %d coloured pixels)",
+              colouredBefore, coloured(mapTouched))
+          .isNotEqualTo(before[3]);
+      assertThat(etag(neighbour)).isEqualTo(before[1]);
+      assertThat(etag(fixture)).isEqualTo(before[2]);
+      assertThat(etag(mapFixture)).isEqualTo(before[4]);
+      assertThat(elapsedMs).isLessThanOrEqualTo(1000);
+    } finally {
+      String delete =
+          "<wfs:Transaction service=\"WFS\" version=\"2.0.0\" xmlns:wfs=\"http://www.opengis.net/wfs/2.0\""
+              + " xmlns:fes=\"http://www.opengis.net/fes/2.0\" xmlns:city=\"http://lzxq.cn/city\">"
+              + "<wfs:Delete typeName=\"city:pipe_js\"><fes:Filter><fes:PropertyIsEqualTo>"
+              + "<fes:ValueReference>start_point</fes:ValueReference><fes:Literal>TILE1</fes:Literal>"
+              + "</fes:PropertyIsEqualTo></fes:Filter></wfs:Delete></wfs:Transaction>";
+      client.send("POST", "/wfs", "text/xml", delete, "admin:pw-admin");
+    }
+  }
+
+  @Test
+  void ogcApiTilesDeclaresItsClassesAndServesTheMatrixSets() throws Exception {
+    JsonNode conf = JSON.readTree(Http.get(base() + "/ogcapi/conformance").body());
+    assertThat(conf.get("conformsTo").toString())
+        .contains("http://www.opengis.net/spec/ogcapi-tiles-1/1.0/conf/core")
+        .contains("http://www.opengis.net/spec/ogcapi-tiles-1/1.0/conf/mvt")
+        .contains("http://www.opengis.net/spec/tms/2.0/conf/json-tilematrixset");
+    JsonNode tms = JSON.readTree(Http.get(base() + "/ogcapi/tileMatrixSets/CGCS2000Quad").body());
+    assertThat(tms.get("crs").asText()).isEqualTo("http://www.opengis.net/def/crs/EPSG/0/4490");
+    JsonNode level0 = tms.get("tileMatrices").get(0);
+    assertThat(level0.get("pointOfOrigin").get(0).asDouble()).isEqualTo(90);
+    assertThat(level0.get("pointOfOrigin").get(1).asDouble()).isEqualTo(-180);
+    assertThat(level0.get("matrixWidth").asInt()).isEqualTo(2);
+    assertThat(level0.get("matrixHeight").asInt()).isEqualTo(1);
+    assertThat(level0.get("scaleDenominator").asDouble())
+        .isCloseTo(279541132.0143589, offset(1e-3));
+    HttpResponse<byte[]> png =
+        bytes(
+            base()
+                + "/ogcapi/map/tiles/WebMercatorQuad/16/"
+                + tileY(36.5027, 16)
+                + "/"
+                + tileX(103.7005, 16));
+    assertThat(png.statusCode()).isEqualTo(200);
+    assertThat(png.headers().firstValue("Content-Type")).hasValue("image/png");
+    assertThat(bytes(base() + "/ogcapi/collections/nothing/tiles").statusCode()).isEqualTo(404);
+    assertThat(bytes(base() + "/ogcapi/tiles/WebMercatorQuad/3/8/0").statusCode()).isEqualTo(404);
+  }
+
+  @Test
+  void cityTilesSeedRunsAsAJobOfTheQueueAndTruncateLogsAChange() throws Exception {
+    // levels 15-16 over the water pipes: 1 + 2 columns × 1 + 1 rows as the tile math gives
+    double[] box = {103.6995, 36.5005, 103.7015, 36.5050};
+    long expected = 0;
+    for (int z = 15; z <= 16; z++) {
+      expected +=
+          (tileX(box[2], z) - tileX(box[0], z) + 1) * (tileY(box[1], z) - tileY(box[3], z) + 1);
+    }
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    PrintStream stdout = System.out;
+    System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+    int code;
+    try {
+      code =
+          city(
+              "tiles",
+              "seed",
+              "--layer",
+              "pipe_js",
+              "--zoom",
+              "15-16",
+              "--format",
+              "mvt",
+              "--bbox",
+              box[0] + "," + box[1] + "," + box[2] + "," + box[3]);
+    } finally {
+      System.setOut(stdout);
+    }
+    assertThat(code).isZero();
+    // the server's log shares System.out in this JVM: the result is the line the command printed
+    String line =
+        out.toString(StandardCharsets.UTF_8)
+            .lines()
+            .filter(l -> l.startsWith("{\"tiles\""))
+            .findFirst()
+            .orElseThrow();
+    JsonNode result = JSON.readTree(line);
+    assertThat(result.get("tiles").asLong()).isEqualTo(expected);
+    assertThat(Sql.strings(db, "SELECT status || ' ' || kind FROM job WHERE kind = 'tiles-seed'"))
+        .contains("successful tiles-seed");
+
+    assertThat(city("tiles", "truncate", "--layer", "pipe_js_jp", "--zoom", "16")).isZero();
+    assertThat(
+            Sql.strings(
+                db,
+                "SELECT layer || ' ' || min_zoom || '-' || max_zoom FROM tile_change"
+                    + " WHERE min_zoom IS NOT NULL ORDER BY seq DESC LIMIT 1"))
+        .containsExactly("pipe_js 16-16");
+    assertThat(city("tiles", "truncate", "--layer", "nothing")).isEqualTo(2);
+  }
+
+  private static int city(String... args) {
+    List<String> line = new ArrayList<>(List.of(args));
+    line.addAll(
+        List.of("--database-url", ScratchDatabase.url(), "--schema", ScratchDatabase.schema(db)));
+    return CityCli.run(line.toArray(String[]::new));
+  }
+
+  private String mvt(int z, long y, long x) {
+    return base() + "/ogcapi/collections/pipe_js/tiles/WebMercatorQuad/" + z + "/" + y + "/" + x;
+  }
+
+  private String wmts(int z, long row, long col) {
+    return base()
+        + "/wmts/pipe_js/default/current/WebMercatorQuad/"
+        + z
+        + "/"
+        + row
+        + "/"
+        + col
+        + ".png";
+  }
+
+  private static int coloured(String url) throws Exception {
+    BufferedImage image = ImageIO.read(new ByteArrayInputStream(bytes(url).body()));
+    int n = 0;
+    for (int j = 0; j < image.getHeight(); j++) {
+      for (int i = 0; i < image.getWidth(); i++) {
+        n += (image.getRGB(i, j) >>> 24) > 0 ? 1 : 0;
+      }
+    }
+    return n;
+  }
+
+  private static String etag(String url) throws Exception {
+    HttpResponse<byte[]> r = bytes(url);
+    assertThat(r.statusCode()).as(url).isEqualTo(200);
+    return r.headers().firstValue("ETag").orElseThrow();
+  }
+
+  private static HttpResponse<byte[]> bytes(String url) throws Exception {
+    return Http.send(
+        HttpRequest.newBuilder(URI.create(url)).GET().build(),
+        HttpResponse.BodyHandlers.ofByteArray());
+  }
+
+  private JsonNode gdalinfo(String set) throws Exception {
+    return JSON.readTree(run("gdalinfo", "-json", wmtsSource(set)));
+  }
+
+  private String wmtsSource(String set) {
+    return "WMTS:"
+        + base()
+        + "/wmts?SERVICE=WMTS&REQUEST=GetCapabilities,layer=pipe_js,tilematrixset="
+        + set;
+  }
+
+  /** Pixels that are not transparent in a 256 × 256 read of the window (x = east) through GDAL. */
+  private int colouredPixels(String set, double ulx, double uly, double lrx, double lry)
+      throws Exception {
+    Path out = Files.createTempFile("wmts", ".png");
+    run(
+        "gdal_translate",
+        "-q",
+        "-of",
+        "PNG",
+        "-outsize",
+        "256",
+        "256",
+        "-projwin",
+        String.valueOf(ulx),
+        String.valueOf(uly),
+        String.valueOf(lrx),
+        String.valueOf(lry),
+        wmtsSource(set),
+        out.toString());
+    BufferedImage image = ImageIO.read(new ByteArrayInputStream(Files.readAllBytes(out)));
+    int n = 0;
+    for (int j = 0; j < image.getHeight(); j++) {
+      for (int i = 0; i < image.getWidth(); i++) {
+        if ((image.getRGB(i, j) >>> 24) > 0) {
+          n++;
+        }
+      }
+    }
+    return n;
+  }
+
+  private static String run(String... command) throws Exception {
+    List<String> c = new ArrayList<>(List.of(command));
+    ProcessBuilder b = new ProcessBuilder(c).redirectErrorStream(true);
+    // GDAL's WMS/WMTS driver must not keep tiles between runs (nor write into the work tree)
+    b.environment().put("GDAL_ENABLE_WMS_CACHE", "NO");
+    b.environment()
+        .put("GDAL_DEFAULT_WMS_CACHE_PATH", Files.createTempDirectory("gdalwms").toString());
+    Process p = b.start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
+    assertThat(p.exitValue()).as(out).isZero();
+    return out;
+  }
+
+  private static double mercX(double lon) {
+    return Math.toRadians(lon) * R;
+  }
+
+  private static double mercY(double lat) {
+    return R * Math.log(Math.tan(Math.PI / 4 + Math.toRadians(lat) / 2));
+  }
+
+  private static long tileX(double lon, int z) {
+    return (long) Math.floor((mercX(lon) + 20037508.3427892) / (2 * 20037508.3427892 / (1 << z)));
+  }
+
+  private static long tileY(double lat, int z) {
+    return (long) Math.floor((20037508.3427892 - mercY(lat)) / (2 * 20037508.3427892 / (1 << z)));
+  }
+}
