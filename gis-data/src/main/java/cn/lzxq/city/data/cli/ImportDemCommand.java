@@ -1,6 +1,7 @@
 package cn.lzxq.city.data.cli;
 
 import cn.lzxq.city.data.ServiceArea;
+import cn.lzxq.city.data.db.Transactions;
 import cn.lzxq.city.data.terrain.DemImportException;
 import cn.lzxq.city.data.terrain.DemImporter;
 import cn.lzxq.city.data.terrain.DemRaster;
@@ -79,7 +80,7 @@ final class ImportDemCommand implements Callable<Integer> {
             range[1]);
         return 0;
       } catch (Exception e) {
-        c.rollback();
+        Transactions.rollbackQuietly(c, e);
         throw e;
       }
     }

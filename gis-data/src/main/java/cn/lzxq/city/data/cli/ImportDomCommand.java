@@ -1,6 +1,7 @@
 package cn.lzxq.city.data.cli;
 
 import cn.lzxq.city.data.ServiceArea;
+import cn.lzxq.city.data.db.Transactions;
 import cn.lzxq.city.data.io.TableColumns;
 import cn.lzxq.city.data.ortho.DomImportException;
 import cn.lzxq.city.data.ortho.DomImporter;
@@ -70,7 +71,7 @@ final class ImportDomCommand implements Callable<Integer> {
             raster.levels().size());
         return 0;
       } catch (Exception e) {
-        c.rollback();
+        Transactions.rollbackQuietly(c, e);
         throw e;
       }
     }

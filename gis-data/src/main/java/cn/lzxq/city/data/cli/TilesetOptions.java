@@ -1,5 +1,6 @@
 package cn.lzxq.city.data.cli;
 
+import cn.lzxq.city.data.db.Transactions;
 import cn.lzxq.city.data.io.TableColumns;
 import cn.lzxq.city.data.layer.Layer;
 import cn.lzxq.city.data.layer.LayerCatalog;
@@ -105,7 +106,7 @@ final class TilesetOptions {
             e.problems().size() + " problem(s); nothing written: fix the errors above 有错误，未写入");
         return 1;
       } catch (Exception e) {
-        c.rollback();
+        Transactions.rollbackQuietly(c, e);
         throw e;
       }
     }

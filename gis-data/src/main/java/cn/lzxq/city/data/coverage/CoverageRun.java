@@ -2,6 +2,7 @@ package cn.lzxq.city.data.coverage;
 
 import cn.lzxq.city.data.db.ReadExecutor;
 import cn.lzxq.city.data.db.ReadTransaction;
+import cn.lzxq.city.data.db.Transactions;
 import cn.lzxq.city.data.sql.SqlTemplate;
 import cn.lzxq.city.data.terrain.DemStore;
 import cn.lzxq.city.data.terrain.DemVersion;
@@ -198,7 +199,7 @@ public final class CoverageRun {
         logChange(c, in.grid(), in.region());
         c.commit();
       } catch (SQLException | RuntimeException e) {
-        c.rollback();
+        Transactions.rollbackQuietly(c, e);
         throw e;
       }
     }

@@ -26,6 +26,14 @@ public final class CityDatabase {
    * @param maxPoolSize the largest number of connections
    */
   public static HikariDataSource pool(DatabaseConfig config, int maxPoolSize) {
+    return new HikariDataSource(poolConfig(config, maxPoolSize));
+  }
+
+  /**
+   * The settings of {@link #pool}, for a caller that adjusts them before the pool starts (Hikari
+   * seals its configuration once started).
+   */
+  public static HikariConfig poolConfig(DatabaseConfig config, int maxPoolSize) {
     HikariConfig hikari = new HikariConfig();
     hikari.setJdbcUrl(config.jdbcUrl());
     hikari.setUsername(config.user());
@@ -40,7 +48,7 @@ public final class CityDatabase {
     hikari.addDataSourceProperty("currentSchema", searchPath(config.schema()));
     hikari.addDataSourceProperty("ApplicationName", "lzxq-city");
     hikari.addDataSourceProperty("reWriteBatchedInserts", "true");
-    return new HikariDataSource(hikari);
+    return hikari;
   }
 
   /** The search path for a schema: the schema, then public (PostGIS types and functions). */

@@ -1,6 +1,7 @@
 package cn.lzxq.city.data.edit;
 
 import cn.lzxq.city.data.db.ReadExecutor;
+import cn.lzxq.city.data.db.Transactions;
 import cn.lzxq.city.data.io.TableColumns;
 import cn.lzxq.city.data.layer.Layer;
 import cn.lzxq.city.data.query.Filter;
@@ -126,23 +127,11 @@ public final class FeatureEditor {
         c.commit();
         return result;
       } catch (SQLException | RuntimeException e) {
-        rollbackQuietly(c, e);
+        Transactions.rollbackQuietly(c, e);
         throw e instanceof SQLException se ? translate(se) : (RuntimeException) e;
       }
     } catch (SQLException e) {
       throw translate(e);
-    }
-  }
-
-  /**
-   * Rolls back after {@code cause}; when the connection is already gone (the server shut down, a
-   * failover) the rollback's own failure is kept as suppressed, so the answer reflects the cause.
-   */
-  private static void rollbackQuietly(Connection c, Exception cause) {
-    try {
-      c.rollback();
-    } catch (SQLException e) {
-      cause.addSuppressed(e);
     }
   }
 

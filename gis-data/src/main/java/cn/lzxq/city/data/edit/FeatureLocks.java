@@ -1,5 +1,6 @@
 package cn.lzxq.city.data.edit;
 
+import cn.lzxq.city.data.db.Transactions;
 import cn.lzxq.city.data.layer.Layer;
 import cn.lzxq.city.data.query.Filter;
 import cn.lzxq.city.data.query.SqlBuilder;
@@ -315,7 +316,7 @@ public final class FeatureLocks {
         c.commit();
         return result;
       } catch (SQLException | RuntimeException e) {
-        c.rollback();
+        Transactions.rollbackQuietly(c, e);
         throw e instanceof SQLException se ? FeatureEditor.translate(se) : (RuntimeException) e;
       }
     } catch (SQLException e) {

@@ -1,5 +1,6 @@
 package cn.lzxq.city.data.io;
 
+import cn.lzxq.city.data.db.Transactions;
 import cn.lzxq.city.data.io.cityjson.CityJsonSource;
 import cn.lzxq.city.data.io.cjj61.Cjj61Importer;
 import cn.lzxq.city.data.io.cjj61.Dictionaries;
@@ -93,11 +94,11 @@ public final class CityImporter {
         c.commit();
         return new QaReport(issues.all(), written);
       } catch (VersionedWriter.RowRejectedException e) {
-        c.rollback();
+        Transactions.rollbackQuietly(c, e);
         issues.error(e.file(), e.row(), "", QaCode.DATABASE, e.getMessage());
         return new QaReport(issues.all(), Map.of());
       } catch (SQLException | IOException | RuntimeException e) {
-        c.rollback();
+        Transactions.rollbackQuietly(c, e);
         throw e;
       }
     }

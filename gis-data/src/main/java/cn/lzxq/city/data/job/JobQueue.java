@@ -1,5 +1,6 @@
 package cn.lzxq.city.data.job;
 
+import cn.lzxq.city.data.db.Transactions;
 import cn.lzxq.city.data.sql.SqlTemplate;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -47,6 +48,7 @@ public final class JobQueue {
    * @throws JobLimitException when the client has {@code maxOpen} already
    */
   public Job submit(String kind, String inputs, String client, int maxOpen) throws SQLException {
+    List<Job> rows;
     try (Connection c = dataSource.getConnection()) {
       c.setAutoCommit(false);
       try {
@@ -55,19 +57,17 @@ public final class JobQueue {
           lock.setString(1, client);
           lock.execute();
         }
-        List<Job> rows = query(c, returning("job/submit"), kind, inputs, client, client, maxOpen);
+        rows = query(c, returning("job/submit"), kind, inputs, client, client, maxOpen);
         c.commit();
-        if (rows.isEmpty()) {
-          throw new JobLimitException(maxOpen);
-        }
-        return rows.get(0);
-      } finally {
-        if (!c.getAutoCommit()) {
-          c.rollback();
-          c.setAutoCommit(true);
-        }
+      } catch (SQLException | RuntimeException e) {
+        Transactions.rollbackQuietly(c, e);
+        throw e;
       }
     }
+    if (rows.isEmpty()) {
+      throw new JobLimitException(maxOpen);
+    }
+    return rows.get(0);
   }
 
   /** The job, if it exists (dismissed jobs too, until purged). */

@@ -2,6 +2,7 @@ package cn.lzxq.city.data.sample;
 
 import cn.lzxq.city.data.ServiceArea;
 import cn.lzxq.city.data.cli.Progress;
+import cn.lzxq.city.data.db.Transactions;
 import cn.lzxq.city.data.gdal.Gdal;
 import cn.lzxq.city.data.ortho.DomImportException;
 import cn.lzxq.city.data.ortho.DomImporter;
@@ -122,7 +123,7 @@ public final class SampleLoader {
         rows.put("external_tileset_file", photogrammetry(c, srid));
         c.commit();
       } catch (SQLException | RuntimeException e) {
-        c.rollback();
+        Transactions.rollbackQuietly(c, e);
         throw e;
       }
     }

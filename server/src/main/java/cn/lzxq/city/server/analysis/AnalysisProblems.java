@@ -3,8 +3,10 @@ package cn.lzxq.city.server.analysis;
 import cn.lzxq.city.data.analysis.common.AnalysisInputException;
 import cn.lzxq.city.data.analysis.common.AnalysisSqlException;
 import cn.lzxq.city.data.analysis.common.AnalysisTimeoutException;
+import cn.lzxq.city.server.error.Failures;
+import cn.lzxq.city.server.error.ProblemAdvice;
+import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
-import java.sql.SQLTransientConnectionException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -27,7 +29,6 @@ class AnalysisProblems {
 
   static final URI BAD_INPUT = URI.create("https://lzxq.city/problems/analysis-bad-input");
   static final URI TIME_LIMIT = URI.create("https://lzxq.city/problems/analysis-time-limit");
-  static final URI DB_DOWN = URI.create("https://lzxq.city/problems/database-unavailable");
 
   /** What a synchronous analysis past its time limit may do instead, appended to the message. */
   static final String JOB_HINT =
@@ -67,19 +68,15 @@ class AnalysisProblems {
         e.getMessage() + JOB_HINT);
   }
 
+  /**
+   * The database unreachable (any connection failure, 57P01 shutdown included) → 503 with
+   * Retry-After, as every other endpoint; anything else goes on to the common handlers.
+   */
   @ExceptionHandler(AnalysisSqlException.class)
-  ResponseEntity<ProblemDetail> database(AnalysisSqlException e) {
-    boolean down =
-        e.getCause() instanceof SQLTransientConnectionException
-            || (e.sqlState() != null && e.sqlState().startsWith("08"));
-    if (down) {
-      ResponseEntity<ProblemDetail> r =
-          problem(
-              HttpStatus.SERVICE_UNAVAILABLE,
-              DB_DOWN,
-              "Database unavailable",
-              "数据库暂时不可用，请稍后重试 / The database is unavailable; try again shortly.");
-      return ResponseEntity.status(r.getStatusCode()).header("Retry-After", "5").body(r.getBody());
+  ResponseEntity<ProblemDetail> database(AnalysisSqlException e, HttpServletRequest request) {
+    if (Failures.retryLater(e)) {
+      Failures.logUnavailable(e, request);
+      return ProblemAdvice.retryLater(e);
     }
     throw e;
   }

@@ -2,37 +2,87 @@ package cn.lzxq.city.server.db;
 
 import cn.lzxq.city.data.db.CityDatabase;
 import cn.lzxq.city.data.db.DatabaseConfig;
+import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.SQLExceptionOverride;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.Properties;
+import java.util.function.BooleanSupplier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * The connection pool. It starts even when the database is down (health then says so and requests
- * get 503); Hikari reconnects by itself when the database returns.
+ * The connection pool behind the database availability guard ({@link GuardedDataSource}). It starts
+ * even when the database is down (health then says so and requests get 503); while the database is
+ * unreachable requests fail at once, and the pool reconnects within about one probe period ({@value
+ * #PROBE_MS} ms) of its return.
  */
 @Configuration(proxyBeanMethods = false)
 class DatabaseConfiguration {
 
+  /** How often an unreachable database is probed, ms. */
+  static final long PROBE_MS = 250;
+
+  /**
+   * The longest a request waits for a pooled connection while the database is reachable (a busy
+   * pool), ms; while it is unreachable nobody waits.
+   */
+  static final long CONNECTION_TIMEOUT_MS = 5_000;
+
   @Bean(destroyMethod = "close")
-  HikariDataSource dataSource(
+  GuardedDataSource dataSource(
       DatabaseProperties props,
       @Value("${spring.datasource.url:}") String springUrl,
       @Value("${spring.datasource.username:}") String springUser,
       @Value("${spring.datasource.password:}") String springPassword) {
     DatabaseConfig config =
-        springUrl.isBlank()
-            ? DatabaseConfig.parse(props.url())
-            : new DatabaseConfig(springUrl, springUser, springPassword, "public");
-    HikariDataSource pool = CityDatabase.pool(config.withSchema(props.schema()), props.poolSize());
-    pool.setConnectionTimeout(2_000);
-    pool.setValidationTimeout(1_000);
-    return pool;
+        (springUrl.isBlank()
+                ? DatabaseConfig.parse(props.url())
+                : new DatabaseConfig(springUrl, springUser, springPassword, "public"))
+            .withSchema(props.schema());
+    DatabaseAvailability availability =
+        new DatabaseAvailability(probe(config), Duration.ofMillis(PROBE_MS));
+    HikariConfig hikari = CityDatabase.poolConfig(config, props.poolSize());
+    hikari.setConnectionTimeout(CONNECTION_TIMEOUT_MS);
+    hikari.setValidationTimeout(1_000);
+    hikari.setExceptionOverride(
+        new SQLExceptionOverride() {
+          @java.lang.Override
+          public Override adjudicate(SQLException e) {
+            availability.failed(e); // a connection Hikari evicts as broken
+            return Override.CONTINUE_EVICT;
+          }
+        });
+    return new GuardedDataSource(new HikariDataSource(hikari), availability);
+  }
+
+  /** Opens one unpooled connection (connect and login within 2 s) and closes it. */
+  static BooleanSupplier probe(DatabaseConfig config) {
+    Properties p = new Properties();
+    p.setProperty("user", config.user() == null ? "" : config.user());
+    if (config.password() != null) {
+      p.setProperty("password", config.password());
+    }
+    p.setProperty("connectTimeout", "2");
+    p.setProperty("loginTimeout", "2");
+    p.setProperty("socketTimeout", "2");
+    p.setProperty("ApplicationName", "lzxq-city-probe");
+    return () -> {
+      try (Connection c = DriverManager.getConnection(config.jdbcUrl(), p)) {
+        return c.isValid(2);
+      } catch (SQLException e) {
+        return false;
+      }
+    };
   }
 
   @Bean
-  JdbcTemplate jdbcTemplate(HikariDataSource dataSource) {
+  JdbcTemplate jdbcTemplate(GuardedDataSource dataSource) {
     return new JdbcTemplate(dataSource);
   }
 }

@@ -29,9 +29,9 @@ class ErrorPage implements ErrorController {
     Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
     Object thrown = request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
     if (thrown instanceof Throwable t) {
-      if (Failures.databaseUnavailable(t)) {
+      if (Failures.retryLater(t)) {
         Failures.logUnavailable(t, request);
-        return ProblemAdvice.unavailable();
+        return ProblemAdvice.retryLater(t);
       }
       Failures.logInternal(t, request);
       return ProblemAdvice.problem(HttpStatus.INTERNAL_SERVER_ERROR, Failures.INTERNAL);

@@ -26,6 +26,11 @@ public final class Failures {
   public static final String UNAVAILABLE =
       "数据库暂时不可用，请稍后重试 / The database is unavailable; try again shortly.";
 
+  /** The text of every busy-server answer (no pooled connection came free in time). */
+  public static final String BUSY =
+      "服务器繁忙，请稍后重试 / The server is busy: no database connection came free in time; try again"
+          + " shortly.";
+
   /** The text of every internal-fault answer. */
   public static final String INTERNAL = "服务器内部错误，已记录 / Internal server error; it has been logged.";
 
@@ -36,13 +41,30 @@ public final class Failures {
   /** How a failure is answered. */
   public enum Kind {
     DATABASE_UNAVAILABLE,
+    BUSY,
     STATEMENT_TIMEOUT,
     BAD_TEXT,
     INTERNAL
   }
 
-  /** The kind of {@code t}, judged along its cause chain. */
+  /**
+   * The kind of {@code t}, judged along its cause chain: the first SQL state that means something
+   * here decides; Hikari's connection timeout without one (no connection failure behind it: every
+   * pooled connection was in use) is a busy server; a connection failure without a state is the
+   * database unreachable.
+   */
   public static Kind classify(Throwable t) {
+    for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+      if (c instanceof SQLTransientConnectionException s
+          && s.getSQLState() == null
+          && s.getCause() == null) {
+        return Kind.BUSY;
+      }
+      Kind byState = c instanceof SQLException s ? ofState(s.getSQLState()) : null;
+      if (byState != null) {
+        return byState;
+      }
+    }
     for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
       if (c instanceof DataAccessResourceFailureException
           || c instanceof SQLTransientConnectionException
@@ -50,32 +72,40 @@ public final class Failures {
           || c instanceof ConnectException) {
         return Kind.DATABASE_UNAVAILABLE;
       }
-      if (c instanceof SQLException s && s.getSQLState() != null) {
-        String state = s.getSQLState();
-        if (state.startsWith("08")
-            || state.equals("57P01")
-            || state.equals("57P02")
-            || state.equals("57P03")) {
-          return Kind
-              .DATABASE_UNAVAILABLE; // connection exception, admin/crash shutdown, cannot connect
-          // now
-        }
-        if (state.equals("57014")) {
-          return Kind.STATEMENT_TIMEOUT;
-        }
-        if (state.equals("22021") || state.equals("22P05")) {
-          return Kind
-              .BAD_TEXT; // a NUL or a character the database encoding cannot hold: only request
-          // text does that
-        }
-      }
     }
     return Kind.INTERNAL;
+  }
+
+  /** The kind an SQL state decides, or null when it decides nothing. */
+  private static Kind ofState(String state) {
+    if (state == null) {
+      return null;
+    }
+    if (state.startsWith("08") || state.matches("57P0[123]")) {
+      return Kind
+          .DATABASE_UNAVAILABLE; // connection exception, admin/crash shutdown, cannot connect
+    }
+    if (state.equals("57014")) {
+      return Kind.STATEMENT_TIMEOUT;
+    }
+    if (state.equals("22021") || state.equals("22P05")) {
+      return Kind.BAD_TEXT; // a NUL or a character the database encoding cannot hold
+    }
+    return null;
   }
 
   /** Whether {@code t} means the database cannot be reached. */
   public static boolean databaseUnavailable(Throwable t) {
     return classify(t) == Kind.DATABASE_UNAVAILABLE;
+  }
+
+  /**
+   * Whether the same request may succeed shortly (503 with Retry-After): the database unreachable
+   * or the server busy.
+   */
+  public static boolean retryLater(Throwable t) {
+    Kind k = classify(t);
+    return k == Kind.DATABASE_UNAVAILABLE || k == Kind.BUSY;
   }
 
   /** Logs an internal fault: method, path, SQL state (when there is one) and the stack trace. */
@@ -84,11 +114,15 @@ public final class Failures {
     LOG.error("internal error answering {} (SQL state {})", where, sqlState(t), t);
   }
 
-  /** Logs a database outage met by a request, once per request, without a stack trace. */
+  /**
+   * Logs a database outage or a busy pool met by a request, once per request, without a stack
+   * trace.
+   */
   public static void logUnavailable(Throwable t, HttpServletRequest request) {
     String where = request == null ? "?" : request.getMethod() + " " + request.getRequestURI();
     LOG.warn(
-        "database unavailable answering {} (SQL state {}): {}",
+        "{} answering {} (SQL state {}): {}",
+        classify(t) == Kind.BUSY ? "no database connection free" : "database unavailable",
         where,
         sqlState(t),
         t.getClass().getSimpleName());

@@ -30,6 +30,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 public class ProblemAdvice {
 
   static final URI UNAVAILABLE_TYPE = URI.create("https://lzxq.city/problems/database-unavailable");
+  static final URI BUSY_TYPE = URI.create("https://lzxq.city/problems/server-busy");
 
   @ExceptionHandler(Exception.class)
   ResponseEntity<ProblemDetail> any(
@@ -67,9 +68,9 @@ public class ProblemAdvice {
               + (t.getPropertyName() == null ? "" : ": " + t.getPropertyName()));
     }
     return switch (Failures.classify(e)) {
-      case DATABASE_UNAVAILABLE -> {
+      case DATABASE_UNAVAILABLE, BUSY -> {
         Failures.logUnavailable(e, request);
-        yield unavailable();
+        yield retryLater(e);
       }
       case STATEMENT_TIMEOUT ->
           problem(
@@ -84,6 +85,24 @@ public class ProblemAdvice {
         yield problem(HttpStatus.INTERNAL_SERVER_ERROR, Failures.INTERNAL);
       }
     };
+  }
+
+  /**
+   * 503 with Retry-After for a failure {@link Failures#retryLater}: the database unreachable or the
+   * server busy, each saying which.
+   */
+  public static ResponseEntity<ProblemDetail> retryLater(Throwable e) {
+    if (Failures.classify(e) != Failures.Kind.BUSY) {
+      return unavailable();
+    }
+    ProblemDetail p =
+        ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, Failures.BUSY);
+    p.setType(BUSY_TYPE);
+    p.setTitle("Server busy");
+    return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+        .header("Retry-After", Failures.RETRY_AFTER_SECONDS)
+        .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+        .body(p);
   }
 
   /** 503 with Retry-After: the database cannot be reached. */

@@ -56,9 +56,9 @@ public class OwsException extends RuntimeException {
   /**
    * The exception report for any failure of an OWS request ({@link Failures}): itself, a {@link
    * QueryException} with its code (400), a body over the limit 413, the database unreachable as
-   * NoApplicableCode 503 (the caller adds Retry-After), the statement timeout as
-   * OperationProcessingFailed 400, and anything else, logged, as NoApplicableCode 500 without its
-   * text.
+   * NoApplicableCode 503 (the caller adds Retry-After), a busy pool likewise with its own text, the
+   * statement timeout as OperationProcessingFailed 400, and anything else, logged, as
+   * NoApplicableCode 500 without its text.
    */
   public static OwsException of(Throwable t, HttpServletRequest request) {
     if (t instanceof OwsException o) {
@@ -75,6 +75,10 @@ public class OwsException extends RuntimeException {
       case DATABASE_UNAVAILABLE -> {
         Failures.logUnavailable(t, request);
         yield new OwsException(NO_APPLICABLE_CODE, null, Failures.UNAVAILABLE, 503);
+      }
+      case BUSY -> {
+        Failures.logUnavailable(t, request);
+        yield new OwsException(NO_APPLICABLE_CODE, null, Failures.BUSY, 503);
       }
       case STATEMENT_TIMEOUT ->
           new OwsException(
@@ -94,7 +98,10 @@ public class OwsException extends RuntimeException {
     };
   }
 
-  /** Whether the answer is the database-unavailable one (it carries a Retry-After header). */
+  /**
+   * Whether the answer is a 503 (it carries a Retry-After header): the database unreachable, or
+   * WMS's render queue full — each with its own message.
+   */
   public boolean unavailable() {
     return httpStatus == 503;
   }

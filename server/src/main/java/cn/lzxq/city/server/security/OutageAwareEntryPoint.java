@@ -12,8 +12,9 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 
 /**
  * Answers a failed authentication: 503 with Retry-After, in the endpoint's protocol form, when the
- * user could not be looked up because the database is away (a client such as QGIS would otherwise
- * ask for the password again); the HTTP Basic challenge (401) otherwise.
+ * user could not be looked up because the database is away or no pooled connection came free (a
+ * client such as QGIS would otherwise ask for the password again); the HTTP Basic challenge (401)
+ * otherwise.
  */
 final class OutageAwareEntryPoint implements AuthenticationEntryPoint {
 
@@ -27,12 +28,8 @@ final class OutageAwareEntryPoint implements AuthenticationEntryPoint {
   public void commence(
       HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
       throws IOException, ServletException {
-    if (e != null && Failures.databaseUnavailable(e)) {
-      Failures.logUnavailable(e, request);
-      ErrorBodies.write(
-          request,
-          response,
-          new OwsException(OwsException.NO_APPLICABLE_CODE, null, Failures.UNAVAILABLE, 503));
+    if (e != null && Failures.retryLater(e)) {
+      ErrorBodies.write(request, response, OwsException.of(e, request)); // logs it
       return;
     }
     challenge.commence(request, response, e);

@@ -4,6 +4,8 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 
 import cn.lzxq.city.data.db.DatabaseReadException;
 import cn.lzxq.city.data.io.AsOf;
+import cn.lzxq.city.server.error.Failures;
+import cn.lzxq.city.server.error.ProblemAdvice;
 import cn.lzxq.city.server.tilestore.CacheEntry;
 import cn.lzxq.city.tiles.tiling.TileCoord;
 import jakarta.servlet.http.HttpServletRequest;
@@ -192,7 +194,11 @@ class Tiles3dController {
    * problem stated (the statement was cancelled in the database; nothing is cached).
    */
   @ExceptionHandler(DatabaseReadException.class)
-  ResponseEntity<ProblemDetail> databaseRead(DatabaseReadException e) {
+  ResponseEntity<ProblemDetail> databaseRead(DatabaseReadException e, HttpServletRequest request) {
+    if (Failures.retryLater(e)) {
+      Failures.logUnavailable(e, request);
+      return ProblemAdvice.retryLater(e);
+    }
     if (!e.timedOut()) {
       throw e;
     }

@@ -41,6 +41,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 
 /**
@@ -77,6 +79,12 @@ public class WmsService {
     this.gate = gate;
     this.canvases = canvases;
     this.encoders = Map.copyOf(encoders);
+  }
+
+  /** Reads the layer styles and extents in the background once the server has started. */
+  @EventListener(ApplicationReadyEvent.class)
+  void warmCatalog() {
+    catalog.warm();
   }
 
   /** The SRID of the geometry columns. */

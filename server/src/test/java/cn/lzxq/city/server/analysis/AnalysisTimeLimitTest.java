@@ -4,10 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.lzxq.city.server.support.Http;
 import cn.lzxq.city.server.support.ScratchDatabase;
+import cn.lzxq.city.server.wms.WmsProperties;
+import cn.lzxq.city.server.wms.render.RenderGate;
 import com.zaxxer.hikari.HikariDataSource;
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -18,16 +23,25 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * An analysis past its time limit is cancelled and answered with 400 problem JSON naming the limit
  * and the job API (503 means the database is unreachable, nothing else); a WMS map past its render
- * time limit (1 ms here) is a 400 OperationProcessingFailed ServiceExceptionReport.
+ * time limit (1 ms here) is a 400 OperationProcessingFailed ServiceExceptionReport; a map that
+ * waited the render queue's timeout (100 ms here) for a render slot is a 503 ServiceExceptionReport
+ * with Retry-After saying the server is busy drawing (not that the database is away).
  */
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {"city.analysis.time-limits.clearance=1ms", "city.wms.max-render-time=1ms"})
+    properties = {
+      "city.analysis.time-limits.clearance=1ms",
+      "city.wms.max-render-time=1ms",
+      "city.wms.queue-timeout=100ms"
+    })
 class AnalysisTimeLimitTest {
 
   private static HikariDataSource db;
 
   @LocalServerPort int port;
+
+  @Autowired RenderGate gate;
+  @Autowired WmsProperties wms;
 
   @DynamicPropertySource
   static void database(DynamicPropertyRegistry registry) throws Exception {
@@ -98,5 +112,47 @@ class AnalysisTimeLimitTest {
         .contains("<ServiceExceptionReport version=\"1.3.0\"")
         .contains("code=\"OperationProcessingFailed\"")
         .contains("time limit of 0.001 s exceeded drawing the map; narrow the BBOX");
+  }
+
+  @Test
+  void aMapThatFindsEveryRenderSlotTakenIsA503BusyWithRetryAfter() throws Exception {
+    List<RenderGate.Ticket> held = new ArrayList<>();
+    HttpResponse<String> wms111;
+    HttpResponse<String> wms130;
+    try {
+      for (int i = 0; i < wms.maxConcurrentRenders(); i++) {
+        held.add(gate.enter(256, 256));
+      }
+      String map =
+          "/wms?SERVICE=WMS&REQUEST=GetMap&LAYERS=pipe_js&STYLES=&WIDTH=256&HEIGHT=256"
+              + "&FORMAT=image/png&BBOX=";
+      wms130 =
+          Http.get(
+              "http://localhost:"
+                  + port
+                  + map
+                  + "36.50,103.69,36.51,103.70&VERSION=1.3.0&CRS=EPSG:4490");
+      wms111 =
+          Http.get(
+              "http://localhost:"
+                  + port
+                  + map
+                  + "103.69,36.50,103.70,36.51&VERSION=1.1.1&SRS=EPSG:4490");
+    } finally {
+      held.forEach(RenderGate.Ticket::close);
+    }
+    assertThat(wms130.statusCode()).as(wms130.body()).isEqualTo(503);
+    assertThat(wms130.headers().firstValue("Retry-After")).hasValue("5");
+    assertThat(wms130.headers().firstValue("Content-Type").orElse("")).startsWith("text/xml");
+    assertThat(wms130.body())
+        .contains("<ServiceExceptionReport version=\"1.3.0\"")
+        .contains("code=\"NoApplicableCode\"")
+        .contains("busy drawing other maps")
+        .doesNotContain("database");
+    assertThat(wms111.statusCode()).as(wms111.body()).isEqualTo(503);
+    assertThat(wms111.headers().firstValue("Retry-After")).hasValue("5");
+    assertThat(wms111.headers().firstValue("Content-Type").orElse(""))
+        .startsWith("application/vnd.ogc.se_xml");
+    assertThat(wms111.body()).contains("busy drawing other maps").doesNotContain("database");
   }
 }

@@ -79,7 +79,8 @@ class RegisteredTilesetsTest extends GeneratedSampleContextTest {
         List.of(Files.write(tmp.resolve("root.json"), JSON.writeValueAsBytes(served.get("root")))));
     NodeValidators.assertValidJson(
         "asset.schema.json",
-        List.of(Files.write(tmp.resolve("asset.json"), JSON.writeValueAsBytes(served.get("asset")))));
+        List.of(
+            Files.write(tmp.resolve("asset.json"), JSON.writeValueAsBytes(served.get("asset")))));
 
     HttpResponse<byte[]> glb = get(base() + "/sample_mesh/mesh.glb", null);
     assertThat(glb.statusCode()).isEqualTo(200);

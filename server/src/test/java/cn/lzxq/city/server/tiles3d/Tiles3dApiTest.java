@@ -572,7 +572,9 @@ class Tiles3dApiTest {
     long parcel = Sql.count(db, "SELECT fid FROM zoning_parcel WHERE parcel_code = 'XQ-1-1'");
     assertThat(
             Sql.strings(
-                db, "SELECT (ground_elev_m::float8 <> 1970)::text FROM base_station WHERE fid = " + tower))
+                db,
+                "SELECT (ground_elev_m::float8 <> 1970)::text FROM base_station WHERE fid = "
+                    + tower))
         .containsExactly("true");
     assertHeights(
         "stations/tileset.json?heights=absolute", "base_station", tower, 1970 - 30, Double.NaN);

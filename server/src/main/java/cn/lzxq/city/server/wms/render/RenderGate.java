@@ -65,11 +65,16 @@ public final class RenderGate {
     };
   }
 
-  private static OwsException busy() {
+  /**
+   * 503 (the controllers add Retry-After): every render slot stayed taken for the queue timeout.
+   */
+  private OwsException busy() {
     return new OwsException(
         OwsException.NO_APPLICABLE_CODE,
         null,
-        "the server is busy drawing other maps; try again",
+        "服务器正忙于绘制其他地图，请稍后重试 / the server is busy drawing other maps (no render slot came free within "
+            + queueTimeout.toMillis()
+            + " ms); try again shortly",
         503);
   }
 }
