@@ -3,8 +3,13 @@
 # band at 25 m with terrain line of sight) on the `city` sample in database DB (default city_cov),
 # loaded when it holds no DEM yet. Starts the shipped server jar, submits the `coverage` process
 # (mode whole) over HTTP and times it from submission to `successful`, three times; prints the
-# compute time the job reports, the job's wall time and the load average with every figure.
-# Holds /work/bench.lock (when it exists) around the timed runs. Do not run it under nice.
+# compute time the job reports, the job's wall time and the load average with every figure. Then
+# the cached map tiles: an 8 x 8 block of WMTS tiles at level 15 around the centre, of the CMCC n41
+# coverage and of the water pipes, fetched once cold (rendered and stored) and three times warm
+# (from the tile store) on one keep-alive connection (bench/tiles2d/fetch.py): tiles per second.
+# JAR=path measures that server jar instead of this tree's build (e.g. an earlier commit's, for a
+# before/after on the same database). Holds /work/bench.lock (when it exists) around the timed
+# runs. Do not run it under nice.
 set -euo pipefail
 source "$(dirname "$0")/../../scripts/lib.sh"
 DB="${1:-city_cov}"
@@ -14,8 +19,13 @@ RUNS="${RUNS:-3}"
 WORK="${WORK:-$ROOT/var/bench-coverage}"
 URL="$(local_url "$DB")"
 mkdir -p "$WORK"
-need_build
-cp "$RUN_JAR" "$WORK/city-server.jar"
+if [ -n "${JAR:-}" ]; then
+  # another build to measure (an earlier commit's jar, for a before/after on the same data)
+  cp "$JAR" "$WORK/city-server.jar"
+else
+  need_build
+  cp "$RUN_JAR" "$WORK/city-server.jar"
+fi
 JAR="$WORK/city-server.jar"
 
 "$ROOT/scripts/db" start >/dev/null
@@ -53,10 +63,23 @@ run_once() {
   say "coverage whole, ${CELL} m, terrain: job ${wall} s (submit to successful); compute ms, layers, cells: $compute; load: $(cut -d' ' -f1-3 /proc/loadavg)"
 }
 
+cached_tiles() {
+  local layer list
+  for layer in coverage_cmcc_n41 pipe_js; do
+    list="$WORK/tiles-$layer.txt"
+    python3 "$ROOT/bench/tiles2d/tiles.py" 103.70 36.50 15 8 ours | sed "s/pipe_js/$layer/" >"$list"
+    say "$layer cold: $(python3 "$ROOT/bench/tiles2d/fetch.py" "http://127.0.0.1:$PORT" "$list")"
+    for _ in 1 2 3; do
+      say "$layer warm: $(python3 "$ROOT/bench/tiles2d/fetch.py" "http://127.0.0.1:$PORT" "$list"); load: $(cut -d' ' -f1-3 /proc/loadavg)"
+    done
+  done
+}
+
 timed() {
   say "load before: $(uptime)"
   for _ in $(seq 1 "$RUNS"); do run_once; done
   say "load after: $(uptime)"
+  cached_tiles
 }
 if [ -e /work/bench.lock ]; then
   exec 9</work/bench.lock

@@ -4,7 +4,10 @@
 -- wall; planned and demolished buildings are left out). Measured from the pipe's outer wall
 -- (half_width_m of pipe_solid_at): plan distance to the feature minus the half width; a pipe under
 -- a footprint is at 0. The governing row is clearance_rule_for() of the pipe's clearance type and
--- the feature type. Slots: scope_cte and subject as in pairs.sql.
+-- the feature type. Verdicts as clearance.sql: violation (below the rule); special_assessment (a
+-- special_assessment rule governs: reported within the feature type's reach whatever the gap);
+-- unchecked (需人工复核: no row covers the pipe's type against the feature type, within the
+-- largest rule of that feature type). Slots: scope_cte and subject as in pairs.sql.
 WITH {scope_cte},
 subject AS ({subject}),
 feature AS MATERIALIZED (
@@ -26,24 +29,41 @@ lim AS (
   FROM clearance_rule
   WHERE direction = 'horizontal' AND b_type IN ('POLE', 'BUILDING')
 ),
+-- the largest rule of each feature type: how far an unchecked or special pair is reported
+type_reach AS (
+  SELECT b_type AS f_type, max(min_clearance_m)::float8 AS reach_m
+  FROM clearance_rule
+  WHERE direction = 'horizontal' AND b_type IN ('POLE', 'BUILDING')
+  GROUP BY b_type
+),
 near AS (
   SELECT a.*, f.*, pipe_clearance_type(a.network, a.subtype, a.laying_class) AS a_type,
          greatest(ST_Distance(a.geom, f.f_geom) - a.half_width_m, 0) AS measured_m
   FROM feature f
   CROSS JOIN lim
   JOIN subject a ON ST_DWithin(a.geom, f.f_geom, lim.reach_m)
+),
+judged AS (
+  SELECT n.*, r.rule_id, r.min_clearance_m AS required_m, r.source_clause, r.confidence,
+         CASE WHEN r.rule_id IS NULL THEN 'unchecked'
+              WHEN cr.special_assessment AND n.measured_m >= r.min_clearance_m - 0.0005 THEN 'special_assessment'
+              ELSE 'violation' END AS verdict
+  FROM near n
+  JOIN type_reach t ON t.f_type = n.f_type
+  LEFT JOIN LATERAL clearance_rule_for('horizontal', n.a_type, n.subtype, n.pressure_class, n.size_mm, n.laying_class,
+                                       n.f_type, NULL, NULL, NULL, NULL) r ON true
+  LEFT JOIN clearance_rule cr ON cr.id = r.rule_id
+  WHERE CASE WHEN r.rule_id IS NULL OR cr.special_assessment THEN n.measured_m < t.reach_m
+             ELSE n.measured_m < r.min_clearance_m - 0.0005 END
 )
-SELECT n.fid AS a_fid, n.network AS a_network, n.dn_mm AS a_dn, n.width_mm AS a_width, n.height_mm AS a_height,
+SELECT n.verdict, n.a_type, n.fid AS a_fid, n.network AS a_network, n.dn_mm AS a_dn, n.width_mm AS a_width, n.height_mm AS a_height,
        n.material AS a_material, n.laying AS a_laying, n.road_name AS a_road, n.start_point AS a_start_point,
        n.end_point AS a_end_point, n.start_depth_m AS a_start_depth, n.end_depth_m AS a_end_depth,
        ST_Z(ST_StartPoint(n.geom)) AS a_start_elev, ST_Z(ST_EndPoint(n.geom)) AS a_end_elev, n.owner AS a_owner,
        o.name AS a_owner_name, o.contact_person AS a_owner_person, o.phone AS a_owner_phone, o.email AS a_owner_email,
        n.f_type, n.f_layer, n.f_fid, n.f_code, n.f_name, n.measured_m,
-       r.rule_id, r.min_clearance_m AS required_m, r.source_clause, r.confidence,
+       n.rule_id, n.required_m, n.source_clause, n.confidence,
        ST_AsGeoJSON(ST_Transform(ST_ClosestPoint(ST_Force2D(n.f_geom), ST_Force2D(n.geom)), 4326), 7) AS location
-FROM near n
-CROSS JOIN LATERAL clearance_rule_for('horizontal', n.a_type, n.subtype, n.pressure_class, n.size_mm, n.laying_class,
-                                      n.f_type, NULL, NULL, NULL, NULL) r
+FROM judged n
 LEFT JOIN organization o ON o.code = n.owner
-WHERE n.measured_m < r.min_clearance_m - 0.0005
-ORDER BY n.f_layer, n.f_fid, n.fid
+ORDER BY n.verdict DESC, n.f_layer, n.f_fid, n.fid

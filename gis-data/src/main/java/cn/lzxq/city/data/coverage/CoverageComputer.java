@@ -16,10 +16,16 @@ import java.util.function.BooleanSupplier;
 /**
  * Best-server RSRP and SINR per operator and band over a window of the coverage grid, in memory and
  * in parallel. Sectors are grouped by antenna position (cell and elevation); each group computes
- * its terrain horizon once ({@link Horizon}), then each of its sectors adds its RSRP ({@link
- * LinkBudget}, {@link Propagation}, {@link SectorPattern}) to every cell within {@link
- * CoverageSettings#radiusM}. Each worker thread sums into its own arrays (best RSRP, its sector,
- * the total received power), merged at the end; SINR = best / (load × (total − best) + noise).
+ * its horizon once ({@link Horizon}), then visits every cell within {@link
+ * CoverageSettings#radiusM} once: the geometry and the line of sight of the cell, the path gain of
+ * each of the group's frequencies ({@link Propagation.Band}), then each sector's pattern ({@link
+ * SectorPattern}) and received power ({@link LinkBudget}). Powers are summed in milliwatts: each
+ * worker thread keeps its own arrays per layer (best received power, its sector, the total), merged
+ * at the end; RSRP is the best in dBm and SINR = best / (load × (total − best) + noise).
+ *
+ * <p>Line of sight is decided against the ground heights and, when given, the buildings standing on
+ * them (then a clear path is LOS); with ground but no buildings a clear path is LOS with the
+ * model's probability; without ground every path is ({@link Propagation.Sight}).
  *
  * <p>The antenna stands at the grid's ground under it plus its height above ground (so antenna and
  * terrain agree), or at its stored elevation when there is no ground; the receiver at ground plus
@@ -30,14 +36,18 @@ public final class CoverageComputer {
 
   private final CoverageGrid grid;
   private final float[] ground;
+  private final float[] surface;
+  private final Propagation.Sight clearSight;
   private final Map<String, Carrier> carriers;
   private final CoverageSettings settings;
   private final int threads;
 
   /**
    * @param grid the grid
-   * @param ground heights of the grid cells, metres, row-major (null: flat ground, no terrain line
-   *     of sight)
+   * @param ground heights of the grid cells, metres, row-major (null: flat ground, no line of sight
+   *     decided)
+   * @param buildings height of the buildings standing on each cell above its ground, metres,
+   *     row-major, 0 where none (null: buildings not modelled; ignored without ground)
    * @param carriers the carrier of each band
    * @param settings run settings
    * @param threads worker threads
@@ -45,14 +55,29 @@ public final class CoverageComputer {
   public CoverageComputer(
       CoverageGrid grid,
       float[] ground,
+      float[] buildings,
       Map<String, Carrier> carriers,
       CoverageSettings settings,
       int threads) {
     this.grid = grid;
     this.ground = settings.terrain() ? ground : null;
+    this.surface =
+        this.ground == null || buildings == null ? this.ground : plus(this.ground, buildings);
+    this.clearSight =
+        this.ground != null && buildings != null
+            ? Propagation.Sight.CLEAR
+            : Propagation.Sight.PROBABLE;
     this.carriers = carriers;
     this.settings = settings;
     this.threads = Math.max(1, threads);
+  }
+
+  private static float[] plus(float[] ground, float[] buildings) {
+    float[] out = new float[ground.length];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = ground[i] + buildings[i];
+    }
+    return out;
   }
 
   /**
@@ -81,7 +106,7 @@ public final class CoverageComputer {
             pool.submit(
                 () -> {
                   Map<CoverageSector.LayerKey, Sum> sums = new HashMap<>();
-                  Horizon horizon = new Horizon(radiusCells());
+                  Horizon horizon = new Horizon(radiusCells(), grid.cellM());
                   for (int g = next.getAndIncrement();
                       g < groups.size();
                       g = next.getAndIncrement()) {
@@ -120,11 +145,21 @@ public final class CoverageComputer {
     return (int) Math.ceil(settings.radiusM() / grid.cellM());
   }
 
-  /** Sectors grouped by antenna cell and elevation (a tenant's sectors share a horizon). */
+  /**
+   * Sectors grouped by site, antenna cell and elevation: a tenant's sectors on a tower share a
+   * horizon and the path loss.
+   */
   private List<List<CoverageSector>> groups(List<CoverageSector> sectors) {
     Map<String, List<CoverageSector>> byAntenna = new LinkedHashMap<>();
     for (CoverageSector s : sectors) {
-      String key = grid.col(s.x()) + "/" + grid.row(s.y()) + "/" + Math.round(antennaM(s) * 10);
+      String key =
+          s.siteCode()
+              + "/"
+              + grid.col(s.x())
+              + "/"
+              + grid.row(s.y())
+              + "/"
+              + Math.round(antennaM(s) * 10);
       byAntenna.computeIfAbsent(key, k -> new ArrayList<>()).add(s);
     }
     return List.copyOf(byAntenna.values());
@@ -156,7 +191,6 @@ public final class CoverageComputer {
     int ac = grid.col(first.x());
     int ar = grid.row(first.y());
     double za = antennaM(first);
-    double siteGround = za - first.heightM();
     int r = horizon.radius();
     if (ac + r < region.col0()
         || ac - r >= region.col0() + region.cols()
@@ -164,102 +198,157 @@ public final class CoverageComputer {
         || ar - r >= region.row0() + region.rows()) {
       return;
     }
-    if (ground != null) {
-      horizon.compute(ground, grid, ac, ar, za);
+    if (surface != null) {
+      horizon.compute(surface, grid, ac, ar, za);
     }
+    Map<Double, Integer> bandIndex = new LinkedHashMap<>();
     for (CoverageSector s : sectors) {
-      Sum sum = sums.computeIfAbsent(s.layer(), k -> new Sum(region.size()));
-      sector(s, ac, ar, za, siteGround, region, horizon, sum);
+      bandIndex.putIfAbsent(s.frequencyMhz(), bandIndex.size());
     }
+    Propagation.Band[] bands = new Propagation.Band[bandIndex.size()];
+    bandIndex.forEach((f, i) -> bands[i] = new Propagation.Band(f, settings.receiverHeightM()));
+    Beam[] beams = new Beam[sectors.size()];
+    double ax = 0;
+    double ay = 0;
+    for (int i = 0; i < beams.length; i++) {
+      CoverageSector s = sectors.get(i);
+      beams[i] =
+          new Beam(
+              s,
+              bandIndex.get(s.frequencyMhz()),
+              s.eirpDbm() - carriers.get(s.band()).perResourceElementDb(),
+              sums.computeIfAbsent(s.layer(), k -> new Sum(region.size())));
+      ax += s.x() / beams.length;
+      ay += s.y() / beams.length;
+    }
+    cells(new Antenna(ax, ay, ac, ar, za, za - first.heightM()), bands, beams, region, horizon);
   }
 
-  private void sector(
-      CoverageSector s,
-      int ac,
-      int ar,
-      double za,
-      double siteGround,
+  /**
+   * Where a group's antennas stand: mean position (native metres), cell, elevation and the ground
+   * under them (metres).
+   */
+  private record Antenna(double x, double y, int col, int row, double z, double ground) {}
+
+  /** Adds the power of a group's beams to every cell of the region within the radius. */
+  private void cells(
+      Antenna a,
+      Propagation.Band[] bands,
+      Beam[] beams,
       CoverageGrid.Window region,
-      Horizon horizon,
-      Sum sum) {
+      Horizon horizon) {
+    double[] gains = new double[bands.length];
     double hut = settings.receiverHeightM();
-    double radius = settings.radiusM();
-    double eirpRe = s.eirpDbm() - carriers.get(s.band()).perResourceElementDb();
-    double sinAz = Math.sin(Math.toRadians(s.azimuthDeg()));
-    double cosAz = Math.cos(Math.toRadians(s.azimuthDeg()));
-    double tilt = Math.toRadians(s.pattern().mechTiltDeg());
-    double cosT = Math.cos(tilt);
-    double sinT = Math.sin(tilt);
-    int fid = Math.toIntExact(s.fid());
+    double radius2 = settings.radiusM() * settings.radiusM();
     int r = horizon.radius();
-    int rowLo = Math.max(region.row0(), ar - r);
-    int rowHi = Math.min(region.row0() + region.rows() - 1, ar + r);
-    int colLo = Math.max(region.col0(), ac - r);
-    int colHi = Math.min(region.col0() + region.cols() - 1, ac + r);
-    for (int row = rowLo; row <= rowHi; row++) {
-      double dy = grid.y(row) - s.y();
-      for (int col = colLo; col <= colHi; col++) {
-        double dx = grid.x(col) - s.x();
-        double d2 = Math.sqrt(dx * dx + dy * dy);
-        if (d2 > radius) {
+    int rowHi = Math.min(region.row0() + region.rows() - 1, a.row() + r);
+    int colHi = Math.min(region.col0() + region.cols() - 1, a.col() + r);
+    for (int row = Math.max(region.row0(), a.row() - r); row <= rowHi; row++) {
+      double dy = grid.y(row) - a.y();
+      for (int col = Math.max(region.col0(), a.col() - r); col <= colHi; col++) {
+        double dx = grid.x(col) - a.x();
+        if (dx * dx + dy * dy > radius2) {
           continue;
         }
         double g = groundAt(col, row);
         if (Double.isNaN(g)) {
-          g = siteGround;
+          g = a.ground();
         }
-        double rise = za - g - hut;
-        boolean clear = true;
-        if (ground != null && (col != ac || row != ar)) {
-          double tangent = -rise / (Math.hypot(col - ac, row - ar) * grid.cellM());
-          clear = tangent >= horizon.at(col - ac, row - ar);
+        double rise = a.z() - g - hut;
+        Propagation.Sight sight = clearSight;
+        if (surface != null && (col != a.col() || row != a.row())) {
+          double tangent = -rise * horizon.inverseRun(col - a.col(), row - a.row());
+          if (tangent < horizon.at(col - a.col(), row - a.row())) {
+            sight = Propagation.Sight.BLOCKED;
+          }
         }
-        double pl = Propagation.pathLossDb(s.frequencyMhz(), d2, za - g, hut, clear);
-        double d3 = Math.sqrt(d2 * d2 + rise * rise);
-        double pattern =
-            d3 == 0
-                ? 0
-                : s.pattern()
-                    .relativeGainDb(
-                        (dx * sinAz + dy * cosAz) / d3,
-                        (dx * cosAz - dy * sinAz) / d3,
-                        rise / d3,
-                        cosT,
-                        sinT);
-        sum.add(
-            (row - region.row0()) * region.cols() + col - region.col0(),
-            eirpRe - pl + pattern,
-            fid);
+        double d2 = Math.sqrt(dx * dx + dy * dy);
+        for (int b = 0; b < bands.length; b++) {
+          gains[b] = bands[b].gain(d2, a.z() - g, sight);
+        }
+        int cell = (row - region.row0()) * region.cols() + col - region.col0();
+        for (Beam beam : beams) {
+          beam.add(cell, grid.x(col), grid.y(row), rise, gains[beam.band]);
+        }
       }
     }
   }
 
-  /** One thread's running best server and total power of one layer. */
+  /**
+   * One sector of a group as the cell loop uses it: its direction terms worked out once, its power
+   * per resource element at boresight in milliwatts, its band and its layer's sums. The sectors of
+   * a group share the path loss, taken from their mean position (a tower's sectors stand within a
+   * metre or so of it); each has its own pattern from its own position.
+   */
+  private static final class Beam {
+    final CoverageSector sector;
+    final int band;
+    final double eirpReMw;
+    final Sum sum;
+    final double sinAz;
+    final double cosAz;
+    final double cosTilt;
+    final double sinTilt;
+    final int fid;
+
+    Beam(CoverageSector sector, int band, double eirpReDbm, Sum sum) {
+      this.sector = sector;
+      this.band = band;
+      this.eirpReMw = LinkBudget.mw(eirpReDbm);
+      this.sum = sum;
+      this.sinAz = Math.sin(Math.toRadians(sector.azimuthDeg()));
+      this.cosAz = Math.cos(Math.toRadians(sector.azimuthDeg()));
+      double tilt = Math.toRadians(sector.pattern().mechTiltDeg());
+      this.cosTilt = Math.cos(tilt);
+      this.sinTilt = Math.sin(tilt);
+      this.fid = Math.toIntExact(sector.fid());
+    }
+
+    /** Adds the power received in a cell (centre x, y; antenna {@code rise} m above receiver). */
+    void add(int cell, double x, double y, double rise, double pathGain) {
+      double dx = x - sector.x();
+      double dy = y - sector.y();
+      double d3 = Math.sqrt(dx * dx + dy * dy + rise * rise);
+      double pattern =
+          d3 == 0
+              ? 0
+              : sector
+                  .pattern()
+                  .relativeGainDb(
+                      (dx * sinAz + dy * cosAz) / d3,
+                      (dx * cosAz - dy * sinAz) / d3,
+                      rise / d3,
+                      cosTilt,
+                      sinTilt);
+      sum.add(cell, eirpReMw * pathGain * LinkBudget.mw(pattern), fid);
+    }
+  }
+
+  /** One thread's running best server and total power of one layer, milliwatts. */
   private static final class Sum {
-    final float[] best;
+    final double[] bestMw;
     final int[] server;
     final double[] totalMw;
 
     Sum(int cells) {
-      best = new float[cells];
-      java.util.Arrays.fill(best, Float.NEGATIVE_INFINITY);
+      bestMw = new double[cells];
       server = new int[cells];
       totalMw = new double[cells];
     }
 
-    void add(int i, double rsrpDbm, int fid) {
-      totalMw[i] += LinkBudget.mw(rsrpDbm);
-      if (rsrpDbm > best[i]) {
-        best[i] = (float) rsrpDbm;
+    void add(int i, double mw, int fid) {
+      totalMw[i] += mw;
+      if (mw > bestMw[i]) {
+        bestMw[i] = mw;
         server[i] = fid;
       }
     }
 
     Sum merge(Sum o) {
-      for (int i = 0; i < best.length; i++) {
+      for (int i = 0; i < bestMw.length; i++) {
         totalMw[i] += o.totalMw[i];
-        if (o.best[i] > best[i]) {
-          best[i] = o.best[i];
+        if (o.bestMw[i] > bestMw[i]) {
+          bestMw[i] = o.bestMw[i];
           server[i] = o.server[i];
         }
       }
@@ -268,16 +357,17 @@ public final class CoverageComputer {
 
     CoverageLayer layer(
         CoverageSector.LayerKey key, CoverageGrid.Window w, double load, double noiseDbm) {
-      float[] rsrp = new float[best.length];
-      float[] sinr = new float[best.length];
-      for (int i = 0; i < best.length; i++) {
-        if (best[i] == Float.NEGATIVE_INFINITY) {
+      float[] rsrp = new float[bestMw.length];
+      float[] sinr = new float[bestMw.length];
+      for (int i = 0; i < bestMw.length; i++) {
+        if (server[i] == 0) {
           rsrp[i] = Float.NaN;
           sinr[i] = Float.NaN;
         } else {
-          double others = Math.max(0, totalMw[i] - LinkBudget.mw(best[i]));
-          rsrp[i] = best[i];
-          sinr[i] = (float) LinkBudget.sinrDb(best[i], others, load, noiseDbm);
+          double best = LinkBudget.dbm(bestMw[i]);
+          rsrp[i] = (float) best;
+          sinr[i] =
+              (float) LinkBudget.sinrDb(best, Math.max(0, totalMw[i] - bestMw[i]), load, noiseDbm);
         }
       }
       return new CoverageLayer(key, w, rsrp, sinr, server);

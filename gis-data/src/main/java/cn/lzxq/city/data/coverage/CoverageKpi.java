@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.locationtech.jts.algorithm.locate.IndexedPointInAreaLocator;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Envelope;
@@ -22,11 +23,13 @@ import org.locationtech.jts.operation.union.UnaryUnionOp;
 /**
  * Coverage against the plan, from the current grid: per operator and band, the share of built-up
  * parcel area (GB 50137-2011 construction land, every class but E) whose best-server RSRP reaches
- * the target's threshold, by major land-use class and in total, against {@code coverage_target}
- * (V91); and the coverage holes — 4-connected built-up cells below the threshold — as polygons of
- * at least a minimum area (m²).
+ * the target's threshold, by major land-use class, by district ({@code district}, V130: against the
+ * operator's target for all built-up land) and in total, against {@code coverage_target} (V91); and
+ * the coverage holes — 4-connected built-up cells below the threshold — as polygons of at least a
+ * minimum area (m²).
  *
- * <p>A cell belongs to a parcel when its centre lies inside it; areas are cell counts × cell².
+ * <p>A cell belongs to a parcel or a district when its centre lies inside it; areas are cell counts
+ * × cell².
  */
 public final class CoverageKpi {
 
@@ -35,7 +38,8 @@ public final class CoverageKpi {
   /**
    * One KPI figure.
    *
-   * @param landUseClass GB 50137 major class, or null for all built-up land
+   * @param landUseClass GB 50137 major class, or null for all built-up land (of the district)
+   * @param district district code, or null for the whole grid
    * @param parcelAreaM2 built-up parcel area of the class, m²
    * @param coveredAreaM2 of it at or above the threshold, m²
    * @param share covered / parcel area (0–1)
@@ -47,6 +51,7 @@ public final class CoverageKpi {
       String operator,
       String band,
       String landUseClass,
+      String district,
       double parcelAreaM2,
       double coveredAreaM2,
       double share,
@@ -84,7 +89,9 @@ public final class CoverageKpi {
     }
     CoverageGrid g = stored.grid();
     List<String> classes = new ArrayList<>();
-    int[] cellClass = parcelCells(tx, g, classes);
+    int[] cellClass = labelledCells(tx, g, PARCELS, classes);
+    List<String> districts = new ArrayList<>();
+    int[] cellDistrict = labelledCells(tx, g, DISTRICTS, districts);
     List<Target> targets =
         tx.queryAll(
             "SELECT operator, land_use_class, threshold_dbm, target_share FROM coverage_target",
@@ -96,6 +103,7 @@ public final class CoverageKpi {
       float[] rsrp = layer(c, stored, k);
       Target all = target(targets, k.operator(), null);
       Map<String, long[]> counts = new LinkedHashMap<>();
+      Map<String, long[]> byDistrict = new TreeMap<>();
       long[] total = new long[2];
       boolean[] hole = new boolean[rsrp.length];
       for (int i = 0; i < rsrp.length; i++) {
@@ -110,14 +118,20 @@ public final class CoverageKpi {
         if (rsrp[i] >= t.thresholdDbm()) {
           n[1]++;
         }
-        if (rsrp[i] >= all.thresholdDbm()) {
+        boolean covered = rsrp[i] >= all.thresholdDbm();
+        if (covered) {
           total[1]++;
         } else {
           hole[i] = true;
         }
+        if (cellDistrict[i] >= 0) {
+          long[] d = byDistrict.computeIfAbsent(districts.get(cellDistrict[i]), x -> new long[2]);
+          d[0]++;
+          d[1] += covered ? 1 : 0;
+        }
       }
       double cell2 = g.cellM() * g.cellM();
-      shares.add(share(k, null, total, cell2, all));
+      shares.add(share(k, null, null, total, cell2, all));
       counts.entrySet().stream()
           .sorted(Map.Entry.comparingByKey())
           .forEach(
@@ -126,21 +140,24 @@ public final class CoverageKpi {
                       share(
                           k,
                           e.getKey(),
+                          null,
                           e.getValue(),
                           cell2,
                           target(targets, k.operator(), e.getKey()))));
+      byDistrict.forEach((d, n) -> shares.add(share(k, null, d, n, cell2, all)));
       holes.addAll(holes(g, hole, k, minHoleAreaM2, all.thresholdDbm()));
     }
     return new Report(stored, minHoleAreaM2, shares, holes);
   }
 
   private static Share share(
-      CoverageSector.LayerKey k, String cls, long[] n, double cell2, Target t) {
+      CoverageSector.LayerKey k, String cls, String district, long[] n, double cell2, Target t) {
     double share = n[0] == 0 ? 1 : n[1] / (double) n[0];
     return new Share(
         k.operator(),
         k.band(),
         cls,
+        district,
         n[0] * cell2,
         n[1] * cell2,
         share,
@@ -170,32 +187,39 @@ public final class CoverageKpi {
     return best;
   }
 
+  /** Built-up parcels (every GB 50137 class but E) labelled with their major class. */
+  private static final String PARCELS =
+      "SELECT substr(land_use_code, 1, 1) AS label, ST_AsBinary(ST_Force2D(geom)) AS wkb"
+          + " FROM zoning_parcel WHERE valid_to IS NULL AND valid_from <= now()"
+          + " AND land_use_code !~ '^E' ORDER BY fid";
+
+  /** The current districts labelled with their code. */
+  private static final String DISTRICTS =
+      "SELECT district_code AS label, ST_AsBinary(ST_Force2D(geom)) AS wkb FROM district"
+          + " WHERE valid_to IS NULL AND valid_from <= now() ORDER BY fid";
+
   /**
-   * The class index (into {@code classes}) of every cell inside a built-up parcel, −1 elsewhere.
+   * The label index (into {@code labels}, filled as met) of every cell whose centre lies inside one
+   * of the polygons of {@code sql} (columns label, wkb; a later polygon wins), −1 elsewhere.
    */
-  private static int[] parcelCells(ReadTransaction tx, CoverageGrid g, List<String> classes)
-      throws SQLException {
+  private static int[] labelledCells(
+      ReadTransaction tx, CoverageGrid g, String sql, List<String> labels) throws SQLException {
     int[] out = new int[g.width() * g.height()];
     Arrays.fill(out, -1);
     WKBReader wkb = new WKBReader();
-    List<Object[]> parcels =
-        tx.queryAll(
-            "SELECT substr(land_use_code, 1, 1) AS cls, ST_AsBinary(ST_Force2D(geom)) AS wkb"
-                + " FROM zoning_parcel WHERE valid_to IS NULL AND valid_from <= now()"
-                + " AND land_use_code !~ '^E' ORDER BY fid",
-            Map.of(),
-            rs -> new Object[] {rs.getString(1), rs.getBytes(2)});
-    for (Object[] p : parcels) {
+    List<Object[]> polygons =
+        tx.queryAll(sql, Map.of(), rs -> new Object[] {rs.getString(1), rs.getBytes(2)});
+    for (Object[] p : polygons) {
       Geometry geom;
       try {
         geom = wkb.read((byte[]) p[1]);
       } catch (ParseException e) {
-        throw new IllegalStateException("unreadable parcel geometry", e);
+        throw new IllegalStateException("unreadable geometry", e);
       }
-      int cls = classes.indexOf((String) p[0]);
-      if (cls < 0) {
-        classes.add((String) p[0]);
-        cls = classes.size() - 1;
+      int label = labels.indexOf((String) p[0]);
+      if (label < 0) {
+        labels.add((String) p[0]);
+        label = labels.size() - 1;
       }
       Envelope e = geom.getEnvelopeInternal();
       CoverageGrid.Window w = g.window(e.getMinX(), e.getMinY(), e.getMaxX(), e.getMaxY());
@@ -206,7 +230,7 @@ public final class CoverageKpi {
       for (int r = w.row0(); r < w.row0() + w.rows(); r++) {
         for (int col = w.col0(); col < w.col0() + w.cols(); col++) {
           if (inside.locate(new Coordinate(g.x(col), g.y(r))) == Location.INTERIOR) {
-            out[r * g.width() + col] = cls;
+            out[r * g.width() + col] = label;
           }
         }
       }

@@ -12,18 +12,22 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import javax.sql.DataSource;
 
 /**
  * A coverage run: reads the sectors, carriers and DEM (through {@link ReadExecutor}), computes the
  * best-server layers ({@link CoverageComputer}) and stores them ({@link CoverageStore}) in one
- * write transaction, logging a {@code tile_change} of layer {@value CoverageStore#CHANGE_LAYER}
- * over the area it rewrote.
+ * write transaction, logging a {@code tile_change} per layer ({@code coverage_<operator>_<band>},
+ * the catalog's name) over the area it rewrote, so the tile store's map tiles of those layers go
+ * stale; a whole run also logs the layers and area of the grid it replaces.
  *
  * <p>{@link #update} recomputes only around what changed: the sector and site edits logged since
- * the grid's {@code change_seq}, each box grown by the radius (a sector reaches that far), with the
- * sectors within the radius of that area; a DEM change, a missing grid or other settings mean a
- * whole run.
+ * the grid's {@code change_seq}, each box grown by the radius (a sector reaches that far; a
+ * building edit by twice the radius, as it shadows paths of the sectors within the radius of it),
+ * with the sectors within the radius of that area; a DEM change, a missing grid or other settings
+ * mean a whole run.
  */
 public final class CoverageRun {
 
@@ -142,11 +146,15 @@ public final class CoverageRun {
                   Map.of("seq", stored.changeSeq()),
                   rs -> {
                     seq[0] = Math.max(seq[0], rs.getLong("seq"));
-                    dem[0] |= "dem".equals(rs.getString("layer"));
-                    box[0] = Math.min(box[0], rs.getDouble("minx") - r);
-                    box[1] = Math.min(box[1], rs.getDouble("miny") - r);
-                    box[2] = Math.max(box[2], rs.getDouble("maxx") + r);
-                    box[3] = Math.max(box[3], rs.getDouble("maxy") + r);
+                    String layer = rs.getString("layer");
+                    dem[0] |= "dem".equals(layer);
+                    // a building shadows the cells within the radius of the sectors within the
+                    // radius of it
+                    double grow = "building".equals(layer) ? 2 * r : r;
+                    box[0] = Math.min(box[0], rs.getDouble("minx") - grow);
+                    box[1] = Math.min(box[1], rs.getDouble("miny") - grow);
+                    box[2] = Math.max(box[2], rs.getDouble("maxx") + grow);
+                    box[3] = Math.max(box[3], rs.getDouble("maxy") + grow);
                     return null;
                   });
               if (dem[0]) {
@@ -155,7 +163,7 @@ public final class CoverageRun {
               CoverageGrid.Window w =
                   box[0] > box[2] ? null : g.window(box[0], box[1], box[2], box[3]);
               return w == null
-                  ? new Input(g, w, List.of(), Map.of(), null, null, seq[0], stored.id())
+                  ? new Input(g, w, List.of(), Map.of(), null, null, null, seq[0], stored.id())
                   : read(tx, g, w, stored.settings(), seq[0]).forGrid(stored.id());
             });
     if (in == null) {
@@ -175,7 +183,7 @@ public final class CoverageRun {
     m.progress(20, "computing " + in.sectors().size() + " sectors");
     long t0 = System.nanoTime();
     CoverageComputer computer =
-        new CoverageComputer(in.grid(), in.ground(), in.carriers(), s, threads);
+        new CoverageComputer(in.grid(), in.ground(), in.buildings(), in.carriers(), s, threads);
     Map<CoverageSector.LayerKey, CoverageLayer> layers =
         new HashMap<>(computer.compute(in.region(), in.sectors(), m::cancelled));
     long ms = (System.nanoTime() - t0) / 1_000_000;
@@ -184,6 +192,13 @@ public final class CoverageRun {
     try (Connection c = writes.getConnection()) {
       c.setAutoCommit(false);
       try {
+        Set<CoverageSector.LayerKey> logged = new TreeSet<>(layers.keySet());
+        StoredGrid previous = whole ? CoverageStore.current(c, in.grid().cellM()) : null;
+        if (previous != null) {
+          // the layers and the area of the grid replaced go stale too
+          logged.addAll(CoverageStore.layers(c, previous.id()));
+          logChange(c, previous.grid(), previous.grid().all(), logged);
+        }
         if (whole) {
           id =
               CoverageStore.insertGrid(
@@ -196,7 +211,8 @@ public final class CoverageRun {
           CoverageStore.advance(c, id, in.changeSeq());
         }
         CoverageStore.writeBlocks(c, id, in.grid(), layers);
-        logChange(c, in.grid(), in.region());
+        logged.addAll(layers.keySet());
+        logChange(c, in.grid(), in.region(), logged);
         c.commit();
       } catch (SQLException | RuntimeException e) {
         Transactions.rollbackQuietly(c, e);
@@ -224,12 +240,13 @@ public final class CoverageRun {
       List<CoverageSector> sectors,
       Map<String, Carrier> carriers,
       float[] ground,
+      float[] buildings,
       DemVersion dem,
       long changeSeq,
       long gridId) {
 
     Input forGrid(long id) {
-      return new Input(grid, region, sectors, carriers, ground, dem, changeSeq, id);
+      return new Input(grid, region, sectors, carriers, ground, buildings, dem, changeSeq, id);
     }
   }
 
@@ -282,7 +299,11 @@ public final class CoverageRun {
                     s.noiseFigureDb())));
     DemVersion dem = s.terrain() ? DemStore.current(tx.connection()) : null;
     float[] ground = CoverageGround.read(tx, g, dem);
-    return new Input(g, w, sectors, carriers, ground, dem, seq, 0);
+    float[] buildings = s.terrain() ? CoverageBuildings.read(tx, g) : null;
+    if (buildings != null && ground == null) {
+      ground = new float[g.width() * g.height()]; // buildings on flat ground at 0 m
+    }
+    return new Input(g, w, sectors, carriers, ground, buildings, dem, seq, 0);
   }
 
   private static long lastChange(ReadTransaction tx) throws SQLException {
@@ -291,8 +312,12 @@ public final class CoverageRun {
         .get(0);
   }
 
-  /** Logs the rewritten area in the change log (lon/lat box), so caches of coverage refresh. */
-  private static void logChange(Connection c, CoverageGrid g, CoverageGrid.Window w)
+  /**
+   * Logs the rewritten area of each layer in the change log (lon/lat box, the layer's catalog
+   * name), so cached map tiles of those layers go stale.
+   */
+  private static void logChange(
+      Connection c, CoverageGrid g, CoverageGrid.Window w, Set<CoverageSector.LayerKey> layers)
       throws SQLException {
     try (var p =
         c.prepareStatement(
@@ -300,12 +325,15 @@ public final class CoverageRun {
                 + " ST_YMin(b), ST_XMax(b), ST_YMax(b) FROM (SELECT"
                 + " ST_Transform(ST_MakeEnvelope(?, ?, ?, ?, Find_SRID(current_schema()::text,"
                 + " 'antenna_sector', 'geom')), 4490) AS b) t")) {
-      p.setString(1, CoverageStore.CHANGE_LAYER);
-      p.setDouble(2, g.west() + w.col0() * g.cellM());
-      p.setDouble(3, g.north() - (w.row0() + w.rows()) * g.cellM());
-      p.setDouble(4, g.west() + (w.col0() + w.cols()) * g.cellM());
-      p.setDouble(5, g.north() - w.row0() * g.cellM());
-      p.executeUpdate();
+      for (CoverageSector.LayerKey layer : layers) {
+        p.setString(1, layer.layerName());
+        p.setDouble(2, g.west() + w.col0() * g.cellM());
+        p.setDouble(3, g.north() - (w.row0() + w.rows()) * g.cellM());
+        p.setDouble(4, g.west() + (w.col0() + w.cols()) * g.cellM());
+        p.setDouble(5, g.north() - w.row0() * g.cellM());
+        p.addBatch();
+      }
+      p.executeBatch();
     }
   }
 }

@@ -17,9 +17,6 @@ import java.util.Map;
  */
 public final class CoverageStore {
 
-  /** The layer name of coverage in the change log. */
-  public static final String CHANGE_LAYER = "coverage";
-
   private CoverageStore() {}
 
   /**

@@ -6,9 +6,10 @@ package cn.lzxq.city.data.coverage;
  * along the ray to a cell is interpolated from the two cells of the previous ring the ray crosses.
  * One pass costs one step per cell of the window, instead of one walk along the path per cell.
  *
- * <p>The horizon of a cell is the greatest tangent (rise over run) of the terrain between the
- * antenna and the cell; the cell is visible when the tangent to the receiver above it is at least
- * that. Cells off the grid or without height do not obstruct. Reused per thread: not thread-safe.
+ * <p>The horizon of a cell is the greatest tangent (rise over run) of the surface (terrain, and the
+ * roofs of the buildings when they are modelled) between the antenna and the cell; the cell is
+ * visible when the tangent to the receiver above it is at least that. Cells off the grid or without
+ * height do not obstruct. Reused per thread: not thread-safe.
  */
 final class Horizon {
 
@@ -18,13 +19,26 @@ final class Horizon {
   private final int side;
   private final float[] horizon;
   private final float[] through;
+  private final float[] inverseRun;
 
-  /** A window of {@code radiusCells} cells each side of the antenna's cell. */
-  Horizon(int radiusCells) {
+  /** A window of {@code radiusCells} cells each side of the antenna's cell, of {@code cellM} m. */
+  Horizon(int radiusCells, double cellM) {
     this.radius = radiusCells;
     this.side = 2 * radiusCells + 1;
     this.horizon = new float[side * side];
     this.through = new float[side * side];
+    this.inverseRun = new float[side * side];
+    for (int dy = -radius; dy <= radius; dy++) {
+      for (int dx = -radius; dx <= radius; dx++) {
+        double run = Math.sqrt((double) dx * dx + (double) dy * dy) * cellM;
+        inverseRun[(dy + radius) * side + dx + radius] = run == 0 ? 0 : (float) (1 / run);
+      }
+    }
+  }
+
+  /** 1 / the horizontal distance between the centres of the antenna's cell and a cell, 1/m. */
+  float inverseRun(int dx, int dy) {
+    return inverseRun[(dy + radius) * side + dx + radius];
   }
 
   int radius() {
@@ -34,23 +48,24 @@ final class Horizon {
   /**
    * Computes the horizons around an antenna.
    *
-   * @param ground heights of the grid's cells, metres, row-major ({@code grid.width()} wide)
+   * @param surface heights of the grid's cells (ground, or ground plus buildings), metres,
+   *     row-major ({@code grid.width()} wide)
    * @param grid the grid
    * @param col antenna cell column
    * @param row antenna cell row
    * @param antennaM antenna elevation, metres
    */
-  void compute(float[] ground, CoverageGrid grid, int col, int row, double antennaM) {
+  void compute(float[] surface, CoverageGrid grid, int col, int row, double antennaM) {
     int centre = radius * side + radius;
     horizon[centre] = NOTHING;
     through[centre] = NOTHING;
     for (int k = 1; k <= radius; k++) {
       for (int d = -k; d <= k; d++) {
-        visit(d, -k, k, ground, grid, col, row, antennaM);
-        visit(d, k, k, ground, grid, col, row, antennaM);
+        visit(d, -k, k, surface, grid, col, row, antennaM);
+        visit(d, k, k, surface, grid, col, row, antennaM);
         if (d != -k && d != k) {
-          visit(-k, d, k, ground, grid, col, row, antennaM);
-          visit(k, d, k, ground, grid, col, row, antennaM);
+          visit(-k, d, k, surface, grid, col, row, antennaM);
+          visit(k, d, k, surface, grid, col, row, antennaM);
         }
       }
     }
@@ -62,7 +77,14 @@ final class Horizon {
   }
 
   private void visit(
-      int dx, int dy, int k, float[] ground, CoverageGrid grid, int col, int row, double antennaM) {
+      int dx,
+      int dy,
+      int k,
+      float[] surface,
+      CoverageGrid grid,
+      int col,
+      int row,
+      double antennaM) {
     int i = (dy + radius) * side + dx + radius;
     float h;
     if (k == 1) {
@@ -77,9 +99,9 @@ final class Horizon {
     int r = row + dy;
     float slope = NOTHING;
     if (c >= 0 && r >= 0 && c < grid.width() && r < grid.height()) {
-      float g = ground[r * grid.width() + c];
+      float g = surface[r * grid.width() + c];
       if (!Float.isNaN(g)) {
-        slope = (float) ((g - antennaM) / (Math.hypot(dx, dy) * grid.cellM()));
+        slope = (float) ((g - antennaM) * inverseRun[i]);
       }
     }
     through[i] = Math.max(h, slope);

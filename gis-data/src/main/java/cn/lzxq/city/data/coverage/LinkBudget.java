@@ -10,6 +10,8 @@ package cn.lzxq.city.data.coverage;
  */
 public final class LinkBudget {
 
+  private static final double DBM_TO_LN = Math.log(10) / 10;
+
   private LinkBudget() {}
 
   /**
@@ -43,7 +45,7 @@ public final class LinkBudget {
 
   /** dBm to milliwatts. */
   public static double mw(double dbm) {
-    return Math.pow(10, dbm / 10);
+    return Math.exp(dbm * DBM_TO_LN);
   }
 
   /** Milliwatts to dBm. */

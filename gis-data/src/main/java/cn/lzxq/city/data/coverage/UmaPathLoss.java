@@ -68,28 +68,57 @@ public final class UmaPathLoss {
     return 18 / distance2dM + Math.exp(-distance2dM / 63) * (1 - 18 / distance2dM);
   }
 
-  /** {@link #losDb} without the validity check, for the grid which checks once per sector. */
+  /** {@link #losDb} without the validity check. */
   static double los(double frequencyMhz, double d2dM, double bsHeightM, double utHeightM) {
     double dh = bsHeightM - utHeightM;
-    double d3d = Math.sqrt(d2dM * d2dM + dh * dh);
-    double fGhz = 20 * Math.log10(frequencyMhz / 1000);
-    double bp = breakpointM(frequencyMhz, bsHeightM, utHeightM);
-    if (d2dM <= bp) {
-      return 28.0 + 22 * Math.log10(d3d) + fGhz;
-    }
-    return 28.0 + 40 * Math.log10(d3d) + fGhz - 9 * Math.log10(bp * bp + dh * dh);
+    return los(
+        d2dM,
+        dh,
+        log10D3(d2dM, dh),
+        frequencyDb(frequencyMhz),
+        breakpointM(frequencyMhz, bsHeightM, utHeightM));
   }
 
   /** {@link #nlosDb} without the validity check. */
   static double nlos(double frequencyMhz, double d2dM, double bsHeightM, double utHeightM) {
     double dh = bsHeightM - utHeightM;
-    double d3d = Math.sqrt(d2dM * d2dM + dh * dh);
-    double nlos =
-        13.54
-            + 39.08 * Math.log10(d3d)
-            + 20 * Math.log10(frequencyMhz / 1000)
-            - 0.6 * (utHeightM - 1.5);
-    return Math.max(los(frequencyMhz, d2dM, bsHeightM, utHeightM), nlos);
+    double l = log10D3(d2dM, dh);
+    double fDb = frequencyDb(frequencyMhz);
+    return Math.max(
+        los(d2dM, dh, l, fDb, breakpointM(frequencyMhz, bsHeightM, utHeightM)),
+        nlosPrime(l, fDb, utHeightM));
+  }
+
+  /** log10 of the 3D distance, metres, from the 2D distance and the height difference. */
+  static double log10D3(double d2dM, double heightDifferenceM) {
+    return 0.5 * Math.log10(d2dM * d2dM + heightDifferenceM * heightDifferenceM);
+  }
+
+  /** 20 log10(fc / 1 GHz), dB. */
+  static double frequencyDb(double frequencyMhz) {
+    return 20 * Math.log10(frequencyMhz / 1000);
+  }
+
+  /**
+   * PL_LOS from its parts (the grid computes them once per cell or per band).
+   *
+   * @param d2dM horizontal distance, metres
+   * @param dh hBS − hUT, metres
+   * @param log10d3d {@link #log10D3}
+   * @param frequencyDb {@link #frequencyDb}
+   * @param breakpointM d'BP, metres
+   */
+  static double los(
+      double d2dM, double dh, double log10d3d, double frequencyDb, double breakpointM) {
+    if (d2dM <= breakpointM) {
+      return 28.0 + 22 * log10d3d + frequencyDb;
+    }
+    return 28.0 + 40 * log10d3d + frequencyDb - 9 * Math.log10(breakpointM * breakpointM + dh * dh);
+  }
+
+  /** PL'_NLOS from its parts (the NLOS loss is the greater of it and PL_LOS). */
+  static double nlosPrime(double log10d3d, double frequencyDb, double utHeightM) {
+    return 13.54 + 39.08 * log10d3d + frequencyDb - 0.6 * (utHeightM - 1.5);
   }
 
   /** Throws when the arguments lie outside the model's validity. */

@@ -178,6 +178,19 @@ public final class CityLayers {
             .withImportKey(ImportKey.of("project_code")));
     layers.add(
         Layer.vector(
+                "district",
+                "片区",
+                "districts",
+                "Districts the coverage KPIs are reported by: code and name; Z is the ground",
+                "district",
+                GeometryKind.POLYGON,
+                List.of(
+                    of("district_code", STRING, "片区编码", "district code"),
+                    of("name", STRING, "片区名称", "name"),
+                    of("name_en", STRING, "英文名称", "English name")))
+            .withImportKey(ImportKey.of("district_code")));
+    layers.add(
+        Layer.vector(
                 "wlan_ap",
                 "WLAN热点",
                 "WLAN access points",

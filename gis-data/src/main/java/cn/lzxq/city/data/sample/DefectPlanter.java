@@ -14,8 +14,9 @@ import java.util.Map;
  * <ul>
  *   <li>horizontal clearance (H1–H7, H9): a pipe parallel to a main of 北斗路, too close in plan
  *       (H5–H9: reclaimed water, power in conduit, telecom direct-buried and high-pressure gas);
- *   <li>vertical clearance (V1–V6): a short pipe crossing a drainage main of the central 纬路 too
- *       close above it (V4–V6: reclaimed water, direct-buried power, telecom in conduit); collision
+ *   <li>vertical clearance (V1–V7): a short pipe crossing a drainage main of the central 纬路 too
+ *       close above it (V4–V6: reclaimed water, direct-buried power, telecom in conduit; V7: water
+ *       0.36 m above a concrete storm main's outer crown, clear of its inner crown); collision
  *       (C1): one crossing through a storm main;
  *   <li>shallow cover (D1, D2, T1, T2): power and telecom services whose stub rises too close to
  *       the surface (nothing lies above them there).
@@ -36,6 +37,9 @@ final class DefectPlanter {
   static final int V_ROW = 0;
 
   static final int V_FROM_COLUMN = 1;
+
+  /** Grid steps a planted parallel pipe runs along its main (24 m). */
+  static final int PARALLEL_STEPS = 4;
 
   /** Block (col, row) whose south-west quarter is a home parcel with a tower in it (E1). */
   static final int[] E1_BLOCK = {1, 0};
@@ -311,6 +315,18 @@ final class DefectPlanter {
         "GM",
         0.10,
         30);
+    // wall to wall: 0.36 m above the outer crown of a concrete storm main is 0.36 m + its wall (at
+    // least 0.05 m) above the inner crown, so only a wall-aware check finds it; station 18 lies on
+    // a storm segment no other plant targets (one defect per main segment)
+    crossing(
+        "V7",
+        v,
+        LineType.YS_MAIN,
+        LineType.JS_DIST,
+        PipeSpec.round("JS", "JP", null, 200, "direct", "PE"),
+        "ZM",
+        0.36,
+        18);
     shallowServices();
     new SiteDefects(model, designs, sites).plant();
   }
@@ -375,8 +391,11 @@ final class DefectPlanter {
     PipeSpec targetSpec = model.mainSpec(e.road(), target, e.from());
     requireClear(e, target, spec, offset, offset);
     EdgeFrame frame = EdgeFrame.of(e);
-    double a0 = frame.grid(g0) + 0.5;
-    double a1 = frame.grid(g0 + 4) + 0.5;
+    double reach =
+        CrossSection.planClearance(spec, targetSpec, model.rules()) + CrossSection.MARGIN_M;
+    int g = gridSlot(id, e, frame, spec, offset, g0, reach);
+    double a0 = frame.grid(g) + 0.5;
+    double a1 = frame.grid(g + PARALLEL_STEPS) + 0.5;
     String owner = type.band() == Band.TX ? "CTCC" : type.band().owner();
     pipes
         .computeIfAbsent(e, k -> new ArrayList<>())
@@ -412,6 +431,77 @@ final class DefectPlanter {
   }
 
   /**
+   * The first grid point from {@code g0} on (then from 0) where a parallel pipe at {@code offset}
+   * ends by the edge's last grid point (clear of the crossing road), lies alongside one segment of
+   * its target main only (no survey point of the main within {@code reach} metres of its span, so
+   * it breaks the rule against that segment and not the next) and keeps its clearances to the pipes
+   * already planted on the edge.
+   */
+  private int gridSlot(
+      String id,
+      RoadGrid.Edge e,
+      EdgeFrame frame,
+      PipeSpec spec,
+      double offset,
+      int g0,
+      double reach) {
+    for (int i = 0; i < frame.k(); i++) {
+      int g = (g0 + i) % frame.k();
+      double a0 = frame.grid(g) + 0.5;
+      double a1 = frame.grid(g + PARALLEL_STEPS) + 0.5;
+      if (g + PARALLEL_STEPS <= frame.k()
+          && oneSegment(frame, a0 - reach, a1 + reach)
+          && clearOfPlanted(e, spec, offset, offset, a0, a1)) {
+        return g;
+      }
+    }
+    throw new IllegalStateException(
+        "no room for planted pipe " + id + " within the grid of " + e.road().name());
+  }
+
+  /** True when no regular survey point of the mains (a segment end) lies within [u0, u1]. */
+  private static boolean oneSegment(EdgeFrame frame, double u0, double u1) {
+    for (int i = 0; i <= frame.k(); i++) {
+      if (frame.regular(i) && frame.grid(i) >= u0 && frame.grid(i) <= u1) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * True when a planted pipe over offsets [o0, o1] and along [a0, a1] keeps the clearance the
+   * generator keeps (rule, else {@link CrossSection#UNRULED_CLEARANCE_M}, plus the margin) to every
+   * pipe planted on the edge so far.
+   */
+  private boolean clearOfPlanted(
+      RoadGrid.Edge e, PipeSpec spec, double o0, double o1, double a0, double a1) {
+    for (PlantedPipe p : pipes.getOrDefault(e, List.of())) {
+      double along =
+          Math.max(
+              0,
+              Math.max(
+                  Math.min(a0, a1) - Math.max(p.alongA(), p.alongB()),
+                  Math.min(p.alongA(), p.alongB()) - Math.max(a0, a1)));
+      double across =
+          Math.max(
+              0,
+              Math.max(
+                  Math.min(o0, o1) - Math.max(p.offsetA(), p.offsetB()),
+                  Math.min(p.offsetA(), p.offsetB()) - Math.max(o0, o1)));
+      double need =
+          CrossSection.planClearance(spec, p.spec(), model.rules())
+              + spec.halfWidthM()
+              + p.spec().halfWidthM()
+              + CrossSection.MARGIN_M;
+      if (Math.hypot(along, across) < need) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
    * A short pipe across a main at station {@code t}: {@code gap} metres above it wall to wall, or
    * centred on it when gap is NaN (a collision).
    */
@@ -426,6 +516,10 @@ final class DefectPlanter {
       int t) {
     CrossSection.LaidLine target = line(e, targetType, 0);
     EdgeFrame frame = EdgeFrame.of(e);
+    if (t >= frame.k()) {
+      throw new IllegalStateException(
+          "planted pipe " + id + " at station " + t + " lies past the grid of " + e.road().name());
+    }
     double along = frame.station(t);
     PipeSpec targetSpec =
         model.mainSpec(e.road(), target, along < frame.grid(frame.mid()) ? e.from() : e.to());

@@ -1,5 +1,6 @@
 package cn.lzxq.city.data.sample;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,8 +14,9 @@ import java.util.function.Consumer;
  *
  * <p>Feature ids are fixed per table: roads from {@value #ROAD_FIDS}, parcels from {@value
  * #PARCEL_FIDS}, projects from {@value #PROJECT_FIDS}, sites from {@value #SITE_FIDS}, sectors from
- * {@value #SECTOR_FIDS}, buildings from {@value #BUILDING_FIDS}, pipe points from {@value
- * #POINT_FIDS} and pipe segments from {@value #SEGMENT_FIDS}, each counting up in stream order.
+ * {@value #SECTOR_FIDS}, buildings from {@value #BUILDING_FIDS}, districts from {@value
+ * #DISTRICT_FIDS}, pipe points from {@value #POINT_FIDS} and pipe segments from {@value
+ * #SEGMENT_FIDS}, each counting up in stream order.
  *
  * <pre>{@code
  * SampleGenerator sample = new SampleGenerator(SampleScale.SMALL, SampleGenerator.DEFAULT_SEED);
@@ -35,6 +37,7 @@ public final class SampleGenerator {
   public static final long SITE_FIDS = 4_000_001L;
   public static final long SECTOR_FIDS = 5_000_001L;
   public static final long BUILDING_FIDS = 6_000_001L;
+  public static final long DISTRICT_FIDS = 7_000_001L;
   public static final long POINT_FIDS = 10_000_001L;
   public static final long SEGMENT_FIDS = 100_000_001L;
 
@@ -99,6 +102,35 @@ public final class SampleGenerator {
               centreline,
               Corridor.strip(road, a0, a1, -road.halfWidthM(), road.halfWidthM())));
     }
+  }
+
+  /**
+   * The four districts: the grid's quarters split along the centre column and row roads (north-east
+   * 秦川, north-west 上川, south-west 西岔, south-east 中川), set up on the New Area's approval day.
+   */
+  public void districts(Consumer<District> out) {
+    List<Road> cols = model.grid().columns();
+    List<Road> rows = model.grid().rows();
+    double west = cols.get(0).centre();
+    double east = cols.get(cols.size() - 1).centre();
+    double south = rows.get(0).centre();
+    double north = rows.get(rows.size() - 1).centre();
+    double cx = cols.get(cols.size() / 2).centre();
+    double cy = rows.get(rows.size() / 2).centre();
+    LocalDate approved = LocalDate.of(2012, 8, 20);
+    long fid = DISTRICT_FIDS;
+    out.accept(
+        new District(
+            fid++, "QC", "秦川片区", "Qinchuan", approved, Corridor.rectangle(cx, cy, east, north)));
+    out.accept(
+        new District(
+            fid++, "SC", "上川片区", "Shangchuan", approved, Corridor.rectangle(west, cy, cx, north)));
+    out.accept(
+        new District(
+            fid++, "XC", "西岔片区", "Xicha", approved, Corridor.rectangle(west, south, cx, cy)));
+    out.accept(
+        new District(
+            fid, "ZC", "中川片区", "Zhongchuan", approved, Corridor.rectangle(cx, south, east, cy)));
   }
 
   /** Every parcel, block by block. */

@@ -24,6 +24,7 @@ public enum SampleTable {
       "building",
       "fid, valid_from, changed_by, building_code, building_use, floors, height_m, parcel_code, "
           + "build_year, status, geom"),
+  DISTRICT("district", "fid, valid_from, changed_by, district_code, name, name_en, geom"),
   CONSTRUCTION_PROJECT(
       "construction_project",
       "fid, valid_from, changed_by, project_code, name, owner, kind, networks, "
@@ -136,6 +137,15 @@ public enum SampleTable {
                           .number(b.validFrom().getYear())
                           .text("existing")
                           .geometry(g -> Ewkb.multiPolygonZ(g, b.ring()))));
+      case DISTRICT ->
+          sample.districts(
+              d ->
+                  emit.accept(
+                      feature(line, d.fid(), d.validFrom())
+                          .text(d.code())
+                          .text(d.name())
+                          .text(d.nameEn())
+                          .geometry(b -> Ewkb.multiPolygonZ(b, d.ring()))));
       case CONSTRUCTION_PROJECT ->
           sample.projects(
               p ->

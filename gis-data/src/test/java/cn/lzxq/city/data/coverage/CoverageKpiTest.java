@@ -31,9 +31,12 @@ import org.junit.jupiter.api.Test;
  *   <li>P2 E1 (water, not construction land): uncovered, not built-up — no hole, not in any KPI.
  * </ul>
  *
- * The SQL counts cell centres strictly inside the parcels (ST_Contains) and within 610 m of S
- * (ST_DWithin), per GB 50137 major class and over all built-up land, and the corner cells per
- * quadrant; it does not call the code under test.
+ * Two districts split the area at the cell edge 12.5 m east of S: W and E (P3, P4 and the east half
+ * of P1 in E).
+ *
+ * <p>The SQL counts cell centres strictly inside the parcels (ST_Contains) and within 610 m of S
+ * (ST_DWithin), per GB 50137 major class, per district and over all built-up land, and the corner
+ * cells per quadrant; it does not call the code under test.
  */
 class CoverageKpiTest {
 
@@ -51,6 +54,8 @@ class CoverageKpiTest {
             + parcel("P3", "R1", 700, -20, 750, 20)
             + parcel("P4", "G1", 400, 600, 900, 700)
             + parcel("P2", "E1", -900, -100, -700, 100)
+            + district("W", -1000, 12.5)
+            + district("E", 12.5, 1000)
             + String.format(
                 """
                 INSERT INTO antenna_sector (site_code, sector_no, operator, technology, band,
@@ -83,7 +88,19 @@ class CoverageKpiTest {
         code, use, use, (x1 - x0) * (y1 - y0), X + x0, Y + y0, X + x1, Y + y1);
   }
 
-  /** Cell centres of the stored grid strictly inside built-up parcels, with class and coverage. */
+  private static String district(String code, double x0, double x1) {
+    return String.format(
+        """
+        INSERT INTO district (district_code, name, geom)
+        VALUES ('%s', '%s', ST_Multi(ST_Force3D(ST_MakeEnvelope(%s, %s, %s, %s, 4544))));
+        """,
+        code, code, X + x0, Y - 1000, X + x1, Y + 1000);
+  }
+
+  /**
+   * Cell centres of the stored grid strictly inside built-up parcels, with class, coverage and
+   * district.
+   */
   private static final String CELLS =
       """
       WITH g AS (SELECT * FROM coverage_grid WHERE valid_to IS NULL),
@@ -92,8 +109,9 @@ class CoverageKpiTest {
             FROM g, generate_series(0, g.width - 1) i, generate_series(0, g.height - 1) j)
       SELECT substr(z.land_use_code, 1, 1) AS cls,
              ST_DWithin(c.p, ST_SetSRID(ST_MakePoint(%s, %s), 4544), 610) AS covered,
-             ST_X(c.p) - %s AS dx, ST_Y(c.p) - %s AS dy, z.parcel_code
+             ST_X(c.p) - %s AS dx, ST_Y(c.p) - %s AS dy, z.parcel_code, d.district_code
       FROM c JOIN zoning_parcel z ON ST_Contains(ST_Force2D(z.geom), c.p)
+      LEFT JOIN district d ON ST_Contains(ST_Force2D(d.geom), c.p)
       WHERE z.land_use_code !~ '^E'
       """;
 
@@ -105,7 +123,12 @@ class CoverageKpiTest {
       while (rs.next()) {
         out.add(
             new Object[] {
-              rs.getString(1), rs.getBoolean(2), rs.getDouble(3), rs.getDouble(4), rs.getString(5)
+              rs.getString(1),
+              rs.getBoolean(2),
+              rs.getDouble(3),
+              rs.getDouble(4),
+              rs.getString(5),
+              rs.getString(6)
             });
       }
     }
@@ -125,7 +148,9 @@ class CoverageKpiTest {
     CoverageKpi.Report r =
         new ReadExecutor(db, Duration.ofMinutes(1)).read(tx -> CoverageKpi.run(tx, 2_500));
     Map<String, CoverageKpi.Share> got = new TreeMap<>();
-    r.shares().forEach(s -> got.put(s.landUseClass() == null ? "all" : s.landUseClass(), s));
+    r.shares().stream()
+        .filter(s -> s.district() == null)
+        .forEach(s -> got.put(s.landUseClass() == null ? "all" : s.landUseClass(), s));
     assertThat(got.keySet()).isEqualTo(expected.keySet()).containsExactly("G", "R", "all");
     for (Map.Entry<String, long[]> e : expected.entrySet()) {
       CoverageKpi.Share s = got.get(e.getKey());
@@ -138,6 +163,37 @@ class CoverageKpiTest {
     assertThat(got.get("all").met()).isFalse();
     assertThat(got.get("G").targetShare()).isEqualTo(0.9);
     assertThat(got.get("G").share()).isZero();
+  }
+
+  @Test
+  void sharesByDistrictEqualTheIndependentCount() throws Exception {
+    Map<String, long[]> expected = new TreeMap<>();
+    for (Object[] c : cells()) {
+      long[] n = expected.computeIfAbsent((String) c[5], k -> new long[2]);
+      n[0]++;
+      n[1] += (Boolean) c[1] ? 1 : 0;
+    }
+    CoverageKpi.Report r =
+        new ReadExecutor(db, Duration.ofMinutes(1)).read(tx -> CoverageKpi.run(tx, 2_500));
+    Map<String, CoverageKpi.Share> got = new TreeMap<>();
+    r.shares().stream()
+        .filter(s -> s.district() != null)
+        .forEach(
+            s -> {
+              assertThat(s.landUseClass()).isNull();
+              got.put(s.district(), s);
+            });
+    assertThat(got.keySet()).isEqualTo(expected.keySet()).containsExactly("E", "W");
+    for (Map.Entry<String, long[]> e : expected.entrySet()) {
+      CoverageKpi.Share s = got.get(e.getKey());
+      assertThat(s.parcelAreaM2()).as(e.getKey()).isEqualTo(e.getValue()[0] * 625.0);
+      assertThat(s.coveredAreaM2()).as(e.getKey()).isEqualTo(e.getValue()[1] * 625.0);
+      // against the target for all built-up land: 100 %, which neither district meets
+      assertThat(s.targetShare()).isEqualTo(1.0);
+      assertThat(s.met()).isFalse();
+    }
+    // the two districts add up to the whole
+    assertThat(expected.get("E")[0] + expected.get("W")[0]).isEqualTo(cells().size());
   }
 
   @Test

@@ -42,6 +42,7 @@ class MigrationTest {
             // the DEM is a raster grid in CGCS2000 lon/lat (the terrain tiling), not a feature
             // table
             "dem.extent:POLYGON:4490:2",
+            "district.geom:MULTIPOLYGON:4544:3",
             // the orthophoto's extent: a raster's versions, in the native CRS
             "dom.geom:POLYGON:4544:2",
             // a registered 3D tileset's extent (its root volume), native CRS
@@ -57,7 +58,7 @@ class MigrationTest {
             db,
             """
         SELECT count(*)::text FROM pg_indexes WHERE schemaname = current_schema() AND indexdef LIKE '%USING gist%'""");
-    assertThat(gist).containsExactly("10");
+    assertThat(gist).containsExactly("11");
   }
 
   @Test

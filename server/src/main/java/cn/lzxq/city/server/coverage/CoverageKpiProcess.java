@@ -40,12 +40,12 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * The {@code coverage-kpi} process: coverage of the current grid against the plan ({@link
  * CoverageKpi}: share of built-up parcel area covered per operator and band, by GB 50137 major
- * class and in total, against {@code coverage_target}) and the holes of at least {@code
- * minHoleArea} m² (default 2,500) as polygons, each with the existing towers that could host a new
- * sector to fill it — the co-location analysis ({@link TowerColocation}) at the hole's interior
- * point — ranked by the hole area a typical sector of the operator's band on them would cover
- * ({@link CoverageReach}: NLOS, boresight), then by distance. One GeoJSON FeatureCollection: {@code
- * kind} kpi (no geometry) and hole (polygon, CRS84); CSV and XLSX from the results endpoint.
+ * class, by district and in total, against {@code coverage_target}) and the holes of at least
+ * {@code minHoleArea} m² (default 2,500) as polygons, each with the existing towers that could host
+ * a new sector to fill it — the co-location analysis ({@link TowerColocation}) at the hole's
+ * interior point — ranked by the hole area a typical sector of the operator's band on them would
+ * cover ({@link CoverageReach}: NLOS, boresight), then by distance. One GeoJSON FeatureCollection:
+ * {@code kind} kpi (no geometry) and hole (polygon, CRS84); CSV and XLSX from the results endpoint.
  */
 @Component
 @Order(2)
@@ -84,7 +84,8 @@ class CoverageKpiProcess implements ExtraProcess {
 
   @Override
   public String description() {
-    return "Share of built-up parcel area (GB 50137 classes) covered per operator and band against"
+    return "Share of built-up parcel area (by GB 50137 class and by district) covered per operator"
+        + " and band against"
         + " coverage_target, coverage holes of at least minHoleArea m² as polygons, and for each"
         + " hole the existing towers that could host a sector to fill it, ranked by the hole area"
         + " covered. Reads the grid of the last coverage run.";
@@ -146,6 +147,7 @@ class CoverageKpiProcess implements ExtraProcess {
         p.put("operator", s.operator());
         p.put("band", s.band());
         p.put("landUseClass", s.landUseClass() == null ? "all" : s.landUseClass());
+        p.put("district", s.district() == null ? "all" : s.district());
         p.put("parcelAreaM2", s.parcelAreaM2());
         p.put("coveredAreaM2", s.coveredAreaM2());
         p.put("share", Math.round(s.share() * 10_000) / 10_000.0);

@@ -23,8 +23,9 @@ import tools.jackson.databind.node.ObjectNode;
  * 25), {@code mode} ({@code update}: only around the sector edits since the current grid of that
  * cell size, a whole run when there is none — the default; {@code whole}: afresh), and for a whole
  * run {@code radius} (metres, 500–5,000, default 2,000), {@code load} (0–1, default 0.5), {@code
- * noiseFigure} (dB, 0–20, default 9), {@code terrain} (true/false, default true). The result is a
- * GeoJSON FeatureCollection without geometries: one feature per layer with its statistics.
+ * noiseFigure} (dB, 0–20, default 9), {@code terrain} (true/false, default true: line of sight
+ * against the DEM and the buildings). The result is a GeoJSON FeatureCollection without geometries:
+ * one feature per layer with its statistics.
  */
 @Component
 @Order(1)
@@ -61,9 +62,10 @@ class CoverageProcess implements ExtraProcess {
   @Override
   public String description() {
     return "Best-server RSRP (dBm per resource element) and SINR (dB) per operator and band on a"
-        + " grid (TR 38.901 UMa with line of sight against the DEM, COST-231 Hata inside its"
-        + " validity, TR 36.814 sector patterns); stored for the coverage layers. mode=update"
-        + " recomputes only around sectors edited since the last run.";
+        + " grid (TR 38.901 UMa with line of sight against the DEM and the buildings, COST-231"
+        + " Hata inside its validity, TR 36.814 sector patterns); stored for the coverage layers."
+        + " mode=update recomputes only around sectors, sites and buildings edited since the last"
+        + " run.";
   }
 
   @Override

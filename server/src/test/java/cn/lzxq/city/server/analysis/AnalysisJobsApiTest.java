@@ -198,7 +198,20 @@ class AnalysisJobsApiTest extends AnalysisApiTestBase {
     JsonNode done = await(id, "successful");
     assertThat(done.get("started").asString()).isNotNull();
     assertThat(Sql.count(db, "SELECT attempts FROM job WHERE id = '" + id + "'")).isEqualTo(2);
-    assertThat(getJson("/ogcapi/jobs/" + id + "/results").get("features")).hasSize(5);
+    // the whole city: the 5 violations of the bbox call, then the yard's pole and building
+    // (FeatureClearanceApiTest) as feature violations
+    JsonNode features = getJson("/ogcapi/jobs/" + id + "/results").get("features");
+    assertThat(features.findValuesAsString("finding"))
+        .containsExactly(
+            "violation",
+            "violation",
+            "violation",
+            "violation",
+            "violation",
+            "feature_violation",
+            "feature_violation");
+    assertThat(features.get(5).at("/properties/feature/code").asString()).isEqualTo("LZXQ-Y001");
+    assertThat(features.get(6).at("/properties/feature/code").asString()).isEqualTo("YARD-B1");
   }
 
   private HttpResponse<String> execute(String process, String body) throws Exception {

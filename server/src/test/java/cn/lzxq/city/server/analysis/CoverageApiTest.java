@@ -8,6 +8,7 @@ import cn.lzxq.city.data.coverage.LinkBudget;
 import cn.lzxq.city.data.coverage.Propagation;
 import cn.lzxq.city.data.coverage.SectorPattern;
 import cn.lzxq.city.server.support.Http;
+import cn.lzxq.city.server.tilestore.TileStore;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -31,7 +33,8 @@ import tools.jackson.databind.JsonNode;
  * {@code coverage} process computes the grid as a job; the point API, WMS GetMap, GetFeatureInfo,
  * GetCapabilities and GetLegendGraphic serve it. The point value is checked against the model's
  * published-formula functions (themselves checked against hand-computed numbers in
- * PropagationModelTest) for the two candidate servers north of the sites.
+ * PropagationModelTest) for the two candidate servers north of the sites. WMTS tiles of coverage
+ * are kept in the tile store and redrawn when a new run finishes.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -39,18 +42,19 @@ class CoverageApiTest extends AnalysisApiTestBase {
 
   private static final String LAYER = "coverage_cmcc_n41";
 
+  @Autowired TileStore tiles;
+
   @BeforeAll
   void computeTheGrid() throws Exception {
-    HttpRequest request =
-        HttpRequest.newBuilder(
-                URI.create("http://localhost:" + port + "/ogcapi/processes/coverage/execution"))
-            .timeout(Duration.ofSeconds(30))
-            .header("Content-Type", "application/json")
-            .POST(
-                HttpRequest.BodyPublishers.ofString(
-                    "{\"inputs\":{\"mode\":\"whole\",\"terrain\":false,\"radius\":1000}}"))
-            .build();
-    HttpResponse<String> created = Http.send(request, HttpResponse.BodyHandlers.ofString());
+    JsonNode result =
+        runCoverage("{\"inputs\":{\"mode\":\"whole\",\"terrain\":false,\"radius\":1000}}");
+    assertThat(result.get("features").findValuesAsString("layer"))
+        .containsExactly("coverage_cmcc_n41", "coverage_ctcc_n78", "coverage_cucc_n78");
+  }
+
+  /** Runs the coverage process as a job and waits for it; its result. */
+  private JsonNode runCoverage(String body) throws Exception {
+    HttpResponse<String> created = post("/ogcapi/processes/coverage/execution", body);
     assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
     String id = JSON.readTree(created.body()).get("jobID").asString();
     long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
@@ -63,9 +67,7 @@ class CoverageApiTest extends AnalysisApiTestBase {
       Thread.sleep(200);
     }
     assertThat(s.get("status").asString()).as(s.toString()).isEqualTo("successful");
-    JsonNode result = getJson("/ogcapi/jobs/" + id + "/results");
-    assertThat(result.get("features").findValuesAsString("layer"))
-        .containsExactly("coverage_cmcc_n41", "coverage_ctcc_n78", "coverage_cucc_n78");
+    return getJson("/ogcapi/jobs/" + id + "/results");
   }
 
   @Test
@@ -254,5 +256,58 @@ class CoverageApiTest extends AnalysisApiTestBase {
     } finally {
       cn.lzxq.city.data.db.Sql.exec(db, "UPDATE coverage_target SET threshold_dbm = -110");
     }
+  }
+
+  @Test
+  @Order(5)
+  void wmtsTilesOfCoverageAreStoredAndGoStaleWhenANewRunFinishes() throws Exception {
+    // the z 14 tile holding LZXQ-0001 (about 2 km across): the 1 km disc of the sites' reach
+    double[] site = lonLat(500, 500);
+    int z = 14;
+    double n = 1 << z;
+    long col = (long) Math.floor((site[0] + 180) / 360 * n);
+    double lat = Math.toRadians(site[1]);
+    long row =
+        (long) Math.floor((1 - Math.log(Math.tan(lat) + 1 / Math.cos(lat)) / Math.PI) / 2 * n);
+    String path =
+        "/wmts/" + LAYER + "/default/current/WebMercatorQuad/" + z + "/" + row + "/" + col + ".png";
+    HttpResponse<byte[]> first = tile(path);
+    assertThat(first.statusCode()).isEqualTo(200);
+    // stored under the layer's default style, rsrp
+    String key = "2d/map/" + LAYER + "/rsrp/WebMercatorQuad/now/" + z + "/" + row + "/" + col;
+    assertThat(tiles.get(key + ".png")).as("kept in the tile store").isNotNull();
+    assertThat(tile(path).headers().firstValue("ETag"))
+        .isEqualTo(first.headers().firstValue("ETag"));
+    int before = coloured(first.body());
+    assertThat(before).isPositive();
+
+    // a new run with half the reach: the stored tile is stale and redrawn with less coverage
+    runCoverage("{\"inputs\":{\"mode\":\"whole\",\"terrain\":false,\"radius\":500}}");
+    long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+    HttpResponse<byte[]> after = tile(path);
+    while (after.headers().firstValue("ETag").equals(first.headers().firstValue("ETag"))
+        && System.nanoTime() < deadline) {
+      Thread.sleep(100);
+      after = tile(path);
+    }
+    assertThat(after.headers().firstValue("ETag")).isNotEqualTo(first.headers().firstValue("ETag"));
+    assertThat(coloured(after.body())).isLessThan(before);
+  }
+
+  private HttpResponse<byte[]> tile(String path) throws Exception {
+    return Http.send(
+        HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
+        HttpResponse.BodyHandlers.ofByteArray());
+  }
+
+  private static int coloured(byte[] png) throws Exception {
+    BufferedImage img = ImageIO.read(new ByteArrayInputStream(png));
+    int n = 0;
+    for (int y = 0; y < img.getHeight(); y++) {
+      for (int x = 0; x < img.getWidth(); x++) {
+        n += (img.getRGB(x, y) >>> 24) != 0 ? 1 : 0;
+      }
+    }
+    return n;
   }
 }

@@ -51,4 +51,38 @@ class FeatureClearanceApiTest extends AnalysisApiTestBase {
     assertThat(pole.at("/feature/name").asString()).isEqualTo("管线院北杆");
     assertThat(pole.at("/rule/sourceClause").asString()).contains("GB 50289-2016");
   }
+
+  @Test
+  void aPipeNextToAFeatureNoRuleCoversIsListedAsUnchecked() throws Exception {
+    // Table 4.1.9 has no utility-tunnel column: a water main laid in a tunnel (ZH) 4.85 m from
+    // YARD-B1's wall (outer radius 0.15 m) is within the largest building rule and not checked.
+    String body =
+        "{\"geometry\":"
+            + line(3040, 3255, 3060, 3255)
+            + ",\"network\":\"JS\",\"dn\":300,\"depth\":2.0,\"laying\":\"ZH\"}";
+    JsonNode r = JSON.readTree(post("/api/analysis/clearance", body).body());
+    assertThat(r.get("featureViolations")).isEmpty();
+    JsonNode unchecked = r.get("uncheckedFeatures");
+    assertThat(unchecked.get("count").asInt()).isEqualTo(1);
+    assertThat(unchecked.at("/classes/0/aType").asString()).isEqualTo("BUILDING");
+    assertThat(unchecked.at("/classes/0/bType").asString()).isEqualTo("ZH");
+    assertThat(unchecked.at("/pairs/0/feature/code").asString()).isEqualTo("YARD-B1");
+    assertThat(unchecked.at("/pairs/0/pipe/fid").asLong()).isZero();
+    assertThat(unchecked.at("/pairs/0/gapM").asDouble()).isEqualTo(4.85);
+
+    JsonNode fc = JSON.readTree(post("/api/analysis/clearance?f=geojson", body).body());
+    List<String> findings = new ArrayList<>();
+    for (JsonNode f : fc.get("features")) {
+      JsonNode p = f.get("properties");
+      findings.add(p.get("finding").asString());
+      if (p.get("finding").asString().equals("feature_unchecked")) {
+        assertThat(p.get("aType").asString() + "/" + p.get("bType").asString())
+            .isEqualTo("BUILDING/ZH");
+        assertThat(p.get("count").asInt()).isEqualTo(1);
+        assertThat(p.get("reason").asString()).contains("需人工复核");
+        assertThat(f.get("geometry").isNull()).isTrue();
+      }
+    }
+    assertThat(findings).containsExactly("feature_unchecked");
+  }
 }

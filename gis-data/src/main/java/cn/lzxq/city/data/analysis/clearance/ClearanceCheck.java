@@ -16,9 +16,9 @@ import java.util.stream.Stream;
 /**
  * Clearance check (净距分析): horizontal and vertical clearances wall to wall against clearance_rule
  * (GB 50289-2016 Tables 4.1.9 / 4.1.14, GB 50028-2006), for the existing network in a scope or for
- * a proposed pipe; pairs no rule covers are reported as unchecked; pipes against base-station
- * towers and buildings (Table 4.1.9 feature columns) as feature violations. The SQL is {@code
- * sql/analysis/clearance.sql} and {@code sql/analysis/feature_clearance.sql}.
+ * a proposed pipe; pipes against base-station towers and buildings (Table 4.1.9 feature columns).
+ * Pairs no rule covers, of pipes or of a pipe and a feature, are reported as unchecked with counts.
+ * The SQL is {@code sql/analysis/clearance.sql} and {@code sql/analysis/feature_clearance.sql}.
  */
 public final class ClearanceCheck {
 
@@ -58,12 +58,22 @@ public final class ClearanceCheck {
         default -> unchecked.add(r.unchecked());
       }
     }
-    List<FeatureClearanceViolation> features =
+    List<ReportedFeature> near =
         s.templateAll(
             "feature_clearance",
             Map.of("scope_cte", subject.scopeCte(), "subject", subject.subjectSql()),
             subject.params(),
             ClearanceCheck::feature);
+    List<FeatureClearanceViolation> features = new ArrayList<>();
+    List<FeatureClearanceViolation> featureSpecial = new ArrayList<>();
+    List<UncheckedPairs.FeaturePair> featureUnchecked = new ArrayList<>();
+    for (ReportedFeature f : near) {
+      switch (f.verdict()) {
+        case "violation" -> features.add(f.pair());
+        case "special_assessment" -> featureSpecial.add(f.pair());
+        default -> featureUnchecked.add(f.unchecked());
+      }
+    }
     return new ClearanceResult(
         scope.asOf(),
         violations.size(),
@@ -71,24 +81,47 @@ public final class ClearanceCheck {
         special,
         UncheckedPairs.of(unchecked),
         features,
+        featureSpecial,
+        UncheckedPairs.of(featureUnchecked),
         Rules.distinct(
             Stream.of(
                     violations.stream().map(ClearanceViolation::rule),
                     special.stream().map(ClearanceViolation::rule),
-                    features.stream().map(FeatureClearanceViolation::rule))
+                    features.stream().map(FeatureClearanceViolation::rule),
+                    featureSpecial.stream().map(FeatureClearanceViolation::rule))
                 .flatMap(x -> x)
                 .toList()));
   }
 
-  private static FeatureClearanceViolation feature(Row r) throws SQLException {
-    return new FeatureClearanceViolation(
-        PipePair.a(r),
+  private record ReportedFeature(
+      String verdict, FeatureClearanceViolation pair, UncheckedPairs.FeaturePair unchecked) {}
+
+  private static ReportedFeature feature(Row r) throws SQLException {
+    FeatureRef feature =
         new FeatureRef(
-            r.str("f_layer"), r.str("f_type"), r.lng("f_fid"), r.str("f_code"), r.str("f_name")),
-        r.dbl("measured_m", 3),
-        r.dbl("required_m"),
-        Rules.clearance(r),
-        r.geoJson("location"));
+            r.str("f_layer"), r.str("f_type"), r.lng("f_fid"), r.str("f_code"), r.str("f_name"));
+    String verdict = r.str("verdict");
+    if (verdict.equals("unchecked")) {
+      return new ReportedFeature(
+          verdict,
+          null,
+          new UncheckedPairs.FeaturePair(
+              r.str("a_type"),
+              PipePair.a(r),
+              feature,
+              r.dbl("measured_m", 3),
+              r.geoJson("location")));
+    }
+    return new ReportedFeature(
+        verdict,
+        new FeatureClearanceViolation(
+            PipePair.a(r),
+            feature,
+            r.dbl("measured_m", 3),
+            r.dbl("required_m"),
+            Rules.clearance(r),
+            r.geoJson("location")),
+        null);
   }
 
   private static Reported reported(Row r) throws SQLException {

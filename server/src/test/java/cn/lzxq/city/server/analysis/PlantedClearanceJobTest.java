@@ -1,0 +1,171 @@
+package cn.lzxq.city.server.analysis;
+
+import static java.util.Map.entry;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.data.Offset.offset;
+
+import cn.lzxq.city.data.db.Sql;
+import cn.lzxq.city.data.sample.PlantedDefect;
+import cn.lzxq.city.server.support.GeneratedSampleContextTest;
+import cn.lzxq.city.server.support.Http;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The whole-city clearance job (OGC API Processes, no area: the whole {@code small} sample) finds
+ * exactly the pairs the generator plants, no other, each with the value the standard asks, typed
+ * here from GB 50289-2016 Tables 4.1.9 / 4.1.14 and GB 50028-2006 (DOMAIN.md §1), never read from
+ * clearance_rule; every planted pair lies just inside that value, and V7 only wall to wall.
+ */
+class PlantedClearanceJobTest extends GeneratedSampleContextTest {
+
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+
+  /** The standard's minimum for each planted pair, metres. */
+  private static final Map<String, Double> STANDARD =
+      Map.ofEntries(
+          entry("H1", 1.5), // water d > 200 mm – sewer, Table 4.1.9 (drainage row, verified)
+          entry("H2", 1.0), // gas medium A – power in conduit, Table 4.1.9 / GB 50028 Table 6.3.3-1
+          entry("H3", 1.5), // direct-buried heat – storm, Table 4.1.9
+          entry("H4", 1.0), // telecom in conduit – sewer, Table 4.1.9 (verified)
+          entry("H5", 0.5), // reclaimed water – water, Table 4.1.9
+          entry("H6", 1.0), // power in conduit – gas medium A, Table 4.1.9
+          entry("H7", 0.5), // direct-buried telecom – gas medium A, Table 4.1.9
+          entry("H9", 1.5), // gas high A (> 1.6 MPa) – power in conduit: the sub-high A floor, §6.4
+          entry("V1", 0.40), // water over sewer, Table 4.1.14 (drainage column, verified)
+          entry("V2", 0.25), // power in conduit over storm, Table 4.1.14 (verified)
+          entry("V3", 0.15), // gas over sewer, Table 4.1.14 (verified)
+          entry("V4", 0.40), // reclaimed water over sewer, Table 4.1.14 (verified)
+          entry("V5", 0.50), // direct-buried power over storm, Table 4.1.14 (verified)
+          entry("V6", 0.15), // telecom in conduit over sewer, Table 4.1.14 (verified)
+          entry("V7", 0.40), // water over storm, Table 4.1.14 (verified)
+          entry("C1", 0.40)); // water through storm: the water–drainage vertical value
+
+  @Test
+  void theWholeCityJobFindsExactlyThePlantedPairsAtTheStandardsValues() throws Exception {
+    JsonNode fc = JSON.readTree(result(runJob()).body());
+    Map<String, JsonNode> reported = new HashMap<>();
+    for (JsonNode f : fc.get("features")) {
+      JsonNode p = f.get("properties");
+      switch (p.get("finding").asString()) {
+        case "violation" -> reported.put(pair(p.at("/a/fid").asLong(), p.at("/b/fid").asLong()), p);
+        case "unchecked", "feature_unchecked" -> {
+          assertThat(p.get("reason").asString()).contains("需人工复核");
+          assertThat(p.get("count").asInt()).isPositive();
+          assertThat(p.get("geometry")).isNull();
+        }
+        default -> {}
+      }
+    }
+    Set<String> planted = new TreeSet<>();
+    for (PlantedDefect d : manifest.defects()) {
+      if (!STANDARD.containsKey(d.id())) {
+        continue;
+      }
+      assertThat(d.fids()).as(d.id() + " names its two pipes").hasSize(2);
+      String pair = pair(d.fids().get(0), d.fids().get(1));
+      planted.add(pair);
+      JsonNode v = reported.get(pair);
+      assertThat(v).as(d.id() + " " + d.note() + " not reported").isNotNull();
+      double standard = STANDARD.get(d.id());
+      assertThat(v.get("requiredM").asDouble()).as(d.id()).isCloseTo(standard, offset(1e-9));
+      assertThat(v.get("measuredM").asDouble())
+          .as(d.id() + " just inside the standard")
+          .isCloseTo(d.measuredM(), offset(0.01))
+          .isLessThan(standard);
+      assertThat(v.get("direction").asString())
+          .isEqualTo(d.id().startsWith("H") ? "horizontal" : "vertical");
+    }
+    assertThat(planted).as("every planted pair id in the manifest").hasSize(STANDARD.size());
+    assertThat(new TreeSet<>(reported.keySet()))
+        .as("reported violations besides the planted ones")
+        .isEqualTo(planted);
+    assertThat(fc.at("/answer/count").asInt()).isEqualTo(STANDARD.size());
+  }
+
+  @Test
+  void v7IsOnlyAViolationWallToWall() throws Exception {
+    PlantedDefect v7 =
+        manifest.defects().stream().filter(d -> d.id().equals("V7")).findFirst().orElseThrow();
+    // The storm main is reinforced concrete: wall DN/10 (GB/T 11836-2009), so the gap to its
+    // inner crown is 0.36 m + the wall, at least the 0.40 m of Table 4.1.14.
+    List<String> main =
+        Sql.strings(
+            db,
+            "SELECT material || ',' || dn_mm FROM pipe_segment WHERE network = 'PS' AND valid_to IS NULL AND fid IN ("
+                + v7.fids().get(0)
+                + ","
+                + v7.fids().get(1)
+                + ")");
+    assertThat(main).hasSize(1);
+    String[] materialDn = main.get(0).split(",");
+    assertThat(materialDn[0]).isEqualTo("T");
+    double wall = Integer.parseInt(materialDn[1]) / 10.0 / 1000.0;
+    assertThat(v7.measuredM()).isLessThan(0.40);
+    assertThat(v7.measuredM() + wall).isGreaterThanOrEqualTo(0.40);
+  }
+
+  @Test
+  void theJobsCsvListsFindingsAndUncheckedClassesWithTheirReason() throws Exception {
+    String id = runJob();
+    HttpResponse<String> csv = Http.get(url("/ogcapi/jobs/" + id + "/results?f=csv"));
+    assertThat(csv.statusCode()).isEqualTo(200);
+    String[] lines = csv.body().replace("\uFEFF", "").split("\r\n");
+    List<String> header = List.of(lines[0].split(","));
+    assertThat(header).contains("finding", "a.fid", "b.fid", "aType", "bType", "count", "reason");
+    assertThat(header.get(0)).isEqualTo("finding");
+    long violations = 0;
+    for (int i = 1; i < lines.length; i++) {
+      violations += lines[i].split(",", 2)[0].equals("violation") ? 1 : 0;
+    }
+    assertThat(violations).isEqualTo(STANDARD.size());
+  }
+
+  private static String pair(long a, long b) {
+    return Math.min(a, b) + "/" + Math.max(a, b);
+  }
+
+  private String runJob() throws Exception {
+    HttpResponse<String> created =
+        Http.send(
+            HttpRequest.newBuilder(URI.create(url("/ogcapi/processes/clearance/execution")))
+                .header("Content-Type", "application/json")
+                .header("Prefer", "respond-async")
+                .POST(HttpRequest.BodyPublishers.ofString("{}"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    String id = JSON.readTree(created.body()).get("jobID").asString();
+    long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+    while (System.nanoTime() < deadline) {
+      String status =
+          JSON.readTree(Http.get(url("/ogcapi/jobs/" + id)).body()).get("status").asString();
+      if (status.equals("successful")) {
+        return id;
+      }
+      assertThat(status).isIn("accepted", "running");
+      Thread.sleep(200);
+    }
+    throw new AssertionError("job " + id + " did not finish in 120 s");
+  }
+
+  private HttpResponse<String> result(String id) throws Exception {
+    HttpResponse<String> r = Http.get(url("/ogcapi/jobs/" + id + "/results"));
+    assertThat(r.statusCode()).isEqualTo(200);
+    return r;
+  }
+
+  private String url(String path) {
+    return "http://localhost:" + port + path;
+  }
+}
