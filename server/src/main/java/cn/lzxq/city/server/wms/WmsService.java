@@ -41,7 +41,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.boot.context.event.ApplicationStartedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 
@@ -81,8 +81,11 @@ public class WmsService {
     this.encoders = Map.copyOf(encoders);
   }
 
-  /** Reads the layer styles and extents in the background once the server has started. */
-  @EventListener(ApplicationReadyEvent.class)
+  /**
+   * Reads the layer styles and extents in the background as soon as the context has started, beside
+   * the start-up warm-up that holds readiness back (the first GetCapabilities need not wait).
+   */
+  @EventListener(ApplicationStartedEvent.class)
   void warmCatalog() {
     catalog.warm();
   }
