@@ -81,9 +81,12 @@ final class ParcelSource implements ContentSource {
 
   @Override
   public void footprints(Grid grid, View view, Consumer<Footprint> sink) {
-    for (Row r : rows(grid.tree().root(), view, null, null)) {
-      sink.accept(new Footprint(level(grid, r.widthM()), r.geom(), 0.01));
-    }
+    each(
+        grid.tree().root(),
+        view,
+        null,
+        null,
+        r -> sink.accept(new Footprint(level(grid, r.widthM()), r.geom(), 0.01)));
   }
 
   @Override
@@ -115,8 +118,16 @@ final class ParcelSource implements ContentSource {
   }
 
   private List<Row> rows(Region window, View view, Heights heights, DemSource.Dem terrain) {
-    return reads.rows(
-        sql, TileSql.window(window, srid, view.asOf()), rs -> row(rs, heights, terrain));
+    List<Row> out = new ArrayList<>();
+    each(window, view, heights, terrain, out::add);
+    return out;
+  }
+
+  /** Streams the window's rows. */
+  private void each(
+      Region window, View view, Heights heights, DemSource.Dem terrain, Consumer<Row> sink) {
+    reads.each(
+        sql, TileSql.window(window, srid, view.asOf()), rs -> row(rs, heights, terrain), sink);
   }
 
   /**

@@ -95,9 +95,14 @@ final class StationSource implements ContentSource {
 
   @Override
   public void footprints(Grid grid, View view, Consumer<Footprint> sink) {
-    for (Site s : sites(grid, grid.tree().root(), view)) {
-      sink.accept(new Footprint(level(grid, s.tower()), TileGeometry.point(s.tower().base()), 0));
-    }
+    Heights heights = new Heights(view.heights(), grid.anomalyM());
+    reads.each(
+        stationSql,
+        TileSql.window(grid.tree().root(), srid, view.asOf()),
+        rs -> site(rs, heights),
+        s ->
+            sink.accept(
+                new Footprint(level(grid, s.tower()), TileGeometry.point(s.tower().base()), 0)));
   }
 
   @Override
