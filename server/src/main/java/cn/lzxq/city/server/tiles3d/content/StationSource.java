@@ -99,7 +99,7 @@ final class StationSource implements ContentSource {
     reads.each(
         stationSql,
         TileSql.window(grid.tree().root(), srid, view.asOf()),
-        rs -> site(rs, heights),
+        rs -> site(rs, heights, null),
         s ->
             sink.accept(
                 new Footprint(level(grid, s.tower()), TileGeometry.point(s.tower().base()), 0)));
