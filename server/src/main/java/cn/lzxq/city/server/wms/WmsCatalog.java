@@ -47,10 +47,7 @@ final class WmsCatalog {
             reader);
     this.extents =
         new Refreshed<>(
-            "layer extents",
-            () -> LayerExtents.load(dataSource, nativeSrid, catalog),
-            ttl,
-            reader);
+            "layer extents", () -> LayerExtents.load(dataSource, nativeSrid, catalog), ttl, reader);
   }
 
   /**

@@ -71,9 +71,12 @@ final class PipeSource implements ContentSource {
 
   @Override
   public void footprints(Grid grid, View view, Consumer<Footprint> sink) {
-    for (Row r : rows(grid.tree().root(), new LevelBand(0, Integer.MAX_VALUE), view, null)) {
-      sink.accept(new Footprint(level(grid, r), r.geom(), 1.5 * r.sizeMm() / 1000.0 + 0.1));
-    }
+    each(
+        grid.tree().root(),
+        new LevelBand(0, Integer.MAX_VALUE),
+        view,
+        null,
+        r -> sink.accept(new Footprint(level(grid, r), r.geom(), 1.5 * r.sizeMm() / 1000.0 + 0.1)));
   }
 
   @Override
@@ -117,10 +120,17 @@ final class PipeSource implements ContentSource {
   }
 
   private List<Row> rows(Region window, LevelBand band, View view, Heights heights) {
+    List<Row> out = new ArrayList<>();
+    each(window, band, view, heights, out::add);
+    return out;
+  }
+
+  /** Streams the rows of the window and size band (memory bounded for the whole city). */
+  private void each(Region window, LevelBand band, View view, Heights heights, Consumer<Row> sink) {
     Map<String, Object> params = new HashMap<>(TileSql.window(window, srid, view.asOf()));
     params.put("min_mm", band.minMm());
     params.put("max_mm", band.maxMm());
-    return reads.rows(sql, params, rs -> row(rs, heights));
+    reads.each(sql, params, rs -> row(rs, heights), sink);
   }
 
   /** A row; the PipeRun is built only when {@code heights} is given (content, not footprints). */

@@ -16,7 +16,6 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -101,10 +100,12 @@ final class PointSource implements ContentSource {
 
   @Override
   public void footprints(Grid grid, View view, Consumer<Footprint> sink) {
-    for (PointAsset a :
-        assets(grid.tree().root(), view, new Heights(view.heights(), grid.anomalyM()))) {
-      sink.accept(new Footprint(level(grid), TileGeometry.point(a.position()), 0));
-    }
+    int level = level(grid);
+    each(
+        grid.tree().root(),
+        view,
+        new Heights(view.heights(), grid.anomalyM()),
+        a -> sink.accept(new Footprint(level, TileGeometry.point(a.position()), 0)));
   }
 
   @Override
@@ -119,11 +120,22 @@ final class PointSource implements ContentSource {
   }
 
   private List<PointAsset> assets(Region window, View view, Heights heights) {
-    List<PointAsset> out =
-        new ArrayList<>(
-            reads.rows(sql, TileSql.window(window, srid, view.asOf()), rs -> asset(rs, heights)));
-    out.removeIf(Objects::isNull);
+    List<PointAsset> out = new ArrayList<>();
+    each(window, view, heights, out::add);
     return out;
+  }
+
+  /** Streams the window's assets (points that are no asset are skipped). */
+  private void each(Region window, View view, Heights heights, Consumer<PointAsset> sink) {
+    reads.each(
+        sql,
+        TileSql.window(window, srid, view.asOf()),
+        rs -> asset(rs, heights),
+        a -> {
+          if (a != null) {
+            sink.accept(a);
+          }
+        });
   }
 
   private PointAsset asset(ResultSet rs, Heights heights) throws SQLException {

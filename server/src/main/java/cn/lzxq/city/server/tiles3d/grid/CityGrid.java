@@ -1,6 +1,9 @@
 package cn.lzxq.city.server.tiles3d.grid;
 
 import cn.lzxq.city.data.db.ReadExecutor;
+import cn.lzxq.city.data.layer.Layer;
+import cn.lzxq.city.data.layer.LayerCatalog;
+import cn.lzxq.city.data.layer.TileContent.TileEncoding;
 import cn.lzxq.city.data.sql.SqlTemplate;
 import cn.lzxq.city.server.tiles3d.Tiles3dProperties;
 import cn.lzxq.city.server.tiles3d.content.Heights;
@@ -10,11 +13,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
 /**
  * Computes the {@link Grid} from the database (the extent of every version of the tiled layers) and
- * keeps it until {@link #invalidate()} (the change log calls it when an edit lands outside).
+ * keeps it until {@link #invalidate()} (the change log calls it when an edit lands outside). The
+ * tiled layers are the catalog's layers with a 3D mapping; each is measured by the extent statement
+ * of its encoding ({@code sql/tiles3d/extent/<encoding>.sql}) over its own rows. Sectors ride on
+ * their towers and are not measured.
  *
  * <p>The rectangle is the data's box padded by {@value #PAD_DEGREES}° and snapped outward to a
  * {@value #SNAP_DEGREES}° lattice (so small edits do not move the grid), then squared in metres.
@@ -34,11 +41,36 @@ public class CityGrid {
 
   private final ReadExecutor reads;
   private final Tiles3dProperties props;
+  private final String extentSql;
   private volatile Grid grid;
 
-  public CityGrid(ReadExecutor reads, Tiles3dProperties props) {
+  public CityGrid(ReadExecutor reads, Tiles3dProperties props, LayerCatalog catalog) {
     this.reads = reads;
     this.props = props;
+    this.extentSql = extentSql(catalog);
+  }
+
+  /** One statement measuring every tiled layer, one row per layer that has rows. */
+  static String extentSql(LayerCatalog catalog) {
+    String layers =
+        catalog.all().stream()
+            .filter(l -> l.tiles() != null && l.tiles().encoding() != TileEncoding.SECTORS)
+            .map(CityGrid::extentSql)
+            .collect(Collectors.joining("\nUNION ALL\n"));
+    return layers.isEmpty()
+        ? ""
+        : "SELECT layer, ST_XMin(box) AS west, ST_YMin(box) AS south, ST_XMax(box) AS east,"
+            + " ST_YMax(box) AS north, ground_min::double precision AS ground_min,"
+            + " ground_max::double precision AS ground_max, rel_min::double precision AS rel_min,"
+            + " rel_max::double precision AS rel_max FROM (\n"
+            + layers
+            + "\n) AS layers";
+  }
+
+  private static String extentSql(Layer layer) {
+    return SqlTemplate.render(
+        "tiles3d/extent/" + layer.tiles().encoding().name().toLowerCase(Locale.ROOT),
+        Map.of("layer", layer.name(), "table", layer.table(), "filter", layer.rowFilter()));
   }
 
   /** The current grid. */
@@ -62,20 +94,22 @@ public class CityGrid {
 
   private Grid compute() {
     List<LayerExtent> extents =
-        reads.rows(
-            SqlTemplate.load("tiles3d/extent"),
-            Map.of("depth", Heights.DEFAULT_DEPTH_M),
-            rs ->
-                new LayerExtent(
-                    rs.getString("layer"),
-                    rs.getDouble("west"),
-                    rs.getDouble("south"),
-                    rs.getDouble("east"),
-                    rs.getDouble("north"),
-                    rs.getDouble("ground_min"),
-                    rs.getDouble("ground_max"),
-                    rs.getDouble("rel_min"),
-                    rs.getDouble("rel_max")));
+        extentSql.isEmpty()
+            ? List.of()
+            : reads.rows(
+                extentSql,
+                Map.of("depth", Heights.DEFAULT_DEPTH_M),
+                rs ->
+                    new LayerExtent(
+                        rs.getString("layer"),
+                        rs.getDouble("west"),
+                        rs.getDouble("south"),
+                        rs.getDouble("east"),
+                        rs.getDouble("north"),
+                        rs.getDouble("ground_min"),
+                        rs.getDouble("ground_max"),
+                        rs.getDouble("rel_min"),
+                        rs.getDouble("rel_max")));
     Map<String, LayerExtent> byLayer = new LinkedHashMap<>();
     double[] box = {Double.MAX_VALUE, Double.MAX_VALUE, -Double.MAX_VALUE, -Double.MAX_VALUE};
     for (LayerExtent e : extents) {
