@@ -69,12 +69,12 @@ public class WmsService {
       CanvasPool canvases,
       Map<ImageFormat, ImageEncoder> encoders,
       LayerCatalog layers,
-      RasterPainter rasters) {
+      List<RasterPainter> rasters) {
     this.properties = properties;
-    this.rasters = rasters;
+    this.rasters = RasterPainter.of(rasters);
     this.nativeSrid = features.sql().nativeSrid();
     this.catalog = new WmsCatalog(dataSource, nativeSrid, properties.capabilitiesTtl(), layers);
-    this.renderer = new MapRenderer(features.reads(), features.sql(), rasters);
+    this.renderer = new MapRenderer(features.reads(), features.sql(), this.rasters);
     this.infoSearch = new FeatureInfoSearch(features);
     this.gate = gate;
     this.canvases = canvases;
@@ -182,6 +182,12 @@ public class WmsService {
       for (int i = 0; i < request.queryLayers().size(); i++) {
         String name = request.queryLayers().get(i);
         WmsLayer layer = tree.require(name, "QUERY_LAYERS");
+        if (!layer.queryable()) {
+          throw new OwsException(
+              WmsCodes.LAYER_NOT_QUERYABLE,
+              "QUERY_LAYERS",
+              "layer " + name + " is an image without values; it is not queryable");
+        }
         if (!layer.source().isVector()) {
           hits.add(rasterHit(layer, request));
           continue;

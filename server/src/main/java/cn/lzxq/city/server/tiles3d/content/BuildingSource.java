@@ -129,7 +129,7 @@ final class BuildingSource implements ContentSource {
     List<Building> parts = new ArrayList<>();
     if (heights != null) {
       double recorded = rs.getDouble("ground_elev_m");
-      double ground = ground(g, recorded, terrain);
+      double ground = TerrainGround.under(g, recorded, terrain);
       double top = rs.getDouble("top_m");
       double alpha = rs.getBoolean("proposed") ? PROPOSED_ALPHA : 1;
       List<Polygon> surfaces =
@@ -150,22 +150,6 @@ final class BuildingSource implements ContentSource {
       }
     }
     return new Row(g, rs.getDouble("width_m"), parts);
-  }
-
-  /** The ground under a footprint: the lowest DEM height at its vertices, else {@code recorded}. */
-  static double ground(Geometry footprint, double recorded, DemSource.Dem terrain) {
-    if (terrain == null) {
-      return recorded;
-    }
-    double lowest = Double.POSITIVE_INFINITY;
-    for (Coordinate c : footprint.getCoordinates()) {
-      double h = terrain.sample(c.x, c.y);
-      if (Double.isNaN(h)) {
-        return recorded;
-      }
-      lowest = Math.min(lowest, h);
-    }
-    return lowest;
   }
 
   /** LOD2 surfaces with heights in the tile's mode, relative to the footprint's recorded ground. */

@@ -6,6 +6,7 @@ import cn.lzxq.city.data.crs.ServedCrs;
 import cn.lzxq.city.data.db.ValidTime;
 import cn.lzxq.city.data.layer.Layer;
 import cn.lzxq.city.data.layer.LayerCatalog;
+import cn.lzxq.city.data.ortho.DomStore;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -52,7 +53,10 @@ public final class LayerExtents {
 
   private static Map<CrsRef, Envelope> extent(
       Connection c, Layer layer, int nativeSrid, List<CrsRef> served) throws SQLException {
-    String measured = layer.isVector() ? measured(layer, nativeSrid) : gridExtent(nativeSrid);
+    String measured =
+        layer.isVector()
+            ? measured(layer, nativeSrid)
+            : layer.table().equals(DomStore.TABLE) ? imageExtent() : gridExtent(nativeSrid);
     ServiceArea a = ServiceArea.LANZHOU_NEW_AREA;
     Map<CrsRef, Envelope> boxes = new LinkedHashMap<>();
     try (PreparedStatement ps = c.prepareStatement(String.format(SQL, measured))) {
@@ -74,6 +78,11 @@ public final class LayerExtents {
       }
     }
     return boxes;
+  }
+
+  /** The extent of the current orthophoto (table dom, V71), native CRS. */
+  private static String imageExtent() {
+    return "(SELECT geom FROM dom WHERE " + ValidTime.now("dom") + ")";
   }
 
   /** The frame of the latest current coverage grid, native CRS: a raster layer's extent. */
