@@ -40,7 +40,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import javax.sql.DataSource;
 import org.springframework.boot.context.event.ApplicationStartedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
@@ -63,7 +62,6 @@ public class WmsService {
 
   WmsService(
       WmsProperties properties,
-      DataSource dataSource,
       FeatureSource features,
       RenderGate gate,
       CanvasPool canvases,
@@ -73,7 +71,8 @@ public class WmsService {
     this.properties = properties;
     this.rasters = RasterPainter.of(rasters);
     this.nativeSrid = features.sql().nativeSrid();
-    this.catalog = new WmsCatalog(dataSource, nativeSrid, properties.capabilitiesTtl(), layers);
+    this.catalog =
+        new WmsCatalog(features.reads(), nativeSrid, properties.capabilitiesTtl(), layers);
     this.renderer = new MapRenderer(features.reads(), features.sql(), this.rasters);
     this.infoSearch = new FeatureInfoSearch(features);
     this.gate = gate;

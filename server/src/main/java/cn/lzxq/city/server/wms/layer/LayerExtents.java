@@ -3,6 +3,7 @@ package cn.lzxq.city.server.wms.layer;
 import cn.lzxq.city.data.ServiceArea;
 import cn.lzxq.city.data.crs.CrsRef;
 import cn.lzxq.city.data.crs.ServedCrs;
+import cn.lzxq.city.data.db.ReadExecutor;
 import cn.lzxq.city.data.db.ValidTime;
 import cn.lzxq.city.data.layer.Layer;
 import cn.lzxq.city.data.layer.LayerCatalog;
@@ -15,7 +16,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import javax.sql.DataSource;
 import org.locationtech.jts.geom.Envelope;
 
 /**
@@ -40,15 +40,16 @@ public final class LayerExtents {
 
   /** The extents by layer name, then by CRS. */
   public static Map<String, Map<CrsRef, Envelope>> load(
-      DataSource dataSource, int nativeSrid, LayerCatalog catalog) throws SQLException {
-    Map<String, Map<CrsRef, Envelope>> out = new HashMap<>();
+      ReadExecutor reads, int nativeSrid, LayerCatalog catalog) throws SQLException {
     List<CrsRef> served = ServedCrs.forNative(nativeSrid);
-    try (Connection c = dataSource.getConnection()) {
-      for (Layer layer : catalog.all()) {
-        out.put(layer.name(), extent(c, layer, nativeSrid, served));
-      }
-    }
-    return out;
+    return reads.read(
+        tx -> {
+          Map<String, Map<CrsRef, Envelope>> out = new HashMap<>();
+          for (Layer layer : catalog.all()) {
+            out.put(layer.name(), extent(tx.connection(), layer, nativeSrid, served));
+          }
+          return out;
+        });
   }
 
   private static Map<CrsRef, Envelope> extent(
