@@ -69,11 +69,6 @@ public final class StandbyReads extends AbstractDataSource implements AutoClosea
     poller.scheduleWithFixedDelay(this::pollPrimary, 0, poll.toMillis(), TimeUnit.MILLISECONDS);
   }
 
-  /** Whether a standby is configured. */
-  public boolean hasStandby() {
-    return standby != null;
-  }
-
   /** Reads served by the standby since start. */
   public long standbyReads() {
     return standbyReads.get();

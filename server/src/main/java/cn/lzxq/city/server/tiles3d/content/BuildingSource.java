@@ -96,22 +96,21 @@ final class BuildingSource implements ContentSource {
     Heights heights = new Heights(view.heights(), grid.anomalyM());
     DemSource.Dem terrain = view.heights() == HeightMode.ABSOLUTE ? dem.current() : null;
     List<Building> buildings = new ArrayList<>();
-    for (Row r : rows(region, view, heights, terrain)) {
-      if (level(grid, r.widthM()) == tile.level()) {
-        buildings.addAll(r.parts());
-      }
-    }
+    each(
+        region,
+        view,
+        heights,
+        terrain,
+        r -> {
+          if (level(grid, r.widthM()) == tile.level()) {
+            buildings.addAll(r.parts());
+          }
+        });
     return buildings.isEmpty() ? null : encoder.encode(region, buildings);
   }
 
   static int level(Grid grid, double widthM) {
     return ParcelSource.level(grid, widthM, TILE_TO_BUILDING);
-  }
-
-  private List<Row> rows(Region window, View view, Heights heights, DemSource.Dem terrain) {
-    List<Row> out = new ArrayList<>();
-    each(window, view, heights, terrain, out::add);
-    return out;
   }
 
   /** Streams the window's rows. */

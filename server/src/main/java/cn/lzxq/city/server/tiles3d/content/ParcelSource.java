@@ -94,11 +94,16 @@ final class ParcelSource implements ContentSource {
     Region region = grid.region(tile);
     List<Parcel> parcels = new ArrayList<>();
     DemSource.Dem terrain = view.heights() == HeightMode.ABSOLUTE ? dem.current() : null;
-    for (Row r : rows(region, view, new Heights(view.heights(), grid.anomalyM()), terrain)) {
-      if (level(grid, r.widthM()) == tile.level()) {
-        parcels.addAll(r.parts());
-      }
-    }
+    each(
+        region,
+        view,
+        new Heights(view.heights(), grid.anomalyM()),
+        terrain,
+        r -> {
+          if (level(grid, r.widthM()) == tile.level()) {
+            parcels.addAll(r.parts());
+          }
+        });
     return parcels.isEmpty() ? null : encoder.encode(region, parcels);
   }
 
@@ -115,12 +120,6 @@ final class ParcelSource implements ContentSource {
     double ratio = grid.rootWidthMetres() / (tileToFeature * Math.max(widthM, 1));
     int level = (int) Math.floor(Math.log(ratio) / Math.log(2));
     return Math.max(0, Math.min(grid.deepest(), level));
-  }
-
-  private List<Row> rows(Region window, View view, Heights heights, DemSource.Dem terrain) {
-    List<Row> out = new ArrayList<>();
-    each(window, view, heights, terrain, out::add);
-    return out;
   }
 
   /** Streams the window's rows. */

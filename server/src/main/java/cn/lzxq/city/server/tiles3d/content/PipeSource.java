@@ -93,11 +93,16 @@ final class PipeSource implements ContentSource {
     double margin = 10 + 30 * Math.min(band.maxMm(), 3000) / 1000.0;
     while (true) {
       List<PipeRun> pipes = new ArrayList<>();
-      for (Row r : rows(region.expandedBy(margin), band, view, heights)) {
-        if (level(grid, r) == tile.level()) {
-          pipes.add(r.run());
-        }
-      }
+      each(
+          region.expandedBy(margin),
+          band,
+          view,
+          heights,
+          r -> {
+            if (level(grid, r) == tile.level()) {
+              pipes.add(r.run());
+            }
+          });
       double needed = PipeContentEncoder.marginMetres(pipes);
       if (needed <= margin) {
         return pipes.isEmpty()
@@ -117,12 +122,6 @@ final class PipeSource implements ContentSource {
    */
   static int detail(int level, int deepest) {
     return level >= deepest - 1 ? 2 : level >= deepest - 3 ? 1 : 0;
-  }
-
-  private List<Row> rows(Region window, LevelBand band, View view, Heights heights) {
-    List<Row> out = new ArrayList<>();
-    each(window, band, view, heights, out::add);
-    return out;
   }
 
   /** Streams the rows of the window and size band (memory bounded for the whole city). */

@@ -114,15 +114,13 @@ final class PointSource implements ContentSource {
       return null;
     }
     Region region = grid.region(tile);
-    List<PointAsset> assets =
-        assets(region.expandedBy(REACH_M), view, new Heights(view.heights(), grid.anomalyM()));
+    List<PointAsset> assets = new ArrayList<>();
+    each(
+        region.expandedBy(REACH_M),
+        view,
+        new Heights(view.heights(), grid.anomalyM()),
+        assets::add);
     return assets.isEmpty() ? null : encoder.encode(region, assets);
-  }
-
-  private List<PointAsset> assets(Region window, View view, Heights heights) {
-    List<PointAsset> out = new ArrayList<>();
-    each(window, view, heights, out::add);
-    return out;
   }
 
   /** Streams the window's assets (points that are no asset are skipped). */

@@ -57,14 +57,7 @@ public class CityGrid {
             .filter(l -> l.tiles() != null && l.tiles().encoding() != TileEncoding.SECTORS)
             .map(CityGrid::extentSql)
             .collect(Collectors.joining("\nUNION ALL\n"));
-    return layers.isEmpty()
-        ? ""
-        : "SELECT layer, ST_XMin(box) AS west, ST_YMin(box) AS south, ST_XMax(box) AS east,"
-            + " ST_YMax(box) AS north, ground_min::double precision AS ground_min,"
-            + " ground_max::double precision AS ground_max, rel_min::double precision AS rel_min,"
-            + " rel_max::double precision AS rel_max FROM (\n"
-            + layers
-            + "\n) AS layers";
+    return layers.isEmpty() ? "" : SqlTemplate.render("tiles3d/extent", Map.of("layers", layers));
   }
 
   private static String extentSql(Layer layer) {
