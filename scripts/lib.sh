@@ -9,7 +9,9 @@ CITY_DB_USER="${CITY_DB_USER:-city}"
 CITY_DB_PASSWORD="${CITY_DB_PASSWORD:-city}"
 CITY_DB_NAME="${CITY_DB_NAME:-city}"
 CITY_TEST_DB_NAME="${CITY_TEST_DB_NAME:-city_test}"
-SERVER_JAR="$ROOT/server/target/city-server.jar"
+# CITY_SERVER_JAR names another build's jar (benchmarks compare two builds on one machine): it is
+# used as it is, never rebuilt.
+SERVER_JAR="${CITY_SERVER_JAR:-$ROOT/server/target/city-server.jar}"
 
 say() { printf '\033[1m[city]\033[0m %s\n' "$*" >&2; }
 die() { printf '\033[1;31m[city] %s\033[0m\n' "$*" >&2; exit 1; }
@@ -60,7 +62,9 @@ sources_newer_than() {
 # running server loads its classes from; the copy is written under a temporary name and renamed.
 need_build() {
   need_cmd mvn maven
-  if [ ! -f "$SERVER_JAR" ] || [ -n "$(sources_newer_than "$SERVER_JAR")" ]; then
+  if [ -n "${CITY_SERVER_JAR:-}" ]; then
+    [ -f "$SERVER_JAR" ] || die "CITY_SERVER_JAR: no such file $SERVER_JAR"
+  elif [ ! -f "$SERVER_JAR" ] || [ -n "$(sources_newer_than "$SERVER_JAR")" ]; then
     say "building (mvn package, tests skipped)"
     (cd "$ROOT" && mvn -B -q -DskipTests package) || die "build failed"
   fi

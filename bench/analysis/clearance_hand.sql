@@ -99,14 +99,6 @@ high (dir, c2, m) AS (VALUES
   ('vertical', 'heat', 0.5), ('vertical', 'trench', 0.5), ('vertical', 'power', 0.5), ('vertical', 'telecom', 0.5),
   ('vertical', 'tunnel', 0.5)
 ),
-high (dir, c2, m) AS (VALUES
-  ('horizontal', 'water', 1.5), ('horizontal', 'reclaimed', 1.5), ('horizontal', 'drainage', 2.0), ('horizontal', 'gas', 0.5),
-  ('horizontal', 'heat', 2.0), ('horizontal', 'trench', 4.0), ('horizontal', 'power', 1.5), ('horizontal', 'telecom', 1.5),
-  ('horizontal', 'tunnel', 4.0),
-  ('vertical', 'water', 0.5), ('vertical', 'reclaimed', 0.5), ('vertical', 'drainage', 0.5), ('vertical', 'gas', 0.5),
-  ('vertical', 'heat', 0.5), ('vertical', 'trench', 0.5), ('vertical', 'power', 0.5), ('vertical', 'telecom', 0.5),
-  ('vertical', 'tunnel', 0.5)
-),
 -- Table 4.1.9, feature columns: 建(构)筑物 (to the outer wall) and 地上杆柱 通信照明及<10kV (to the
 -- pole centre); gas by GB 50028-2006 Table 6.3.3-1; high-pressure gas: the sub-high A floor.
 feat (f, c, k, m) AS (VALUES

@@ -1,7 +1,11 @@
 #!/usr/bin/env python3
 """Probes of the two-node cluster started by scripts/cluster (standard library only).
 
-  cluster.py ryw        an edit through node 1 read back through node 2, N times
+  cluster.py ryw        an edit through node 1 read back through node 2, N times; counts the
+                        reads node 2 ran on the standby (STANDBY_READS=1: at least one required)
+  cluster.py tile-fresh an edit through node 1 changes the feature's 3D tile on node 2: seconds
+                        until node 2 serves the new tile (target: within the change poll, 200 ms,
+                        plus one render)
   cluster.py kill-node  readers through the proxy while one server node is killed with SIGKILL
   cluster.py failover   editors and readers through the proxy while the primary database stops;
                         prints the failover time and proves every acknowledged edit is on the new
@@ -13,7 +17,9 @@ DATABASE_URL (the cluster's multi-host URL, for the edit audit), and per command
 Each command prints one JSON line of figures and exits 1 when its check fails.
 """
 import base64
+import hashlib
 import json
+import math
 import os
 import random
 import subprocess
@@ -67,16 +73,73 @@ def read_dn(base, fid):
     return json.loads(body)["properties"]["dn_mm"] if status == 200 else None
 
 
+def standby_reads(base):
+    """The read transactions a node ran on the standby so far (its Prometheus counter)."""
+    status, _, body = request("GET", f"{base}/actuator/prometheus", headers={"Authorization": AUTH})
+    assert status == 200, f"prometheus: {status}"
+    for line in body.decode().splitlines():
+        if line.startswith("city_db_reads_total") and 'target="standby"' in line:
+            return float(line.rsplit(" ", 1)[1])
+    return 0.0
+
+
 def ryw(n=int(os.environ.get("ROUNDS", "100"))):
     fid = fids(NODE1, 1)[0]
     seen = 0
+    before = standby_reads(NODE2)
     for i in range(n):
         dn = 100 + (i % 50) * 10
         assert patch_dn(NODE1, fid, dn) in (200, 204), "edit refused"
         if read_dn(NODE2, fid) == dn:
             seen += 1
-    print(json.dumps({"check": "read-your-writes", "rounds": n, "seen_on_other_node": seen}))
-    return seen == n
+    on_standby = standby_reads(NODE2) - before
+    print(json.dumps({"check": "read-your-writes", "rounds": n, "seen_on_other_node": seen,
+                      "node2_reads_on_standby": on_standby}))
+    return seen == n and (on_standby > 0 or os.environ.get("STANDBY_READS", "1") != "1")
+
+
+def tile_urls(base, lon, lat):
+    """The URLs of the tiles of every level whose square holds (lon, lat), both y conventions."""
+    status, _, body = request("GET", f"{base}/3dtiles/{LAYER}/tileset.json")
+    assert status == 200, f"tileset: {status}"
+    root = json.loads(body)["root"]
+    w, s, e, n = (math.degrees(v) for v in root["boundingVolume"]["region"][:4])
+    uri = root["content"]["uri"]
+    urls = set()
+    for level in range(root["implicitTiling"]["availableLevels"]):
+        k = 2 ** level
+        x = min(k - 1, int((lon - w) / (e - w) * k))
+        y = min(k - 1, int((lat - s) / (n - s) * k))
+        for yy in {y, k - 1 - y}:
+            path = uri.replace("{level}", str(level)).replace("{x}", str(x)).replace("{y}", str(yy))
+            urls.add(f"{base}/3dtiles/{LAYER}/{path}")
+    return sorted(urls)
+
+
+def tile_hashes(urls):
+    return {u: hashlib.sha256(request("GET", u)[2]).hexdigest() for u in urls}
+
+
+def tile_fresh():
+    fid = fids(NODE1, 1)[0]
+    status, _, body = request("GET", f"{NODE1}/ogcapi/collections/{LAYER}/items/{fid}")
+    coords = json.loads(body)["geometry"]["coordinates"]
+    lon = sum(c[0] for c in coords) / len(coords)
+    lat = sum(c[1] for c in coords) / len(coords)
+    urls = tile_urls(NODE2, lon, lat)
+    before = tile_hashes(urls)
+    dn = read_dn(NODE1, fid)
+    assert patch_dn(NODE1, fid, 2000 if dn != 2000 else 1800) in (200, 204), "edit refused"
+    start = time.time()
+    while time.time() - start < 30:
+        if tile_hashes(urls) != before:
+            seconds = round(time.time() - start, 3)
+            print(json.dumps({"check": "tile-fresh-on-other-node", "seconds": seconds,
+                              "tiles_watched": len(urls)}))
+            return seconds <= 1.0
+        time.sleep(0.05)
+    print(json.dumps({"check": "tile-fresh-on-other-node", "seconds": None}))
+    return False
 
 
 class Readers:
@@ -206,5 +269,5 @@ def mixed():
 
 
 if __name__ == "__main__":
-    commands = {"ryw": ryw, "kill-node": kill_node, "failover": failover, "mixed": mixed}
+    commands = {"ryw": ryw, "tile-fresh": tile_fresh, "kill-node": kill_node, "failover": failover, "mixed": mixed}
     sys.exit(0 if commands[sys.argv[1]]() else 1)

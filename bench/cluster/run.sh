@@ -4,7 +4,10 @@
 #   bench/cluster/run.sh            (CLUSTER_SAMPLE=city for the city sample; default small)
 #
 # 1. scripts/cluster up (fresh CLUSTER_DIR), an admin `bench`, a full pgBackRest backup;
-# 2. read-your-writes: an edit through node 1 read through node 2, 100 times;
+# 2. read-your-writes: an edit through node 1 read through node 2 (whose reads use the standby),
+#    100 times; a 3D tile changed by an edit on node 1 is new on node 2 within the change poll;
+#    a mixed read load through node 1 alone and through the proxy (both nodes), each node pinned
+#    to its own core (CLUSTER_NODE_CPUS="0 1");
 # 3. kill -9 of server node 2 under read load through HAProxy (no failure later than 5 s), node 2
 #    restarted;
 # 4. the primary database stopped under editors and readers: failover time, answers meanwhile,
@@ -22,7 +25,7 @@ say() { echo "[cluster-bench] $*" >&2; }
 
 "$CLUSTER" down >/dev/null 2>&1 || true
 rm -rf "$CLUSTER_DIR"
-"$CLUSTER" up >&2
+CLUSTER_NODE_CPUS="${CLUSTER_NODE_CPUS:-0 1}" "$CLUSTER" up >&2
 source "$ROOT/scripts/lib.sh"; need_build
 URL=$("$CLUSTER" url)
 RW="${URL/targetServerType=primary/target_session_attrs=read-write}"
@@ -32,6 +35,11 @@ export AUTH=bench:bench
 
 say "read-your-writes"
 python3 "$HERE/cluster.py" ryw
+say "3D tile changed on node 1, new on node 2"
+python3 "$HERE/cluster.py" tile-fresh
+say "mixed reads: one node, then both behind the proxy"
+BASE="http://127.0.0.1:${CLUSTER_NODE1_PORT:-8301}" python3 "$HERE/cluster.py" mixed
+BASE="http://127.0.0.1:${CLUSTER_PROXY_PORT:-8300}" python3 "$HERE/cluster.py" mixed
 
 say "kill -9 of server node 2"
 NODE2_PIDFILE="$CLUSTER_DIR/node2.pid" python3 "$HERE/cluster.py" kill-node

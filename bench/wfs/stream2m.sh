@@ -28,7 +28,12 @@ SERVER_PORT="$PORT" DATABASE_URL="$URLDB" java -Xmx256m -XX:+HeapDumpOnOutOfMemo
   -jar "$SERVER_JAR" >"$OUT/stream2m-server.log" 2>&1 &
 PID=$!
 trap 'kill $PID 2>/dev/null || true' EXIT
-for _ in $(seq 120); do curl -sf "http://127.0.0.1:$PORT/actuator/health" >/dev/null && break; sleep 1; done
+for _ in $(seq 300); do
+  curl -sf -m 5 "http://127.0.0.1:$PORT/actuator/health/readiness" >/dev/null && break
+  kill -0 $PID 2>/dev/null || die "the server stopped: $(grep -m1 -E 'Error|Exception' "$OUT/stream2m-server.log")"
+  sleep 1
+done
+curl -sf -m 5 "http://127.0.0.1:$PORT/actuator/health/readiness" >/dev/null || die "the server is not ready after 300 s"
 
 BASE="http://127.0.0.1:$PORT"
 fetch() { # name url marker: streams the response through a counter, never to disk

@@ -14,6 +14,7 @@
 # Knobs: DURATION (s per cell, 10), WARMUP (s per list and server, 3), SCALES, SIZES, CONCURRENCY,
 # MS_PROCESSES (mapserv FastCGI processes, 4), SERVERS ("ours mapserver"), COUNT (requests per list),
 # KEEP_SERVERS=1 leaves the servers it started running (for profiling between runs).
+# CITY_SERVER_JAR=PATH runs that jar as "ours" (to compare two builds on one machine).
 set -euo pipefail
 HERE="$(cd "$(dirname "$0")" && pwd)"
 ROOT="$(cd "$HERE/../.." && pwd)"
@@ -50,7 +51,8 @@ if [ "$segments" = 0 ]; then
   DATABASE_URL=$URL "$ROOT/scripts/city" sample load --scale city >/dev/null
   psql "$URL" -qc "VACUUM ANALYZE"
 fi
-[ -f "$ROOT/server/target/city-server.jar" ] || (cd "$ROOT" && mvn -B -q package -DskipTests)
+JAR=${CITY_SERVER_JAR:-$ROOT/server/target/city-server.jar}   # CITY_SERVER_JAR: another build's jar
+[ -f "$JAR" ] || (cd "$ROOT" && mvn -B -q package -DskipTests)
 
 # 3. Servers (each stopped on exit if this script started it).
 started=()
@@ -73,7 +75,7 @@ OURS=http://127.0.0.1:$SERVER_PORT
 MS=http://127.0.0.1:$MS_PORT
 if ! curl -sf -o /dev/null "$OURS/actuator/health"; then
   say "starting our server on $SERVER_PORT"
-  SERVER_PORT=$SERVER_PORT DATABASE_URL=$URL java -Xmx512m -jar "$ROOT/server/target/city-server.jar" \
+  SERVER_PORT=$SERVER_PORT DATABASE_URL=$URL java -Xmx512m -jar "$JAR" \
     >"$VAR/server.log" 2>&1 &
   started+=($!)
   wait_http "$OURS/actuator/health"

@@ -11,8 +11,11 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /**
  * Imports CJJ 61 survey tables (CSV, XLSX), GeoJSON, GeoPackage, shapefile and CityJSON files in
@@ -20,7 +23,12 @@ import picocli.CommandLine.Parameters;
  */
 @Command(
     name = "import",
-    subcommands = ImportDemCommand.class,
+    subcommands = {
+      ImportDemCommand.class,
+      ImportDomCommand.class,
+      ImportTilesetCommand.class,
+      ImportOsgbCommand.class
+    },
     description = {
       "import CJJ 61 survey tables (.csv .xlsx), GeoJSON (.geojson .json), GeoPackage (.gpkg),"
           + " shapefiles (.shp) and CityJSON buildings (.city.json .cityjson) files",
@@ -30,8 +38,12 @@ final class ImportCommand implements Callable<Integer> {
 
   @Mixin DatabaseOptions db;
 
-  @Parameters(arity = "1..*", paramLabel = "FILE", description = "files to import together")
+  // 0..*: picocli checks a parent's required parameters even when a subcommand (dem, dom, tileset,
+  // osgb) is given, so FILE is required in call()
+  @Parameters(arity = "0..*", paramLabel = "FILE", description = "files to import together")
   List<Path> files;
+
+  @Spec CommandSpec spec;
 
   @Option(
       names = "--layer",
@@ -58,6 +70,10 @@ final class ImportCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    if (files == null || files.isEmpty()) {
+      throw new ParameterException(
+          spec.commandLine(), "Missing required parameter: 'FILE' (or a subcommand)");
+    }
     ImportOptions options =
         new ImportOptions(user, layer, encoding, sourceSrid, dryRun, ServiceArea.LANZHOU_NEW_AREA);
     try (HikariDataSource ds = db.open()) {

@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import javax.sql.DataSource;
 
 /**
@@ -87,6 +88,23 @@ public final class ReadExecutor {
   public <T> List<T> query(String sql, Map<String, ?> params, ReadTransaction.RowReader<T> reader)
       throws SQLException {
     return read(tx -> tx.query(sql, params, reader));
+  }
+
+  /**
+   * Hands each row of one statement to {@code sink} as it is read through a cursor (memory stays
+   * bounded), failing with the unchecked {@link DatabaseReadException}.
+   */
+  public <T> void each(
+      String sql, Map<String, ?> params, ReadTransaction.RowReader<T> reader, Consumer<T> sink) {
+    try {
+      read(
+          tx -> {
+            tx.forEach(sql, params, reader, sink);
+            return null;
+          });
+    } catch (SQLException e) {
+      throw new DatabaseReadException(e);
+    }
   }
 
   /** As {@link #query}, failing with the unchecked {@link DatabaseReadException}. */

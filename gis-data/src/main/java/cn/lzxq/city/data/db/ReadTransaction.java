@@ -12,6 +12,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * A read-only transaction of {@link ReadExecutor} under its statement timeout: named-parameter
@@ -80,7 +81,24 @@ public final class ReadTransaction implements AutoCloseable {
     }
   }
 
+  /**
+   * Hands each row of SQL with {@code :name} parameters to {@code sink} as it is read through a
+   * cursor of {@link #CURSOR_ROWS} rows: memory stays bounded however many rows there are.
+   */
+  public <T> void forEach(String sql, Map<String, ?> params, RowReader<T> reader, Consumer<T> sink)
+      throws SQLException {
+    run(sql, params, reader, CURSOR_ROWS, sink);
+  }
+
   private <T> List<T> run(String sql, Map<String, ?> params, RowReader<T> reader, int fetchSize)
+      throws SQLException {
+    List<T> out = new ArrayList<>();
+    run(sql, params, reader, fetchSize, out::add);
+    return out;
+  }
+
+  private <T> void run(
+      String sql, Map<String, ?> params, RowReader<T> reader, int fetchSize, Consumer<T> sink)
       throws SQLException {
     NamedSql named = NamedSql.parse(sql);
     List<Object> values = new ArrayList<>(named.names().size());
@@ -92,11 +110,9 @@ public final class ReadTransaction implements AutoCloseable {
     }
     try (PreparedStatement ps = prepare(named.sql(), values, fetchSize);
         ResultSet rs = ps.executeQuery()) {
-      List<T> out = new ArrayList<>();
       while (rs.next()) {
-        out.add(reader.read(rs));
+        sink.accept(reader.read(rs));
       }
-      return out;
     }
   }
 

@@ -4,8 +4,8 @@ import java.sql.Connection;
 import java.sql.SQLException;
 
 /**
- * Ending a failed transaction without losing why it failed. When the statement that failed was
- * cut off with its connection (the server shut down, the backend was terminated, a failover), the
+ * Ending a failed transaction without losing why it failed. When the statement that failed was cut
+ * off with its connection (the server shut down, the backend was terminated, a failover), the
  * rollback fails too; that failure is added to the original cause as suppressed, so the caller
  * rethrows, classifies and answers the cause, never "connection closed".
  */

@@ -19,8 +19,9 @@ import java.util.List;
 
 /**
  * The layers of the city model, each defined in one entry: one pipe layer per CJJ 61 network, pipe
- * points, base stations, antenna sectors, zoning parcels, buildings, roads and construction
- * projects. Adding a layer is adding an entry to {@link #all()}.
+ * points, base stations, antenna sectors, zoning parcels, buildings, roads, construction projects,
+ * WLAN access points, and the raster layers: the orthophoto and the coverage grids. Adding a layer
+ * is adding an entry to {@link #all()}.
  */
 public final class CityLayers {
 
@@ -206,8 +207,26 @@ public final class CityLayers {
                     of("placement", STRING, "室内/室外", "indoor or outdoor"),
                     of("status", STRING, "状态", "status")))
             .withImportKey(ImportKey.of("ap_code")));
+    layers.add(orthophoto());
     layers.addAll(coverage());
     return List.copyOf(layers);
+  }
+
+  /**
+   * The orthophoto (DOM, table dom, V71): the current imported image, drawn as it is; no cell
+   * values (not queryable).
+   */
+  private static Layer orthophoto() {
+    return Layer.raster(
+        "orthophoto",
+        "数字正射影像",
+        "orthophoto (DOM)",
+        "Orthophoto (DOM) imported with `city import dom`, drawn as imported by WMS and WMTS. In the"
+            + " generated sample it is synthetic: shaded relief of the sample DEM tinted by land"
+            + " use, with roads and roofs, not aerial imagery.",
+        "dom",
+        java.util.Map.of(),
+        List.of());
   }
 
   /**

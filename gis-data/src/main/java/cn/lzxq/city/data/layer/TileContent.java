@@ -54,10 +54,10 @@ public record TileContent(
 
     /**
      * Whether the content stands on the DEM in absolute height mode (its tiles change with the
-     * terrain).
+     * terrain): buildings, towers (with their sectors) and parcel envelopes.
      */
     public boolean onTerrain() {
-      return this == BUILDINGS;
+      return this == BUILDINGS || this == TOWERS || this == PARCELS;
     }
   }
 

@@ -3,12 +3,20 @@ package cn.lzxq.city.data.sample;
 import cn.lzxq.city.data.ServiceArea;
 import cn.lzxq.city.data.cli.Progress;
 import cn.lzxq.city.data.db.Transactions;
+import cn.lzxq.city.data.gdal.Gdal;
+import cn.lzxq.city.data.ortho.DomImportException;
+import cn.lzxq.city.data.ortho.DomImporter;
+import cn.lzxq.city.data.ortho.DomRaster;
+import cn.lzxq.city.data.ortho.DomStore;
 import cn.lzxq.city.data.terrain.DemImportException;
 import cn.lzxq.city.data.terrain.DemImporter;
 import cn.lzxq.city.data.terrain.DemRaster;
 import cn.lzxq.city.data.terrain.DemStore;
 import cn.lzxq.city.data.terrain.HeightReference;
 import cn.lzxq.city.data.terrain.SampleTerrain;
+import cn.lzxq.city.data.tileset.TilesetImportException;
+import cn.lzxq.city.data.tileset.TilesetRegistry;
+import cn.lzxq.city.data.tileset.TilesetSource;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -18,6 +26,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -60,6 +69,12 @@ public final class SampleLoader {
       return rows.values().stream().mapToLong(Long::longValue).sum();
     }
   }
+
+  /** The name of the sample's registered tileset. */
+  public static final String MESH_TILESET = "sample_mesh";
+
+  /** The height anomaly the sample's tileset is placed with: the shipped default, metres. */
+  public static final double MESH_ANOMALY_M = -30;
 
   private SampleLoader() {}
 
@@ -104,6 +119,8 @@ public final class SampleLoader {
           }
         }
         rows.put("dem_tile", terrain(c, sample.scale()));
+        rows.put("dom_tile", orthophoto(c, sample, srid));
+        rows.put("external_tileset_file", photogrammetry(c, srid));
         c.commit();
       } catch (SQLException | RuntimeException e) {
         Transactions.rollbackQuietly(c, e);
@@ -126,6 +143,85 @@ public final class SampleLoader {
       terrain(c, scale);
       c.commit();
       return true;
+    }
+  }
+
+  /**
+   * Imports the sample's synthetic stand-in orthophoto ({@link SampleOrthophoto}) through the
+   * orthophoto importer as the current version; returns the number of stored blocks.
+   */
+  private static long orthophoto(Connection c, SampleGenerator sample, int srid)
+      throws SQLException {
+    Path dir = null;
+    try {
+      dir = Files.createTempDirectory("city-sample-dom");
+      Path vrt = SampleOrthophoto.writeVrt(sample, dir);
+      long id;
+      try (DomRaster raster = new DomImporter().read(vrt, 1, srid, ServiceArea.LANZHOU_NEW_AREA)) {
+        id =
+            DomStore.write(
+                c,
+                raster,
+                srid,
+                "sample " + sample.scale().id(),
+                SampleOrthophoto.NOTE,
+                SampleTable.CHANGED_BY);
+      }
+      try (PreparedStatement p =
+          c.prepareStatement("SELECT count(*) FROM dom_tile WHERE dom_id = ?")) {
+        p.setLong(1, id);
+        try (ResultSet rs = p.executeQuery()) {
+          rs.next();
+          return rs.getLong(1);
+        }
+      }
+    } catch (IOException | DomImportException e) {
+      throw new IllegalStateException("sample orthophoto: " + e.getMessage(), e);
+    } finally {
+      Gdal.deleteTree(dir);
+    }
+  }
+
+  /**
+   * Registers the sample's synthetic stand-in photogrammetry ({@link SampleMeshTileset}) as the
+   * tileset {@value #MESH_TILESET}, placed at its origin with the shipped height anomaly ζ =
+   * {@value #MESH_ANOMALY_M} m; returns the number of stored files.
+   */
+  private static long photogrammetry(Connection c, int srid) throws SQLException {
+    Path dir = null;
+    try {
+      dir = Files.createTempDirectory("city-sample-mesh");
+      SampleMeshTileset.write(c, dir);
+      double[] origin;
+      try (PreparedStatement p =
+          c.prepareStatement(
+              "SELECT ST_X(g), ST_Y(g) FROM ST_Transform(ST_SetSRID(ST_MakePoint(?, ?), ?), 4490) g")) {
+        p.setDouble(1, SampleMeshTileset.ORIGIN_X);
+        p.setDouble(2, SampleMeshTileset.ORIGIN_Y);
+        p.setInt(3, NewAreaFrame.SRID);
+        try (ResultSet rs = p.executeQuery()) {
+          rs.next();
+          origin =
+              new double[] {
+                rs.getDouble(1), rs.getDouble(2), SampleMeshTileset.originHeight() + MESH_ANOMALY_M
+              };
+        }
+      }
+      return new TilesetRegistry(java.util.Set.of())
+          .register(
+              c,
+              MESH_TILESET,
+              TilesetSource.of(dir.toString()),
+              origin,
+              0,
+              SampleMeshTileset.NOTE,
+              SampleTable.CHANGED_BY,
+              srid)
+          .files();
+    } catch (IOException | TilesetImportException e) {
+      throw new IllegalStateException("sample photogrammetry: " + e.getMessage(), e);
+    } finally {
+      Gdal.deleteTree(dir);
     }
   }
 

@@ -2,13 +2,13 @@ package cn.lzxq.city.data.terrain;
 
 import cn.lzxq.city.data.ServiceArea;
 import cn.lzxq.city.data.gdal.Gdal;
+import cn.lzxq.city.data.gdal.RasterInput;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.ObjectMapper;
 
 /**
  * Reads a DEM file with GDAL into a {@link DemRaster}: any raster GDAL opens (GeoTIFF, VRT, ASCII
@@ -24,8 +24,6 @@ public final class DemImporter {
 
   static final double HIGHEST_M = 9_000;
 
-  private final ObjectMapper json = new ObjectMapper();
-
   /**
    * Reads and checks a file.
    *
@@ -38,24 +36,13 @@ public final class DemImporter {
   public DemRaster read(
       Path file, int fileNo, HeightReference reference, double anomalyM, ServiceArea area)
       throws DemImportException {
-    String name = "file " + fileNo + " (" + file + ")";
-    if (!Files.isRegularFile(file)) {
-      throw new DemImportException(name + ": no such file");
-    }
+    RasterInput<DemImportException> in = new RasterInput<>(file, fileNo, DemImportException::new);
     Path dir = null;
     try {
-      JsonNode info = info(file, name);
-      String wkt = info.path("coordinateSystem").path("wkt").asString("");
-      if (wkt.isBlank() || !info.has("geoTransform")) {
-        throw new DemImportException(
-            name
-                + ": the raster has no coordinate reference system or georeferencing;"
-                + " assign one (e.g. gdal_translate -a_srs EPSG:4544)");
-      }
+      in.georeferenced(file);
       dir = Files.createTempDirectory("city-dem");
       Path warped = dir.resolve("dem.envi");
-      run(
-          name,
+      in.run(
           "gdalwarp",
           "-q",
           "-overwrite",
@@ -71,11 +58,11 @@ public final class DemImporter {
           "ENVI",
           file.toString(),
           warped.toString());
-      DemRaster raster = load(warped, info(warped, name), reference, anomalyM);
-      check(raster, name, area);
+      DemRaster raster = load(warped, in.info(warped), reference, anomalyM);
+      check(raster, in, area);
       return raster;
     } catch (IOException e) {
-      throw new DemImportException(name + ": " + e.getMessage());
+      throw in.error(e.getMessage());
     } finally {
       Gdal.deleteTree(dir);
     }
@@ -103,51 +90,23 @@ public final class DemImporter {
     return new DemRaster(grid, heights);
   }
 
-  private static void check(DemRaster raster, String name, ServiceArea area)
+  private static void check(DemRaster raster, RasterInput<DemImportException> in, ServiceArea area)
       throws DemImportException {
     double[] range = raster.range();
     if (Double.isNaN(range[0])) {
-      throw new DemImportException(name + ": the raster holds no heights (every pixel is no-data)");
+      throw in.error("the raster holds no heights (every pixel is no-data)");
     }
     if (range[0] < LOWEST_M || range[1] > HIGHEST_M) {
-      throw new DemImportException(
+      throw in.error(
           String.format(
               java.util.Locale.ROOT,
-              "%s: heights %.1f .. %.1f m are outside %.0f .. %.0f m: not metres, or no-data not declared",
-              name,
+              "heights %.1f .. %.1f m are outside %.0f .. %.0f m: not metres, or no-data not declared",
               range[0],
               range[1],
               LOWEST_M,
               HIGHEST_M));
     }
     DemGrid g = raster.grid();
-    if (g.east() < area.minLon()
-        || g.west() > area.maxLon()
-        || g.north() < area.minLat()
-        || g.south() > area.maxLat()) {
-      throw new DemImportException(
-          String.format(
-              java.util.Locale.ROOT,
-              "%s: the raster (%.4f..%.4f E, %.4f..%.4f N) lies outside the service area: wrong CRS declared?",
-              name,
-              g.west(),
-              g.east(),
-              g.south(),
-              g.north()));
-    }
-  }
-
-  private JsonNode info(Path file, String name) throws DemImportException, IOException {
-    return json.readTree(run(name, "gdalinfo", "-json", file.toString()));
-  }
-
-  /** Runs a GDAL command, returning its standard output; a failure becomes the file's error. */
-  private static String run(String name, String... command) throws DemImportException, IOException {
-    try {
-      return Gdal.run(command);
-    } catch (Gdal.GdalException e) {
-      throw new DemImportException(
-          name + ": GDAL cannot read it as a raster (" + e.getMessage() + ")");
-    }
+    in.requireInside(new double[] {g.west(), g.south(), g.east(), g.north()}, area);
   }
 }

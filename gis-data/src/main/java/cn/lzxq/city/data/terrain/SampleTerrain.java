@@ -75,15 +75,39 @@ public final class SampleTerrain {
   }
 
   /**
+   * The grid of a scale's window (the sample's roads plus {@value #MARGIN_M} m): the DEM's, and the
+   * sample orthophoto's.
+   *
+   * @param west easting of the west edge (EPSG:4544), metres
+   * @param north northing of the north edge, metres
+   * @param pixelM pixel size, metres
+   * @param width columns
+   * @param height rows
+   */
+  public record Window(double west, double north, double pixelM, int width, int height) {}
+
+  /** The window of {@code scale}. */
+  public static Window window(SampleScale scale) {
+    double pixel = pixelM(scale);
+    return new Window(
+        NewAreaFrame.CENTRE_X - scale.halfColumns() * RoadGrid.SPACING_M - MARGIN_M,
+        NewAreaFrame.CENTRE_Y + scale.halfRows() * RoadGrid.SPACING_M + MARGIN_M,
+        pixel,
+        (int) Math.ceil(2 * (scale.halfColumns() * RoadGrid.SPACING_M + MARGIN_M) / pixel),
+        (int) Math.ceil(2 * (scale.halfRows() * RoadGrid.SPACING_M + MARGIN_M) / pixel));
+  }
+
+  /**
    * Writes the terrain of {@code scale}'s window as {@code dem.raw} + {@code dem.vrt} (EPSG:4544)
    * in {@code dir}; returns the VRT.
    */
   public static Path writeVrt(SampleScale scale, Path dir) throws IOException {
-    double pixel = pixelM(scale);
-    double west = NewAreaFrame.CENTRE_X - scale.halfColumns() * RoadGrid.SPACING_M - MARGIN_M;
-    double north = NewAreaFrame.CENTRE_Y + scale.halfRows() * RoadGrid.SPACING_M + MARGIN_M;
-    int width = (int) Math.ceil(2 * (scale.halfColumns() * RoadGrid.SPACING_M + MARGIN_M) / pixel);
-    int height = (int) Math.ceil(2 * (scale.halfRows() * RoadGrid.SPACING_M + MARGIN_M) / pixel);
+    Window window = window(scale);
+    double pixel = window.pixelM();
+    double west = window.west();
+    double north = window.north();
+    int width = window.width();
+    int height = window.height();
     Path raw = dir.resolve("dem.raw");
     try (var out = Files.newOutputStream(raw)) {
       ByteBuffer row = ByteBuffer.allocate(4 * width).order(ByteOrder.LITTLE_ENDIAN);

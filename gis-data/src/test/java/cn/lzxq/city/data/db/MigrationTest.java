@@ -43,6 +43,10 @@ class MigrationTest {
             // table
             "dem.extent:POLYGON:4490:2",
             "district.geom:MULTIPOLYGON:4544:3",
+            // the orthophoto's extent: a raster's versions, in the native CRS
+            "dom.geom:POLYGON:4544:2",
+            // a registered 3D tileset's extent (its root volume), native CRS
+            "external_tileset.geom:POLYGON:4544:2",
             "pipe_point.geom:POINT:4544:3",
             "pipe_segment.geom:LINESTRING:4544:3",
             "road.geom:LINESTRING:4544:3",

@@ -8,6 +8,7 @@ import cn.lzxq.city.data.coverage.StoredGrid;
 import cn.lzxq.city.data.crs.CrsRef;
 import cn.lzxq.city.data.db.ReadExecutor;
 import cn.lzxq.city.data.db.ReadTransaction;
+import cn.lzxq.city.server.wms.render.NativeLattice;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -65,7 +66,7 @@ class CoverageController {
         tx -> {
           Connection c = tx.connection();
           double[] p =
-              CoverageMaps.toNative(c, ref.srid(), new Double[] {px}, new Double[] {py})[0];
+              NativeLattice.toNative(c, ref.srid(), new Double[] {px}, new Double[] {py})[0];
           StoredGrid grid = CoverageStore.current(c, null);
           Map<String, Object> out = new LinkedHashMap<>();
           out.put("x", px);

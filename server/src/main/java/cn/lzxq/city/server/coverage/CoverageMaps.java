@@ -7,6 +7,7 @@ import cn.lzxq.city.data.coverage.StoredGrid;
 import cn.lzxq.city.data.db.ReadExecutor;
 import cn.lzxq.city.data.db.ReadTransaction;
 import cn.lzxq.city.data.layer.Layer;
+import cn.lzxq.city.server.wms.render.NativeLattice;
 import cn.lzxq.city.server.wms.render.RasterPainter;
 import cn.lzxq.city.server.wms.request.MapWindow;
 import cn.lzxq.city.server.wms.style.FeatureMatcher;
@@ -16,9 +17,8 @@ import cn.lzxq.city.server.wms.style.Symbolizer;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -27,27 +27,18 @@ import org.springframework.stereotype.Component;
 
 /**
  * The coverage rasters in WMS maps and at points: a map pixel's centre is mapped to the native CRS
- * (a lattice of the window transformed by PostGIS, interpolated bilinearly in between), the cell
- * holding it is looked up in the current grid's blocks ({@link CoverageBlocks}) and coloured by the
- * first rule of the style whose filter its value passes (the rules that make the legend). Cells
- * without a value stay transparent.
+ * ({@link NativeLattice}), the cell holding it is looked up in the current grid's blocks ({@link
+ * CoverageBlocks}) and coloured by the first rule of the style whose filter its value passes (the
+ * rules that make the legend). Cells without a value stay transparent.
  */
 @Component
 public class CoverageMaps implements RasterPainter {
-
-  /** Lattice points per side for the pixel mapping. */
-  private static final int LATTICE = 9;
 
   /** Resolution of the colour lookup, steps per dB, from {@link #LUT_MIN} to {@link #LUT_MAX}. */
   private static final int LUT_STEPS = 10;
 
   private static final double LUT_MIN = -200;
   private static final double LUT_MAX = 100;
-
-  private static final String TO_NATIVE =
-      "SELECT ST_X(p), ST_Y(p) FROM (SELECT ST_Transform(ST_SetSRID(ST_MakePoint(u.x, u.y), ?),"
-          + " Find_SRID(current_schema()::text, 'antenna_sector', 'geom')) p, u.n FROM"
-          + " unnest(?::float8[], ?::float8[]) WITH ORDINALITY AS u(x, y, n)) s ORDER BY n";
 
   private final ReadExecutor reads;
   private final CoverageBlocks blocks;
@@ -65,14 +56,21 @@ public class CoverageMaps implements RasterPainter {
   }
 
   @Override
-  public void paint(Layer layer, Style style, MapWindow w, Graphics2D g, ReadTransaction tx)
+  public boolean paints(Layer layer) {
+    return layer.table().equals("coverage_tile");
+  }
+
+  /** Paints the current grid (coverage keeps no history: {@code asOf} is not used). */
+  @Override
+  public void paint(
+      Layer layer, Style style, MapWindow w, Instant asOf, Graphics2D g, ReadTransaction tx)
       throws SQLException {
     Connection c = tx.connection();
     StoredGrid grid = CoverageStore.current(c, null);
     if (grid == null) {
       return;
     }
-    double[][] nat = lattice(c, w);
+    NativeLattice nat = NativeLattice.of(c, w);
     int[] lut = colours.computeIfAbsent(style, CoverageMaps::lookup);
     boolean sinr = style.name().equals("sinr");
     CoverageSector.LayerKey key = key(layer);
@@ -80,7 +78,7 @@ public class CoverageMaps implements RasterPainter {
     BufferedImage img = new BufferedImage(w.width(), w.height(), BufferedImage.TYPE_INT_ARGB);
     for (int j = 0; j < w.height(); j++) {
       for (int i = 0; i < w.width(); i++) {
-        double[] xy = interpolate(nat, (i + 0.5) / w.width(), (j + 0.5) / w.height());
+        double[] xy = nat.at((i + 0.5) / w.width(), (j + 0.5) / w.height());
         float v = cell(c, grid, key, xy[0], xy[1], local, sinr);
         if (!Float.isNaN(v)) {
           img.setRGB(i, j, lut[index(v)]);
@@ -96,7 +94,9 @@ public class CoverageMaps implements RasterPainter {
     double x = w.bbox().getMinX() + (i + 0.5) / w.width() * w.bbox().getWidth();
     double y = w.bbox().getMaxY() - (j + 0.5) / w.height() * w.bbox().getHeight();
     try (ReadTransaction tx = reads.open()) {
-      double[] p = toNative(tx.connection(), w.crs().srid(), new Double[] {x}, new Double[] {y})[0];
+      double[] p =
+          NativeLattice.toNative(
+              tx.connection(), w.crs().srid(), new Double[] {x}, new Double[] {y})[0];
       CellValue v = valuesAt(tx.connection(), p[0], p[1]).get(key(layer));
       if (v == null) {
         return Map.of();
@@ -207,55 +207,6 @@ public class CoverageMaps implements RasterPainter {
             k -> CoverageStore.block(c, k.gridId(), k.layer(), k.blockRow(), k.blockCol()));
     local.put(id, b);
     return b;
-  }
-
-  /** Native coordinates of a LATTICE × LATTICE lattice over the window (row-major from the top). */
-  private static double[][] lattice(Connection c, MapWindow w) throws SQLException {
-    int n = LATTICE * LATTICE;
-    Double[] xs = new Double[n];
-    Double[] ys = new Double[n];
-    for (int k = 0; k < n; k++) {
-      double u = (k % LATTICE) / (double) (LATTICE - 1);
-      double v = (k / LATTICE) / (double) (LATTICE - 1);
-      xs[k] = w.bbox().getMinX() + u * w.bbox().getWidth();
-      ys[k] = w.bbox().getMaxY() - v * w.bbox().getHeight();
-    }
-    return toNative(c, w.crs().srid(), xs, ys);
-  }
-
-  /** Points of a CRS (x = easting/longitude) in the native CRS, metres. */
-  static double[][] toNative(Connection c, int srid, Double[] xs, Double[] ys) throws SQLException {
-    double[][] out = new double[xs.length][2];
-    try (PreparedStatement ps = c.prepareStatement(TO_NATIVE)) {
-      ps.setInt(1, srid);
-      ps.setArray(2, c.createArrayOf("float8", xs));
-      ps.setArray(3, c.createArrayOf("float8", ys));
-      try (ResultSet rs = ps.executeQuery()) {
-        for (int k = 0; rs.next(); k++) {
-          out[k][0] = rs.getDouble(1);
-          out[k][1] = rs.getDouble(2);
-        }
-      }
-    }
-    return out;
-  }
-
-  /** The native point at fractions (u across, v down) of the window. */
-  private static double[] interpolate(double[][] nat, double u, double v) {
-    double fu = u * (LATTICE - 1);
-    double fv = v * (LATTICE - 1);
-    int i = Math.min((int) fu, LATTICE - 2);
-    int j = Math.min((int) fv, LATTICE - 2);
-    double a = fu - i;
-    double b = fv - j;
-    double[] p00 = nat[j * LATTICE + i];
-    double[] p10 = nat[j * LATTICE + i + 1];
-    double[] p01 = nat[(j + 1) * LATTICE + i];
-    double[] p11 = nat[(j + 1) * LATTICE + i + 1];
-    return new double[] {
-      (p00[0] * (1 - a) + p10[0] * a) * (1 - b) + (p01[0] * (1 - a) + p11[0] * a) * b,
-      (p00[1] * (1 - a) + p10[1] * a) * (1 - b) + (p01[1] * (1 - a) + p11[1] * a) * b
-    };
   }
 
   private static int index(float v) {

@@ -26,9 +26,9 @@ import org.slf4j.LoggerFactory;
  * Requests ask {@link #reachable()} before they borrow a connection ({@link GuardedDataSource}), so
  * during an outage they answer 503 at once instead of each waiting the pool's connection timeout;
  * and because no request waits in the pool, Hikari's connection adder (which backs off up to 5 s
- * between failed attempts while someone waits) stops, so the first request after the probe
- * succeeds starts a fresh adder: the service is back within about one probe period of the
- * database, not after the adder's back-off.
+ * between failed attempts while someone waits) stops, so the first request after the probe succeeds
+ * starts a fresh adder: the service is back within about one probe period of the database, not
+ * after the adder's back-off.
  *
  * <p>The pool reports every connection it evicts as broken ({@link #failed}, through Hikari's
  * exception override), so an outage met by a running statement starts the probe too.

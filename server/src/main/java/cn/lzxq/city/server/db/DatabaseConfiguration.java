@@ -14,13 +14,17 @@ import java.util.function.BooleanSupplier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * The connection pool behind the database availability guard ({@link GuardedDataSource}). It
- * starts even when the database is down (health then says so and requests get 503); while the
- * database is unreachable requests fail at once, and the pool reconnects within about one probe
- * period ({@value #PROBE_MS} ms) of its return.
+ * The connection pools. The primary's sits behind the database availability guard ({@link
+ * GuardedDataSource}): it starts even when the database is down (health then says so and requests
+ * get 503); while the database is unreachable requests fail at once, and the pool reconnects within
+ * about one probe period ({@value #PROBE_MS} ms) of its return. With {@code city.database.read-url}
+ * a second pool reads from a hot standby ({@link StandbyReads}), and the primary's connections
+ * commit with {@code synchronous_commit = remote_apply}, so an acknowledged edit is already visible
+ * on a synchronous standby.
  */
 @Configuration(proxyBeanMethods = false)
 class DatabaseConfiguration {
@@ -35,6 +39,7 @@ class DatabaseConfiguration {
   static final long CONNECTION_TIMEOUT_MS = 5_000;
 
   @Bean(destroyMethod = "close")
+  @Primary
   GuardedDataSource dataSource(
       DatabaseProperties props,
       @Value("${spring.datasource.url:}") String springUrl,
@@ -50,6 +55,9 @@ class DatabaseConfiguration {
     HikariConfig hikari = CityDatabase.poolConfig(config, props.poolSize());
     hikari.setConnectionTimeout(CONNECTION_TIMEOUT_MS);
     hikari.setValidationTimeout(1_000);
+    if (!props.readUrl().isBlank()) {
+      hikari.setConnectionInitSql("SET synchronous_commit = remote_apply");
+    }
     hikari.setExceptionOverride(
         new SQLExceptionOverride() {
           @java.lang.Override
@@ -59,6 +67,23 @@ class DatabaseConfiguration {
           }
         });
     return new GuardedDataSource(new HikariDataSource(hikari), availability);
+  }
+
+  /**
+   * The read path's connections: the standby's when {@code read-url} is set, else the primary's.
+   */
+  @Bean(destroyMethod = "close")
+  StandbyReads standbyReads(GuardedDataSource primary, DatabaseProperties props) {
+    if (props.readUrl().isBlank()) {
+      return new StandbyReads(primary, null, Duration.ZERO);
+    }
+    HikariConfig hikari =
+        CityDatabase.poolConfig(
+            DatabaseConfig.parse(props.readUrl()).withSchema(props.schema()), props.poolSize());
+    hikari.setPoolName("city-standby");
+    hikari.setConnectionTimeout(500);
+    hikari.setReadOnly(true);
+    return new StandbyReads(primary, new HikariDataSource(hikari), props.standbyPoll());
   }
 
   /** Opens one unpooled connection (connect and login within 2 s) and closes it. */

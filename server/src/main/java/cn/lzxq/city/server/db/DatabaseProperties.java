@@ -1,5 +1,6 @@
 package cn.lzxq.city.server.db;
 
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -12,6 +13,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param nativeSrid EPSG code of the native CRS used when creating the schema
  * @param poolSize largest number of pooled connections
  * @param migrateOnStart apply pending migrations at start-up when the database is reachable
+ * @param readUrl libpq or JDBC URL of a hot standby the read path may use (empty: the primary
+ *     only); see {@link StandbyReads}
+ * @param standbyPoll how often the primary's WAL position is read to judge the standby's replay
  */
 @ConfigurationProperties("city.database")
 public record DatabaseProperties(
@@ -19,4 +23,6 @@ public record DatabaseProperties(
     @DefaultValue("public") String schema,
     @DefaultValue("4544") int nativeSrid,
     @DefaultValue("16") int poolSize,
-    @DefaultValue("true") boolean migrateOnStart) {}
+    @DefaultValue("true") boolean migrateOnStart,
+    @DefaultValue("") String readUrl,
+    @DefaultValue("200ms") Duration standbyPoll) {}

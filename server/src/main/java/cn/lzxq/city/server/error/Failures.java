@@ -82,7 +82,8 @@ public final class Failures {
       return null;
     }
     if (state.startsWith("08") || state.matches("57P0[123]")) {
-      return Kind.DATABASE_UNAVAILABLE; // connection exception, admin/crash shutdown, cannot connect
+      return Kind
+          .DATABASE_UNAVAILABLE; // connection exception, admin/crash shutdown, cannot connect
     }
     if (state.equals("57014")) {
       return Kind.STATEMENT_TIMEOUT;

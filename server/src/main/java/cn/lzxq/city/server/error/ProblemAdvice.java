@@ -95,7 +95,8 @@ public class ProblemAdvice {
     if (Failures.classify(e) != Failures.Kind.BUSY) {
       return unavailable();
     }
-    ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, Failures.BUSY);
+    ProblemDetail p =
+        ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, Failures.BUSY);
     p.setType(BUSY_TYPE);
     p.setTitle("Server busy");
     return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)

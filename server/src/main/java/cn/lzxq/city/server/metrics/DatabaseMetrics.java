@@ -2,6 +2,8 @@ package cn.lzxq.city.server.metrics;
 
 import cn.lzxq.city.data.db.ReadExecutor;
 import cn.lzxq.city.data.sql.SqlTemplate;
+import cn.lzxq.city.server.db.StandbyReads;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
@@ -9,14 +11,16 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.function.ToDoubleFunction;
+import javax.sql.DataSource;
 import org.springframework.stereotype.Component;
 
 /**
  * Gauges of the database for Prometheus ({@code /actuator/prometheus}): jobs accepted and running
- * in the queue, standbys replaying synchronously, their replay lag (seconds) and whether the node
- * reads from a standby (1) or the primary (0). One statement answers all of them; its answer is
- * kept for {@value #CACHE_MS} ms so a scrape reads the database once, and a gauge is NaN while the
- * database cannot be read.
+ * in the queue, standbys replaying synchronously and their replay lag (seconds), read on the
+ * primary; and counters of the read transactions this node ran on the standby and on the primary
+ * ({@link StandbyReads}). One statement answers the gauges; its answer is kept for {@value
+ * #CACHE_MS} ms so a scrape reads the database once, and a gauge is NaN while the database cannot
+ * be read.
  */
 @Component
 class DatabaseMetrics implements MeterBinder {
@@ -25,11 +29,17 @@ class DatabaseMetrics implements MeterBinder {
   private static final Duration LIMIT = Duration.ofSeconds(2);
 
   private final ReadExecutor reads;
+  private final StandbyReads readPath;
   private volatile Map<String, Double> last = Map.of();
   private volatile Instant readAt = Instant.EPOCH;
 
-  DatabaseMetrics(ReadExecutor reads) {
-    this.reads = reads;
+  /**
+   * @param primary the primary's pool: the queue and replication are read there, whichever server
+   *     the read path uses
+   */
+  DatabaseMetrics(DataSource primary, StandbyReads readPath) {
+    this.reads = new ReadExecutor(primary, LIMIT);
+    this.readPath = readPath;
   }
 
   @Override
@@ -37,11 +47,14 @@ class DatabaseMetrics implements MeterBinder {
     gauge(
         registry, "city.jobs", "jobs in the queue by state", "jobs_accepted", "state", "accepted");
     gauge(registry, "city.jobs", "jobs in the queue by state", "jobs_running", "state", "running");
-    gauge(
-        registry,
-        "city.db.standby",
-        "1 when this node's database connection is a standby",
-        "in_recovery");
+    FunctionCounter.builder("city.db.reads", readPath, StandbyReads::standbyReads)
+        .description("read transactions by the server they ran on")
+        .tag("target", "standby")
+        .register(registry);
+    FunctionCounter.builder("city.db.reads", readPath, StandbyReads::primaryReads)
+        .description("read transactions by the server they ran on")
+        .tag("target", "primary")
+        .register(registry);
     gauge(
         registry,
         "city.db.replication.lag",
@@ -85,7 +98,6 @@ class DatabaseMetrics implements MeterBinder {
                               Map.of(
                                   "jobs_accepted", rs.getDouble("jobs_accepted"),
                                   "jobs_running", rs.getDouble("jobs_running"),
-                                  "in_recovery", rs.getBoolean("in_recovery") ? 1.0 : 0.0,
                                   "replication_lag_s", rs.getDouble("replication_lag_s"),
                                   "synchronous_standbys", rs.getDouble("synchronous_standbys"))))
               .get(0);

@@ -57,9 +57,8 @@ public class OwsException extends RuntimeException {
    * The exception report for any failure of an OWS request ({@link Failures}): itself, a {@link
    * QueryException} with its code (400), a body over the limit 413, the database unreachable as
    * NoApplicableCode 503 (the caller adds Retry-After), a busy pool likewise with its own text, the
-   * statement timeout as
-   * OperationProcessingFailed 400, and anything else, logged, as NoApplicableCode 500 without its
-   * text.
+   * statement timeout as OperationProcessingFailed 400, and anything else, logged, as
+   * NoApplicableCode 500 without its text.
    */
   public static OwsException of(Throwable t, HttpServletRequest request) {
     if (t instanceof OwsException o) {

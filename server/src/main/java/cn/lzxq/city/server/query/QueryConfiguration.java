@@ -5,7 +5,7 @@ import cn.lzxq.city.data.query.FeatureSource;
 import cn.lzxq.city.data.query.SqlBuilder;
 import cn.lzxq.city.server.db.DatabaseProperties;
 import cn.lzxq.city.server.db.LimitsProperties;
-import javax.sql.DataSource;
+import cn.lzxq.city.server.db.StandbyReads;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -15,10 +15,13 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class QueryConfiguration {
 
-  /** The one executor every read path uses, under {@code city.limits.statement-timeout}. */
+  /**
+   * The one executor every read path uses, under {@code city.limits.statement-timeout}, on the
+   * standby when it is configured and caught up.
+   */
   @Bean
-  ReadExecutor readExecutor(DataSource dataSource, LimitsProperties limits) {
-    return new ReadExecutor(dataSource, limits.statementTimeout());
+  ReadExecutor readExecutor(StandbyReads connections, LimitsProperties limits) {
+    return new ReadExecutor(connections, limits.statementTimeout());
   }
 
   @Bean

@@ -17,10 +17,9 @@ import org.springframework.stereotype.Service;
 /**
  * Loads users from the {@code app_user} table (V5 migration). Each user read is remembered for
  * {@link #OUTAGE_GRACE}: while the database cannot be reached (or no pooled connection comes free
- * in time), a user read within that time is
- * answered from memory (the password is still checked against the remembered hash), so valid
- * credentials are not refused because the database is down; others get 503 ({@link
- * OutageAwareEntryPoint}), never 401.
+ * in time), a user read within that time is answered from memory (the password is still checked
+ * against the remembered hash), so valid credentials are not refused because the database is down;
+ * others get 503 ({@link OutageAwareEntryPoint}), never 401.
  */
 @Service
 class CityUserDetailsService implements UserDetailsService {

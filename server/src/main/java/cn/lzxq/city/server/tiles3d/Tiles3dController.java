@@ -1,5 +1,7 @@
 package cn.lzxq.city.server.tiles3d;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
+
 import cn.lzxq.city.data.db.DatabaseReadException;
 import cn.lzxq.city.data.io.AsOf;
 import cn.lzxq.city.server.error.Failures;
@@ -26,13 +28,15 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.util.UriUtils;
 
 /**
- * HTTP for the 3D Tiles: {@code /3dtiles/{tileset}/tileset.json}, its subtrees and contents, with
- * {@code ?asOf=} (date or date-time; the city at that time) and {@code ?heights=ground|absolute}.
- * Strong ETags with If-None-Match → 304, gzip when the client accepts it (done here, so the
- * compressed bytes are cached and the ETag names the representation), Cache-Control short and
- * must-revalidate for the present, long for past times.
+ * HTTP for the 3D Tiles: {@code /3dtiles/{tileset}/tileset.json}, its subtrees and contents (the
+ * files of a registered tileset, {@link RegisteredTilesets}, at their own paths), with {@code
+ * ?asOf=} (date or date-time; the city at that time) and {@code ?heights=ground|absolute}. Strong
+ * ETags with If-None-Match → 304, gzip when the client accepts it (done here, so the compressed
+ * bytes are cached and the ETag names the representation), Cache-Control short and must-revalidate
+ * for the present, long for past times.
  */
 @RestController
 @RequestMapping("/3dtiles")
@@ -42,9 +46,16 @@ class Tiles3dController {
   static final int GZIP_MIN_BYTES = 512;
 
   private final TilesetService service;
+  private final RegisteredTilesets registered;
 
-  Tiles3dController(TilesetService service) {
+  Tiles3dController(TilesetService service, RegisteredTilesets registered) {
     this.service = service;
+    this.registered = registered;
+  }
+
+  /** Whether {@code tileset} is built by the server (else it may be a registered one). */
+  private boolean built(String tileset) {
+    return service.catalog().names().contains(tileset);
   }
 
   @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
@@ -61,6 +72,7 @@ class Tiles3dController {
               .toList());
       out.add(t);
     }
+    out.addAll(registered.list());
     return out;
   }
 
@@ -71,7 +83,28 @@ class Tiles3dController {
       @RequestParam(required = false) String heights,
       @RequestHeader(value = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch,
       @RequestHeader(value = HttpHeaders.ACCEPT_ENCODING, required = false) String acceptEncoding) {
-    return respond(service.tileset(tileset, view(asOf, heights)), ifNoneMatch, acceptEncoding);
+    return respond(
+        built(tileset)
+            ? service.tileset(tileset, view(asOf, heights))
+            : registered.file(tileset, "tileset.json"),
+        ifNoneMatch,
+        acceptEncoding);
+  }
+
+  /**
+   * A file of a registered tileset ({@code city import tileset}) at its path relative to the
+   * tileset's folder (percent-escapes decoded, {@code +} kept).
+   */
+  @GetMapping("/{tileset}/**")
+  ResponseEntity<byte[]> registeredFile(
+      @PathVariable String tileset,
+      HttpServletRequest request,
+      @RequestHeader(value = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch,
+      @RequestHeader(value = HttpHeaders.ACCEPT_ENCODING, required = false) String acceptEncoding) {
+    String prefix = "/3dtiles/" + tileset + "/";
+    String raw = request.getRequestURI();
+    String path = UriUtils.decode(raw.substring(raw.indexOf(prefix) + prefix.length()), UTF_8);
+    return respond(registered.file(tileset, path), ifNoneMatch, acceptEncoding);
   }
 
   @GetMapping("/{tileset}/subtrees/{level}/{x}/{y}.subtree")
@@ -85,7 +118,9 @@ class Tiles3dController {
       @RequestHeader(value = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch,
       @RequestHeader(value = HttpHeaders.ACCEPT_ENCODING, required = false) String acceptEncoding) {
     return respond(
-        service.subtree(tileset, view(asOf, heights), new TileCoord(level, x, y)),
+        built(tileset)
+            ? service.subtree(tileset, view(asOf, heights), new TileCoord(level, x, y))
+            : registered.file(tileset, "subtrees/" + level + "/" + x + "/" + y + ".subtree"),
         ifNoneMatch,
         acceptEncoding);
   }
@@ -101,6 +136,12 @@ class Tiles3dController {
       @RequestParam(required = false) String heights,
       @RequestHeader(value = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch,
       @RequestHeader(value = HttpHeaders.ACCEPT_ENCODING, required = false) String acceptEncoding) {
+    if (!built(tileset)) {
+      return respond(
+          registered.file(tileset, content + "/" + level + "/" + x + "/" + y + ".glb"),
+          ifNoneMatch,
+          acceptEncoding);
+    }
     ContentKind kind = service.catalog().ofFolder(content);
     return respond(
         service.content(tileset, kind, new TileCoord(level, x, y), view(asOf, heights)),

@@ -1,6 +1,7 @@
 package cn.lzxq.city.server.wms;
 
 import cn.lzxq.city.data.crs.CrsRef;
+import cn.lzxq.city.data.db.ReadExecutor;
 import cn.lzxq.city.data.layer.LayerCatalog;
 import cn.lzxq.city.server.wms.layer.LayerExtents;
 import cn.lzxq.city.server.wms.layer.WmsLayers;
@@ -11,7 +12,6 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
-import javax.sql.DataSource;
 import org.locationtech.jts.geom.Envelope;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,7 +31,7 @@ final class WmsCatalog {
   private final Refreshed<Map<String, Map<CrsRef, Envelope>>> extents;
   private final ExecutorService reader;
 
-  WmsCatalog(DataSource dataSource, int nativeSrid, Duration ttl, LayerCatalog catalog) {
+  WmsCatalog(ReadExecutor reads, int nativeSrid, Duration ttl, LayerCatalog catalog) {
     this.reader =
         Executors.newSingleThreadExecutor(
             r -> {
@@ -41,16 +41,10 @@ final class WmsCatalog {
             });
     this.layers =
         new Refreshed<>(
-            "layer styles",
-            () -> new WmsLayers(StyleDictionary.load(dataSource), catalog),
-            ttl,
-            reader);
+            "layer styles", () -> new WmsLayers(StyleDictionary.load(reads), catalog), ttl, reader);
     this.extents =
         new Refreshed<>(
-            "layer extents",
-            () -> LayerExtents.load(dataSource, nativeSrid, catalog),
-            ttl,
-            reader);
+            "layer extents", () -> LayerExtents.load(reads, nativeSrid, catalog), ttl, reader);
   }
 
   /**

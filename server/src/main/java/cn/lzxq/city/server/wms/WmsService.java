@@ -40,8 +40,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import javax.sql.DataSource;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.boot.context.event.ApplicationStartedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 
@@ -63,26 +62,29 @@ public class WmsService {
 
   WmsService(
       WmsProperties properties,
-      DataSource dataSource,
       FeatureSource features,
       RenderGate gate,
       CanvasPool canvases,
       Map<ImageFormat, ImageEncoder> encoders,
       LayerCatalog layers,
-      RasterPainter rasters) {
+      List<RasterPainter> rasters) {
     this.properties = properties;
-    this.rasters = rasters;
+    this.rasters = RasterPainter.of(rasters);
     this.nativeSrid = features.sql().nativeSrid();
-    this.catalog = new WmsCatalog(dataSource, nativeSrid, properties.capabilitiesTtl(), layers);
-    this.renderer = new MapRenderer(features.reads(), features.sql(), rasters);
+    this.catalog =
+        new WmsCatalog(features.reads(), nativeSrid, properties.capabilitiesTtl(), layers);
+    this.renderer = new MapRenderer(features.reads(), features.sql(), this.rasters);
     this.infoSearch = new FeatureInfoSearch(features);
     this.gate = gate;
     this.canvases = canvases;
     this.encoders = Map.copyOf(encoders);
   }
 
-  /** Reads the layer styles and extents in the background once the server has started. */
-  @EventListener(ApplicationReadyEvent.class)
+  /**
+   * Reads the layer styles and extents in the background as soon as the context has started, beside
+   * the start-up warm-up that holds readiness back (the first GetCapabilities need not wait).
+   */
+  @EventListener(ApplicationStartedEvent.class)
   void warmCatalog() {
     catalog.warm();
   }
@@ -179,6 +181,12 @@ public class WmsService {
       for (int i = 0; i < request.queryLayers().size(); i++) {
         String name = request.queryLayers().get(i);
         WmsLayer layer = tree.require(name, "QUERY_LAYERS");
+        if (!layer.queryable()) {
+          throw new OwsException(
+              WmsCodes.LAYER_NOT_QUERYABLE,
+              "QUERY_LAYERS",
+              "layer " + name + " is an image without values; it is not queryable");
+        }
         if (!layer.source().isVector()) {
           hits.add(rasterHit(layer, request));
           continue;

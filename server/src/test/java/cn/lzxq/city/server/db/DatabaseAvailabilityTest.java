@@ -58,8 +58,7 @@ class DatabaseAvailabilityTest {
         new DatabaseAvailability(DatabaseConfiguration.probe(viaProxy), Duration.ofMillis(100));
     HikariConfig hikari = CityDatabase.poolConfig(viaProxy, 4);
     hikari.setConnectionTimeout(CONNECTION_TIMEOUT_MS);
-    try (GuardedDataSource ds =
-        new GuardedDataSource(new HikariDataSource(hikari), availability)) {
+    try (GuardedDataSource ds = new GuardedDataSource(new HikariDataSource(hikari), availability)) {
       select1(ds);
       assertThat(availability.reachable()).isTrue();
 

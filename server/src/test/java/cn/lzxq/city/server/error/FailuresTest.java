@@ -29,7 +29,8 @@ class FailuresTest {
       new SQLTransientConnectionException(
           "city-public - Connection is not available, request timed out after 5000ms",
           "08001",
-          new SQLException("Connection to 127.0.0.1:55522 refused", "08001", new ConnectException()));
+          new SQLException(
+              "Connection to 127.0.0.1:55522 refused", "08001", new ConnectException()));
 
   @Test
   void eachFailureHasItsKind() {

@@ -24,7 +24,8 @@ class PrometheusMetricsTest extends SmallCityContextTest {
         .contains("/collections/{id}/items\"")
         .contains("hikaricp_connections_active")
         .containsPattern("city_jobs\\{[^}]*state=\"accepted\"[^}]*} 0")
-        .contains("city_db_standby 0")
+        .containsPattern("city_db_reads_total\\{[^}]*target=\"primary\"[^}]*} [1-9]")
+        .containsPattern("city_db_reads_total\\{[^}]*target=\"standby\"[^}]*} 0")
         .contains("city_db_replication_lag");
   }
 

@@ -186,6 +186,13 @@ class CatalogLayerEverywhereTest {
     assertThat(tileset.at("/groups/0/properties/code").asString()).isEqualTo("R2");
     assertThat(tileset.at("/root/content/uri").asString())
         .startsWith("residential_parcel/{level}/{x}/{y}.glb");
+    JsonNode region = tileset.at("/root/boundingVolume/region");
+    assertThat(region.get(5).asDouble() - region.get(4).asDouble())
+        .as("the tileset's height range holds the layer's tallest envelope")
+        .isGreaterThan(
+            Sql.count(
+                db,
+                "SELECT ceil(max(height_limit_m))::bigint FROM zoning_parcel WHERE land_use_code = 'R2'"));
     JsonNode city = JSON.readTree(Http.get(url("/3dtiles/city/tileset.json")).body());
     assertThat(city.at("/root/contents").valueStream().map(c -> c.get("uri").asString()))
         .contains("residential_parcel/{level}/{x}/{y}.glb");

@@ -65,8 +65,12 @@ class TileContentTimeoutTest {
               Sql.count(
                   db,
                   "SELECT count(*) FROM pg_locks l JOIN pg_class c ON c.oid = l.relation "
-                      + "WHERE c.relname = 'zoning_parcel' AND NOT l.granted"))
-          .as("no statement still waits for the table")
+                      + "JOIN pg_stat_activity a ON a.pid = l.pid "
+                      + "WHERE c.relname = 'zoning_parcel' AND NOT l.granted "
+                      + "AND a.query LIKE '%3D tile records: zoning parcels%'"))
+          // only the tile's statement: the WMS catalog's background read of the layer extents
+          // may be waiting for the table too, under its own limit
+          .as("the tile's statement no longer waits for the table")
           .isZero();
       lock.rollback();
     }

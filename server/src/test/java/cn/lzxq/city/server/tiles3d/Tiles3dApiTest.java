@@ -247,10 +247,14 @@ class Tiles3dApiTest {
     DoubleSummaryStatistics ground = parcelHeights(url("parcels/tileset.json"), fid);
     assertThat(ground.getMin()).as("base, ground-relative").isCloseTo(0, within(0.01));
     assertThat(ground.getMax()).as("top, ground-relative").isCloseTo(24, within(0.01));
+    // absolute: on the terrain; without a DEM on the recorded ground, with the flat 1970 m DEM of
+    // buildingsValidateAndStandOnTheTerrain (which covers the parcel) on it
+    double terrain =
+        Sql.count(db, "SELECT count(*) FROM dem WHERE valid_to IS NULL") == 0 ? 1950 : 1970;
     DoubleSummaryStatistics absolute =
         parcelHeights(url("parcels/tileset.json?heights=absolute"), fid);
-    assertThat(absolute.getMin()).as("base, absolute").isCloseTo(1950 - 30, within(0.01));
-    assertThat(absolute.getMax()).as("top, absolute").isCloseTo(1950 + 24 - 30, within(0.01));
+    assertThat(absolute.getMin()).as("base, absolute").isCloseTo(terrain - 30, within(0.01));
+    assertThat(absolute.getMax()).as("top, absolute").isCloseTo(terrain + 24 - 30, within(0.01));
   }
 
   /** Heights (m) of a parcel's envelope vertices in every content of a tileset holding it. */
@@ -562,15 +566,39 @@ class Tiles3dApiTest {
     assertHeights("buildings/tileset.json?heights=absolute", house, 1970 - 30, 1979 - 30);
     assertHeights("buildings/tileset.json?heights=absolute", block, 1970 - 30, 1982 - 30);
     assertHeights("buildings/tileset.json", house, 0, 9);
+    // towers and parcel envelopes stand on the terrain too (issue 17): the 40 m monopole LZXQ1 and
+    // the parcel XQ-1-1 (height limit 24 m), recorded at other ground elevations
+    long tower = Sql.count(db, "SELECT fid FROM base_station WHERE site_code = 'LZXQ1'");
+    long parcel = Sql.count(db, "SELECT fid FROM zoning_parcel WHERE parcel_code = 'XQ-1-1'");
+    assertThat(
+            Sql.strings(
+                db,
+                "SELECT (ground_elev_m::float8 <> 1970)::text FROM base_station WHERE fid = "
+                    + tower))
+        .containsExactly("true");
+    assertHeights(
+        "stations/tileset.json?heights=absolute", "base_station", tower, 1970 - 30, Double.NaN);
+    assertHeights(
+        "parcels/tileset.json?heights=absolute",
+        "zoning_parcel",
+        parcel,
+        1970 - 30,
+        1970 + 24 - 30);
   }
 
   private void assertHeights(String tileset, long fid, double base, double top) {
+    assertHeights(tileset, "building", fid, base, top);
+  }
+
+  private void assertHeights(String tileset, String classId, long fid, double base, double top) {
     DoubleSummaryStatistics s = new DoubleSummaryStatistics();
-    for (byte[] glb : containing(url(tileset), "building", fid).values()) {
-      new GlbFeatures(glb).vertices("building", fid).forEach(g -> s.accept(g.height()));
+    for (byte[] glb : containing(url(tileset), classId, fid).values()) {
+      new GlbFeatures(glb).vertices(classId, fid).forEach(g -> s.accept(g.height()));
     }
     assertThat(s.getCount()).as("%s: vertices of %d", tileset, fid).isGreaterThanOrEqualTo(8);
     assertThat(s.getMin()).as("%s: base of %d", tileset, fid).isCloseTo(base, within(0.01));
-    assertThat(s.getMax()).as("%s: top of %d", tileset, fid).isCloseTo(top, within(0.01));
+    if (!Double.isNaN(top)) {
+      assertThat(s.getMax()).as("%s: top of %d", tileset, fid).isCloseTo(top, within(0.01));
+    }
   }
 }

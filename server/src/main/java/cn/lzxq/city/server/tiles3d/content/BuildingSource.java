@@ -82,9 +82,12 @@ final class BuildingSource implements ContentSource {
 
   @Override
   public void footprints(Grid grid, View view, Consumer<Footprint> sink) {
-    for (Row r : rows(grid.tree().root(), view, null, null)) {
-      sink.accept(new Footprint(level(grid, r.widthM()), r.geom(), 0.01));
-    }
+    each(
+        grid.tree().root(),
+        view,
+        null,
+        null,
+        r -> sink.accept(new Footprint(level(grid, r.widthM()), r.geom(), 0.01)));
   }
 
   @Override
@@ -93,11 +96,16 @@ final class BuildingSource implements ContentSource {
     Heights heights = new Heights(view.heights(), grid.anomalyM());
     DemSource.Dem terrain = view.heights() == HeightMode.ABSOLUTE ? dem.current() : null;
     List<Building> buildings = new ArrayList<>();
-    for (Row r : rows(region, view, heights, terrain)) {
-      if (level(grid, r.widthM()) == tile.level()) {
-        buildings.addAll(r.parts());
-      }
-    }
+    each(
+        region,
+        view,
+        heights,
+        terrain,
+        r -> {
+          if (level(grid, r.widthM()) == tile.level()) {
+            buildings.addAll(r.parts());
+          }
+        });
     return buildings.isEmpty() ? null : encoder.encode(region, buildings);
   }
 
@@ -105,9 +113,11 @@ final class BuildingSource implements ContentSource {
     return ParcelSource.level(grid, widthM, TILE_TO_BUILDING);
   }
 
-  private List<Row> rows(Region window, View view, Heights heights, DemSource.Dem terrain) {
-    return reads.rows(
-        sql, TileSql.window(window, srid, view.asOf()), rs -> row(rs, heights, terrain));
+  /** Streams the window's rows. */
+  private void each(
+      Region window, View view, Heights heights, DemSource.Dem terrain, Consumer<Row> sink) {
+    reads.each(
+        sql, TileSql.window(window, srid, view.asOf()), rs -> row(rs, heights, terrain), sink);
   }
 
   /**
@@ -118,7 +128,7 @@ final class BuildingSource implements ContentSource {
     List<Building> parts = new ArrayList<>();
     if (heights != null) {
       double recorded = rs.getDouble("ground_elev_m");
-      double ground = ground(g, recorded, terrain);
+      double ground = TerrainGround.under(g, recorded, terrain);
       double top = rs.getDouble("top_m");
       double alpha = rs.getBoolean("proposed") ? PROPOSED_ALPHA : 1;
       List<Polygon> surfaces =
@@ -139,22 +149,6 @@ final class BuildingSource implements ContentSource {
       }
     }
     return new Row(g, rs.getDouble("width_m"), parts);
-  }
-
-  /** The ground under a footprint: the lowest DEM height at its vertices, else {@code recorded}. */
-  static double ground(Geometry footprint, double recorded, DemSource.Dem terrain) {
-    if (terrain == null) {
-      return recorded;
-    }
-    double lowest = Double.POSITIVE_INFINITY;
-    for (Coordinate c : footprint.getCoordinates()) {
-      double h = terrain.sample(c.x, c.y);
-      if (Double.isNaN(h)) {
-        return recorded;
-      }
-      lowest = Math.min(lowest, h);
-    }
-    return lowest;
   }
 
   /** LOD2 surfaces with heights in the tile's mode, relative to the footprint's recorded ground. */

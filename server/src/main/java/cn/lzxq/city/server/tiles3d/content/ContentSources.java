@@ -24,8 +24,8 @@ public class ContentSources {
           switch (k.encoding()) {
             case PIPES -> new PipeSource(k, reads, srid);
             case APPURTENANCES -> new PointSource(k, reads, srid);
-            case TOWERS -> new StationSource(k, reads, srid);
-            case PARCELS -> new ParcelSource(k, reads, srid);
+            case TOWERS -> new StationSource(k, reads, srid, dem);
+            case PARCELS -> new ParcelSource(k, reads, srid, dem);
             case BUILDINGS -> new BuildingSource(k, reads, srid, dem);
             case SECTORS ->
                 throw new IllegalArgumentException(

@@ -1,7 +1,9 @@
 package cn.lzxq.city.server.tiles3d.content;
 
 import cn.lzxq.city.data.db.ReadExecutor;
+import cn.lzxq.city.server.terrain.DemSource;
 import cn.lzxq.city.server.tiles3d.ContentKind;
+import cn.lzxq.city.server.tiles3d.HeightMode;
 import cn.lzxq.city.server.tiles3d.View;
 import cn.lzxq.city.server.tiles3d.grid.Grid;
 import cn.lzxq.city.tiles.content.Parcel;
@@ -25,8 +27,9 @@ import org.locationtech.jts.geom.Polygon;
  * every tile of that level it crosses, cut at the tile edges.
  *
  * <p>Heights ({@link Heights}): ground-relative by default (base 0, top = the limit); in absolute
- * mode the base is the parcel's lowest surveyed ground elevation (its outline's minimum Z, 1985
- * datum) plus the height anomaly, and the top lies the height limit above it.
+ * mode the base is the terrain under the parcel ({@link TerrainGround}: the lowest DEM height at
+ * its vertices, else its outline's minimum surveyed Z, 1985 datum) plus the height anomaly, and the
+ * top lies the height limit above it.
  */
 final class ParcelSource implements ContentSource {
 
@@ -46,10 +49,13 @@ final class ParcelSource implements ContentSource {
   private final ParcelContentEncoder encoder;
   private final String sql;
 
-  ParcelSource(ContentKind kind, ReadExecutor reads, int srid) {
+  private final DemSource dem;
+
+  ParcelSource(ContentKind kind, ReadExecutor reads, int srid, DemSource dem) {
     this.kind = kind;
     this.reads = reads;
     this.srid = srid;
+    this.dem = dem;
     this.parcelClass = ContentClasses.of(kind.main());
     this.encoder = new ParcelContentEncoder(parcelClass);
     this.sql = TileSql.sql("parcels", kind.main(), "z");
@@ -75,20 +81,29 @@ final class ParcelSource implements ContentSource {
 
   @Override
   public void footprints(Grid grid, View view, Consumer<Footprint> sink) {
-    for (Row r : rows(grid.tree().root(), view, null)) {
-      sink.accept(new Footprint(level(grid, r.widthM()), r.geom(), 0.01));
-    }
+    each(
+        grid.tree().root(),
+        view,
+        null,
+        null,
+        r -> sink.accept(new Footprint(level(grid, r.widthM()), r.geom(), 0.01)));
   }
 
   @Override
   public byte[] encode(Grid grid, TileCoord tile, View view) {
     Region region = grid.region(tile);
     List<Parcel> parcels = new ArrayList<>();
-    for (Row r : rows(region, view, new Heights(view.heights(), grid.anomalyM()))) {
-      if (level(grid, r.widthM()) == tile.level()) {
-        parcels.addAll(r.parts());
-      }
-    }
+    DemSource.Dem terrain = view.heights() == HeightMode.ABSOLUTE ? dem.current() : null;
+    each(
+        region,
+        view,
+        new Heights(view.heights(), grid.anomalyM()),
+        terrain,
+        r -> {
+          if (level(grid, r.widthM()) == tile.level()) {
+            parcels.addAll(r.parts());
+          }
+        });
     return parcels.isEmpty() ? null : encoder.encode(region, parcels);
   }
 
@@ -107,20 +122,23 @@ final class ParcelSource implements ContentSource {
     return Math.max(0, Math.min(grid.deepest(), level));
   }
 
-  private List<Row> rows(Region window, View view, Heights heights) {
-    return reads.rows(sql, TileSql.window(window, srid, view.asOf()), rs -> row(rs, heights));
+  /** Streams the window's rows. */
+  private void each(
+      Region window, View view, Heights heights, DemSource.Dem terrain, Consumer<Row> sink) {
+    reads.each(
+        sql, TileSql.window(window, srid, view.asOf()), rs -> row(rs, heights, terrain), sink);
   }
 
   /**
    * A row; the parcel parts are built only when {@code heights} is given (content, not footprints).
    */
-  private Row row(ResultSet rs, Heights heights) throws SQLException {
+  private Row row(ResultSet rs, Heights heights, DemSource.Dem terrain) throws SQLException {
     Geometry g = TileSql.geometry(rs, "geom");
     List<Parcel> parts = new ArrayList<>();
     if (heights != null) {
       Double limit = TileSql.number(rs, "height_limit_m");
       double height = limit != null && limit > 0 ? limit : NO_LIMIT_HEIGHT_M;
-      double ground = rs.getDouble("ground_elev_m");
+      double ground = TerrainGround.under(g, rs.getDouble("ground_elev_m"), terrain);
       Map<String, Object> props = TileSql.properties(rs, parcelClass, Map.of());
       for (int i = 0; i < g.getNumGeometries(); i++) {
         parts.add(

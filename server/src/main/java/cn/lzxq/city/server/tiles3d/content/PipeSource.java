@@ -72,9 +72,12 @@ final class PipeSource implements ContentSource {
 
   @Override
   public void footprints(Grid grid, View view, Consumer<Footprint> sink) {
-    for (Row r : rows(grid.tree().root(), new LevelBand(0, Integer.MAX_VALUE), view, null)) {
-      sink.accept(new Footprint(level(grid, r), r.geom(), 1.5 * r.sizeMm() / 1000.0 + 0.1));
-    }
+    each(
+        grid.tree().root(),
+        new LevelBand(0, Integer.MAX_VALUE),
+        view,
+        null,
+        r -> sink.accept(new Footprint(level(grid, r), r.geom(), 1.5 * r.sizeMm() / 1000.0 + 0.1)));
   }
 
   @Override
@@ -91,11 +94,16 @@ final class PipeSource implements ContentSource {
     double margin = 10 + 30 * Math.min(band.maxMm(), 3000) / 1000.0;
     while (true) {
       List<PipeRun> pipes = new ArrayList<>();
-      for (Row r : rows(region.expandedBy(margin), band, view, heights)) {
-        if (level(grid, r) == tile.level()) {
-          pipes.add(r.run());
-        }
-      }
+      each(
+          region.expandedBy(margin),
+          band,
+          view,
+          heights,
+          r -> {
+            if (level(grid, r) == tile.level()) {
+              pipes.add(r.run());
+            }
+          });
       double needed = PipeContentEncoder.marginMetres(pipes);
       if (needed <= margin) {
         return pipes.isEmpty()
@@ -124,11 +132,12 @@ final class PipeSource implements ContentSource {
     return level >= deepest - 1 ? 2 : level >= deepest - 3 ? 1 : level >= deepest - 4 ? 0 : -1;
   }
 
-  private List<Row> rows(Region window, LevelBand band, View view, Heights heights) {
+  /** Streams the rows of the window and size band (memory bounded for the whole city). */
+  private void each(Region window, LevelBand band, View view, Heights heights, Consumer<Row> sink) {
     Map<String, Object> params = new HashMap<>(TileSql.window(window, srid, view.asOf()));
     params.put("min_mm", band.minMm());
     params.put("max_mm", band.maxMm());
-    return reads.rows(sql, params, rs -> row(rs, heights));
+    reads.each(sql, params, rs -> row(rs, heights), sink);
   }
 
   /** A row; the PipeRun is built only when {@code heights} is given (content, not footprints). */

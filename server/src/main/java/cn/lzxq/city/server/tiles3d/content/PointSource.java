@@ -16,7 +16,6 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -101,10 +100,12 @@ final class PointSource implements ContentSource {
 
   @Override
   public void footprints(Grid grid, View view, Consumer<Footprint> sink) {
-    for (PointAsset a :
-        assets(grid.tree().root(), view, new Heights(view.heights(), grid.anomalyM()))) {
-      sink.accept(new Footprint(level(grid), TileGeometry.point(a.position()), 0));
-    }
+    int level = level(grid);
+    each(
+        grid.tree().root(),
+        view,
+        new Heights(view.heights(), grid.anomalyM()),
+        a -> sink.accept(new Footprint(level, TileGeometry.point(a.position()), 0)));
   }
 
   @Override
@@ -113,17 +114,26 @@ final class PointSource implements ContentSource {
       return null;
     }
     Region region = grid.region(tile);
-    List<PointAsset> assets =
-        assets(region.expandedBy(REACH_M), view, new Heights(view.heights(), grid.anomalyM()));
+    List<PointAsset> assets = new ArrayList<>();
+    each(
+        region.expandedBy(REACH_M),
+        view,
+        new Heights(view.heights(), grid.anomalyM()),
+        assets::add);
     return assets.isEmpty() ? null : encoder.encode(region, assets);
   }
 
-  private List<PointAsset> assets(Region window, View view, Heights heights) {
-    List<PointAsset> out =
-        new ArrayList<>(
-            reads.rows(sql, TileSql.window(window, srid, view.asOf()), rs -> asset(rs, heights)));
-    out.removeIf(Objects::isNull);
-    return out;
+  /** Streams the window's assets (points that are no asset are skipped). */
+  private void each(Region window, View view, Heights heights, Consumer<PointAsset> sink) {
+    reads.each(
+        sql,
+        TileSql.window(window, srid, view.asOf()),
+        rs -> asset(rs, heights),
+        a -> {
+          if (a != null) {
+            sink.accept(a);
+          }
+        });
   }
 
   private PointAsset asset(ResultSet rs, Heights heights) throws SQLException {

@@ -3,7 +3,9 @@ package cn.lzxq.city.server.tiles3d.content;
 import cn.lzxq.city.data.db.ReadExecutor;
 import cn.lzxq.city.data.layer.Layer;
 import cn.lzxq.city.data.layer.TileContent.TileEncoding;
+import cn.lzxq.city.server.terrain.DemSource;
 import cn.lzxq.city.server.tiles3d.ContentKind;
+import cn.lzxq.city.server.tiles3d.HeightMode;
 import cn.lzxq.city.server.tiles3d.View;
 import cn.lzxq.city.server.tiles3d.grid.Grid;
 import cn.lzxq.city.tiles.content.AntennaSector;
@@ -23,12 +25,15 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.Geometry;
 
 /**
  * Base-station towers (by tower type) with their antenna sectors, oriented by azimuth and total
- * downtilt at the antenna height on the tower axis. A site appears at the level the importance
- * policy ({@link GridImportance}) gives a size of {@value #SIZE_PER_METRE} mm per metre of tower
- * height (a 40 m tower at the level of a DN 400 main), in the tile that owns its position.
+ * downtilt at the antenna height on the tower axis; in absolute height mode the tower stands on the
+ * terrain ({@link TerrainGround}) and its antennas are placed from there. A site appears at the
+ * level the importance policy ({@link GridImportance}) gives a size of {@value #SIZE_PER_METRE} mm
+ * per metre of tower height (a 40 m tower at the level of a DN 400 main), in the tile that owns its
+ * position.
  */
 final class StationSource implements ContentSource {
 
@@ -50,10 +55,13 @@ final class StationSource implements ContentSource {
   /**
    * @param kind a content of a {@code TOWERS} layer and a {@code SECTORS} layer
    */
-  StationSource(ContentKind kind, ReadExecutor reads, int srid) {
+  private final DemSource dem;
+
+  StationSource(ContentKind kind, ReadExecutor reads, int srid, DemSource dem) {
     this.kind = kind;
     this.reads = reads;
     this.srid = srid;
+    this.dem = dem;
     Layer sectors =
         kind.member(TileEncoding.SECTORS)
             .orElseThrow(
@@ -87,9 +95,14 @@ final class StationSource implements ContentSource {
 
   @Override
   public void footprints(Grid grid, View view, Consumer<Footprint> sink) {
-    for (Site s : sites(grid, grid.tree().root(), view)) {
-      sink.accept(new Footprint(level(grid, s.tower()), TileGeometry.point(s.tower().base()), 0));
-    }
+    Heights heights = new Heights(view.heights(), grid.anomalyM());
+    reads.each(
+        stationSql,
+        TileSql.window(grid.tree().root(), srid, view.asOf()),
+        rs -> site(rs, heights, null),
+        s ->
+            sink.accept(
+                new Footprint(level(grid, s.tower()), TileGeometry.point(s.tower().base()), 0)));
   }
 
   @Override
@@ -123,13 +136,15 @@ final class StationSource implements ContentSource {
 
   private List<Site> sites(Grid grid, cn.lzxq.city.tiles.geo.Region window, View view) {
     Heights heights = new Heights(view.heights(), grid.anomalyM());
+    DemSource.Dem terrain = view.heights() == HeightMode.ABSOLUTE ? dem.current() : null;
     return reads.rows(
-        stationSql, TileSql.window(window, srid, view.asOf()), rs -> site(rs, heights));
+        stationSql, TileSql.window(window, srid, view.asOf()), rs -> site(rs, heights, terrain));
   }
 
-  private Site site(ResultSet rs, Heights heights) throws SQLException {
-    Coordinate c = TileSql.geometry(rs, "geom").getCoordinate();
-    double ground = rs.getDouble("ground_elev_m");
+  private Site site(ResultSet rs, Heights heights, DemSource.Dem terrain) throws SQLException {
+    Geometry point = TileSql.geometry(rs, "geom");
+    Coordinate c = point.getCoordinate();
+    double ground = TerrainGround.under(point, rs.getDouble("ground_elev_m"), terrain);
     TowerSite t =
         new TowerSite(
             rs.getLong("fid"),

@@ -1,6 +1,9 @@
 package cn.lzxq.city.server.tiles3d.grid;
 
 import cn.lzxq.city.data.db.ReadExecutor;
+import cn.lzxq.city.data.layer.Layer;
+import cn.lzxq.city.data.layer.LayerCatalog;
+import cn.lzxq.city.data.layer.TileContent.TileEncoding;
 import cn.lzxq.city.data.sql.SqlTemplate;
 import cn.lzxq.city.server.tiles3d.Tiles3dProperties;
 import cn.lzxq.city.server.tiles3d.content.Heights;
@@ -12,11 +15,17 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
 /**
  * Computes the {@link Grid} from the database (the extent of every version of the tiled layers) and
- * keeps it until {@link #invalidate()} (the change log calls it when an edit lands outside).
+ * keeps it until {@link #invalidate()} (the change log calls it when an edit lands outside). The
+ * tiled layers are the catalog's layers with a 3D mapping; each is measured by the extent statement
+ * of its encoding ({@code sql/tiles3d/extent/<encoding>.sql}) over its own rows. Sectors ride on
+ * their towers and are not measured.
  *
  * <p>The rectangle is the data's box padded by {@value #PAD_DEGREES}° and snapped outward to a
  * {@value #SNAP_DEGREES}° lattice (so small edits do not move the grid), then squared in metres.
@@ -36,11 +45,44 @@ public class CityGrid {
 
   private final ReadExecutor reads;
   private final Tiles3dProperties props;
+  private final String extentSql;
+  private final String pipeSizesSql;
   private volatile Grid grid;
 
-  public CityGrid(ReadExecutor reads, Tiles3dProperties props) {
+  public CityGrid(ReadExecutor reads, Tiles3dProperties props, LayerCatalog catalog) {
     this.reads = reads;
     this.props = props;
+    this.extentSql = extentSql(catalog);
+    this.pipeSizesSql = pipeSizesSql(catalog);
+  }
+
+  /** One statement measuring every tiled layer, one row per layer that has rows. */
+  static String extentSql(LayerCatalog catalog) {
+    String layers =
+        perLayer(
+            catalog,
+            l -> l.tiles().encoding() != TileEncoding.SECTORS,
+            l -> "tiles3d/extent/" + l.tiles().encoding().name().toLowerCase(Locale.ROOT));
+    return layers.isEmpty() ? "" : SqlTemplate.render("tiles3d/extent", Map.of("layers", layers));
+  }
+
+  /** One statement counting the segments of every pipe layer by size and length. */
+  static String pipeSizesSql(LayerCatalog catalog) {
+    return perLayer(
+        catalog, l -> l.tiles().encoding() == TileEncoding.PIPES, l -> "tiles3d/pipe_sizes");
+  }
+
+  /** The template of each tiled layer that passes {@code which}, joined by UNION ALL. */
+  private static String perLayer(
+      LayerCatalog catalog, Predicate<Layer> which, Function<Layer, String> template) {
+    return catalog.all().stream()
+        .filter(l -> l.tiles() != null && which.test(l))
+        .map(
+            l ->
+                SqlTemplate.render(
+                    template.apply(l),
+                    Map.of("layer", l.name(), "table", l.table(), "filter", l.rowFilter())))
+        .collect(Collectors.joining("\nUNION ALL\n"));
   }
 
   /** The current grid. */
@@ -64,20 +106,22 @@ public class CityGrid {
 
   private Grid compute() {
     List<LayerExtent> extents =
-        reads.rows(
-            SqlTemplate.load("tiles3d/extent"),
-            Map.of("depth", Heights.DEFAULT_DEPTH_M),
-            rs ->
-                new LayerExtent(
-                    rs.getString("layer"),
-                    rs.getDouble("west"),
-                    rs.getDouble("south"),
-                    rs.getDouble("east"),
-                    rs.getDouble("north"),
-                    rs.getDouble("ground_min"),
-                    rs.getDouble("ground_max"),
-                    rs.getDouble("rel_min"),
-                    rs.getDouble("rel_max")));
+        extentSql.isEmpty()
+            ? List.of()
+            : reads.rows(
+                extentSql,
+                Map.of("depth", Heights.DEFAULT_DEPTH_M),
+                rs ->
+                    new LayerExtent(
+                        rs.getString("layer"),
+                        rs.getDouble("west"),
+                        rs.getDouble("south"),
+                        rs.getDouble("east"),
+                        rs.getDouble("north"),
+                        rs.getDouble("ground_min"),
+                        rs.getDouble("ground_max"),
+                        rs.getDouble("rel_min"),
+                        rs.getDouble("rel_max")));
     Map<String, LayerExtent> byLayer = new LinkedHashMap<>();
     double[] box = {Double.MAX_VALUE, Double.MAX_VALUE, -Double.MAX_VALUE, -Double.MAX_VALUE};
     for (LayerExtent e : extents) {
@@ -122,11 +166,14 @@ public class CityGrid {
 
   /** Per pipe layer, the ranking that keeps its coarse tiles within the budget. */
   private Map<String, ImportanceRanking> importanceRankings(int deepest) {
+    if (pipeSizesSql.isEmpty()) {
+      return Map.of();
+    }
     record Row(String layer, ImportanceRanking.SizeCount count) {}
     Map<String, List<ImportanceRanking.SizeCount>> sizes = new LinkedHashMap<>();
     for (Row r :
         reads.rows(
-            SqlTemplate.load("tiles3d/pipe_sizes"),
+            pipeSizesSql,
             Map.of(),
             rs ->
                 new Row(

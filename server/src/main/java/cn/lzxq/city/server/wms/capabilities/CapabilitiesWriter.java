@@ -213,7 +213,7 @@ public final class CapabilitiesWriter {
   private void layer(WmsLayer l, Map<CrsRef, Envelope> boxes, boolean top)
       throws XMLStreamException {
     x.writeStartElement("Layer");
-    x.writeAttribute("queryable", "1");
+    x.writeAttribute("queryable", l.queryable() ? "1" : "0");
     text("Name", l.name());
     text("Title", l.titleZh());
     text("Abstract", l.abstractEn());

@@ -3,9 +3,11 @@ package cn.lzxq.city.server.wms.layer;
 import cn.lzxq.city.data.ServiceArea;
 import cn.lzxq.city.data.crs.CrsRef;
 import cn.lzxq.city.data.crs.ServedCrs;
+import cn.lzxq.city.data.db.ReadExecutor;
 import cn.lzxq.city.data.db.ValidTime;
 import cn.lzxq.city.data.layer.Layer;
 import cn.lzxq.city.data.layer.LayerCatalog;
+import cn.lzxq.city.data.ortho.DomStore;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -14,7 +16,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import javax.sql.DataSource;
 import org.locationtech.jts.geom.Envelope;
 
 /**
@@ -39,20 +40,24 @@ public final class LayerExtents {
 
   /** The extents by layer name, then by CRS. */
   public static Map<String, Map<CrsRef, Envelope>> load(
-      DataSource dataSource, int nativeSrid, LayerCatalog catalog) throws SQLException {
-    Map<String, Map<CrsRef, Envelope>> out = new HashMap<>();
+      ReadExecutor reads, int nativeSrid, LayerCatalog catalog) throws SQLException {
     List<CrsRef> served = ServedCrs.forNative(nativeSrid);
-    try (Connection c = dataSource.getConnection()) {
-      for (Layer layer : catalog.all()) {
-        out.put(layer.name(), extent(c, layer, nativeSrid, served));
-      }
-    }
-    return out;
+    return reads.read(
+        tx -> {
+          Map<String, Map<CrsRef, Envelope>> out = new HashMap<>();
+          for (Layer layer : catalog.all()) {
+            out.put(layer.name(), extent(tx.connection(), layer, nativeSrid, served));
+          }
+          return out;
+        });
   }
 
   private static Map<CrsRef, Envelope> extent(
       Connection c, Layer layer, int nativeSrid, List<CrsRef> served) throws SQLException {
-    String measured = layer.isVector() ? measured(layer, nativeSrid) : gridExtent(nativeSrid);
+    String measured =
+        layer.isVector()
+            ? measured(layer, nativeSrid)
+            : layer.table().equals(DomStore.TABLE) ? imageExtent() : gridExtent(nativeSrid);
     ServiceArea a = ServiceArea.LANZHOU_NEW_AREA;
     Map<CrsRef, Envelope> boxes = new LinkedHashMap<>();
     try (PreparedStatement ps = c.prepareStatement(String.format(SQL, measured))) {
@@ -74,6 +79,11 @@ public final class LayerExtents {
       }
     }
     return boxes;
+  }
+
+  /** The extent of the current orthophoto (table dom, V71), native CRS. */
+  private static String imageExtent() {
+    return "(SELECT geom FROM dom WHERE " + ValidTime.now("dom") + ")";
   }
 
   /** The frame of the latest current coverage grid, native CRS: a raster layer's extent. */

@@ -33,6 +33,14 @@ public record WmsLayer(
     children = List.copyOf(children);
   }
 
+  /**
+   * Whether GetFeatureInfo answers on the layer: features, or a raster with cell values (not an
+   * image such as the orthophoto).
+   */
+  public boolean queryable() {
+    return source.isVector() || !source.attributes().isEmpty();
+  }
+
   /** The style of this name; blank or {@code default} gives the default style. */
   public Style style(String styleName) {
     if (styleName == null || styleName.isBlank() || styleName.equalsIgnoreCase("default")) {

@@ -97,7 +97,7 @@ public final class MapRenderer {
         vectors.clear();
         if (next != null) {
           deadline.check();
-          rasters.paint(next.layer(), next.style(), w, g, tx);
+          rasters.paint(next.layer(), next.style(), w, plan.asOf(), g, tx);
         }
       }
     }

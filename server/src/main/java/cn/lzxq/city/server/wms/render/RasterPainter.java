@@ -6,20 +6,28 @@ import cn.lzxq.city.server.wms.request.MapWindow;
 import cn.lzxq.city.server.wms.style.Style;
 import java.awt.Graphics2D;
 import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 /**
- * Draws the raster layers of the catalog (coverage) in a map, and answers GetFeatureInfo on them;
- * the capability owning the raster implements it.
+ * Draws raster layers of the catalog (orthophoto, coverage) in a map, and answers GetFeatureInfo on
+ * them; the capability owning a raster implements it for its layers ({@link #paints}), and {@link
+ * #of} puts the painters of every capability together.
  */
 public interface RasterPainter {
+
+  /** Whether this painter draws {@code layer}. */
+  boolean paints(Layer layer);
 
   /**
    * Paints a raster layer over the window with its style, in the map's read transaction.
    *
    * @param g the map's graphics, pixels of the window
+   * @param asOf the time the map shows (null: now), for rasters that keep versions
    */
-  void paint(Layer layer, Style style, MapWindow window, Graphics2D g, ReadTransaction tx)
+  void paint(
+      Layer layer, Style style, MapWindow window, Instant asOf, Graphics2D g, ReadTransaction tx)
       throws SQLException;
 
   /**
@@ -29,15 +37,40 @@ public interface RasterPainter {
   Map<String, Object> valueAt(Layer layer, MapWindow window, double i, double j)
       throws SQLException;
 
-  /** A painter for a catalog without raster layers. */
-  RasterPainter NONE =
-      new RasterPainter() {
-        @Override
-        public void paint(Layer l, Style s, MapWindow w, Graphics2D g, ReadTransaction tx) {}
+  /**
+   * One painter for every raster layer: each layer is drawn by the first of {@code painters} that
+   * paints it; a raster layer no painter claims is left blank and has no values.
+   */
+  static RasterPainter of(List<RasterPainter> painters) {
+    List<RasterPainter> all = List.copyOf(painters);
+    return new RasterPainter() {
+      @Override
+      public boolean paints(Layer l) {
+        return all.stream().anyMatch(p -> p.paints(l));
+      }
 
-        @Override
-        public Map<String, Object> valueAt(Layer l, MapWindow w, double i, double j) {
-          return Map.of();
+      @Override
+      public void paint(
+          Layer l, Style s, MapWindow w, Instant asOf, Graphics2D g, ReadTransaction tx)
+          throws SQLException {
+        for (RasterPainter p : all) {
+          if (p.paints(l)) {
+            p.paint(l, s, w, asOf, g, tx);
+            return;
+          }
         }
-      };
+      }
+
+      @Override
+      public Map<String, Object> valueAt(Layer l, MapWindow w, double i, double j)
+          throws SQLException {
+        for (RasterPainter p : all) {
+          if (p.paints(l)) {
+            return p.valueAt(l, w, i, j);
+          }
+        }
+        return Map.of();
+      }
+    };
+  }
 }

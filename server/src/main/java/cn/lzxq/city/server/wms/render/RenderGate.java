@@ -65,7 +65,9 @@ public final class RenderGate {
     };
   }
 
-  /** 503 (the controllers add Retry-After): every render slot stayed taken for the queue timeout. */
+  /**
+   * 503 (the controllers add Retry-After): every render slot stayed taken for the queue timeout.
+   */
   private OwsException busy() {
     return new OwsException(
         OwsException.NO_APPLICABLE_CODE,

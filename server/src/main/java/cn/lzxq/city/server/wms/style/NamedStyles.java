@@ -4,6 +4,7 @@ import static cn.lzxq.city.server.wms.style.Palette.hex;
 import static cn.lzxq.city.server.wms.style.Palette.withOpacity;
 
 import cn.lzxq.city.data.layer.Layer;
+import cn.lzxq.city.data.ortho.DomStore;
 import cn.lzxq.city.data.query.Filter;
 import cn.lzxq.city.data.query.Filter.CompareOp;
 import java.awt.Color;
@@ -40,7 +41,9 @@ public final class NamedStyles {
   public List<Style> of(Layer layer) {
     String name = layer.name();
     if (!layer.isVector()) {
-      return List.of(coverageRsrp(), coverageSinr());
+      return layer.table().equals(DomStore.TABLE)
+          ? List.of(image())
+          : List.of(coverageRsrp(), coverageSinr());
     }
     if (name.startsWith("pipe_") && !name.equals("pipe_point")) {
       String network = name.substring(5).toUpperCase();
@@ -55,6 +58,11 @@ public final class NamedStyles {
       case "construction_project" -> List.of(projectsByStatus());
       default -> List.of(plain(layer));
     };
+  }
+
+  /** The one style of an image layer (the orthophoto): its pixels as imported, no legend rules. */
+  private static Style image() {
+    return Style.of("default", "影像", "The image as imported", List.of());
   }
 
   /**

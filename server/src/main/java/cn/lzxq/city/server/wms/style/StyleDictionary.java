@@ -1,5 +1,6 @@
 package cn.lzxq.city.server.wms.style;
 
+import cn.lzxq.city.data.db.ReadExecutor;
 import java.awt.Color;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -7,7 +8,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import javax.sql.DataSource;
 
 /**
  * The code dictionaries styles are built from, read from the database (migration V2): CJJ 61
@@ -39,10 +39,13 @@ public record StyleDictionary(
   /** A GB 50137 land-use class; parent null for a major class. */
   public record LandUse(String code, String parent, String nameZh, String nameEn, Color color) {}
 
-  /** Reads the dictionaries. */
-  public static StyleDictionary load(DataSource dataSource) throws SQLException {
-    try (Connection c = dataSource.getConnection();
-        Statement s = c.createStatement()) {
+  /** Reads the dictionaries (one read transaction under the service's statement timeout). */
+  public static StyleDictionary load(ReadExecutor reads) throws SQLException {
+    return reads.read(tx -> read(tx.connection()));
+  }
+
+  private static StyleDictionary read(Connection c) throws SQLException {
+    try (Statement s = c.createStatement()) {
       List<Entry> networks = new ArrayList<>();
       try (ResultSet rs =
           s.executeQuery("SELECT code, name_zh, name_en, rgb FROM network_type ORDER BY digit")) {
