@@ -83,6 +83,13 @@ function midpoint(f) {
   const b = c[Math.floor((c.length - 1) / 2) + 1] || a;
   return [(a[0] + b[0]) / 2, (a[1] + b[1]) / 2];
 }
+/** [w, s, e, n] of a GeoJSON geometry. */
+function bboxOfGeometry(g) {
+  const b = [Infinity, Infinity, -Infinity, -Infinity];
+  const walk = (c) => { if (typeof c[0] === 'number') { b[0] = Math.min(b[0], c[0]); b[1] = Math.min(b[1], c[1]); b[2] = Math.max(b[2], c[0]); b[3] = Math.max(b[3], c[1]); } else c.forEach(walk); };
+  walk(g.coordinates);
+  return b;
+}
 /** Centre depth below the ground (ground-relative tiles: ground at height 0). */
 function centreHeight(f) {
   const p = f.properties;
@@ -341,10 +348,22 @@ async function canvasSample() {
   });
 }
 
-/** Waits until the globe has loaded its terrain and imagery tiles for the view, and a frame is drawn. */
-async function globeIdle() {
-  await page.waitForFunction(() => { const v = window.__city.viewer; v.scene.requestRender(); return v.scene.globe.tilesLoaded; }, null, { timeout: 240000, polling: 250 });
-  await idle();
+/** Waits for a frame drawn after the call with every terrain and imagery tile of the view loaded. */
+async function globeIdle(timeout = 240000) {
+  let timer;
+  const late = new Promise((_, reject) => { timer = setTimeout(() => reject(new Error(`globe not loaded after ${timeout} ms`)), timeout); });
+  try {
+    await Promise.race([page.evaluate(() => window.__city.whenGlobeLoaded()), late]);
+  } finally { clearTimeout(timer); }
+}
+
+/** Share of the sampled pixels whose colour differs (sum of |ΔR|+|ΔG|+|ΔB| > 40) between two samples. */
+function changedShare(a, b) {
+  let changed = 0;
+  for (let i = 0; i < a.length; i += 3) {
+    if (Math.abs(a[i] - b[i]) + Math.abs(a[i + 1] - b[i + 1]) + Math.abs(a[i + 2] - b[i + 2]) > 40) changed++;
+  }
+  return changed / (a.length / 3);
 }
 
 await test('coverage-overlay', async () => {
@@ -373,30 +392,62 @@ await test('coverage-overlay', async () => {
   await showParcels(false);
   await globeIdle();
   const before = await canvasSample();
-  // The globe reports tilesLoaded until it has taken up the new layer: wait for its first tile.
-  const firstTile = page.waitForResponse((r) => r.url().includes(`/wmts/${layer}/rsrp/`), { timeout: 120000 });
   await toggle.check();
-  await firstTile;
-  await page.waitForTimeout(500);
   await globeIdle();
   const after = await canvasSample();
   await shot('05b-coverage');
-  let changed = 0;
-  for (let i = 0; i < before.length; i += 3) {
-    if (Math.abs(before[i] - after[i]) + Math.abs(before[i + 1] - after[i + 1]) + Math.abs(before[i + 2] - after[i + 2]) > 40) changed++;
-  }
-  const share = changed / (before.length / 3);
+  const share = changedShare(before, after);
   const tiles = requested.filter((u) => u.includes(`/wmts/${layer}/rsrp/current/CGCS2000Quad/`));
-  log(`coverage overlay ${layer}: ${tiles.length} WMTS tiles, ${(share * 100).toFixed(1)} % of the view changed`);
+  await toggle.uncheck();
+  await globeIdle();
+  const offShare = changedShare(before, await canvasSample());
+  log(`coverage overlay ${layer}: ${tiles.length} WMTS tiles, ${(share * 100).toFixed(1)} % of the view changed, ${(offShare * 100).toFixed(1)} % after hiding it`);
   assert(tiles.length > 0, `no WMTS tiles of ${layer} requested`);
   assert(share > 0.02, `the coverage overlay changes only ${(share * 100).toFixed(2)} % of the view`);
+  assert(offShare < share / 4, `hiding the overlay leaves ${(offShare * 100).toFixed(2)} % of the view changed (${(share * 100).toFixed(2)} % with it)`);
+  // KPIs against the plan (a job over this coverage), the holes, and one hole's candidate towers.
+  await openTool('coverage');
+  await page.click('#run-coverage');
+  const kpi = await resultOf('coverage', 300000);
+  const props = kpi.features.map((f) => f.properties);
+  const totals = props.filter((p) => p.kind === 'kpi' && p.district === 'all' && p.landUseClass === 'all');
+  const holes = kpi.features.filter((f) => f.properties.kind === 'hole');
+  log(`coverage KPIs: ${totals.map((p) => `${p.layer} ${(p.share * 100).toFixed(1)} %`).join(', ')}; ${holes.length} holes`);
+  assert(totals.length > 0, 'no whole-area KPI per operator and band');
+  const summaryText = await page.locator('#result-summary').innerText();
+  for (const p of totals) assert(summaryText.includes(`${(p.share * 100).toFixed(1)} %`), `the KPI panel lacks ${p.layer} ${p.share}: ${summaryText}`);
+  const districts = new Set(props.filter((p) => p.kind === 'kpi' && p.landUseClass === 'all').map((p) => p.district));
+  assert(await page.locator('#kpi-table tr').count() === districts.size + 1, `the KPI table has not one row per district (${[...districts]})`);
+  assert(holes.length > 0, 'no coverage hole found in the sample');
+  assert(await page.locator('#result-list li').count() === holes.length, 'not one row per hole');
+  const pickHole = holes.reduce((best, h, i) => (h.properties.candidates.length > holes[best].properties.candidates.length ? i : best), 0);
+  const hole = holes[pickHole].properties;
+  await page.click(`#result-list button[data-index="${pickHole}"]`);
+  await page.waitForFunction((n) => window.__city.analysis.hole && window.__city.analysis.hole.hole === n, hole.hole, { timeout: 60000 });
+  const listed = await page.locator('#result-detail button.row').evaluateAll((bs) => bs.map((b) => b.dataset.site));
+  const ranked = hole.candidates.map((c) => c.siteCode);
+  assert(JSON.stringify(listed) === JSON.stringify(ranked), `candidate towers ${listed} not in the server's rank ${ranked}`);
+  for (let i = 1; i < hole.candidates.length; i++) {
+    assert(hole.candidates[i - 1].coveredAreaM2 >= hole.candidates[i].coveredAreaM2, 'candidates not ranked by the hole area they cover');
+  }
+  const located = await page.evaluate(() => window.__city.analysis.hole.located.length);
+  assert(located === ranked.length, `${located} of ${ranked.length} candidate towers drawn`);
+  await page.waitForTimeout(1500); // the flight to the hole
+  await idle();
+  const [hw, hs, he, hn] = bboxOfGeometry(holes[pickHole].geometry);
+  const centre = await screenOf((hw + he) / 2, (hs + hn) / 2, 0);
+  assert(centre && centre.cx > 0 && centre.cx < VIEW.width && centre.cy > 0 && centre.cy < VIEW.height, 'the view did not move to the hole');
+  assert(await page.locator(`#lt-raster-${hole.layer}`).isChecked(), `the hole's coverage ${hole.layer} is not shown`);
+  log(`hole ${hole.hole} (${hole.layer}, ${Math.round(hole.areaM2)} m²): candidate towers ${ranked.join(', ') || 'none'}`);
+  await shot('05c-coverage-hole');
+  await page.evaluate(() => window.__city.analysis.clear());
+  await page.locator(`#lt-raster-${hole.layer}`).uncheck();
   await page.click('#lang-btn');
   await page.waitForFunction(() => document.documentElement.lang === 'en');
   assert((await page.locator('#layer-tree').innerText()).includes('Wireless coverage'), 'coverage group not English');
   await page.click('#lang-btn');
   await page.waitForFunction(() => document.documentElement.lang === 'zh-CN');
   await showParcels(true);
-  await page.locator(`#lt-raster-${layer}`).uncheck();
 });
 
 await test('keyboard', async () => {

@@ -349,6 +349,7 @@ const analysis = new AnalysisTools({
   viewer, tilesets, pickFeature, flyToBbox,
   asOf: () => city.asOf,
   viewExtent: () => viewExtentDegrees(viewer, city.home_ || city.extent),
+  showCoverage: (name) => { if (coverage.has(name) && !coverageShown.has(name)) { imageryControl.show(name, true); tree.render(); } },
 });
 city.analysis = analysis;
 
@@ -389,6 +390,15 @@ city.pickAt = (x, y) => pickFeature({ x, y });
 city.showFeature = showFeature;
 city.whenIdle = () => new Promise((resolve) => {
   const check = () => { if (tilesets.allLoaded()) { viewer.scene.postRender.removeEventListener(check); resolve(true); } };
+  viewer.scene.postRender.addEventListener(check);
+  viewer.scene.requestRender();
+});
+// The globe's tilesLoaded describes the last frame's update: read right after a change (an imagery
+// layer added) it is still the old frame's `true`. Judged in postRender, of frames drawn after the call.
+city.whenGlobeLoaded = () => new Promise((resolve) => {
+  const check = () => {
+    if (viewer.scene.globe.tilesLoaded && tilesets.allLoaded()) { viewer.scene.postRender.removeEventListener(check); resolve(true); } else viewer.scene.requestRender();
+  };
   viewer.scene.postRender.addEventListener(check);
   viewer.scene.requestRender();
 });
