@@ -274,12 +274,11 @@ await test('tilesets-loaded', async () => {
   assert(!requested.some((u) => /\/wms\?.*request=getmap/i.test(u)), 'the viewer asked WMS GetMap');
 });
 
-/** Shows or hides the parcel envelopes and WMS maps, whose land-use colours share hues with pipes. */
+/** Shows or hides the parcel envelopes and the WMTS parcel and road maps (land-use colours share hues with pipes). */
 async function showParcels(show) {
   await page.evaluate((v) => {
     window.__city.tilesetManager.setShow('parcels', v);
-    const layers = window.__city.viewer.imageryLayers;
-    for (let i = 1; i < layers.length; i++) layers.get(i).show = v;
+    for (const map of ['parcel', 'road']) window.__city.imagery.show(map, v);
   }, show);
 }
 

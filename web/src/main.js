@@ -67,6 +67,7 @@ const imageryControl = {
   shown: (name) => coverageShown.has(name),
 };
 
+city.imagery = imageryControl;
 const tilesets = new TilesetManager(viewer, {
   onOwners: (owners) => tree.setOwners(owners),
   onStatus: () => { city.tilesets = tilesets.summary(); },
