@@ -90,7 +90,7 @@ function bboxOfGeometry(g) {
   walk(g.coordinates);
   return b;
 }
-/** Centre depth below the ground (ground-relative tiles: ground at height 0). */
+/** Centre height relative to the ground (m, negative below; the terrain height G is added on a DEM). */
 function centreHeight(f) {
   const p = f.properties;
   const d = Number(p.start_depth_m ?? p.depth_m ?? 1.5);
@@ -230,8 +230,12 @@ async function openTool(tool) {
 const pipes = await firstFeature('pipe_js');
 const pipe = longest(pipes);
 const [plon, plat] = midpoint(pipe);
-const ph = centreHeight(pipe);
-log(`known pipe: pipe_js #${pipe.id} at ${plon.toFixed(6)}, ${plat.toFixed(6)}, centre ${ph.toFixed(2)} m`);
+// Heights in the scene are absolute (h = H(1985) + ζ) when the city has a DEM: the terrain height at
+// the known pipe (G, read from the terrain once the page has loaded) is added to every height there.
+let G = 0;
+let ph = centreHeight(pipe);
+log(`known pipe: pipe_js #${pipe.id} at ${plon.toFixed(6)}, ${plat.toFixed(6)}, centre ${ph.toFixed(2)} m below the ground`);
+const groundAt = (lon, lat) => page.evaluate(([lo, la]) => window.__city.groundAt(lo, la), [lon, lat]);
 
 await test('page-loads', async () => {
   const t0 = Date.now();
@@ -247,6 +251,11 @@ await test('page-loads', async () => {
   results.firstView = { firstFrameMs, commands, budgetMs: budget, load1: load, cores: availableParallelism() };
   assert(await page.title() === '兰州新区三维城市信息服务', `title is ${await page.title()}`);
   assert(firstFrameMs <= budget, `first frame with tiles took ${firstFrameMs} ms (budget ${budget} ms)`);
+  assert(await page.evaluate(() => window.__city.terrain) === true, 'the viewer did not load the terrain (/terrain/layer.json)');
+  G = await groundAt(plon, plat);
+  ph += G;
+  log(`terrain at the known pipe ${G.toFixed(2)} m (ellipsoidal); pipe centre at ${ph.toFixed(2)} m`);
+  assert(G > 1000, `terrain height ${G} m at the known pipe: not the loess plateau's ≈1,900 m`);
   const gl = await page.evaluate(() => { const c = window.__city.viewer.scene.context; return { webgl2: c.webgl2, renderer: c._gl.getParameter(c._gl.RENDERER) }; });
   log('WebGL', JSON.stringify(gl));
   await shot('01-first-view');
@@ -261,8 +270,9 @@ await test('tilesets-loaded', async () => {
   writeFileSync(join(ARTIFACTS, 'tilesets.json'), JSON.stringify(summary, null, 2));
   for (const [id, s] of Object.entries(summary)) {
     assert(s.present, `tileset ${id} did not load: ${s.error}`);
-    assert(s.tilesLoaded, `tileset ${id} has not loaded its tiles`);
+    assert(s.tilesLoaded || !s.show, `tileset ${id} has not loaded its tiles`);
   }
+  assert(requested.some((u) => u.includes('/3dtiles/pipe_js/tileset.json?heights=absolute')), 'the pipes were not asked for in absolute heights');
   const features = await page.evaluate(() => window.__city.featureCount());
   log('features in loaded tiles', JSON.stringify(features));
   assert(features.pipe_js > 0, 'no water-pipe features in the loaded tiles');
@@ -271,6 +281,7 @@ await test('tilesets-loaded', async () => {
   for (const layer of ['road', 'zoning_parcel']) {
     assert(requested.some((u) => u.includes(`/wmts/${layer}/default/current/CGCS2000Quad/`)), `no WMTS tiles of ${layer}`);
   }
+  assert(requested.some((u) => /\/terrain\/\d+\/\d+\/\d+\.terrain/.test(u)), 'no terrain tiles requested');
   assert(!requested.some((u) => /\/wms\?.*request=getmap/i.test(u)), 'the viewer asked WMS GetMap');
 });
 
@@ -298,11 +309,22 @@ await test('underground-pipes-render', async () => {
   log(`pipe-colour pixels (parcels hidden): with pipes ${JSON.stringify(on)}, without ${JSON.stringify(off)}`);
   assert(on.total > 500, `only ${on.total} pipe-colour pixels in underground mode`);
   assert(on.total > off.total * 2 + 200, `pipes add too few pixels (${on.total} vs ${off.total} without pipes)`);
-  // Close-up of one street's pipes under the see-through ground.
-  await jump(plon, plat, ph, 60);
+  // Close-up of one street's pipes under the see-through ground; with opaque terrain (underground
+  // mode off) the same view from above the ground shows none of them.
+  await showParcels(false);
+  await jump(plon, plat, G, 60);
   const near = await pipePixels();
   await shot('03-underground-closeup');
+  await page.click('#underground-on');
+  await idle();
+  const opaque = await pipePixels();
+  await shot('03b-terrain-opaque');
+  await page.click('#underground-on');
+  await showParcels(true);
+  await idle();
+  log(`close-up pipe-colour pixels: underground mode ${JSON.stringify(near)}, opaque terrain ${JSON.stringify(opaque)}`);
   assert(near.total > 500, `close-up shows only ${near.total} pipe-colour pixels`);
+  assert(opaque.total * 5 < near.total, `pipes show through opaque terrain (${opaque.total} vs ${near.total} pixels)`);
 });
 
 await test('pick-known-pipe', async () => {
@@ -434,7 +456,7 @@ await test('coverage-overlay', async () => {
   await page.waitForTimeout(1500); // the flight to the hole
   await idle();
   const [hw, hs, he, hn] = bboxOfGeometry(holes[pickHole].geometry);
-  const centre = await screenOf((hw + he) / 2, (hs + hn) / 2, 0);
+  const centre = await screenOf((hw + he) / 2, (hs + hn) / 2, await groundAt((hw + he) / 2, (hs + hn) / 2));
   assert(centre && centre.cx > 0 && centre.cx < VIEW.width && centre.cy > 0 && centre.cy < VIEW.height, 'the view did not move to the hole');
   assert(await page.locator(`#lt-raster-${hole.layer}`).isChecked(), `the hole's coverage ${hole.layer} is not shown`);
   log(`hole ${hole.hole} (${hole.layer}, ${Math.round(hole.areaM2)} m²): candidate towers ${ranked.join(', ') || 'none'}`);
@@ -447,6 +469,52 @@ await test('coverage-overlay', async () => {
   await page.click('#lang-btn');
   await page.waitForFunction(() => document.documentElement.lang === 'zh-CN');
   await showParcels(true);
+});
+
+await test('real-scene-toggles', async () => {
+  // Buildings, the registered photogrammetry and the orthophoto: toggles from the catalog, off by
+  // default; each, when switched on, loads and changes the view where it is, and is gone when off.
+  const summary = await page.evaluate(() => window.__city.tilesetManager.summary());
+  const optional = Object.entries(summary).filter(([, s]) => s.optional).map(([id, s]) => ({ id, ...s }));
+  log('optional tilesets', JSON.stringify(optional));
+  assert(optional.some((o) => o.id === 'buildings'), 'no buildings toggle (the sample has buildings)');
+  const photo = optional.find((o) => o.group === 'photogrammetry');
+  assert(photo, 'no toggle for the registered photogrammetry tileset');
+  for (const o of optional) assert(!o.show && !(await page.locator(`#lt-${o.id}`).isChecked()), `${o.id} shown before it is asked for`);
+  assert((await page.locator('#layer-tree').innerText()).includes('实景三维'), 'no 实景三维 group in the layer panel');
+  const reg = (await fetchJson('/3dtiles')).find((t) => t.name === photo.id);
+  const [w, s, e, n] = reg.extent;
+  const [clon, clat] = [(w + e) / 2, (s + n) / 2];
+  await jump(clon, clat, await groundAt(clon, clat), 450);
+  await showParcels(false);
+  await page.evaluate(() => window.__city.tilesetManager.setShow('parcels', false));
+  await globeIdle();
+  const toggled = async (selector, wait) => {
+    const before = await canvasSample();
+    await page.locator(selector).check();
+    await wait();
+    const on = await canvasSample();
+    await shot(`05d-${selector.slice(4)}`);
+    await page.locator(selector).uncheck();
+    await wait();
+    const off = await canvasSample();
+    return { on: changedShare(before, on), off: changedShare(before, off) };
+  };
+  const report = {};
+  for (const o of optional) {
+    report[o.id] = await toggled(`#lt-${o.id}`, idle);
+    const loads = await page.evaluate((id) => window.__city.tilesetManager.summary()[id].tileLoads, o.id);
+    assert(loads > 0, `${o.id}: no tile content loaded`);
+  }
+  report.orthophoto = await toggled('#lt-raster-orthophoto', globeIdle);
+  assert(requested.some((u) => u.includes('/wmts/orthophoto/default/current/CGCS2000Quad/')), 'no WMTS tiles of the orthophoto');
+  await showParcels(true);
+  await page.evaluate(() => window.__city.tilesetManager.setShow('parcels', true));
+  log('view changed by each real-scene layer (on / back off)', JSON.stringify(report));
+  for (const [id, r] of Object.entries(report)) {
+    assert(r.on > 0.005, `${id} does not change the view (${(r.on * 100).toFixed(2)} %)`);
+    assert(r.off < r.on / 4, `${id} stays in the view when switched off (${(r.off * 100).toFixed(2)} %)`);
+  }
 });
 
 await test('keyboard', async () => {
@@ -487,9 +555,9 @@ await test('search', async () => {
 });
 
 await test('measure-distance', async () => {
-  await jump(plon, plat, 0, 150);
+  await jump(plon, plat, G, 150);
   await page.click('[data-tool="distance"]');
-  const a = await screenOf(plon, plat, 0);
+  const a = await screenOf(plon, plat, G);
   await page.mouse.click(a.x - 100, a.y);
   await page.mouse.click(a.x + 100, a.y);
   await page.keyboard.press('Enter');
@@ -509,7 +577,7 @@ await test('measure-distance', async () => {
 
 await test('analysis-clearance', async () => {
   // One street's view: the whole sample exceeds the analysis time limit on a loaded machine.
-  await jump(plon, plat, 0, 250);
+  await jump(plon, plat, G, 250);
   await openTool('clearance');
   await page.click('#run-clearance');
   const answer = await resultOf('clearance');
@@ -534,11 +602,11 @@ await test('analysis-clearance', async () => {
 });
 
 await test('analysis-excavation', async () => {
-  await jump(plon, plat, 0, 90);
+  await jump(plon, plat, G, 90);
   await openTool('excavation');
   await page.fill('#exc-depth', '4');
   await page.click('#run-excavation');
-  const c = await screenOf(plon, plat, 0);
+  const c = await screenOf(plon, plat, G);
   const d = 45;
   await page.mouse.click(c.x - d, c.y - d);
   await page.mouse.click(c.x + d, c.y - d);
@@ -550,20 +618,34 @@ await test('analysis-excavation', async () => {
   assert(answer.hits.some((h) => String(h.fid) === String(pipe.id)), `the known pipe #${pipe.id} is not in the affected list`);
   assert(await page.evaluate(() => !!(window.__city.viewer.scene.globe.clippingPolygons || window.__city.viewer.scene.globe.clippingPlanes)), 'no clipped pit');
   await page.waitForTimeout(1500); // the tool flies to a side view of the pit
+  // The cut: with opaque terrain (underground mode off) the pipes show through the pit only.
+  const setCut = (on) => page.evaluate((v) => { const g = window.__city.viewer.scene.globe; (g.clippingPolygons || g.clippingPlanes).enabled = v; }, on);
+  await page.click('#underground-on');
+  await showParcels(false);
   await idle();
+  const cut = await pipePixels();
   await shot('09-excavation');
+  await setCut(false);
+  await idle();
+  const uncut = await pipePixels();
+  await setCut(true);
+  await page.click('#underground-on');
+  await showParcels(true);
+  await idle();
+  log(`pipe-colour pixels over the pit, opaque terrain: cut ${JSON.stringify(cut)}, not cut ${JSON.stringify(uncut)}`);
+  assert(cut.total > uncut.total + 200, `the pit does not open the terrain onto the pipes (${cut.total} vs ${uncut.total} pixels)`);
 });
 
 await test('analysis-cross-section', async () => {
-  await jump(plon, plat, 0, 120);
+  await jump(plon, plat, G, 120);
   await openTool('section');
   await page.click('#run-section');
-  const c = await screenOf(plon, plat, 0);
+  const c = await screenOf(plon, plat, G);
   // Across the pipe: perpendicular to its direction on screen.
   const [x1, y1] = pipe.geometry.coordinates[0];
   const [x2, y2] = pipe.geometry.coordinates.at(-1);
-  const a = await screenOf(x1, y1, 0);
-  const b = await screenOf(x2, y2, 0);
+  const a = await screenOf(x1, y1, G);
+  const b = await screenOf(x2, y2, G);
   const len = Math.hypot(b.x - a.x, b.y - a.y) || 1;
   const nx = -(b.y - a.y) / len; const ny = (b.x - a.x) / len;
   await page.mouse.click(c.x - nx * 120, c.y - ny * 120);
@@ -607,10 +689,11 @@ await test('analysis-colocation', async () => {
   const stations = await firstFeature('base_station');
   const s = stations[0];
   const [slon, slat] = s.geometry.coordinates;
-  await jump(slon + 0.0008, slat, 0, 400);
+  const gs = await groundAt(slon + 0.0008, slat);
+  await jump(slon + 0.0008, slat, gs, 400);
   await openTool('colocation');
   await page.click('#run-colocation');
-  await clickAt(slon + 0.0008, slat, 0);
+  await clickAt(slon + 0.0008, slat, gs);
   const answer = await resultOf('colocation');
   assert(answer.verdict === 'share' || answer.verdict === 'new_tower', `verdict ${answer.verdict}`);
   assert(answer.candidates.length > 0, 'no candidate towers near a station');

@@ -13,6 +13,7 @@ import { el } from './layers.js';
 import { download, toCsv, toGeoJson } from './export.js';
 import { bboxOf, queryFeatures } from './features.js';
 import { planArea } from './measure.js';
+import { terrainHeight } from './scene.js';
 
 const RED = Color.fromCssColorString('#ff2a2a');
 const ORANGE = Color.fromCssColorString('#ff9f1a');
@@ -47,9 +48,10 @@ function kpiTable(kpis) {
 function netLabel(code) { return NETWORKS[code] ? `${pick(NETWORKS[code])}` : (code || ''); }
 function m(v, d = 2) { return v === null || v === undefined ? '—' : `${Number(v).toFixed(d)} m`; }
 
-/** Positions at ground level (height 0) of a GeoJSON geometry's coordinates. */
-function flatPositions(coords, h = 0.3) {
-  return coords.map((c) => Cartesian3.fromDegrees(c[0], c[1], h));
+/** Positions `h` metres above the ground (the terrain, or the ellipsoid without a DEM) of a
+ * GeoJSON geometry's coordinates. */
+function flatPositions(scene, coords, h = 0.3) {
+  return coords.map((c) => Cartesian3.fromDegrees(c[0], c[1], h + terrainHeight(scene, c[0], c[1])));
 }
 
 export class AnalysisTools {
@@ -163,12 +165,14 @@ export class AnalysisTools {
 
   // ---- drawing helpers --------------------------------------------------------------------
 
+  /** Draws a GeoJSON geometry `height` metres above the ground. */
   drawGeometry(geometry, color, { label, width = 4, pixelSize = 12, height = 0.3 } = {}) {
     if (!geometry) return;
+    const { scene } = this.viewer;
     const add = (g) => {
       if (g.type === 'Point') {
         this.source.entities.add({
-          position: Cartesian3.fromDegrees(g.coordinates[0], g.coordinates[1], height),
+          position: Cartesian3.fromDegrees(g.coordinates[0], g.coordinates[1], height + terrainHeight(scene, g.coordinates[0], g.coordinates[1])),
           point: { pixelSize, color, outlineColor: Color.BLACK, outlineWidth: 2, disableDepthTestDistance: Number.POSITIVE_INFINITY },
           label: label ? {
             text: label, font: '13px sans-serif', style: LabelStyle.FILL_AND_OUTLINE, outlineWidth: 3, outlineColor: Color.BLACK,
@@ -177,10 +181,11 @@ export class AnalysisTools {
           } : undefined,
         });
       } else if (g.type === 'LineString') {
-        this.source.entities.add({ polyline: { positions: flatPositions(g.coordinates, height), width, material: color, depthFailMaterial: color } });
+        this.source.entities.add({ polyline: { positions: flatPositions(scene, g.coordinates, height), width, material: color, depthFailMaterial: color } });
       } else if (g.type === 'Polygon') {
-        this.source.entities.add({ polyline: { positions: flatPositions(g.coordinates[0], height), width: 2, material: color, depthFailMaterial: color } });
-        this.source.entities.add({ polygon: { hierarchy: new PolygonHierarchy(flatPositions(g.coordinates[0], height)), material: color.withAlpha(0.25), height } });
+        const ring = flatPositions(scene, g.coordinates[0], height);
+        this.source.entities.add({ polyline: { positions: ring, width: 2, material: color, depthFailMaterial: color } });
+        this.source.entities.add({ polygon: { hierarchy: new PolygonHierarchy(ring), material: color.withAlpha(0.25), perPositionHeight: true } });
       } else if (g.type.startsWith('Multi')) {
         const single = g.type.slice(5);
         for (const c of g.coordinates) add({ type: single, coordinates: c });
@@ -313,11 +318,15 @@ export class AnalysisTools {
     return answer;
   }
 
-  /** The pit: the ground clipped inside the polygon, earth walls down to the depth and a floor. */
+  /** The pit: the terrain clipped inside the polygon, earth walls from the ground down to the
+   * depth below its lowest corner, and a floor. */
   pit(positions, depth) {
-    const globe = this.viewer.scene.globe;
-    const ground = positions.map((p) => { const [lon, lat] = toDegrees(p); return Cartesian3.fromDegrees(lon, lat, 0); });
-    if (ClippingPolygonCollection.isSupported(this.viewer.scene)) {
+    const { scene } = this.viewer;
+    const globe = scene.globe;
+    const corners = positions.map((p) => { const [lon, lat] = toDegrees(p); return [lon, lat, terrainHeight(scene, lon, lat)]; });
+    const ground = corners.map(([lon, lat, h]) => Cartesian3.fromDegrees(lon, lat, h));
+    const floor = Math.min(...corners.map((c) => c[2])) - depth;
+    if (ClippingPolygonCollection.isSupported(scene)) {
       globe.clippingPolygons = new ClippingPolygonCollection({ polygons: [new ClippingPolygon({ positions: ground })] });
     } else {
       globe.clippingPlanes = convexClippingPlanes(ground);
@@ -325,11 +334,11 @@ export class AnalysisTools {
     const wallColor = Color.fromCssColorString('#8a6a43');
     this.source.entities.add({
       wall: {
-        positions: [...ground, ground[0]], maximumHeights: [...ground, ground[0]].map(() => 0),
-        minimumHeights: [...ground, ground[0]].map(() => -depth), material: wallColor.withAlpha(0.5), outline: true, outlineColor: Color.BLACK,
+        positions: [...ground, ground[0]], maximumHeights: [...corners, corners[0]].map((c) => c[2]),
+        minimumHeights: [...ground, ground[0]].map(() => floor), material: wallColor.withAlpha(0.5), outline: true, outlineColor: Color.BLACK,
       },
     });
-    this.source.entities.add({ polygon: { hierarchy: new PolygonHierarchy(ground), height: -depth, material: wallColor.withAlpha(0.45) } });
+    this.source.entities.add({ polygon: { hierarchy: new PolygonHierarchy(ground), height: floor, material: wallColor.withAlpha(0.45) } });
     this.source.entities.add({ polyline: { positions: [...ground, ground[0]].map((p) => p), width: 3, material: ORANGE, depthFailMaterial: ORANGE } });
     this.pitArea = planArea(ground);
     // Look into the pit from the side, so its walls and the cut pipes show.
@@ -520,7 +529,7 @@ export class AnalysisTools {
     for (const id of this.towerIds || []) this.source.entities.removeById(id);
     this.towerIds = [];
     const ring = hole.geometry.type === 'Polygon' ? hole.geometry.coordinates[0] : hole.geometry.coordinates[0][0];
-    this.source.entities.add({ id: 'hole-selected', polyline: { positions: flatPositions(ring, 0.6), width: 4, material: YELLOW, depthFailMaterial: YELLOW } });
+    this.source.entities.add({ id: 'hole-selected', polyline: { positions: flatPositions(this.viewer.scene, ring, 0.6), width: 4, material: YELLOW, depthFailMaterial: YELLOW } });
     const detail = document.getElementById('result-detail');
     detail.textContent = '';
     detail.append(el('h3', { text: `${t('hole')} ${p.hole} · ${t('hostTowers')}` }));
@@ -531,7 +540,7 @@ export class AnalysisTools {
         const id = `tower-${c.siteCode}`;
         this.towerIds.push(id);
         this.source.entities.add({
-          id, position: Cartesian3.fromDegrees(g.coordinates[0], g.coordinates[1], 0.5),
+          id, position: Cartesian3.fromDegrees(g.coordinates[0], g.coordinates[1], 0.5 + terrainHeight(this.viewer.scene, g.coordinates[0], g.coordinates[1])),
           point: { pixelSize: 13, color: c.canHost ? Color.LIME : RED, outlineColor: Color.BLACK, outlineWidth: 2, disableDepthTestDistance: Number.POSITIVE_INFINITY },
           label: { text: `${c.rank}. ${c.siteCode}`, font: '13px sans-serif', style: LabelStyle.FILL_AND_OUTLINE, outlineWidth: 3, outlineColor: Color.BLACK,
             fillColor: Color.WHITE, verticalOrigin: VerticalOrigin.BOTTOM, pixelOffset: new Cartesian2(0, -12), disableDepthTestDistance: Number.POSITIVE_INFINITY },

@@ -26,6 +26,8 @@ const STRINGS = {
   coverage: ['无线覆盖（RSRP）', 'Wireless coverage (RSRP)'],
   coverageLegend: ['覆盖图例（dBm）', 'Coverage legend (dBm)'],
   roadsWms: ['道路（WMTS）', 'Roads (WMTS)'],
+  realScene: ['实景三维', 'Real-scene 3D'],
+  photogrammetry: ['倾斜摄影', 'photogrammetry'],
   landUseLegend: ['用地性质图例 GB 50137', 'Land-use legend GB 50137'],
   underground: ['地下模式', 'Underground mode'],
   undergroundOn: ['开启地下模式（地表半透明，相机可入地下）', 'Underground mode (see-through ground, camera may go below)'],
