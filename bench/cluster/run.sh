@@ -2,7 +2,11 @@
 # bench/cluster/run.sh: every drill of the two-node cluster, one after the other, on one machine,
 # then a summary table. One command from a clean clone (it builds the jar when needed):
 #
-#   bench/cluster/run.sh                     (CLUSTER_SAMPLE=city for the city sample; default small)
+#   bench/cluster/run.sh [DRILL...]          (CLUSTER_SAMPLE=city for the city sample; default small)
+#
+# DRILL is any of ryw tile mixed kill-node failover restore (default: all, in this order); the
+# cluster start and the full backup always run. E.g. `bench/cluster/run.sh mixed` for the 1 vs 2
+# node figure alone.
 #
 #  1. `scripts/cluster up` on a fresh CLUSTER_DIR (timed), an admin `bench`, a full pgBackRest
 #     backup (timed);
@@ -41,6 +45,8 @@ say() { echo "[cluster-bench] $*" >&2; }
 : >"$RESULTS"
 
 # drill NAME COMMAND...: runs one drill; its JSON lines (or a line saying it failed) go to RESULTS.
+DRILLS="${*:-ryw tile mixed kill-node failover restore}"
+wanted() { [[ " $DRILLS " == *" $1 "* ]]; }
 failed=0
 drill() {
   local name=$1; shift
@@ -71,29 +77,43 @@ URL=$("$CLUSTER" url)
 export PSQL_URL="${URL/targetServerType=primary/target_session_attrs=read-write}"
 ADMIN_URL="postgresql://postgres@${PSQL_URL#*@}"
 BENCH_PW=bench DATABASE_URL="$URL" java -jar "$RUN_JAR" user add bench --role admin --password-env BENCH_PW >/dev/null 2>&1 || true
-drill "full backup" timed "pgbackrest full backup" "$CLUSTER" backup full
+backup_drill() { # a full backup: seconds, the database's size and the repository's
+  local start rc db_mb
+  db_mb=$(psql "$PSQL_URL" -Atc "SELECT pg_database_size(current_database()) / 1048576")
+  start=$(date +%s.%N)
+  "$CLUSTER" backup full >&2; rc=$?
+  echo "{\"check\": \"full backup\", \"sample\": \"${CLUSTER_SAMPLE:-small}\", \"seconds\": $(awk "BEGIN { printf \"%.1f\", $(date +%s.%N) - $start }"), \"database_mb\": $db_mb, \"repository_mb\": $(du -sm "$CLUSTER_DIR/repo" | cut -f1)}"
+  return "$rc"
+}
+drill "full backup" backup_drill
 
-drill "read-your-writes 1→2" python3 "$HERE/cluster.py" ryw
-drill "read-your-writes 2→1" env WRITER=node2 READER=node1 python3 "$HERE/cluster.py" ryw
-drill "tile fresh on both nodes" python3 "$HERE/cluster.py" tile-fresh
-drill "mixed reads 1 vs 2 nodes" python3 "$HERE/cluster.py" mixed
+if wanted ryw; then
+  drill "read-your-writes 1→2" python3 "$HERE/cluster.py" ryw
+  drill "read-your-writes 2→1" env WRITER=node2 READER=node1 python3 "$HERE/cluster.py" ryw
+fi
+wanted tile && drill "tile fresh on both nodes" python3 "$HERE/cluster.py" tile-fresh
+wanted mixed && drill "mixed reads 1 vs 2 nodes" python3 "$HERE/cluster.py" mixed
 
-drill "kill -9 server node 2" python3 "$HERE/cluster.py" kill-node
-"$CLUSTER" up server 2 >&2
-for _ in $(seq 1 300); do curl -sf "$NODE2/actuator/health/readiness" >/dev/null && break; sleep 1; done
+if wanted kill-node; then
+  drill "kill -9 server node 2" python3 "$HERE/cluster.py" kill-node
+  "$CLUSTER" up server 2 >&2
+  for _ in $(seq 1 300); do curl -sf "$NODE2/actuator/health/readiness" >/dev/null && break; sleep 1; done
+fi
 
-read -r _ port <<<"$("$CLUSTER" primary)"
-n=1; [ "$port" = "${CLUSTER_PG2_PORT:-56002}" ] && n=2
-drill "kill -9 primary database" env STOP_PRIMARY="$CLUSTER kill postgres $n" python3 "$HERE/cluster.py" failover
-drill "after failover: read-your-writes 1→2" env ROUNDS=20 STANDBY_READS=0 python3 "$HERE/cluster.py" ryw
-drill "after failover: read-your-writes 2→1" env ROUNDS=20 STANDBY_READS=0 WRITER=node2 READER=node1 python3 "$HERE/cluster.py" ryw
-drill "after failover: tile fresh on both nodes (edit on 2)" env WRITER=node2 python3 "$HERE/cluster.py" tile-fresh
-drill "old primary rejoins as standby" env REJOIN="$n" python3 "$HERE/cluster.py" rejoin
-sleep 15  # the nodes' standby pools reconnect (a server found not in recovery is left 5 s; pgJDBC
-          # re-checks a host's role after 10 s)
-drill "after rejoin: read-your-writes 1→2 on the standby" python3 "$HERE/cluster.py" ryw
+failover_drills() {
+  read -r _ port <<<"$("$CLUSTER" primary)"
+  n=1; [ "$port" = "${CLUSTER_PG2_PORT:-56002}" ] && n=2
+  drill "kill -9 primary database" env STOP_PRIMARY="$CLUSTER kill postgres $n" python3 "$HERE/cluster.py" failover
+  drill "after failover: read-your-writes 1→2" env ROUNDS=20 STANDBY_READS=0 python3 "$HERE/cluster.py" ryw
+  drill "after failover: read-your-writes 2→1" env ROUNDS=20 STANDBY_READS=0 WRITER=node2 READER=node1 python3 "$HERE/cluster.py" ryw
+  drill "after failover: tile fresh on both nodes (edit on 2)" env WRITER=node2 python3 "$HERE/cluster.py" tile-fresh
+  drill "old primary rejoins as standby" env REJOIN="$n" python3 "$HERE/cluster.py" rejoin
+  sleep 15  # the nodes' standby pools reconnect (a server found not in recovery is left 5 s; pgJDBC
+            # re-checks a host's role after 10 s)
+  drill "after rejoin: read-your-writes 1→2 on the standby" python3 "$HERE/cluster.py" ryw
+}
+wanted failover && failover_drills
 
-say "point-in-time restore undoes a bad import"
 restore_drill() {
   local fid before target after dn start seconds
   fid=$(curl -s "$PROXY/ogcapi/collections/pipe_js/items?limit=1" \
@@ -117,10 +137,10 @@ restore_drill() {
   after=$(psql "$PSQL_URL" -Atc "SELECT count(*) FROM pipe_segment WHERE network = 'JS' AND valid_to IS NULL")
   dn=$(curl -s "$PROXY/ogcapi/collections/pipe_js/items/$fid" \
     | python3 -c 'import json,sys; print(json.load(sys.stdin)["properties"]["dn_mm"])')
-  echo "{\"check\": \"point-in-time restore\", \"sample\": \"${CLUSTER_SAMPLE:-small}\", \"restore_s\": $seconds, \"water_rows_before\": $before, \"water_rows_after\": $after, \"edit_before_kept\": $([ "$dn" = 777 ] && echo true || echo false)}"
+  echo "{\"check\": \"point-in-time restore\", \"sample\": \"${CLUSTER_SAMPLE:-small}\", \"restore_s\": $seconds, \"steps_s\": $(cat "$CLUSTER_DIR/log/restore-steps.json"), \"water_rows_before\": $before, \"water_rows_after\": $after, \"edit_before_kept\": $([ "$dn" = 777 ] && echo true || echo false)}"
   [ "$before" = "$after" ] && [ "$dn" = 777 ]
 }
-drill "point-in-time restore" restore_drill
+wanted restore && drill "point-in-time restore" restore_drill
 
 [ "${CLUSTER_KEEP:-0}" = 1 ] || "$CLUSTER" down >&2
 python3 "$HERE/summary.py" table "$RESULTS"
