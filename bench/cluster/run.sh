@@ -4,7 +4,7 @@
 #
 #   bench/cluster/run.sh [DRILL...]          (CLUSTER_SAMPLE=city for the city sample; default small)
 #
-# DRILL is any of ryw tile mixed kill-node failover restore (default: all, in this order); the
+# DRILL is any of ryw tile mixed kill-node crash failover restore (default: all, in this order); the
 # cluster start and the full backup always run. E.g. `bench/cluster/run.sh mixed` for the 1 vs 2
 # node figure alone.
 #
@@ -24,6 +24,9 @@
 #     (read-your-writes with reads on the standby);
 #  7. a planted bad import (every water pipe deleted) undone by `scripts/cluster restore --to` the
 #     second before it: the restore time, the rows back, an edit made before it present.
+#
+#  (crash: kill -9 of the primary's postmaster alone, its keeper alive: answers meanwhile, recovery,
+#  acknowledged edits, as in 6.)
 #
 # A failing drill is recorded and the next one runs; the exit status is 1 when any failed. Every
 # JSON line carries the load average. Ports: CLUSTER_* (scripts/cluster). Holds BENCH_LOCK
@@ -45,7 +48,7 @@ say() { echo "[cluster-bench] $*" >&2; }
 : >"$RESULTS"
 
 # drill NAME COMMAND...: runs one drill; its JSON lines (or a line saying it failed) go to RESULTS.
-DRILLS="${*:-ryw tile mixed kill-node failover restore}"
+DRILLS="${*:-ryw tile mixed kill-node crash failover restore}"
 wanted() { [[ " $DRILLS " == *" $1 "* ]]; }
 failed=0
 drill() {
@@ -100,9 +103,21 @@ if wanted kill-node; then
   for _ in $(seq 1 300); do curl -sf "$NODE2/actuator/health/readiness" >/dev/null && break; sleep 1; done
 fi
 
-failover_drills() {
+primary_number() { # 1 or 2: the database server that is primary now
+  local port
   read -r _ port <<<"$("$CLUSTER" primary)"
-  n=1; [ "$port" = "${CLUSTER_PG2_PORT:-56002}" ] && n=2
+  if [ "$port" = "${CLUSTER_PG2_PORT:-56002}" ]; then echo 2; else echo 1; fi
+}
+
+crash_drill() { # PostgreSQL alone killed on the primary: its keeper restarts it (or the monitor fails over)
+  local n; n=$(primary_number)
+  drill "kill -9 primary postmaster" env STOP_PRIMARY="$CLUSTER kill postmaster $n" python3 "$HERE/cluster.py" failover
+  for _ in $(seq 1 600); do "$CLUSTER" in-sync && break; sleep 1; done
+}
+wanted crash && crash_drill
+
+failover_drills() {
+  local n; n=$(primary_number)
   drill "kill -9 primary database" env STOP_PRIMARY="$CLUSTER kill postgres $n" python3 "$HERE/cluster.py" failover
   drill "after failover: read-your-writes 1→2" env ROUNDS=20 STANDBY_READS=0 python3 "$HERE/cluster.py" ryw
   drill "after failover: read-your-writes 2→1" env ROUNDS=20 STANDBY_READS=0 WRITER=node2 READER=node1 python3 "$HERE/cluster.py" ryw
