@@ -29,9 +29,9 @@ import org.springframework.jdbc.datasource.AbstractDataSource;
  * synchronous_commit = remote_apply} (see {@link DatabaseConfiguration}): while the standby is
  * synchronous an acknowledged edit is already replayed there, and a client reads its own edits
  * through any node. While the primary replicates asynchronously (pg_auto_failover {@code
- * wait_primary}: the standby gone, catching up or rejoining after a failover) every read goes to the
- * primary, so a lagging standby is never read; only a poll period around the switch to asynchronous
- * can serve a read from the standby that misses an edit released by the switch.
+ * wait_primary}: the standby gone, catching up or rejoining after a failover) every read goes to
+ * the primary, so a lagging standby is never read; only a poll period around the switch to
+ * asynchronous can serve a read from the standby that misses an edit released by the switch.
  *
  * <p>A standby connection that is not in recovery (the multi-host URL fell back to the primary, or
  * the standby was promoted) makes the whole standby pool reconnect, so it reaches a real standby
@@ -101,9 +101,9 @@ public final class StandbyReads extends AbstractDataSource implements AutoClosea
   }
 
   /**
-   * Raises the position a standby must have replayed before it serves a read (a WAL position of
-   * the primary as PostgreSQL writes it, {@code 16/B374D848}); a lower position than the floor
-   * changes nothing.
+   * Raises the position a standby must have replayed before it serves a read (a WAL position of the
+   * primary as PostgreSQL writes it, {@code 16/B374D848}); a lower position than the floor changes
+   * nothing.
    */
   public void requireReplayOf(String lsn) {
     long required = parseLsn(lsn);
@@ -189,7 +189,9 @@ public final class StandbyReads extends AbstractDataSource implements AutoClosea
     LOG.warn(why);
   }
 
-  /** What the server behind {@code c} is: a standby that has replayed {@code lsn} or not, or none. */
+  /**
+   * What the server behind {@code c} is: a standby that has replayed {@code lsn} or not, or none.
+   */
   static Standby state(Connection c, long lsn) throws SQLException {
     try (PreparedStatement ps = c.prepareStatement(STANDBY_STATE)) {
       ps.setString(1, formatLsn(lsn));
@@ -229,8 +231,9 @@ public final class StandbyReads extends AbstractDataSource implements AutoClosea
 
   /** The text PostgreSQL reads as a {@code pg_lsn}. */
   static String formatLsn(long lsn) {
-    return Long.toHexString(lsn >>> 32).toUpperCase() + "/" + Long.toHexString(lsn & 0xFFFFFFFFL)
-        .toUpperCase();
+    return Long.toHexString(lsn >>> 32).toUpperCase()
+        + "/"
+        + Long.toHexString(lsn & 0xFFFFFFFFL).toUpperCase();
   }
 
   private static void closeQuietly(Connection c) {

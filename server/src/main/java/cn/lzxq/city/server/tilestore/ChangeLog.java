@@ -30,9 +30,9 @@ import org.springframework.stereotype.Component;
  * <p>At start the last {@value #HISTORY} changes are loaded, so disk-cache entries built before a
  * restart stay usable; an entry older than the loaded history counts as stale.
  *
- * <p>New changes are published only after the read path's standby floor was raised to the
- * primary's position ({@link StandbyReads#requireReplayOfPrimaryNow}): a tile rebuilt because of a
- * change is never read from a standby that has not replayed it.
+ * <p>New changes are published only after the read path's standby floor was raised to the primary's
+ * position ({@link StandbyReads#requireReplayOfPrimaryNow}): a tile rebuilt because of a change is
+ * never read from a standby that has not replayed it.
  */
 @Component
 public class ChangeLog {

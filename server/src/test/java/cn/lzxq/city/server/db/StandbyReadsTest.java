@@ -15,8 +15,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The read path's choice between standby and primary, against the test database (a lone primary:
- * not in recovery, no synchronous standbys). Reading from a real standby (replayed, behind, promoted
- * under the pool) is proven by the cluster drills (bench/cluster/run.sh), which need two servers.
+ * not in recovery, no synchronous standbys). Reading from a real standby (replayed, behind,
+ * promoted under the pool) is proven by the cluster drills (bench/cluster/run.sh), which need two
+ * servers.
  */
 class StandbyReadsTest {
 
