@@ -350,9 +350,13 @@ def mixed():
     rounds = int(os.environ.get("MIXED_ROUNDS", "2"))
     readers = int(os.environ.get("READERS", "16"))
 
+    answers = {}
+
     def measure():
         with Readers(PROXY, readers) as r:
             time.sleep(seconds)
+        for _, s in r.log:
+            answers[s] = answers.get(s, 0) + 1
         ok = sum(1 for _, s in r.log if s == "200")
         return ok / seconds, len(r.log) - ok
 
@@ -376,6 +380,7 @@ def mixed():
     report({"check": "mixed reads 1 vs 2 nodes", "readers": readers, "seconds_each": seconds,
             "one_node_req_per_s": one, "two_nodes_req_per_s": two,
             "ratio": round(sum(two) / sum(one), 2) if sum(one) else None, "errors": errors,
+            "answers": answers,
             "node_cpus": os.environ.get("CLUSTER_NODE_CPUS", "")})
     return errors == 0 and sum(one) > 0
 
