@@ -243,8 +243,14 @@ def history(fids_, since):
     primary."""
     sql = (f"SELECT fid, dn_mm FROM pipe_segment WHERE fid IN ({','.join(str(int(f)) for f in fids_)})"
            f" AND valid_from >= to_timestamp({since - 1})")
-    out = subprocess.run(["psql", os.environ["PSQL_URL"], "-qAt", "-F", " ", "-c", sql],
-                         capture_output=True, text=True, check=True).stdout
+    for _ in range(120):  # the primary may still be settling (read-only, restarting)
+        done = subprocess.run(["psql", os.environ["PSQL_URL"], "-qAt", "-F", " ", "-c", sql],
+                              capture_output=True, text=True)
+        if done.returncode == 0:
+            break
+        time.sleep(1)
+    done.check_returncode()
+    out = done.stdout
     versions = {}
     for line in out.splitlines():
         fid, dn = line.split(" ")
