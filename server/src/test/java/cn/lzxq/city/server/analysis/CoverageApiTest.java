@@ -276,6 +276,12 @@ class CoverageApiTest extends AnalysisApiTestBase {
       HttpResponse<String> csv = get("/ogcapi/jobs/" + id + "/results?f=csv");
       assertThat(csv.statusCode()).isEqualTo(200);
       assertThat(csv.body().lines().findFirst().orElse("")).contains("kind", "share");
+      assertThat(csv.body()).contains(WLAN);
+      HttpResponse<byte[]> xlsx = tile("/ogcapi/jobs/" + id + "/results?f=xlsx");
+      assertThat(xlsx.statusCode()).isEqualTo(200);
+      // an Office Open XML workbook is a ZIP file
+      assertThat(new String(xlsx.body(), 0, 2, java.nio.charset.StandardCharsets.ISO_8859_1))
+          .isEqualTo("PK");
     } finally {
       cn.lzxq.city.data.db.Sql.exec(
           db, "UPDATE coverage_target SET threshold_dbm = -110 WHERE network = 'cellular'");
