@@ -13,4 +13,10 @@ package cn.lzxq.city.data.coverage;
  * @param indoor true when it stands inside a building
  */
 public record AccessPoint(
-    long fid, String band, double x, double y, double mountHeightM, double eirpDbm, boolean indoor) {}
+    long fid,
+    String band,
+    double x,
+    double y,
+    double mountHeightM,
+    double eirpDbm,
+    boolean indoor) {}

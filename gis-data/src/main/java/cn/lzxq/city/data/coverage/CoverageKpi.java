@@ -27,8 +27,8 @@ import org.locationtech.jts.operation.union.UnaryUnionOp;
  * operator's target for all built-up land) and in total, against {@code coverage_target} (V91); and
  * the coverage holes — 4-connected built-up cells below the threshold — as polygons of at least a
  * minimum area (m²), each with the district holding most of its cells. The WLAN layer ({@link
- * CoverageSector.LayerKey#WLAN}) is measured the same way on its RSSI against the targets of network
- * {@code wlan} (V170); the sectors' layers against those of network {@code cellular}.
+ * CoverageSector.LayerKey#WLAN}) is measured the same way on its RSSI against the targets of
+ * network {@code wlan} (V170); the sectors' layers against those of network {@code cellular}.
  *
  * <p>A cell belongs to a parcel or a district when its centre lies inside it; areas are cell counts
  * × cell².
@@ -67,8 +67,8 @@ public final class CoverageKpi {
    * @param areaM2 its area, m²
    * @param polygon the union of its cells, native CRS
    * @param thresholdDbm the threshold it falls below, dBm
-   * @param district code of the district holding most of its cells (the first such in the order
-   *     met on a tie), null when none holds any
+   * @param district code of the district holding most of its cells (the first such in the order met
+   *     on a tie), null when none holds any
    */
   public record Hole(
       String operator,
@@ -162,8 +162,7 @@ public final class CoverageKpi {
                           cell2,
                           target(targets, k, e.getKey()))));
       byDistrict.forEach((d, n) -> shares.add(share(k, null, d, n, cell2, all)));
-      holes.addAll(
-          holes(g, hole, k, minHoleAreaM2, all.thresholdDbm(), cellDistrict, districts));
+      holes.addAll(holes(g, hole, k, minHoleAreaM2, all.thresholdDbm(), cellDistrict, districts));
     }
     return new Report(stored, minHoleAreaM2, shares, holes);
   }

@@ -17,12 +17,12 @@ import java.util.TreeSet;
 import javax.sql.DataSource;
 
 /**
- * A coverage run: reads the sectors, carriers, access points and DEM (through {@link ReadExecutor}),
- * computes the best-server layers ({@link CoverageComputer}) and the WLAN layer ({@link
- * WlanCoverage}) and stores them ({@link CoverageStore}) in one
- * write transaction, logging a {@code tile_change} per layer ({@code coverage_<operator>_<band>},
- * the catalog's name) over the area it rewrote, so the tile store's map tiles of those layers go
- * stale; a whole run also logs the layers and area of the grid it replaces.
+ * A coverage run: reads the sectors, carriers, access points and DEM (through {@link
+ * ReadExecutor}), computes the best-server layers ({@link CoverageComputer}) and the WLAN layer
+ * ({@link WlanCoverage}) and stores them ({@link CoverageStore}) in one write transaction, logging
+ * a {@code tile_change} per layer ({@code coverage_<operator>_<band>}, the catalog's name) over the
+ * area it rewrote, so the tile store's map tiles of those layers go stale; a whole run also logs
+ * the layers and area of the grid it replaces.
  *
  * <p>{@link #update} recomputes only around what changed: the sector and site edits logged since
  * the grid's {@code change_seq}, each box grown by the radius (a sector reaches that far; a
@@ -170,7 +170,16 @@ public final class CoverageRun {
                   box[0] > box[2] ? null : g.window(box[0], box[1], box[2], box[3]);
               return w == null
                   ? new Input(
-                      g, w, List.of(), Map.of(), List.of(), Map.of(), null, null, null, seq[0],
+                      g,
+                      w,
+                      List.of(),
+                      Map.of(),
+                      List.of(),
+                      Map.of(),
+                      null,
+                      null,
+                      null,
+                      seq[0],
                       stored.id())
                   : read(tx, g, w, stored.settings(), seq[0]).forGrid(stored.id());
             });

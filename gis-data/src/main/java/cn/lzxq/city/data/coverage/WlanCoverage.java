@@ -6,12 +6,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The WLAN coverage layer ({@link CoverageSector.LayerKey#WLAN}, catalog name {@code coverage_wlan})
- * over a window of the coverage grid: for every cell the best RSSI of any access point (dBm over the
- * whole channel: EIRP − {@link WlanPathLoss}, omnidirectional, an indoor access point's building
- * entry loss taken off) and its SNR (RSSI − the channel's noise, {@link WlanChannel#noiseDbm}).
- * Co-channel interference is not modelled: a public network plans its channels so that neighbours
- * differ (1/6/11 at 2.4 GHz).
+ * The WLAN coverage layer ({@link CoverageSector.LayerKey#WLAN}, catalog name {@code
+ * coverage_wlan}) over a window of the coverage grid: for every cell the best RSSI of any access
+ * point (dBm over the whole channel: EIRP − {@link WlanPathLoss}, omnidirectional, an indoor access
+ * point's building entry loss taken off) and its SNR (RSSI − the channel's noise, {@link
+ * WlanChannel#noiseDbm}). Co-channel interference is not modelled: a public network plans its
+ * channels so that neighbours differ (1/6/11 at 2.4 GHz).
  *
  * <p>The receiver stands {@link CoverageSettings#receiverHeightM} above the ground of its cell, the
  * access point its mount height above the ground of its own cell (both on flat ground without a

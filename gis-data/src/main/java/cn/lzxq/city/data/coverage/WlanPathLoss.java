@@ -2,9 +2,9 @@ package cn.lzxq.city.data.coverage;
 
 /**
  * The path loss of a WLAN access point to a street-level receiver: the site-general model of ITU-R
- * P.1411-10 §4.1.1 for both ends below the rooftops, {@code PL = 10 α log10(d) + β + 10 γ
- * log10(f)} (d the 3D distance in metres, f in GHz; median, the Recommendation's own clutter
- * included), with the coefficients of its Table 4:
+ * P.1411-10 §4.1.1 for both ends below the rooftops, {@code PL = 10 α log10(d) + β + 10 γ log10(f)}
+ * (d the 3D distance in metres, f in GHz; median, the Recommendation's own clutter included), with
+ * the coefficients of its Table 4:
  *
  * <ul>
  *   <li>NLoS, urban high-rise: α 4.00, β 10.2, γ 2.36 (0.8–38 GHz, 30–715 m) — the model of every

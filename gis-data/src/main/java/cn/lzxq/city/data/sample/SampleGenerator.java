@@ -15,8 +15,8 @@ import java.util.function.Consumer;
  * <p>Feature ids are fixed per table: roads from {@value #ROAD_FIDS}, parcels from {@value
  * #PARCEL_FIDS}, projects from {@value #PROJECT_FIDS}, sites from {@value #SITE_FIDS}, sectors from
  * {@value #SECTOR_FIDS}, buildings from {@value #BUILDING_FIDS}, districts from {@value
- * #DISTRICT_FIDS}, WLAN access points from {@value #ACCESS_POINT_FIDS}, pipe points from {@value #POINT_FIDS} and pipe segments from {@value
- * #SEGMENT_FIDS}, each counting up in stream order.
+ * #DISTRICT_FIDS}, WLAN access points from {@value #ACCESS_POINT_FIDS}, pipe points from {@value
+ * #POINT_FIDS} and pipe segments from {@value #SEGMENT_FIDS}, each counting up in stream order.
  *
  * <pre>{@code
  * SampleGenerator sample = new SampleGenerator(SampleScale.SMALL, SampleGenerator.DEFAULT_SEED);
@@ -206,7 +206,9 @@ public final class SampleGenerator {
     }
   }
 
-  /** Every public WLAN access point, block by block ({@link WlanLayout}, with its planted holes). */
+  /**
+   * Every public WLAN access point, block by block ({@link WlanLayout}, with its planted holes).
+   */
   public void accessPoints(Consumer<SampleAccessPoint> out) {
     long fid = ACCESS_POINT_FIDS;
     for (SampleAccessPoint a : new WlanLayout(model.grid()).accessPoints()) {

@@ -63,8 +63,7 @@ public final class WlanLayout {
     List<PlantedHole> planted = planted(grid);
     List<SampleAccessPoint> out = new ArrayList<>();
     for (RoadGrid.Block b : grid.blocks()) {
-      PlantedHole hole =
-          planted.stream().filter(p -> p.block().equals(b)).findFirst().orElse(null);
+      PlantedHole hole = planted.stream().filter(p -> p.block().equals(b)).findFirst().orElse(null);
       if (hole != null && hole.wholeBlock()) {
         continue;
       }

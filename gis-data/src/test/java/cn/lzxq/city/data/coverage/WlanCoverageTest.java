@@ -25,18 +25,18 @@ import org.junit.jupiter.api.TestMethodOrder;
 /**
  * The WLAN layer of a coverage run on the real database, on flat ground with 10 m cells centred on
  * the access points. A1 (fid 9101): outdoor, 2.4 GHz (channel 6), 20 dBm, 6 m up, at S; A2 (9102):
- * indoor, 2.4 GHz, 20 dBm, 6 m up, 150 m east and 150 m north of S. Values worked by hand from ITU-R
- * P.1411-10 §4.1.1 (see {@link WlanPathLossTest}): from A1, −40.931 dBm at 10 m, −67.359 at 50 m,
- * −79.347 at 100 m; (70 m, 30 m) away −74.629 (covered at −75), (60 m, 50 m) −75.065 (not). From A2
- * at 30 m, the indoor loss of 15.8 dB (V170) off: 20 − 15.8 − 78.608 = −74.408 dBm. SNR = RSSI −
- * (−174 + 73.010 + 9) = RSSI + 91.990.
+ * indoor, 2.4 GHz, 20 dBm, 6 m up, 150 m east and 150 m north of S. Values worked by hand from
+ * ITU-R P.1411-10 §4.1.1 (see {@link WlanPathLossTest}): from A1, −40.931 dBm at 10 m, −67.359 at
+ * 50 m, −79.347 at 100 m; (70 m, 30 m) away −74.629 (covered at −75), (60 m, 50 m) −75.065 (not).
+ * From A2 at 30 m, the indoor loss of 15.8 dB (V170) off: 20 − 15.8 − 78.608 = −74.408 dBm. SNR =
+ * RSSI − (−174 + 73.010 + 9) = RSSI + 91.990.
  *
  * <p>KPIs and holes against SQL written independently: a cell is covered when its centre lies
- * within 77.809 m of A1 or 31.063 m of A2 (the horizontal reach of −75 dBm: 3D 77.939 and 31.387
- * m, solved by hand from the same formula). Parcels: P1 R2, 410 × 410 m centred on S (an uncovered
- * ring, one hole); P2 B1, 100 × 100 m at 300–400 m west (wholly uncovered: a hole of 10,000 m²);
- * P3 G1, 30 × 30 m at 280–310 m east (uncovered, below 2,500 m²: no hole). Districts W and E split
- * at 95 m west of S: P2 in W, most of P1 in E.
+ * within 77.809 m of A1 or 31.063 m of A2 (the horizontal reach of −75 dBm: 3D 77.939 and 31.387 m,
+ * solved by hand from the same formula). Parcels: P1 R2, 410 × 410 m centred on S (an uncovered
+ * ring, one hole); P2 B1, 100 × 100 m at 300–400 m west (wholly uncovered: a hole of 10,000 m²); P3
+ * G1, 30 × 30 m at 280–310 m east (uncovered, below 2,500 m²: no hole). Districts W and E split at
+ * 95 m west of S: P2 in W, most of P1 in E.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class WlanCoverageTest {
@@ -187,8 +187,7 @@ class WlanCoverageTest {
         Statement s = c.createStatement();
         ResultSet rs = s.executeQuery(sql)) {
       while (rs.next()) {
-        out.add(
-            new Object[] {rs.getString(1), rs.getBoolean(2), rs.getString(3), rs.getString(4)});
+        out.add(new Object[] {rs.getString(1), rs.getBoolean(2), rs.getString(3), rs.getString(4)});
       }
     }
     return out;

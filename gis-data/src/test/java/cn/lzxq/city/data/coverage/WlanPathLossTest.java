@@ -8,8 +8,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The WLAN model against numbers worked by hand from ITU-R P.1411-10 §4.1.1 (site-general, below
- * rooftop): PL = 10 α log10 d + β + 10 γ log10 f, NLoS urban high-rise α 4.00, β 10.2, γ 2.36, never
- * below LoS α 2.12, β 29.2, γ 2.11 (d 3D in m, f in GHz).
+ * rooftop): PL = 10 α log10 d + β + 10 γ log10 f, NLoS urban high-rise α 4.00, β 10.2, γ 2.36,
+ * never below LoS α 2.12, β 29.2, γ 2.11 (d 3D in m, f in GHz).
  *
  * <p>An outdoor 2.4 GHz access point (channel 6, 2.437 GHz: log10 f = 0.386855), EIRP 20 dBm, 6 m
  * up, a receiver 1.5 m up (4.5 m lower):

@@ -30,8 +30,8 @@ import org.postgresql.PGConnection;
  * the code under test: a built-up cell is uncovered when its centre lies farther than 77.809 m from
  * every access point (every sample access point is outdoor, 2.4 GHz, 20 dBm, 6 m up: the −75 dBm
  * horizontal reach worked by hand in {@link WlanPathLossTest}), and uncovered cells are grouped
- * 4-connected by ST_ClusterDBSCAN (eps 26 m: the four neighbours at 25 m, not the diagonals at
- * 35.4 m).
+ * 4-connected by ST_ClusterDBSCAN (eps 26 m: the four neighbours at 25 m, not the diagonals at 35.4
+ * m).
  */
 class WlanPlantedHolesTest {
 
@@ -117,8 +117,7 @@ class WlanPlantedHolesTest {
     assertThat(pieces).isNotEmpty();
     assertThat(pieces).allSatisfy(p -> assertThat(plantAt(p.x(), p.y())).isNotEqualTo("unplanted"));
     // the whole blocks W1–W3 leave holes above the minimum, W4's missing corner one below it
-    assertThat(
-            pieces.stream().filter(p -> p.areaM2() >= 2_500).map(p -> plantAt(p.x(), p.y())))
+    assertThat(pieces.stream().filter(p -> p.areaM2() >= 2_500).map(p -> plantAt(p.x(), p.y())))
         .containsExactlyInAnyOrder("W1", "W2", "W3");
     assertThat(pieces.stream().filter(p -> plantAt(p.x(), p.y()).equals("W4")))
         .allSatisfy(p -> assertThat(p.areaM2()).isLessThan(2_500));
@@ -126,8 +125,7 @@ class WlanPlantedHolesTest {
 
   @Test
   void everyPlantedHoleAboveTheMinimumAreaIsFoundWithItsDistrictAndNoOther() throws Exception {
-    List<Double> expected =
-        pieces.stream().map(Piece::areaM2).filter(a -> a >= 2_500).toList();
+    List<Double> expected = pieces.stream().map(Piece::areaM2).filter(a -> a >= 2_500).toList();
     List<CoverageKpi.Hole> holes =
         report.holes().stream().filter(h -> h.operator().equals("WLAN")).toList();
     assertThat(holes).extracting(CoverageKpi.Hole::areaM2).isEqualTo(expected);

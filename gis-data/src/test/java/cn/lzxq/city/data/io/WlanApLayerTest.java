@@ -171,12 +171,13 @@ class WlanApLayerTest {
             Sql.strings(
                 db,
                 "SELECT eirp_dbm || ' ' || (valid_to IS NULL) || ' ' || changed_by FROM wlan_ap"
-                    + " WHERE fid = " + fid + " ORDER BY valid_from"))
+                    + " WHERE fid = "
+                    + fid
+                    + " ORDER BY valid_from"))
         .containsExactly("20.0 false tester", "27.0 true wang.fang");
     assertThat(Sql.count(db, "SELECT count(*) FROM tile_change WHERE layer = 'wlan_ap'"))
         .isGreaterThan(logged);
-    FeatureSource source =
-        new FeatureSource(new ReadExecutor(db, Duration.ofSeconds(10)), builder);
+    FeatureSource source = new FeatureSource(new ReadExecutor(db, Duration.ofSeconds(10)), builder);
     assertThat(FeatureReads.all(source, FeatureQuery.of(WLAN, 4544).withAsOf(before)))
         .extracting(Feature::properties)
         .singleElement()

@@ -28,9 +28,8 @@ import org.springframework.web.server.ResponseStatusException;
  * <ul>
  *   <li>{@code GET /api/coverage/point?x=&y=[&crs=]}: per operator and band, the best-server RSRP
  *       (dBm per resource element), SINR (dB) and serving sector at a point (x = easting or
- *       longitude, default CRS84), with the point and the centre of its cell in the native CRS;
- *       the WLAN layer answers {@code rssiDbm}, {@code snrDb} and {@code servingAccessPoint}
- *       instead;
+ *       longitude, default CRS84), with the point and the centre of its cell in the native CRS; the
+ *       WLAN layer answers {@code rssiDbm}, {@code snrDb} and {@code servingAccessPoint} instead;
  *   <li>{@code GET /api/coverage/statistics[?threshold=-110]}: per operator and band over the whole
  *       grid, the cells reached and covered (RSRP, for WLAN RSSI, at or above the threshold, dBm),
  *       the covered share and mean RSRP and SINR (WLAN: RSSI and SNR); without a threshold each

@@ -47,8 +47,8 @@ import tools.jackson.databind.node.ObjectNode;
  * interior point — ranked by the hole area a typical sector of the operator's band on them would
  * cover ({@link CoverageReach}: NLOS, boresight), then by distance; a hole of the WLAN layer has no
  * candidates (an access point needs a pole or a wall, not a tower). Each hole names the district
- * holding most of it. One GeoJSON FeatureCollection:
- * {@code kind} kpi (no geometry) and hole (polygon, CRS84); CSV and XLSX from the results endpoint.
+ * holding most of it. One GeoJSON FeatureCollection: {@code kind} kpi (no geometry) and hole
+ * (polygon, CRS84); CSV and XLSX from the results endpoint.
  */
 @Component
 @Order(2)

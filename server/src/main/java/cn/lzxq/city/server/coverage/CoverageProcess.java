@@ -25,8 +25,8 @@ import tools.jackson.databind.node.ObjectNode;
  * run {@code radius} (metres, 500–5,000, default 2,000), {@code load} (0–1, default 0.5), {@code
  * noiseFigure} (dB, 0–20, default 9), {@code terrain} (true/false, default true: line of sight
  * against the DEM and the buildings). The WLAN access points are computed in the same run into the
- * layer {@code coverage_wlan}. The result is a GeoJSON FeatureCollection without geometries:
- * one feature per layer with its statistics.
+ * layer {@code coverage_wlan}. The result is a GeoJSON FeatureCollection without geometries: one
+ * feature per layer with its statistics.
  */
 @Component
 @Order(1)
