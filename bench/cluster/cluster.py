@@ -283,8 +283,10 @@ def failover():
         for t in threads:
             t.start()
         time.sleep(10)
-        stopped = time.time()
+        # the kill is the command's last step: the outage starts when it returns (a loaded machine
+        # takes seconds to run the script before it)
         subprocess.run(os.environ["STOP_PRIMARY"], shell=True, check=True)
+        stopped = time.time()
         deadline = stopped + float(os.environ.get("FAILOVER_LIMIT", "180"))
         promoted = recovered = None
         while time.time() < deadline and recovered is None:
@@ -293,7 +295,9 @@ def failover():
                 now = primary_now()
                 if now and now != old_primary:
                     promoted = time.time()
-            ok = [t for t, s in edit_log if t > stopped + 1 and s in ("200", "204")]
+            # recovered: the first acknowledged edit after the first refused one
+            failed = [t for t, s in edit_log if t > stopped and s not in ("200", "204")]
+            ok = [t for t, s in edit_log if failed and t > min(failed) and s in ("200", "204")]
             recovered = min(ok) if ok else None
         time.sleep(10)
         stop[0] = True
