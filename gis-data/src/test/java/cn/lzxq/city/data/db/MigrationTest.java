@@ -63,7 +63,7 @@ class MigrationTest {
 
   /**
    * Reads leave rows with a non-finite coordinate out through a partial index of them
-   * (afterMigrate.sql): every versioned geometry column has one (GeometryValidationTest plants
+   * (V210, index_nonfinite_rows): every versioned geometry column has one (GeometryValidationTest plants
    * such rows and reads around them).
    */
   @Test
