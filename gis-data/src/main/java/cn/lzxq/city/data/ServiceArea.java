@@ -53,8 +53,8 @@ public record ServiceArea(double minLon, double minLat, double maxLon, double ma
 
   /**
    * True when a box of the given CRS is known, without PostGIS, to lie inside the area's reach
-   * ({@link #sqlReach}): for longitude/latitude boxes (EPSG:4326, EPSG:4490; x = longitude) and
-   * Web Mercator (EPSG:3857). False for other CRSs and for boxes reaching outside, which are then
+   * ({@link #sqlReach}): for longitude/latitude boxes (EPSG:4326, EPSG:4490; x = longitude) and Web
+   * Mercator (EPSG:3857). False for other CRSs and for boxes reaching outside, which are then
    * clipped to the reach in SQL (about 0.3 ms of planning per statement, the transform of the reach
    * and the intersection being evaluated while planning).
    */

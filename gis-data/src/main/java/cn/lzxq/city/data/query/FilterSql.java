@@ -47,7 +47,10 @@ final class FilterSql {
     } else if (f instanceof Filter.ResourceIds r) {
       return ids(r);
     } else if (f instanceof Filter.BBox b) {
-      return "t." + layer.geometryColumn() + " && " + window(b.envelope(), b.srid(), nativeSrid, params);
+      return "t."
+          + layer.geometryColumn()
+          + " && "
+          + window(b.envelope(), b.srid(), nativeSrid, params);
     } else if (f instanceof Filter.Spatial s) {
       return spatial(s);
     } else if (f instanceof Filter.Temporal t) {

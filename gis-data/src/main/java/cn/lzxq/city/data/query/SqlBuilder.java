@@ -163,9 +163,9 @@ public final class SqlBuilder {
    * The part of {@link #where} shared by every layer of one table read at one time: the rows valid
    * at the query's time whose geometry is finite. Rows another tool wrote with a non-finite
    * coordinate ({@code geometry_is_finite}, V36) are left out by their version_id, looked up in the
-   * table's partial index of such rows (V210), so no read decodes every
-   * row's geometry for the test. A read of several layers of one table states it once and ORs the
-   * layers' {@link #selection}s.
+   * table's partial index of such rows (V210), so no read decodes every row's geometry for the
+   * test. A read of several layers of one table states it once and ORs the layers' {@link
+   * #selection}s.
    */
   public String current(FeatureQuery q, List<Object> params) {
     Layer layer = q.layer();
@@ -177,12 +177,12 @@ public final class SqlBuilder {
         + "))";
   }
 
-  /** The part of {@link #where} that tells one layer's rows apart: its row filter and the query's. */
+  /**
+   * The part of {@link #where} that tells one layer's rows apart: its row filter and the query's.
+   */
   public String selection(FeatureQuery q, List<Object> params) {
     Layer layer = q.layer();
-    return layer.rowFilter()
-        + " AND "
-        + new FilterSql(layer, nativeSrid, params).write(q.filter());
+    return layer.rowFilter() + " AND " + new FilterSql(layer, nativeSrid, params).write(q.filter());
   }
 
   /**

@@ -62,8 +62,8 @@ class MigrationTest {
   }
 
   /**
-   * Reads leave rows with a non-finite coordinate out through a partial index of them
-   * (V210, index_nonfinite_rows): every versioned geometry column has one (GeometryValidationTest plants
+   * Reads leave rows with a non-finite coordinate out through a partial index of them (V210,
+   * index_nonfinite_rows): every versioned geometry column has one (GeometryValidationTest plants
    * such rows and reads around them).
    */
   @Test

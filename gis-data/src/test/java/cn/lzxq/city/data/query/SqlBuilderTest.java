@@ -124,9 +124,11 @@ class SqlBuilderTest {
     assertThat(SQL.window(new Envelope(500000, 501000, 4000000, 4001000), 32648, new ArrayList<>()))
         .contains("ST_Intersection(");
     // the reach edge in Web Mercator: 105.85°E is x = 11,783,168.1 m
-    assertThat(SQL.window(new Envelope(11783000, 11783100, 4369000, 4370000), 3857, new ArrayList<>()))
+    assertThat(
+            SQL.window(new Envelope(11783000, 11783100, 4369000, 4370000), 3857, new ArrayList<>()))
         .doesNotContain("ST_Intersection");
-    assertThat(SQL.window(new Envelope(11783200, 11783300, 4369000, 4370000), 3857, new ArrayList<>()))
+    assertThat(
+            SQL.window(new Envelope(11783200, 11783300, 4369000, 4370000), 3857, new ArrayList<>()))
         .contains("ST_Intersection(");
   }
 }

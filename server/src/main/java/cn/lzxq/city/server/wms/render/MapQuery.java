@@ -14,12 +14,13 @@ import java.util.List;
  * The SQL of one read of a map: the rows of one layer, or of several layers on the same table
  * ({@link MapReads}). PostGIS does the spatial work: the window is transformed into the native CRS
  * ({@link SqlBuilder#window}) so the GiST index answers {@code &&}; lines and polygons are clipped
- * to the window (grown by a margin) and simplified to half a pixel in native metres, forced to 2D, and sent as TWKB rounded
- * to a tenth of a pixel: in the native CRS when the renderer maps native coordinates to pixels
- * itself ({@link ScreenMapping}), else transformed to the request CRS. Only the properties the
- * styles read are selected. The WHERE clause comes from the shared {@link SqlBuilder}: the rows
- * current at the as-of time once, then each layer's selection (row filter, filter) ORed; a read of
- * several layers selects one boolean column per layer telling whether the row belongs to it.
+ * to the window (grown by a margin) and simplified to half a pixel in native metres, forced to 2D,
+ * and sent as TWKB rounded to a tenth of a pixel: in the native CRS when the renderer maps native
+ * coordinates to pixels itself ({@link ScreenMapping}), else transformed to the request CRS. Only
+ * the properties the styles read are selected. The WHERE clause comes from the shared {@link
+ * SqlBuilder}: the rows current at the as-of time once, then each layer's selection (row filter,
+ * filter) ORed; a read of several layers selects one boolean column per layer telling whether the
+ * row belongs to it.
  *
  * <p>Columns: {@code fid}, the properties in the given order, one membership flag per layer when
  * there are several, then the TWKB geometry.

@@ -17,8 +17,7 @@ import org.locationtech.jts.geom.Envelope;
  * The SQL of a map read without a database: the window is bound once and transformed to the native
  * CRS, lines are clipped and simplified to half a pixel, TWKB keeps a tenth of a pixel, several
  * layers on one table are one read with a membership flag each and the rows' time and finiteness
- * stated once.
- * (What PostGIS draws from it is tested in WmsGetMapTest.)
+ * stated once. (What PostGIS draws from it is tested in WmsGetMapTest.)
  */
 class MapQueryTest {
 
