@@ -61,6 +61,8 @@ class TileSeedingTakeoverTest extends SmallCityContextTest {
   void aSeedingResumedByOtherNodesStoresEveryTileOfItsAreaExactlyOnce() throws Exception {
     List<String> keys = expectedKeys();
     assertThat(keys).hasSizeGreaterThan(300);
+    // the shared context keeps a disk store across runs: start from none of the area's tiles
+    store.remove("2d/mvt/pipe_js/WebMercatorQuad/", keys::contains);
     assertThat(keys.stream().filter(k -> store.get(k) != null)).isEmpty();
     long changesBefore = changesCrossingTheBox();
     JobQueue queue = new JobQueue(db);
@@ -106,7 +108,8 @@ class TileSeedingTakeoverTest extends SmallCityContextTest {
       c.start();
       UUID job = id;
       await("the job ended", () -> status(queue, job) == JobStatus.SUCCESSFUL, Duration.ofSeconds(120));
-      assertThat(nodeOf(id)).isEqualTo("node-c");
+      // started by A, by B (stale claim), given back by B (release), started by C
+      assertThat(queue.find(id).orElseThrow().attempts()).isEqualTo(2);
       JsonNode result =
           JSON.readTree(new String(queue.result(id).orElseThrow().bytes(), StandardCharsets.UTF_8));
       assertThat(result.get("tiles").asLong()).isEqualTo(keys.size());
