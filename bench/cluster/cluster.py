@@ -1,20 +1,27 @@
 #!/usr/bin/env python3
 """Probes of the two-node cluster started by scripts/cluster (standard library only).
 
-  cluster.py ryw        an edit through node 1 read back through node 2, N times; counts the
-                        reads node 2 ran on the standby (STANDBY_READS=1: at least one required)
-  cluster.py tile-fresh an edit through node 1 changes the feature's 3D tile on node 2: seconds
-                        until node 2 serves the new tile (target: within the change poll, 200 ms,
-                        plus one render)
+  cluster.py ryw        an edit through WRITER read back through READER (default node 1, node 2),
+                        ROUNDS times; counts the reads READER ran on the standby (STANDBY_READS=1:
+                        at least one required)
+  cluster.py tile-fresh an edit through WRITER changes the feature's 3D tiles on both nodes:
+                        seconds until both serve the new tiles (target: within the change poll,
+                        200 ms, plus one render)
   cluster.py kill-node  readers through the proxy while one server node is killed with SIGKILL
-  cluster.py failover   editors and readers through the proxy while the primary database stops;
-                        prints the failover time and proves every acknowledged edit is on the new
-                        primary
-  cluster.py mixed      requests/s of a mixed read load against one URL (1 vs 2 nodes)
+  cluster.py failover   editors and readers through the proxy while STOP_PRIMARY kills the primary
+                        database; prints the promotion and recovery times and the answers
+                        meanwhile, and proves every acknowledged edit is in the new primary's
+                        version history
+  cluster.py rejoin     restarts database server REJOIN (the killed old primary) and waits until it
+                        is the synchronous standby; polls it every 0.2 s meanwhile and fails if it
+                        ever accepted writes (a second primary)
+  cluster.py mixed      requests/s of a mixed read load through the proxy with node 2 taken out
+                        (1 node) and with both nodes, alternating, after a warm-up
 
 Environment: NODE1, NODE2, PROXY (base URLs), AUTH (user:password of an admin or editor),
-DATABASE_URL (the cluster's multi-host URL, for the edit audit), and per command the knobs below.
-Each command prints one JSON line of figures and exits 1 when its check fails.
+PSQL_URL (a libpq URL of the cluster's primary, for the edit audit), CLUSTER (the
+scripts/cluster command), and per command the knobs below. Each command prints one JSON line of
+figures (with the load average) and exits 1 when its check fails.
 """
 import base64
 import hashlib
@@ -32,8 +39,15 @@ import urllib.request
 NODE1 = os.environ.get("NODE1", "http://127.0.0.1:8301")
 NODE2 = os.environ.get("NODE2", "http://127.0.0.1:8302")
 PROXY = os.environ.get("PROXY", "http://127.0.0.1:8300")
+NODES = {"node1": NODE1, "node2": NODE2}
 AUTH = "Basic " + base64.b64encode(os.environ.get("AUTH", "bench:bench").encode()).decode()
+CLUSTER = os.environ.get("CLUSTER", "scripts/cluster")
 LAYER = "pipe_js"
+
+
+def report(figures):
+    figures["load"] = [round(x, 1) for x in os.getloadavg()]
+    print(json.dumps(figures), flush=True)
 
 
 def request(method, url, body=None, headers=None, timeout=15):
@@ -53,19 +67,30 @@ def request(method, url, body=None, headers=None, timeout=15):
         return 0, {}, b""
 
 
+def answer(status, headers):
+    """How an answer counts during an outage: 503 only with Retry-After."""
+    if status == 503 and "Retry-After" not in headers:
+        return "503-without-Retry-After"
+    return str(status)
+
+
 def fids(base, n):
     status, _, body = request("GET", f"{base}/ogcapi/collections/{LAYER}/items?limit={n}")
     assert status == 200, f"items: {status}"
     return [f["id"] for f in json.loads(body)["features"]]
 
 
-def patch_dn(base, fid, dn):
+def patch(base, fid, dn):
     return request(
         "PATCH",
         f"{base}/ogcapi/collections/{LAYER}/items/{fid}",
         {"type": "Feature", "properties": {"dn_mm": dn}},
         {"Authorization": AUTH},
-    )[0]
+    )
+
+
+def patch_dn(base, fid, dn):
+    return patch(base, fid, dn)[0]
 
 
 def read_dn(base, fid):
@@ -84,66 +109,77 @@ def standby_reads(base):
 
 
 def ryw(n=int(os.environ.get("ROUNDS", "100"))):
-    fid = fids(NODE1, 1)[0]
+    writer = NODES[os.environ.get("WRITER", "node1")]
+    reader = NODES[os.environ.get("READER", "node2")]
+    fid = fids(writer, 1)[0]
     seen = 0
-    before = standby_reads(NODE2)
+    stale = []
+    before = standby_reads(reader)
     for i in range(n):
-        dn = 100 + (i % 50) * 10
-        assert patch_dn(NODE1, fid, dn) in (200, 204), "edit refused"
-        if read_dn(NODE2, fid) == dn:
+        dn = 100 + (i % 50) * 10 + (1 if i % 100 >= 50 else 0)
+        assert patch_dn(writer, fid, dn) in (200, 204), "edit refused"
+        got = read_dn(reader, fid)
+        if got == dn:
             seen += 1
-    on_standby = standby_reads(NODE2) - before
-    print(json.dumps({"check": "read-your-writes", "rounds": n, "seen_on_other_node": seen,
-                      "node2_reads_on_standby": on_standby}))
-    return seen == n and (on_standby > 0 or os.environ.get("STANDBY_READS", "1") != "1")
+        elif len(stale) < 5:
+            stale.append({"round": i, "wrote": dn, "read": got})
+    on_standby = standby_reads(reader) - before
+    report({"check": "read-your-writes", "writer": os.environ.get("WRITER", "node1"),
+            "reader": os.environ.get("READER", "node2"), "rounds": n, "seen_on_other_node": seen,
+            "reader_reads_on_standby": on_standby, "stale": stale})
+    need_standby = os.environ.get("STANDBY_READS", "1") == "1"
+    return seen == n and (on_standby > 0 or not need_standby)
 
 
 def tile_urls(base, lon, lat):
-    """The URLs of the tiles of every level whose square holds (lon, lat), both y conventions."""
+    """The URL paths of the tiles of every level whose square holds (lon, lat), both y conventions."""
     status, _, body = request("GET", f"{base}/3dtiles/{LAYER}/tileset.json")
     assert status == 200, f"tileset: {status}"
     root = json.loads(body)["root"]
     w, s, e, n = (math.degrees(v) for v in root["boundingVolume"]["region"][:4])
     uri = root["content"]["uri"]
-    urls = set()
+    paths = set()
     for level in range(root["implicitTiling"]["availableLevels"]):
         k = 2 ** level
         x = min(k - 1, int((lon - w) / (e - w) * k))
         y = min(k - 1, int((lat - s) / (n - s) * k))
         for yy in {y, k - 1 - y}:
             path = uri.replace("{level}", str(level)).replace("{x}", str(x)).replace("{y}", str(yy))
-            urls.add(f"{base}/3dtiles/{LAYER}/{path}")
-    return sorted(urls)
+            paths.add(f"/3dtiles/{LAYER}/{path}")
+    return sorted(paths)
 
 
-def tile_hashes(urls):
-    return {u: hashlib.sha256(request("GET", u)[2]).hexdigest() for u in urls}
+def tile_hashes(bases, paths):
+    return {(b, p): hashlib.sha256(request("GET", b + p)[2]).hexdigest() for b in bases for p in paths}
 
 
 def tile_fresh():
-    fid = fids(NODE1, 1)[0]
-    status, _, body = request("GET", f"{NODE1}/ogcapi/collections/{LAYER}/items/{fid}")
+    """An edit through WRITER: seconds until every watched tile changed on both nodes."""
+    writer = os.environ.get("WRITER", "node1")
+    fid = fids(NODES[writer], 1)[0]
+    status, _, body = request("GET", f"{NODES[writer]}/ogcapi/collections/{LAYER}/items/{fid}")
     coords = json.loads(body)["geometry"]["coordinates"]
     lon = sum(c[0] for c in coords) / len(coords)
     lat = sum(c[1] for c in coords) / len(coords)
-    urls = tile_urls(NODE2, lon, lat)
-    before = tile_hashes(urls)
-    dn = read_dn(NODE1, fid)
-    assert patch_dn(NODE1, fid, 2000 if dn != 2000 else 1800) in (200, 204), "edit refused"
+    paths = tile_urls(NODE1, lon, lat)
+    before = tile_hashes(NODES.values(), paths)
+    dn = read_dn(NODES[writer], fid)
+    assert patch_dn(NODES[writer], fid, 2000 if dn != 2000 else 1800) in (200, 204), "edit refused"
     start = time.time()
-    while time.time() - start < 30:
-        if tile_hashes(urls) != before:
-            seconds = round(time.time() - start, 3)
-            print(json.dumps({"check": "tile-fresh-on-other-node", "seconds": seconds,
-                              "tiles_watched": len(urls)}))
-            return seconds <= 1.0
+    changed_at = {}
+    while time.time() - start < 30 and len(changed_at) < len(NODES):
+        now = tile_hashes(NODES.values(), paths)
+        for name, base in NODES.items():
+            if name not in changed_at and any(now[(base, p)] != before[(base, p)] for p in paths):
+                changed_at[name] = round(time.time() - start, 3)
         time.sleep(0.05)
-    print(json.dumps({"check": "tile-fresh-on-other-node", "seconds": None}))
-    return False
+    report({"check": "tile-fresh-on-both-nodes", "writer": writer, "seconds": changed_at,
+            "tiles_watched": len(paths)})
+    return len(changed_at) == len(NODES) and max(changed_at.values()) <= 1.0
 
 
 class Readers:
-    """Threads reading through one URL; records (time, status) of every answer."""
+    """Threads reading through one URL; records (time, answer) of every request."""
 
     def __init__(self, base, threads):
         self.base, self.threads, self.log, self.stop = base, threads, [], False
@@ -166,9 +202,9 @@ class Readers:
 
     def _run(self):
         while not self.stop:
-            status = request("GET", self.base + self._paths(), timeout=20)[0]
+            status, headers, _ = request("GET", self.base + self._paths(), timeout=20)
             with self.lock:
-                self.log.append((time.time(), status))
+                self.log.append((time.time(), answer(status, headers)))
 
     def __enter__(self):
         self.workers = [threading.Thread(target=self._run, daemon=True) for _ in range(self.threads)]
@@ -184,38 +220,56 @@ class Readers:
 
 def kill_node():
     """SIGKILL server node 2 while readers go through the proxy."""
-    pidfile = os.environ["NODE2_PIDFILE"]
     with Readers(PROXY, int(os.environ.get("READERS", "8"))) as r:
         time.sleep(5)
         killed = time.time()
-        os.kill(int(open(pidfile).read()), 9)
+        subprocess.run([CLUSTER, "kill", "server", "2"], check=True)
         time.sleep(float(os.environ.get("AFTER", "20")))
-    failed_after = [t - killed for t, s in r.log if s != 200 and t > killed]
+    failed_after = [t - killed for t, s in r.log if s != "200" and t > killed]
     late = [d for d in failed_after if d > 5]
-    print(json.dumps({"check": "kill -9 one node", "requests": len(r.log),
-                      "failed": len(failed_after), "failed_later_than_5s": len(late),
-                      "last_failure_s_after_kill": round(max(failed_after), 2) if failed_after else None}))
+    report({"check": "kill -9 one node", "requests": len(r.log),
+            "failed": len(failed_after), "failed_later_than_5s": len(late),
+            "last_failure_s_after_kill": round(max(failed_after), 2) if failed_after else None})
     return not late
 
 
+def primary_now():
+    out = subprocess.run([CLUSTER, "primary"], capture_output=True, text=True)
+    return out.stdout.strip() if out.returncode == 0 else None
+
+
+def history(fids_, since):
+    """Every dn_mm each feature had in the versions written since `since` (epoch s), from the
+    primary."""
+    sql = (f"SELECT fid, dn_mm FROM pipe_segment WHERE fid IN ({','.join(str(int(f)) for f in fids_)})"
+           f" AND valid_from >= to_timestamp({since - 1})")
+    out = subprocess.run(["psql", os.environ["PSQL_URL"], "-qAt", "-F", " ", "-c", sql],
+                         capture_output=True, text=True, check=True).stdout
+    versions = {}
+    for line in out.splitlines():
+        fid, dn = line.split(" ")
+        versions.setdefault(fid, set()).add(int(dn) if dn else None)
+    return versions
+
+
 def failover():
-    """Editors (one feature each) and readers through the proxy; the primary is stopped mid-run."""
+    """Editors (one feature each) and readers through the proxy; the primary is killed mid-run."""
     editors = int(os.environ.get("EDITORS", "4"))
     features = fids(PROXY, editors)
-    acked = {f: None for f in features}
-    tried = {f: [] for f in features}
+    acked = {f: [] for f in features}
     stop = [False]
     edit_log = []
+    old_primary = primary_now()
+    began = time.time()
 
     def edit(fid):
-        dn = 1000
+        dn = 1000 + random.randrange(0, 2000)
         while not stop[0]:
             dn += 1
-            tried[fid].append(dn)
-            status = patch_dn(PROXY, fid, dn)
-            edit_log.append((time.time(), status))
+            status, headers, _ = patch(PROXY, fid, dn)
+            edit_log.append((time.time(), answer(status, headers)))
             if status in (200, 204):
-                acked[fid] = dn
+                acked[fid].append(dn)
             time.sleep(0.05)
 
     threads = [threading.Thread(target=edit, args=(f,), daemon=True) for f in features]
@@ -226,48 +280,107 @@ def failover():
         stopped = time.time()
         subprocess.run(os.environ["STOP_PRIMARY"], shell=True, check=True)
         deadline = stopped + float(os.environ.get("FAILOVER_LIMIT", "180"))
-        recovered = None
+        promoted = recovered = None
         while time.time() < deadline and recovered is None:
             time.sleep(0.5)
-            ok = [t for t, s in edit_log if t > stopped + 1 and s in (200, 204)]
+            if promoted is None:
+                now = primary_now()
+                if now and now != old_primary:
+                    promoted = time.time()
+            ok = [t for t, s in edit_log if t > stopped + 1 and s in ("200", "204")]
             recovered = min(ok) if ok else None
         time.sleep(10)
         stop[0] = True
         for t in threads:
             t.join(30)
-    statuses = {}
+    during = {}
     for t, s in r.log + edit_log:
         if t > stopped and (recovered is None or t < recovered):
-            statuses[str(s)] = statuses.get(str(s), 0) + 1
-    lost = []
-    for fid in features:
-        now = read_dn(PROXY, fid)
-        # an acknowledged edit is lost when the value is neither it nor a later attempt
-        later = [d for d in tried[fid] if acked[fid] is not None and d >= acked[fid]]
-        if acked[fid] is not None and now not in later:
-            lost.append({"fid": fid, "acked": acked[fid], "now": now})
-    figures = {"check": "primary stopped", "failover_s": round(recovered - stopped, 1) if recovered else None,
-               "answers_during_failover": statuses, "acknowledged_edits": sum(
-                   1 for _, s in edit_log if s in (200, 204)), "lost_edits": len(lost), "lost": lost,
-               "errors_after_recovery": sum(1 for t, s in r.log + edit_log
-                                            if recovered and t > recovered + 5 and s not in (200, 204))}
-    print(json.dumps(figures))
-    return recovered is not None and not lost and figures["errors_after_recovery"] == 0 \
-        and not set(statuses) - {"200", "204", "503"}
+            during[s] = during.get(s, 0) + 1
+    versions = history(features, began)
+    lost = [{"fid": f, "dn": dn} for f in features for dn in acked[f] if dn not in versions.get(str(f), set())]
+    # each editor's values only grow: the current one is the last acknowledged or a later attempt
+    current = {f: read_dn(PROXY, f) for f in features}
+    current_ok = all(not acked[f] or (current[f] is not None and current[f] >= acked[f][-1])
+                     for f in features)
+    errors_after = {}
+    for t, s in r.log + edit_log:
+        if recovered and t > recovered + 5 and s not in ("200", "204"):
+            errors_after[s] = errors_after.get(s, 0) + 1
+    figures = {"check": "primary killed", "old_primary": old_primary, "new_primary": primary_now(),
+               "promoted_s": round(promoted - stopped, 1) if promoted else None,
+               "recovered_s": round(recovered - stopped, 1) if recovered else None,
+               "answers_during_failover": during,
+               "acknowledged_edits": sum(len(v) for v in acked.values()), "lost_edits": len(lost),
+               "lost": lost[:10], "current_values_ok": current_ok, "errors_after_recovery": errors_after}
+    report(figures)
+    return (recovered is not None and not lost and current_ok and not errors_after
+            and not set(during) - {"200", "204", "503"})
+
+
+def rejoin():
+    n = os.environ["REJOIN"]
+    host = os.environ.get(f"CLUSTER_PG{n}_HOST", "127.0.0.1")
+    port = os.environ.get(f"CLUSTER_PG{n}_PORT", "5600" + n)
+    started = time.time()
+    subprocess.run([CLUSTER, "up", "postgres", n], check=True, stdout=subprocess.DEVNULL)
+    states = {}
+    in_sync = None
+    while time.time() - started < float(os.environ.get("REJOIN_LIMIT", "600")):
+        out = subprocess.run(["psql", f"postgresql://postgres@{host}:{port}/postgres?connect_timeout=1",
+                              "-qAtc", "SELECT pg_is_in_recovery()"], capture_output=True, text=True)
+        state = {"t": "standby", "f": "read-write"}.get(out.stdout.strip(), "down")
+        states.setdefault(state, round(time.time() - started, 1))
+        if state == "standby" and subprocess.run([CLUSTER, "in-sync"]).returncode == 0:
+            in_sync = round(time.time() - started, 1)
+            break
+        time.sleep(0.2)
+    report({"check": "old primary rejoins", "server": int(n), "first_seen_s": states,
+            "synchronous_standby_s": in_sync})
+    return in_sync is not None and "read-write" not in states
+
+
+def route(node, state):
+    subprocess.run([CLUSTER, "route", node, state], check=True)
 
 
 def mixed():
-    """Requests/s of the mixed read load against BASE for SECONDS."""
-    base = os.environ.get("BASE", PROXY)
-    seconds = float(os.environ.get("SECONDS", "30"))
-    with Readers(base, int(os.environ.get("READERS", "16"))) as r:
-        time.sleep(seconds)
-    ok = sum(1 for _, s in r.log if s == 200)
-    print(json.dumps({"check": "mixed reads", "base": base, "requests_per_s": round(ok / seconds, 1),
-                      "errors": len(r.log) - ok}))
-    return ok > 0 and len(r.log) == ok
+    """Requests/s through the proxy: one node (node 2 taken out) and two, alternating."""
+    seconds = float(os.environ.get("MIXED_SECONDS", "20"))
+    rounds = int(os.environ.get("MIXED_ROUNDS", "2"))
+    readers = int(os.environ.get("READERS", "16"))
+
+    def measure():
+        with Readers(PROXY, readers) as r:
+            time.sleep(seconds)
+        ok = sum(1 for _, s in r.log if s == "200")
+        return ok / seconds, len(r.log) - ok
+
+    with Readers(PROXY, readers):
+        time.sleep(float(os.environ.get("WARM_UP_SECONDS", "20")))
+    one, two, errors = [], [], 0
+    try:
+        for _ in range(rounds):
+            route("2", "off")
+            time.sleep(1)
+            rate, err = measure()
+            one.append(round(rate, 1))
+            errors += err
+            route("2", "on")
+            time.sleep(2)  # two readiness checks
+            rate, err = measure()
+            two.append(round(rate, 1))
+            errors += err
+    finally:
+        route("2", "on")
+    report({"check": "mixed reads 1 vs 2 nodes", "readers": readers, "seconds_each": seconds,
+            "one_node_req_per_s": one, "two_nodes_req_per_s": two,
+            "ratio": round(sum(two) / sum(one), 2) if sum(one) else None, "errors": errors,
+            "node_cpus": os.environ.get("CLUSTER_NODE_CPUS", "")})
+    return errors == 0 and sum(one) > 0
 
 
 if __name__ == "__main__":
-    commands = {"ryw": ryw, "tile-fresh": tile_fresh, "kill-node": kill_node, "failover": failover, "mixed": mixed}
+    commands = {"ryw": ryw, "tile-fresh": tile_fresh, "kill-node": kill_node, "failover": failover, "mixed": mixed,
+                "rejoin": rejoin}
     sys.exit(0 if commands[sys.argv[1]]() else 1)

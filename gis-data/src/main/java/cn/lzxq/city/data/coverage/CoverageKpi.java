@@ -26,7 +26,9 @@ import org.locationtech.jts.operation.union.UnaryUnionOp;
  * the target's threshold, by major land-use class, by district ({@code district}, V130: against the
  * operator's target for all built-up land) and in total, against {@code coverage_target} (V91); and
  * the coverage holes — 4-connected built-up cells below the threshold — as polygons of at least a
- * minimum area (m²).
+ * minimum area (m²), each with the district holding most of its cells. The WLAN layer ({@link
+ * CoverageSector.LayerKey#WLAN}) is measured the same way on its RSSI against the targets of
+ * network {@code wlan} (V170); the sectors' layers against those of network {@code cellular}.
  *
  * <p>A cell belongs to a parcel or a district when its centre lies inside it; areas are cell counts
  * × cell².
@@ -43,7 +45,7 @@ public final class CoverageKpi {
    * @param parcelAreaM2 built-up parcel area of the class, m²
    * @param coveredAreaM2 of it at or above the threshold, m²
    * @param share covered / parcel area (0–1)
-   * @param thresholdDbm RSRP threshold of the target, dBm
+   * @param thresholdDbm RSRP (WLAN: RSSI) threshold of the target, dBm
    * @param targetShare the target (0–1)
    * @param met share ≥ target
    */
@@ -65,9 +67,16 @@ public final class CoverageKpi {
    * @param areaM2 its area, m²
    * @param polygon the union of its cells, native CRS
    * @param thresholdDbm the threshold it falls below, dBm
+   * @param district code of the district holding most of its cells (the first such in the order met
+   *     on a tie), null when none holds any
    */
   public record Hole(
-      String operator, String band, double areaM2, Geometry polygon, double thresholdDbm) {}
+      String operator,
+      String band,
+      double areaM2,
+      Geometry polygon,
+      double thresholdDbm,
+      String district) {}
 
   /**
    * The KPIs and holes of a grid.
@@ -77,8 +86,9 @@ public final class CoverageKpi {
   public record Report(
       StoredGrid grid, double minHoleAreaM2, List<Share> shares, List<Hole> holes) {}
 
-  /** A target row. */
-  private record Target(String operator, String landUseClass, double thresholdDbm, double share) {}
+  /** A target row: network cellular or wlan. */
+  private record Target(
+      String network, String operator, String landUseClass, double thresholdDbm, double share) {}
 
   /** The report of the current grid (null without one). */
   public static Report run(ReadTransaction tx, double minHoleAreaM2) throws SQLException {
@@ -94,14 +104,21 @@ public final class CoverageKpi {
     int[] cellDistrict = labelledCells(tx, g, DISTRICTS, districts);
     List<Target> targets =
         tx.queryAll(
-            "SELECT operator, land_use_class, threshold_dbm, target_share FROM coverage_target",
+            "SELECT network, operator, land_use_class, threshold_dbm, target_share"
+                + " FROM coverage_target",
             Map.of(),
-            rs -> new Target(rs.getString(1), rs.getString(2), rs.getDouble(3), rs.getDouble(4)));
+            rs ->
+                new Target(
+                    rs.getString(1),
+                    rs.getString(2),
+                    rs.getString(3),
+                    rs.getDouble(4),
+                    rs.getDouble(5)));
     List<Share> shares = new ArrayList<>();
     List<Hole> holes = new ArrayList<>();
     for (CoverageSector.LayerKey k : CoverageStore.layers(c, stored.id())) {
       float[] rsrp = layer(c, stored, k);
-      Target all = target(targets, k.operator(), null);
+      Target all = target(targets, k, null);
       Map<String, long[]> counts = new LinkedHashMap<>();
       Map<String, long[]> byDistrict = new TreeMap<>();
       long[] total = new long[2];
@@ -111,7 +128,7 @@ public final class CoverageKpi {
           continue;
         }
         String cls = classes.get(cellClass[i]);
-        Target t = target(targets, k.operator(), cls);
+        Target t = target(targets, k, cls);
         long[] n = counts.computeIfAbsent(cls, x -> new long[2]);
         n[0]++;
         total[0]++;
@@ -143,9 +160,9 @@ public final class CoverageKpi {
                           null,
                           e.getValue(),
                           cell2,
-                          target(targets, k.operator(), e.getKey()))));
+                          target(targets, k, e.getKey()))));
       byDistrict.forEach((d, n) -> shares.add(share(k, null, d, n, cell2, all)));
-      holes.addAll(holes(g, hole, k, minHoleAreaM2, all.thresholdDbm()));
+      holes.addAll(holes(g, hole, k, minHoleAreaM2, all.thresholdDbm(), cellDistrict, districts));
     }
     return new Report(stored, minHoleAreaM2, shares, holes);
   }
@@ -166,11 +183,19 @@ public final class CoverageKpi {
         share >= t.share());
   }
 
-  /** The most specific target: class and operator, class, operator, then the general one. */
-  private static Target target(List<Target> targets, String operator, String cls) {
+  /**
+   * The most specific target of the layer's network: class and operator, class, operator, then the
+   * general one.
+   */
+  private static Target target(List<Target> targets, CoverageSector.LayerKey k, String cls) {
+    String network = k.wlan() ? "wlan" : "cellular";
+    String operator = k.operator();
     Target best = null;
     int bestRank = -1;
     for (Target t : targets) {
+      if (!t.network().equals(network)) {
+        continue;
+      }
       boolean opOk = t.operator() == null || t.operator().equals(operator);
       boolean clsOk = t.landUseClass() == null || t.landUseClass().equals(cls);
       if (opOk && clsOk) {
@@ -182,7 +207,8 @@ public final class CoverageKpi {
       }
     }
     if (best == null) {
-      throw new IllegalStateException("no coverage_target row applies to " + operator + "/" + cls);
+      throw new IllegalStateException(
+          "no coverage_target row applies to " + network + "/" + operator + "/" + cls);
     }
     return best;
   }
@@ -267,7 +293,9 @@ public final class CoverageKpi {
       boolean[] hole,
       CoverageSector.LayerKey k,
       double minAreaM2,
-      double threshold) {
+      double threshold,
+      int[] cellDistrict,
+      List<String> districts) {
     GeometryFactory f = new GeometryFactory();
     List<Hole> out = new ArrayList<>();
     boolean[] seen = new boolean[hole.length];
@@ -298,12 +326,29 @@ public final class CoverageKpi {
       double area = cells.size() * g.cellM() * g.cellM();
       if (area >= minAreaM2) {
         List<Geometry> boxes = new ArrayList<>();
+        int[] inDistrict = new int[districts.size()];
         for (int i : cells) {
+          if (cellDistrict[i] >= 0) {
+            inDistrict[cellDistrict[i]]++;
+          }
           double x0 = g.west() + (i % g.width()) * g.cellM();
           double y1 = g.north() - (i / g.width()) * g.cellM();
           boxes.add(f.toGeometry(new Envelope(x0, x0 + g.cellM(), y1 - g.cellM(), y1)));
         }
-        out.add(new Hole(k.operator(), k.band(), area, UnaryUnionOp.union(boxes), threshold));
+        int most = -1;
+        for (int d = 0; d < inDistrict.length; d++) {
+          if (inDistrict[d] > 0 && (most < 0 || inDistrict[d] > inDistrict[most])) {
+            most = d;
+          }
+        }
+        out.add(
+            new Hole(
+                k.operator(),
+                k.band(),
+                area,
+                UnaryUnionOp.union(boxes),
+                threshold,
+                most < 0 ? null : districts.get(most)));
       }
     }
     out.sort((a, b) -> Double.compare(b.areaM2(), a.areaM2()));

@@ -17,11 +17,12 @@ import java.util.TreeSet;
 import javax.sql.DataSource;
 
 /**
- * A coverage run: reads the sectors, carriers and DEM (through {@link ReadExecutor}), computes the
- * best-server layers ({@link CoverageComputer}) and stores them ({@link CoverageStore}) in one
- * write transaction, logging a {@code tile_change} per layer ({@code coverage_<operator>_<band>},
- * the catalog's name) over the area it rewrote, so the tile store's map tiles of those layers go
- * stale; a whole run also logs the layers and area of the grid it replaces.
+ * A coverage run: reads the sectors, carriers, access points and DEM (through {@link
+ * ReadExecutor}), computes the best-server layers ({@link CoverageComputer}) and the WLAN layer
+ * ({@link WlanCoverage}) and stores them ({@link CoverageStore}) in one write transaction, logging
+ * a {@code tile_change} per layer ({@code coverage_<operator>_<band>}, the catalog's name) over the
+ * area it rewrote, so the tile store's map tiles of those layers go stale; a whole run also logs
+ * the layers and area of the grid it replaces.
  *
  * <p>{@link #update} recomputes only around what changed: the sector and site edits logged since
  * the grid's {@code change_seq}, each box grown by the radius (a sector reaches that far; a
@@ -53,6 +54,7 @@ public final class CoverageRun {
    * @param grid its frame
    * @param region the cells recomputed
    * @param sectors sectors taken into account
+   * @param accessPoints WLAN access points taken into account
    * @param layers the layers computed, with their statistics
    * @param whole true for a whole run, false for an update around edits
    * @param computeMs milliseconds of computation (without reading and writing)
@@ -62,6 +64,7 @@ public final class CoverageRun {
       CoverageGrid grid,
       CoverageGrid.Window region,
       int sectors,
+      int accessPoints,
       List<CoverageStatistics> layers,
       boolean whole,
       long computeMs) {}
@@ -149,8 +152,11 @@ public final class CoverageRun {
                     String layer = rs.getString("layer");
                     dem[0] |= "dem".equals(layer);
                     // a building shadows the cells within the radius of the sectors within the
-                    // radius of it
-                    double grow = "building".equals(layer) ? 2 * r : r;
+                    // radius of it; an access point reaches its own radius
+                    double grow =
+                        "building".equals(layer)
+                            ? 2 * r
+                            : "wlan_ap".equals(layer) ? Math.max(r, WlanCoverage.RADIUS_M) : r;
                     box[0] = Math.min(box[0], rs.getDouble("minx") - grow);
                     box[1] = Math.min(box[1], rs.getDouble("miny") - grow);
                     box[2] = Math.max(box[2], rs.getDouble("maxx") + grow);
@@ -163,7 +169,18 @@ public final class CoverageRun {
               CoverageGrid.Window w =
                   box[0] > box[2] ? null : g.window(box[0], box[1], box[2], box[3]);
               return w == null
-                  ? new Input(g, w, List.of(), Map.of(), null, null, null, seq[0], stored.id())
+                  ? new Input(
+                      g,
+                      w,
+                      List.of(),
+                      Map.of(),
+                      List.of(),
+                      Map.of(),
+                      null,
+                      null,
+                      null,
+                      seq[0],
+                      stored.id())
                   : read(tx, g, w, stored.settings(), seq[0]).forGrid(stored.id());
             });
     if (in == null) {
@@ -173,7 +190,7 @@ public final class CoverageRun {
       try (Connection c = writes.getConnection()) {
         CoverageStore.advance(c, stored.id(), in.changeSeq());
       }
-      return new Summary(stored.id(), g, null, 0, List.of(), false, 0);
+      return new Summary(stored.id(), g, null, 0, 0, List.of(), false, 0);
     }
     return compute(in, stored.settings(), false, m);
   }
@@ -186,6 +203,9 @@ public final class CoverageRun {
         new CoverageComputer(in.grid(), in.ground(), in.buildings(), in.carriers(), s, threads);
     Map<CoverageSector.LayerKey, CoverageLayer> layers =
         new HashMap<>(computer.compute(in.region(), in.sectors(), m::cancelled));
+    layers.putAll(
+        new WlanCoverage(in.grid(), in.ground(), in.channels(), s)
+            .compute(in.region(), in.accessPoints()));
     long ms = (System.nanoTime() - t0) / 1_000_000;
     m.progress(80, "writing");
     long id;
@@ -224,7 +244,15 @@ public final class CoverageRun {
             .sorted((a, b) -> a.key().compareTo(b.key()))
             .map(CoverageStatistics::of)
             .toList();
-    return new Summary(id, in.grid(), in.region(), in.sectors().size(), stats, whole, ms);
+    return new Summary(
+        id,
+        in.grid(),
+        in.region(),
+        in.sectors().size(),
+        in.accessPoints().size(),
+        stats,
+        whole,
+        ms);
   }
 
   private static CoverageLayer empty(CoverageSector.LayerKey k, CoverageGrid.Window w) {
@@ -239,6 +267,8 @@ public final class CoverageRun {
       CoverageGrid.Window region,
       List<CoverageSector> sectors,
       Map<String, Carrier> carriers,
+      List<AccessPoint> accessPoints,
+      Map<String, WlanChannel> channels,
       float[] ground,
       float[] buildings,
       DemVersion dem,
@@ -246,7 +276,18 @@ public final class CoverageRun {
       long gridId) {
 
     Input forGrid(long id) {
-      return new Input(grid, region, sectors, carriers, ground, buildings, dem, changeSeq, id);
+      return new Input(
+          grid,
+          region,
+          sectors,
+          carriers,
+          accessPoints,
+          channels,
+          ground,
+          buildings,
+          dem,
+          changeSeq,
+          id);
     }
   }
 
@@ -297,13 +338,45 @@ public final class CoverageRun {
                     rs.getDouble("scs"),
                     rs.getInt("resource_blocks"),
                     s.noiseFigureDb())));
+    double wr = WlanCoverage.RADIUS_M;
+    List<AccessPoint> accessPoints =
+        tx.queryAll(
+            SqlTemplate.load("coverage/access_points"),
+            Map.of(
+                "minx",
+                g.x(w.col0()) - wr,
+                "miny",
+                g.y(w.row0() + w.rows() - 1) - wr,
+                "maxx",
+                g.x(w.col0() + w.cols() - 1) + wr,
+                "maxy",
+                g.y(w.row0()) + wr),
+            rs ->
+                new AccessPoint(
+                    rs.getLong("fid"),
+                    rs.getString("band"),
+                    rs.getDouble("x"),
+                    rs.getDouble("y"),
+                    rs.getDouble("mount_height_m"),
+                    rs.getDouble("eirp_dbm"),
+                    rs.getBoolean("indoor")));
+    Map<String, WlanChannel> channels = new HashMap<>();
+    tx.queryAll(
+        "SELECT band, frequency_mhz::float8 AS f, channel_mhz::float8 AS w,"
+            + " indoor_loss_db::float8 AS indoor FROM wlan_band",
+        Map.of(),
+        rs ->
+            channels.put(
+                rs.getString("band"),
+                new WlanChannel(rs.getDouble("f"), rs.getDouble("w"), rs.getDouble("indoor"))));
     DemVersion dem = s.terrain() ? DemStore.current(tx.connection()) : null;
     float[] ground = CoverageGround.read(tx, g, dem);
     float[] buildings = s.terrain() ? CoverageBuildings.read(tx, g) : null;
     if (buildings != null && ground == null) {
       ground = new float[g.width() * g.height()]; // buildings on flat ground at 0 m
     }
-    return new Input(g, w, sectors, carriers, ground, buildings, dem, seq, 0);
+    return new Input(
+        g, w, sectors, carriers, accessPoints, channels, ground, buildings, dem, seq, 0);
   }
 
   private static long lastChange(ReadTransaction tx) throws SQLException {

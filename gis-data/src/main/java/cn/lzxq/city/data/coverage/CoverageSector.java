@@ -43,9 +43,24 @@ public record CoverageSector(
    */
   public record LayerKey(String operator, String band) implements Comparable<LayerKey> {
 
-    /** The layer's name in the catalog: {@code coverage_<operator>_<band>}, lower case. */
+    /**
+     * The public WLAN layer ({@link WlanCoverage}): the best access point of any operator and band,
+     * stored under operator {@code WLAN} and band {@code ""}.
+     */
+    public static final LayerKey WLAN = new LayerKey("WLAN", "");
+
+    /** True for the WLAN layer (RSSI and SNR of access points, not RSRP and SINR of sectors). */
+    public boolean wlan() {
+      return equals(WLAN);
+    }
+
+    /**
+     * The layer's name in the catalog: {@code coverage_<operator>_<band>}, lower case ({@code
+     * coverage_wlan} for the WLAN layer).
+     */
     public String layerName() {
-      return ("coverage_" + operator + "_" + band).toLowerCase(java.util.Locale.ROOT);
+      return ("coverage_" + operator + (band.isEmpty() ? "" : "_" + band))
+          .toLowerCase(java.util.Locale.ROOT);
     }
 
     @Override

@@ -7,7 +7,7 @@ package cn.lzxq.city.data.coverage;
  * @param band band name
  * @param cells cells counted
  * @param reached cells some sector reaches (within the radius)
- * @param thresholdDbm the RSRP a cell needs to count as covered, dBm
+ * @param thresholdDbm the RSRP (WLAN: RSSI) a cell needs to count as covered, dBm
  * @param covered cells with RSRP at or above the threshold
  * @param coveredShare covered / cells (0–1; 0 for no cells)
  * @param meanRsrpDbm mean RSRP of the reached cells, dBm (the mean of dBm values; NaN if none)
@@ -29,9 +29,13 @@ public record CoverageStatistics(
    */
   public static final double DEFAULT_THRESHOLD_DBM = -110;
 
-  /** The statistics of a computed layer at the default threshold. */
+  /** The RSSI a cell needs to be covered by public WLAN by default: −75 dBm. */
+  public static final double DEFAULT_WLAN_THRESHOLD_DBM = -75;
+
+  /** The statistics of a computed layer at its default threshold (cellular or WLAN). */
   public static CoverageStatistics of(CoverageLayer layer) {
-    Counter c = new Counter(DEFAULT_THRESHOLD_DBM);
+    Counter c =
+        new Counter(layer.key().wlan() ? DEFAULT_WLAN_THRESHOLD_DBM : DEFAULT_THRESHOLD_DBM);
     for (int i = 0; i < layer.rsrpDbm().length; i++) {
       c.add(layer.rsrpDbm()[i], layer.sinrDb()[i]);
     }

@@ -231,7 +231,8 @@ public final class CityLayers {
 
   /**
    * The coverage rasters (table coverage_tile, V90): best-server RSRP and SINR of one operator's
-   * band, named {@code coverage_<operator>_<band>} in lower case.
+   * band, named {@code coverage_<operator>_<band>} in lower case, and the public WLAN's best RSSI
+   * and SNR, {@code coverage_wlan} (V170).
    */
   private static List<Layer> coverage() {
     List<Layer> out = new ArrayList<>();
@@ -253,6 +254,19 @@ public final class CityLayers {
                   measured("sinr", DECIMAL, "信干噪比", "SINR", "dB"),
                   of("server", INTEGER, "主服务扇区", "serving sector"))));
     }
+    out.add(
+        Layer.raster(
+            "coverage_wlan",
+            "公共WLAN 覆盖",
+            "public WLAN coverage",
+            "Best RSSI (dBm over the channel) and SNR (dB) of the public WLAN access points (wlan_ap)"
+                + " on the coverage grid (ITU-R P.1411 site-general NLoS, omnidirectional)",
+            "coverage_tile",
+            java.util.Map.of("operator", "WLAN", "band", ""),
+            List.of(
+                measured("rssi", DECIMAL, "接收信号强度", "RSSI", "dBm"),
+                measured("snr", DECIMAL, "信噪比", "SNR", "dB"),
+                of("server", INTEGER, "主服务热点", "serving access point"))));
     return out;
   }
 

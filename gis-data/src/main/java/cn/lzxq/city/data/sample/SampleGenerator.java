@@ -15,8 +15,8 @@ import java.util.function.Consumer;
  * <p>Feature ids are fixed per table: roads from {@value #ROAD_FIDS}, parcels from {@value
  * #PARCEL_FIDS}, projects from {@value #PROJECT_FIDS}, sites from {@value #SITE_FIDS}, sectors from
  * {@value #SECTOR_FIDS}, buildings from {@value #BUILDING_FIDS}, districts from {@value
- * #DISTRICT_FIDS}, pipe points from {@value #POINT_FIDS} and pipe segments from {@value
- * #SEGMENT_FIDS}, each counting up in stream order.
+ * #DISTRICT_FIDS}, WLAN access points from {@value #ACCESS_POINT_FIDS}, pipe points from {@value
+ * #POINT_FIDS} and pipe segments from {@value #SEGMENT_FIDS}, each counting up in stream order.
  *
  * <pre>{@code
  * SampleGenerator sample = new SampleGenerator(SampleScale.SMALL, SampleGenerator.DEFAULT_SEED);
@@ -38,6 +38,7 @@ public final class SampleGenerator {
   public static final long SECTOR_FIDS = 5_000_001L;
   public static final long BUILDING_FIDS = 6_000_001L;
   public static final long DISTRICT_FIDS = 7_000_001L;
+  public static final long ACCESS_POINT_FIDS = 8_000_001L;
   public static final long POINT_FIDS = 10_000_001L;
   public static final long SEGMENT_FIDS = 100_000_001L;
 
@@ -202,6 +203,16 @@ public final class SampleGenerator {
       for (AntennaSector s : stations.sectors(site)) {
         out.accept(s.withFid(fid++));
       }
+    }
+  }
+
+  /**
+   * Every public WLAN access point, block by block ({@link WlanLayout}, with its planted holes).
+   */
+  public void accessPoints(Consumer<SampleAccessPoint> out) {
+    long fid = ACCESS_POINT_FIDS;
+    for (SampleAccessPoint a : new WlanLayout(model.grid()).accessPoints()) {
+      out.accept(a.withFid(fid++));
     }
   }
 

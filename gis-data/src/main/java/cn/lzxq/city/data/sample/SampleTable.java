@@ -38,6 +38,10 @@ public enum SampleTable {
       "fid, valid_from, changed_by, site_code, sector_no, operator, technology, band, "
           + "frequency_mhz, azimuth_deg, mech_tilt_deg, elec_tilt_deg, antenna_height_m, h_beamwidth_deg, v_beamwidth_deg, "
           + "gain_dbi, eirp_dbm, status, geom"),
+  WLAN_AP(
+      "wlan_ap",
+      "fid, valid_from, changed_by, ap_code, ssid, operator, band, mount_height_m, eirp_dbm, "
+          + "placement, status, geom"),
   PIPE_POINT(
       "pipe_point",
       "fid, valid_from, changed_by, network, subtype, exp_no, map_no, feature, appurtenance, "
@@ -201,6 +205,20 @@ public enum SampleTable {
                           .number(s.eirpDbm())
                           .text(s.status())
                           .geometry(b -> Ewkb.pointZ(b, s.position()))));
+      case WLAN_AP ->
+          sample.accessPoints(
+              a ->
+                  emit.accept(
+                      feature(line, a.fid(), a.validFrom())
+                          .text(a.code())
+                          .text(a.ssid())
+                          .text(a.operator())
+                          .text(a.band())
+                          .number(a.mountHeightM())
+                          .number(a.eirpDbm())
+                          .text(a.placement())
+                          .text("in_use")
+                          .geometry(b -> Ewkb.pointZ(b, a.position()))));
       case PIPE_POINT -> sample.points(p -> emit.accept(point(line, p)), perEdge);
       case PIPE_SEGMENT -> sample.segments(s -> emit.accept(segment(line, s)), perEdge);
     }

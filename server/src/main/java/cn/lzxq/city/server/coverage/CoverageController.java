@@ -28,10 +28,13 @@ import org.springframework.web.server.ResponseStatusException;
  * <ul>
  *   <li>{@code GET /api/coverage/point?x=&y=[&crs=]}: per operator and band, the best-server RSRP
  *       (dBm per resource element), SINR (dB) and serving sector at a point (x = easting or
- *       longitude, default CRS84), with the point and the centre of its cell in the native CRS;
+ *       longitude, default CRS84), with the point and the centre of its cell in the native CRS; the
+ *       WLAN layer answers {@code rssiDbm}, {@code snrDb} and {@code servingAccessPoint} instead;
  *   <li>{@code GET /api/coverage/statistics[?threshold=-110]}: per operator and band over the whole
- *       grid, the cells reached and covered (RSRP at or above the threshold, dBm), the covered
- *       share and mean RSRP and SINR.
+ *       grid, the cells reached and covered (RSRP, for WLAN RSSI, at or above the threshold, dBm),
+ *       the covered share and mean RSRP and SINR (WLAN: RSSI and SNR); without a threshold each
+ *       layer is counted at its own default ({@code city.coverage.threshold-dbm}, {@code
+ *       city.coverage.wlan-threshold-dbm}).
  * </ul>
  *
  * Bad parameters are 400 problem+json; without a computed grid both answer with no layers.
@@ -94,8 +97,8 @@ class CoverageController {
   @GetMapping("/statistics")
   Map<String, Object> statistics(@RequestParam(required = false) String threshold)
       throws SQLException {
-    double t = threshold == null ? props.thresholdDbm() : number("threshold", threshold);
-    if (!(t >= -160 && t <= -30)) {
+    Double given = threshold == null ? null : number("threshold", threshold);
+    if (given != null && !(given >= -160 && given <= -30)) {
       throw bad("threshold must be −160 … −30 dBm");
     }
     return reads.read(
@@ -103,12 +106,17 @@ class CoverageController {
           Connection c = tx.connection();
           StoredGrid grid = CoverageStore.current(c, null);
           Map<String, Object> out = new LinkedHashMap<>();
-          out.put("thresholdDbm", t);
+          out.put("thresholdDbm", given == null ? props.thresholdDbm() : given);
+          out.put("wlanThresholdDbm", given == null ? props.wlanThresholdDbm() : given);
           out.put("gridId", grid == null ? null : grid.id());
           out.put("cellSizeM", grid == null ? null : grid.grid().cellM());
           List<CoverageStatistics> layers = new ArrayList<>();
           if (grid != null) {
             for (CoverageSector.LayerKey k : CoverageStore.layers(c, grid.id())) {
+              double t =
+                  given != null
+                      ? given
+                      : k.wlan() ? props.wlanThresholdDbm() : props.thresholdDbm();
               layers.add(count(c, grid, k, t));
             }
           }
@@ -141,9 +149,26 @@ class CoverageController {
     l.put("layer", k.layerName());
     l.put("operator", k.operator());
     l.put("band", k.band());
-    l.put("rsrpDbm", Math.round(v.rsrpDbm() * 10) / 10.0);
-    l.put("sinrDb", Math.round(v.sinrDb() * 10) / 10.0);
+    l.put(k.wlan() ? "rssiDbm" : "rsrpDbm", Math.round(v.rsrpDbm() * 10) / 10.0);
+    l.put(k.wlan() ? "snrDb" : "sinrDb", Math.round(v.sinrDb() * 10) / 10.0);
     int fid = v.server();
+    if (k.wlan()) {
+      List<Map<String, Object>> ap =
+          tx.query(
+              "SELECT fid, ap_code, ssid, band FROM wlan_ap WHERE fid = :fid"
+                  + " ORDER BY valid_from DESC LIMIT 1",
+              Map.of("fid", (long) fid),
+              rs -> {
+                Map<String, Object> a = new LinkedHashMap<>();
+                a.put("fid", rs.getLong("fid"));
+                a.put("apCode", rs.getString("ap_code"));
+                a.put("ssid", rs.getString("ssid"));
+                a.put("band", rs.getString("band"));
+                return a;
+              });
+      l.put("servingAccessPoint", ap.isEmpty() ? null : ap.get(0));
+      return l;
+    }
     List<Map<String, Object>> sector =
         tx.query(
             "SELECT fid, site_code, sector_no, azimuth_deg::float8 AS azimuth FROM antenna_sector"

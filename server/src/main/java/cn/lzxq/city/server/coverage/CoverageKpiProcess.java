@@ -13,6 +13,7 @@ import cn.lzxq.city.data.analysis.tower.TowerColocation;
 import cn.lzxq.city.data.coverage.Carrier;
 import cn.lzxq.city.data.coverage.CoverageKpi;
 import cn.lzxq.city.data.coverage.CoverageReach;
+import cn.lzxq.city.data.coverage.CoverageSector;
 import cn.lzxq.city.data.crs.CrsRef;
 import cn.lzxq.city.data.db.ReadExecutor;
 import cn.lzxq.city.data.job.JobHandler;
@@ -44,8 +45,10 @@ import tools.jackson.databind.node.ObjectNode;
  * {@code minHoleArea} m² (default 2,500) as polygons, each with the existing towers that could host
  * a new sector to fill it — the co-location analysis ({@link TowerColocation}) at the hole's
  * interior point — ranked by the hole area a typical sector of the operator's band on them would
- * cover ({@link CoverageReach}: NLOS, boresight), then by distance. One GeoJSON FeatureCollection:
- * {@code kind} kpi (no geometry) and hole (polygon, CRS84); CSV and XLSX from the results endpoint.
+ * cover ({@link CoverageReach}: NLOS, boresight), then by distance; a hole of the WLAN layer has no
+ * candidates (an access point needs a pole or a wall, not a tower). Each hole names the district
+ * holding most of it. One GeoJSON FeatureCollection: {@code kind} kpi (no geometry) and hole
+ * (polygon, CRS84); CSV and XLSX from the results endpoint.
  */
 @Component
 @Order(2)
@@ -172,7 +175,11 @@ class CoverageKpiProcess implements ExtraProcess {
               p.put("band", h.band());
               p.put("areaM2", h.areaM2());
               p.put("thresholdDbm", h.thresholdDbm());
-              candidates(session, now, h, report, p.putArray("candidates"));
+              p.put("district", h.district());
+              ArrayNode candidates = p.putArray("candidates");
+              if (!new CoverageSector.LayerKey(h.operator(), h.band()).wlan()) {
+                candidates(session, now, h, report, candidates);
+              }
             }
             return null;
           });
@@ -181,7 +188,7 @@ class CoverageKpiProcess implements ExtraProcess {
   }
 
   private static String layer(String operator, String band) {
-    return new cn.lzxq.city.data.coverage.CoverageSector.LayerKey(operator, band).layerName();
+    return new CoverageSector.LayerKey(operator, band).layerName();
   }
 
   private static ObjectNode feature(ArrayNode features, ObjectNode geometry) {

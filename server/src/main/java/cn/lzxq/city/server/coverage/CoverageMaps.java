@@ -72,7 +72,7 @@ public class CoverageMaps implements RasterPainter {
     }
     NativeLattice nat = NativeLattice.of(c, w);
     int[] lut = colours.computeIfAbsent(style, CoverageMaps::lookup);
-    boolean sinr = style.name().equals("sinr");
+    boolean sinr = style.name().equals("sinr") || style.name().equals("snr");
     CoverageSector.LayerKey key = key(layer);
     Map<Long, CoverageStore.Block> local = new HashMap<>();
     BufferedImage img = new BufferedImage(w.width(), w.height(), BufferedImage.TYPE_INT_ARGB);
@@ -101,10 +101,15 @@ public class CoverageMaps implements RasterPainter {
       if (v == null) {
         return Map.of();
       }
+      // named as the layer's attributes: rsrp, sinr, server (WLAN: rssi, snr, server)
       Map<String, Object> out = new LinkedHashMap<>();
-      out.put("rsrp", java.math.BigDecimal.valueOf(Math.round(v.rsrpDbm() * 10) / 10.0));
-      out.put("sinr", java.math.BigDecimal.valueOf(Math.round(v.sinrDb() * 10) / 10.0));
-      out.put("server", v.server());
+      out.put(
+          layer.attributes().get(0).name(),
+          java.math.BigDecimal.valueOf(Math.round(v.rsrpDbm() * 10) / 10.0));
+      out.put(
+          layer.attributes().get(1).name(),
+          java.math.BigDecimal.valueOf(Math.round(v.sinrDb() * 10) / 10.0));
+      out.put(layer.attributes().get(2).name(), v.server());
       return out;
     }
   }

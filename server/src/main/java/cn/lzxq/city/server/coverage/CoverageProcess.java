@@ -24,8 +24,9 @@ import tools.jackson.databind.node.ObjectNode;
  * cell size, a whole run when there is none — the default; {@code whole}: afresh), and for a whole
  * run {@code radius} (metres, 500–5,000, default 2,000), {@code load} (0–1, default 0.5), {@code
  * noiseFigure} (dB, 0–20, default 9), {@code terrain} (true/false, default true: line of sight
- * against the DEM and the buildings). The result is a GeoJSON FeatureCollection without geometries:
- * one feature per layer with its statistics.
+ * against the DEM and the buildings). The WLAN access points are computed in the same run into the
+ * layer {@code coverage_wlan}. The result is a GeoJSON FeatureCollection without geometries: one
+ * feature per layer with its statistics.
  */
 @Component
 @Order(1)
@@ -124,6 +125,7 @@ class CoverageProcess implements ExtraProcess {
       p.put("cellSizeM", s.grid().cellM());
       p.put("whole", s.whole());
       p.put("sectors", s.sectors());
+      p.put("accessPoints", s.accessPoints());
       p.put("cells", st.cells());
       p.put("reached", st.reached());
       p.put("thresholdDbm", st.thresholdDbm());

@@ -1,7 +1,9 @@
 package cn.lzxq.city.server.tilestore;
 
 import cn.lzxq.city.data.sql.SqlTemplate;
+import cn.lzxq.city.server.db.StandbyReads;
 import cn.lzxq.city.tiles.geo.Region;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -27,6 +29,10 @@ import org.springframework.stereotype.Component;
  *
  * <p>At start the last {@value #HISTORY} changes are loaded, so disk-cache entries built before a
  * restart stay usable; an entry older than the loaded history counts as stale.
+ *
+ * <p>New changes are published only after the read path's standby floor was raised to the primary's
+ * position ({@link StandbyReads#requireReplayOfPrimaryNow}): a tile rebuilt because of a change is
+ * never read from a standby that has not replayed it.
  */
 @Component
 public class ChangeLog {
@@ -40,6 +46,7 @@ public class ChangeLog {
   private static final Logger LOG = LoggerFactory.getLogger(ChangeLog.class);
 
   private final JdbcTemplate jdbc;
+  private final StandbyReads readPath;
   private final long pollNanos;
   private final List<Change> changes = new ArrayList<>();
   private long floorSeq = -1;
@@ -56,8 +63,9 @@ public class ChangeLog {
   private CompletableFuture<Void> inFlight;
   private boolean lastReadFailed;
 
-  public ChangeLog(JdbcTemplate jdbc, TileStoreProperties props) {
+  public ChangeLog(JdbcTemplate jdbc, StandbyReads readPath, TileStoreProperties props) {
     this.jdbc = jdbc;
+    this.readPath = readPath;
     this.pollNanos = props.changePoll().toNanos();
   }
 
@@ -145,6 +153,9 @@ public class ChangeLog {
                     rs.getObject("max_zoom") == null ? Integer.MAX_VALUE : rs.getInt("max_zoom")),
             after,
             HISTORY);
+    if (!found.isEmpty()) {
+      requireReplay();
+    }
     synchronized (this) {
       changes.addAll(found);
       if (!found.isEmpty()) {
@@ -160,6 +171,14 @@ public class ChangeLog {
     }
     if (!found.isEmpty()) {
       listeners.forEach(Runnable::run);
+    }
+  }
+
+  private void requireReplay() {
+    try {
+      readPath.requireReplayOfPrimaryNow();
+    } catch (SQLException e) {
+      throw new IllegalStateException("the primary's WAL position could not be read", e);
     }
   }
 

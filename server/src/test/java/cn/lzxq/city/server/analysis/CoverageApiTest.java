@@ -34,7 +34,9 @@ import tools.jackson.databind.JsonNode;
  * GetCapabilities and GetLegendGraphic serve it. The point value is checked against the model's
  * published-formula functions (themselves checked against hand-computed numbers in
  * PropagationModelTest) for the two candidate servers north of the sites. WMTS tiles of coverage
- * are kept in the tile store and redrawn when a new run finishes.
+ * are kept in the tile store and redrawn when a new run finishes. One public WLAN access point
+ * (outdoor, 2.4 GHz, 20 dBm, 6 m up at local (600, 700)) gives the layer coverage_wlan, served the
+ * same ways.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -44,12 +46,24 @@ class CoverageApiTest extends AnalysisApiTestBase {
 
   @Autowired TileStore tiles;
 
+  private static final String WLAN = "coverage_wlan";
+
   @BeforeAll
   void computeTheGrid() throws Exception {
+    cn.lzxq.city.data.db.Sql.exec(
+        db,
+        """
+        INSERT INTO wlan_ap (fid, ap_code, ssid, operator, band, mount_height_m, eirp_dbm,
+                             placement, geom)
+        VALUES (9501, 'AP-0001', 'i-LanzhouNewArea', 'CMCC', '2.4GHz', 6, 20, 'outdoor',
+                ST_SetSRID(ST_MakePoint(384100, 4042500, 1950), 4544))
+        """);
     JsonNode result =
         runCoverage("{\"inputs\":{\"mode\":\"whole\",\"terrain\":false,\"radius\":1000}}");
     assertThat(result.get("features").findValuesAsString("layer"))
-        .containsExactly("coverage_cmcc_n41", "coverage_ctcc_n78", "coverage_cucc_n78");
+        .containsExactly("coverage_cmcc_n41", "coverage_ctcc_n78", "coverage_cucc_n78", WLAN);
+    assertThat(result.get("features").get(0).get("properties").get("accessPoints").asInt())
+        .isEqualTo(1);
   }
 
   /** Runs the coverage process as a job and waits for it; its result. */
@@ -190,7 +204,7 @@ class CoverageApiTest extends AnalysisApiTestBase {
   @Order(3)
   void statisticsAndBadInput() throws Exception {
     JsonNode stats = getJson("/api/coverage/statistics?threshold=-90");
-    assertThat(stats.get("layers")).hasSize(3);
+    assertThat(stats.get("layers")).hasSize(4);
     for (JsonNode l : stats.get("layers")) {
       assertThat(l.get("covered").asLong()).isLessThanOrEqualTo(l.get("reached").asLong());
       assertThat(l.get("coveredShare").asDouble()).isBetween(0.0, 1.0);
@@ -208,7 +222,8 @@ class CoverageApiTest extends AnalysisApiTestBase {
   @Order(4)
   void kpiJobReportsSharesAndHolesWithRankedHostTowers() throws Exception {
     // a strict threshold (−60 dBm) leaves holes around the fixture's sites; restored afterwards
-    cn.lzxq.city.data.db.Sql.exec(db, "UPDATE coverage_target SET threshold_dbm = -60");
+    cn.lzxq.city.data.db.Sql.exec(
+        db, "UPDATE coverage_target SET threshold_dbm = -60 WHERE network = 'cellular'");
     try {
       HttpResponse<String> created =
           post("/ogcapi/processes/coverage-kpi/execution", "{\"inputs\":{\"minHoleArea\":0}}");
@@ -228,12 +243,19 @@ class CoverageApiTest extends AnalysisApiTestBase {
       int kpis = 0;
       int holes = 0;
       int ranked = 0;
+      int wlanHoles = 0;
       for (JsonNode f : fc.get("features")) {
         JsonNode p = f.get("properties");
+        boolean wlan = p.get("layer").asString().equals(WLAN);
         if (p.get("kind").asString().equals("kpi")) {
           kpis++;
           assertThat(p.get("share").asDouble()).isBetween(0.0, 1.0);
-          assertThat(p.get("thresholdDbm").asDouble()).isEqualTo(-60.0);
+          assertThat(p.get("thresholdDbm").asDouble()).isEqualTo(wlan ? -75.0 : -60.0);
+        } else if (wlan) {
+          // one access point leaves most of the fixture's parcels as WLAN holes, without towers
+          wlanHoles++;
+          assertThat(p.get("candidates")).isEmpty();
+          assertThat(p.has("district")).isTrue();
         } else {
           holes++;
           assertThat(f.get("geometry").get("type").asString()).isIn("Polygon", "MultiPolygon");
@@ -250,11 +272,19 @@ class CoverageApiTest extends AnalysisApiTestBase {
       assertThat(kpis).isGreaterThanOrEqualTo(3);
       assertThat(holes).isPositive();
       assertThat(ranked).isPositive();
+      assertThat(wlanHoles).isPositive();
       HttpResponse<String> csv = get("/ogcapi/jobs/" + id + "/results?f=csv");
       assertThat(csv.statusCode()).isEqualTo(200);
       assertThat(csv.body().lines().findFirst().orElse("")).contains("kind", "share");
+      assertThat(csv.body()).contains(WLAN);
+      HttpResponse<byte[]> xlsx = tile("/ogcapi/jobs/" + id + "/results?f=xlsx");
+      assertThat(xlsx.statusCode()).isEqualTo(200);
+      // an Office Open XML workbook is a ZIP file
+      assertThat(new String(xlsx.body(), 0, 2, java.nio.charset.StandardCharsets.ISO_8859_1))
+          .isEqualTo("PK");
     } finally {
-      cn.lzxq.city.data.db.Sql.exec(db, "UPDATE coverage_target SET threshold_dbm = -110");
+      cn.lzxq.city.data.db.Sql.exec(
+          db, "UPDATE coverage_target SET threshold_dbm = -110 WHERE network = 'cellular'");
     }
   }
 
@@ -292,6 +322,73 @@ class CoverageApiTest extends AnalysisApiTestBase {
     }
     assertThat(after.headers().firstValue("ETag")).isNotEqualTo(first.headers().firstValue("ETag"));
     assertThat(coloured(after.body())).isLessThan(before);
+  }
+
+  @Test
+  @Order(6)
+  void theWlanLayerIsServedAtAPointByWmsAndByWmts() throws Exception {
+    // 50 m east of the access point (local (650, 700)): the value of the cell holding the point,
+    // worked by the model (hand-checked in WlanPathLossTest) from that cell's centre
+    double[] ll = lonLat(650, 700);
+    JsonNode p = getJson("/api/coverage/point?x=" + ll[0] + "&y=" + ll[1]);
+    JsonNode wlan = null;
+    for (JsonNode l : p.get("layers")) {
+      if (l.get("layer").asString().equals(WLAN)) {
+        wlan = l;
+      }
+    }
+    assertThat(wlan).as(p.toString()).isNotNull();
+    double d =
+        Math.hypot(
+            Math.hypot(p.get("cellX").asDouble() - 384_100, p.get("cellY").asDouble() - 4_042_500),
+            4.5);
+    double rssi = 20 - new cn.lzxq.city.data.coverage.WlanPathLoss(2437).lossDb(d);
+    assertThat(wlan.get("rssiDbm").asDouble()).isCloseTo(rssi, within(0.06));
+    assertThat(wlan.get("snrDb").asDouble()).isCloseTo(rssi + 91.99, within(0.06));
+    assertThat(wlan.get("servingAccessPoint").get("apCode").asString()).isEqualTo("AP-0001");
+
+    JsonNode stats = getJson("/api/coverage/statistics");
+    assertThat(stats.get("wlanThresholdDbm").asDouble()).isEqualTo(-75.0);
+    for (JsonNode l : stats.get("layers")) {
+      assertThat(l.get("thresholdDbm").asDouble())
+          .isEqualTo(l.get("operator").asString().equals("WLAN") ? -75.0 : -110.0);
+    }
+
+    String map =
+        "/wms?SERVICE=WMS&VERSION=1.3.0&REQUEST=GetMap&LAYERS="
+            + WLAN
+            + "&STYLES=&CRS=CRS:84&BBOX="
+            + FIXTURE_BBOX
+            + "&WIDTH=300&HEIGHT=200&FORMAT=image/png&TRANSPARENT=TRUE";
+    HttpResponse<byte[]> png = tile(map);
+    assertThat(png.statusCode()).isEqualTo(200);
+    assertThat(coloured(png.body())).isPositive();
+    int i = (int) ((ll[0] - 103.69) / 0.03 * 300);
+    int j = (int) ((36.51 - ll[1]) / 0.02 * 200);
+    JsonNode info =
+        getJson(
+            map.replace("GetMap", "GetFeatureInfo")
+                + "&QUERY_LAYERS="
+                + WLAN
+                + "&INFO_FORMAT=application/json&I="
+                + i
+                + "&J="
+                + j);
+    JsonNode props = info.get("features").get(0).get("properties");
+    assertThat(props.get("rssi").asDouble()).isBetween(-90.0, -40.0);
+    assertThat(props.get("server").asLong()).isEqualTo(9501);
+    assertThat(get("/wms?SERVICE=WMS&REQUEST=GetCapabilities").body())
+        .contains("<Name>" + WLAN + "</Name>", "<Name>rssi</Name>", "<Name>snr</Name>");
+
+    double n = 1 << 16;
+    long col = (long) Math.floor((ll[0] + 180) / 360 * n);
+    double lat = Math.toRadians(ll[1]);
+    long row =
+        (long) Math.floor((1 - Math.log(Math.tan(lat) + 1 / Math.cos(lat)) / Math.PI) / 2 * n);
+    HttpResponse<byte[]> wmts =
+        tile("/wmts/" + WLAN + "/default/current/WebMercatorQuad/16/" + row + "/" + col + ".png");
+    assertThat(wmts.statusCode()).isEqualTo(200);
+    assertThat(coloured(wmts.body())).isPositive();
   }
 
   private HttpResponse<byte[]> tile(String path) throws Exception {

@@ -41,8 +41,11 @@ public final class NamedStyles {
   public List<Style> of(Layer layer) {
     String name = layer.name();
     if (!layer.isVector()) {
-      return layer.table().equals(DomStore.TABLE)
-          ? List.of(image())
+      if (layer.table().equals(DomStore.TABLE)) {
+        return List.of(image());
+      }
+      return "WLAN".equals(layer.fixedValues().get("operator"))
+          ? List.of(wlanRssi(), wlanSnr())
           : List.of(coverageRsrp(), coverageSinr());
     }
     if (name.startsWith("pipe_") && !name.equals("pipe_point")) {
@@ -80,6 +83,35 @@ public final class NamedStyles {
             " dBm",
             new double[] {-80, -90, -100, -110, -120},
             new String[] {"#1a9641", "#a6d96a", "#ffffbf", "#fdae61", "#f46d43", "#d7191c"}));
+  }
+
+  /**
+   * The public WLAN's best RSSI in classes of the value {@code rssi} (dBm over the channel): at −75
+   * dBm and above a cell counts as covered by default.
+   */
+  private static Style wlanRssi() {
+    return Style.of(
+        "rssi",
+        "接收信号强度 RSSI (dBm)",
+        "Best access point RSSI, dBm",
+        classes(
+            "rssi",
+            " dBm",
+            new double[] {-55, -65, -75, -85},
+            new String[] {"#1a9641", "#a6d96a", "#ffffbf", "#fdae61", "#d7191c"}));
+  }
+
+  /** The public WLAN's SNR in classes of the value {@code snr} (dB). */
+  private static Style wlanSnr() {
+    return Style.of(
+        "snr",
+        "信噪比 SNR (dB)",
+        "SNR of the best access point, dB",
+        classes(
+            "snr",
+            " dB",
+            new double[] {40, 25, 15, 10},
+            new String[] {"#2b83ba", "#abdda4", "#ffffbf", "#fdae61", "#d7191c"}));
   }
 
   /** Best-server SINR of a coverage raster in classes of the value {@code sinr} (dB). */
