@@ -22,7 +22,7 @@ import tools.jackson.databind.json.JsonMapper;
  * Analysis benchmark through HTTP, as users reach it (bench/analysis/run.sh starts the server jar
  * with the shipped configuration): the whole-city clearance check as an OGC API Processes job
  * (submitted → successful → GeoJSON downloaded) against the hand-written query
- * (bench/analysis/clearance_hand.sql, over JDBC), and p50/p95 of the synchronous cross-section,
+ * (bench/analysis/clearance_hand.sql with the tests' standard values, over JDBC), and p50/p95 of the synchronous cross-section,
  * excavation, valve isolation and co-location calls over random requests. Prints figures.
  * Arguments: server URL, database URL, requests, clearance runs.
  */
@@ -116,7 +116,8 @@ public class AnalysisBench {
   }
 
   static void clearance(HikariDataSource ds, int runs) throws Exception {
-    String hand = Files.readString(Path.of("bench/analysis/clearance_hand.sql"));
+    String hand = Files.readString(Path.of("bench/analysis/clearance_hand.sql"))
+        .replace("{standard_values}", Files.readString(Path.of("server/src/test/resources/analysis/standard_values.sql")));
     double[] service = new double[runs];
     double[] manual = new double[runs];
     int[] counts = new int[2];

@@ -243,8 +243,14 @@ def history(fids_, since):
     primary."""
     sql = (f"SELECT fid, dn_mm FROM pipe_segment WHERE fid IN ({','.join(str(int(f)) for f in fids_)})"
            f" AND valid_from >= to_timestamp({since - 1})")
-    out = subprocess.run(["psql", os.environ["PSQL_URL"], "-qAt", "-F", " ", "-c", sql],
-                         capture_output=True, text=True, check=True).stdout
+    for _ in range(120):  # the primary may still be settling (read-only, restarting)
+        done = subprocess.run(["psql", os.environ["PSQL_URL"], "-qAt", "-F", " ", "-c", sql],
+                              capture_output=True, text=True)
+        if done.returncode == 0:
+            break
+        time.sleep(1)
+    done.check_returncode()
+    out = done.stdout
     versions = {}
     for line in out.splitlines():
         fid, dn = line.split(" ")
@@ -277,8 +283,10 @@ def failover():
         for t in threads:
             t.start()
         time.sleep(10)
-        stopped = time.time()
+        # the kill is the command's last step: the outage starts when it returns (a loaded machine
+        # takes seconds to run the script before it)
         subprocess.run(os.environ["STOP_PRIMARY"], shell=True, check=True)
+        stopped = time.time()
         deadline = stopped + float(os.environ.get("FAILOVER_LIMIT", "180"))
         promoted = recovered = None
         while time.time() < deadline and recovered is None:
@@ -287,7 +295,9 @@ def failover():
                 now = primary_now()
                 if now and now != old_primary:
                     promoted = time.time()
-            ok = [t for t, s in edit_log if t > stopped + 1 and s in ("200", "204")]
+            # recovered: the first acknowledged edit after the first refused one
+            failed = [t for t, s in edit_log if t > stopped and s not in ("200", "204")]
+            ok = [t for t, s in edit_log if failed and t > min(failed) and s in ("200", "204")]
             recovered = min(ok) if ok else None
         time.sleep(10)
         stop[0] = True
@@ -350,9 +360,13 @@ def mixed():
     rounds = int(os.environ.get("MIXED_ROUNDS", "2"))
     readers = int(os.environ.get("READERS", "16"))
 
+    answers = {}
+
     def measure():
         with Readers(PROXY, readers) as r:
             time.sleep(seconds)
+        for _, s in r.log:
+            answers[s] = answers.get(s, 0) + 1
         ok = sum(1 for _, s in r.log if s == "200")
         return ok / seconds, len(r.log) - ok
 
@@ -376,6 +390,7 @@ def mixed():
     report({"check": "mixed reads 1 vs 2 nodes", "readers": readers, "seconds_each": seconds,
             "one_node_req_per_s": one, "two_nodes_req_per_s": two,
             "ratio": round(sum(two) / sum(one), 2) if sum(one) else None, "errors": errors,
+            "answers": answers,
             "node_cpus": os.environ.get("CLUSTER_NODE_CPUS", "")})
     return errors == 0 and sum(one) > 0
 

@@ -15,7 +15,9 @@ import javax.sql.DataSource;
  */
 final class IndependentCheck {
 
-  private static final String STANDARD = resource("/analysis/standard_clearance.sql");
+  private static final String STANDARD =
+      resource("/analysis/standard_clearance.sql")
+          .replace("{standard_values}", resource("/analysis/standard_values.sql"));
 
   private IndependentCheck() {}
 
@@ -90,7 +92,7 @@ final class IndependentCheck {
 
   /**
    * The clearance the standards ask for the pair in a direction, metres, from the values typed into
-   * {@code analysis/standard_clearance.sql} (not from clearance_rule); null where no table has one.
+   * {@code analysis/standard_values.sql} (not from clearance_rule); null where no table has one.
    */
   static Double standardClearance(DataSource db, long a, long b, String direction)
       throws Exception {
