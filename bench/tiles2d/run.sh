@@ -17,6 +17,8 @@
 set -euo pipefail
 HERE="$(cd "$(dirname "$0")" && pwd)"
 ROOT="$(cd "$HERE/../.." && pwd)"
+# shellcheck source=../../scripts/lib.sh
+. "$ROOT/scripts/lib.sh"   # need_cmd; its say() is replaced below
 DB=${TILES_DB:-tiles_city}
 SERVER_PORT=${SERVER_PORT:-8182}
 MP_PORT=${MP_PORT:-8282}
@@ -32,11 +34,10 @@ mkdir -p "$VAR"
 say() { echo "[tiles2d-bench] $*" >&2; }
 load() { echo "load $(cut -d' ' -f1-3 /proc/loadavg)"; }
 
-# 1. Tools.
-if ! command -v mapproxy-seed >/dev/null || ! command -v gunicorn >/dev/null || ! command -v wrk >/dev/null; then
-  say "installing MapProxy, gunicorn and wrk"
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -q mapproxy gunicorn wrk >/dev/null
-fi
+# 1. Tools (Debian 12: MapProxy 1.15.1, gunicorn 20.1, wrk 4.1).
+need_cmd mapproxy-seed mapproxy
+need_cmd gunicorn gunicorn
+need_cmd wrk wrk
 
 # 2. Data.
 CITY_DB_NAME=$DB CITY_TEST_DB_NAME=$DB "$ROOT/scripts/db" start >/dev/null

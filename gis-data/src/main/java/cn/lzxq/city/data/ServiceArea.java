@@ -1,5 +1,7 @@
 package cn.lzxq.city.data;
 
+import org.locationtech.jts.geom.Envelope;
+
 /**
  * The area the service covers, as a longitude/latitude box in OGC CRS84 (degrees).
  *
@@ -47,6 +49,39 @@ public record ServiceArea(double minLon, double minLat, double maxLon, double ma
             + (maxLat + m)
             + ", 4326)";
     return srid == 4326 ? box : "ST_Transform(" + box + ", " + srid + ")";
+  }
+
+  /**
+   * True when a box of the given CRS is known, without PostGIS, to lie inside the area's reach
+   * ({@link #sqlReach}): for longitude/latitude boxes (EPSG:4326, EPSG:4490; x = longitude) and Web
+   * Mercator (EPSG:3857). False for other CRSs and for boxes reaching outside, which are then
+   * clipped to the reach in SQL (about 0.3 ms of planning per statement, the transform of the reach
+   * and the intersection being evaluated while planning).
+   */
+  public boolean reachCovers(Envelope box, int srid) {
+    double m = REACH_MARGIN_DEG;
+    double[] min = lonLat(box.getMinX(), box.getMinY(), srid);
+    double[] max = lonLat(box.getMaxX(), box.getMaxY(), srid);
+    return min != null
+        && min[0] >= minLon - m
+        && min[1] >= minLat - m
+        && max[0] <= maxLon + m
+        && max[1] <= maxLat + m;
+  }
+
+  private static final double WEB_MERCATOR_RADIUS = 6_378_137;
+
+  /** Degrees of a position of a geographic or Web Mercator CRS, null for any other CRS. */
+  private static double[] lonLat(double x, double y, int srid) {
+    return switch (srid) {
+      case 4326, 4490 -> new double[] {x, y};
+      case 3857 ->
+          new double[] {
+            Math.toDegrees(x / WEB_MERCATOR_RADIUS),
+            Math.toDegrees(Math.atan(Math.sinh(y / WEB_MERCATOR_RADIUS)))
+          };
+      default -> null;
+    };
   }
 
   /** True when the CRS84 position lies inside the box (edges included). */

@@ -47,7 +47,10 @@ final class FilterSql {
     } else if (f instanceof Filter.ResourceIds r) {
       return ids(r);
     } else if (f instanceof Filter.BBox b) {
-      return "t." + layer.geometryColumn() + " && " + window(b.envelope(), b.srid());
+      return "t."
+          + layer.geometryColumn()
+          + " && "
+          + window(b.envelope(), b.srid(), nativeSrid, params);
     } else if (f instanceof Filter.Spatial s) {
       return spatial(s);
     } else if (f instanceof Filter.Temporal t) {
@@ -131,11 +134,13 @@ final class FilterSql {
   }
 
   /**
-   * The envelope as a polygon in the native CRS, densified first when it is transformed; in another
-   * CRS it is first clipped to the service area's reach ({@link ServiceArea#sqlReach}), so a
-   * whole-world box never leaves the native projection's domain.
+   * The envelope as a polygon in the native CRS, densified first when it is transformed (16
+   * segments a side); a box of another CRS not known to lie inside the service area's reach ({@link
+   * ServiceArea#reachCovers}) is first clipped to it ({@link ServiceArea#sqlReach}), so a
+   * whole-world box never leaves the native projection's domain. Its corners are appended to {@code
+   * params}.
    */
-  String window(Envelope e, int srid) {
+  static String window(Envelope e, int srid, int nativeSrid, List<Object> params) {
     params.add(e.getMinX());
     params.add(e.getMinY());
     params.add(e.getMaxX());
@@ -144,14 +149,18 @@ final class FilterSql {
     if (srid == nativeSrid) {
       return env;
     }
-    return toNative(env, srid);
+    if (ServiceArea.LANZHOU_NEW_AREA.reachCovers(e, srid)) {
+      params.add(Math.max(Math.max(e.getWidth(), e.getHeight()), 1e-9) / 16);
+      return "ST_Transform(ST_Segmentize(" + env + ", ?), " + nativeSrid + ")";
+    }
+    return toNative(env, srid, nativeSrid);
   }
 
   /**
    * A request-CRS geometry expression clipped to the service area's reach, densified and
    * transformed to native.
    */
-  private String toNative(String geometry, int srid) {
+  private static String toNative(String geometry, int srid, int nativeSrid) {
     return "(SELECT ST_Transform(ST_Segmentize(c, greatest(ST_XMax(c) - ST_XMin(c), ST_YMax(c) - ST_YMin(c), 1e-9) / 16), "
         + nativeSrid
         + ") FROM (SELECT ST_Intersection("
@@ -168,7 +177,7 @@ final class FilterSql {
     String other =
         srid == nativeSrid || srid == 0
             ? "ST_Transform(ST_GeomFromEWKB(?), " + nativeSrid + ")"
-            : toNative("ST_GeomFromEWKB(?)", srid);
+            : toNative("ST_GeomFromEWKB(?)", srid, nativeSrid);
     return switch (s.op()) {
       case INTERSECTS -> "ST_Intersects(" + geom + ", " + other + ")";
       case DISJOINT -> "NOT ST_Intersects(" + geom + ", " + other + ")";

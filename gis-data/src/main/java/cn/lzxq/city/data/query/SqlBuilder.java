@@ -152,20 +152,46 @@ public final class SqlBuilder {
   }
 
   /**
-   * The WHERE clause: the layer's rows, valid at the query's time, matching its filter. Rows whose
-   * geometry holds a non-finite coordinate (written by another tool) are left out ({@code
-   * geometry_is_finite}, V36).
+   * The WHERE clause: the layer's rows, valid at the query's time, matching its filter ({@link
+   * #current} AND {@link #selection}).
    */
   public String where(FeatureQuery q, List<Object> params) {
+    return current(q, params) + " AND " + selection(q, params);
+  }
+
+  /**
+   * The part of {@link #where} shared by every layer of one table read at one time: the rows valid
+   * at the query's time whose geometry is finite. Rows another tool wrote with a non-finite
+   * coordinate ({@code geometry_is_finite}, V36) are left out by their version_id, looked up in the
+   * table's partial index of such rows (V210), so no read decodes every row's geometry for the
+   * test. A read of several layers of one table states it once and ORs the layers' {@link
+   * #selection}s.
+   */
+  public String current(FeatureQuery q, List<Object> params) {
     Layer layer = q.layer();
-    String time = ValidTime.at("t", q.asOf(), params);
-    return layer.rowFilter()
-        + " AND "
-        + time
-        + " AND geometry_is_finite(t."
+    return ValidTime.at("t", q.asOf(), params)
+        + " AND t.version_id NOT IN (SELECT version_id FROM "
+        + layer.table()
+        + " WHERE NOT geometry_is_finite("
         + layer.geometryColumn()
-        + ") AND "
-        + new FilterSql(layer, nativeSrid, params).write(q.filter());
+        + "))";
+  }
+
+  /**
+   * The part of {@link #where} that tells one layer's rows apart: its row filter and the query's.
+   */
+  public String selection(FeatureQuery q, List<Object> params) {
+    Layer layer = q.layer();
+    return layer.rowFilter() + " AND " + new FilterSql(layer, nativeSrid, params).write(q.filter());
+  }
+
+  /**
+   * A request window as a native-CRS polygon expression: the box itself in the native CRS, else the
+   * box clipped to the service area's reach, densified and transformed, so a whole-world box never
+   * leaves the native projection's domain. Its corners are appended to {@code params}.
+   */
+  public String window(Envelope e, int srid, List<Object> params) {
+    return FilterSql.window(e, srid, nativeSrid, params);
   }
 
   /**

@@ -6,8 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import cn.lzxq.city.data.layer.Layer;
 import cn.lzxq.city.data.layer.LayerCatalog;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.locationtech.jts.geom.Envelope;
 
 /**
  * SqlBuilder without a database: identifiers come from the catalog, every request value is a bind
@@ -102,5 +104,31 @@ class SqlBuilderTest {
                     FeatureQuery.of(WATER, 4544)
                         .withSort(List.of(new SortKey("dn_mm; DROP TABLE road", true)))))
         .isInstanceOf(QueryException.class);
+  }
+
+  @Test
+  void aWindowInsideTheServiceAreasReachIsTransformedAndAnyOtherIsClippedToItFirst() {
+    List<Object> params = new ArrayList<>();
+    // Web Mercator around the sample (103.7°E, 36.5°N) and a longitude/latitude box
+    assertThat(SQL.window(new Envelope(11544000, 11545000, 4369000, 4370000), 3857, params))
+        .isEqualTo("ST_Transform(ST_Segmentize(ST_MakeEnvelope(?, ?, ?, ?, 3857), ?), 4544)");
+    assertThat(params).containsExactly(11544000.0, 4369000.0, 11545000.0, 4370000.0, 62.5);
+    assertThat(SQL.window(new Envelope(103.6, 103.8, 36.4, 36.6), 4490, new ArrayList<>()))
+        .doesNotContain("ST_Intersection");
+    // GDAL's whole-world request, a box beyond the reach's 2° margin and an unlisted CRS are
+    // clipped to the reach in SQL
+    assertThat(SQL.window(new Envelope(-180, 180, -90, 90), 4326, new ArrayList<>()))
+        .contains("ST_Intersection(ST_MakeEnvelope(?, ?, ?, ?, 4326), ST_MakeEnvelope(");
+    assertThat(SQL.window(new Envelope(106.0, 106.1, 36.4, 36.6), 4490, new ArrayList<>()))
+        .contains("ST_Intersection(");
+    assertThat(SQL.window(new Envelope(500000, 501000, 4000000, 4001000), 32648, new ArrayList<>()))
+        .contains("ST_Intersection(");
+    // the reach edge in Web Mercator: 105.85°E is x = 11,783,168.1 m
+    assertThat(
+            SQL.window(new Envelope(11783000, 11783100, 4369000, 4370000), 3857, new ArrayList<>()))
+        .doesNotContain("ST_Intersection");
+    assertThat(
+            SQL.window(new Envelope(11783200, 11783300, 4369000, 4370000), 3857, new ArrayList<>()))
+        .contains("ST_Intersection(");
   }
 }

@@ -12,8 +12,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -94,9 +92,8 @@ class OgcApiTilesController {
       @PathVariable long row,
       @PathVariable long col,
       @RequestParam(required = false) String datetime,
-      @RequestHeader(value = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch,
-      @RequestHeader(value = HttpHeaders.ACCEPT_ENCODING, required = false) String encoding) {
-    return vectorTile(List.of(layer(id)), set, z, row, col, datetime, ifNoneMatch, encoding);
+      @RequestHeader HttpHeaders headers) {
+    return vectorTile(List.of(layer(id)), set, z, row, col, datetime, headers);
   }
 
   @GetMapping("/tiles")
@@ -123,9 +120,8 @@ class OgcApiTilesController {
       @PathVariable long row,
       @PathVariable long col,
       @RequestParam(required = false) String datetime,
-      @RequestHeader(value = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch,
-      @RequestHeader(value = HttpHeaders.ACCEPT_ENCODING, required = false) String encoding) {
-    return vectorTile(catalog.vectors(), set, z, row, col, datetime, ifNoneMatch, encoding);
+      @RequestHeader HttpHeaders headers) {
+    return vectorTile(catalog.vectors(), set, z, row, col, datetime, headers);
   }
 
   @GetMapping("/collections/{id}/map/tiles")
@@ -161,9 +157,9 @@ class OgcApiTilesController {
       @PathVariable long col,
       @RequestParam(required = false) String datetime,
       @RequestParam(required = false) String f,
-      @RequestHeader(value = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
+      @RequestHeader HttpHeaders headers) {
     layer(id);
-    return mapTile(List.of(id), set, z, row, col, datetime, f, ifNoneMatch);
+    return mapTile(List.of(id), set, z, row, col, datetime, f, headers);
   }
 
   @GetMapping("/map/tiles")
@@ -186,9 +182,9 @@ class OgcApiTilesController {
       @PathVariable long col,
       @RequestParam(required = false) String datetime,
       @RequestParam(required = false) String f,
-      @RequestHeader(value = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
+      @RequestHeader HttpHeaders headers) {
     List<String> all = wms.layers().topLevel().stream().map(WmsLayer::name).toList();
-    return mapTile(all, set, z, row, col, datetime, f, ifNoneMatch);
+    return mapTile(all, set, z, row, col, datetime, f, headers);
   }
 
   private ResponseEntity<byte[]> vectorTile(
@@ -198,13 +194,12 @@ class OgcApiTilesController {
       long row,
       long col,
       String datetime,
-      String ifNoneMatch,
-      String encoding) {
+      HttpHeaders headers) {
     TileMatrixSet s = tile(setId, z, row, col);
     Instant asOf = asOf(datetime);
     CacheEntry e = vectors.tile(layers, asOf, s, z, row, col);
     return TileResponses.of(
-        e, MediaType.parseMediaType(TilesDocuments.MVT), cache(asOf), true, ifNoneMatch, encoding);
+        e, MediaType.parseMediaType(TilesDocuments.MVT), TileResponses.lifetime(asOf), headers);
   }
 
   private ResponseEntity<byte[]> mapTile(
@@ -215,7 +210,7 @@ class OgcApiTilesController {
       long col,
       String datetime,
       String f,
-      String ifNoneMatch) {
+      HttpHeaders headers) {
     TileMatrixSet s = tile(setId, z, row, col);
     ImageFormat format =
         switch (f == null ? "png" : f) {
@@ -227,7 +222,7 @@ class OgcApiTilesController {
     Instant asOf = asOf(datetime);
     CacheEntry e = maps.tile(layers, "", asOf, s, z, row, col, format);
     return TileResponses.of(
-        e, MediaType.parseMediaType(format.mimeType()), cache(asOf), false, ifNoneMatch, null);
+        e, MediaType.parseMediaType(format.mimeType()), TileResponses.lifetime(asOf), headers);
   }
 
   private TileMatrixSet tile(String setId, int z, long row, long col) {
@@ -268,12 +263,6 @@ class OgcApiTilesController {
       throw new ResponseStatusException(
           HttpStatus.BAD_REQUEST, "datetime '" + datetime + "' is not an RFC 3339 date-time");
     }
-  }
-
-  private static CacheControl cache(Instant asOf) {
-    return asOf != null && asOf.isBefore(Instant.now())
-        ? CacheControl.maxAge(1, TimeUnit.DAYS).cachePublic()
-        : CacheControl.maxAge(10, TimeUnit.SECONDS).cachePublic().mustRevalidate();
   }
 
   private static String api(HttpServletRequest http) {

@@ -22,8 +22,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -56,8 +54,7 @@ class WmtsController {
 
   @GetMapping("/wmts")
   ResponseEntity<?> kvp(
-      HttpServletRequest http,
-      @RequestHeader(value = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
+      HttpServletRequest http, @RequestHeader HttpHeaders headers) {
     KvpMap kvp = KvpMap.of(http.getParameterMap());
     try {
       kvp.get("SERVICE")
@@ -80,7 +77,7 @@ class WmtsController {
                 kvp.require("TILEROW"),
                 kvp.require("TILECOL"),
                 format(kvp.require("FORMAT")),
-                ifNoneMatch);
+                headers);
         case "getfeatureinfo" ->
             featureInfo(
                 kvp.require("LAYER"),
@@ -130,7 +127,7 @@ class WmtsController {
       @PathVariable String row,
       @PathVariable String col,
       @PathVariable String ext,
-      @RequestHeader(value = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
+      @RequestHeader HttpHeaders headers) {
     try {
       ImageFormat format =
           switch (ext) {
@@ -140,7 +137,7 @@ class WmtsController {
                 throw new OwsException(
                     OwsException.INVALID_PARAMETER_VALUE, "FORMAT", "no tile format ." + ext);
           };
-      return tile(layer, style, time, set, z, row, col, format, ifNoneMatch);
+      return tile(layer, style, time, set, z, row, col, format, headers);
     } catch (RuntimeException e) {
       return error(OwsException.of(e, http));
     }
@@ -197,7 +194,7 @@ class WmtsController {
       String rowText,
       String colText,
       ImageFormat format,
-      String ifNoneMatch) {
+      HttpHeaders headers) {
     TileAddress t = address(layerName, styleName, time, setId, matrix, rowText, colText);
     CacheEntry e =
         tiles.tile(
@@ -209,12 +206,8 @@ class WmtsController {
             t.row(),
             t.col(),
             format);
-    CacheControl cache =
-        t.asOf() != null && t.asOf().isBefore(Instant.now())
-            ? CacheControl.maxAge(1, TimeUnit.DAYS).cachePublic()
-            : CacheControl.maxAge(10, TimeUnit.SECONDS).cachePublic().mustRevalidate();
     return TileResponses.of(
-        e, MediaType.parseMediaType(format.mimeType()), cache, false, ifNoneMatch, null);
+        e, MediaType.parseMediaType(format.mimeType()), TileResponses.lifetime(t.asOf()), headers);
   }
 
   private ResponseEntity<String> featureInfo(

@@ -1,7 +1,6 @@
 package cn.lzxq.city.server.terrain;
 
-import cn.lzxq.city.server.tilestore.CacheEntry;
-import java.util.List;
+import cn.lzxq.city.server.tilestore.TileResponses;
 import java.util.NoSuchElementException;
 import java.util.concurrent.TimeUnit;
 import org.springframework.http.CacheControl;
@@ -21,8 +20,9 @@ import org.springframework.web.bind.annotation.RestController;
  * HTTP for the quantized-mesh terrain: {@code /terrain/layer.json} and {@code
  * /terrain/{z}/{x}/{y}.terrain}. The {@code octvertexnormals} extension is included when the Accept
  * header names it ({@code application/vnd.quantized-mesh;extensions=octvertexnormals}, as CesiumJS
- * sends it); tiles are gzip-encoded when the client accepts gzip, with strong ETags (If-None-Match
- * → 304) and CORS open.
+ * sends it). Answered by {@link TileResponses} (gzip when accepted, strong ETags, If-None-Match →
+ * 304, {@code Vary: Accept-Encoding, Accept}); CORS is the one policy of every path ({@code
+ * CorsPolicy}).
  */
 @RestController
 @RequestMapping("/terrain")
@@ -31,6 +31,10 @@ class TerrainController {
   static final MediaType QUANTIZED_MESH =
       MediaType.parseMediaType("application/vnd.quantized-mesh");
 
+  /** Tiles change only when a DEM is imported: kept an hour, then revalidated by ETag. */
+  private static final CacheControl TILE_LIFETIME =
+      CacheControl.maxAge(1, TimeUnit.HOURS).cachePublic();
+
   private final TerrainService service;
 
   TerrainController(TerrainService service) {
@@ -38,11 +42,9 @@ class TerrainController {
   }
 
   @GetMapping("/layer.json")
-  ResponseEntity<byte[]> layer(
-      @RequestHeader(value = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch,
-      @RequestHeader(value = HttpHeaders.ACCEPT_ENCODING, required = false) String acceptEncoding) {
-    return respond(
-        service.layerJson(), MediaType.APPLICATION_JSON, ifNoneMatch, acceptEncoding, false);
+  ResponseEntity<byte[]> layer(@RequestHeader HttpHeaders headers) {
+    return TileResponses.of(
+        service.layerJson(), MediaType.APPLICATION_JSON, TileResponses.present(), headers);
   }
 
   @GetMapping("/{z}/{x}/{y}.terrain")
@@ -50,38 +52,15 @@ class TerrainController {
       @PathVariable int z,
       @PathVariable long x,
       @PathVariable long y,
-      @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept,
-      @RequestHeader(value = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch,
-      @RequestHeader(value = HttpHeaders.ACCEPT_ENCODING, required = false) String acceptEncoding) {
-    boolean normals = accept != null && accept.contains("octvertexnormals");
+      @RequestHeader HttpHeaders headers) {
+    boolean normals =
+        headers.getOrEmpty(HttpHeaders.ACCEPT).stream().anyMatch(a -> a.contains("octvertexnormals"));
     MediaType type =
         normals
             ? MediaType.parseMediaType("application/vnd.quantized-mesh;extensions=octvertexnormals")
             : QUANTIZED_MESH;
-    return respond(service.tile(z, x, y, normals), type, ifNoneMatch, acceptEncoding, true);
-  }
-
-  private static ResponseEntity<byte[]> respond(
-      CacheEntry e, MediaType type, String ifNoneMatch, String acceptEncoding, boolean tile) {
-    boolean gzip = acceptEncoding != null && acceptEncoding.contains("gzip");
-    String etag = gzip ? e.gzipEtag() : e.etag();
-    HttpHeaders h = new HttpHeaders();
-    h.setETag(etag);
-    h.setCacheControl(
-        tile
-            ? CacheControl.maxAge(1, TimeUnit.HOURS).cachePublic()
-            : CacheControl.maxAge(10, TimeUnit.SECONDS).cachePublic().mustRevalidate());
-    h.setVary(List.of(HttpHeaders.ACCEPT_ENCODING, HttpHeaders.ACCEPT));
-    h.setAccessControlAllowOrigin("*");
-    if (ifNoneMatch != null
-        && (ifNoneMatch.contains(e.etag()) || ifNoneMatch.contains(e.gzipEtag()))) {
-      return new ResponseEntity<>(h, HttpStatus.NOT_MODIFIED);
-    }
-    h.setContentType(type);
-    if (gzip) {
-      h.set(HttpHeaders.CONTENT_ENCODING, "gzip");
-    }
-    return new ResponseEntity<>(gzip ? e.gzip() : e.bytes(), h, HttpStatus.OK);
+    return TileResponses.of(
+        service.tile(z, x, y, normals), type, TILE_LIFETIME, headers, HttpHeaders.ACCEPT);
   }
 
   @ExceptionHandler(NoSuchElementException.class)

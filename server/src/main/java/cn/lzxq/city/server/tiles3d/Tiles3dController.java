@@ -6,7 +6,7 @@ import cn.lzxq.city.data.db.DatabaseReadException;
 import cn.lzxq.city.data.io.AsOf;
 import cn.lzxq.city.server.error.Failures;
 import cn.lzxq.city.server.error.ProblemAdvice;
-import cn.lzxq.city.server.tilestore.CacheEntry;
+import cn.lzxq.city.server.tilestore.TileResponses;
 import cn.lzxq.city.tiles.tiling.TileCoord;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;
@@ -14,8 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
-import java.util.concurrent.TimeUnit;
-import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -33,17 +31,14 @@ import org.springframework.web.util.UriUtils;
 /**
  * HTTP for the 3D Tiles: {@code /3dtiles/{tileset}/tileset.json}, its subtrees and contents (the
  * files of a registered tileset, {@link RegisteredTilesets}, at their own paths), with {@code
- * ?asOf=} (date or date-time; the city at that time) and {@code ?heights=ground|absolute}. Strong
- * ETags with If-None-Match → 304, gzip when the client accepts it (done here, so the compressed
- * bytes are cached and the ETag names the representation), Cache-Control short and must-revalidate
- * for the present, long for past times.
+ * ?asOf=} (date or date-time; the city at that time) and {@code ?heights=ground|absolute}. Answered
+ * by {@link TileResponses} (strong ETags per encoding, If-None-Match → 304, gzip done here so the
+ * compressed bytes are cached), Cache-Control short and must-revalidate for the present, long for
+ * past times.
  */
 @RestController
 @RequestMapping("/3dtiles")
 class Tiles3dController {
-
-  /** Bodies smaller than this (bytes) are sent uncompressed. */
-  static final int GZIP_MIN_BYTES = 512;
 
   private final TilesetService service;
   private final RegisteredTilesets registered;
@@ -81,14 +76,12 @@ class Tiles3dController {
       @PathVariable String tileset,
       @RequestParam(required = false) String asOf,
       @RequestParam(required = false) String heights,
-      @RequestHeader(value = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch,
-      @RequestHeader(value = HttpHeaders.ACCEPT_ENCODING, required = false) String acceptEncoding) {
+      @RequestHeader HttpHeaders headers) {
     return respond(
         built(tileset)
             ? service.tileset(tileset, view(asOf, heights))
             : registered.file(tileset, "tileset.json"),
-        ifNoneMatch,
-        acceptEncoding);
+        headers);
   }
 
   /**
@@ -99,12 +92,11 @@ class Tiles3dController {
   ResponseEntity<byte[]> registeredFile(
       @PathVariable String tileset,
       HttpServletRequest request,
-      @RequestHeader(value = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch,
-      @RequestHeader(value = HttpHeaders.ACCEPT_ENCODING, required = false) String acceptEncoding) {
+      @RequestHeader HttpHeaders headers) {
     String prefix = "/3dtiles/" + tileset + "/";
     String raw = request.getRequestURI();
     String path = UriUtils.decode(raw.substring(raw.indexOf(prefix) + prefix.length()), UTF_8);
-    return respond(registered.file(tileset, path), ifNoneMatch, acceptEncoding);
+    return respond(registered.file(tileset, path), headers);
   }
 
   @GetMapping("/{tileset}/subtrees/{level}/{x}/{y}.subtree")
@@ -115,14 +107,12 @@ class Tiles3dController {
       @PathVariable long y,
       @RequestParam(required = false) String asOf,
       @RequestParam(required = false) String heights,
-      @RequestHeader(value = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch,
-      @RequestHeader(value = HttpHeaders.ACCEPT_ENCODING, required = false) String acceptEncoding) {
+      @RequestHeader HttpHeaders headers) {
     return respond(
         built(tileset)
             ? service.subtree(tileset, view(asOf, heights), new TileCoord(level, x, y))
             : registered.file(tileset, "subtrees/" + level + "/" + x + "/" + y + ".subtree"),
-        ifNoneMatch,
-        acceptEncoding);
+        headers);
   }
 
   @GetMapping("/{tileset}/{content}/{level}/{x}/{y}.glb")
@@ -134,19 +124,16 @@ class Tiles3dController {
       @PathVariable long y,
       @RequestParam(required = false) String asOf,
       @RequestParam(required = false) String heights,
-      @RequestHeader(value = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch,
-      @RequestHeader(value = HttpHeaders.ACCEPT_ENCODING, required = false) String acceptEncoding) {
+      @RequestHeader HttpHeaders headers) {
     if (!built(tileset)) {
       return respond(
           registered.file(tileset, content + "/" + level + "/" + x + "/" + y + ".glb"),
-          ifNoneMatch,
-          acceptEncoding);
+          headers);
     }
     ContentKind kind = service.catalog().ofFolder(content);
     return respond(
         service.content(tileset, kind, new TileCoord(level, x, y), view(asOf, heights)),
-        ifNoneMatch,
-        acceptEncoding);
+        headers);
   }
 
   private static View view(String asOf, String heights) {
@@ -154,33 +141,12 @@ class Tiles3dController {
         asOf == null || asOf.isBlank() ? null : AsOf.parse(asOf), HeightMode.parse(heights));
   }
 
-  private static ResponseEntity<byte[]> respond(
-      TileResource r, String ifNoneMatch, String acceptEncoding) {
-    CacheEntry e = r.entry();
-    boolean gzip =
-        acceptEncoding != null
-            && acceptEncoding.contains("gzip")
-            && e.bytes().length >= GZIP_MIN_BYTES;
-    String etag = gzip ? e.gzipEtag() : e.etag();
-    CacheControl cache =
-        r.immutable()
-            ? CacheControl.maxAge(1, TimeUnit.DAYS).cachePublic()
-            : CacheControl.maxAge(10, TimeUnit.SECONDS).cachePublic().mustRevalidate();
-    HttpHeaders h = new HttpHeaders();
-    h.setETag(etag);
-    h.setCacheControl(cache);
-    h.setVary(List.of(HttpHeaders.ACCEPT_ENCODING));
-    if (ifNoneMatch != null
-        && (ifNoneMatch.contains(e.etag())
-            || ifNoneMatch.contains(e.gzipEtag())
-            || ifNoneMatch.trim().equals("*"))) {
-      return new ResponseEntity<>(h, HttpStatus.NOT_MODIFIED);
-    }
-    h.setContentType(MediaType.parseMediaType(r.contentType()));
-    if (gzip) {
-      h.set(HttpHeaders.CONTENT_ENCODING, "gzip");
-    }
-    return new ResponseEntity<>(gzip ? e.gzip() : e.bytes(), h, HttpStatus.OK);
+  private static ResponseEntity<byte[]> respond(TileResource r, HttpHeaders headers) {
+    return TileResponses.of(
+        r.entry(),
+        MediaType.parseMediaType(r.contentType()),
+        r.immutable() ? TileResponses.past() : TileResponses.present(),
+        headers);
   }
 
   @ExceptionHandler(NoSuchElementException.class)

@@ -18,6 +18,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     the whole (square) root at the default screen-space error 16 on 1080 rows refines level L
  *     while 1080 × factor / 2^L > 16: with 0.05 it stops at level 2 (13.5), so a city-wide view
  *     loads at most 21 tiles' contents
+ * @param featuresPerTile the average number of pipe segments a tile of a level above the deepest
+ *     holds per network: each network's importance levels are shifted so that levels 0..L hold at
+ *     most this × 4^L of its segments ({@code grid.ImportanceRanking}), which bounds what a
+ *     city-wide view loads and draws (software WebGL included) whatever the network's sizes
  * @param warmUpTimeout how long the start-up warm-up ({@link TilesWarmUp}) may hold the readiness
  *     state back; zero turns the warm-up off
  */
@@ -27,4 +31,5 @@ public record Tiles3dProperties(
     @DefaultValue("300") double leafTileMetres,
     @DefaultValue("4") int subtreeLevels,
     @DefaultValue("0.05") double errorFactor,
+    @DefaultValue("32") int featuresPerTile,
     @DefaultValue("60s") Duration warmUpTimeout) {}

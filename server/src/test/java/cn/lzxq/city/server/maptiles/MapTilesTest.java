@@ -1,5 +1,10 @@
 package cn.lzxq.city.server.maptiles;
 
+import static cn.lzxq.city.server.maptiles.WebMercator.HALF;
+import static cn.lzxq.city.server.maptiles.WebMercator.mercX;
+import static cn.lzxq.city.server.maptiles.WebMercator.mercY;
+import static cn.lzxq.city.server.maptiles.WebMercator.tileX;
+import static cn.lzxq.city.server.maptiles.WebMercator.tileY;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.data.Offset.offset;
 
@@ -21,7 +26,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -41,7 +48,6 @@ import tools.jackson.databind.json.JsonMapper;
 class MapTilesTest extends SmallCityContextTest {
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
-  private static final double R = 6_378_137;
   private static final Path DECODE_MVT =
       Path.of("").toAbsolutePath().getParent().resolve("tiles/src/test/js/decode-mvt.mjs");
 
@@ -52,7 +58,7 @@ class MapTilesTest extends SmallCityContextTest {
   @Test
   void gdalReadsWmtsInWebMercatorWithTheRightGeoreferencing() throws Exception {
     JsonNode info = gdalinfo("WebMercatorQuad");
-    double cell = 2 * 20037508.3427892 / 256 / (1 << 20);
+    double cell = 2 * HALF / 256 / (1 << 20);
     JsonNode gt = info.get("geoTransform");
     assertThat(gt.get(1).asDouble()).isCloseTo(cell, offset(1e-9));
     assertThat(gt.get(5).asDouble()).isCloseTo(-cell, offset(1e-9));
@@ -153,38 +159,8 @@ class MapTilesTest extends SmallCityContextTest {
     }
     assertThat(ogr).contains("Layer name: pipe_js").contains("dn_mm (Integer) = 300");
     // WFS 2.0 GetFeature of the tile grown by the MVT buffer (256 of 4096 units on each side)
-    double span = 2 * 20037508.3427892 / (1 << z);
-    double buffer = span * 256 / 4096;
-    double minX = -20037508.3427892 + x * span - buffer;
-    double maxY = 20037508.3427892 - y * span + buffer;
-    HttpResponse<String> wfs =
-        new OgcClient(base())
-            .get(
-                "/wfs",
-                "SERVICE",
-                "WFS",
-                "VERSION",
-                "2.0.0",
-                "REQUEST",
-                "GetFeature",
-                "TYPENAMES",
-                "city:pipe_js",
-                "OUTPUTFORMAT",
-                "application/json",
-                "BBOX",
-                minX
-                    + ","
-                    + (maxY - span - 2 * buffer)
-                    + ","
-                    + (minX + span + 2 * buffer)
-                    + ","
-                    + maxY
-                    + ",urn:ogc:def:crs:EPSG::3857");
-    Set<Long> wfsIds = new TreeSet<>();
-    for (JsonNode f : JSON.readTree(wfs.body()).get("features")) {
-      String id = f.get("id").asText();
-      wfsIds.add(Long.parseLong(id.substring(id.lastIndexOf('.') + 1)));
-    }
+    double span = 2 * HALF / (1 << z);
+    Set<Long> wfsIds = wfsFeatures(-HALF + x * span, HALF - y * span, span, span * 256 / 4096).keySet();
     assertThat(wfsIds).containsExactly(101L, 102L, 103L, 104L, 105L);
     assertThat(mvtIds).isEqualTo(wfsIds);
 
@@ -206,6 +182,40 @@ class MapTilesTest extends SmallCityContextTest {
       assertThat(f.get("lonlat").get(1).asDouble())
           .isCloseTo(36.50 + (fid - 100) * 0.0009, offset(1e-4));
     }
+  }
+
+  /** WFS 2.0 GeoJSON features of pipe_js in a tile grown by {@code buffer} (EPSG:3857), by fid. */
+  private Map<Long, JsonNode> wfsFeatures(double minX, double maxY, double span, double buffer)
+      throws Exception {
+    HttpResponse<String> wfs =
+        new OgcClient(base())
+            .get(
+                "/wfs",
+                "SERVICE",
+                "WFS",
+                "VERSION",
+                "2.0.0",
+                "REQUEST",
+                "GetFeature",
+                "TYPENAMES",
+                "city:pipe_js",
+                "OUTPUTFORMAT",
+                "application/json",
+                "BBOX",
+                (minX - buffer)
+                    + ","
+                    + (maxY - span - buffer)
+                    + ","
+                    + (minX + span + buffer)
+                    + ","
+                    + (maxY + buffer)
+                    + ",urn:ogc:def:crs:EPSG::3857");
+    Map<Long, JsonNode> byFid = new TreeMap<>();
+    for (JsonNode f : JSON.readTree(wfs.body()).get("features")) {
+      String id = f.get("id").asText();
+      byFid.put(Long.parseLong(id.substring(id.lastIndexOf('.') + 1)), f.get("properties"));
+    }
+    return byFid;
   }
 
   @Test
@@ -304,6 +314,59 @@ class MapTilesTest extends SmallCityContextTest {
   }
 
   @Test
+  void everyTileEndpointAnswersConditionalAndCompressedRequestsAlike() throws Exception {
+    int z = 16;
+    long x = tileX(103.7005, z);
+    long y = tileY(36.5027, z);
+    String zyx = "/WebMercatorQuad/" + z + "/" + y + "/" + x;
+    for (String url : List.of(mvt(z, y, x), base() + "/ogcapi/tiles" + zyx)) {
+      byte[] plain = bytes(url).body();
+      assertThat(plain.length).as(url).isGreaterThanOrEqualTo(512);
+      HttpResponse<byte[]> gz = bytes(url, "Accept-Encoding", "gzip;q=1.0, identity;q=0.5");
+      assertThat(gz.headers().firstValue("Content-Encoding")).as(url).hasValue("gzip");
+      assertThat(String.join(",", gz.headers().allValues("Vary"))).contains("Accept-Encoding");
+      String tag = gz.headers().firstValue("ETag").orElseThrow();
+      // a proxy that weakened the tag, in a list: the weak comparison matches (RFC 9110 §13.1.2)
+      HttpResponse<byte[]> again =
+          bytes(url, "Accept-Encoding", "gzip", "If-None-Match", "\"other\", W/" + tag);
+      assertThat(again.statusCode()).as(url).isEqualTo(304);
+      assertThat(again.body()).isEmpty();
+      assertThat(again.headers().firstValue("ETag")).hasValue(tag);
+      // refused gzip (q=0): the identity body, its own tag, and the gzip tag does not match it
+      HttpResponse<byte[]> identity =
+          bytes(url, "Accept-Encoding", "gzip;q=0", "If-None-Match", tag);
+      assertThat(identity.statusCode()).as(url).isEqualTo(200);
+      assertThat(identity.headers().firstValue("Content-Encoding")).isEmpty();
+      assertThat(identity.body()).isEqualTo(plain);
+    }
+    for (String url :
+        List.of(
+            wmts(z, y, x),
+            base()
+                + "/wmts?SERVICE=WMTS&REQUEST=GetTile&VERSION=1.0.0&LAYER=pipe_js&STYLE=default"
+                + "&FORMAT=image/png&TILEMATRIXSET=WebMercatorQuad&TILEMATRIX="
+                + z
+                + "&TILEROW="
+                + y
+                + "&TILECOL="
+                + x,
+            base() + "/ogcapi/collections/pipe_js/map/tiles" + zyx,
+            base() + "/ogcapi/map/tiles" + zyx)) {
+      HttpResponse<byte[]> png = bytes(url, "Accept-Encoding", "gzip");
+      assertThat(png.statusCode()).as(url).isEqualTo(200);
+      assertThat(png.headers().firstValue("Content-Encoding")).as(url).isEmpty();
+      assertThat(String.join(",", png.headers().allValues("Vary")))
+          .as("a PNG does not vary by encoding: " + url)
+          .doesNotContain("Accept-Encoding");
+      assertThat(png.headers().firstValue("Cache-Control").orElse("")).contains("must-revalidate");
+      String tag = png.headers().firstValue("ETag").orElseThrow();
+      assertThat(bytes(url, "If-None-Match", "W/" + tag).statusCode()).as(url).isEqualTo(304);
+      assertThat(bytes(url, "If-None-Match", "*").statusCode()).as(url).isEqualTo(304);
+      assertThat(bytes(url, "If-None-Match", "\"0\"").statusCode()).as(url).isEqualTo(200);
+    }
+  }
+
+  @Test
   void cityTilesSeedRunsAsAJobOfTheQueueAndTruncateLogsAChange() throws Exception {
     // levels 15-16 over the water pipes: 1 + 2 columns × 1 + 1 rows as the tile math gives
     double[] box = {103.6995, 36.5005, 103.7015, 36.5050};
@@ -378,7 +441,11 @@ class MapTilesTest extends SmallCityContextTest {
   }
 
   private static int coloured(String url) throws Exception {
-    BufferedImage image = ImageIO.read(new ByteArrayInputStream(bytes(url).body()));
+    return opaque(ImageIO.read(new ByteArrayInputStream(bytes(url).body())));
+  }
+
+  /** The pixels of {@code image} that are not fully transparent. */
+  private static int opaque(BufferedImage image) {
     int n = 0;
     for (int j = 0; j < image.getHeight(); j++) {
       for (int i = 0; i < image.getWidth(); i++) {
@@ -394,10 +461,12 @@ class MapTilesTest extends SmallCityContextTest {
     return r.headers().firstValue("ETag").orElseThrow();
   }
 
-  private static HttpResponse<byte[]> bytes(String url) throws Exception {
-    return Http.send(
-        HttpRequest.newBuilder(URI.create(url)).GET().build(),
-        HttpResponse.BodyHandlers.ofByteArray());
+  private static HttpResponse<byte[]> bytes(String url, String... headers) throws Exception {
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).GET();
+    if (headers.length > 0) {
+      b.headers(headers);
+    }
+    return Http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
   }
 
   private JsonNode gdalinfo(String set) throws Exception {
@@ -414,32 +483,28 @@ class MapTilesTest extends SmallCityContextTest {
   /** Pixels that are not transparent in a 256 × 256 read of the window (x = east) through GDAL. */
   private int colouredPixels(String set, double ulx, double uly, double lrx, double lry)
       throws Exception {
-    Path out = Files.createTempFile("wmts", ".png");
-    run(
-        "gdal_translate",
-        "-q",
-        "-of",
-        "PNG",
-        "-outsize",
-        "256",
-        "256",
-        "-projwin",
-        String.valueOf(ulx),
-        String.valueOf(uly),
-        String.valueOf(lrx),
-        String.valueOf(lry),
-        wmtsSource(set),
-        out.toString());
-    BufferedImage image = ImageIO.read(new ByteArrayInputStream(Files.readAllBytes(out)));
-    int n = 0;
-    for (int j = 0; j < image.getHeight(); j++) {
-      for (int i = 0; i < image.getWidth(); i++) {
-        if ((image.getRGB(i, j) >>> 24) > 0) {
-          n++;
-        }
-      }
-    }
-    return n;
+    return colouredPixels(wmtsSource(set), new String[0], ulx, uly, lrx, lry);
+  }
+
+  /** As above, from any GDAL raster source opened with {@code options}. */
+  private static int colouredPixels(
+      String source, String[] options, double ulx, double uly, double lrx, double lry)
+      throws Exception {
+    Path out = Files.createTempFile("tiles", ".png");
+    List<String> command =
+        new ArrayList<>(List.of("gdal_translate", "-q", "-of", "PNG", "-outsize", "256", "256"));
+    command.addAll(List.of(options));
+    command.addAll(
+        List.of(
+            "-projwin",
+            String.valueOf(ulx),
+            String.valueOf(uly),
+            String.valueOf(lrx),
+            String.valueOf(lry),
+            source,
+            out.toString()));
+    run(command.toArray(String[]::new));
+    return opaque(ImageIO.read(new ByteArrayInputStream(Files.readAllBytes(out))));
   }
 
   private static String run(String... command) throws Exception {
@@ -454,21 +519,5 @@ class MapTilesTest extends SmallCityContextTest {
     assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
     assertThat(p.exitValue()).as(out).isZero();
     return out;
-  }
-
-  private static double mercX(double lon) {
-    return Math.toRadians(lon) * R;
-  }
-
-  private static double mercY(double lat) {
-    return R * Math.log(Math.tan(Math.PI / 4 + Math.toRadians(lat) / 2));
-  }
-
-  private static long tileX(double lon, int z) {
-    return (long) Math.floor((mercX(lon) + 20037508.3427892) / (2 * 20037508.3427892 / (1 << z)));
-  }
-
-  private static long tileY(double lat, int z) {
-    return (long) Math.floor((20037508.3427892 - mercY(lat)) / (2 * 20037508.3427892 / (1 << z)));
   }
 }

@@ -168,6 +168,22 @@ class TerrainApiTest extends GeneratedSampleContextTest {
     String etag = gz.headers().firstValue("ETag").orElseThrow();
     assertThat(get(path, "Accept-Encoding", "gzip", "If-None-Match", etag).statusCode())
         .isEqualTo(304);
+    // RFC 9110 §13.1.2: "*", and a tag a proxy weakened, match too
+    assertThat(get(path, "If-None-Match", "*").statusCode()).isEqualTo(304);
+    assertThat(get(path, "Accept-Encoding", "gzip", "If-None-Match", "W/" + etag).statusCode())
+        .isEqualTo(304);
+    assertThat(
+            gz.headers().allValues("Vary").stream()
+                .flatMap(v -> java.util.Arrays.stream(v.split(",")))
+                .map(String::trim)
+                .toList())
+        .contains("Accept-Encoding", "Accept");
+    // CORS is the one policy of every path: one Allow-Origin, not a second from the controller
+    assertThat(
+            get(path, "Origin", "https://portal.example.cn")
+                .headers()
+                .allValues("Access-Control-Allow-Origin"))
+        .containsExactly("*");
     HttpResponse<byte[]> normals =
         get(path, "Accept", "application/vnd.quantized-mesh;extensions=octvertexnormals");
     assertThat(normals.body().length).isEqualTo(plain.length + 5 + 2 * 65 * 65);

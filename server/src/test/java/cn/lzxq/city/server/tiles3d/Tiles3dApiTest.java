@@ -493,6 +493,18 @@ class Tiles3dApiTest {
     assertThat(etag).startsWith("\"");
     HttpResponse<byte[]> again = HttpBytes.get(content, "If-None-Match", etag);
     assertThat(again.statusCode()).isEqualTo(304);
+    assertThat(again.headers().firstValue("ETag")).hasValue(etag);
+    // RFC 9110 §13.1.2: a list, with the tag weakened by a proxy, matches by the weak comparison
+    assertThat(HttpBytes.get(content, "If-None-Match", "\"x\", W/" + etag).statusCode())
+        .isEqualTo(304);
+    // the gzip tag names another representation than the identity one asked for
+    String tileset = url("city/tileset.json");
+    String gzTag =
+        HttpBytes.get(tileset, "Accept-Encoding", "gzip").headers().firstValue("ETag").orElseThrow();
+    assertThat(gzTag).isNotEqualTo(HttpBytes.get(tileset).headers().firstValue("ETag").orElseThrow());
+    assertThat(HttpBytes.get(tileset, "If-None-Match", gzTag).statusCode()).isEqualTo(200);
+    assertThat(HttpBytes.get(tileset, "Accept-Encoding", "gzip", "If-None-Match", gzTag).statusCode())
+        .isEqualTo(304);
     HttpResponse<byte[]> gz = HttpBytes.get(url("city/tileset.json"), "Accept-Encoding", "gzip");
     assertThat(gz.headers().firstValue("Content-Encoding").orElse("")).isEqualTo("gzip");
     byte[] plain = new GZIPInputStream(new java.io.ByteArrayInputStream(gz.body())).readAllBytes();

@@ -36,6 +36,12 @@ public final class PipeContentEncoder {
   /** Straight segments are split at this length (metres) to follow the earth's curvature. */
   static final double MAX_SEGMENT = 32;
 
+  /**
+   * The split length at distant detail (metres): the chord of a 256 m segment lies 1.3 mm below
+   * the ellipsoid, and each split adds a ring of vertices that a city-wide view cannot show.
+   */
+  static final double DISTANT_SEGMENT = 256;
+
   private final MetadataClass pipeClass;
 
   /**
@@ -53,7 +59,8 @@ public final class PipeContentEncoder {
 
   /**
    * @param tile the tile's region
-   * @param detail 0 (coarse) … 2 (fine): side count of circular pipes
+   * @param detail -1 (distant) … 2 (fine): side count of circular pipes ({@link
+   *     cn.lzxq.city.tiles.mesh.SideCountPolicy}); distant pipes are also split more coarsely
    * @param pipes the pipes (see the class comment)
    * @return the GLB bytes, or {@code null} when nothing of the pipes lies in the tile
    */
@@ -71,7 +78,7 @@ public final class PipeContentEncoder {
       for (NetworkTopology.End e : node.ends()) {
         ends.add(pipeEnd(lines.get(e.pipe()), e.atStart(), pipes.get(e.pipe()).profile(), detail));
       }
-      Fitting fitting = new FittingBuilder(12 + 4 * detail).build(node.position(), ends);
+      Fitting fitting = new FittingBuilder(12 + 4 * Math.max(0, detail)).build(node.position(), ends);
       for (int k = 0; k < ends.size(); k++) {
         NetworkTopology.End e = node.ends().get(k);
         trims[e.pipe()][e.atStart() ? 0 : 1] = fitting.trims()[k];
@@ -114,7 +121,10 @@ public final class PipeContentEncoder {
     List<MeshData> meshes = new ArrayList<>();
     for (List<GeoPoint> piece : PolylineClipper.clip(geo, window)) {
       List<Vec3> path =
-          CentrelinePath.smooth(piece.stream().map(frame::toLocal).toList(), bend, MAX_SEGMENT);
+          CentrelinePath.smooth(
+              piece.stream().map(frame::toLocal).toList(),
+              bend,
+              detail < 0 ? DISTANT_SEGMENT : MAX_SEGMENT);
       meshes.add(Sweep.sweep(pipe.profile().profile(detail), path, null, false, false));
     }
     MeshData all = new MeshData();

@@ -13,8 +13,13 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class ContentWriter {
 
-  /** Edge of the cubic cells quantized together, in metres. */
-  public static final int CHUNK_METRES = 256;
+  /**
+   * Edge of the cubic cells quantized together, in metres. Each cell is one primitive per material
+   * (one draw command, which software WebGL pays for in every frame), so cells are large: a cell
+   * whose content spans more than the 16-bit quantization allows within {@link #MAX_STEP} (2 ×
+   * 32767 × 1 cm ≈ 655 m) falls back to FLOAT positions, which only coarse tiles have.
+   */
+  public static final int CHUNK_METRES = 1024;
 
   /** Largest acceptable quantization step (metres); bigger chunks fall back to FLOAT positions. */
   public static final double MAX_STEP = 0.01;

@@ -3,9 +3,13 @@ package cn.lzxq.city.tiles.mesh;
 /**
  * How many sides a circular pipe gets: more for larger diameters and finer detail levels. Coarse
  * detail: 6 sides up to DN 100, 8 to DN 300, 10 to DN 600, 12 below DN 1000 and 16 from DN 1000;
- * fine detail multiplies by 1.5 (rounded up to even), capped at 24.
+ * fine detail multiplies by 1.5 (rounded up to even), capped at 24. Distant detail (city-wide
+ * views, where a pipe is a fraction of a pixel wide): 6 sides whatever the diameter.
  */
 public final class SideCountPolicy {
+
+  /** Distant detail: the hexagon of the smallest pipes for every diameter. */
+  public static final int DISTANT = -1;
 
   /** Coarsest detail (distant, small screen size). */
   public static final int COARSE = 0;
@@ -17,10 +21,13 @@ public final class SideCountPolicy {
 
   /**
    * @param diameterMm outer diameter in millimetres
-   * @param detail {@link #COARSE} (0) … {@link #FINE} (2)
+   * @param detail {@link #DISTANT} (-1) … {@link #FINE} (2)
    * @return an even number of sides between 6 and 24
    */
   public static int sides(double diameterMm, int detail) {
+    if (detail < COARSE) {
+      return 6;
+    }
     int base =
         diameterMm <= 100
             ? 6

@@ -10,6 +10,7 @@ import cn.lzxq.city.tiles.content.PipeRun;
 import cn.lzxq.city.tiles.geo.GeoPoint;
 import cn.lzxq.city.tiles.geo.Region;
 import cn.lzxq.city.tiles.gltf.MetadataClass;
+import cn.lzxq.city.tiles.tiling.ImportancePolicy;
 import cn.lzxq.city.tiles.tiling.TileCoord;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -23,8 +24,8 @@ import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
 
 /**
- * Pipes of one network: a pipe appears at the level the importance policy ({@link GridImportance})
- * gives its size and length (ADD refinement), in every tile of that level it crosses, cut at the
+ * Pipes of one network: a pipe appears at the level its network's importance ranking ({@link
+ * cn.lzxq.city.server.tiles3d.grid.ImportanceRanking}) gives its size and length (ADD refinement), in every tile of that level it crosses, cut at the
  * tile edges with fittings from the shared end points ({@link PipeContentEncoder}).
  *
  * <p>Centre heights: the surveyed Z (top or invert) plus {@code pipe_centre_offset_m()} gives the
@@ -85,7 +86,7 @@ final class PipeSource implements ContentSource {
     LevelBand band =
         bands.computeIfAbsent(
             grid.signature() + "/" + tile.level(),
-            k -> LevelBand.of(new GridImportance(grid), tile.level(), grid.deepest()));
+            k -> LevelBand.of(importance(grid), tile.level(), grid.deepest()));
     if (band.minMm() > band.maxMm()) {
       return null;
     }
@@ -114,14 +115,21 @@ final class PipeSource implements ContentSource {
   }
 
   private int level(Grid grid, Row r) {
-    return new GridImportance(grid).levelFor(r.sizeMm(), r.lengthM(), grid.deepest());
+    return importance(grid).levelFor(r.sizeMm(), r.lengthM(), grid.deepest());
+  }
+
+  /** The layer's ranking ({@link Grid#rankings()}), else the size policy of the tile widths. */
+  private ImportancePolicy importance(Grid grid) {
+    ImportancePolicy ranked = grid.rankings().get(kind.main().name());
+    return ranked != null ? ranked : new GridImportance(grid);
   }
 
   /**
-   * Circular pipes get more sides closer to the leaves: 0 at coarse levels, 2 at the two deepest.
+   * Circular pipes get more sides closer to the leaves: 2 at the two deepest levels, 1 at the two
+   * above, 0 above those, distant (-1) from four levels above the deepest up (city-wide views).
    */
   static int detail(int level, int deepest) {
-    return level >= deepest - 1 ? 2 : level >= deepest - 3 ? 1 : 0;
+    return level >= deepest - 1 ? 2 : level >= deepest - 3 ? 1 : level >= deepest - 4 ? 0 : -1;
   }
 
   /** Streams the rows of the window and size band (memory bounded for the whole city). */

@@ -9,10 +9,14 @@ import cn.lzxq.city.server.tiles3d.Tiles3dProperties;
 import cn.lzxq.city.server.tiles3d.content.Heights;
 import cn.lzxq.city.tiles.geo.Region;
 import cn.lzxq.city.tiles.tiling.ImplicitQuadtree;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
@@ -42,28 +46,43 @@ public class CityGrid {
   private final ReadExecutor reads;
   private final Tiles3dProperties props;
   private final String extentSql;
+  private final String pipeSizesSql;
   private volatile Grid grid;
 
   public CityGrid(ReadExecutor reads, Tiles3dProperties props, LayerCatalog catalog) {
     this.reads = reads;
     this.props = props;
     this.extentSql = extentSql(catalog);
+    this.pipeSizesSql = pipeSizesSql(catalog);
   }
 
   /** One statement measuring every tiled layer, one row per layer that has rows. */
   static String extentSql(LayerCatalog catalog) {
     String layers =
-        catalog.all().stream()
-            .filter(l -> l.tiles() != null && l.tiles().encoding() != TileEncoding.SECTORS)
-            .map(CityGrid::extentSql)
-            .collect(Collectors.joining("\nUNION ALL\n"));
+        perLayer(
+            catalog,
+            l -> l.tiles().encoding() != TileEncoding.SECTORS,
+            l -> "tiles3d/extent/" + l.tiles().encoding().name().toLowerCase(Locale.ROOT));
     return layers.isEmpty() ? "" : SqlTemplate.render("tiles3d/extent", Map.of("layers", layers));
   }
 
-  private static String extentSql(Layer layer) {
-    return SqlTemplate.render(
-        "tiles3d/extent/" + layer.tiles().encoding().name().toLowerCase(Locale.ROOT),
-        Map.of("layer", layer.name(), "table", layer.table(), "filter", layer.rowFilter()));
+  /** One statement counting the segments of every pipe layer by size and length. */
+  static String pipeSizesSql(LayerCatalog catalog) {
+    return perLayer(
+        catalog, l -> l.tiles().encoding() == TileEncoding.PIPES, l -> "tiles3d/pipe_sizes");
+  }
+
+  /** The template of each tiled layer that passes {@code which}, joined by UNION ALL. */
+  private static String perLayer(
+      LayerCatalog catalog, Predicate<Layer> which, Function<Layer, String> template) {
+    return catalog.all().stream()
+        .filter(l -> l.tiles() != null && which.test(l))
+        .map(
+            l ->
+                SqlTemplate.render(
+                    template.apply(l),
+                    Map.of("layer", l.name(), "table", l.table(), "filter", l.rowFilter())))
+        .collect(Collectors.joining("\nUNION ALL\n"));
   }
 
   /** The current grid. */
@@ -126,20 +145,48 @@ public class CityGrid {
     int levels = levels(square.widthMetres());
     ImplicitQuadtree tree =
         new ImplicitQuadtree(square, levels, Math.min(props.subtreeLevels(), levels));
+    Map<String, ImportanceRanking> rankings = importanceRankings(levels - 1);
     String signature =
         Integer.toHexString(
             String.format(
                     Locale.ROOT,
-                    "%.6f,%.6f,%.6f,%.6f,%d,%d,%.5f",
+                    "%.6f,%.6f,%.6f,%.6f,%d,%d,%.5f,%s",
                     square.west(),
                     square.south(),
                     square.east(),
                     square.north(),
                     levels,
                     tree.subtreeLevels(),
-                    props.errorFactor())
+                    props.errorFactor(),
+                    new TreeMap<>(rankings))
                 .hashCode());
-    return new Grid(tree, byLayer, props.errorFactor(), props.heightAnomalyM(), signature);
+    return new Grid(
+        tree, byLayer, props.errorFactor(), props.heightAnomalyM(), rankings, signature);
+  }
+
+  /** Per pipe layer, the ranking that keeps its coarse tiles within the budget. */
+  private Map<String, ImportanceRanking> importanceRankings(int deepest) {
+    if (pipeSizesSql.isEmpty()) {
+      return Map.of();
+    }
+    record Row(String layer, ImportanceRanking.SizeCount count) {}
+    Map<String, List<ImportanceRanking.SizeCount>> sizes = new LinkedHashMap<>();
+    for (Row r :
+        reads.rows(
+            pipeSizesSql,
+            Map.of(),
+            rs ->
+                new Row(
+                    rs.getString("layer"),
+                    new ImportanceRanking.SizeCount(
+                        rs.getDouble("size_mm"), rs.getDouble("length_m"), rs.getLong("n"))))) {
+      sizes.computeIfAbsent(r.layer(), k -> new ArrayList<>()).add(r.count());
+    }
+    Map<String, ImportanceRanking> rankings = new LinkedHashMap<>();
+    sizes.forEach(
+        (layer, counts) ->
+            rankings.put(layer, ImportanceRanking.of(counts, deepest, props.featuresPerTile())));
+    return rankings;
   }
 
   /** The region grown east or north so that its width and height in metres are equal. */

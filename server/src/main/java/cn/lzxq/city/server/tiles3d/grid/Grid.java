@@ -19,6 +19,7 @@ import java.util.Map;
  * @param layers per-layer extents by layer name
  * @param errorFactor geometric error as a fraction of a tile's width
  * @param anomalyM height anomaly for absolute heights, metres
+ * @param rankings per pipe layer, its importance levels by rank ({@link ImportanceRanking})
  * @param signature short text identifying the grid (changes when the extent or levels change)
  */
 public record Grid(
@@ -26,6 +27,7 @@ public record Grid(
     Map<String, LayerExtent> layers,
     double errorFactor,
     double anomalyM,
+    Map<String, ImportanceRanking> rankings,
     String signature) {
 
   /** The deepest level. */

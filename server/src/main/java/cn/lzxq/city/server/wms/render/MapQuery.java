@@ -1,6 +1,5 @@
 package cn.lzxq.city.server.wms.render;
 
-import cn.lzxq.city.data.ServiceArea;
 import cn.lzxq.city.data.layer.GeometryKind;
 import cn.lzxq.city.data.layer.Layer;
 import cn.lzxq.city.data.query.FeatureQuery;
@@ -10,18 +9,18 @@ import cn.lzxq.city.server.wms.request.MapWindow;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.locationtech.jts.geom.Envelope;
 
 /**
  * The SQL of one read of a map: the rows of one layer, or of several layers on the same table
  * ({@link MapReads}). PostGIS does the spatial work: the window is transformed into the native CRS
- * so the GiST index answers {@code &&}; lines and polygons are clipped to the window (grown by a
- * margin) and simplified to half a pixel in native metres, forced to 2D, and sent as TWKB rounded
- * to a tenth of a pixel: in the native CRS when the renderer maps native coordinates to pixels
- * itself ({@link ScreenMapping}), else transformed to the request CRS. Only the properties the
- * styles read are selected. Each layer's WHERE clause (layer rows, as-of time, filter) comes from
- * the shared {@link SqlBuilder}; a read of several layers selects one boolean column per layer
- * telling whether the row belongs to it.
+ * ({@link SqlBuilder#window}) so the GiST index answers {@code &&}; lines and polygons are clipped
+ * to the window (grown by a margin) and simplified to half a pixel in native metres, forced to 2D,
+ * and sent as TWKB rounded to a tenth of a pixel: in the native CRS when the renderer maps native
+ * coordinates to pixels itself ({@link ScreenMapping}), else transformed to the request CRS. Only
+ * the properties the styles read are selected. The WHERE clause comes from the shared {@link
+ * SqlBuilder}: the rows current at the as-of time once, then each layer's selection (row filter,
+ * filter) ORed; a read of several layers selects one boolean column per layer telling whether the
+ * row belongs to it.
  *
  * <p>Columns: {@code fid}, the properties in the given order, one membership flag per layer when
  * there are several, then the TWKB geometry.
@@ -52,6 +51,7 @@ public final class MapQuery {
       boolean nativeOut,
       boolean selective) {
     Layer layer = layers.get(0).layer();
+    FeatureQuery rows = query(layers.get(0), asOf, w);
     int srid = w.crs().srid();
     int nativeSrid = builder.nativeSrid();
     List<Object> params = new ArrayList<>();
@@ -61,7 +61,7 @@ public final class MapQuery {
     }
     if (layers.size() > 1) {
       for (LayerPlan l : layers) {
-        sql.append(", (").append(where(builder, l, asOf, srid, params)).append(')');
+        sql.append(", (").append(builder.selection(query(l, asOf, w), params)).append(')');
       }
     }
     String g = "ST_Force2D(t." + layer.geometryColumn() + ")";
@@ -82,7 +82,7 @@ public final class MapQuery {
     sql.append(", ST_AsTWKB(").append(g).append(", ?) AS g");
     params.add(nativeOut ? digits(w.metresPerPixel()) : precision(w));
     sql.append(" FROM (SELECT ")
-        .append(window(w.grownBy(MARGIN_PX), srid, nativeSrid, params))
+        .append(builder.window(w.grownBy(MARGIN_PX), srid, params))
         .append(" AS b) w, ");
     if (selective) {
       sql.append("LATERAL (SELECT * FROM ")
@@ -93,24 +93,23 @@ public final class MapQuery {
     } else {
       sql.append(layer.table()).append(" t");
     }
-    sql.append(" WHERE t.").append(layer.geometryColumn()).append(" && w.b AND (");
+    sql.append(" WHERE t.")
+        .append(layer.geometryColumn())
+        .append(" && w.b AND ")
+        .append(builder.current(rows, params))
+        .append(" AND (");
     for (int i = 0; i < layers.size(); i++) {
       sql.append(i == 0 ? "(" : " OR (")
-          .append(where(builder, layers.get(i), asOf, srid, params))
+          .append(builder.selection(query(layers.get(i), asOf, w), params))
           .append(')');
     }
     sql.append(')');
     return new PreparedSql(sql.toString(), params);
   }
 
-  /**
-   * One layer's rows at the as-of time matching its filter (the window is applied once for all
-   * layers).
-   */
-  private static String where(
-      SqlBuilder builder, LayerPlan l, Instant asOf, int srid, List<Object> params) {
-    return builder.where(
-        FeatureQuery.of(l.layer(), srid).withAsOf(asOf).withFilter(l.filter()), params);
+  /** One layer's rows at the as-of time matching its filter (the window is applied once). */
+  private static FeatureQuery query(LayerPlan l, Instant asOf, MapWindow w) {
+    return FeatureQuery.of(l.layer(), w.crs().srid()).withAsOf(asOf).withFilter(l.filter());
   }
 
   /** Decimal digits that keep a tenth of a pixel (TWKB allows -7…7). */
@@ -121,29 +120,5 @@ public final class MapQuery {
   private static int digits(double unitsPerPixel) {
     int digits = (int) Math.ceil(Math.log10(10 / unitsPerPixel));
     return Math.max(-7, Math.min(7, digits));
-  }
-
-  /**
-   * The grown window as a native-CRS box (densified before transforming); in another CRS it is
-   * first clipped to the service area's reach, so a whole-world window renders what is there
-   * instead of leaving the native projection's domain.
-   */
-  private static String window(Envelope e, int srid, int nativeSrid, List<Object> params) {
-    params.add(e.getMinX());
-    params.add(e.getMinY());
-    params.add(e.getMaxX());
-    params.add(e.getMaxY());
-    String env = "ST_MakeEnvelope(?, ?, ?, ?, " + srid + ")";
-    if (srid == nativeSrid) {
-      return env;
-    }
-    return "(SELECT ST_Envelope(ST_Transform(ST_Segmentize(c, greatest(ST_XMax(c) - ST_XMin(c), ST_YMax(c) - ST_YMin(c), 1e-9)"
-        + " / 16), "
-        + nativeSrid
-        + ")) FROM (SELECT ST_Intersection("
-        + env
-        + ", "
-        + ServiceArea.LANZHOU_NEW_AREA.sqlReach(srid)
-        + ") AS c) k)";
   }
 }
