@@ -165,20 +165,9 @@ public final class CoverageComputer {
     return List.copyOf(byAntenna.values());
   }
 
-  /** Ground height of a cell, metres (0 without ground; NaN off the grid or without data). */
-  private double groundAt(int col, int row) {
-    if (ground == null) {
-      return 0;
-    }
-    if (col < 0 || row < 0 || col >= grid.width() || row >= grid.height()) {
-      return Double.NaN;
-    }
-    return ground[row * grid.width() + col];
-  }
-
   /** The antenna's elevation (see the class comment), metres. */
   private double antennaM(CoverageSector s) {
-    double g = groundAt(grid.col(s.x()), grid.row(s.y()));
+    double g = grid.heightAt(ground, grid.col(s.x()), grid.row(s.y()));
     return Double.isNaN(g) ? s.elevationM() : g + s.heightM();
   }
 
@@ -250,7 +239,7 @@ public final class CoverageComputer {
         if (dx * dx + dy * dy > radius2) {
           continue;
         }
-        double g = groundAt(col, row);
+        double g = grid.heightAt(ground, col, row);
         if (Double.isNaN(g)) {
           g = a.ground();
         }

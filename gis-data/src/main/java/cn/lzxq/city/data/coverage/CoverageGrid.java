@@ -93,6 +93,20 @@ public record CoverageGrid(double west, double north, double cellM, int width, i
     }
   }
 
+  /**
+   * A cell's value of row-major per-cell heights, metres: 0 when there are none (flat ground), NaN
+   * off the grid.
+   */
+  public double heightAt(float[] heights, int col, int row) {
+    if (heights == null) {
+      return 0;
+    }
+    if (col < 0 || row < 0 || col >= width || row >= height) {
+      return Double.NaN;
+    }
+    return heights[row * width + col];
+  }
+
   /** The whole grid as a window. */
   public Window all() {
     return new Window(0, 0, width, height);

@@ -1,6 +1,7 @@
 package cn.lzxq.city.data.coverage;
 
 import cn.lzxq.city.data.db.ReadTransaction;
+import cn.lzxq.city.data.db.ValidTime;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayDeque;
@@ -216,13 +217,16 @@ public final class CoverageKpi {
   /** Built-up parcels (every GB 50137 class but E) labelled with their major class. */
   private static final String PARCELS =
       "SELECT substr(land_use_code, 1, 1) AS label, ST_AsBinary(ST_Force2D(geom)) AS wkb"
-          + " FROM zoning_parcel WHERE valid_to IS NULL AND valid_from <= now()"
+          + " FROM zoning_parcel WHERE "
+          + ValidTime.now("")
           + " AND land_use_code !~ '^E' ORDER BY fid";
 
   /** The current districts labelled with their code. */
   private static final String DISTRICTS =
       "SELECT district_code AS label, ST_AsBinary(ST_Force2D(geom)) AS wkb FROM district"
-          + " WHERE valid_to IS NULL AND valid_from <= now() ORDER BY fid";
+          + " WHERE "
+          + ValidTime.now("")
+          + " ORDER BY fid";
 
   /**
    * The label index (into {@code labels}, filled as met) of every cell whose centre lies inside one

@@ -1,5 +1,6 @@
 package cn.lzxq.city.data.coverage;
 
+import cn.lzxq.city.data.db.ValidTime;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.sql.Connection;
@@ -27,7 +28,9 @@ public final class CoverageStore {
         c.prepareStatement(
             "SELECT id, cell_m, west, north, width, height, receiver_height_m, radius_m,"
                 + " noise_figure_db, cell_load, terrain, change_seq FROM coverage_grid"
-                + " WHERE valid_to IS NULL AND (?::float8 IS NULL OR cell_m = ?::float8)"
+                + " WHERE "
+                + ValidTime.open("")
+                + " AND (?::float8 IS NULL OR cell_m = ?::float8)"
                 + " ORDER BY computed_at DESC, id DESC LIMIT 1")) {
       p.setObject(1, cellM);
       p.setObject(2, cellM);
@@ -64,7 +67,8 @@ public final class CoverageStore {
       Connection c, CoverageGrid g, CoverageSettings s, Long demId, long changeSeq)
       throws SQLException {
     try (PreparedStatement p =
-        c.prepareStatement("DELETE FROM coverage_grid WHERE valid_to IS NULL AND cell_m = ?")) {
+        c.prepareStatement(
+            "DELETE FROM coverage_grid WHERE " + ValidTime.open("") + " AND cell_m = ?")) {
       p.setDouble(1, g.cellM());
       p.executeUpdate();
     }

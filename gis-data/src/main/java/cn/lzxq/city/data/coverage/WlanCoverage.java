@@ -96,7 +96,7 @@ public final class WlanCoverage {
       int[] server) {
     int ac = grid.col(ap.x());
     int ar = grid.row(ap.y());
-    double apGround = groundAt(ac, ar);
+    double apGround = grid.heightAt(ground, ac, ar);
     int r = (int) Math.ceil(RADIUS_M / grid.cellM());
     int rowHi = Math.min(region.row0() + region.rows() - 1, ar + r);
     int colHi = Math.min(region.col0() + region.cols() - 1, ac + r);
@@ -110,7 +110,7 @@ public final class WlanCoverage {
           continue;
         }
         // off the grid or without data, either end stands on the other's ground
-        double g = groundAt(col, row);
+        double g = grid.heightAt(ground, col, row);
         double a = Double.isNaN(apGround) ? g : apGround;
         g = Double.isNaN(g) ? a : g;
         double rise =
@@ -130,16 +130,5 @@ public final class WlanCoverage {
         }
       }
     }
-  }
-
-  /** Ground height of a cell, metres (0 without ground; NaN off the grid). */
-  private double groundAt(int col, int row) {
-    if (ground == null) {
-      return 0;
-    }
-    if (col < 0 || row < 0 || col >= grid.width() || row >= grid.height()) {
-      return Double.NaN;
-    }
-    return ground[row * grid.width() + col];
   }
 }

@@ -16,6 +16,7 @@ import cn.lzxq.city.data.coverage.CoverageReach;
 import cn.lzxq.city.data.coverage.CoverageSector;
 import cn.lzxq.city.data.crs.CrsRef;
 import cn.lzxq.city.data.db.ReadExecutor;
+import cn.lzxq.city.data.db.ValidTime;
 import cn.lzxq.city.data.job.JobHandler;
 import cn.lzxq.city.data.job.JobResult;
 import cn.lzxq.city.server.processes.ExtraProcess;
@@ -227,7 +228,9 @@ class CoverageKpiProcess implements ExtraProcess {
                     + " (SELECT bandwidth_mhz::float8 FROM coverage_carrier WHERE band = :b) AS bw,"
                     + " (SELECT subcarrier_khz::float8 FROM coverage_carrier WHERE band = :b) AS scs,"
                     + " (SELECT resource_blocks FROM coverage_carrier WHERE band = :b) AS rb"
-                    + " FROM antenna_sector WHERE valid_to IS NULL AND operator = :o AND band = :b",
+                    + " FROM antenna_sector WHERE "
+                    + ValidTime.now("")
+                    + " AND operator = :o AND band = :b",
                 Map.of("o", h.operator(), "b", h.band()),
                 r ->
                     new double[] {
@@ -266,7 +269,8 @@ class CoverageKpiProcess implements ExtraProcess {
       double[] xy =
           s.query(
                   "SELECT ST_X(geom) AS x, ST_Y(geom) AS y FROM base_station"
-                      + " WHERE site_code = :c AND valid_to IS NULL",
+                      + " WHERE site_code = :c AND "
+                      + ValidTime.now(""),
                   Map.of("c", c.siteCode()),
                   row -> new double[] {row.dbl("x"), row.dbl("y")})
               .get(0);

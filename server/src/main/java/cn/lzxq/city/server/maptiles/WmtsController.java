@@ -53,8 +53,7 @@ class WmtsController {
   }
 
   @GetMapping("/wmts")
-  ResponseEntity<?> kvp(
-      HttpServletRequest http, @RequestHeader HttpHeaders headers) {
+  ResponseEntity<?> kvp(HttpServletRequest http, @RequestHeader HttpHeaders headers) {
     KvpMap kvp = KvpMap.of(http.getParameterMap());
     try {
       kvp.get("SERVICE")

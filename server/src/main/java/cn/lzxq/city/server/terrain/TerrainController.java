@@ -54,7 +54,8 @@ class TerrainController {
       @PathVariable long y,
       @RequestHeader HttpHeaders headers) {
     boolean normals =
-        headers.getOrEmpty(HttpHeaders.ACCEPT).stream().anyMatch(a -> a.contains("octvertexnormals"));
+        headers.getOrEmpty(HttpHeaders.ACCEPT).stream()
+            .anyMatch(a -> a.contains("octvertexnormals"));
     MediaType type =
         normals
             ? MediaType.parseMediaType("application/vnd.quantized-mesh;extensions=octvertexnormals")

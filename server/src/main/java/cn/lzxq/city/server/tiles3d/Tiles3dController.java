@@ -127,13 +127,11 @@ class Tiles3dController {
       @RequestHeader HttpHeaders headers) {
     if (!built(tileset)) {
       return respond(
-          registered.file(tileset, content + "/" + level + "/" + x + "/" + y + ".glb"),
-          headers);
+          registered.file(tileset, content + "/" + level + "/" + x + "/" + y + ".glb"), headers);
     }
     ContentKind kind = service.catalog().ofFolder(content);
     return respond(
-        service.content(tileset, kind, new TileCoord(level, x, y), view(asOf, heights)),
-        headers);
+        service.content(tileset, kind, new TileCoord(level, x, y), view(asOf, heights)), headers);
   }
 
   private static View view(String asOf, String heights) {

@@ -24,8 +24,8 @@ import org.springframework.http.ResponseEntity;
  *   <li>{@code If-None-Match} (§13.1.2) is {@code *} or a list of entity tags, possibly weak and
  *       over several header lines; it is compared with the selected representation's tag by the
  *       weak comparison (§8.8.3.2), so {@code W/"x"} from a proxy that weakened our {@code "x"}
- *       matches; a match answers 304 with the headers the 200 would have (ETag, Cache-Control,
- *       Vary — §15.4.5) and no body; an unparsable list matches nothing (the full answer);
+ *       matches; a match answers 304 with the headers the 200 would have (ETag, Cache-Control, Vary
+ *       — §15.4.5) and no body; an unparsable list matches nothing (the full answer);
  *   <li>{@code Vary: Accept-Encoding} whenever the type compresses (a cache cannot know the body's
  *       size), plus what the caller's content depends on (terrain: {@code Accept}).
  * </ul>

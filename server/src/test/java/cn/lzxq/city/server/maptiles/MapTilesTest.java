@@ -160,7 +160,8 @@ class MapTilesTest extends SmallCityContextTest {
     assertThat(ogr).contains("Layer name: pipe_js").contains("dn_mm (Integer) = 300");
     // WFS 2.0 GetFeature of the tile grown by the MVT buffer (256 of 4096 units on each side)
     double span = 2 * HALF / (1 << z);
-    Set<Long> wfsIds = wfsFeatures(-HALF + x * span, HALF - y * span, span, span * 256 / 4096).keySet();
+    Set<Long> wfsIds =
+        wfsFeatures(-HALF + x * span, HALF - y * span, span, span * 256 / 4096).keySet();
     assertThat(wfsIds).containsExactly(101L, 102L, 103L, 104L, 105L);
     assertThat(mvtIds).isEqualTo(wfsIds);
 

@@ -74,7 +74,8 @@ class TileSeedingTakeoverTest extends SmallCityContextTest {
     Freezer freezer = new Freezer(frozen, thaw);
     HikariDataSource aPool =
         CityDatabase.pool(TestDatabase.config().withSchema(ScratchDatabase.schema(db)), 2);
-    JobWorker a = worker(new JobQueue(aPool), "node-a", (job, ctx) -> handler.run(job, freezer.wrap(ctx)));
+    JobWorker a =
+        worker(new JobQueue(aPool), "node-a", (job, ctx) -> handler.run(job, freezer.wrap(ctx)));
     JobWorker b = null;
     JobWorker c = null;
     UUID id = null;
@@ -83,7 +84,9 @@ class TileSeedingTakeoverTest extends SmallCityContextTest {
       id = queue.submit(KIND, inputs(), "user:admin", 9).id();
       await("node A built some tiles", () -> stored(keys) >= 20, Duration.ofSeconds(60));
       freezer.freeze();
-      assertThat(frozen.await(30, TimeUnit.SECONDS)).as("node A stopped at a tile boundary").isTrue();
+      assertThat(frozen.await(30, TimeUnit.SECONDS))
+          .as("node A stopped at a tile boundary")
+          .isTrue();
       aPool.close(); // node A is gone: no heartbeat, no release
       Map<String, CacheEntry> byA = snapshot(keys);
       assertThat(byA.size()).isBetween(20, keys.size() - 1);
@@ -93,7 +96,10 @@ class TileSeedingTakeoverTest extends SmallCityContextTest {
       b = worker(queue, "node-b", handler);
       b.start();
       int fromA = byA.size();
-      await("node B resumed and built more", () -> stored(keys) >= fromA + 20, Duration.ofSeconds(60));
+      await(
+          "node B resumed and built more",
+          () -> stored(keys) >= fromA + 20,
+          Duration.ofSeconds(60));
       assertThat(nodeOf(id)).isEqualTo("node-b");
       // what is left of node A goes (its stuck run is interrupted; its release reaches no database)
       a.close();
@@ -107,7 +113,10 @@ class TileSeedingTakeoverTest extends SmallCityContextTest {
       c = worker(queue, "node-c", handler);
       c.start();
       UUID job = id;
-      await("the job ended", () -> status(queue, job) == JobStatus.SUCCESSFUL, Duration.ofSeconds(120));
+      await(
+          "the job ended",
+          () -> status(queue, job) == JobStatus.SUCCESSFUL,
+          Duration.ofSeconds(120));
       // started by A, by B (stale claim), given back by B (release), started by C
       assertThat(queue.find(id).orElseThrow().attempts()).isEqualTo(2);
       JsonNode result =

@@ -2,8 +2,8 @@ package cn.lzxq.city.server.maptiles;
 
 /**
  * Web Mercator (EPSG:3857) and the WebMercatorQuad tile grid written out from their definitions
- * (sphere of radius 6,378,137 m, origin at the top-left corner ±20,037,508.34 m), for the tile tests
- * to compute their expectations independently of the server's {@link TileMatrixSet}.
+ * (sphere of radius 6,378,137 m, origin at the top-left corner ±20,037,508.34 m), for the tile
+ * tests to compute their expectations independently of the server's {@link TileMatrixSet}.
  */
 final class WebMercator {
 

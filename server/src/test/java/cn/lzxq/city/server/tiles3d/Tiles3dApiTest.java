@@ -500,10 +500,15 @@ class Tiles3dApiTest {
     // the gzip tag names another representation than the identity one asked for
     String tileset = url("city/tileset.json");
     String gzTag =
-        HttpBytes.get(tileset, "Accept-Encoding", "gzip").headers().firstValue("ETag").orElseThrow();
-    assertThat(gzTag).isNotEqualTo(HttpBytes.get(tileset).headers().firstValue("ETag").orElseThrow());
+        HttpBytes.get(tileset, "Accept-Encoding", "gzip")
+            .headers()
+            .firstValue("ETag")
+            .orElseThrow();
+    assertThat(gzTag)
+        .isNotEqualTo(HttpBytes.get(tileset).headers().firstValue("ETag").orElseThrow());
     assertThat(HttpBytes.get(tileset, "If-None-Match", gzTag).statusCode()).isEqualTo(200);
-    assertThat(HttpBytes.get(tileset, "Accept-Encoding", "gzip", "If-None-Match", gzTag).statusCode())
+    assertThat(
+            HttpBytes.get(tileset, "Accept-Encoding", "gzip", "If-None-Match", gzTag).statusCode())
         .isEqualTo(304);
     HttpResponse<byte[]> gz = HttpBytes.get(url("city/tileset.json"), "Accept-Encoding", "gzip");
     assertThat(gz.headers().firstValue("Content-Encoding").orElse("")).isEqualTo("gzip");

@@ -10,15 +10,16 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
 /**
- * The one tile answer against RFC 9110's own examples: the weak/strong comparison table of §8.8.3.2,
- * the If-None-Match examples of §13.1.2, the Accept-Encoding examples of §12.5.3, and the 304
- * headers of §15.4.5. The protocols' HTTP tests (MapTilesTest, Tiles3dApiTest, TerrainApiTest)
+ * The one tile answer against RFC 9110's own examples: the weak/strong comparison table of
+ * §8.8.3.2, the If-None-Match examples of §13.1.2, the Accept-Encoding examples of §12.5.3, and the
+ * 304 headers of §15.4.5. The protocols' HTTP tests (MapTilesTest, Tiles3dApiTest, TerrainApiTest)
  * prove each endpoint answers through it.
  */
 class TileResponsesTest {
 
   private static final CacheEntry TILE = new CacheEntry(bytes(2048), 7);
-  private static final MediaType MVT = MediaType.parseMediaType("application/vnd.mapbox-vector-tile");
+  private static final MediaType MVT =
+      MediaType.parseMediaType("application/vnd.mapbox-vector-tile");
 
   @Test
   void ifNoneMatchUsesTheWeakComparisonOfRfc9110Table3() {
@@ -37,9 +38,12 @@ class TileResponsesTest {
     String xyzzy = "\"xyzzy\"";
     assertThat(TileResponses.noneMatchFails("\"xyzzy\"", xyzzy)).isTrue();
     assertThat(TileResponses.noneMatchFails("W/\"xyzzy\"", xyzzy)).isTrue();
-    assertThat(TileResponses.noneMatchFails("\"xyzzy\", \"r2d2xxxx\", \"c3piozzzz\"", "\"c3piozzzz\""))
+    assertThat(
+            TileResponses.noneMatchFails("\"xyzzy\", \"r2d2xxxx\", \"c3piozzzz\"", "\"c3piozzzz\""))
         .isTrue();
-    assertThat(TileResponses.noneMatchFails("W/\"xyzzy\", W/\"r2d2xxxx\", W/\"c3piozzzz\"", "\"r2d2xxxx\""))
+    assertThat(
+            TileResponses.noneMatchFails(
+                "W/\"xyzzy\", W/\"r2d2xxxx\", W/\"c3piozzzz\"", "\"r2d2xxxx\""))
         .isTrue();
     assertThat(TileResponses.noneMatchFails("*", xyzzy)).isTrue();
     // a tag that only contains ours, or that ours contains, is another tag
@@ -79,8 +83,7 @@ class TileResponsesTest {
     assertThat(again.getBody()).isNull();
     assertThat(again.getHeaders().getETag()).isEqualTo(TILE.gzipEtag());
     assertThat(again.getHeaders().getVary()).containsExactly("Accept-Encoding");
-    assertThat(again.getHeaders().getCacheControl())
-        .isEqualTo(full.getHeaders().getCacheControl());
+    assertThat(again.getHeaders().getCacheControl()).isEqualTo(full.getHeaders().getCacheControl());
   }
 
   @Test
@@ -100,9 +103,7 @@ class TileResponsesTest {
     twoLines.add("If-None-Match", "\"other\"");
     twoLines.add("If-None-Match", TILE.etag());
     assertThat(
-            TileResponses.of(TILE, MVT, TileResponses.present(), twoLines)
-                .getStatusCode()
-                .value())
+            TileResponses.of(TILE, MVT, TileResponses.present(), twoLines).getStatusCode().value())
         .isEqualTo(304);
   }
 
@@ -115,7 +116,8 @@ class TileResponsesTest {
     CacheEntry small = new CacheEntry(bytes(TileResponses.GZIP_MIN_BYTES - 1), 1);
     HttpHeaders gzip = new HttpHeaders();
     gzip.add("Accept-Encoding", "gzip");
-    ResponseEntity<byte[]> r = TileResponses.of(small, MVT, TileResponses.present(), gzip, "Accept");
+    ResponseEntity<byte[]> r =
+        TileResponses.of(small, MVT, TileResponses.present(), gzip, "Accept");
     assertThat(r.getHeaders().getFirst(HttpHeaders.CONTENT_ENCODING)).isNull();
     assertThat(r.getHeaders().getVary()).containsExactly("Accept-Encoding", "Accept");
   }

@@ -37,8 +37,8 @@ public final class PipeContentEncoder {
   static final double MAX_SEGMENT = 32;
 
   /**
-   * The split length at distant detail (metres): the chord of a 256 m segment lies 1.3 mm below
-   * the ellipsoid, and each split adds a ring of vertices that a city-wide view cannot show.
+   * The split length at distant detail (metres): the chord of a 256 m segment lies 1.3 mm below the
+   * ellipsoid, and each split adds a ring of vertices that a city-wide view cannot show.
    */
   static final double DISTANT_SEGMENT = 256;
 
@@ -78,7 +78,8 @@ public final class PipeContentEncoder {
       for (NetworkTopology.End e : node.ends()) {
         ends.add(pipeEnd(lines.get(e.pipe()), e.atStart(), pipes.get(e.pipe()).profile(), detail));
       }
-      Fitting fitting = new FittingBuilder(12 + 4 * Math.max(0, detail)).build(node.position(), ends);
+      Fitting fitting =
+          new FittingBuilder(12 + 4 * Math.max(0, detail)).build(node.position(), ends);
       for (int k = 0; k < ends.size(); k++) {
         NetworkTopology.End e = node.ends().get(k);
         trims[e.pipe()][e.atStart() ? 0 : 1] = fitting.trims()[k];

@@ -25,8 +25,9 @@ import org.locationtech.jts.geom.Geometry;
 
 /**
  * Pipes of one network: a pipe appears at the level its network's importance ranking ({@link
- * cn.lzxq.city.server.tiles3d.grid.ImportanceRanking}) gives its size and length (ADD refinement), in every tile of that level it crosses, cut at the
- * tile edges with fittings from the shared end points ({@link PipeContentEncoder}).
+ * cn.lzxq.city.server.tiles3d.grid.ImportanceRanking}) gives its size and length (ADD refinement),
+ * in every tile of that level it crosses, cut at the tile edges with fittings from the shared end
+ * points ({@link PipeContentEncoder}).
  *
  * <p>Centre heights: the surveyed Z (top or invert) plus {@code pipe_centre_offset_m()} gives the
  * centre elevation; the ground at each vertex is interpolated along the run between the ends

@@ -13,8 +13,8 @@ import java.util.List;
  * network's sizes (sewers and duct banks are large, gas pipes small).
  *
  * <p>The ranking is reduced to one (size, length) threshold per level, computed with the grid: a
- * segment's level then depends only on its own size and length (as {@link ImportancePolicy}), so
- * an edit changes the tiles where the segment lies and no others.
+ * segment's level then depends only on its own size and length (as {@link ImportancePolicy}), so an
+ * edit changes the tiles where the segment lies and no others.
  *
  * @param sizesMm per level {@code L} above the deepest: the size threshold
  * @param lengthsM per level: the length threshold among segments of exactly that size

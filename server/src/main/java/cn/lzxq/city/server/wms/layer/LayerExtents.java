@@ -90,7 +90,9 @@ public final class LayerExtents {
   private static String gridExtent(int nativeSrid) {
     return "(SELECT ST_MakeEnvelope(west, north - height * cell_m, west + width * cell_m, north, "
         + nativeSrid
-        + ") FROM coverage_grid WHERE valid_to IS NULL ORDER BY computed_at DESC, id DESC LIMIT 1)";
+        + ") FROM coverage_grid WHERE "
+        + ValidTime.open("")
+        + " ORDER BY computed_at DESC, id DESC LIMIT 1)";
   }
 
   /** The extent of a vector layer's current rows, native CRS. */
