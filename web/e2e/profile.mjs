@@ -84,7 +84,7 @@ async function oneRun(run) {
       ts[id] = s ? { ready: s.numberOfTilesWithContentReady, visited: s.visited, pending: s.numberOfPendingRequests, processing: s.numberOfTilesProcessing, features: s.featuresLength } : null;
     }
     return {
-      firstFrameMs: c.firstFrameMs, readyMs: c.readyMs, firstViewCommands: c.firstView.commands, timings: c.timings, frames: c.frames || null,
+      firstFrameMs: c.firstFrameMs, readyMs: c.readyMs, firstViewTiles: c.firstView.tiles, timings: c.timings, frames: c.frames || null,
       nav: nav ? { domContentLoaded: Math.round(nav.domContentLoadedEventEnd), load: Math.round(nav.loadEventEnd) } : null,
       resources: res, tilesets: ts,
     };
@@ -130,7 +130,7 @@ for (let i = 1; i <= RUNS; i++) {
   for (const [k, g] of Object.entries(r.groups).sort((a, b) => a[1].first - b[1].first)) {
     console.log(`  ${k.padEnd(24)} n=${String(g.n).padStart(4)} ${(g.bytes / 1024).toFixed(0).padStart(6)} KiB (${(g.decoded / 1024).toFixed(0)} KiB) ${g.first}–${g.last} ms  wait Σ${g.waitSum} max ${g.waitMax} ms`);
   }
-  console.log('  draw commands per network in the first view', JSON.stringify(r.firstViewCommands));
+  console.log('  tiles drawn per network in the first view', JSON.stringify(r.firstViewTiles));
   console.log('  tilesets', JSON.stringify(r.tilesets));
   if (r.frames) console.log('  frames', JSON.stringify(r.frames));
   const late = r.resources.filter((q) => q.start <= r.firstFrameMs).sort((a, b) => b.wait - a.wait).slice(0, 5);

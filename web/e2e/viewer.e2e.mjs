@@ -244,11 +244,11 @@ await test('page-loads', async () => {
   await page.goto(SERVER + '/', { waitUntil: 'domcontentloaded' });
   await page.waitForFunction(() => window.__city && window.__city.firstFrameMs !== null, null, { timeout: 120000, polling: 100 });
   const firstFrameMs = await page.evaluate(() => window.__city.firstFrameMs);
-  const commands = await page.evaluate(() => window.__city.firstView.commands);
-  log('draw commands per network in that frame', JSON.stringify(commands));
-  for (const code of ['js', 'ps', 'rq', 'rl', 'dl', 'tx']) assert(commands['pipe_' + code] > 0, `no pipe_${code} tiles drawn in the first view`);
+  const tiles = await page.evaluate(() => window.__city.firstView.tiles);
+  log('tiles drawn per network in that frame (tileVisible events)', JSON.stringify(tiles));
+  for (const code of ['js', 'ps', 'rq', 'rl', 'dl', 'tx']) assert(tiles['pipe_' + code] > 0, `no pipe_${code} tiles drawn in the first view`);
   log(`first frame with tiles of every network ${firstFrameMs} ms after navigation (budget ${budget} ms: ${READY_MS} ms × load ${load.toFixed(2)} / ${availableParallelism()} cores)`);
-  results.firstView = { firstFrameMs, commands, budgetMs: budget, load1: load, cores: availableParallelism() };
+  results.firstView = { firstFrameMs, tiles, budgetMs: budget, load1: load, cores: availableParallelism() };
   assert(await page.title() === '兰州新区三维城市信息服务', `title is ${await page.title()}`);
   assert(firstFrameMs <= budget, `first frame with tiles took ${firstFrameMs} ms (budget ${budget} ms)`);
   assert(await page.evaluate(() => window.__city.terrain) === true, 'the viewer did not load the terrain (/terrain/layer.json)');
@@ -281,9 +281,74 @@ await test('tilesets-loaded', async () => {
   for (const layer of ['road', 'zoning_parcel']) {
     assert(requested.some((u) => u.includes(`/wmts/${layer}/default/current/CGCS2000Quad/`)), `no WMTS tiles of ${layer}`);
   }
+  // ... and are drawn: the ground at parcel centres and on road centrelines changes with the maps.
+  const parcels = (await freeOnScreen((await firstFeature('zoning_parcel')).map((f) => {
+    const [w, s, e, n] = bboxOfGeometry(f.geometry);
+    return [(w + e) / 2, (s + n) / 2];
+  })));
+  const roads = await freeOnScreen((await firstFeature('road')).map((f) => midpoint(f.geometry.type === 'MultiLineString' ? { geometry: { coordinates: f.geometry.coordinates[0] } } : f)), 6);
+  assert(parcels.length > 0 && roads.length > 0, `no parcel centre (${parcels.length}) or road (${roads.length}) in view`);
+  await page.evaluate(() => window.__city.tilesetManager.setShow('parcels', false));
+  await globeIdle();
+  const mapsOn = { parcels: await windows(parcels), roads: await windows(roads, 2) };
+  await showParcels(false);
+  await globeIdle();
+  const parcelShare = windowsChanged(mapsOn.parcels, await windows(parcels));
+  const roadShare = windowsChanged(mapsOn.roads, await windows(roads, 2));
+  await showParcels(true);
+  log(`WMTS maps: ${(parcelShare * 100).toFixed(1)} % of the pixels at ${parcels.length} parcel centres and ${(roadShare * 100).toFixed(1)} % on ${roads.length} road centrelines change without them`);
+  assert(parcelShare > 0.5, `the WMTS parcel map is not drawn at parcel centres (${(parcelShare * 100).toFixed(1)} % changed)`);
+  assert(roadShare > 0.1, `the WMTS road map is not drawn on road centrelines (${(roadShare * 100).toFixed(1)} % changed)`);
   assert(requested.some((u) => /\/terrain\/\d+\/\d+\/\d+\.terrain/.test(u)), 'no terrain tiles requested');
   assert(!requested.some((u) => /\/wms\?.*request=getmap/i.test(u)), 'the viewer asked WMS GetMap');
 });
+
+/** Canvas positions of (at most `max` of) lon/lat points on the ground that fall on the scene clear of the panels. */
+async function freeOnScreen(points, max = 4) {
+  const out = [];
+  for (const [lon, lat] of points) {
+    if (out.length >= max) break;
+    const p = await screenOf(lon, lat, await groundAt(lon, lat));
+    // Not under the layer panel (left), the tools and attribute panels (right) or the time panel.
+    if (p && p.cx > 300 && p.cx < 930 && p.cy > 60 && p.cy < 640) out.push({ lon, lat, ...p });
+  }
+  return out;
+}
+
+/** RGBA of the scene canvas in a square window (±half canvas pixels) around each canvas position. */
+async function windows(points, half = 6) {
+  return page.evaluate(([pts, hw]) => {
+    const src = window.__city.viewer.scene.canvas;
+    const sx = src.width / src.clientWidth;
+    const sy = src.height / src.clientHeight;
+    const c = document.createElement('canvas');
+    c.width = src.width; c.height = src.height;
+    const g = c.getContext('2d');
+    g.drawImage(src, 0, 0);
+    return pts.map((p) => Array.from(g.getImageData(Math.round(p.cx * sx) - hw, Math.round(p.cy * sy) - hw, 2 * hw + 1, 2 * hw + 1).data));
+  }, [points, half]);
+}
+
+/** Share of the windows' pixels whose colour changed (sum of |ΔR|+|ΔG|+|ΔB| > 40) from `a` to `b`. */
+function windowsChanged(a, b) {
+  let n = 0; let changed = 0;
+  a.forEach((w, k) => {
+    for (let i = 0; i < w.length; i += 4, n++) {
+      if (Math.abs(w[i] - b[k][i]) + Math.abs(w[i + 1] - b[k][i + 1]) + Math.abs(w[i + 2] - b[k][i + 2]) > 40) changed++;
+    }
+  });
+  return n ? changed / n : 0;
+}
+
+/** Share of the windows' pixels that came closer to its window's colour (`rgbs[k]`, [r, g, b]) by more than 8 from `a` to `b` (two frames of the same view are identical otherwise). */
+function windowsToward(a, b, rgbs) {
+  let n = 0; let toward = 0;
+  const dist = (w, i, c) => Math.hypot(w[i] - c[0], w[i + 1] - c[1], w[i + 2] - c[2]);
+  a.forEach((w, k) => {
+    for (let i = 0; i < w.length; i += 4, n++) if (dist(b[k], i, rgbs[k]) + 8 < dist(w, i, rgbs[k])) toward++;
+  });
+  return n ? toward / n : 0;
+}
 
 /** Shows or hides the parcel envelopes and the WMTS parcel and road maps (land-use colours share hues with pipes). */
 async function showParcels(show) {
@@ -387,6 +452,9 @@ function changedShare(a, b) {
   return changed / (a.length / 3);
 }
 
+/** RSRP classes of the coverage style `rsrp` (server NamedStyles): [lower limit dBm, [r, g, b]]. */
+const RSRP_CLASSES = [[-80, [0x1a, 0x96, 0x41]], [-90, [0xa6, 0xd9, 0x6a]], [-100, [0xff, 0xff, 0xbf]], [-110, [0xfd, 0xae, 0x61]], [-120, [0xf4, 0x6d, 0x43]], [-Infinity, [0xd7, 0x19, 0x1c]]];
+
 await test('coverage-overlay', async () => {
   // Best-server coverage of the sample's sectors on a 50 m grid: a job of the queue.
   const res = await fetch(SERVER + '/ogcapi/processes/coverage/execution', {
@@ -412,20 +480,32 @@ await test('coverage-overlay', async () => {
   await page.evaluate(() => window.__city.home());
   await showParcels(false);
   await globeIdle();
-  const before = await canvasSample();
+  // Where the server says the layer reaches ≥ −110 dBm, in view: its RSRP class colour (style rsrp).
+  const [hw0, hs0, he0, hn0] = await page.evaluate(() => window.__city.home_);
+  const grid = [];
+  for (let i = 1; i < 6; i++) for (let j = 1; j < 6; j++) grid.push([hw0 + ((he0 - hw0) * i) / 6, hs0 + ((hn0 - hs0) * j) / 6]);
+  const covered = [];
+  for (const [lon, lat] of grid) {
+    const at = (await fetchJson(`/api/coverage/point?x=${lon}&y=${lat}`)).layers.find((l) => (l.layer || `coverage_${l.operator}_${l.band}`).toLowerCase() === layer);
+    if (at && at.rsrpDbm !== null && at.rsrpDbm >= -110) covered.push([lon, lat, at.rsrpDbm]);
+  }
+  const spots = await freeOnScreen(covered, 5);
+  assert(spots.length > 0, `no point in view where ${layer} reaches −110 dBm (${covered.length} on the grid)`);
+  const colours = spots.map((p) => RSRP_CLASSES.find(([limit]) => covered.find((c) => c[0] === p.lon && c[1] === p.lat)[2] >= limit)[1]);
+  const before = await windows(spots);
   await toggle.check();
   await globeIdle();
-  const after = await canvasSample();
+  const after = await windows(spots);
   await shot('05b-coverage');
-  const share = changedShare(before, after);
+  const toward = windowsToward(before, after, colours);
   const tiles = requested.filter((u) => u.includes(`/wmts/${layer}/rsrp/current/CGCS2000Quad/`));
   await toggle.uncheck();
   await globeIdle();
-  const offShare = changedShare(before, await canvasSample());
-  log(`coverage overlay ${layer}: ${tiles.length} WMTS tiles, ${(share * 100).toFixed(1)} % of the view changed, ${(offShare * 100).toFixed(1)} % after hiding it`);
+  const back = windowsChanged(before, await windows(spots));
+  log(`coverage overlay ${layer}: ${tiles.length} WMTS tiles; at ${spots.length} covered points ${(toward * 100).toFixed(1)} % of the pixels turn toward their RSRP class colour, ${(back * 100).toFixed(1)} % stay changed after hiding it`);
   assert(tiles.length > 0, `no WMTS tiles of ${layer} requested`);
-  assert(share > 0.02, `the coverage overlay changes only ${(share * 100).toFixed(2)} % of the view`);
-  assert(offShare < share / 4, `hiding the overlay leaves ${(offShare * 100).toFixed(2)} % of the view changed (${(share * 100).toFixed(2)} % with it)`);
+  assert(toward > 0.5, `the coverage overlay is not drawn where the server has coverage: ${(toward * 100).toFixed(1)} % of the pixels turn toward the class colour`);
+  assert(back < 0.1, `hiding the overlay leaves ${(back * 100).toFixed(1)} % of the pixels changed`);
   // KPIs against the plan (a job over this coverage), the holes, and one hole's candidate towers.
   await openTool('coverage');
   await page.click('#run-coverage');
@@ -506,8 +586,17 @@ await test('real-scene-toggles', async () => {
     const loads = await page.evaluate((id) => window.__city.tilesetManager.summary()[id].tileLoads, o.id);
     assert(loads > 0, `${o.id}: no tile content loaded`);
   }
-  report.orthophoto = await toggled('#lt-raster-orthophoto', globeIdle);
+  // The orthophoto (opaque) replaces the ground around the mesh: windows 100–150 m off its centre.
+  const around = await freeOnScreen([[clon - 0.0015, clat - 0.001], [clon + 0.0015, clat - 0.001], [clon - 0.0015, clat + 0.001], [clon + 0.0015, clat + 0.001]]);
+  assert(around.length > 0, 'no point around the mesh in view');
+  const groundOnly = await windows(around);
+  report.orthophoto = await toggled('#lt-raster-orthophoto', async () => {
+    await globeIdle();
+    if (await page.locator('#lt-raster-orthophoto').isChecked()) report.orthophotoAround = windowsChanged(groundOnly, await windows(around));
+  });
   assert(requested.some((u) => u.includes('/wmts/orthophoto/default/current/CGCS2000Quad/')), 'no WMTS tiles of the orthophoto');
+  assert(report.orthophotoAround > 0.5, `the orthophoto is not drawn around the mesh (${(report.orthophotoAround * 100).toFixed(1)} % of the pixels changed)`);
+  delete report.orthophotoAround;
   await showParcels(true);
   await page.evaluate(() => window.__city.tilesetManager.setShow('parcels', true));
   log('view changed by each real-scene layer (on / back off)', JSON.stringify(report));

@@ -132,7 +132,10 @@ export function wmtsLayer(viewer, layer, extent, asOf, { alpha = 0.85, style = '
     tilingScheme: new GeographicTilingScheme(),
     rectangle: Rectangle.fromDegrees(...extent), minimumLevel, maximumLevel: 20,
   });
-  const imagery = new ImageryLayer(provider, { alpha });
+  // Not on the coarse globe tiles: Cesium clamps the imagery level up to the provider's minimum, so
+  // without minimumTerrainLevel every ancestor tile (levels 0..11 for `small`) would carry the
+  // level-12 tiles, could not be drawn before they arrive and would drape them on its coarse mesh.
+  const imagery = new ImageryLayer(provider, { alpha, minimumTerrainLevel: Math.max(0, minimumLevel - 2) });
   viewer.imageryLayers.add(imagery);
   return imagery;
 }

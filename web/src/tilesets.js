@@ -62,6 +62,10 @@ export class TilesetManager {
     // processing tiles changes, but throttled requests are re-issued and loaded tiles advance only
     // in a frame: without more frames loading stalls until some other request completes (≈ 1 s
     // apart with server latency). So frames continue while any shown tileset is loading.
+    // Frames rendered, to tell which tilesets drew tiles in the last one (Cesium's public
+    // tileVisible event, raised for each tile drawn in a frame; see drew()).
+    this.frame = 0;
+    viewer.scene.preRender.addEventListener(() => { this.frame++; });
     viewer.scene.postRender.addEventListener(() => {
       this.attachDeferred();
       if (!this.allLoaded()) viewer.scene.requestRender();
@@ -132,6 +136,10 @@ export class TilesetManager {
     tileset.allTilesLoaded.addEventListener(() => {
       entry.loaded = true;
       this.onStatus(this);
+    });
+    tileset.tileVisible.addEventListener(() => {
+      if (entry.drawnFrame !== this.frame) { entry.drawnFrame = this.frame; entry.drawnTiles = 0; }
+      entry.drawnTiles++;
     });
     entry.tileLoads = 0; // tile contents loaded (Cesium's public tileLoad event)
     tileset.tileLoad.addEventListener((tile) => { entry.tileLoads++; this.collect(tile.content); });
@@ -271,9 +279,14 @@ export class TilesetManager {
   pipesSettled() {
     for (const e of this.entries.values()) {
       if (e.cfg.group !== 'pipes' || !e.show) continue;
-      if (e.tileset ? e.tileset.statistics.numberOfCommands === 0 && !e.tileset.tilesLoaded : !e.error) return false;
+      if (e.tileset ? this.drew(e) === 0 && !e.tileset.tilesLoaded : !e.error) return false;
     }
     return true;
+  }
+
+  /** In postRender: the number of tiles of an entry's tileset the frame just rendered drew. */
+  drew(entry) {
+    return entry.tileset && entry.drawnFrame === this.frame ? entry.drawnTiles : 0;
   }
 
   /** Distinct feature ids in the loaded tile contents, per tileset (and per pipe layer). */
