@@ -282,11 +282,15 @@ await test('tilesets-loaded', async () => {
     assert(requested.some((u) => u.includes(`/wmts/${layer}/default/current/CGCS2000Quad/`)), `no WMTS tiles of ${layer}`);
   }
   // ... and are drawn: the ground at parcel centres and on road centrelines changes with the maps.
-  const parcels = (await freeOnScreen((await firstFeature('zoning_parcel')).map((f) => {
+  // Features near the middle of the home view (the first ones by id may lie under a panel).
+  const [hw, hs, he, hn] = await page.evaluate(() => window.__city.home_);
+  const middle = [hw + (he - hw) * 0.3, hs + (hn - hs) * 0.3, hw + (he - hw) * 0.7, hs + (hn - hs) * 0.7].join(',');
+  const near = async (layer) => (await fetchJson(`/ogcapi/collections/${layer}/items?limit=50&bbox=${middle}`)).features;
+  const parcels = await freeOnScreen((await near('zoning_parcel')).map((f) => {
     const [w, s, e, n] = bboxOfGeometry(f.geometry);
     return [(w + e) / 2, (s + n) / 2];
-  })));
-  const roads = await freeOnScreen((await firstFeature('road')).map((f) => midpoint(f.geometry.type === 'MultiLineString' ? { geometry: { coordinates: f.geometry.coordinates[0] } } : f)), 6);
+  }));
+  const roads = await freeOnScreen((await near('road')).map((f) => midpoint(f.geometry.type === 'MultiLineString' ? { geometry: { coordinates: f.geometry.coordinates[0] } } : f)), 6);
   assert(parcels.length > 0 && roads.length > 0, `no parcel centre (${parcels.length}) or road (${roads.length}) in view`);
   await page.evaluate(() => window.__city.tilesetManager.setShow('parcels', false));
   await globeIdle();
