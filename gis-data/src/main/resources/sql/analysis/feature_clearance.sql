@@ -1,13 +1,17 @@
 -- Pipe-to-feature clearance (GB 50289-2016 Table 4.1.9, the feature columns): every subject pipe
 -- in plan against the features the service holds — base-station towers and poles (base_station,
--- type POLE: to the pole centre) and building footprints (building, type BUILDING: to the outer
--- wall; planned and demolished buildings are left out). Measured from the pipe's outer wall
--- (half_width_m of pipe_solid_at): plan distance to the feature minus the half width; a pipe under
--- a footprint is at 0. The governing row is clearance_rule_for() of the pipe's clearance type and
--- the feature type. Verdicts as clearance.sql: violation (below the rule); special_assessment (a
--- special_assessment rule governs: reported within the feature type's reach whatever the gap);
--- unchecked (需人工复核: no row covers the pipe's type against the feature type, within the
--- largest rule of that feature type). Slots: scope_cte and subject as in pairs.sql.
+-- type POLE: to the pole centre), building footprints (building, type BUILDING: to the outer
+-- wall; planned and demolished buildings are left out) and kerbs (road_kerb_at, type KERB: the
+-- carriageway edges between crossings). Measured from the pipe's outer wall (half_width_m of
+-- pipe_solid_at): plan distance to the feature minus the half width; a pipe under a footprint is
+-- at 0. A kerb rule applies to pipes running alongside the kerb: a pipe is checked against a kerb
+-- run only when both its ends lie within the kerb's reach (a service or a main crossing the road
+-- crosses the kerb line and is not beside it). The governing row is clearance_rule_for() of the
+-- pipe's clearance type and the feature type. Verdicts as clearance.sql: violation (below the
+-- rule); special_assessment (a special_assessment rule governs: reported within the feature
+-- type's reach whatever the gap); unchecked (需人工复核: no row covers the pipe's type against the
+-- feature type, within the largest rule of that feature type). Slots: scope_cte and subject as in
+-- pairs.sql.
 WITH {scope_cte},
 subject AS ({subject}),
 feature AS MATERIALIZED (
@@ -19,29 +23,34 @@ feature AS MATERIALIZED (
   SELECT 'BUILDING', 'building', g.fid, g.building_code, g.name, g.geom
   FROM building g
   WHERE valid_at(g.valid_from, g.valid_to, CAST(:as_of AS timestamptz)) AND g.status IN ('existing', 'under_construction')
+  UNION ALL
+  SELECT 'KERB', 'road', k.road_fid, k.side, k.road_name, k.geom
+  FROM road_kerb_at(CAST(:as_of AS timestamptz)) k
 ),
--- reach: the largest feature rule plus the largest pipe size (a constant, so the GiST index of
--- pipe_segment drives the join from the few features; a per-pipe reach made it a nested loop over
--- every pipe of the city, minutes on `city`)
+-- the largest pipe size (m): with a feature type's largest rule, how far its features look for
+-- pipes (a reach per feature type, not per pipe, so the GiST index of pipe_segment drives the join
+-- from the features; a per-pipe reach made it a nested loop over every pipe of the city, minutes
+-- on `city`)
 lim AS (
-  SELECT max(min_clearance_m)::float8
-         + (SELECT coalesce(max(greatest(width_mm, height_mm, dn_mm)), 0) FROM pipe_segment) / 1000.0 AS reach_m
-  FROM clearance_rule
-  WHERE direction = 'horizontal' AND b_type IN ('POLE', 'BUILDING')
+  SELECT (SELECT coalesce(max(greatest(width_mm, height_mm, dn_mm)), 0) FROM pipe_segment) / 1000.0 AS size_m
 ),
 -- the largest rule of each feature type: how far an unchecked or special pair is reported
 type_reach AS (
   SELECT b_type AS f_type, max(min_clearance_m)::float8 AS reach_m
   FROM clearance_rule
-  WHERE direction = 'horizontal' AND b_type IN ('POLE', 'BUILDING')
+  WHERE direction = 'horizontal' AND b_type IN ('POLE', 'BUILDING', 'KERB')
   GROUP BY b_type
 ),
 near AS (
   SELECT a.*, f.*, pipe_clearance_type(a.network, a.subtype, a.laying_class) AS a_type,
          greatest(ST_Distance(a.geom, f.f_geom) - a.half_width_m, 0) AS measured_m
   FROM feature f
+  JOIN type_reach t ON t.f_type = f.f_type
   CROSS JOIN lim
-  JOIN subject a ON ST_DWithin(a.geom, f.f_geom, lim.reach_m)
+  JOIN subject a ON ST_DWithin(a.geom, f.f_geom, t.reach_m + lim.size_m)
+  WHERE f.f_type <> 'KERB'
+     OR (ST_DWithin(ST_StartPoint(a.geom), f.f_geom, t.reach_m + a.half_width_m)
+         AND ST_DWithin(ST_EndPoint(a.geom), f.f_geom, t.reach_m + a.half_width_m))
 ),
 judged AS (
   SELECT n.*, r.rule_id, r.min_clearance_m AS required_m, r.source_clause, r.confidence,
