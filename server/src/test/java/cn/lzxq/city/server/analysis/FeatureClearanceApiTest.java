@@ -85,4 +85,67 @@ class FeatureClearanceApiTest extends AnalysisApiTestBase {
     }
     assertThat(findings).containsExactly("feature_unchecked");
   }
+
+  @Test
+  void pipesAlongAKerbJustInsideTheStandardAreReportedAndCrossingsAreNot() throws Exception {
+    // 纬一路: centreline y = 5 (drawn west to east), carriageway 14 m: kerbs at y = 12 (left of the
+    // centreline, code L) and y = -2, no crossing road. GB 50289-2016 Table 4.1.9, 道路侧石边缘: water
+    // 1.5 m, gas sub-high-pressure B 2.5 m, telecom 1.5 m. A proposed pipe without a material: DN is
+    // the outside diameter (water DN300: outer radius 0.15 m; gas DN200 0.10 m; telecom DN100 0.05 m).
+    assertThat(kerb("JS", 300, null, 12 + 1.5 + 0.15 - 0.01)).containsExactly("L:1.49:1.5");
+    assertThat(kerb("JS", 300, null, 12 + 1.5 + 0.15 + 0.01)).isEmpty();
+    assertThat(kerb("RQ", 200, "SHB", 12 + 2.5 + 0.10 - 0.01)).containsExactly("L:2.49:2.5");
+    assertThat(kerb("RQ", 200, "SHB", 12 + 2.5 + 0.10 + 0.01)).isEmpty();
+    // under the carriageway, beside the same kerb
+    assertThat(kerb("TX", 100, null, 12 - 1.5 - 0.05 + 0.01)).containsExactly("L:1.49:1.5");
+    assertThat(kerb("TX", 100, null, 12 - 1.5 - 0.05 - 0.01)).isEmpty();
+    // a service across the kerb line is a crossing, not a pipe beside the kerb
+    JsonNode across =
+        JSON.readTree(
+            post(
+                    "/api/analysis/clearance",
+                    "{\"geometry\":" + line(200, 8, 200, 20) + ",\"network\":\"JS\",\"dn\":100,\"depth\":1.5}")
+                .body());
+    assertThat(across.get("featureViolations")).isEmpty();
+    assertThat(across.at("/uncheckedFeatures/count").asInt()).isZero();
+    JsonNode kerb =
+        JSON.readTree(post("/api/analysis/clearance", proposed("JS", 300, null, 13.64)).body())
+            .get("featureViolations")
+            .get(0);
+    assertThat(kerb.at("/feature/layer").asString()).isEqualTo("road");
+    assertThat(kerb.at("/feature/type").asString()).isEqualTo("KERB");
+    assertThat(kerb.at("/feature/name").asString()).isEqualTo("纬一路");
+    assertThat(kerb.at("/rule/sourceClause").asString()).contains("GB 50289-2016");
+  }
+
+  /** Kerb findings of a proposed pipe along y from x 150 to 250: side:measured:required. */
+  private List<String> kerb(String network, int dn, String pressureClass, double y)
+      throws Exception {
+    List<String> found = new ArrayList<>();
+    JsonNode r =
+        JSON.readTree(post("/api/analysis/clearance", proposed(network, dn, pressureClass, y)).body());
+    for (JsonNode v : r.get("featureViolations")) {
+      assertThat(v.at("/feature/type").asString()).isEqualTo("KERB");
+      found.add(
+          v.at("/feature/code").asString()
+              + ":"
+              + v.get("measuredM").asDouble()
+              + ":"
+              + v.get("requiredM").asDouble());
+    }
+    return found;
+  }
+
+  private static String proposed(String network, int dn, String pressureClass, double y)
+      throws Exception {
+    return "{\"geometry\":"
+        + line(150, y, 250, y)
+        + ",\"network\":\""
+        + network
+        + "\",\"dn\":"
+        + dn
+        + ",\"depth\":1.5"
+        + (pressureClass == null ? "" : ",\"pressureClass\":\"" + pressureClass + "\"")
+        + "}";
+  }
 }
