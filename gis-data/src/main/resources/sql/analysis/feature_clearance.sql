@@ -1,17 +1,18 @@
 -- Pipe-to-feature clearance (GB 50289-2016 Table 4.1.9, the feature columns): every subject pipe
 -- in plan against the features the service holds — base-station towers and poles (base_station,
 -- type POLE: to the pole centre), building footprints (building, type BUILDING: to the outer
--- wall; planned and demolished buildings are left out) and kerbs (road_kerb_at, type KERB: the
--- carriageway edges between crossings). Measured from the pipe's outer wall (half_width_m of
--- pipe_solid_at): plan distance to the feature minus the half width; a pipe under a footprint is
--- at 0. A kerb rule applies to pipes running alongside the kerb: a pipe is checked against a kerb
--- run only when both its ends lie within the kerb's reach (a service or a main crossing the road
--- crosses the kerb line and is not beside it). The governing row is clearance_rule_for() of the
--- pipe's clearance type and the feature type. Verdicts as clearance.sql: violation (below the
--- rule); special_assessment (a special_assessment rule governs: reported within the feature
--- type's reach whatever the gap); unchecked (需人工复核: no row covers the pipe's type against the
--- feature type, within the largest rule of that feature type). Slots: scope_cte and subject as in
--- pairs.sql.
+-- wall; planned and demolished buildings are left out) and kerbs (road_kerb, type KERB: the
+-- carriageway edges between crossings, stored in chunks; a kerb is a road's side, f_fid the road,
+-- f_code the side L/R). Measured from the pipe's outer wall (half_width_m of pipe_solid_at): plan
+-- distance to the feature minus the half width; a pipe under a footprint is at 0. A kerb rule
+-- applies to pipes running alongside the kerb: a pipe is checked against a kerb only when both its
+-- ends lie within the kerb type's reach of that kerb (a service or a main crossing the road
+-- crosses the kerb line and is not beside it); its distance is the nearest chunk's. The governing
+-- row is clearance_rule_for() of the pipe's clearance type and the feature type. Verdicts as
+-- clearance.sql: violation (below the rule); special_assessment (a special_assessment rule
+-- governs: reported within the feature type's reach whatever the gap); unchecked (需人工复核: no
+-- row covers the pipe's type against the feature type, within the largest rule of that feature
+-- type). Slots: scope_cte and subject as in pairs.sql.
 WITH {scope_cte},
 subject AS ({subject}),
 feature AS MATERIALIZED (
@@ -25,7 +26,8 @@ feature AS MATERIALIZED (
   WHERE valid_at(g.valid_from, g.valid_to, CAST(:as_of AS timestamptz)) AND g.status IN ('existing', 'under_construction')
   UNION ALL
   SELECT 'KERB', 'road', k.road_fid, k.side, k.road_name, k.geom
-  FROM road_kerb_at(CAST(:as_of AS timestamptz)) k
+  FROM road_kerb k
+  WHERE k.valid @> coalesce(CAST(:as_of AS timestamptz), now())
 ),
 -- the largest pipe size (m): with a feature type's largest rule, how far its features look for
 -- pipes (a reach per feature type, not per pipe, so the GiST index of pipe_segment drives the join
@@ -43,21 +45,29 @@ type_reach AS (
 ),
 near AS (
   SELECT a.*, f.*, pipe_clearance_type(a.network, a.subtype, a.laying_class) AS a_type,
-         greatest(ST_Distance(a.geom, f.f_geom) - a.half_width_m, 0) AS measured_m
+         greatest(ST_Distance(a.geom, f.f_geom) - a.half_width_m, 0) AS measured_m,
+         f.f_type <> 'KERB' OR ST_DWithin(ST_StartPoint(a.geom), f.f_geom, t.reach_m + a.half_width_m) AS start_near,
+         f.f_type <> 'KERB' OR ST_DWithin(ST_EndPoint(a.geom), f.f_geom, t.reach_m + a.half_width_m) AS end_near
   FROM feature f
   JOIN type_reach t ON t.f_type = f.f_type
   CROSS JOIN lim
   JOIN subject a ON ST_DWithin(a.geom, f.f_geom, t.reach_m + lim.size_m)
-  WHERE f.f_type <> 'KERB'
-     OR (ST_DWithin(ST_StartPoint(a.geom), f.f_geom, t.reach_m + a.half_width_m)
-         AND ST_DWithin(ST_EndPoint(a.geom), f.f_geom, t.reach_m + a.half_width_m))
+),
+-- one row per pipe and feature (a kerb's chunks folded: the nearest, if both pipe ends are near it)
+nearest AS (
+  SELECT *
+  FROM (SELECT n.*, bool_or(n.start_near) OVER w AND bool_or(n.end_near) OVER w AS beside,
+               row_number() OVER (w ORDER BY n.measured_m) AS rank
+        FROM near n
+        WINDOW w AS (PARTITION BY n.fid, n.f_type, n.f_fid, n.f_code)) x
+  WHERE x.beside AND x.rank = 1
 ),
 judged AS (
   SELECT n.*, r.rule_id, r.min_clearance_m AS required_m, r.source_clause, r.confidence,
          CASE WHEN r.rule_id IS NULL THEN 'unchecked'
               WHEN cr.special_assessment AND n.measured_m >= r.min_clearance_m - 0.0005 THEN 'special_assessment'
               ELSE 'violation' END AS verdict
-  FROM near n
+  FROM nearest n
   JOIN type_reach t ON t.f_type = n.f_type
   LEFT JOIN LATERAL clearance_rule_for('horizontal', n.a_type, n.subtype, n.pressure_class, n.size_mm, n.laying_class,
                                        n.f_type, NULL, NULL, NULL, NULL) r ON true
