@@ -9,9 +9,9 @@ import java.util.List;
  * 通信, 给水配水, 燃气配气, 热力, 燃气输气, 给水输水, 污水, 雨水; DOMAIN §1.3), with distribution lines on both sides of
  * roads wider than 40 m, spaced so that every pair keeps its clearance_rule wall-to-wall distance
  * (or {@value #UNRULED_CLEARANCE_M} m where no rule covers a pair) plus a {@value #MARGIN_M} m
- * margin, for every section the lines can have on the road. The kerbs (the carriageway edges,
- * GB 50289-2016 Table 4.1.9 道路侧石边缘) are obstacles too: a line that would come closer to a
- * kerb than its KERB rule plus its half width and the margin moves past it, under the carriageway.
+ * margin, for every section the lines can have on the road. The kerbs (the carriageway edges, GB
+ * 50289-2016 Table 4.1.9 道路侧石边缘) are obstacles too: a line that would come closer to a kerb than
+ * its KERB rule plus its half width and the margin moves past it, under the carriageway.
  */
 public final class CrossSection {
 
@@ -164,8 +164,7 @@ public final class CrossSection {
     for (PipeSpec p : type.variants(road.roadClass())) {
       worst =
           Math.max(
-              worst,
-              rules.feature(p, "KERB").map(r -> r.requiredM() + p.halfWidthM()).orElse(0.0));
+              worst, rules.feature(p, "KERB").map(r -> r.requiredM() + p.halfWidthM()).orElse(0.0));
     }
     return worst + MARGIN_M;
   }

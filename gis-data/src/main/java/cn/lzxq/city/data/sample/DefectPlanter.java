@@ -255,7 +255,13 @@ final class DefectPlanter {
         33);
     // GB 50289-2016 Table 4.1.9 道路侧石边缘: direct-buried telecom 1.2 m from a kerb (rule 1.5 m)
     alongKerb(
-        "K1", h, LineType.TX_MAIN, PipeSpec.round("TX", "XX", null, 110, "direct", "PE"), "ZM", 1.2, 15);
+        "K1",
+        h,
+        LineType.TX_MAIN,
+        PipeSpec.round("TX", "XX", null, 110, "direct", "PE"),
+        "ZM",
+        1.2,
+        15);
     RoadGrid.Edge v = edge(Road.Axis.EW, V_ROW, V_FROM_COLUMN);
     crossing(
         "V1",
@@ -711,7 +717,16 @@ final class DefectPlanter {
             .computeIfAbsent(e, k -> new ArrayList<>())
             .add(
                 new PlantedPipe(
-                    id, type, spec, laying, owner, a0, offset, a1, offset, model.depth(type.band())));
+                    id,
+                    type,
+                    spec,
+                    laying,
+                    owner,
+                    a0,
+                    offset,
+                    a1,
+                    offset,
+                    model.depth(type.band())));
         double[] at = e.road().at((a0 + a1) / 2, offset);
         designs.add(
             new PlantedDefect(

@@ -9,10 +9,11 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Pipes against the features of GB 50289-2016 Table 4.1.9 that the service holds: building
- * footprints (building) and base-station poles (base_station), just inside and just outside the
- * standard's value, on the yard of analysis/fixture.sql. The values are typed here from the
- * standards (GB 50028-2006 Table 6.3.3-1 / GB 50289-2016 Table 4.1.9: gas MB to a building's outer
- * wall 1.0 m; water to a communication pole's centre 0.5 m), never read from clearance_rule.
+ * footprints (building), base-station poles (base_station) and kerbs (the carriageway edges of
+ * road), just inside and just outside the standard's value, on analysis/fixture.sql. The values are
+ * typed here from the standards (GB 50028-2006 Table 6.3.3-1 / GB 50289-2016 Table 4.1.9: gas MB to
+ * a building's outer wall 1.0 m; water to a communication pole's centre 0.5 m; every network to a
+ * kerb, {@link #KERB_CASES}), never read from clearance_rule.
  */
 class FeatureClearanceApiTest extends AnalysisApiTestBase {
 
@@ -86,44 +87,71 @@ class FeatureClearanceApiTest extends AnalysisApiTestBase {
     assertThat(findings).containsExactly("feature_unchecked");
   }
 
+  /**
+   * A proposed pipe beside a kerb: network, subtype, pressure class, DN (the outside diameter: no
+   * material), and the value of GB 50289-2016 Table 4.1.9 column 道路侧石边缘 typed here, metres.
+   */
+  private record KerbCase(
+      String network, String subtype, String pressureClass, int dn, double standardM) {}
+
+  private static final List<KerbCase> KERB_CASES =
+      List.of(
+          new KerbCase("JS", null, null, 300, 1.5), // 给水
+          new KerbCase("JS", "ZS", null, 200, 1.5), // 再生水
+          new KerbCase("PS", null, null, 400, 1.5), // 污水、雨水
+          new KerbCase("RQ", null, "L", 160, 1.5), // 燃气 低压
+          new KerbCase("RQ", null, "MA", 200, 1.5), // 燃气 中压
+          new KerbCase("RQ", null, "SHB", 200, 2.5), // 燃气 次高压 B
+          new KerbCase("RQ", null, "SHA", 300, 2.5), // 燃气 次高压 A
+          new KerbCase("RL", null, null, 300, 1.5), // 直埋热力
+          new KerbCase("DL", null, null, 150, 1.5), // 电力
+          new KerbCase("TX", null, null, 100, 1.5)); // 通信
+
   @Test
-  void pipesAlongAKerbJustInsideTheStandardAreReportedAndCrossingsAreNot() throws Exception {
+  void pipesAlongAKerbJustInsideTheStandardAreReportedAndJustOutsideAreNot() throws Exception {
     // 纬一路: centreline y = 5 (drawn west to east), carriageway 14 m: kerbs at y = 12 (left of the
-    // centreline, code L) and y = -2, no crossing road. GB 50289-2016 Table 4.1.9, 道路侧石边缘: water
-    // 1.5 m, gas sub-high-pressure B 2.5 m, telecom 1.5 m. A proposed pipe without a material: DN is
-    // the outside diameter (water DN300: outer radius 0.15 m; gas DN200 0.10 m; telecom DN100 0.05 m).
-    assertThat(kerb("JS", 300, null, 12 + 1.5 + 0.15 - 0.01)).containsExactly("L:1.49:1.5");
-    assertThat(kerb("JS", 300, null, 12 + 1.5 + 0.15 + 0.01)).isEmpty();
-    assertThat(kerb("RQ", 200, "SHB", 12 + 2.5 + 0.10 - 0.01)).containsExactly("L:2.49:2.5");
-    assertThat(kerb("RQ", 200, "SHB", 12 + 2.5 + 0.10 + 0.01)).isEmpty();
-    // under the carriageway, beside the same kerb
-    assertThat(kerb("TX", 100, null, 12 - 1.5 - 0.05 + 0.01)).containsExactly("L:1.49:1.5");
-    assertThat(kerb("TX", 100, null, 12 - 1.5 - 0.05 - 0.01)).isEmpty();
-    // a service across the kerb line is a crossing, not a pipe beside the kerb
+    // centreline, code L) and y = -2, no crossing road. The proposed pipe runs from x 150 to 250,
+    // 0.01 m inside or outside the standard's value from the kerb y = 12, on the footway side
+    // (north of it) and under the carriageway (south of it).
+    for (KerbCase c : KERB_CASES) {
+      double reach = c.standardM() + c.dn() / 2000.0;
+      String inside = "L:" + (c.standardM() - 0.01) + ":" + c.standardM();
+      assertThat(kerb(c, 12 + reach - 0.01)).as(c + " footway, inside").containsExactly(inside);
+      assertThat(kerb(c, 12 + reach + 0.01)).as(c + " footway, outside").isEmpty();
+      assertThat(kerb(c, 12 - reach + 0.01)).as(c + " carriageway, inside").containsExactly(inside);
+      assertThat(kerb(c, 12 - reach - 0.01)).as(c + " carriageway, outside").isEmpty();
+    }
+  }
+
+  @Test
+  void aServiceAcrossTheKerbIsNotBesideItAndAKerbFindingNamesItsRoad() throws Exception {
+    // a service from y 8 to 20 crosses the kerb line y = 12: a crossing, not a pipe beside the kerb
     JsonNode across =
         JSON.readTree(
             post(
                     "/api/analysis/clearance",
-                    "{\"geometry\":" + line(200, 8, 200, 20) + ",\"network\":\"JS\",\"dn\":100,\"depth\":1.5}")
+                    "{\"geometry\":"
+                        + line(200, 8, 200, 20)
+                        + ",\"network\":\"JS\",\"dn\":100,\"depth\":1.5}")
                 .body());
     assertThat(across.get("featureViolations")).isEmpty();
     assertThat(across.at("/uncheckedFeatures/count").asInt()).isZero();
     JsonNode kerb =
-        JSON.readTree(post("/api/analysis/clearance", proposed("JS", 300, null, 13.64)).body())
+        JSON.readTree(post("/api/analysis/clearance", proposed(KERB_CASES.get(0), 13.64)).body())
             .get("featureViolations")
             .get(0);
     assertThat(kerb.at("/feature/layer").asString()).isEqualTo("road");
     assertThat(kerb.at("/feature/type").asString()).isEqualTo("KERB");
+    assertThat(kerb.at("/feature/code").asString()).isEqualTo("L");
     assertThat(kerb.at("/feature/name").asString()).isEqualTo("纬一路");
+    assertThat(kerb.get("measuredM").asDouble()).isEqualTo(1.49);
     assertThat(kerb.at("/rule/sourceClause").asString()).contains("GB 50289-2016");
   }
 
   /** Kerb findings of a proposed pipe along y from x 150 to 250: side:measured:required. */
-  private List<String> kerb(String network, int dn, String pressureClass, double y)
-      throws Exception {
+  private List<String> kerb(KerbCase c, double y) throws Exception {
     List<String> found = new ArrayList<>();
-    JsonNode r =
-        JSON.readTree(post("/api/analysis/clearance", proposed(network, dn, pressureClass, y)).body());
+    JsonNode r = JSON.readTree(post("/api/analysis/clearance", proposed(c, y)).body());
     for (JsonNode v : r.get("featureViolations")) {
       assertThat(v.at("/feature/type").asString()).isEqualTo("KERB");
       found.add(
@@ -136,16 +164,16 @@ class FeatureClearanceApiTest extends AnalysisApiTestBase {
     return found;
   }
 
-  private static String proposed(String network, int dn, String pressureClass, double y)
-      throws Exception {
+  private static String proposed(KerbCase c, double y) throws Exception {
     return "{\"geometry\":"
         + line(150, y, 250, y)
         + ",\"network\":\""
-        + network
+        + c.network()
         + "\",\"dn\":"
-        + dn
+        + c.dn()
         + ",\"depth\":1.5"
-        + (pressureClass == null ? "" : ",\"pressureClass\":\"" + pressureClass + "\"")
+        + (c.subtype() == null ? "" : ",\"subtype\":\"" + c.subtype() + "\"")
+        + (c.pressureClass() == null ? "" : ",\"pressureClass\":\"" + c.pressureClass() + "\"")
         + "}";
   }
 }
