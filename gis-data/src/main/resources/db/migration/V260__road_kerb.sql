@@ -31,12 +31,12 @@ CREATE INDEX road_kerb_road_idx ON road_kerb (road_fid);
 CREATE FUNCTION road_kerb_rebuild(fids bigint[]) RETURNS void LANGUAGE sql AS $$
   DELETE FROM road_kerb WHERE road_fid = ANY (fids);
   INSERT INTO road_kerb (road_version_id, road_fid, road_name, side, valid, geom)
-  WITH edge AS (
+  WITH edge AS (  -- the carriageway edges as single lines (a curved road's offset can come apart)
     SELECT r.version_id, r.fid, r.name, r.red_line, tstzrange(r.valid_from, r.valid_to) AS during, s.side,
-           ST_OffsetCurve(ST_Force2D(r.geom), s.sign * r.carriageway_width_m / 2) AS edge
+           (ST_Dump(ST_OffsetCurve(ST_Force2D(r.geom), s.sign * r.carriageway_width_m / 2))).geom AS edge
     FROM road r
     CROSS JOIN (VALUES ('L', 1), ('R', -1)) s(side, sign)
-    WHERE r.fid = ANY (fids)
+    WHERE r.fid = ANY (fids) AND r.carriageway_width_m > 0
   ),
   piece AS (
     SELECT e.version_id, e.fid, e.name, e.side, e.during,

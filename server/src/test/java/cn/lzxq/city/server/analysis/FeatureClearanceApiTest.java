@@ -88,24 +88,84 @@ class FeatureClearanceApiTest extends AnalysisApiTestBase {
   }
 
   /**
-   * A proposed pipe beside a kerb: network, subtype, pressure class, DN (the outside diameter: no
-   * material), and the value of GB 50289-2016 Table 4.1.9 column 道路侧石边缘 typed here, metres.
+   * A proposed pipe beside a feature: network, subtype, pressure class, laying, DN (the outside
+   * diameter: no material), and the value of GB 50289-2016 Table 4.1.9 (gas: GB 50028-2006 Table
+   * 6.3.3-1) for the feature's column typed here, metres.
    */
-  private record KerbCase(
-      String network, String subtype, String pressureClass, int dn, double standardM) {}
+  private record Case(
+      String network,
+      String subtype,
+      String pressureClass,
+      String laying,
+      int dn,
+      double standardM) {}
 
-  private static final List<KerbCase> KERB_CASES =
+  /** Column 道路侧石边缘 (to the kerb edge). */
+  private static final List<Case> KERB_CASES =
       List.of(
-          new KerbCase("JS", null, null, 300, 1.5), // 给水
-          new KerbCase("JS", "ZS", null, 200, 1.5), // 再生水
-          new KerbCase("PS", null, null, 400, 1.5), // 污水、雨水
-          new KerbCase("RQ", null, "L", 160, 1.5), // 燃气 低压
-          new KerbCase("RQ", null, "MA", 200, 1.5), // 燃气 中压
-          new KerbCase("RQ", null, "SHB", 200, 2.5), // 燃气 次高压 B
-          new KerbCase("RQ", null, "SHA", 300, 2.5), // 燃气 次高压 A
-          new KerbCase("RL", null, null, 300, 1.5), // 直埋热力
-          new KerbCase("DL", null, null, 150, 1.5), // 电力
-          new KerbCase("TX", null, null, 100, 1.5)); // 通信
+          new Case("JS", null, null, null, 300, 1.5), // 给水
+          new Case("JS", "ZS", null, null, 200, 1.5), // 再生水
+          new Case("PS", null, null, null, 400, 1.5), // 污水、雨水
+          new Case("RQ", null, "L", null, 160, 1.5), // 燃气 低压
+          new Case("RQ", null, "MA", null, 200, 1.5), // 燃气 中压
+          new Case("RQ", null, "SHB", null, 200, 2.5), // 燃气 次高压 B
+          new Case("RQ", null, "SHA", null, 300, 2.5), // 燃气 次高压 A
+          new Case("RL", null, null, null, 300, 1.5), // 直埋热力
+          new Case("DL", null, null, null, 150, 1.5), // 电力
+          new Case("TX", null, null, null, 100, 1.5)); // 通信
+
+  /** Column 建(构)筑物 (to the outer wall; 给水 by d ≤ 200 / d > 200, 通信 by laying). */
+  private static final List<Case> BUILDING_CASES =
+      List.of(
+          new Case("JS", null, null, null, 150, 1.0),
+          new Case("JS", null, null, null, 300, 3.0),
+          new Case("JS", "ZS", null, null, 200, 1.0),
+          new Case("PS", null, null, null, 400, 2.5),
+          new Case("RQ", null, "L", null, 110, 0.7),
+          new Case("RQ", null, "MB", null, 160, 1.0),
+          new Case("RQ", null, "MA", null, 200, 1.5),
+          new Case("RQ", null, "SHB", null, 200, 5.0),
+          new Case("RQ", null, "SHA", null, 300, 13.5),
+          new Case("RL", null, null, null, 300, 3.0),
+          new Case("DL", null, null, null, 150, 0.6),
+          new Case("TX", null, null, "ZM", 100, 1.0),
+          new Case("TX", null, null, "GM", 100, 1.5));
+
+  /** Column 地上杆柱 通信照明及 &lt; 10 kV (to the pole centre). */
+  private static final List<Case> POLE_CASES =
+      List.of(
+          new Case("JS", null, null, null, 300, 0.5),
+          new Case("JS", "ZS", null, null, 200, 0.5),
+          new Case("PS", null, null, null, 400, 0.5),
+          new Case("RQ", null, "MB", null, 160, 1.0),
+          new Case("RL", null, null, null, 300, 1.0),
+          new Case("DL", null, null, null, 150, 1.0),
+          new Case("TX", null, null, null, 100, 0.5));
+
+  @Test
+  void pipesBesideABuildingOrAPoleJustInsideTheStandardAreReportedAndJustOutsideAreNot()
+      throws Exception {
+    // YARD-B1's north wall is y = 3250 (x 3040..3060), LZXQ-Y001 stands at (3050, 3080.653); the
+    // proposed pipe runs from x 3030 to 3070, north of each, 0.01 m inside or outside the value.
+    for (Case c : BUILDING_CASES) {
+      double y = 3250 + c.standardM() + c.dn() / 2000.0;
+      assertThat(findings(c, 3030, y - 0.01, 3070))
+          .as(c + " inside")
+          .containsExactly("YARD-B1:" + round(c.standardM() - 0.01) + ":" + c.standardM());
+      assertThat(findings(c, 3030, y + 0.01, 3070)).as(c + " outside").isEmpty();
+    }
+    for (Case c : POLE_CASES) {
+      double y = 3080.653 + c.standardM() + c.dn() / 2000.0;
+      assertThat(findings(c, 3030, y - 0.01, 3070))
+          .as(c + " inside")
+          .containsExactly("LZXQ-Y001:" + round(c.standardM() - 0.01) + ":" + c.standardM());
+      assertThat(findings(c, 3030, y + 0.01, 3070)).as(c + " outside").isEmpty();
+    }
+  }
+
+  private static double round(double m) {
+    return Math.round(m * 1000) / 1000.0;
+  }
 
   @Test
   void pipesAlongAKerbJustInsideTheStandardAreReportedAndJustOutsideAreNot() throws Exception {
@@ -113,13 +173,19 @@ class FeatureClearanceApiTest extends AnalysisApiTestBase {
     // centreline, code L) and y = -2, no crossing road. The proposed pipe runs from x 150 to 250,
     // 0.01 m inside or outside the standard's value from the kerb y = 12, on the footway side
     // (north of it) and under the carriageway (south of it).
-    for (KerbCase c : KERB_CASES) {
+    for (Case c : KERB_CASES) {
       double reach = c.standardM() + c.dn() / 2000.0;
-      String inside = "L:" + (c.standardM() - 0.01) + ":" + c.standardM();
-      assertThat(kerb(c, 12 + reach - 0.01)).as(c + " footway, inside").containsExactly(inside);
-      assertThat(kerb(c, 12 + reach + 0.01)).as(c + " footway, outside").isEmpty();
-      assertThat(kerb(c, 12 - reach + 0.01)).as(c + " carriageway, inside").containsExactly(inside);
-      assertThat(kerb(c, 12 - reach - 0.01)).as(c + " carriageway, outside").isEmpty();
+      String inside = "L:" + round(c.standardM() - 0.01) + ":" + c.standardM();
+      assertThat(findings(c, 150, 12 + reach - 0.01, 250))
+          .as(c + " footway, inside")
+          .containsExactly(inside);
+      assertThat(findings(c, 150, 12 + reach + 0.01, 250)).as(c + " footway, outside").isEmpty();
+      assertThat(findings(c, 150, 12 - reach + 0.01, 250))
+          .as(c + " carriageway, inside")
+          .containsExactly(inside);
+      assertThat(findings(c, 150, 12 - reach - 0.01, 250))
+          .as(c + " carriageway, outside")
+          .isEmpty();
     }
   }
 
@@ -137,7 +203,7 @@ class FeatureClearanceApiTest extends AnalysisApiTestBase {
     assertThat(across.get("featureViolations")).isEmpty();
     assertThat(across.at("/uncheckedFeatures/count").asInt()).isZero();
     JsonNode kerb =
-        JSON.readTree(post("/api/analysis/clearance", proposed(KERB_CASES.get(0), 13.64)).body())
+        JSON.readTree(post("/api/analysis/clearance", proposed(KERB_CASES.get(0), 150, 13.64, 250)).body())
             .get("featureViolations")
             .get(0);
     assertThat(kerb.at("/feature/layer").asString()).isEqualTo("road");
@@ -148,12 +214,16 @@ class FeatureClearanceApiTest extends AnalysisApiTestBase {
     assertThat(kerb.at("/rule/sourceClause").asString()).contains("GB 50289-2016");
   }
 
-  /** Kerb findings of a proposed pipe along y from x 150 to 250: side:measured:required. */
-  private List<String> kerb(KerbCase c, double y) throws Exception {
+  /**
+   * Feature findings of a proposed pipe along y from x0 to x1: feature code:measured:required
+   * (asserting each is a violation).
+   */
+  private List<String> findings(Case c, double x0, double y, double x1) throws Exception {
     List<String> found = new ArrayList<>();
-    JsonNode r = JSON.readTree(post("/api/analysis/clearance", proposed(c, y)).body());
+    JsonNode r = JSON.readTree(post("/api/analysis/clearance", proposed(c, x0, y, x1)).body());
+    assertThat(r.get("featureSpecialAssessments")).isEmpty();
+    assertThat(r.at("/uncheckedFeatures/count").asInt()).isZero();
     for (JsonNode v : r.get("featureViolations")) {
-      assertThat(v.at("/feature/type").asString()).isEqualTo("KERB");
       found.add(
           v.at("/feature/code").asString()
               + ":"
@@ -164,9 +234,9 @@ class FeatureClearanceApiTest extends AnalysisApiTestBase {
     return found;
   }
 
-  private static String proposed(KerbCase c, double y) throws Exception {
+  private static String proposed(Case c, double x0, double y, double x1) throws Exception {
     return "{\"geometry\":"
-        + line(150, y, 250, y)
+        + line(x0, y, x1, y)
         + ",\"network\":\""
         + c.network()
         + "\",\"dn\":"
@@ -174,6 +244,7 @@ class FeatureClearanceApiTest extends AnalysisApiTestBase {
         + ",\"depth\":1.5"
         + (c.subtype() == null ? "" : ",\"subtype\":\"" + c.subtype() + "\"")
         + (c.pressureClass() == null ? "" : ",\"pressureClass\":\"" + c.pressureClass() + "\"")
+        + (c.laying() == null ? "" : ",\"laying\":\"" + c.laying() + "\"")
         + "}";
   }
 }

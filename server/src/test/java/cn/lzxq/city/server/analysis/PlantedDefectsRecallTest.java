@@ -10,7 +10,6 @@ import cn.lzxq.city.server.support.Http;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -132,10 +131,9 @@ class PlantedDefectsRecallTest extends GeneratedSampleContextTest {
         }
         return false;
       }
-      case "kerb_clearance", "building_clearance", "pole_clearance" -> {
-        String type = d.kind().substring(0, d.kind().indexOf('_')).toUpperCase(Locale.ROOT);
+      case "kerb_clearance" -> {
         for (JsonNode v : get("/api/analysis/clearance?" + near).get("featureViolations")) {
-          if (v.at("/feature/type").asString().equals(type)
+          if (v.at("/feature/type").asString().equals("KERB")
               && d.fids().contains(v.at("/pipe/fid").asLong())
               && v.at("/rule/id").asString().equals(String.valueOf(d.ruleId()))
               && Math.abs(v.get("measuredM").asDouble() - d.measuredM()) < 0.01
