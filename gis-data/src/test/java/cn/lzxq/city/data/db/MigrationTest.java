@@ -60,7 +60,7 @@ class MigrationTest {
             db,
             """
         SELECT count(*)::text FROM pg_indexes WHERE schemaname = current_schema() AND indexdef LIKE '%USING gist%'""");
-    assertThat(gist).containsExactly("11");
+    assertThat(gist).containsExactly("12");
   }
 
   /**

@@ -203,7 +203,9 @@ class FeatureClearanceApiTest extends AnalysisApiTestBase {
     assertThat(across.get("featureViolations")).isEmpty();
     assertThat(across.at("/uncheckedFeatures/count").asInt()).isZero();
     JsonNode kerb =
-        JSON.readTree(post("/api/analysis/clearance", proposed(KERB_CASES.get(0), 150, 13.64, 250)).body())
+        JSON.readTree(
+                post("/api/analysis/clearance", proposed(KERB_CASES.get(0), 150, 13.64, 250))
+                    .body())
             .get("featureViolations")
             .get(0);
     assertThat(kerb.at("/feature/layer").asString()).isEqualTo("road");

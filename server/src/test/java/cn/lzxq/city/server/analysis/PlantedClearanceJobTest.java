@@ -23,9 +23,10 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The whole-city clearance job (OGC API Processes, no area: the whole {@code small} sample) finds
- * exactly the pairs the generator plants (pipe pairs, and a pipe against a kerb), no other, each with the value the standard asks, typed here from GB 50289-2016 Tables
- * 4.1.9 / 4.1.14 and GB 50028-2006 (DOMAIN.md §1), never read from clearance_rule; every planted
- * pair lies just inside that value, and V7 only wall to wall.
+ * exactly the pairs the generator plants (pipe pairs, and a pipe against a kerb), no other, each
+ * with the value the standard asks, typed here from GB 50289-2016 Tables 4.1.9 / 4.1.14 and GB
+ * 50028-2006 (DOMAIN.md §1), never read from clearance_rule; every planted pair lies just inside
+ * that value, and V7 only wall to wall.
  */
 class PlantedClearanceJobTest extends GeneratedSampleContextTest {
 
