@@ -95,12 +95,7 @@ public final class LayerExtents {
         + " ORDER BY computed_at DESC, id DESC LIMIT 1)";
   }
 
-  /**
-   * The extent of a vector layer's current rows, native CRS. Rows with a non-finite coordinate are
-   * left out by their version_id through the table's partial index of such rows (V210), as {@code
-   * SqlBuilder.current} does: a per-row {@code geometry_is_finite} made each layer's scan ~40 %
-   * slower, at every start-up (also of the {@code tiles-export} command, beside its export).
-   */
+  /** The extent of a vector layer's current rows, native CRS. */
   private static String measured(Layer layer, int nativeSrid) {
     return "(SELECT ST_SetSRID(ST_Extent(t."
         + layer.geometryColumn()
@@ -112,10 +107,8 @@ public final class LayerExtents {
         + layer.rowFilter("t")
         + " AND "
         + ValidTime.now("t")
-        + " AND t.version_id NOT IN (SELECT version_id FROM "
-        + layer.table()
-        + " WHERE NOT geometry_is_finite("
+        + " AND t."
         + layer.geometryColumn()
-        + ")))";
+        + "_finite)";
   }
 }
