@@ -51,6 +51,8 @@ class MigrationTest {
             "pipe_segment.geom:LINESTRING:4544:3",
             "road.geom:LINESTRING:4544:3",
             "road.red_line:MULTIPOLYGON:4544:3",
+            // kerbs derived from road (2D plan lines, rebuilt by road's triggers)
+            "road_kerb.geom:LINESTRING:4544:2",
             "wlan_ap.geom:POINT:4544:3",
             "zoning_parcel.geom:MULTIPOLYGON:4544:3");
     List<String> gist =
@@ -58,7 +60,7 @@ class MigrationTest {
             db,
             """
         SELECT count(*)::text FROM pg_indexes WHERE schemaname = current_schema() AND indexdef LIKE '%USING gist%'""");
-    assertThat(gist).containsExactly("11");
+    assertThat(gist).containsExactly("12");
   }
 
   /**
