@@ -51,7 +51,8 @@ def report(figures):
 
 
 def request(method, url, body=None, headers=None, timeout=15):
-    """(status, headers, body bytes); status 0 when no HTTP answer came."""
+    """(status, headers, body bytes); status 0 when no HTTP answer came. Header names are
+    lower-cased: HAProxy forwards them so (HTTP/1.1 names are case-insensitive)."""
     h = dict(headers or {})
     data = None
     if body is not None:
@@ -60,9 +61,9 @@ def request(method, url, body=None, headers=None, timeout=15):
     req = urllib.request.Request(url, data=data, method=method, headers=h)
     try:
         with urllib.request.urlopen(req, timeout=timeout) as r:
-            return r.status, dict(r.headers), r.read()
+            return r.status, {k.lower(): v for k, v in r.headers.items()}, r.read()
     except urllib.error.HTTPError as e:
-        return e.code, dict(e.headers), e.read()
+        return e.code, {k.lower(): v for k, v in e.headers.items()}, e.read()
     except Exception:  # refused, reset, timed out: no HTTP answer
         return 0, {}, b""
 
@@ -81,9 +82,9 @@ def answer(status, headers, body=b"", path="/api"):
     other 503 (e.g. HAProxy's own HTML page) is named by what it lacks."""
     if status != 503:
         return str(status)
-    if "Retry-After" not in headers:
+    if "retry-after" not in headers:
         return "503-without-Retry-After"
-    kind = headers.get("Content-Type", "")
+    kind = headers.get("content-type", "")
     if protocol(path) == "rest":
         form = kind.startswith("application/problem+json")
     else:
