@@ -165,11 +165,18 @@ public final class ReadTransaction implements AutoCloseable {
     limitMillis = ms;
   }
 
-  /** Rolls back (nothing was written) and returns the connection to the pool. */
+  /**
+   * Rolls back (nothing was written) and returns the connection to the pool. A connection the pool
+   * already closed as broken (a statement met the server's end: a failover, a terminated backend)
+   * is not rolled back: its "connection is closed" would replace the failure that broke it, which
+   * callers classify (503 for the database unavailable, not 500).
+   */
   @Override
   public void close() throws SQLException {
     try {
-      connection.rollback();
+      if (!connection.isClosed()) {
+        connection.rollback();
+      }
     } finally {
       connection.close();
     }
