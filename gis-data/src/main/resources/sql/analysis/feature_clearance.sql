@@ -38,10 +38,11 @@ feature AS (
         WHERE direction = 'horizontal' AND b_type IN ('POLE', 'BUILDING', 'KERB')
         GROUP BY b_type) t ON t.f_type = f.f_type
 ),
--- the pipes near a feature: within its type's reach plus the largest pipe size (a constant, so the
--- GiST index of pipe_segment drives the join from the features; a per-pipe reach made it a nested
--- loop over every pipe of the city, minutes on `city`), then within the reach plus the pipe's own
--- half size (nothing farther is reported, and a pipe end near a kerb lies within it too)
+-- the pipes near a feature: within its type's reach plus the largest half size of any pipe (a
+-- constant, V220, so the GiST index of pipe_segment drives the join from the features; a per-pipe
+-- reach made it a nested loop over every pipe of the city, minutes on `city`), then within the
+-- reach plus the pipe's own half size (nothing farther is reported, and a pipe end near a kerb
+-- lies within it too)
 near AS (
   SELECT a.*, f.*, pipe_clearance_type(a.network, a.subtype, a.laying_class) AS a_type,
          greatest(ST_Distance(a.geom, f.f_geom) - a.half_width_m, 0) AS measured_m,
@@ -50,9 +51,7 @@ near AS (
          concat_ws('|', f.f_type, pipe_clearance_type(a.network, a.subtype, a.laying_class), a.subtype, a.pressure_class,
                    a.size_mm, a.laying_class) AS rule_key
   FROM feature f
-  JOIN subject a
-    ON ST_DWithin(a.geom, f.f_geom,
-                  f.reach_m + (SELECT coalesce(max(greatest(width_mm, height_mm, dn_mm)), 0) FROM pipe_segment) / 1000.0)
+  JOIN subject a ON ST_DWithin(a.geom, f.f_geom, f.reach_m + pipe_half_size_max())
   WHERE ST_DWithin(a.geom, f.f_geom, f.reach_m + a.half_width_m)
 ),
 -- the governing row of each distinct key of the pipes near features (a few dozen keys: one rule
