@@ -7,8 +7,6 @@ import cn.lzxq.city.data.db.Sql;
 import cn.lzxq.city.data.sample.PlantedDefect;
 import cn.lzxq.city.server.support.GeneratedSampleContextTest;
 import cn.lzxq.city.server.support.Http;
-import java.net.URI;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -233,12 +231,7 @@ class PlantedDefectsRecallTest extends GeneratedSampleContextTest {
    */
   private JsonNode get(String pathAndQuery) throws Exception {
     HttpResponse<String> r =
-        Http.send(
-            HttpRequest.newBuilder(URI.create("http://localhost:" + port + pathAndQuery))
-                .timeout(Duration.ofSeconds(120))
-                .GET()
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
+        Http.get("http://localhost:" + port + pathAndQuery, Duration.ofSeconds(120));
     assertThat(r.statusCode()).as(pathAndQuery + " → " + r.body()).isEqualTo(200);
     return JSON.readTree(r.body());
   }
