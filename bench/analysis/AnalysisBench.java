@@ -24,7 +24,7 @@ import tools.jackson.databind.json.JsonMapper;
  * (submitted → successful → GeoJSON downloaded) against the hand-written query
  * (bench/analysis/clearance_hand.sql with the tests' standard values, over JDBC), and p50/p95 of the synchronous cross-section,
  * excavation, valve isolation and co-location calls over random requests. Prints figures.
- * Arguments: server URL, database URL, requests, clearance runs.
+ * Arguments: server URL, database URL, requests, clearance runs (0: requests only).
  */
 public class AnalysisBench {
 
@@ -39,7 +39,9 @@ public class AnalysisBench {
     int clearanceRuns = args.length > 3 ? Integer.parseInt(args[3]) : 5;
     try (HikariDataSource ds = CityDatabase.pool(DatabaseConfig.parse(url), 2)) {
       System.out.println("segments: " + scalar(ds, "SELECT count(*) FROM pipe_segment WHERE valid_to IS NULL"));
-      clearance(ds, clearanceRuns);
+      if (clearanceRuns > 0) {
+        clearance(ds, clearanceRuns);
+      }
       double[] box = extent(ds);
       Random rnd = new Random(42);
       List<Long> pressure = fids(ds);

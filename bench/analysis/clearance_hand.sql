@@ -10,7 +10,9 @@
 --   not both in a utility tunnel, segments of one network sharing a surveyed point not paired;
 --   the largest value of the tables that matches the pair in either order governs;
 -- * pipe–feature pairs: plan distance from the pipe's outer wall to a base-station pole's centre
---   or an existing (or under construction) building's footprint, Table 4.1.9 feature columns.
+--   or an existing (or under construction) building's footprint, Table 4.1.9 feature columns; and
+--   to a kerb (道路侧石边缘: the stored carriageway edges, road_kerb, valid now) for pipes beside it:
+--   both ends within 2.5 m (the largest kerb value) plus the half size of that road side's kerb.
 -- Plan: each pipe gets a key (column of the tables, laying, pressure class, DN band) and its outer
 -- section (pipe_wall joined on its key, pipe_section_of: plain joins PostgreSQL flattens); the
 -- requirement of every pair of keys the tables can name is worked out from the VALUES (km, a few
@@ -117,6 +119,24 @@ fm AS (
       AND (t.k = '*' OR t.k IN (s.pc, s.lay) OR (t.k = 'd<=200' AND s.dn <= 200) OR (t.k = 'd>200' AND s.dn > 200))
   ) r
   WHERE greatest(ST_Distance(s.geom, f.geom) - s.hw, 0) < r.m - 0.0005
+),
+kerb_near AS (
+  SELECT s.fid, s.col, s.pc, s.lay, s.dn, s.hw, s.geom, k.road_fid, k.side, min(ST_Distance(s.geom, k.geom)) AS dist,
+         bool_or(ST_DWithin(ST_StartPoint(s.geom), k.geom, 2.5 + s.hw))
+           AND bool_or(ST_DWithin(ST_EndPoint(s.geom), k.geom, 2.5 + s.hw)) AS beside
+  FROM road_kerb k
+  JOIN seg s ON ST_DWithin(s.geom, k.geom, 2.5 + 1.5)
+  WHERE k.valid @> now()
+  GROUP BY s.fid, s.col, s.pc, s.lay, s.dn, s.hw, s.geom, k.road_fid, k.side
+),
+fk AS (
+  SELECT n.road_fid, n.side, n.fid, n.geom, greatest(n.dist - n.hw, 0) AS measured, r.m::float8 AS req
+  FROM kerb_near n
+  CROSS JOIN LATERAL (
+    SELECT max(t.m) AS m FROM feat t
+    WHERE t.f = 'KERB' AND t.c = n.col AND (t.k = '*' OR t.k IN (n.pc, n.lay))
+  ) r
+  WHERE n.beside AND greatest(n.dist - n.hw, 0) < r.m - 0.0005
 )
 SELECT m.dir, m.a_fid, m.b_fid, NULL AS feature, m.measured, m.req,
        ST_AsGeoJSON(ST_Transform(coalesce(m.x, ST_LineInterpolatePoint(ST_ShortestLine(ST_Force2D(a.geom), ST_Force2D(b.geom)), 0.5)), 4326), 7) AS location
@@ -126,4 +146,10 @@ JOIN pipe_segment b ON b.fid = m.b_fid AND b.valid_to IS NULL
 UNION ALL
 SELECT 'horizontal', fm.fid, NULL, fm.f || ':' || fm.f_fid, fm.measured, fm.req, ST_AsGeoJSON(ST_Transform(fm.x, 4326), 7)
 FROM fm
+UNION ALL
+SELECT 'horizontal', fk.fid, NULL, 'KERB:' || fk.road_fid || fk.side, fk.measured, fk.req,
+       (SELECT ST_AsGeoJSON(ST_Transform(ST_ClosestPoint(ST_Collect(k.geom), ST_Force2D(fk.geom)), 4326), 7)
+        FROM road_kerb k
+        WHERE k.road_fid = fk.road_fid AND k.side = fk.side AND k.valid @> now() AND ST_DWithin(k.geom, fk.geom, 4.0))
+FROM fk
 ORDER BY 1, 2, 3, 4;

@@ -51,7 +51,8 @@ def report(figures):
 
 
 def request(method, url, body=None, headers=None, timeout=15):
-    """(status, headers, body bytes); status 0 when no HTTP answer came."""
+    """(status, headers, body bytes); status 0 when no HTTP answer came. Header names are
+    lower-cased: HAProxy forwards them so (HTTP/1.1 names are case-insensitive)."""
     h = dict(headers or {})
     data = None
     if body is not None:
@@ -60,18 +61,35 @@ def request(method, url, body=None, headers=None, timeout=15):
     req = urllib.request.Request(url, data=data, method=method, headers=h)
     try:
         with urllib.request.urlopen(req, timeout=timeout) as r:
-            return r.status, dict(r.headers), r.read()
+            return r.status, {k.lower(): v for k, v in r.headers.items()}, r.read()
     except urllib.error.HTTPError as e:
-        return e.code, dict(e.headers), e.read()
+        return e.code, {k.lower(): v for k, v in e.headers.items()}, e.read()
     except Exception:  # refused, reset, timed out: no HTTP answer
         return 0, {}, b""
 
 
-def answer(status, headers):
-    """How an answer counts during an outage: 503 only with Retry-After."""
-    if status == 503 and "Retry-After" not in headers:
+def protocol(path):
+    """The protocol a request path speaks: wms, wfs (OGC ExceptionReport) or rest (problem+json)."""
+    for p in ("wms", "wfs"):
+        if path.startswith("/" + p):
+            return p
+    return "rest"
+
+
+def answer(status, headers, body=b"", path="/api"):
+    """How an answer counts during an outage: a 503 counts as "503" only with Retry-After and in its
+    protocol's form (an OGC ExceptionReport for WMS and WFS, problem+json for the REST APIs); any
+    other 503 (e.g. HAProxy's own HTML page) is named by what it lacks."""
+    if status != 503:
+        return str(status)
+    if "retry-after" not in headers:
         return "503-without-Retry-After"
-    return str(status)
+    kind = headers.get("content-type", "")
+    if protocol(path) == "rest":
+        form = kind.startswith("application/problem+json")
+    else:
+        form = "xml" in kind and b"ExceptionReport" in body
+    return "503" if form else "503-not-in-protocol-form"
 
 
 def fids(base, n):
@@ -202,9 +220,10 @@ class Readers:
 
     def _run(self):
         while not self.stop:
-            status, headers, _ = request("GET", self.base + self._paths(), timeout=20)
+            path = self._paths()
+            status, headers, body = request("GET", self.base + path, timeout=20)
             with self.lock:
-                self.log.append((time.time(), answer(status, headers)))
+                self.log.append((time.time(), answer(status, headers, body, path), protocol(path)))
 
     def __enter__(self):
         self.workers = [threading.Thread(target=self._run, daemon=True) for _ in range(self.threads)]
@@ -225,7 +244,7 @@ def kill_node():
         killed = time.time()
         subprocess.run([CLUSTER, "kill", "server", "2"], check=True)
         time.sleep(float(os.environ.get("AFTER", "20")))
-    failed_after = [t - killed for t, s in r.log if s != "200" and t > killed]
+    failed_after = [t - killed for t, s, _ in r.log if s != "200" and t > killed]
     late = [d for d in failed_after if d > 5]
     report({"check": "kill -9 one node", "requests": len(r.log),
             "failed": len(failed_after), "failed_later_than_5s": len(late),
@@ -272,8 +291,8 @@ def failover():
         dn = 1000 + random.randrange(0, 2000)
         while not stop[0]:
             dn += 1
-            status, headers, _ = patch(PROXY, fid, dn)
-            edit_log.append((time.time(), answer(status, headers)))
+            status, headers, body = patch(PROXY, fid, dn)
+            edit_log.append((time.time(), answer(status, headers, body), "rest edit"))
             if status in (200, 204):
                 acked[fid].append(dn)
             time.sleep(0.05)
@@ -296,17 +315,19 @@ def failover():
                 if now and now != old_primary:
                     promoted = time.time()
             # recovered: the first acknowledged edit after the first refused one
-            failed = [t for t, s in edit_log if t > stopped and s not in ("200", "204")]
-            ok = [t for t, s in edit_log if failed and t > min(failed) and s in ("200", "204")]
+            failed = [t for t, s, _ in edit_log if t > stopped and s not in ("200", "204")]
+            ok = [t for t, s, _ in edit_log if failed and t > min(failed) and s in ("200", "204")]
             recovered = min(ok) if ok else None
         time.sleep(10)
         stop[0] = True
         for t in threads:
             t.join(30)
-    during = {}
-    for t, s in r.log + edit_log:
+    during, during_by_protocol = {}, {}
+    for t, s, proto in r.log + edit_log:
         if t > stopped and (recovered is None or t < recovered):
             during[s] = during.get(s, 0) + 1
+            key = f"{proto} {s}"
+            during_by_protocol[key] = during_by_protocol.get(key, 0) + 1
     versions = history(features, began)
     lost = [{"fid": f, "dn": dn} for f in features for dn in acked[f] if dn not in versions.get(str(f), set())]
     # each editor's values only grow: the current one is the last acknowledged or a later attempt
@@ -314,13 +335,13 @@ def failover():
     current_ok = all(not acked[f] or (current[f] is not None and current[f] >= acked[f][-1])
                      for f in features)
     errors_after = {}
-    for t, s in r.log + edit_log:
+    for t, s, _ in r.log + edit_log:
         if recovered and t > recovered + 5 and s not in ("200", "204"):
             errors_after[s] = errors_after.get(s, 0) + 1
     figures = {"check": "primary killed", "old_primary": old_primary, "new_primary": primary_now(),
                "promoted_s": round(promoted - stopped, 1) if promoted else None,
                "recovered_s": round(recovered - stopped, 1) if recovered else None,
-               "answers_during_failover": during,
+               "answers_during_failover": during, "answers_during_failover_by_protocol": during_by_protocol,
                "acknowledged_edits": sum(len(v) for v in acked.values()), "lost_edits": len(lost),
                "lost": lost[:10], "current_values_ok": current_ok, "errors_after_recovery": errors_after}
     report(figures)
@@ -365,9 +386,9 @@ def mixed():
     def measure():
         with Readers(PROXY, readers) as r:
             time.sleep(seconds)
-        for _, s in r.log:
+        for _, s, _ in r.log:
             answers[s] = answers.get(s, 0) + 1
-        ok = sum(1 for _, s in r.log if s == "200")
+        ok = sum(1 for _, s, _ in r.log if s == "200")
         return ok / seconds, len(r.log) - ok
 
     with Readers(PROXY, readers):

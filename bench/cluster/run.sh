@@ -31,6 +31,9 @@
 # A failing drill is recorded and the next one runs; the exit status is 1 when any failed. Every
 # JSON line carries the load average. Ports: CLUSTER_* (scripts/cluster). Holds BENCH_LOCK
 # (/work/bench.lock) while it runs; `scripts/cluster down` at the end unless CLUSTER_KEEP=1.
+# CLUSTER_REUSE=1 runs the drills on the cluster already up in CLUSTER_DIR (started beforehand with
+# the same environment, e.g. `CLUSTER_NODE_CPUS="0 1" scripts/cluster up`): no fresh start, no
+# backup, so a measurement on a quiet machine needs no set-up inside its window.
 set -uo pipefail
 HERE="$(cd "$(dirname "$0")" && pwd)"
 ROOT="$(cd "$HERE/../.." && pwd)"
@@ -70,9 +73,14 @@ timed() { # timed NAME COMMAND...: a JSON line with the seconds COMMAND took; fa
   return "$rc"
 }
 
-"$CLUSTER" down >/dev/null 2>&1 || true
-rm -rf "$CLUSTER_DIR"
-drill "cluster up" timed "scripts/cluster up" "$CLUSTER" up || { say "the cluster did not start"; exit 1; }
+REUSE="${CLUSTER_REUSE:-0}"
+if [ "$REUSE" = 1 ]; then
+  curl -sf "$PROXY/actuator/health/readiness" >/dev/null || { say "CLUSTER_REUSE=1: no cluster answers at $PROXY"; exit 1; }
+else
+  "$CLUSTER" down >/dev/null 2>&1 || true
+  rm -rf "$CLUSTER_DIR"
+  drill "cluster up" timed "scripts/cluster up" "$CLUSTER" up || { say "the cluster did not start"; exit 1; }
+fi
 source "$ROOT/scripts/lib.sh"; need_build
 URL=$("$CLUSTER" url)
 # the libpq form of the cluster's URL that reaches the primary, for psql: as the service's role
@@ -88,7 +96,7 @@ backup_drill() { # a full backup: seconds, the database's size and the repositor
   echo "{\"check\": \"full backup\", \"sample\": \"${CLUSTER_SAMPLE:-small}\", \"seconds\": $(awk "BEGIN { printf \"%.1f\", $(date +%s.%N) - $start }"), \"database_mb\": $db_mb, \"repository_mb\": $(du -sm "$CLUSTER_DIR/repo" | cut -f1)}"
   return "$rc"
 }
-drill "full backup" backup_drill
+[ "$REUSE" = 1 ] || drill "full backup" backup_drill
 
 if wanted ryw; then
   drill "read-your-writes 1→2" python3 "$HERE/cluster.py" ryw

@@ -5,7 +5,7 @@
 -- std: pipe against pipe by column (drainage, water, reclaimed, gas, heat, power, telecom, trench,
 -- tunnel) and key ('*' any; a gas pressure class; direct / conduit laying; d<=200 / d>200 water DN;
 -- DN<=300 / DN>300 gas DN), metres; high: high-pressure gas (HB, HA) against a column; feat: a pipe
--- against a feature type (BUILDING to the outer wall, POLE to the centre).
+-- against a feature type (BUILDING to the outer wall, POLE to the centre, KERB to the kerb edge).
 std (dir, c1, k1, c2, k2, m) AS (VALUES
   ('horizontal', 'drainage', '*', 'water', 'd<=200', 1.0), ('horizontal', 'drainage', '*', 'water', 'd>200', 1.5),
   ('horizontal', 'drainage', '*', 'gas', 'L', 1.0), ('horizontal', 'drainage', '*', 'gas', 'MB', 1.2),
@@ -90,8 +90,9 @@ high (dir, c2, m) AS (VALUES
   ('vertical', 'heat', 0.5), ('vertical', 'trench', 0.5), ('vertical', 'power', 0.5), ('vertical', 'telecom', 0.5),
   ('vertical', 'tunnel', 0.5)
 ),
--- Table 4.1.9, feature columns: 建(构)筑物 (to the outer wall) and 地上杆柱 通信照明及<10kV (to the
--- pole centre); gas by GB 50028-2006 Table 6.3.3-1; high-pressure gas: the sub-high A floor.
+-- Table 4.1.9, feature columns: 建(构)筑物 (to the outer wall), 地上杆柱 通信照明及<10kV (to the
+-- pole centre) and 道路侧石边缘 (to the kerb edge); gas by GB 50028-2006 Table 6.3.3-1; high-pressure
+-- gas: the sub-high A floor.
 feat (f, c, k, m) AS (VALUES
   ('BUILDING', 'water', 'd<=200', 1.0), ('BUILDING', 'water', 'd>200', 3.0), ('BUILDING', 'drainage', '*', 2.5),
   ('BUILDING', 'reclaimed', '*', 1.0), ('BUILDING', 'gas', 'L', 0.7), ('BUILDING', 'gas', 'MB', 1.0),
@@ -100,5 +101,9 @@ feat (f, c, k, m) AS (VALUES
   ('BUILDING', 'power', '*', 0.6), ('BUILDING', 'telecom', 'direct', 1.0), ('BUILDING', 'telecom', 'conduit', 1.5),
   ('BUILDING', 'trench', '*', 0.5),
   ('POLE', 'water', '*', 0.5), ('POLE', 'drainage', '*', 0.5), ('POLE', 'reclaimed', '*', 0.5), ('POLE', 'gas', '*', 1.0),
-  ('POLE', 'heat', '*', 1.0), ('POLE', 'power', '*', 1.0), ('POLE', 'telecom', '*', 0.5)
+  ('POLE', 'heat', '*', 1.0), ('POLE', 'power', '*', 1.0), ('POLE', 'telecom', '*', 0.5),
+  ('KERB', 'water', '*', 1.5), ('KERB', 'reclaimed', '*', 1.5), ('KERB', 'drainage', '*', 1.5), ('KERB', 'gas', 'L', 1.5),
+  ('KERB', 'gas', 'MB', 1.5), ('KERB', 'gas', 'MA', 1.5), ('KERB', 'gas', 'SHB', 2.5), ('KERB', 'gas', 'SHA', 2.5),
+  ('KERB', 'gas', 'HB', 2.5), ('KERB', 'gas', 'HA', 2.5), ('KERB', 'heat', '*', 1.5), ('KERB', 'power', '*', 1.5),
+  ('KERB', 'telecom', '*', 1.5), ('KERB', 'trench', '*', 1.5)
 )

@@ -3,7 +3,9 @@
 -- Ground: the surveyed ground elevation of the end's pipe point, else surveyed Z + depth, else the
 -- interpolated ground surface. Pipe top: surveyed Z + pipe_centre_offset_m + half the height.
 -- Road position: carriageway when the end lies within half the carriageway width of a road
--- centreline (the carriageway is centred on it), else footway. The most specific rule wins
+-- centreline (the carriageway is centred on it), else footway: found through the GiST index of
+-- road within half the widest carriageway (a distance that is the same for every road), then
+-- checked against the road's own width. The most specific rule wins
 -- (laying class and material set), then the larger cover. Where the rule says frost_governs the
 -- requirement is at least the frost depth (:frost_depth_m, else analysis_setting frost_depth_m),
 -- plus frost_margin_water_m for water (JS): its note says the top of a water main lies that far
@@ -29,6 +31,7 @@ ends AS (
                   ground_elev_at(e.pt, CAST(:as_of AS timestamptz))) AS ground_m,
          CASE WHEN EXISTS (SELECT 1 FROM road r
                            WHERE valid_at(r.valid_from, r.valid_to, CAST(:as_of AS timestamptz))
+                             AND ST_DWithin(r.geom, e.pt, (SELECT max(w.carriageway_width_m) FROM road w) / 2.0)
                              AND ST_DWithin(r.geom, e.pt, r.carriageway_width_m / 2.0))
               THEN 'carriageway' ELSE 'footway' END AS road_position
   FROM seg,

@@ -5,12 +5,17 @@
 -- from the surveyed points; the segment is hit where its top (surveyed Z + pipe_centre_offset_m +
 -- half the height) lies above the bottom, and reported at its vertex of least clearance.
 -- Outside within the buffer: near, with its distance.
-WITH pit AS MATERIALIZED (SELECT ST_Force2D(ST_GeomFromEWKB(CAST(:pit AS bytea))) AS g),
+-- The search runs first to the buffer plus the largest half width of any pipe (pit.reach_m, one
+-- value for every row, so the GiST index of pipe_segment finds the candidates; V220), then to the
+-- buffer from each pipe's own outer wall.
+WITH pit AS MATERIALIZED (
+  SELECT ST_Force2D(ST_GeomFromEWKB(CAST(:pit AS bytea))) AS g, CAST(:buffer_m AS float8) + pipe_half_size_max() AS reach_m
+),
 near AS (
   SELECT s.*, ST_Intersects(s.geom, pit.g) AS inside, greatest(ST_Distance(s.geom, pit.g) - s.half_width_m, 0) AS distance_m,
          CASE WHEN ST_Intersects(s.geom, pit.g) THEN ST_Intersection(s.geom, pit.g) END AS clip
   FROM pipe_solid_at(CAST(:as_of AS timestamptz)) s, pit
-  WHERE ST_DWithin(s.geom, pit.g, CAST(:buffer_m AS float8) + s.half_width_m)
+  WHERE ST_DWithin(s.geom, pit.g, pit.reach_m) AND ST_DWithin(s.geom, pit.g, CAST(:buffer_m AS float8) + s.half_width_m)
 ),
 vertex AS (
   SELECT n.fid, ST_Z(d.geom) + n.centre_offset_m + n.half_height_m AS top_m,

@@ -4,6 +4,6 @@ SELECT a.fid, a.band, ST_X(a.geom) AS x, ST_Y(a.geom) AS y,
        a.mount_height_m::float8 AS mount_height_m, a.eirp_dbm::float8 AS eirp_dbm,
        a.placement = 'indoor' AS indoor
 FROM wlan_ap a
-WHERE a.valid_to IS NULL AND a.valid_from <= now() AND a.status = 'in_use'
+WHERE {valid_now} AND a.status = 'in_use'
   AND a.geom && ST_MakeEnvelope(:minx, :miny, :maxx, :maxy, ST_SRID(a.geom))
 ORDER BY a.fid

@@ -9,7 +9,7 @@ CROSS JOIN LATERAL generate_series(greatest(0, floor((ST_XMin(b.geom) - :west) /
                                    least(:width - 1, floor((ST_XMax(b.geom) - :west) / :cell)::int)) AS c(col)
 CROSS JOIN LATERAL generate_series(greatest(0, floor((:north - ST_YMax(b.geom)) / :cell)::int),
                                    least(:height - 1, floor((:north - ST_YMin(b.geom)) / :cell)::int)) AS r(rn)
-WHERE b.valid_to IS NULL AND b.valid_from <= now() AND b.status = 'existing'
+WHERE {valid_now} AND b.status = 'existing'
   AND b.geom && ST_MakeEnvelope(:west, :north - :height * :cell, :west + :width * :cell, :north,
                                 ST_SRID(b.geom))
   AND ST_Intersects(b.geom, ST_SetSRID(ST_MakePoint(:west + (c.col + 0.5) * :cell,

@@ -9,6 +9,6 @@ SELECT s.fid, s.site_code, s.operator, s.band, s.frequency_mhz::float8 AS freque
        coalesce(s.v_beamwidth_deg, 10)::float8 AS v_beamwidth_deg,
        s.eirp_dbm::float8 AS eirp_dbm
 FROM antenna_sector s
-WHERE s.valid_to IS NULL AND s.valid_from <= now() AND s.status = 'in_use'
+WHERE {valid_now} AND s.status = 'in_use'
   AND s.geom && ST_MakeEnvelope(:minx, :miny, :maxx, :maxy, ST_SRID(s.geom))
 ORDER BY s.fid

@@ -1,17 +1,25 @@
 package cn.lzxq.city.server;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
  * Dependencies point one way: server → tiles, server → gis-data; tiles knows no Spring, JDBC or
- * PostGIS.
+ * PostGIS. The valid-time predicate has one home: no main source outside {@code ValidTime} and the
+ * migrations (whose partial indexes state it) writes {@code valid_to IS NULL}.
  */
 class ArchitectureTest {
 
@@ -55,5 +63,40 @@ class ArchitectureTest {
                         JavaClass.Predicates.resideInAPackage(
                             "org.springframework.security.crypto.."))))
         .check(classes);
+  }
+
+  @Test
+  void theValidTimePredicateHasOneHome() throws IOException {
+    List<String> strays;
+    try (Stream<Path> files =
+        Stream.of("../gis-data/src/main", "../tiles/src/main", "src/main")
+            .map(Path::of)
+            .flatMap(ArchitectureTest::walk)) {
+      strays =
+          files
+              .filter(p -> p.toString().endsWith(".java") || p.toString().endsWith(".sql"))
+              .filter(p -> !p.toString().contains("db/migration"))
+              .filter(p -> !p.endsWith("ValidTime.java"))
+              .filter(ArchitectureTest::writesOpenVersion)
+              .map(Path::toString)
+              .toList();
+    }
+    assertThat(strays).isEmpty();
+  }
+
+  private static Stream<Path> walk(Path root) {
+    try {
+      return Files.walk(root);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static boolean writesOpenVersion(Path file) {
+    try {
+      return Files.readString(file).toLowerCase().contains("valid_to is null");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 }

@@ -1,6 +1,7 @@
 package cn.lzxq.city.data.coverage;
 
 import cn.lzxq.city.data.db.ReadTransaction;
+import cn.lzxq.city.data.db.ValidTime;
 import cn.lzxq.city.data.sql.SqlTemplate;
 import java.sql.SQLException;
 import java.util.Map;
@@ -24,7 +25,7 @@ final class CoverageBuildings {
     float[] out = new float[grid.width() * grid.height()];
     int found =
         tx.queryAll(
-                SqlTemplate.load("coverage/buildings"),
+                SqlTemplate.render("coverage/buildings", Map.of("valid_now", ValidTime.now("b"))),
                 Map.of(
                     "west", grid.west(),
                     "north", grid.north(),

@@ -3,6 +3,7 @@ package cn.lzxq.city.data.coverage;
 import cn.lzxq.city.data.db.ReadExecutor;
 import cn.lzxq.city.data.db.ReadTransaction;
 import cn.lzxq.city.data.db.Transactions;
+import cn.lzxq.city.data.db.ValidTime;
 import cn.lzxq.city.data.sql.SqlTemplate;
 import cn.lzxq.city.data.terrain.DemStore;
 import cn.lzxq.city.data.terrain.DemVersion;
@@ -99,7 +100,8 @@ public final class CoverageRun {
               long seq = lastChange(tx);
               double[] box =
                   tx.queryAll(
-                          SqlTemplate.load("coverage/extent"),
+                          SqlTemplate.render(
+                              "coverage/extent", Map.of("valid_now", ValidTime.now(""))),
                           Map.of(),
                           rs ->
                               rs.getObject("minx") == null
@@ -297,7 +299,7 @@ public final class CoverageRun {
     double r = s.radiusM();
     List<CoverageSector> sectors =
         tx.queryAll(
-            SqlTemplate.load("coverage/sectors"),
+            SqlTemplate.render("coverage/sectors", Map.of("valid_now", ValidTime.now("s"))),
             Map.of(
                 "minx",
                 g.x(w.col0()) - r,
@@ -341,7 +343,7 @@ public final class CoverageRun {
     double wr = WlanCoverage.RADIUS_M;
     List<AccessPoint> accessPoints =
         tx.queryAll(
-            SqlTemplate.load("coverage/access_points"),
+            SqlTemplate.render("coverage/access_points", Map.of("valid_now", ValidTime.now("a"))),
             Map.of(
                 "minx",
                 g.x(w.col0()) - wr,

@@ -96,10 +96,24 @@ public final class ReadExecutor {
    */
   public <T> void each(
       String sql, Map<String, ?> params, ReadTransaction.RowReader<T> reader, Consumer<T> sink) {
+    each(sql, params, ReadTransaction.Planning.PER_EXECUTION, reader, sink);
+  }
+
+  /**
+   * As {@link #each(String, Map, ReadTransaction.RowReader, Consumer)}, planned as {@code planning}
+   * says ({@link ReadTransaction.Planning#CACHED} for one statement text run over and over with
+   * windows of one size class, such as a 3D tile's content).
+   */
+  public <T> void each(
+      String sql,
+      Map<String, ?> params,
+      ReadTransaction.Planning planning,
+      ReadTransaction.RowReader<T> reader,
+      Consumer<T> sink) {
     try {
       read(
           tx -> {
-            tx.forEach(sql, params, reader, sink);
+            tx.forEach(sql, params, planning, reader, sink);
             return null;
           });
     } catch (SQLException e) {

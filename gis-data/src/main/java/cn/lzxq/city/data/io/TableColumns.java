@@ -71,7 +71,7 @@ public record TableColumns(String table, List<Column> columns) {
       JOIN pg_type t ON t.oid = a.atttypid
       LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
       WHERE a.attrelid = to_regclass(quote_ident(current_schema()) || '.' || quote_ident(?))
-        AND a.attnum > 0 AND NOT a.attisdropped
+        AND a.attnum > 0 AND NOT a.attisdropped AND a.attgenerated = ''
       ORDER BY a.attnum""";
 
   /** Reads a table's columns from the catalog of the connection's current schema. */

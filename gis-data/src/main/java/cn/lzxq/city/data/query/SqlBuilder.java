@@ -162,19 +162,13 @@ public final class SqlBuilder {
   /**
    * The part of {@link #where} shared by every layer of one table read at one time: the rows valid
    * at the query's time whose geometry is finite. Rows another tool wrote with a non-finite
-   * coordinate ({@code geometry_is_finite}, V36) are left out by their version_id, looked up in the
-   * table's partial index of such rows (V210), so no read decodes every row's geometry for the
-   * test. A read of several layers of one table states it once and ORs the layers' {@link
-   * #selection}s.
+   * coordinate ({@code geometry_is_finite}, V36) are left out by the flag PostgreSQL stores with
+   * each row ({@code <geometry column>_finite}, V270), so no read decodes a geometry for the test
+   * and none plans a subquery for it. A read of several layers of one table states it once and ORs
+   * the layers' {@link #selection}s.
    */
   public String current(FeatureQuery q, List<Object> params) {
-    Layer layer = q.layer();
-    return ValidTime.at("t", q.asOf(), params)
-        + " AND t.version_id NOT IN (SELECT version_id FROM "
-        + layer.table()
-        + " WHERE NOT geometry_is_finite("
-        + layer.geometryColumn()
-        + "))";
+    return ValidTime.at("t", q.asOf(), params) + " AND t." + q.layer().geometryColumn() + "_finite";
   }
 
   /**

@@ -9,7 +9,9 @@ import java.util.List;
  * 通信, 给水配水, 燃气配气, 热力, 燃气输气, 给水输水, 污水, 雨水; DOMAIN §1.3), with distribution lines on both sides of
  * roads wider than 40 m, spaced so that every pair keeps its clearance_rule wall-to-wall distance
  * (or {@value #UNRULED_CLEARANCE_M} m where no rule covers a pair) plus a {@value #MARGIN_M} m
- * margin, for every section the lines can have on the road.
+ * margin, for every section the lines can have on the road. The kerbs (the carriageway edges, GB
+ * 50289-2016 Table 4.1.9 道路侧石边缘) are obstacles too: a line that would come closer to a kerb than
+ * its KERB rule plus its half width and the margin moves past it, under the carriageway.
  */
 public final class CrossSection {
 
@@ -108,6 +110,7 @@ public final class CrossSection {
         for (int p = 0; p < i; p++) {
           d = Math.max(d, fromRed.get(p) + spacing(types.get(p), types.get(i), road, rules));
         }
+        d = clearOfKerbs(d, types.get(i), road, rules);
         fromRed.add(d);
         String owner =
             types.get(i).band() == Band.TX
@@ -135,6 +138,35 @@ public final class CrossSection {
       }
     }
     return new CrossSection(List.copyOf(laid));
+  }
+
+  /**
+   * The distance from the red line {@code d} moved past every kerb it comes too close to: the kerbs
+   * lie (red-line width ∓ carriageway width) / 2 from the red line.
+   */
+  static double clearOfKerbs(double d, LineType type, Road road, RuleBook rules) {
+    double need = kerbClearance(type, road, rules);
+    double near = (road.redLineWidthM() - road.carriagewayWidthM()) / 2;
+    for (double kerb : new double[] {near, near + road.carriagewayWidthM()}) {
+      if (Math.abs(d - kerb) < need) {
+        d = kerb + need;
+      }
+    }
+    return d;
+  }
+
+  /**
+   * Centre-to-kerb distance a line keeps: the largest KERB rule plus half width of its sections on
+   * the road, plus the margin (0 where no rule covers it).
+   */
+  static double kerbClearance(LineType type, Road road, RuleBook rules) {
+    double worst = 0;
+    for (PipeSpec p : type.variants(road.roadClass())) {
+      worst =
+          Math.max(
+              worst, rules.feature(p, "KERB").map(r -> r.requiredM() + p.halfWidthM()).orElse(0.0));
+    }
+    return worst + MARGIN_M;
   }
 
   /**

@@ -19,7 +19,9 @@ import java.util.Map;
  *       0.36 m above a concrete storm main's outer crown, clear of its inner crown); collision
  *       (C1): one crossing through a storm main;
  *   <li>shallow cover (D1, D2, T1, T2): power and telecom services whose stub rises too close to
- *       the surface (nothing lies above them there).
+ *       the surface (nothing lies above them there);
+ *   <li>kerb clearance (K1): a telecom pipe along a kerb of 北斗路, too close to it (no main comes
+ *       closer to a kerb than its rule: {@link CrossSection} keeps them off).
  * </ul>
  *
  * Site defects: two extra sites too close to an existing one (S1 dense urban, S2 urban) and two
@@ -251,6 +253,15 @@ final class DefectPlanter {
         "ZM",
         1.2,
         33);
+    // GB 50289-2016 Table 4.1.9 道路侧石边缘: direct-buried telecom 1.2 m from a kerb (rule 1.5 m)
+    alongKerb(
+        "K1",
+        h,
+        LineType.TX_MAIN,
+        PipeSpec.round("TX", "XX", null, 110, "direct", "PE"),
+        "ZM",
+        1.2,
+        15);
     RoadGrid.Edge v = edge(Road.Axis.EW, V_ROW, V_FROM_COLUMN);
     crossing(
         "V1",
@@ -633,10 +644,13 @@ final class DefectPlanter {
 
   /**
    * True when a planted pipe spanning offsets [o0, o1] keeps its clearances to every main but the
-   * target.
+   * target, and to the kerbs.
    */
   private boolean clear(
       RoadGrid.Edge e, CrossSection.LaidLine target, PipeSpec spec, double o0, double o1) {
+    if (!clearOfKerbs(e.road(), spec, o0, o1)) {
+      return false;
+    }
     for (CrossSection.LaidLine other : model.section(e.road()).lines()) {
       if (other.equals(target)) {
         continue;
@@ -646,6 +660,108 @@ final class DefectPlanter {
         double need =
             CrossSection.planClearance(spec, q, model.rules()) + spec.halfWidthM() + q.halfWidthM();
         if (distance < need + CrossSection.MARGIN_M) {
+          return false;
+        }
+      }
+    }
+    return true;
+  }
+
+  /**
+   * True unless a planted pipe across offsets [o0, o1] runs alongside a kerb (both ends within the
+   * largest KERB rule plus its half width and the margin, as the analysis reads "alongside") closer
+   * than its KERB rule plus its half width and the margin.
+   */
+  private boolean clearOfKerbs(Road road, PipeSpec spec, double o0, double o1) {
+    double reach = model.rules().largestFeature("KERB") + spec.halfWidthM() + CrossSection.MARGIN_M;
+    double need =
+        model.rules().feature(spec, "KERB").map(RuleBook.RuleMatch::requiredM).orElse(0.0)
+            + spec.halfWidthM()
+            + CrossSection.MARGIN_M;
+    for (double kerb : kerbOffsets(road)) {
+      double e0 = Math.abs(o0 - kerb);
+      double e1 = Math.abs(o1 - kerb);
+      boolean across = Math.min(o0, o1) <= kerb && kerb <= Math.max(o0, o1);
+      if (e0 < reach && e1 < reach && (across ? 0 : Math.min(e0, e1)) < need) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The offsets of a road's kerbs from its centreline, metres. */
+  private static double[] kerbOffsets(Road road) {
+    return new double[] {-road.carriagewayWidthM() / 2, road.carriagewayWidthM() / 2};
+  }
+
+  /**
+   * A pipe parallel to a kerb, {@code gap} metres from it wall to kerb, over four grid steps from
+   * grid point {@code g0}: on the first kerb and side of it (footway, then carriageway) where it
+   * keeps its clearances to every main and planted pipe.
+   */
+  private void alongKerb(
+      String id, RoadGrid.Edge e, LineType type, PipeSpec spec, String laying, double gap, int g0) {
+    RuleBook.RuleMatch rule = model.rules().feature(spec, "KERB").orElseThrow();
+    EdgeFrame frame = EdgeFrame.of(e);
+    for (double kerb : kerbOffsets(e.road())) {
+      for (double away : new double[] {Math.signum(kerb), -Math.signum(kerb)}) {
+        double offset = kerb + away * (spec.halfWidthM() + gap);
+        if (!clearOfMains(e, spec, offset)) {
+          continue;
+        }
+        int g = gridSlot(id, e, frame, spec, offset, g0, 0);
+        double a0 = frame.grid(g) + 0.5;
+        double a1 = frame.grid(g + PARALLEL_STEPS) + 0.5;
+        String owner = type.band() == Band.TX ? "CTCC" : type.band().owner();
+        pipes
+            .computeIfAbsent(e, k -> new ArrayList<>())
+            .add(
+                new PlantedPipe(
+                    id,
+                    type,
+                    spec,
+                    laying,
+                    owner,
+                    a0,
+                    offset,
+                    a1,
+                    offset,
+                    model.depth(type.band())));
+        double[] at = e.road().at((a0 + a1) / 2, offset);
+        designs.add(
+            new PlantedDefect(
+                id,
+                "kerb_clearance",
+                "pipe_segment",
+                List.of(),
+                List.of(),
+                List.of(),
+                "clearance_rule",
+                rule.ruleId(),
+                gap,
+                rule.requiredM(),
+                Xyz.round(at[0]),
+                Xyz.round(at[1]),
+                type.band().network()
+                    + " "
+                    + spec.sizeLabel()
+                    + " laid "
+                    + gap
+                    + " m from the kerb of "
+                    + e.road().name()));
+        return;
+      }
+    }
+    throw new IllegalStateException("no clear place for planted pipe " + id + " by a kerb");
+  }
+
+  /** True when a pipe at {@code offset} keeps the generator's clearances to every main. */
+  private boolean clearOfMains(RoadGrid.Edge e, PipeSpec spec, double offset) {
+    for (CrossSection.LaidLine other : model.section(e.road()).lines()) {
+      for (PipeSpec q : other.type().variants(e.road().roadClass())) {
+        double need =
+            CrossSection.planClearance(spec, q, model.rules()) + spec.halfWidthM() + q.halfWidthM();
+        if (Math.abs(offset - other.offsetM()) < need + CrossSection.MARGIN_M) {
           return false;
         }
       }

@@ -83,6 +83,31 @@ public final class RuleBook {
     return governing("vertical", a, b);
   }
 
+  /**
+   * The governing horizontal clearance between a pipe and a feature type of Table 4.1.9 (KERB,
+   * BUILDING, POLE, ...), metres, if a rule covers it.
+   */
+  public Optional<RuleMatch> feature(PipeSpec pipe, String featureType) {
+    return clearances.stream()
+        .filter(
+            r ->
+                r.direction().equals("horizontal")
+                    && r.a().matches(pipe)
+                    && r.b().type().equals(featureType))
+        .max(
+            Comparator.comparingDouble(ClearanceRule::minClearanceM).thenComparingInt(r -> -r.id()))
+        .map(r -> new RuleMatch(r.id(), r.minClearanceM()));
+  }
+
+  /** The largest horizontal clearance of any pipe to a feature type, metres (0 without rules). */
+  public double largestFeature(String featureType) {
+    return clearances.stream()
+        .filter(r -> r.direction().equals("horizontal") && r.b().type().equals(featureType))
+        .mapToDouble(ClearanceRule::minClearanceM)
+        .max()
+        .orElse(0);
+  }
+
   private Optional<RuleMatch> governing(String direction, PipeSpec a, PipeSpec b) {
     return clearances.stream()
         .filter(r -> r.direction().equals(direction) && r.appliesTo(a, b))

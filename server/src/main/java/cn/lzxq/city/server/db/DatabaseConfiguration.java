@@ -83,7 +83,7 @@ class DatabaseConfiguration {
     hikari.setPoolName("city-standby");
     hikari.setConnectionTimeout(500);
     hikari.setReadOnly(true);
-    return new StandbyReads(primary, new HikariDataSource(hikari), props.standbyPoll());
+    return new StandbyReads(primary, hikari, props.standbyPoll());
   }
 
   /** Opens one unpooled connection (connect and login within 2 s) and closes it. */

@@ -1,6 +1,8 @@
 package cn.lzxq.city.server.db;
 
+import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.SQLExceptionOverride;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -36,8 +38,12 @@ import org.springframework.jdbc.datasource.AbstractDataSource;
  * <p>A standby connection that is not in recovery (the multi-host URL fell back to the primary, or
  * the standby was promoted) makes the whole standby pool reconnect, so it reaches a real standby
  * once one is back; a standby that cannot be reached, or is not in recovery, is left alone for
- * {@link #STANDBY_BACKOFF}. Without a standby every connection is the primary's and nothing is
- * polled.
+ * {@link #STANDBY_BACKOFF}. So is a standby that cancelled a read for a recovery conflict (SQL
+ * state 40001: replaying the primary's changes needed rows or locks the read held, beyond {@code
+ * max_standby_streaming_delay}): that request is answered 503 with Retry-After ({@code
+ * cn.lzxq.city.server.error.Failures}), and its retry, like every read in the next {@link
+ * #STANDBY_BACKOFF}, goes to the primary. Without a standby every connection is the primary's and
+ * nothing is polled.
  */
 public final class StandbyReads extends AbstractDataSource implements AutoCloseable {
 
@@ -69,13 +75,16 @@ public final class StandbyReads extends AbstractDataSource implements AutoClosea
   private final AtomicLong primaryReads = new AtomicLong();
 
   /**
-   * @param standby the standby's pool (closed with this), or null when every read goes to the
-   *     primary
+   * @param standby the configuration of the standby's pool (opened here, closed with this), or null
+   *     when every read goes to the primary
    * @param poll how often the primary's WAL position is read
    */
-  public StandbyReads(DataSource primary, HikariDataSource standby, Duration poll) {
+  public StandbyReads(DataSource primary, HikariConfig standby, Duration poll) {
     this.primary = primary;
-    this.standby = standby;
+    if (standby != null) {
+      standby.setExceptionOverride(new RecoveryConflicts());
+    }
+    this.standby = standby == null ? null : new HikariDataSource(standby);
     if (standby == null) {
       poller = null;
       return;
@@ -158,7 +167,7 @@ public final class StandbyReads extends AbstractDataSource implements AutoClosea
   /** A standby connection that has replayed the required position, or null. */
   private Connection replayedStandby() {
     long required = requiredLsn();
-    if (required == UNKNOWN || System.currentTimeMillis() < standbyDownUntil) {
+    if (required == UNKNOWN || resting()) {
       return null;
     }
     Connection c = null;
@@ -187,6 +196,31 @@ public final class StandbyReads extends AbstractDataSource implements AutoClosea
   private void backOff(String why) {
     standbyDownUntil = System.currentTimeMillis() + STANDBY_BACKOFF.toMillis();
     LOG.warn(why);
+  }
+
+  /** Whether the standby is left alone now (every read goes to the primary). */
+  boolean resting() {
+    return System.currentTimeMillis() < standbyDownUntil;
+  }
+
+  /** The standby's pool (null without a standby). */
+  HikariDataSource standbyPool() {
+    return standby;
+  }
+
+  /**
+   * Hikari hands every SQL failure of a standby connection here: a recovery conflict (40001) leaves
+   * the standby alone for {@link #STANDBY_BACKOFF}; the pool's own eviction rules stay as they are.
+   */
+  private final class RecoveryConflicts implements SQLExceptionOverride {
+    @java.lang.Override
+    public Override adjudicate(SQLException e) {
+      if ("40001".equals(e.getSQLState())) {
+        backOff(
+            "a read on the standby was cancelled by a recovery conflict; reading from the primary");
+      }
+      return Override.CONTINUE_EVICT;
+    }
   }
 
   /**

@@ -44,7 +44,7 @@ public final class StreamedResponse {
     } catch (IOException | SQLException | RuntimeException e) {
       if (response.isCommitted() && !(e instanceof IOException)) {
         switch (Failures.classify(e)) {
-          case DATABASE_UNAVAILABLE, BUSY -> Failures.logUnavailable(e, request);
+          case DATABASE_UNAVAILABLE, BUSY, CONFLICT -> Failures.logUnavailable(e, request);
           case INTERNAL -> Failures.logInternal(e, request);
           case STATEMENT_TIMEOUT, BAD_TEXT -> {}
         }

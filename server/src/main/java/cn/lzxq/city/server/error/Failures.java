@@ -11,7 +11,9 @@ import org.springframework.dao.DataAccessResourceFailureException;
 
 /**
  * What a failure means for the client, the one classification every protocol uses: the database
- * unreachable (HTTP 503 with {@value #RETRY_AFTER_SECONDS} s Retry-After), PostgreSQL's statement
+ * unreachable (HTTP 503 with {@value #RETRY_AFTER_SECONDS} s Retry-After), a statement cancelled by
+ * a concurrent change (SQL state 40001: a hot standby's recovery conflict on the read path, or a
+ * serialization failure; 40P01: a deadlock; 503 with Retry-After too), PostgreSQL's statement
  * timeout (the request asked too much: 400), request text PostgreSQL cannot store (a NUL character:
  * 400), or an internal fault (500, logged with the SQL state and the request's method and path —
  * never the query string or headers, which may carry secrets). Error bodies never carry the
@@ -31,6 +33,11 @@ public final class Failures {
       "服务器繁忙，请稍后重试 / The server is busy: no database connection came free in time; try again"
           + " shortly.";
 
+  /** The text of every answer to a statement a concurrent change cancelled. */
+  public static final String CONFLICT =
+      "数据库中的并发变更中断了请求，请稍后重试 / A concurrent change in the database (a standby replaying"
+          + " the primary's edits, or another transaction) interrupted the request; try again shortly.";
+
   /** The text of every internal-fault answer. */
   public static final String INTERNAL = "服务器内部错误，已记录 / Internal server error; it has been logged.";
 
@@ -42,6 +49,7 @@ public final class Failures {
   public enum Kind {
     DATABASE_UNAVAILABLE,
     BUSY,
+    CONFLICT,
     STATEMENT_TIMEOUT,
     BAD_TEXT,
     INTERNAL
@@ -85,6 +93,9 @@ public final class Failures {
       return Kind
           .DATABASE_UNAVAILABLE; // connection exception, admin/crash shutdown, cannot connect
     }
+    if (state.equals("40001") || state.equals("40P01")) {
+      return Kind.CONFLICT; // a standby's recovery conflict, a serialization failure, a deadlock
+    }
     if (state.equals("57014")) {
       return Kind.STATEMENT_TIMEOUT;
     }
@@ -100,12 +111,21 @@ public final class Failures {
   }
 
   /**
-   * Whether the same request may succeed shortly (503 with Retry-After): the database unreachable
-   * or the server busy.
+   * Whether the same request may succeed shortly (503 with Retry-After): the database unreachable,
+   * the server busy, or the statement cancelled by a concurrent change.
    */
   public static boolean retryLater(Throwable t) {
     Kind k = classify(t);
-    return k == Kind.DATABASE_UNAVAILABLE || k == Kind.BUSY;
+    return k == Kind.DATABASE_UNAVAILABLE || k == Kind.BUSY || k == Kind.CONFLICT;
+  }
+
+  /** The text of the 503 answer to a failure {@link #retryLater}. */
+  public static String retryLaterText(Throwable t) {
+    return switch (classify(t)) {
+      case BUSY -> BUSY;
+      case CONFLICT -> CONFLICT;
+      default -> UNAVAILABLE;
+    };
   }
 
   /** Logs an internal fault: method, path, SQL state (when there is one) and the stack trace. */
@@ -115,14 +135,18 @@ public final class Failures {
   }
 
   /**
-   * Logs a database outage or a busy pool met by a request, once per request, without a stack
-   * trace.
+   * Logs a database outage, a busy pool or a conflict met by a request, once per request, without a
+   * stack trace.
    */
   public static void logUnavailable(Throwable t, HttpServletRequest request) {
     String where = request == null ? "?" : request.getMethod() + " " + request.getRequestURI();
     LOG.warn(
         "{} answering {} (SQL state {}): {}",
-        classify(t) == Kind.BUSY ? "no database connection free" : "database unavailable",
+        switch (classify(t)) {
+          case BUSY -> "no database connection free";
+          case CONFLICT -> "statement cancelled by a concurrent change";
+          default -> "database unavailable";
+        },
         where,
         sqlState(t),
         t.getClass().getSimpleName());

@@ -20,7 +20,8 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
  * The last word on every failure of the REST endpoints (OGC API, 3D Tiles, /api) that no controller
  * answered itself, as JSON problem details (RFC 9457): Spring's own request errors keep their
  * status (400, 404, 405, 406, 415 …); a body over the limit is 413; an unreadable body or a
- * parameter of the wrong type is 400; the database unreachable is 503 with Retry-After; the
+ * parameter of the wrong type is 400; the database unreachable, a busy pool or a statement
+ * cancelled by a concurrent change (a standby's recovery conflict) is 503 with Retry-After; the
  * statement timeout is 400; anything else is logged and answered 500 without its text ({@link
  * Failures}). A failure after the first bytes of a streamed body were sent is rethrown, so the
  * container aborts the transfer ({@code cn.lzxq.city.server.encode.StreamedResponse}).
@@ -31,6 +32,7 @@ public class ProblemAdvice {
 
   static final URI UNAVAILABLE_TYPE = URI.create("https://lzxq.city/problems/database-unavailable");
   static final URI BUSY_TYPE = URI.create("https://lzxq.city/problems/server-busy");
+  static final URI CONFLICT_TYPE = URI.create("https://lzxq.city/problems/concurrent-change");
 
   @ExceptionHandler(Exception.class)
   ResponseEntity<ProblemDetail> any(
@@ -68,7 +70,7 @@ public class ProblemAdvice {
               + (t.getPropertyName() == null ? "" : ": " + t.getPropertyName()));
     }
     return switch (Failures.classify(e)) {
-      case DATABASE_UNAVAILABLE, BUSY -> {
+      case DATABASE_UNAVAILABLE, BUSY, CONFLICT -> {
         Failures.logUnavailable(e, request);
         yield retryLater(e);
       }
@@ -88,17 +90,19 @@ public class ProblemAdvice {
   }
 
   /**
-   * 503 with Retry-After for a failure {@link Failures#retryLater}: the database unreachable or the
-   * server busy, each saying which.
+   * 503 with Retry-After for a failure {@link Failures#retryLater}: the database unreachable, the
+   * server busy or the statement cancelled by a concurrent change, each saying which.
    */
   public static ResponseEntity<ProblemDetail> retryLater(Throwable e) {
-    if (Failures.classify(e) != Failures.Kind.BUSY) {
+    Failures.Kind kind = Failures.classify(e);
+    if (kind != Failures.Kind.BUSY && kind != Failures.Kind.CONFLICT) {
       return unavailable();
     }
     ProblemDetail p =
-        ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, Failures.BUSY);
-    p.setType(BUSY_TYPE);
-    p.setTitle("Server busy");
+        ProblemDetail.forStatusAndDetail(
+            HttpStatus.SERVICE_UNAVAILABLE, Failures.retryLaterText(e));
+    p.setType(kind == Failures.Kind.BUSY ? BUSY_TYPE : CONFLICT_TYPE);
+    p.setTitle(kind == Failures.Kind.BUSY ? "Server busy" : "Interrupted by a concurrent change");
     return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
         .header("Retry-After", Failures.RETRY_AFTER_SECONDS)
         .contentType(MediaType.APPLICATION_PROBLEM_JSON)

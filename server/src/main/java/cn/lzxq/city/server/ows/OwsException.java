@@ -76,9 +76,9 @@ public class OwsException extends RuntimeException {
         Failures.logUnavailable(t, request);
         yield new OwsException(NO_APPLICABLE_CODE, null, Failures.UNAVAILABLE, 503);
       }
-      case BUSY -> {
+      case BUSY, CONFLICT -> {
         Failures.logUnavailable(t, request);
-        yield new OwsException(NO_APPLICABLE_CODE, null, Failures.BUSY, 503);
+        yield new OwsException(NO_APPLICABLE_CODE, null, Failures.retryLaterText(t), 503);
       }
       case STATEMENT_TIMEOUT ->
           new OwsException(

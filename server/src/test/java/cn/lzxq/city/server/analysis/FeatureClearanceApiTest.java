@@ -9,10 +9,11 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Pipes against the features of GB 50289-2016 Table 4.1.9 that the service holds: building
- * footprints (building) and base-station poles (base_station), just inside and just outside the
- * standard's value, on the yard of analysis/fixture.sql. The values are typed here from the
- * standards (GB 50028-2006 Table 6.3.3-1 / GB 50289-2016 Table 4.1.9: gas MB to a building's outer
- * wall 1.0 m; water to a communication pole's centre 0.5 m), never read from clearance_rule.
+ * footprints (building), base-station poles (base_station) and kerbs (the carriageway edges of
+ * road), just inside and just outside the standard's value, on analysis/fixture.sql. The values are
+ * typed here from the standards (GB 50028-2006 Table 6.3.3-1 / GB 50289-2016 Table 4.1.9: gas MB to
+ * a building's outer wall 1.0 m; water to a communication pole's centre 0.5 m; every network to a
+ * kerb, {@link #KERB_CASES}), never read from clearance_rule.
  */
 class FeatureClearanceApiTest extends AnalysisApiTestBase {
 
@@ -84,5 +85,168 @@ class FeatureClearanceApiTest extends AnalysisApiTestBase {
       }
     }
     assertThat(findings).containsExactly("feature_unchecked");
+  }
+
+  /**
+   * A proposed pipe beside a feature: network, subtype, pressure class, laying, DN (the outside
+   * diameter: no material), and the value of GB 50289-2016 Table 4.1.9 (gas: GB 50028-2006 Table
+   * 6.3.3-1) for the feature's column typed here, metres.
+   */
+  private record Case(
+      String network,
+      String subtype,
+      String pressureClass,
+      String laying,
+      int dn,
+      double standardM) {}
+
+  /** Column 道路侧石边缘 (to the kerb edge). */
+  private static final List<Case> KERB_CASES =
+      List.of(
+          new Case("JS", null, null, null, 300, 1.5), // 给水
+          new Case("JS", "ZS", null, null, 200, 1.5), // 再生水
+          new Case("PS", null, null, null, 400, 1.5), // 污水、雨水
+          new Case("RQ", null, "L", null, 160, 1.5), // 燃气 低压
+          new Case("RQ", null, "MA", null, 200, 1.5), // 燃气 中压
+          new Case("RQ", null, "SHB", null, 200, 2.5), // 燃气 次高压 B
+          new Case("RQ", null, "SHA", null, 300, 2.5), // 燃气 次高压 A
+          new Case("RL", null, null, null, 300, 1.5), // 直埋热力
+          new Case("DL", null, null, null, 150, 1.5), // 电力
+          new Case("TX", null, null, null, 100, 1.5)); // 通信
+
+  /** Column 建(构)筑物 (to the outer wall; 给水 by d ≤ 200 / d > 200, 通信 by laying). */
+  private static final List<Case> BUILDING_CASES =
+      List.of(
+          new Case("JS", null, null, null, 150, 1.0),
+          new Case("JS", null, null, null, 300, 3.0),
+          new Case("JS", "ZS", null, null, 200, 1.0),
+          new Case("PS", null, null, null, 400, 2.5),
+          new Case("RQ", null, "L", null, 110, 0.7),
+          new Case("RQ", null, "MB", null, 160, 1.0),
+          new Case("RQ", null, "MA", null, 200, 1.5),
+          new Case("RQ", null, "SHB", null, 200, 5.0),
+          new Case("RQ", null, "SHA", null, 300, 13.5),
+          new Case("RL", null, null, null, 300, 3.0),
+          new Case("DL", null, null, null, 150, 0.6),
+          new Case("TX", null, null, "ZM", 100, 1.0),
+          new Case("TX", null, null, "GM", 100, 1.5));
+
+  /** Column 地上杆柱 通信照明及 &lt; 10 kV (to the pole centre). */
+  private static final List<Case> POLE_CASES =
+      List.of(
+          new Case("JS", null, null, null, 300, 0.5),
+          new Case("JS", "ZS", null, null, 200, 0.5),
+          new Case("PS", null, null, null, 400, 0.5),
+          new Case("RQ", null, "MB", null, 160, 1.0),
+          new Case("RL", null, null, null, 300, 1.0),
+          new Case("DL", null, null, null, 150, 1.0),
+          new Case("TX", null, null, null, 100, 0.5));
+
+  @Test
+  void pipesBesideABuildingOrAPoleJustInsideTheStandardAreReportedAndJustOutsideAreNot()
+      throws Exception {
+    // YARD-B1's north wall is y = 3250 (x 3040..3060), LZXQ-Y001 stands at (3050, 3080.653); the
+    // proposed pipe runs from x 3030 to 3070, north of each, 0.01 m inside or outside the value.
+    for (Case c : BUILDING_CASES) {
+      double y = 3250 + c.standardM() + c.dn() / 2000.0;
+      assertThat(findings(c, 3030, y - 0.01, 3070))
+          .as(c + " inside")
+          .containsExactly("YARD-B1:" + round(c.standardM() - 0.01) + ":" + c.standardM());
+      assertThat(findings(c, 3030, y + 0.01, 3070)).as(c + " outside").isEmpty();
+    }
+    for (Case c : POLE_CASES) {
+      double y = 3080.653 + c.standardM() + c.dn() / 2000.0;
+      assertThat(findings(c, 3030, y - 0.01, 3070))
+          .as(c + " inside")
+          .containsExactly("LZXQ-Y001:" + round(c.standardM() - 0.01) + ":" + c.standardM());
+      assertThat(findings(c, 3030, y + 0.01, 3070)).as(c + " outside").isEmpty();
+    }
+  }
+
+  private static double round(double m) {
+    return Math.round(m * 1000) / 1000.0;
+  }
+
+  @Test
+  void pipesAlongAKerbJustInsideTheStandardAreReportedAndJustOutsideAreNot() throws Exception {
+    // 纬一路: centreline y = 5 (drawn west to east), carriageway 14 m: kerbs at y = 12 (left of the
+    // centreline, code L) and y = -2, no crossing road. The proposed pipe runs from x 150 to 250,
+    // 0.01 m inside or outside the standard's value from the kerb y = 12, on the footway side
+    // (north of it) and under the carriageway (south of it).
+    for (Case c : KERB_CASES) {
+      double reach = c.standardM() + c.dn() / 2000.0;
+      String inside = "L:" + round(c.standardM() - 0.01) + ":" + c.standardM();
+      assertThat(findings(c, 150, 12 + reach - 0.01, 250))
+          .as(c + " footway, inside")
+          .containsExactly(inside);
+      assertThat(findings(c, 150, 12 + reach + 0.01, 250)).as(c + " footway, outside").isEmpty();
+      assertThat(findings(c, 150, 12 - reach + 0.01, 250))
+          .as(c + " carriageway, inside")
+          .containsExactly(inside);
+      assertThat(findings(c, 150, 12 - reach - 0.01, 250))
+          .as(c + " carriageway, outside")
+          .isEmpty();
+    }
+  }
+
+  @Test
+  void aServiceAcrossTheKerbIsNotBesideItAndAKerbFindingNamesItsRoad() throws Exception {
+    // a service from y 8 to 20 crosses the kerb line y = 12: a crossing, not a pipe beside the kerb
+    JsonNode across =
+        JSON.readTree(
+            post(
+                    "/api/analysis/clearance",
+                    "{\"geometry\":"
+                        + line(200, 8, 200, 20)
+                        + ",\"network\":\"JS\",\"dn\":100,\"depth\":1.5}")
+                .body());
+    assertThat(across.get("featureViolations")).isEmpty();
+    assertThat(across.at("/uncheckedFeatures/count").asInt()).isZero();
+    JsonNode kerb =
+        JSON.readTree(
+                post("/api/analysis/clearance", proposed(KERB_CASES.get(0), 150, 13.64, 250))
+                    .body())
+            .get("featureViolations")
+            .get(0);
+    assertThat(kerb.at("/feature/layer").asString()).isEqualTo("road");
+    assertThat(kerb.at("/feature/type").asString()).isEqualTo("KERB");
+    assertThat(kerb.at("/feature/code").asString()).isEqualTo("L");
+    assertThat(kerb.at("/feature/name").asString()).isEqualTo("纬一路");
+    assertThat(kerb.get("measuredM").asDouble()).isEqualTo(1.49);
+    assertThat(kerb.at("/rule/sourceClause").asString()).contains("GB 50289-2016");
+  }
+
+  /**
+   * Feature findings of a proposed pipe along y from x0 to x1: feature code:measured:required
+   * (asserting each is a violation).
+   */
+  private List<String> findings(Case c, double x0, double y, double x1) throws Exception {
+    List<String> found = new ArrayList<>();
+    JsonNode r = JSON.readTree(post("/api/analysis/clearance", proposed(c, x0, y, x1)).body());
+    assertThat(r.get("featureSpecialAssessments")).isEmpty();
+    assertThat(r.at("/uncheckedFeatures/count").asInt()).isZero();
+    for (JsonNode v : r.get("featureViolations")) {
+      found.add(
+          v.at("/feature/code").asString()
+              + ":"
+              + v.get("measuredM").asDouble()
+              + ":"
+              + v.get("requiredM").asDouble());
+    }
+    return found;
+  }
+
+  private static String proposed(Case c, double x0, double y, double x1) throws Exception {
+    return "{\"geometry\":"
+        + line(x0, y, x1, y)
+        + ",\"network\":\""
+        + c.network()
+        + "\",\"dn\":"
+        + c.dn()
+        + ",\"depth\":1.5"
+        + (c.subtype() == null ? "" : ",\"subtype\":\"" + c.subtype() + "\"")
+        + (c.pressureClass() == null ? "" : ",\"pressureClass\":\"" + c.pressureClass() + "\"")
+        + (c.laying() == null ? "" : ",\"laying\":\"" + c.laying() + "\"")
+        + "}";
   }
 }

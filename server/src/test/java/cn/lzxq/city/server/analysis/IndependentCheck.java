@@ -19,6 +19,10 @@ final class IndependentCheck {
       resource("/analysis/standard_clearance.sql")
           .replace("{standard_values}", resource("/analysis/standard_values.sql"));
 
+  private static final String STANDARD_FEATURE =
+      resource("/analysis/standard_feature_clearance.sql")
+          .replace("{standard_values}", resource("/analysis/standard_values.sql"));
+
   private IndependentCheck() {}
 
   private static String resource(String path) {
@@ -102,6 +106,52 @@ final class IndependentCheck {
             .replace(":a", Long.toString(a))
             .replace(":b", Long.toString(b));
     List<String> rows = Sql.strings(db, sql);
+    return rows.isEmpty() ? null : Double.valueOf(rows.get(0));
+  }
+
+  /**
+   * The plan clearance of a current segment to a feature, metres, from the pipe's outer wall: to a
+   * base-station pole's centre (POLE), a building's footprint (BUILDING, 0 under it), or the kerb
+   * (KERB) on side {@code code} (L left, R right of the centreline's direction) of road {@code
+   * featureFid}: the carriageway edge, half the carriageway width from the centreline.
+   */
+  static double featureClearance(
+      DataSource db, long pipe, String type, long featureFid, String code) throws Exception {
+    String feature =
+        switch (type) {
+          case "POLE" ->
+              "SELECT ST_Force2D(geom) FROM base_station WHERE valid_to IS NULL AND fid = %d";
+          case "BUILDING" ->
+              "SELECT ST_Force2D(geom) FROM building WHERE valid_to IS NULL AND fid = %d";
+          case "KERB" ->
+              "SELECT ST_OffsetCurve(ST_Force2D(geom), %s carriageway_width_m / 2) FROM road"
+                      .formatted(code.equals("L") ? "" : "-")
+                  + " WHERE valid_to IS NULL AND fid = %d";
+          default -> throw new IllegalArgumentException(type);
+        };
+    return Double.parseDouble(
+        Sql.strings(
+                db,
+                """
+        WITH %s
+        SELECT greatest(ST_Distance(ST_Force2D(p.geom), (%s)) - p.hw, 0)
+        FROM outer_section p WHERE p.fid = %d"""
+                    .formatted(OUTER, feature.formatted(featureFid), pipe))
+            .get(0));
+  }
+
+  /**
+   * The plan clearance the standards ask between a current segment and a feature type (BUILDING,
+   * POLE, KERB), metres, from the values typed into {@code analysis/standard_values.sql} (not from
+   * clearance_rule); null where no table has one.
+   */
+  static Double standardFeatureClearance(DataSource db, long pipe, String type) throws Exception {
+    List<String> rows =
+        Sql.strings(
+            db,
+            STANDARD_FEATURE
+                .replace(":pipe_fid", Long.toString(pipe))
+                .replace(":feature_type", "'" + type + "'"));
     return rows.isEmpty() ? null : Double.valueOf(rows.get(0));
   }
 

@@ -23,9 +23,10 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The whole-city clearance job (OGC API Processes, no area: the whole {@code small} sample) finds
- * exactly the pairs the generator plants, no other, each with the value the standard asks, typed
- * here from GB 50289-2016 Tables 4.1.9 / 4.1.14 and GB 50028-2006 (DOMAIN.md §1), never read from
- * clearance_rule; every planted pair lies just inside that value, and V7 only wall to wall.
+ * exactly the pairs the generator plants (pipe pairs, and a pipe against a kerb), no other, each
+ * with the value the standard asks, typed here from GB 50289-2016 Tables 4.1.9 / 4.1.14 and GB
+ * 50028-2006 (DOMAIN.md §1), never read from clearance_rule; every planted pair lies just inside
+ * that value, and V7 only wall to wall.
  */
 class PlantedClearanceJobTest extends GeneratedSampleContextTest {
 
@@ -51,14 +52,21 @@ class PlantedClearanceJobTest extends GeneratedSampleContextTest {
           entry("V7", 0.40), // water over storm, Table 4.1.14 (verified)
           entry("C1", 0.40)); // water through storm: the water–drainage vertical value
 
+  /** The standard's minimum for each planted pipe–feature pair, metres (Table 4.1.9). */
+  private static final Map<String, Double> FEATURE_STANDARD =
+      Map.ofEntries(entry("K1", 1.5)); // direct-buried telecom – 道路侧石边缘 (kerb edge)
+
   @Test
   void theWholeCityJobFindsExactlyThePlantedPairsAtTheStandardsValues() throws Exception {
     JsonNode fc = JSON.readTree(result(runJob()).body());
     Map<String, JsonNode> reported = new HashMap<>();
+    Map<String, JsonNode> features = new HashMap<>();
     for (JsonNode f : fc.get("features")) {
       JsonNode p = f.get("properties");
       switch (p.get("finding").asString()) {
         case "violation" -> reported.put(pair(p.at("/a/fid").asLong(), p.at("/b/fid").asLong()), p);
+        case "feature_violation" ->
+            features.put(p.at("/a/fid").asLong() + "/" + p.at("/feature/type").asString(), p);
         case "unchecked", "feature_unchecked" -> {
           assertThat(p.get("reason").asString()).contains("需人工复核");
           assertThat(p.get("count").asInt()).isPositive();
@@ -68,7 +76,22 @@ class PlantedClearanceJobTest extends GeneratedSampleContextTest {
       }
     }
     Set<String> planted = new TreeSet<>();
+    Set<String> plantedFeatures = new TreeSet<>();
     for (PlantedDefect d : manifest.defects()) {
+      if (FEATURE_STANDARD.containsKey(d.id())) {
+        assertThat(d.fids()).as(d.id() + " names its pipe").hasSize(1);
+        assertThat(d.kind()).isEqualTo("kerb_clearance");
+        String key = d.fids().get(0) + "/KERB";
+        plantedFeatures.add(key);
+        JsonNode v = features.get(key);
+        assertThat(v).as(d.id() + " " + d.note() + " not reported").isNotNull();
+        double standard = FEATURE_STANDARD.get(d.id());
+        assertThat(v.get("requiredM").asDouble()).as(d.id()).isCloseTo(standard, offset(1e-9));
+        assertThat(v.get("measuredM").asDouble())
+            .as(d.id() + " just inside the standard")
+            .isCloseTo(d.measuredM(), offset(0.01))
+            .isLessThan(standard);
+      }
       if (!STANDARD.containsKey(d.id())) {
         continue;
       }
@@ -91,6 +114,12 @@ class PlantedClearanceJobTest extends GeneratedSampleContextTest {
         .as("reported violations besides the planted ones")
         .isEqualTo(planted);
     assertThat(fc.at("/answer/count").asInt()).isEqualTo(STANDARD.size());
+    assertThat(plantedFeatures)
+        .as("every planted feature pair in the manifest")
+        .hasSize(FEATURE_STANDARD.size());
+    assertThat(new TreeSet<>(features.keySet()))
+        .as("reported pipe–feature violations besides the planted ones")
+        .isEqualTo(plantedFeatures);
   }
 
   @Test

@@ -1,12 +1,15 @@
 package cn.lzxq.city.server.db;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.lzxq.city.data.db.CityDatabase;
 import cn.lzxq.city.data.db.TestDatabase;
+import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
@@ -52,7 +55,7 @@ class StandbyReadsTest {
   @Test
   void withoutSynchronousStandbysEveryReadGoesToThePrimary() throws Exception {
     // the "standby" pool reaches the same lone server: it must never serve a read
-    HikariDataSource notAStandby = CityDatabase.pool(TestDatabase.config(), 2);
+    HikariConfig notAStandby = CityDatabase.poolConfig(TestDatabase.config(), 2);
     try (StandbyReads reads = new StandbyReads(primary, notAStandby, Duration.ofMillis(20))) {
       Thread.sleep(200); // several polls of the primary
       for (int i = 0; i < 5; i++) {
@@ -71,7 +74,7 @@ class StandbyReadsTest {
 
   @Test
   void theFloorRisesToThePrimarysPositionAndNeverFalls() throws Exception {
-    HikariDataSource standby = CityDatabase.pool(TestDatabase.config(), 1);
+    HikariConfig standby = CityDatabase.poolConfig(TestDatabase.config(), 1);
     try (StandbyReads reads = new StandbyReads(primary, standby, Duration.ofHours(1))) {
       long now;
       try (Connection c = primary.getConnection();
@@ -85,6 +88,28 @@ class StandbyReadsTest {
       long raised = reads.floor();
       reads.requireReplayOf("0/1");
       assertThat(reads.floor()).isEqualTo(raised);
+    }
+  }
+
+  @Test
+  void aRecoveryConflictLeavesTheStandbyAloneAndOtherFailuresDoNot() throws Exception {
+    HikariConfig standby = CityDatabase.poolConfig(TestDatabase.config(), 1);
+    try (StandbyReads reads = new StandbyReads(primary, standby, Duration.ofHours(1));
+        Connection c = reads.standbyPool().getConnection();
+        Statement s = c.createStatement()) {
+      assertThatThrownBy(() -> s.execute("SELECT FROM no_such_table"))
+          .isInstanceOf(SQLException.class);
+      assertThat(reads.resting()).as("an error of the read itself").isFalse();
+      // what a hot standby answers when replay cancels a read: SQL state 40001
+      assertThatThrownBy(
+              () ->
+                  s.execute(
+                      "DO $$ BEGIN RAISE EXCEPTION 'canceling statement due to conflict with"
+                          + " recovery' USING ERRCODE = 'serialization_failure'; END $$"))
+          .isInstanceOfSatisfying(
+              SQLException.class, e -> assertThat(e.getSQLState()).isEqualTo("40001"));
+      assertThat(reads.resting()).as("the next reads go to the primary").isTrue();
+      assertThat(c.isValid(1)).as("the connection itself is not broken").isTrue();
     }
   }
 }

@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import org.junit.jupiter.api.Test;
 import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 
@@ -32,6 +33,13 @@ class FailuresTest {
           new SQLException(
               "Connection to 127.0.0.1:55522 refused", "08001", new ConnectException()));
 
+  /** What a hot standby answers when replaying the primary's changes cancels a read. */
+  private static final SQLException RECOVERY_CONFLICT =
+      new SQLException(
+          "ERROR: canceling statement due to conflict with recovery\n"
+              + "  Detail: User query might have needed to see row versions that must be removed.",
+          "40001");
+
   @Test
   void eachFailureHasItsKind() {
     assertThat(Failures.classify(BUSY_POOL)).isEqualTo(Kind.BUSY);
@@ -51,6 +59,10 @@ class FailuresTest {
         .isEqualTo(Kind.BAD_TEXT);
     assertThat(Failures.classify(new SQLException("syntax error", "42601")))
         .isEqualTo(Kind.INTERNAL);
+    assertThat(Failures.classify(RECOVERY_CONFLICT)).isEqualTo(Kind.CONFLICT);
+    assertThat(Failures.classify(new SQLException("deadlock detected", "40P01")))
+        .isEqualTo(Kind.CONFLICT);
+    assertThat(Failures.retryLater(RECOVERY_CONFLICT)).isTrue();
     assertThat(Failures.retryLater(BUSY_POOL)).isTrue();
     assertThat(Failures.databaseUnavailable(BUSY_POOL)).isFalse();
   }
@@ -70,5 +82,23 @@ class FailuresTest {
     assertThat(ows.httpStatus()).isEqualTo(503);
     assertThat(ows.code()).isEqualTo(OwsException.NO_APPLICABLE_CODE);
     assertThat(ows.getMessage()).contains("server is busy");
+  }
+
+  @Test
+  void aReadCancelledByTheStandbysRecoveryIs503WithRetryAfterInEachProtocolNever500() {
+    ResponseEntity<ProblemDetail> rest = ProblemAdvice.retryLater(RECOVERY_CONFLICT);
+    assertThat(rest.getStatusCode().value()).isEqualTo(503);
+    assertThat(rest.getHeaders().getFirst("Retry-After")).isEqualTo("5");
+    assertThat(rest.getHeaders().getContentType().toString()).isEqualTo("application/problem+json");
+    assertThat(rest.getBody().getDetail())
+        .contains("concurrent change")
+        .doesNotContain("conflict with recovery");
+
+    OwsException ows =
+        OwsException.of(new PessimisticLockingFailureException("read", RECOVERY_CONFLICT), null);
+    assertThat(ows.httpStatus()).isEqualTo(503);
+    assertThat(ows.unavailable()).as("Retry-After is added to every 503").isTrue();
+    assertThat(ows.code()).isEqualTo(OwsException.NO_APPLICABLE_CODE);
+    assertThat(ows.getMessage()).contains("concurrent change");
   }
 }

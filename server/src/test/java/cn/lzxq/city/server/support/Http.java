@@ -26,10 +26,16 @@ public final class Http {
     return CLIENT.send(request, body);
   }
 
-  /** GET {@code url}, body as UTF-8 text. */
+  /** GET {@code url}, body as UTF-8 text, within 30 s. */
   public static HttpResponse<String> get(String url) throws IOException, InterruptedException {
+    return get(url, Duration.ofSeconds(30));
+  }
+
+  /** GET {@code url}, body as UTF-8 text, within {@code timeout}. */
+  public static HttpResponse<String> get(String url, Duration timeout)
+      throws IOException, InterruptedException {
     return send(
-        HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).GET().build(),
+        HttpRequest.newBuilder(URI.create(url)).timeout(timeout).GET().build(),
         HttpResponse.BodyHandlers.ofString());
   }
 

@@ -16,9 +16,10 @@ import java.util.stream.Stream;
 /**
  * Clearance check (净距分析): horizontal and vertical clearances wall to wall against clearance_rule
  * (GB 50289-2016 Tables 4.1.9 / 4.1.14, GB 50028-2006), for the existing network in a scope or for
- * a proposed pipe; pipes against base-station towers and buildings (Table 4.1.9 feature columns).
- * Pairs no rule covers, of pipes or of a pipe and a feature, are reported as unchecked with counts.
- * The SQL is {@code sql/analysis/clearance.sql} and {@code sql/analysis/feature_clearance.sql}.
+ * a proposed pipe; pipes against base-station towers, buildings and kerbs (Table 4.1.9 feature
+ * columns). Pairs no rule covers, of pipes or of a pipe and a feature, are reported as unchecked
+ * with counts. The SQL is {@code sql/analysis/clearance.sql} and {@code
+ * sql/analysis/feature_clearance.sql}.
  */
 public final class ClearanceCheck {
 

@@ -1,6 +1,7 @@
 package cn.lzxq.city.server.tiles3d.content;
 
 import cn.lzxq.city.data.db.ReadExecutor;
+import cn.lzxq.city.data.db.ReadTransaction.Planning;
 import cn.lzxq.city.server.terrain.DemSource;
 import cn.lzxq.city.server.tiles3d.ContentKind;
 import cn.lzxq.city.server.tiles3d.HeightMode;
@@ -87,6 +88,7 @@ final class BuildingSource implements ContentSource {
         view,
         null,
         null,
+        Planning.PER_EXECUTION,
         r -> sink.accept(new Footprint(level(grid, r.widthM()), r.geom(), 0.01)));
   }
 
@@ -101,6 +103,7 @@ final class BuildingSource implements ContentSource {
         view,
         heights,
         terrain,
+        Planning.CACHED,
         r -> {
           if (level(grid, r.widthM()) == tile.level()) {
             buildings.addAll(r.parts());
@@ -113,11 +116,23 @@ final class BuildingSource implements ContentSource {
     return ParcelSource.level(grid, widthM, TILE_TO_BUILDING);
   }
 
-  /** Streams the window's rows. */
+  /**
+   * Streams the window's rows, planned as {@code planning} says (per execution for the whole area,
+   * the connection's cached plan for a tile).
+   */
   private void each(
-      Region window, View view, Heights heights, DemSource.Dem terrain, Consumer<Row> sink) {
+      Region window,
+      View view,
+      Heights heights,
+      DemSource.Dem terrain,
+      Planning planning,
+      Consumer<Row> sink) {
     reads.each(
-        sql, TileSql.window(window, srid, view.asOf()), rs -> row(rs, heights, terrain), sink);
+        sql,
+        TileSql.window(window, srid, view.asOf()),
+        planning,
+        rs -> row(rs, heights, terrain),
+        sink);
   }
 
   /**

@@ -1,6 +1,7 @@
 package cn.lzxq.city.server.tiles3d.content;
 
 import cn.lzxq.city.data.db.ReadExecutor;
+import cn.lzxq.city.data.db.ReadTransaction.Planning;
 import cn.lzxq.city.server.tiles3d.ContentKind;
 import cn.lzxq.city.server.tiles3d.View;
 import cn.lzxq.city.server.tiles3d.grid.Grid;
@@ -78,6 +79,7 @@ final class PipeSource implements ContentSource {
         new LevelBand(0, Integer.MAX_VALUE),
         view,
         null,
+        Planning.PER_EXECUTION,
         r -> sink.accept(new Footprint(level(grid, r), r.geom(), 1.5 * r.sizeMm() / 1000.0 + 0.1)));
   }
 
@@ -100,6 +102,7 @@ final class PipeSource implements ContentSource {
           band,
           view,
           heights,
+          Planning.CACHED,
           r -> {
             if (level(grid, r) == tile.level()) {
               pipes.add(r.run());
@@ -133,12 +136,21 @@ final class PipeSource implements ContentSource {
     return level >= deepest - 1 ? 2 : level >= deepest - 3 ? 1 : level >= deepest - 4 ? 0 : -1;
   }
 
-  /** Streams the rows of the window and size band (memory bounded for the whole city). */
-  private void each(Region window, LevelBand band, View view, Heights heights, Consumer<Row> sink) {
+  /**
+   * Streams the rows of the window and size band (memory bounded for the whole city): planned per
+   * execution for the whole area (footprints), with the connection's cached plan for a tile.
+   */
+  private void each(
+      Region window,
+      LevelBand band,
+      View view,
+      Heights heights,
+      Planning planning,
+      Consumer<Row> sink) {
     Map<String, Object> params = new HashMap<>(TileSql.window(window, srid, view.asOf()));
     params.put("min_mm", band.minMm());
     params.put("max_mm", band.maxMm());
-    reads.each(sql, params, rs -> row(rs, heights), sink);
+    reads.each(sql, params, planning, rs -> row(rs, heights), sink);
   }
 
   /** A row; the PipeRun is built only when {@code heights} is given (content, not footprints). */

@@ -1,6 +1,7 @@
 package cn.lzxq.city.server.tiles3d.content;
 
 import cn.lzxq.city.data.db.ReadExecutor;
+import cn.lzxq.city.data.db.ReadTransaction.Planning;
 import cn.lzxq.city.server.tiles3d.ContentKind;
 import cn.lzxq.city.server.tiles3d.View;
 import cn.lzxq.city.server.tiles3d.grid.Grid;
@@ -105,6 +106,7 @@ final class PointSource implements ContentSource {
         grid.tree().root(),
         view,
         new Heights(view.heights(), grid.anomalyM()),
+        Planning.PER_EXECUTION,
         a -> sink.accept(new Footprint(level, TileGeometry.point(a.position()), 0)));
   }
 
@@ -119,15 +121,21 @@ final class PointSource implements ContentSource {
         region.expandedBy(REACH_M),
         view,
         new Heights(view.heights(), grid.anomalyM()),
+        Planning.CACHED,
         assets::add);
     return assets.isEmpty() ? null : encoder.encode(region, assets);
   }
 
-  /** Streams the window's assets (points that are no asset are skipped). */
-  private void each(Region window, View view, Heights heights, Consumer<PointAsset> sink) {
+  /**
+   * Streams the window's assets (points that are no asset are skipped), planned as {@code planning}
+   * says (per execution for the whole area, the connection's cached plan for a tile).
+   */
+  private void each(
+      Region window, View view, Heights heights, Planning planning, Consumer<PointAsset> sink) {
     reads.each(
         sql,
         TileSql.window(window, srid, view.asOf()),
+        planning,
         rs -> asset(rs, heights),
         a -> {
           if (a != null) {

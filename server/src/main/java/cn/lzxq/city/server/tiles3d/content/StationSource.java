@@ -1,6 +1,7 @@
 package cn.lzxq.city.server.tiles3d.content;
 
 import cn.lzxq.city.data.db.ReadExecutor;
+import cn.lzxq.city.data.db.ReadTransaction.Planning;
 import cn.lzxq.city.data.layer.Layer;
 import cn.lzxq.city.data.layer.TileContent.TileEncoding;
 import cn.lzxq.city.server.terrain.DemSource;
@@ -124,9 +125,13 @@ final class StationSource implements ContentSource {
     Map<String, Object> params = new HashMap<>();
     params.put("sites", bySite.keySet().toArray(new String[0]));
     params.put("t", view.asOf());
-    List<AntennaSector> sectors =
-        reads.rows(
-            sectorSql, params, rs -> sector(rs, bySite.get(rs.getString("site_code")), heights));
+    List<AntennaSector> sectors = new ArrayList<>();
+    reads.each(
+        sectorSql,
+        params,
+        Planning.CACHED,
+        rs -> sector(rs, bySite.get(rs.getString("site_code")), heights),
+        sectors::add);
     return encoder.encode(grid.region(tile), towers, sectors);
   }
 
@@ -134,11 +139,18 @@ final class StationSource implements ContentSource {
     return new GridImportance(grid).levelFor(t.heightM() * SIZE_PER_METRE, 0, grid.deepest());
   }
 
+  /** The sites of a tile's window (read with the connection's cached plan). */
   private List<Site> sites(Grid grid, cn.lzxq.city.tiles.geo.Region window, View view) {
     Heights heights = new Heights(view.heights(), grid.anomalyM());
     DemSource.Dem terrain = view.heights() == HeightMode.ABSOLUTE ? dem.current() : null;
-    return reads.rows(
-        stationSql, TileSql.window(window, srid, view.asOf()), rs -> site(rs, heights, terrain));
+    List<Site> sites = new ArrayList<>();
+    reads.each(
+        stationSql,
+        TileSql.window(window, srid, view.asOf()),
+        Planning.CACHED,
+        rs -> site(rs, heights, terrain),
+        sites::add);
+    return sites;
   }
 
   private Site site(ResultSet rs, Heights heights, DemSource.Dem terrain) throws SQLException {

@@ -107,8 +107,8 @@ public final class LayerExtents {
         + layer.rowFilter("t")
         + " AND "
         + ValidTime.now("t")
-        + " AND geometry_is_finite(t."
+        + " AND t."
         + layer.geometryColumn()
-        + "))";
+        + "_finite)";
   }
 }

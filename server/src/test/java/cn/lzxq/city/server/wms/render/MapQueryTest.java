@@ -128,7 +128,7 @@ class MapQueryTest {
         .contains(") OR (")
         .contains("LATERAL (SELECT * FROM pipe_segment s WHERE s.geom && w.b OFFSET 0) t");
     // the rows' time and finiteness once for both layers (each copy costs planning time)
-    assertThat(pipes.sql().split("geometry_is_finite", -1)).hasSize(2);
+    assertThat(pipes.sql().split("geom_finite", -1)).hasSize(2);
     assertThat(pipes.sql().split("valid_to", -1)).hasSize(2);
     assertThat(pipes.sql().substring(0, pipes.sql().indexOf("ST_AsTWKB")))
         .startsWith("SELECT t.fid, (")
