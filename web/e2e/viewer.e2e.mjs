@@ -293,13 +293,15 @@ await test('tilesets-loaded', async () => {
   const roads = await freeOnScreen((await near('road')).map((f) => midpoint(f.geometry.type === 'MultiLineString' ? { geometry: { coordinates: f.geometry.coordinates[0] } } : f)), 6);
   assert(parcels.length > 0 && roads.length > 0, `no parcel centre (${parcels.length}) or road (${roads.length}) in view`);
   await page.evaluate(() => window.__city.tilesetManager.setShow('parcels', false));
-  await globeIdle();
+  await underground(false);
   const mapsOn = { parcels: await windows(parcels), roads: await windows(roads, 2) };
+  await shot('01b-maps-opaque-ground');
   await showParcels(false);
   await globeIdle();
   const parcelShare = windowsChanged(mapsOn.parcels, await windows(parcels));
   const roadShare = windowsChanged(mapsOn.roads, await windows(roads, 2));
   await showParcels(true);
+  await underground(true);
   log(`WMTS maps: ${(parcelShare * 100).toFixed(1)} % of the pixels at ${parcels.length} parcel centres and ${(roadShare * 100).toFixed(1)} % on ${roads.length} road centrelines change without them`);
   assert(parcelShare > 0.5, `the WMTS parcel map is not drawn at parcel centres (${(parcelShare * 100).toFixed(1)} % changed)`);
   assert(roadShare > 0.1, `the WMTS road map is not drawn on road centrelines (${(roadShare * 100).toFixed(1)} % changed)`);
@@ -360,6 +362,16 @@ async function showParcels(show) {
     window.__city.tilesetManager.setShow('parcels', v);
     for (const map of ['parcel', 'road']) window.__city.imagery.show(map, v);
   }, show);
+}
+
+/**
+ * Underground mode on (translucent ground, the default) or off (opaque ground). The 2D maps are
+ * checked on the opaque ground: under the translucent one (alpha 0.35–0.9 over a black background
+ * or the far side of the globe) a map changes a pixel by ~10 of 765, below any honest threshold.
+ */
+async function underground(on) {
+  await page.locator('#underground-on').setChecked(on);
+  await globeIdle();
 }
 
 await test('underground-pipes-render', async () => {
@@ -496,6 +508,7 @@ await test('coverage-overlay', async () => {
   const spots = await freeOnScreen(covered, 5);
   assert(spots.length > 0, `no point in view where ${layer} reaches −110 dBm (${covered.length} on the grid)`);
   const colours = spots.map((p) => RSRP_CLASSES.find(([limit]) => covered.find((c) => c[0] === p.lon && c[1] === p.lat)[2] >= limit)[1]);
+  await underground(false);
   const before = await windows(spots);
   await toggle.check();
   await globeIdle();
@@ -506,6 +519,7 @@ await test('coverage-overlay', async () => {
   await toggle.uncheck();
   await globeIdle();
   const back = windowsChanged(before, await windows(spots));
+  await underground(true);
   log(`coverage overlay ${layer}: ${tiles.length} WMTS tiles; at ${spots.length} covered points ${(toward * 100).toFixed(1)} % of the pixels turn toward their RSRP class colour, ${(back * 100).toFixed(1)} % stay changed after hiding it`);
   assert(tiles.length > 0, `no WMTS tiles of ${layer} requested`);
   assert(toward > 0.5, `the coverage overlay is not drawn where the server has coverage: ${(toward * 100).toFixed(1)} % of the pixels turn toward the class colour`);
@@ -593,11 +607,13 @@ await test('real-scene-toggles', async () => {
   // The orthophoto (opaque) replaces the ground around the mesh: windows 100–150 m off its centre.
   const around = await freeOnScreen([[clon - 0.0015, clat - 0.001], [clon + 0.0015, clat - 0.001], [clon - 0.0015, clat + 0.001], [clon + 0.0015, clat + 0.001]]);
   assert(around.length > 0, 'no point around the mesh in view');
+  await underground(false);
   const groundOnly = await windows(around);
   report.orthophoto = await toggled('#lt-raster-orthophoto', async () => {
     await globeIdle();
     if (await page.locator('#lt-raster-orthophoto').isChecked()) report.orthophotoAround = windowsChanged(groundOnly, await windows(around));
   });
+  await underground(true);
   assert(requested.some((u) => u.includes('/wmts/orthophoto/default/current/CGCS2000Quad/')), 'no WMTS tiles of the orthophoto');
   assert(report.orthophotoAround > 0.5, `the orthophoto is not drawn around the mesh (${(report.orthophotoAround * 100).toFixed(1)} % of the pixels changed)`);
   delete report.orthophotoAround;
