@@ -66,7 +66,8 @@ function addRaster(name) {
 const coverage = new Map();
 const coverageShown = new Set();
 function addCoverage(name) {
-  return wmtsLayer(viewer, name, city.extent, city.asOf, { alpha: 0.6, style: 'rsrp' });
+  // The WLAN layer is styled by RSSI (its WMTS styles: rssi, snr), the cellular ones by RSRP.
+  return wmtsLayer(viewer, name, city.extent, city.asOf, { alpha: 0.6, style: name.endsWith('_wlan') ? 'rssi' : 'rsrp' });
 }
 const imageryControl = {
   show(which, v) {
