@@ -92,7 +92,7 @@ class MigrationTest {
             """
         SELECT count(*)::text FROM information_schema.columns
         WHERE table_schema = current_schema() AND column_name LIKE '%\\_finite' AND is_generated = 'ALWAYS'""");
-    assertThat(flagged).containsExactly("12");
+    assertThat(flagged).containsExactly("14");
   }
 
   @Test
