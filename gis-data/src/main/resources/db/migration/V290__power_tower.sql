@@ -37,3 +37,6 @@ CREATE TRIGGER power_tower_tile_update_new AFTER UPDATE ON power_tower REFERENCI
   FOR EACH STATEMENT EXECUTE FUNCTION tile_change_record();
 CREATE TRIGGER power_tower_tile_delete AFTER DELETE ON power_tower REFERENCING OLD TABLE AS changed_rows
   FOR EACH STATEMENT EXECUTE FUNCTION tile_change_record();
+
+-- Scanned by parallel workers in the whole-city feature check, like the other feature tables.
+ALTER TABLE power_tower SET (parallel_workers = 2);

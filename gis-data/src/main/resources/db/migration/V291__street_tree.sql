@@ -39,3 +39,6 @@ CREATE TRIGGER street_tree_tile_update_new AFTER UPDATE ON street_tree REFERENCI
   FOR EACH STATEMENT EXECUTE FUNCTION tile_change_record();
 CREATE TRIGGER street_tree_tile_delete AFTER DELETE ON street_tree REFERENCING OLD TABLE AS changed_rows
   FOR EACH STATEMENT EXECUTE FUNCTION tile_change_record();
+
+-- Scanned by parallel workers in the whole-city feature check, like the other feature tables.
+ALTER TABLE street_tree SET (parallel_workers = 2);
