@@ -92,6 +92,8 @@ class WmsCapabilitiesTest extends WmsContextTest {
           "construction_project",
           "district",
           "wlan_ap",
+          "power_tower",
+          "street_tree",
           "orthophoto",
           "coverage_cmcc_n41",
           "coverage_ctcc_n78",
