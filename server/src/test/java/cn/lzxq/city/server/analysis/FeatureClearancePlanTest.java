@@ -35,7 +35,8 @@ class FeatureClearancePlanTest extends GeneratedSampleContextTest {
               assertThat(plans).hasSize(2);
               return plans.get(1);
             });
-    for (String index : List.of("base_station_geom_idx", "building_geom_idx", "road_kerb_geom_idx")) {
+    for (String index :
+        List.of("base_station_geom_idx", "building_geom_idx", "road_kerb_geom_idx")) {
       assertThat(plan)
           .as(plan)
           .containsPattern(
@@ -46,6 +47,7 @@ class FeatureClearancePlanTest extends GeneratedSampleContextTest {
     }
     assertThat(plan)
         .as(plan)
-        .doesNotContain("Seq Scan on base_station", "Seq Scan on building", "Seq Scan on road_kerb");
+        .doesNotContain(
+            "Seq Scan on base_station", "Seq Scan on building", "Seq Scan on road_kerb");
   }
 }

@@ -215,8 +215,7 @@ class PlantedDefectsRecallTest extends GeneratedSampleContextTest {
 
   /** GETs with the client's usual 30 s. */
   private JsonNode get(String pathAndQuery) throws Exception {
-    HttpResponse<String> r =
-        Http.get("http://localhost:" + port + pathAndQuery);
+    HttpResponse<String> r = Http.get("http://localhost:" + port + pathAndQuery);
     assertThat(r.statusCode()).as(pathAndQuery + " → " + r.body()).isEqualTo(200);
     return JSON.readTree(r.body());
   }

@@ -84,8 +84,7 @@ class PairSearchBoundTest {
 
     assertThat(answer.unchecked().pairs())
         .extracting(p -> p.a().fid(), p -> p.b().fid(), UncheckedPairs.Pair::direction)
-        .containsExactly(
-            tuple(fid("sewer"), fid("drain"), "horizontal"));
+        .containsExactly(tuple(fid("sewer"), fid("drain"), "horizontal"));
     assertThat(answer.unchecked().pairs().get(0).gapM()).isCloseTo(3.95, offset(0.001));
   }
 
