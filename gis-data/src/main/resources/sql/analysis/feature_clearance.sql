@@ -13,7 +13,9 @@
 -- special_assessment (a special_assessment rule governs: reported within the feature type's reach
 -- whatever the gap); unchecked (需人工复核: no row covers the pipe's type against the feature type,
 -- within the feature type's reach, clearance_feature_reach_m, V280). Slots: scope_cte and subject
--- as in pairs.sql.
+-- as in pairs.sql. High-voltage tower foundations (power_tower, V290: TOWER35 up to 35 kV, TOWERHV
+-- above, to the foundation outline) and street trees (street_tree, V291: TREE to the trunk centre,
+-- SHRUB) are checked like poles and buildings.
 --
 -- Shape (docs/ARCHITECTURE.md, Clearance rules): `near` has one branch per feature table, each a
 -- join of the subject pipes to that table on ST_DWithin with a constant distance — the feature
@@ -42,6 +44,24 @@ near AS (
   FROM subject a
   JOIN building g ON ST_DWithin(a.geom, g.geom, (SELECT clearance_feature_reach_m('BUILDING') + pipe_half_size_max()))
   WHERE valid_at(g.valid_from, g.valid_to, CAST(:as_of AS timestamptz)) AND g.status IN ('existing', 'under_construction')
+  UNION ALL
+  -- a tower's foundation outline (基础边): TOWER35 up to 35 kV, TOWERHV above (V290)
+  SELECT a.*, power_tower_clearance_type(t.voltage_kv), 'power_tower', t.fid, t.tower_code, t.line_name, t.geom,
+         CASE WHEN power_tower_clearance_type(t.voltage_kv) = 'TOWERHV' THEN (SELECT clearance_feature_reach_m('TOWERHV'))
+              ELSE (SELECT clearance_feature_reach_m('TOWER35')) END
+  FROM subject a
+  JOIN power_tower t ON ST_DWithin(a.geom, t.geom, (SELECT greatest(clearance_feature_reach_m('TOWERHV'),
+                                                                    clearance_feature_reach_m('TOWER35')) + pipe_half_size_max()))
+  WHERE valid_at(t.valid_from, t.valid_to, CAST(:as_of AS timestamptz)) AND t.status = 'in_use'
+  UNION ALL
+  -- a street tree's trunk centre (乔木, TREE) or a shrub (灌木, SHRUB) (V291)
+  SELECT a.*, street_tree_clearance_type(s.growth_form), 'street_tree', s.fid, s.tree_code, s.species, s.geom,
+         CASE WHEN street_tree_clearance_type(s.growth_form) = 'SHRUB' THEN (SELECT clearance_feature_reach_m('SHRUB'))
+              ELSE (SELECT clearance_feature_reach_m('TREE')) END
+  FROM subject a
+  JOIN street_tree s ON ST_DWithin(a.geom, s.geom, (SELECT greatest(clearance_feature_reach_m('TREE'),
+                                                                    clearance_feature_reach_m('SHRUB')) + pipe_half_size_max()))
+  WHERE valid_at(s.valid_from, s.valid_to, CAST(:as_of AS timestamptz)) AND s.status = 'in_place'
   UNION ALL
   SELECT a.*, 'KERB', 'road', k.road_fid, k.side::text, k.road_name, k.geom, (SELECT clearance_feature_reach_m('KERB'))
   FROM subject a
