@@ -24,12 +24,12 @@ import java.util.TreeSet;
  *       the surface (nothing lies above them there);
  *   <li>kerb clearance (K1): a telecom pipe along a kerb of 北斗路, too close to it (no main comes
  *       closer to a kerb than its rule: {@link CrossSection} keeps them off);
- *   <li>building, pole, tower and tree clearance (W1, P1, Y1, Q1), each with a control laid
- *       {@value #CONTROL_M} m outside the rule (W2, P2, Y2, Q2; verdict {@link
- *       PlantedDefect#CLEAR}): water services along the south and north walls of a building in a
- *       block without a base station, telecom pipes beside the poles of the two regular sites
- *       nearest the centre, gas pipes beside the foundations of the first two 110 kV towers (all
- *       inside parcels, where no other pipe runs), and street trees planted by a water main.
+ *   <li>building, pole, tower and tree clearance (W1, P1, Y1, Q1), each with a control laid {@value
+ *       #CONTROL_M} m outside the rule (W2, P2, Y2, Q2; verdict {@link PlantedDefect#CLEAR}): water
+ *       services along the south and north walls of a building in a block without a base station,
+ *       telecom pipes beside the poles of the two regular sites nearest the centre, gas pipes
+ *       beside the foundations of the first two 110 kV towers (all inside parcels, where no other
+ *       pipe runs), and street trees planted by a water main.
  * </ul>
  *
  * Site defects: two extra sites too close to an existing one (S1 dense urban, S2 urban) and two
