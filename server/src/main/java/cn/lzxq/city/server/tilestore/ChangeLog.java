@@ -30,6 +30,12 @@ import org.springframework.stereotype.Component;
  * <p>At start the last {@value #HISTORY} changes are loaded, so disk-cache entries built before a
  * restart stay usable; an entry older than the loaded history counts as stale.
  *
+ * <p>Transactions commit out of seq order, so the log's position ({@link #seq}) moves only to the
+ * settled seq ({@code tile_change_settled_seq()}, V330): every row at or below it is committed or
+ * rolled back. Rows above it that are visible already are taken at once (their tiles go stale at
+ * once) and read again with the rest until they settle; a row that commits late is inserted in seq
+ * order and makes stale every tile built before it was seen.
+ *
  * <p>New changes are published only after the read path's standby floor was raised to the primary's
  * position ({@link StandbyReads#requireReplayOfPrimaryNow}): a tile rebuilt because of a change is
  * never read from a standby that has not replayed it.
@@ -138,6 +144,8 @@ public class ChangeLog {
         after = lastSeq;
       }
     }
+    // settled before the rows are read: every row at or below it is then visible or gone
+    long settled = jdbc.queryForObject(SqlTemplate.load("tiles3d/settled_change"), Long.class);
     List<Change> found =
         jdbc.query(
             SqlTemplate.load("tiles3d/changes"),
@@ -156,11 +164,11 @@ public class ChangeLog {
     if (!found.isEmpty()) {
       requireReplay();
     }
+    boolean added;
     synchronized (this) {
-      changes.addAll(found);
-      if (!found.isEmpty()) {
-        lastSeq = found.get(found.size() - 1).seq();
-      }
+      added = merge(found);
+      long readTo = found.size() < HISTORY ? settled : found.get(found.size() - 1).seq();
+      lastSeq = Math.max(lastSeq, Math.min(settled, readTo));
       if (changes.size() > HISTORY) {
         List<Change> keep =
             new ArrayList<>(changes.subList(changes.size() - HISTORY / 2, changes.size()));
@@ -169,9 +177,22 @@ public class ChangeLog {
         changes.addAll(keep);
       }
     }
-    if (!found.isEmpty()) {
+    if (added) {
       listeners.forEach(Runnable::run);
     }
+  }
+
+  /** Adds the rows not known yet in seq order (a late commit lands among known rows). */
+  private boolean merge(List<Change> found) {
+    boolean added = false;
+    for (Change c : found) {
+      int i = firstAfter(c.seq() - 1);
+      if (i == changes.size() || changes.get(i).seq() != c.seq()) {
+        changes.add(i, c);
+        added = true;
+      }
+    }
+    return added;
   }
 
   private void requireReplay() {
