@@ -3,16 +3,19 @@
 
   tiles.py LON LAT ZOOM SIDE KIND
 
-KIND: 'ours' (WMTS RESTful paths of our server), 'mapproxy' (MapProxy's WMTS RESTful paths),
-'mvt' (our OGC API vector tile paths), 'sql' (the bare ST_AsMVT statement of each tile, the
-pg_tileserv shape, with the same attributes, buffer and clipping as ours), 'bbox' (the lon/lat box
-of the block: west,south,east,north).
+The block starts on the 4 × 4 metatile grid of both servers, so a seeding renders exactly
+(SIDE / 4)² metatiles on each. KIND: 'ours' (WMTS RESTful paths of our server), 'mapproxy'
+(MapProxy's WMTS RESTful paths), 'mvt' (our OGC API vector tile paths), 'sql' (the bare ST_AsMVT
+statement of each tile, the pg_tileserv shape, with the same attributes, buffer and clipping as
+ours), 'bbox' (the lon/lat box of the block, west,south,east,north, inset by 1/100 of a tile so
+that no seeder takes a neighbouring row or column for a tile touching its edge).
 """
 import math
 import sys
 
 R = 6378137.0
 HALF = math.pi * R
+METATILE = 4
 
 
 def tile(lon, lat, z):
@@ -40,11 +43,13 @@ ATTRS = ("network, subtype, feature_code, start_point, end_point, start_depth_m:
 def main():
     lon, lat, z, side, kind = float(sys.argv[1]), float(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4]), sys.argv[5]
     cx, cy = tile(lon, lat, z)
-    cols = range(cx - side // 2, cx - side // 2 + side)
-    rows = range(cy - side // 2, cy - side // 2 + side)
+    c0 = (cx - side // 2) // METATILE * METATILE
+    r0 = (cy - side // 2) // METATILE * METATILE
+    cols = range(c0, c0 + side)
+    rows = range(r0, r0 + side)
     if kind == "bbox":
-        w, n = lonlat(cols[0], rows[0], z)
-        e, s = lonlat(cols[-1] + 1, rows[-1] + 1, z)
+        w, n = lonlat(cols[0] + 0.01, rows[0] + 0.01, z)
+        e, s = lonlat(cols[-1] + 0.99, rows[-1] + 0.99, z)
         print(f"{w:.7f},{s:.7f},{e:.7f},{n:.7f}")
         return
     for row in rows:

@@ -70,7 +70,8 @@ public class RasterTiles {
       long col,
       ImageFormat format) {
     changes.poll();
-    String base = base(layers, style, asOf, set, format);
+    String keyed = keyedStyle(layers, style);
+    String base = base(layers, keyed, asOf, set, format);
     Set<String> sources = sources(layers);
     long metaRow = row / props.metatile() * props.metatile();
     long metaCol = col / props.metatile() * props.metatile();
@@ -93,9 +94,7 @@ public class RasterTiles {
       GetMapRequest map =
           new GetMapRequest(
               layers,
-              style == null || style.isBlank()
-                  ? List.of()
-                  : layers.stream().map(l -> style).toList(),
+              keyed.isEmpty() ? List.of() : layers.stream().map(l -> keyed).toList(),
               new MapWindow(
                   set.crs(),
                   window,
@@ -121,6 +120,22 @@ public class RasterTiles {
       }
       return asked;
     }
+  }
+
+  /**
+   * The style as the store keys it: blank when it is blank or the default (first) style of every
+   * layer, so that WMTS ({@code default} or the default's own name), OGC API – Tiles and seeding
+   * (no style) read and write one pyramid.
+   */
+  private String keyedStyle(List<String> layers, String style) {
+    if (style == null || style.isBlank()) {
+      return "";
+    }
+    boolean isDefault =
+        layers.stream()
+            .map(n -> wms.layers().require(n, "LAYER"))
+            .allMatch(l -> l.styles().get(0).name().equals(style));
+    return isDefault ? "" : style;
   }
 
   /** The catalog layers the WMS layers read (the change log's layer names). */

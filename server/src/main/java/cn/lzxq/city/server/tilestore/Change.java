@@ -4,7 +4,7 @@ package cn.lzxq.city.server.tilestore;
  * One change-log row: a layer's geometries changed inside a longitude/latitude box (or an operator
  * truncated its tiles there).
  *
- * @param seq sequence number (increasing)
+ * @param seq position in this server's change log (increasing; see {@link ChangeLog})
  * @param layer catalog layer name
  * @param west degrees
  * @param south degrees
@@ -26,6 +26,11 @@ public record Change(
   /** An edit: every zoom level, 3D Tiles and terrain too. */
   public Change(long seq, String layer, double west, double south, double east, double north) {
     this(seq, layer, west, south, east, north, 0, Integer.MAX_VALUE);
+  }
+
+  /** This change at another position of the log. */
+  public Change at(long position) {
+    return new Change(position, layer, west, south, east, north, minZoom, maxZoom);
   }
 
   /** Whether the change concerns every tile (an edit), not only some 2D levels. */

@@ -6,7 +6,9 @@ import cn.lzxq.city.tiles.geo.Region;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
@@ -30,11 +32,13 @@ import org.springframework.stereotype.Component;
  * <p>At start the last {@value #HISTORY} changes are loaded, so disk-cache entries built before a
  * restart stay usable; an entry older than the loaded history counts as stale.
  *
- * <p>Transactions commit out of seq order, so the log's position ({@link #seq}) moves only to the
- * settled seq ({@code tile_change_settled_seq()}, V330): every row at or below it is committed or
- * rolled back. Rows above it that are visible already are taken at once (their tiles go stale at
- * once) and read again with the rest until they settle; a row that commits late is inserted in seq
- * order and makes stale every tile built before it was seen.
+ * <p>Transactions commit out of seq order, so rows are read again from the settled seq ({@code
+ * tile_change_settled_seq()}, V330: every row at or below it is committed or rolled back) and a row
+ * is placed by when this server read it: a row read in seq order at {@code seq × }{@value #SPAN}, a
+ * row that committed after a higher seq was read just after the newest position. So a late row
+ * makes stale every tile built before it was read, and a tile built after it is not rebuilt for it
+ * again. Positions are what tiles record ({@link #seq}); across a restart the log is read again in
+ * seq order.
  *
  * <p>New changes are published only after the read path's standby floor was raised to the primary's
  * position ({@link StandbyReads#requireReplayOfPrimaryNow}): a tile rebuilt because of a change is
@@ -45,6 +49,9 @@ public class ChangeLog {
 
   /** Changes kept in memory. */
   static final int HISTORY = 200_000;
+
+  /** Positions per sequence number: room for rows read late (see the class comment). */
+  static final long SPAN = 1L << 20;
 
   /** The longest a request waits for a read of the log while the database answers, ms. */
   static final long WAIT_MS = 1_000;
@@ -57,6 +64,8 @@ public class ChangeLog {
   private final List<Change> changes = new ArrayList<>();
   private long floorSeq = -1;
   private long lastSeq;
+  private long settledSeq;
+  private final Set<Long> readAboveSettled = new HashSet<>();
   private long lastPoll;
   private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
   private final ExecutorService reader =
@@ -131,17 +140,16 @@ public class ChangeLog {
   /** One read of the log (on the reader thread); the lock is held only to merge what was read. */
   private void read() {
     long after;
-    boolean first;
     synchronized (this) {
-      after = lastSeq;
-      first = floorSeq < 0;
+      after = settledSeq;
     }
-    if (first) {
+    if (floorSeq < 0) {
       Long last = jdbc.queryForObject(SqlTemplate.load("tiles3d/last_change"), Long.class);
+      after = Math.max(0, last - HISTORY);
       synchronized (this) {
-        floorSeq = Math.max(0, last - HISTORY);
+        settledSeq = after;
+        floorSeq = after * SPAN;
         lastSeq = floorSeq;
-        after = lastSeq;
       }
     }
     // settled before the rows are read: every row at or below it is then visible or gone
@@ -166,9 +174,12 @@ public class ChangeLog {
     }
     boolean added;
     synchronized (this) {
-      added = merge(found);
+      added = place(found);
       long readTo = found.size() < HISTORY ? settled : found.get(found.size() - 1).seq();
-      lastSeq = Math.max(lastSeq, Math.min(settled, readTo));
+      if (Math.min(settled, readTo) > settledSeq) {
+        settledSeq = Math.min(settled, readTo);
+        readAboveSettled.removeIf(seq -> seq <= settledSeq);
+      }
       if (changes.size() > HISTORY) {
         List<Change> keep =
             new ArrayList<>(changes.subList(changes.size() - HISTORY / 2, changes.size()));
@@ -182,13 +193,13 @@ public class ChangeLog {
     }
   }
 
-  /** Adds the rows not known yet in seq order (a late commit lands among known rows). */
-  private boolean merge(List<Change> found) {
+  /** Appends the rows not read before at their positions (rows carry sequence numbers here). */
+  private boolean place(List<Change> found) {
     boolean added = false;
     for (Change c : found) {
-      int i = firstAfter(c.seq() - 1);
-      if (i == changes.size() || changes.get(i).seq() != c.seq()) {
-        changes.add(i, c);
+      if (c.seq() > settledSeq && readAboveSettled.add(c.seq())) {
+        lastSeq = Math.max(c.seq() * SPAN, lastSeq + 1);
+        changes.add(c.at(lastSeq));
         added = true;
       }
     }
@@ -203,7 +214,7 @@ public class ChangeLog {
     }
   }
 
-  /** The newest sequence number seen: tiles built now record it. */
+  /** The newest position: tiles built now record it. */
   public synchronized long seq() {
     return lastSeq;
   }

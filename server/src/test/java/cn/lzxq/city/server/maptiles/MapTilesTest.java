@@ -12,8 +12,11 @@ import cn.lzxq.city.data.cli.CityCli;
 import cn.lzxq.city.data.db.Sql;
 import cn.lzxq.city.server.support.Http;
 import cn.lzxq.city.server.support.ScratchDatabase;
+import cn.lzxq.city.server.tilestore.CacheEntry;
+import cn.lzxq.city.server.tilestore.TileStore;
 import cn.lzxq.city.server.wfs.OgcClient;
 import cn.lzxq.city.server.wfs.SmallCityContextTest;
+import cn.lzxq.city.server.wms.request.ImageFormat;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -35,6 +38,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -50,6 +54,15 @@ class MapTilesTest extends SmallCityContextTest {
   private static final JsonMapper JSON = JsonMapper.builder().build();
   private static final Path DECODE_MVT =
       Path.of("").toAbsolutePath().getParent().resolve("tiles/src/test/js/decode-mvt.mjs");
+
+  /** The WFS filter of the pipe the edit test inserts, moves and deletes. */
+  private static final String TILE1_FILTER =
+      "<fes:Filter><fes:PropertyIsEqualTo><fes:ValueReference>start_point</fes:ValueReference>"
+          + "<fes:Literal>TILE1</fes:Literal></fes:PropertyIsEqualTo></fes:Filter>";
+
+  @Autowired TileStore store;
+
+  @Autowired TileMatrixSets sets;
 
   private String base() {
     return "http://localhost:" + port;
@@ -222,67 +235,141 @@ class MapTilesTest extends SmallCityContextTest {
   @Test
   void anEditChangesExactlyTheTilesItTouchesWithinOneSecond() throws Exception {
     int z = 16;
-    long x = tileX(103.7505, z);
+    // tile A around 103.7505°E 36.5505°N (no fixture feature within 2 km) and tile B three columns
+    // east; their 3 × 3 blocks of vector and map tiles do not overlap
+    long ax = tileX(103.7505, z);
+    long bx = ax + 3;
     long y = tileY(36.5505, z);
-    String touched = mvt(z, y, x);
-    String neighbour = mvt(z, y, x + 2);
-    String fixture = mvt(z, tileY(36.5027, z), tileX(103.7005, z));
-    String mapTouched = wmts(z, tileY(36.5505, z), tileX(103.7505, z));
-    String mapFixture = wmts(z, tileY(36.5027, z), tileX(103.7005, z));
-    String[] before = {
-      etag(touched), etag(neighbour), etag(fixture), etag(mapTouched), etag(mapFixture)
-    };
-    int colouredBefore = coloured(mapTouched);
+    double lat = WebMercator.lat(y + 0.5, z);
+    List<String> block = new ArrayList<>();
+    for (long dy = -1; dy <= 1; dy++) {
+      for (long dx = -1; dx <= 1; dx++) {
+        for (long x : new long[] {ax, bx}) {
+          block.add(mvt(z, y + dy, x + dx));
+          block.add(wmts(z, y + dy, x + dx));
+        }
+      }
+    }
+    Set<String> tileA = Set.of(mvt(z, y, ax), wmts(z, y, ax));
+    Set<String> tileB = Set.of(mvt(z, y, bx), wmts(z, y, bx));
+    Set<String> both = new TreeSet<>(tileA);
+    both.addAll(tileB);
+    Map<String, String> original = etags(block);
+    try {
+      // a pipe 0.0004° long (about 19 px at level 16) in the middle of A: at least 118 px from
+      // every edge, farther than the MVT buffer (16 px), the symbol and the label buffer (64 px)
+      Map<String, String> inserted =
+          afterEdit(
+              "<wfs:Insert><city:pipe_js><city:subtype>JP</city:subtype>"
+                  + "<city:feature_code>51041000</city:feature_code>"
+                  + "<city:start_point>TILE1</city:start_point><city:end_point>TILE2</city:end_point>"
+                  + "<city:depth_ref>top</city:depth_ref><city:dn_mm>200</city:dn_mm>"
+                  + "<city:owner>SW</city:owner><city:geom>"
+                  + lineIn(ax, lat, z)
+                  + "</city:geom></city:pipe_js></wfs:Insert>",
+              "editor_sw:pw-editor_sw",
+              original,
+              tileA,
+              block);
+      // moved to the middle of B: the change log holds both extents, so A and B change and
+      // nothing else; A's bytes are those before the insert again, and so is its ETag
+      Map<String, String> moved =
+          afterEdit(
+              "<wfs:Update typeName=\"city:pipe_js\"><wfs:Property>"
+                  + "<wfs:ValueReference>geom</wfs:ValueReference><wfs:Value>"
+                  + lineIn(bx, lat, z)
+                  + "</wfs:Value></wfs:Property>"
+                  + TILE1_FILTER
+                  + "</wfs:Update>",
+              "editor_sw:pw-editor_sw",
+              inserted,
+              both,
+              block);
+      for (String url : tileA) {
+        assertThat(moved.get(url)).as("A after the move: %s", url).isEqualTo(original.get(url));
+      }
+    } finally {
+      new OgcClient(base())
+          .send(
+              "POST",
+              "/wfs",
+              "text/xml",
+              transaction(
+                  "<wfs:Delete typeName=\"city:pipe_js\">" + TILE1_FILTER + "</wfs:Delete>"),
+              "admin:pw-admin");
+    }
+  }
 
-    OgcClient client = new OgcClient(base());
-    String insert =
-        "<wfs:Transaction service=\"WFS\" version=\"2.0.0\" xmlns:wfs=\"http://www.opengis.net/wfs/2.0\""
-            + " xmlns:gml=\"http://www.opengis.net/gml/3.2\" xmlns:city=\"http://lzxq.cn/city\">"
-            + "<wfs:Insert><city:pipe_js><city:subtype>JP</city:subtype><city:feature_code>51041000</city:feature_code>"
-            + "<city:start_point>TILE1</city:start_point><city:end_point>TILE2</city:end_point>"
-            + "<city:depth_ref>top</city:depth_ref><city:dn_mm>200</city:dn_mm><city:owner>SW</city:owner>"
-            + "<city:geom><gml:LineString gml:id=\"t1\" srsName=\"urn:ogc:def:crs:EPSG::4490\">"
-            + "<gml:posList>36.5505 103.7503 36.5505 103.7507</gml:posList></gml:LineString></city:geom>"
-            + "</city:pipe_js></wfs:Insert></wfs:Transaction>";
+  private static String transaction(String actions) {
+    return "<wfs:Transaction service=\"WFS\" version=\"2.0.0\""
+        + " xmlns:wfs=\"http://www.opengis.net/wfs/2.0\" xmlns:fes=\"http://www.opengis.net/fes/2.0\""
+        + " xmlns:gml=\"http://www.opengis.net/gml/3.2\" xmlns:city=\"http://lzxq.cn/city\">"
+        + actions
+        + "</wfs:Transaction>";
+  }
+
+  /** A GML line 0.0004° long (lat, lon order of EPSG:4490) through the middle of column col. */
+  private static String lineIn(long col, double lat, int z) {
+    double lon = WebMercator.lon(col + 0.5, z);
+    return "<gml:LineString gml:id=\"t1\" srsName=\"urn:ogc:def:crs:EPSG::4490\"><gml:posList>"
+        + lat
+        + " "
+        + (lon - 0.0002)
+        + " "
+        + lat
+        + " "
+        + (lon + 0.0002)
+        + "</gml:posList></gml:LineString>";
+  }
+
+  /**
+   * Sends a WFS-T transaction and waits until every tile of {@code changed} has a new ETag: a
+   * request sent within 1 s of the transaction's answer must show it (the time counted is when that
+   * request was sent: a loaded machine may take longer to answer it). Every other tile of {@code
+   * block} must keep its ETag. Returns the block's ETags after the edit.
+   */
+  private Map<String, String> afterEdit(
+      String actions,
+      String user,
+      Map<String, String> before,
+      Set<String> changed,
+      List<String> block)
+      throws Exception {
     HttpResponse<String> tx =
-        client.send("POST", "/wfs", "text/xml", insert, "editor_sw:pw-editor_sw");
+        new OgcClient(base()).send("POST", "/wfs", "text/xml", transaction(actions), user);
     assertThat(tx.statusCode()).as(tx.body()).isEqualTo(200);
-    // a request sent within 1 s of the edit's answer shows it (the time counted is when that
-    // request was sent: a loaded machine may take longer to answer it)
     long done = System.nanoTime();
     long sent;
-    String after;
-    String mapAfter;
+    Set<String> unchanged;
     do {
       sent = System.nanoTime();
-      after = etag(touched);
-      mapAfter = etag(mapTouched);
-      if (after.equals(before[0]) || mapAfter.equals(before[3])) {
+      unchanged = new TreeSet<>();
+      for (String url : changed) {
+        if (etag(url).equals(before.get(url))) {
+          unchanged.add(url);
+        }
+      }
+      if (!unchanged.isEmpty()) {
         Thread.sleep(50);
       }
-    } while ((after.equals(before[0]) || mapAfter.equals(before[3]))
-        && sent - done < TimeUnit.SECONDS.toNanos(1));
-    long elapsedMs = TimeUnit.NANOSECONDS.toMillis(sent - done);
-    try {
-      assertThat(after).as("the touched vector tile changed").isNotEqualTo(before[0]);
-      assertThat(mapAfter)
-          .as(
-              "the touched map tile changed (%d → %d coloured pixels)",
-              colouredBefore, coloured(mapTouched))
-          .isNotEqualTo(before[3]);
-      assertThat(etag(neighbour)).isEqualTo(before[1]);
-      assertThat(etag(fixture)).isEqualTo(before[2]);
-      assertThat(etag(mapFixture)).isEqualTo(before[4]);
-      assertThat(elapsedMs).isLessThanOrEqualTo(1000);
-    } finally {
-      String delete =
-          "<wfs:Transaction service=\"WFS\" version=\"2.0.0\" xmlns:wfs=\"http://www.opengis.net/wfs/2.0\""
-              + " xmlns:fes=\"http://www.opengis.net/fes/2.0\" xmlns:city=\"http://lzxq.cn/city\">"
-              + "<wfs:Delete typeName=\"city:pipe_js\"><fes:Filter><fes:PropertyIsEqualTo>"
-              + "<fes:ValueReference>start_point</fes:ValueReference><fes:Literal>TILE1</fes:Literal>"
-              + "</fes:PropertyIsEqualTo></fes:Filter></wfs:Delete></wfs:Transaction>";
-      client.send("POST", "/wfs", "text/xml", delete, "admin:pw-admin");
+    } while (!unchanged.isEmpty() && sent - done < TimeUnit.SECONDS.toNanos(1));
+    assertThat(unchanged).as("touched tiles still with their ETag 1 s after the edit").isEmpty();
+    assertThat(TimeUnit.NANOSECONDS.toMillis(sent - done)).isLessThanOrEqualTo(1000);
+    Map<String, String> after = etags(block);
+    for (String url : block) {
+      if (!changed.contains(url)) {
+        assertThat(after.get(url)).as("untouched %s", url).isEqualTo(before.get(url));
+      }
     }
+    return after;
+  }
+
+  private static Map<String, String> etags(List<String> urls) throws Exception {
+    Map<String, String> tags = new TreeMap<>();
+    for (String url : urls) {
+      tags.put(url, etag(url));
+    }
+    return tags;
   }
 
   @Test
@@ -419,6 +506,68 @@ class MapTilesTest extends SmallCityContextTest {
     assertThat(city("tiles", "truncate", "--layer", "nothing")).isEqualTo(2);
   }
 
+  @Test
+  void seededMapTilesAreTheOnesWmtsAndOgcApiServeInEveryStyleSpelling() throws Exception {
+    // one tile of an empty area, seeded through the job queue as `city tiles seed` does
+    int z = 16;
+    long col = tileX(103.8005, z);
+    long row = tileY(36.6005, z);
+    assertThat(
+            city(
+                "tiles",
+                "seed",
+                "--layer",
+                "pipe_js",
+                "--zoom",
+                "16",
+                "--bbox",
+                "103.8004,36.6004,103.8006,36.6006"))
+        .isZero();
+    String key =
+        RasterTiles.base(
+                List.of("pipe_js"),
+                "",
+                null,
+                sets.find("WebMercatorQuad").orElseThrow(),
+                ImageFormat.PNG)
+            + z
+            + "/"
+            + row
+            + "/"
+            + col
+            + ".png";
+    CacheEntry seeded = store.get(key);
+    assertThat(seeded).as("the seeder stored %s", key).isNotNull();
+    // a marker in its place, as fresh as the seeded tile: every reader must answer it
+    byte[] marker = "not a png: the seeded entry".getBytes(StandardCharsets.UTF_8);
+    store.put(key, new CacheEntry(marker, seeded.seq()));
+    try {
+      String zyx = "/" + z + "/" + row + "/" + col;
+      for (String url :
+          List.of(
+              wmts(z, row, col),
+              base() + "/wmts/pipe_js/cjj61/current/WebMercatorQuad" + zyx + ".png",
+              base()
+                  + "/wmts?SERVICE=WMTS&REQUEST=GetTile&VERSION=1.0.0&LAYER=pipe_js&STYLE="
+                  + "&FORMAT=image/png&TILEMATRIXSET=WebMercatorQuad&TILEMATRIX="
+                  + z
+                  + "&TILEROW="
+                  + row
+                  + "&TILECOL="
+                  + col,
+              base() + "/ogcapi/collections/pipe_js/map/tiles/WebMercatorQuad" + zyx)) {
+        assertThat(bytes(url).body()).as(url).isEqualTo(marker);
+      }
+      // another style is another pyramid
+      assertThat(
+              bytes(base() + "/wmts/pipe_js/material/current/WebMercatorQuad" + zyx + ".png")
+                  .body())
+          .isNotEqualTo(marker);
+    } finally {
+      store.put(key, seeded);
+    }
+  }
+
   private static int city(String... args) {
     List<String> line = new ArrayList<>(List.of(args));
     line.addAll(
@@ -439,10 +588,6 @@ class MapTilesTest extends SmallCityContextTest {
         + "/"
         + col
         + ".png";
-  }
-
-  private static int coloured(String url) throws Exception {
-    return opaque(ImageIO.read(new ByteArrayInputStream(bytes(url).body())));
   }
 
   /** The pixels of {@code image} that are not fully transparent. */

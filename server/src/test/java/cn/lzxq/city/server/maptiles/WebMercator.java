@@ -31,4 +31,15 @@ final class WebMercator {
   static long tileY(double lat, int z) {
     return (long) Math.floor((HALF - mercY(lat)) / (2 * HALF / (1L << z)));
   }
+
+  /** The longitude at column position {@code col} of level {@code z} (0.5: a tile's middle). */
+  static double lon(double col, int z) {
+    return Math.toDegrees((col * 2 * HALF / (1L << z) - HALF) / R);
+  }
+
+  /** The latitude at row position {@code row} of level {@code z} (0.5: a tile's middle). */
+  static double lat(double row, int z) {
+    double y = HALF - row * 2 * HALF / (1L << z);
+    return Math.toDegrees(Math.atan(Math.sinh(y / R)));
+  }
 }
