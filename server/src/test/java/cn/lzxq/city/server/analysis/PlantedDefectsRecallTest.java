@@ -8,7 +8,6 @@ import cn.lzxq.city.data.sample.PlantedDefect;
 import cn.lzxq.city.server.support.GeneratedSampleContextTest;
 import cn.lzxq.city.server.support.Http;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -214,24 +213,9 @@ class PlantedDefectsRecallTest extends GeneratedSampleContextTest {
     return Set.of(v.at("/a/fid").asLong(), v.at("/b/fid").asLong()).equals(Set.copyOf(d.fids()));
   }
 
-  /** A CRS84 bbox around the whole sample. */
-  private static String sampleBbox() throws Exception {
-    return Sql.strings(
-            db,
-            """
-        SELECT concat_ws(',', ST_XMin(e), ST_YMin(e), ST_XMax(e), ST_YMax(e))
-        FROM (SELECT ST_Transform(ST_SetSRID(ST_Extent(geom)::geometry, 4544), 4326) AS e FROM pipe_segment) x""")
-        .get(0);
-  }
-
-  /**
-   * GETs with the context's analysis time limit (120 s) as the client's timeout: the whole-sample
-   * synchronous clearance takes longer than the usual 30 s since the kerb check (its speed is a
-   * benchmark matter, bench/analysis).
-   */
+  /** GETs with the client's usual 30 s. */
   private JsonNode get(String pathAndQuery) throws Exception {
-    HttpResponse<String> r =
-        Http.get("http://localhost:" + port + pathAndQuery, Duration.ofSeconds(120));
+    HttpResponse<String> r = Http.get("http://localhost:" + port + pathAndQuery);
     assertThat(r.statusCode()).as(pathAndQuery + " → " + r.body()).isEqualTo(200);
     return JSON.readTree(r.body());
   }
