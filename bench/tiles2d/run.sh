@@ -192,6 +192,9 @@ declare -A cached
 for who in ours mapproxy; do
   base=$OURS; pids=$ours_pid
   [ $who = mapproxy ] && base=$MP && pids="$mp_pid $(pgrep -P "$mp_pid" | tr '\n' ' ')"
+  # a JVM compiles the hot path after some thousands of requests: one untimed run first, for both
+  WMS_REQUESTS="$VAR/$who.txt" wrk -t 2 -c "$CONNECTIONS" -d "${DURATION}s" --timeout 30s \
+    -s "$ROOT/bench/wms/requests.lua" "$base" >/dev/null
   c0=$(cpu_ticks $pids)
   cached[$who]=$(WMS_REQUESTS="$VAR/$who.txt" wrk -t 2 -c "$CONNECTIONS" -d "${DURATION}s" --timeout 30s \
     -s "$ROOT/bench/wms/requests.lua" "$base" | grep '^RESULT')

@@ -24,23 +24,23 @@
 -- pipes through the feature table's GiST index (a bbox scope, a proposed pipe) or from the features
 -- through pipe_segment's (the whole city: the feature tables set parallel_workers, V280, so that
 -- this side can be split across workers too). Nothing is a materialized CTE (a CTE scan is
--- parallel restricted): `near` is read once, the rule comes from a hash join with
--- clearance_rule_feature_matrix() (V280) in the same scan, and only the pairs below their rule
--- leave the workers (not all 129,296 pipe–kerb-chunk pairs of `city`: sorting and
--- windowing all of them in the leader cost 1–2.4 s at load 18–25). The kerb's "beside" test runs
--- on those few, at the end. A new feature table is one more branch with the same columns — the
--- pipe (a.*), f_type, f_layer, f_fid, f_code, f_name, f_geom, reach_m — and parallel_workers on
--- the table.
+-- parallel restricted): `near` is read once, and the rule comes from a hash join with
+-- clearance_rule_feature_matrix() (V280) in the same scan. A new feature table is one more branch
+-- with the same columns: the pipe (a.*), f_type, f_layer, f_fid, f_code, f_name, f_geom, reach_m,
+-- and start_near / end_near (true unless the feature type's rule needs the pipe beside the
+-- feature, as a kerb's does); and parallel_workers on the table.
 WITH {scope_cte},
 subject AS NOT MATERIALIZED ({subject}),
 near AS (
   SELECT a.*, 'POLE'::text AS f_type, 'base_station'::text AS f_layer, b.fid AS f_fid, b.site_code AS f_code,
-         b.site_name AS f_name, b.geom AS f_geom, (SELECT clearance_feature_reach_m('POLE')) AS reach_m
+         b.site_name AS f_name, b.geom AS f_geom, (SELECT clearance_feature_reach_m('POLE')) AS reach_m,
+         true AS start_near, true AS end_near
   FROM subject a
   JOIN base_station b ON ST_DWithin(a.geom, b.geom, (SELECT clearance_feature_reach_m('POLE') + pipe_half_size_max()))
   WHERE valid_at(b.valid_from, b.valid_to, CAST(:as_of AS timestamptz))
   UNION ALL
-  SELECT a.*, 'BUILDING', 'building', g.fid, g.building_code, g.name, g.geom, (SELECT clearance_feature_reach_m('BUILDING'))
+  SELECT a.*, 'BUILDING', 'building', g.fid, g.building_code, g.name, g.geom, (SELECT clearance_feature_reach_m('BUILDING')),
+         true, true
   FROM subject a
   JOIN building g ON ST_DWithin(a.geom, g.geom, (SELECT clearance_feature_reach_m('BUILDING') + pipe_half_size_max()))
   WHERE valid_at(g.valid_from, g.valid_to, CAST(:as_of AS timestamptz)) AND g.status IN ('existing', 'under_construction')
@@ -48,7 +48,8 @@ near AS (
   -- a tower's foundation outline (基础边): TOWER35 up to 35 kV, TOWERHV above (V290)
   SELECT a.*, power_tower_clearance_type(t.voltage_kv), 'power_tower', t.fid, t.tower_code, t.line_name, t.geom,
          CASE WHEN power_tower_clearance_type(t.voltage_kv) = 'TOWERHV' THEN (SELECT clearance_feature_reach_m('TOWERHV'))
-              ELSE (SELECT clearance_feature_reach_m('TOWER35')) END
+              ELSE (SELECT clearance_feature_reach_m('TOWER35')) END,
+         true, true
   FROM subject a
   JOIN power_tower t ON ST_DWithin(a.geom, t.geom, (SELECT greatest(clearance_feature_reach_m('TOWERHV'),
                                                                     clearance_feature_reach_m('TOWER35')) + pipe_half_size_max()))
@@ -57,44 +58,49 @@ near AS (
   -- a street tree's trunk centre (乔木, TREE) or a shrub (灌木, SHRUB) (V291)
   SELECT a.*, street_tree_clearance_type(s.growth_form), 'street_tree', s.fid, s.tree_code, s.species, s.geom,
          CASE WHEN street_tree_clearance_type(s.growth_form) = 'SHRUB' THEN (SELECT clearance_feature_reach_m('SHRUB'))
-              ELSE (SELECT clearance_feature_reach_m('TREE')) END
+              ELSE (SELECT clearance_feature_reach_m('TREE')) END,
+         true, true
   FROM subject a
   JOIN street_tree s ON ST_DWithin(a.geom, s.geom, (SELECT greatest(clearance_feature_reach_m('TREE'),
                                                                     clearance_feature_reach_m('SHRUB')) + pipe_half_size_max()))
   WHERE valid_at(s.valid_from, s.valid_to, CAST(:as_of AS timestamptz)) AND s.status = 'in_place'
   UNION ALL
-  SELECT a.*, 'KERB', 'road', k.road_fid, k.side::text, k.road_name, k.geom, (SELECT clearance_feature_reach_m('KERB'))
+  -- a pipe end near a kerb lies within the reach plus the pipe's half size of one of its chunks
+  SELECT a.*, 'KERB', 'road', k.road_fid, k.side::text, k.road_name, k.geom, (SELECT clearance_feature_reach_m('KERB')),
+         ST_DWithin(ST_StartPoint(a.geom), k.geom, (SELECT clearance_feature_reach_m('KERB')) + a.half_width_m),
+         ST_DWithin(ST_EndPoint(a.geom), k.geom, (SELECT clearance_feature_reach_m('KERB')) + a.half_width_m)
   FROM subject a
   JOIN road_kerb k ON ST_DWithin(a.geom, k.geom, (SELECT clearance_feature_reach_m('KERB') + pipe_half_size_max()))
   WHERE k.valid @> coalesce(CAST(:as_of AS timestamptz), now())
 ),
--- the pairs that may be reported: within the reach plus the pipe's own half size, measured, with
--- the governing rule of the pipe's rule key against the feature type, and below it (below the
--- reach for an unchecked or special-assessment pair); all in the parallel scan
+-- the pairs within the reach plus the pipe's own half size (nothing farther is reported), measured,
+-- with the governing rule of the pipe's rule key against the feature type
 measured AS (
-  SELECT *
-  FROM (SELECT n.*, pipe_clearance_type(n.network, n.subtype, n.laying_class) AS a_type,
-               greatest(ST_Distance(n.geom, n.f_geom) - n.half_width_m, 0) AS measured_m,
-               fm.rule_id, fm.min_clearance_m AS required_m, coalesce(fm.special_assessment, false) AS special
-        FROM near n
-        LEFT JOIN clearance_rule_class() ca ON ca.type = pipe_clearance_type(n.network, n.subtype, n.laying_class)
-        LEFT JOIN clearance_rule_feature_matrix() fm
-          ON fm.a_key = clearance_rule_key(ca.type, ca.subtypes, ca.pressure_classes, ca.dn_bounds, ca.laying_classes,
-                                           n.subtype, n.pressure_class, n.size_mm, n.laying_class)
-         AND fm.f_type = n.f_type
-        WHERE ST_DWithin(n.geom, n.f_geom, n.reach_m + n.half_width_m)) m
-  WHERE CASE WHEN m.rule_id IS NULL OR m.special THEN m.measured_m < m.reach_m
-             ELSE m.measured_m < m.required_m - 0.0005 END
+  SELECT n.*, pipe_clearance_type(n.network, n.subtype, n.laying_class) AS a_type,
+         greatest(ST_Distance(n.geom, n.f_geom) - n.half_width_m, 0) AS measured_m,
+         fm.rule_id, fm.min_clearance_m AS required_m, coalesce(fm.special_assessment, false) AS special
+  FROM near n
+  LEFT JOIN clearance_rule_class() ca ON ca.type = pipe_clearance_type(n.network, n.subtype, n.laying_class)
+  LEFT JOIN clearance_rule_feature_matrix() fm
+    ON fm.a_key = clearance_rule_key(ca.type, ca.subtypes, ca.pressure_classes, ca.dn_bounds, ca.laying_classes,
+                                     n.subtype, n.pressure_class, n.size_mm, n.laying_class)
+   AND fm.f_type = n.f_type
+  WHERE ST_DWithin(n.geom, n.f_geom, n.reach_m + n.half_width_m)
 ),
--- one row per pipe and feature (a kerb's chunks folded: the nearest), judged: violation,
--- special_assessment or unchecked
+-- one row per pipe and feature (a kerb's chunks folded: the nearest, if both pipe ends are near
+-- that road side's kerb), judged: violation, special_assessment or unchecked, or left out
 judged AS (
-  SELECT DISTINCT ON (m.fid, m.f_type, m.f_fid, m.f_code) m.*,
-         CASE WHEN m.rule_id IS NULL THEN 'unchecked'
-              WHEN m.special AND m.measured_m >= m.required_m - 0.0005 THEN 'special_assessment'
+  SELECT *,
+         CASE WHEN x.rule_id IS NULL THEN 'unchecked'
+              WHEN x.special AND x.measured_m >= x.required_m - 0.0005 THEN 'special_assessment'
               ELSE 'violation' END AS verdict
-  FROM measured m
-  ORDER BY m.fid, m.f_type, m.f_fid, m.f_code, m.measured_m
+  FROM (SELECT m.*, bool_or(m.start_near) OVER w AND bool_or(m.end_near) OVER w AS beside,
+               row_number() OVER (w ORDER BY m.measured_m) AS rank
+        FROM measured m
+        WINDOW w AS (PARTITION BY m.fid, m.f_type, m.f_fid, m.f_code)) x
+  WHERE x.beside AND x.rank = 1
+    AND CASE WHEN x.rule_id IS NULL OR x.special THEN x.measured_m < x.reach_m
+             ELSE x.measured_m < x.required_m - 0.0005 END
 )
 SELECT n.verdict, n.a_type, n.fid AS a_fid, n.network AS a_network, n.dn_mm AS a_dn, n.width_mm AS a_width, n.height_mm AS a_height,
        n.material AS a_material, n.laying AS a_laying, n.road_name AS a_road, n.start_point AS a_start_point,
@@ -107,13 +113,4 @@ SELECT n.verdict, n.a_type, n.fid AS a_fid, n.network AS a_network, n.dn_mm AS a
 FROM judged n
 LEFT JOIN clearance_rule r ON r.id = n.rule_id
 LEFT JOIN organization o ON o.code = n.owner
--- beside the kerb: both pipe ends within the reach plus the pipe's half size of that road side's
--- kerb (a few probes per reported pair, not a flag on every pipe–chunk row)
-WHERE n.f_type <> 'KERB'
-   OR (EXISTS (SELECT 1 FROM road_kerb k
-               WHERE k.road_fid = n.f_fid AND k.side = n.f_code AND k.valid @> coalesce(CAST(:as_of AS timestamptz), now())
-                 AND ST_DWithin(k.geom, ST_StartPoint(n.geom), n.reach_m + n.half_width_m))
-       AND EXISTS (SELECT 1 FROM road_kerb k
-                   WHERE k.road_fid = n.f_fid AND k.side = n.f_code AND k.valid @> coalesce(CAST(:as_of AS timestamptz), now())
-                     AND ST_DWithin(k.geom, ST_EndPoint(n.geom), n.reach_m + n.half_width_m)))
 ORDER BY n.verdict DESC, n.f_layer, n.f_fid, n.fid
