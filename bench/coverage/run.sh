@@ -17,48 +17,13 @@ PORT="${PORT:-18575}"
 CELL="${CELL:-25}"
 RUNS="${RUNS:-3}"
 WORK="${WORK:-$ROOT/var/bench-coverage}"
-URL="$(local_url "$DB")"
-mkdir -p "$WORK"
-if [ -n "${JAR:-}" ]; then
-  # another build to measure (an earlier commit's jar, for a before/after on the same data)
-  cp "$JAR" "$WORK/city-server.jar"
-else
-  need_build
-  cp "$RUN_JAR" "$WORK/city-server.jar"
-fi
-JAR="$WORK/city-server.jar"
-
-"$ROOT/scripts/db" start >/dev/null
-if [ "$("$ROOT/scripts/db" psql "$DB" -Atc "SELECT to_regclass('dem') IS NOT NULL AND EXISTS (SELECT 1 FROM dem)" 2>/dev/null)" != t ]; then
-  say "loading the city sample into $DB; load: $(uptime)"
-  "$ROOT/scripts/db" reset "$DB" >/dev/null
-  java -jar "$JAR" sample load --scale city --database-url "$URL" 2>&1 | grep -v INFO | tail -2
-fi
-
-DATABASE_URL="$URL" SERVER_PORT="$PORT" java -jar "$JAR" >"$WORK/server.log" 2>&1 &
-PID=$!
-trap 'kill $PID 2>/dev/null || true' EXIT
-for _ in $(seq 1 120); do
-  curl -fs "http://127.0.0.1:$PORT/actuator/health" >/dev/null 2>&1 && break
-  sleep 1
-done
+source "$(dirname "$0")/server.sh"
+coverage_server
 say "sectors in use: $("$ROOT/scripts/db" psql "$DB" -Atc "SELECT count(*) FROM antenna_sector WHERE valid_to IS NULL AND status = 'in_use'")"
 
 run_once() {
-  local start id status
-  start=$(date +%s.%N)
-  id=$(curl -fs -X POST -H 'Content-Type: application/json' \
-    -d "{\"inputs\":{\"mode\":\"whole\",\"cellSize\":$CELL}}" \
-    "http://127.0.0.1:$PORT/ogcapi/processes/coverage/execution" | python3 -c 'import json,sys; print(json.load(sys.stdin)["jobID"])')
-  while :; do
-    status=$(curl -fs "http://127.0.0.1:$PORT/ogcapi/jobs/$id" | python3 -c 'import json,sys; print(json.load(sys.stdin)["status"])')
-    [ "$status" = accepted ] || [ "$status" = running ] || break
-    sleep 0.2
-  done
-  local wall
-  wall=$(echo "$(date +%s.%N) - $start" | bc)
-  [ "$status" = successful ] || die "job $id: $status"
-  local compute
+  local id wall compute
+  read -r id wall < <(job coverage "{\"inputs\":{\"mode\":\"whole\",\"cellSize\":$CELL}}")
   compute=$(curl -fs "http://127.0.0.1:$PORT/ogcapi/jobs/$id/results" | python3 -c 'import json,sys; f=json.load(sys.stdin)["features"]; print(f[0]["properties"]["computeMs"], len(f), f[0]["properties"]["cells"])')
   say "coverage whole, ${CELL} m, terrain: job ${wall} s (submit to successful); compute ms, layers, cells: $compute; load: $(cut -d' ' -f1-3 /proc/loadavg)"
 }

@@ -145,3 +145,16 @@ INSERT INTO building (building_code, name, building_use, floors, status, geom, v
 INSERT INTO base_station (site_code, site_name, area_type, tower_type, tower_height_m, ground_elev_m, sharing_status, tenants, owner, geom, valid_from) VALUES
   ('LZXQ-Y001', '管线院北杆', 'urban', '灯杆', 12, 1950, 'sole', '{CMCC}', 'TT', fx_pt(3050, 3080.653, 1950), '2018-01-01'),
   ('LZXQ-Y002', '管线院南杆', 'urban', '灯杆', 12, 1950, 'sole', '{CMCC}', 'TT', fx_pt(3060, 3079.327, 1950), '2018-01-01');
+
+-- High-voltage towers (power_tower, issue 16): a 110 kV tower (TOWERHV) on a 6 m square foundation
+-- x 3240..3246, y 3100..3106 and a 35 kV tower (TOWER35) on x 3240..3246, y 3300..3306, far from
+-- every other feature and pipe of the fixture.
+INSERT INTO power_tower (tower_code, line_name, voltage_kv, tower_height_m, owner, build_year, status, geom, valid_from) VALUES
+  ('YARD-T110', '管线院110kV线', 110, 36, 'DLGS', 2015, 'in_use', fx_rect(3240, 3100, 3246, 3106), '2015-01-01'),
+  ('YARD-T35', '管线院35kV线', 35, 24, 'DLGS', 2015, 'in_use', fx_rect(3240, 3300, 3246, 3306), '2015-01-01');
+
+-- Street trees (street_tree, issue 16): a tree (乔木, TREE) at (3240, 3200) and a shrub (灌木, SHRUB)
+-- at (3240, 3400), far from every other feature and pipe of the fixture.
+INSERT INTO street_tree (tree_code, species, species_latin, growth_form, trunk_diameter_cm, planted_year, road_name, geom, valid_from) VALUES
+  ('YARD-Q1', '国槐', 'Styphnolobium japonicum', 'tree', 25, 2016, '管线院路', fx_pt(3240, 3200, 1950), '2016-04-01'),
+  ('YARD-G1', '紫叶小檗', 'Berberis thunbergii', 'shrub', NULL, 2016, '管线院路', fx_pt(3240, 3400, 1950), '2016-04-01');

@@ -1,5 +1,5 @@
 -- The minimum plan clearance the standards ask between a current pipe segment (:pipe_fid) and a
--- feature type of GB 50289-2016 Table 4.1.9 (:feature_type: BUILDING, POLE, KERB), metres, or no row when no
+-- feature type of GB 50289-2016 Table 4.1.9 (:feature_type: BUILDING, POLE, TOWER35, TOWERHV, TREE, SHRUB, KERB), metres, or no row when no
 -- table has a value. Written for the tests apart from the service: the values are the CTE feat of
 -- standard_values.sql (slot standard_values), never read from clearance_rule.
 WITH pipe AS (

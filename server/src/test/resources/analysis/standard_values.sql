@@ -91,8 +91,10 @@ high (dir, c2, m) AS (VALUES
   ('vertical', 'tunnel', 0.5)
 ),
 -- Table 4.1.9, feature columns: 建(构)筑物 (to the outer wall), 地上杆柱 通信照明及<10kV (to the
--- pole centre) and 道路侧石边缘 (to the kerb edge); gas by GB 50028-2006 Table 6.3.3-1; high-pressure
--- gas: the sub-high A floor.
+-- pole centre), 高压铁塔基础边 <= 35 kV / > 35 kV (to the foundation edge; no value for power and
+-- telecom), 乔木 / 灌木 (to the trunk or shrub centre; power and telecom by CJJ 75-97 §6.2.1) and
+-- 道路侧石边缘 (to the kerb edge); gas by GB 50028-2006 Table 6.3.3-1; high-pressure gas: the
+-- sub-high A floor.
 feat (f, c, k, m) AS (VALUES
   ('BUILDING', 'water', 'd<=200', 1.0), ('BUILDING', 'water', 'd>200', 3.0), ('BUILDING', 'drainage', '*', 2.5),
   ('BUILDING', 'reclaimed', '*', 1.0), ('BUILDING', 'gas', 'L', 0.7), ('BUILDING', 'gas', 'MB', 1.0),
@@ -105,5 +107,20 @@ feat (f, c, k, m) AS (VALUES
   ('KERB', 'water', '*', 1.5), ('KERB', 'reclaimed', '*', 1.5), ('KERB', 'drainage', '*', 1.5), ('KERB', 'gas', 'L', 1.5),
   ('KERB', 'gas', 'MB', 1.5), ('KERB', 'gas', 'MA', 1.5), ('KERB', 'gas', 'SHB', 2.5), ('KERB', 'gas', 'SHA', 2.5),
   ('KERB', 'gas', 'HB', 2.5), ('KERB', 'gas', 'HA', 2.5), ('KERB', 'heat', '*', 1.5), ('KERB', 'power', '*', 1.5),
-  ('KERB', 'telecom', '*', 1.5), ('KERB', 'trench', '*', 1.5)
+  ('KERB', 'telecom', '*', 1.5), ('KERB', 'trench', '*', 1.5),
+  ('TOWER35', 'water', '*', 3.0), ('TOWER35', 'reclaimed', '*', 3.0), ('TOWER35', 'drainage', '*', 1.5),
+  ('TOWER35', 'gas', '*', 1.0), ('TOWER35', 'heat', '*', 2.0),
+  ('TOWERHV', 'water', '*', 3.0), ('TOWERHV', 'reclaimed', '*', 3.0), ('TOWERHV', 'drainage', '*', 1.5),
+  ('TOWERHV', 'gas', 'L', 2.0), ('TOWERHV', 'gas', 'MB', 2.0), ('TOWERHV', 'gas', 'MA', 2.0),
+  ('TOWERHV', 'gas', 'SHB', 5.0), ('TOWERHV', 'gas', 'SHA', 5.0), ('TOWERHV', 'gas', 'HB', 5.0),
+  ('TOWERHV', 'gas', 'HA', 5.0), ('TOWERHV', 'heat', '*', 3.0),
+  ('TREE', 'water', '*', 1.5), ('TREE', 'reclaimed', '*', 1.0), ('TREE', 'drainage', '*', 1.5),
+  ('TREE', 'gas', 'L', 0.75), ('TREE', 'gas', 'MB', 0.75), ('TREE', 'gas', 'MA', 0.75), ('TREE', 'gas', 'SHB', 1.2),
+  ('TREE', 'gas', 'SHA', 1.2), ('TREE', 'gas', 'HB', 1.2), ('TREE', 'gas', 'HA', 1.2), ('TREE', 'heat', '*', 1.5),
+  ('TREE', 'power', '*', 1.0), ('TREE', 'telecom', 'direct', 1.0), ('TREE', 'telecom', 'conduit', 1.5),
+  ('TREE', 'trench', '*', 1.5),
+  ('SHRUB', 'water', '*', 1.0), ('SHRUB', 'reclaimed', '*', 1.0), ('SHRUB', 'drainage', '*', 1.0),
+  ('SHRUB', 'gas', 'L', 0.75), ('SHRUB', 'gas', 'MB', 0.75), ('SHRUB', 'gas', 'MA', 0.75), ('SHRUB', 'gas', 'SHB', 1.2),
+  ('SHRUB', 'gas', 'SHA', 1.2), ('SHRUB', 'heat', '*', 1.5), ('SHRUB', 'power', '*', 1.0), ('SHRUB', 'telecom', '*', 1.0),
+  ('SHRUB', 'trench', '*', 1.0)
 )

@@ -8,76 +8,98 @@
 -- applies to pipes running alongside the kerb: a pipe is checked against a kerb only when both its
 -- ends lie within the kerb type's reach of that kerb (a service or a main crossing the road
 -- crosses the kerb line and is not beside it); its distance is the nearest chunk's. The governing
--- row is clearance_rule_for() of the pipe's clearance type and the feature type. Verdicts as
--- clearance.sql: violation (below the rule); special_assessment (a special_assessment rule
--- governs: reported within the feature type's reach whatever the gap); unchecked (需人工复核: no
--- row covers the pipe's type against the feature type, within the largest rule of that feature
--- type). Slots: scope_cte and subject as in pairs.sql.
+-- row is the clearance_rule_feature_matrix() row (V280) of the pipe's rule key and the feature
+-- type, the row clearance_rule_for() gives. Verdicts as clearance.sql: violation (below the rule);
+-- special_assessment (a special_assessment rule governs: reported within the feature type's reach
+-- whatever the gap); unchecked (需人工复核: no row covers the pipe's type against the feature type,
+-- within the feature type's reach, clearance_feature_reach_m, V280). Slots: scope_cte and subject
+-- as in pairs.sql. High-voltage tower foundations (power_tower, V290: TOWER35 up to 35 kV, TOWERHV
+-- above, to the foundation outline) and street trees (street_tree, V291: TREE to the trunk centre,
+-- SHRUB) are checked like poles and buildings.
+--
+-- Shape (docs/ARCHITECTURE.md, Clearance rules): `near` has one branch per feature table, each a
+-- join of the subject pipes to that table on ST_DWithin with a constant distance — the feature
+-- type's reach plus pipe_half_size_max(), as an InitPlan (one evaluation per statement; called per
+-- row, pipe_half_size_max() cost 80 µs a row). So PostgreSQL can drive a branch from the scope's
+-- pipes through the feature table's GiST index (a bbox scope, a proposed pipe) or from the features
+-- through pipe_segment's (the whole city: the feature tables set parallel_workers, V280, so that
+-- this side can be split across workers too). Nothing is a materialized CTE (a CTE scan is
+-- parallel restricted): `near` is read once, and the rule comes from a hash join with
+-- clearance_rule_feature_matrix() (V280) in the same scan. A new feature table is one more branch
+-- with the same columns: the pipe (a.*), f_type, f_layer, f_fid, f_code, f_name, f_geom, reach_m,
+-- and start_near / end_near (true unless the feature type's rule needs the pipe beside the
+-- feature, as a kerb's does); and parallel_workers on the table.
 WITH {scope_cte},
-subject AS ({subject}),
--- the features, each with the largest rule of its type (reach_m: how far an unchecked or special
--- pair is reported); read inline, not from a materialized CTE (a CTE scan is parallel restricted)
-feature AS (
-  SELECT f.*, t.reach_m
-  FROM (
-    SELECT 'POLE'::text AS f_type, 'base_station'::text AS f_layer, b.fid AS f_fid, b.site_code AS f_code,
-           b.site_name AS f_name, b.geom AS f_geom
-    FROM base_station b
-    WHERE valid_at(b.valid_from, b.valid_to, CAST(:as_of AS timestamptz))
-    UNION ALL
-    SELECT 'BUILDING', 'building', g.fid, g.building_code, g.name, g.geom
-    FROM building g
-    WHERE valid_at(g.valid_from, g.valid_to, CAST(:as_of AS timestamptz)) AND g.status IN ('existing', 'under_construction')
-    UNION ALL
-    SELECT 'KERB', 'road', k.road_fid, k.side, k.road_name, k.geom
-    FROM road_kerb k
-    WHERE k.valid @> coalesce(CAST(:as_of AS timestamptz), now())
-  ) f
-  JOIN (SELECT b_type AS f_type, max(min_clearance_m)::float8 AS reach_m
-        FROM clearance_rule
-        WHERE direction = 'horizontal' AND b_type IN ('POLE', 'BUILDING', 'KERB')
-        GROUP BY b_type) t ON t.f_type = f.f_type
-),
--- the pipes near a feature: within its type's reach plus the largest half size of any pipe (a
--- constant, V220, so the GiST index of pipe_segment drives the join from the features; a per-pipe
--- reach made it a nested loop over every pipe of the city, minutes on `city`), then within the
--- reach plus the pipe's own half size (nothing farther is reported, and a pipe end near a kerb
--- lies within it too)
+subject AS NOT MATERIALIZED ({subject}),
 near AS (
-  SELECT a.*, f.*, pipe_clearance_type(a.network, a.subtype, a.laying_class) AS a_type,
-         greatest(ST_Distance(a.geom, f.f_geom) - a.half_width_m, 0) AS measured_m,
-         f.f_type <> 'KERB' OR ST_DWithin(ST_StartPoint(a.geom), f.f_geom, f.reach_m + a.half_width_m) AS start_near,
-         f.f_type <> 'KERB' OR ST_DWithin(ST_EndPoint(a.geom), f.f_geom, f.reach_m + a.half_width_m) AS end_near,
-         concat_ws('|', f.f_type, pipe_clearance_type(a.network, a.subtype, a.laying_class), a.subtype, a.pressure_class,
-                   a.size_mm, a.laying_class) AS rule_key
-  FROM feature f
-  JOIN subject a ON ST_DWithin(a.geom, f.f_geom, f.reach_m + pipe_half_size_max())
-  WHERE ST_DWithin(a.geom, f.f_geom, f.reach_m + a.half_width_m)
+  SELECT a.*, 'POLE'::text AS f_type, 'base_station'::text AS f_layer, b.fid AS f_fid, b.site_code AS f_code,
+         b.site_name AS f_name, b.geom AS f_geom, (SELECT clearance_feature_reach_m('POLE')) AS reach_m,
+         true AS start_near, true AS end_near
+  FROM subject a
+  JOIN base_station b ON ST_DWithin(a.geom, b.geom, (SELECT clearance_feature_reach_m('POLE') + pipe_half_size_max()))
+  WHERE valid_at(b.valid_from, b.valid_to, CAST(:as_of AS timestamptz))
+  UNION ALL
+  SELECT a.*, 'BUILDING', 'building', g.fid, g.building_code, g.name, g.geom, (SELECT clearance_feature_reach_m('BUILDING')),
+         true, true
+  FROM subject a
+  JOIN building g ON ST_DWithin(a.geom, g.geom, (SELECT clearance_feature_reach_m('BUILDING') + pipe_half_size_max()))
+  WHERE valid_at(g.valid_from, g.valid_to, CAST(:as_of AS timestamptz)) AND g.status IN ('existing', 'under_construction')
+  UNION ALL
+  -- a tower's foundation outline (基础边): TOWER35 up to 35 kV, TOWERHV above (V290)
+  SELECT a.*, power_tower_clearance_type(t.voltage_kv), 'power_tower', t.fid, t.tower_code, t.line_name, t.geom,
+         CASE WHEN power_tower_clearance_type(t.voltage_kv) = 'TOWERHV' THEN (SELECT clearance_feature_reach_m('TOWERHV'))
+              ELSE (SELECT clearance_feature_reach_m('TOWER35')) END,
+         true, true
+  FROM subject a
+  JOIN power_tower t ON ST_DWithin(a.geom, t.geom, (SELECT greatest(clearance_feature_reach_m('TOWERHV'),
+                                                                    clearance_feature_reach_m('TOWER35')) + pipe_half_size_max()))
+  WHERE valid_at(t.valid_from, t.valid_to, CAST(:as_of AS timestamptz)) AND t.status = 'in_use'
+  UNION ALL
+  -- a street tree's trunk centre (乔木, TREE) or a shrub (灌木, SHRUB) (V291)
+  SELECT a.*, street_tree_clearance_type(s.growth_form), 'street_tree', s.fid, s.tree_code, s.species, s.geom,
+         CASE WHEN street_tree_clearance_type(s.growth_form) = 'SHRUB' THEN (SELECT clearance_feature_reach_m('SHRUB'))
+              ELSE (SELECT clearance_feature_reach_m('TREE')) END,
+         true, true
+  FROM subject a
+  JOIN street_tree s ON ST_DWithin(a.geom, s.geom, (SELECT greatest(clearance_feature_reach_m('TREE'),
+                                                                    clearance_feature_reach_m('SHRUB')) + pipe_half_size_max()))
+  WHERE valid_at(s.valid_from, s.valid_to, CAST(:as_of AS timestamptz)) AND s.status = 'in_place'
+  UNION ALL
+  -- a pipe end near a kerb lies within the reach plus the pipe's half size of one of its chunks
+  SELECT a.*, 'KERB', 'road', k.road_fid, k.side::text, k.road_name, k.geom, (SELECT clearance_feature_reach_m('KERB')),
+         ST_DWithin(ST_StartPoint(a.geom), k.geom, (SELECT clearance_feature_reach_m('KERB')) + a.half_width_m),
+         ST_DWithin(ST_EndPoint(a.geom), k.geom, (SELECT clearance_feature_reach_m('KERB')) + a.half_width_m)
+  FROM subject a
+  JOIN road_kerb k ON ST_DWithin(a.geom, k.geom, (SELECT clearance_feature_reach_m('KERB') + pipe_half_size_max()))
+  WHERE k.valid @> coalesce(CAST(:as_of AS timestamptz), now())
 ),
--- the governing row of each distinct key of the pipes near features (a few dozen keys: one rule
--- lookup per key, not per pipe)
-rule_of AS MATERIALIZED (
-  SELECT k.rule_key, r.rule_id, r.min_clearance_m, r.source_clause, r.confidence, cr.special_assessment
-  FROM (SELECT DISTINCT rule_key, a_type, subtype, pressure_class, size_mm, laying_class, f_type FROM near) k
-  LEFT JOIN LATERAL clearance_rule_for('horizontal', k.a_type, k.subtype, k.pressure_class, k.size_mm, k.laying_class,
-                                       k.f_type, NULL, NULL, NULL, NULL) r ON true
-  LEFT JOIN clearance_rule cr ON cr.id = r.rule_id
+-- the pairs within the reach plus the pipe's own half size (nothing farther is reported), measured,
+-- with the governing rule of the pipe's rule key against the feature type
+measured AS (
+  SELECT n.*, pipe_clearance_type(n.network, n.subtype, n.laying_class) AS a_type,
+         greatest(ST_Distance(n.geom, n.f_geom) - n.half_width_m, 0) AS measured_m,
+         fm.rule_id, fm.min_clearance_m AS required_m, coalesce(fm.special_assessment, false) AS special
+  FROM near n
+  LEFT JOIN clearance_rule_class() ca ON ca.type = pipe_clearance_type(n.network, n.subtype, n.laying_class)
+  LEFT JOIN clearance_rule_feature_matrix() fm
+    ON fm.a_key = clearance_rule_key(ca.type, ca.subtypes, ca.pressure_classes, ca.dn_bounds, ca.laying_classes,
+                                     n.subtype, n.pressure_class, n.size_mm, n.laying_class)
+   AND fm.f_type = n.f_type
+  WHERE ST_DWithin(n.geom, n.f_geom, n.reach_m + n.half_width_m)
 ),
 -- one row per pipe and feature (a kerb's chunks folded: the nearest, if both pipe ends are near
 -- that road side's kerb), judged: violation, special_assessment or unchecked, or left out
 judged AS (
   SELECT *,
          CASE WHEN x.rule_id IS NULL THEN 'unchecked'
-              WHEN x.special_assessment AND x.measured_m >= x.required_m - 0.0005 THEN 'special_assessment'
+              WHEN x.special AND x.measured_m >= x.required_m - 0.0005 THEN 'special_assessment'
               ELSE 'violation' END AS verdict
-  FROM (SELECT n.*, r.rule_id, r.min_clearance_m AS required_m, r.source_clause, r.confidence, r.special_assessment,
-               bool_or(n.start_near) OVER w AND bool_or(n.end_near) OVER w AS beside,
-               row_number() OVER (w ORDER BY n.measured_m) AS rank
-        FROM near n
-        JOIN rule_of r ON r.rule_key = n.rule_key
-        WINDOW w AS (PARTITION BY n.fid, n.f_type, n.f_fid, n.f_code)) x
+  FROM (SELECT m.*, bool_or(m.start_near) OVER w AND bool_or(m.end_near) OVER w AS beside,
+               row_number() OVER (w ORDER BY m.measured_m) AS rank
+        FROM measured m
+        WINDOW w AS (PARTITION BY m.fid, m.f_type, m.f_fid, m.f_code)) x
   WHERE x.beside AND x.rank = 1
-    AND CASE WHEN x.rule_id IS NULL OR x.special_assessment THEN x.measured_m < x.reach_m
+    AND CASE WHEN x.rule_id IS NULL OR x.special THEN x.measured_m < x.reach_m
              ELSE x.measured_m < x.required_m - 0.0005 END
 )
 SELECT n.verdict, n.a_type, n.fid AS a_fid, n.network AS a_network, n.dn_mm AS a_dn, n.width_mm AS a_width, n.height_mm AS a_height,
@@ -86,8 +108,9 @@ SELECT n.verdict, n.a_type, n.fid AS a_fid, n.network AS a_network, n.dn_mm AS a
        ST_Z(ST_StartPoint(n.geom)) AS a_start_elev, ST_Z(ST_EndPoint(n.geom)) AS a_end_elev, n.owner AS a_owner,
        o.name AS a_owner_name, o.contact_person AS a_owner_person, o.phone AS a_owner_phone, o.email AS a_owner_email,
        n.f_type, n.f_layer, n.f_fid, n.f_code, n.f_name, n.measured_m,
-       n.rule_id, n.required_m, n.source_clause, n.confidence,
+       n.rule_id, n.required_m, r.source_clause, r.confidence,
        ST_AsGeoJSON(ST_Transform(ST_ClosestPoint(ST_Force2D(n.f_geom), ST_Force2D(n.geom)), 4326), 7) AS location
 FROM judged n
+LEFT JOIN clearance_rule r ON r.id = n.rule_id
 LEFT JOIN organization o ON o.code = n.owner
 ORDER BY n.verdict DESC, n.f_layer, n.f_fid, n.fid

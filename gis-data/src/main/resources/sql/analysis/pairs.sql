@@ -5,8 +5,9 @@
 -- Slots: scope_cte = CTEs the subject and the dedupe read (scope_region); subject = SELECT of
 -- the pipes to check with the columns of pipe_solid_at(); reach = plan search distance from
 -- a (may use lim.rule_m, the largest pipe-to-pipe horizontal rule, lim.vrule_m, the largest
--- vertical rule, and lim.half_m, the largest
--- half size in the table); dedupe = predicate on a, b that keeps each pair once.
+-- vertical rule, and lim.half_m, pipe_half_size_max() (V220): a bound of every pipe's half width
+-- and half height, outside diameters of pipe_wall included); dedupe = predicate on a, b that keeps
+-- each pair once.
 -- lim and pair are not materialized (CTE scans cannot run in parallel workers): the consumer's
 -- measuring runs in the same scan, which PostgreSQL may split across parallel workers when the
 -- statement runs without a cursor (Session.templateAll).
@@ -22,7 +23,7 @@ lim AS (
             AND a_type IN (SELECT code FROM clearance_type WHERE kind = 'pipe')
             AND b_type IN (SELECT code FROM clearance_type WHERE kind = 'pipe'))::float8 AS rule_m,
          (SELECT max(min_clearance_m) FROM clearance_rule WHERE direction = 'vertical')::float8 AS vrule_m,
-         (SELECT coalesce(max(greatest(width_mm, height_mm, dn_mm)), 0) FROM pipe_segment) / 2000.0 AS half_m
+         (SELECT pipe_half_size_max()) AS half_m
 ),
 pair AS (
   SELECT a.fid AS a_fid, a.network AS a_network, pipe_clearance_type(a.network, a.subtype, a.laying_class) AS a_type, coalesce(a.subtype, '') AS a_subtype, coalesce(a.pressure_class, '') AS a_pc,

@@ -7,7 +7,8 @@ import java.sql.SQLException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -24,9 +25,11 @@ import org.locationtech.jts.operation.union.UnaryUnionOp;
 /**
  * Coverage against the plan, from the current grid: per operator and band, the share of built-up
  * parcel area (GB 50137-2011 construction land, every class but E) whose best-server RSRP reaches
- * the target's threshold, by major land-use class, by district ({@code district}, V130: against the
- * operator's target for all built-up land) and in total, against {@code coverage_target} (V91); and
- * the coverage holes — 4-connected built-up cells below the threshold — as polygons of at least a
+ * the target's threshold, in total, by major class (大类, R), by medium class (中类, R2: the code's
+ * letter and first digit), by district ({@code district}, V130) and by each class within each
+ * district, each against the most specific row of {@code coverage_target} (V91, V310: medium class,
+ * major class, all built-up land; then the district, then the operator); and the coverage holes —
+ * 4-connected built-up cells below the threshold of all built-up land — as polygons of at least a
  * minimum area (m²), each with the district holding most of its cells. The WLAN layer ({@link
  * CoverageSector.LayerKey#WLAN}) is measured the same way on its RSSI against the targets of
  * network {@code wlan} (V170); the sectors' layers against those of network {@code cellular}.
@@ -41,7 +44,8 @@ public final class CoverageKpi {
   /**
    * One KPI figure.
    *
-   * @param landUseClass GB 50137 major class, or null for all built-up land (of the district)
+   * @param landUseClass GB 50137 major class (R) or medium class (R2), or null for all built-up
+   *     land (of the district)
    * @param district district code, or null for the whole grid
    * @param parcelAreaM2 built-up parcel area of the class, m²
    * @param coveredAreaM2 of it at or above the threshold, m²
@@ -87,9 +91,46 @@ public final class CoverageKpi {
   public record Report(
       StoredGrid grid, double minHoleAreaM2, List<Share> shares, List<Hole> holes) {}
 
-  /** A target row: network cellular or wlan. */
+  /** A target row: network cellular or wlan; null operator, class or district for every one. */
   private record Target(
-      String network, String operator, String landUseClass, double thresholdDbm, double share) {}
+      String network,
+      String operator,
+      String landUseClass,
+      String district,
+      double thresholdDbm,
+      double share) {
+
+    /** Whether this row applies to a figure of a layer's network and operator. */
+    boolean appliesTo(String net, String op, Figure f) {
+      return network.equals(net)
+          && (operator == null || operator.equals(op))
+          && (landUseClass == null
+              || (f.landUseClass() != null && f.landUseClass().startsWith(landUseClass)))
+          && (district == null || district.equals(f.district()));
+    }
+
+    /** Specificity: medium class before major class before none, then district, then operator. */
+    int rank() {
+      return (landUseClass == null ? 0 : landUseClass.length()) * 4
+          + (district != null ? 2 : 0)
+          + (operator != null ? 1 : 0);
+    }
+  }
+
+  /** What a figure counts: a class (major, medium, or null for all) within a district (or all). */
+  private record Figure(String landUseClass, String district) implements Comparable<Figure> {
+
+    static final Figure ALL = new Figure(null, null);
+
+    private static final Comparator<Figure> ORDER =
+        Comparator.comparing(Figure::district, Comparator.nullsFirst(Comparator.naturalOrder()))
+            .thenComparing(Figure::landUseClass, Comparator.nullsFirst(Comparator.naturalOrder()));
+
+    @Override
+    public int compareTo(Figure o) {
+      return ORDER.compare(this, o);
+    }
+  }
 
   /** The report of the current grid (null without one). */
   public static Report run(ReadTransaction tx, double minHoleAreaM2) throws SQLException {
@@ -99,13 +140,13 @@ public final class CoverageKpi {
       return null;
     }
     CoverageGrid g = stored.grid();
-    List<String> classes = new ArrayList<>();
-    int[] cellClass = labelledCells(tx, g, PARCELS, classes);
+    List<String> codes = new ArrayList<>();
+    int[] cellCode = labelledCells(tx, g, PARCELS, codes);
     List<String> districts = new ArrayList<>();
     int[] cellDistrict = labelledCells(tx, g, DISTRICTS, districts);
     List<Target> targets =
         tx.queryAll(
-            "SELECT network, operator, land_use_class, threshold_dbm, target_share"
+            "SELECT network, operator, land_use_class, district, threshold_dbm, target_share"
                 + " FROM coverage_target",
             Map.of(),
             rs ->
@@ -113,69 +154,97 @@ public final class CoverageKpi {
                     rs.getString(1),
                     rs.getString(2),
                     rs.getString(3),
-                    rs.getDouble(4),
-                    rs.getDouble(5)));
+                    rs.getString(4),
+                    rs.getDouble(5),
+                    rs.getDouble(6)));
+    List<Figure>[] figures = figures(codes, districts);
     List<Share> shares = new ArrayList<>();
     List<Hole> holes = new ArrayList<>();
     for (CoverageSector.LayerKey k : CoverageStore.layers(c, stored.id())) {
       float[] rsrp = layer(c, stored, k);
-      Target all = target(targets, k, null);
-      Map<String, long[]> counts = new LinkedHashMap<>();
-      Map<String, long[]> byDistrict = new TreeMap<>();
-      long[] total = new long[2];
-      boolean[] hole = new boolean[rsrp.length];
-      for (int i = 0; i < rsrp.length; i++) {
-        if (cellClass[i] < 0) {
-          continue;
-        }
-        String cls = classes.get(cellClass[i]);
-        Target t = target(targets, k, cls);
-        long[] n = counts.computeIfAbsent(cls, x -> new long[2]);
-        n[0]++;
-        total[0]++;
-        if (rsrp[i] >= t.thresholdDbm()) {
-          n[1]++;
-        }
-        boolean covered = rsrp[i] >= all.thresholdDbm();
-        if (covered) {
-          total[1]++;
-        } else {
-          hole[i] = true;
-        }
-        if (cellDistrict[i] >= 0) {
-          long[] d = byDistrict.computeIfAbsent(districts.get(cellDistrict[i]), x -> new long[2]);
-          d[0]++;
-          d[1] += covered ? 1 : 0;
+      Map<Figure, Target> governing = new HashMap<>();
+      Map<Figure, long[]> counts = new TreeMap<>();
+      long[][][] counters = new long[figures.length][][];
+      double[][] thresholds = new double[figures.length][];
+      for (int p = 0; p < figures.length; p++) {
+        counters[p] = new long[figures[p].size()][];
+        thresholds[p] = new double[figures[p].size()];
+        for (int j = 0; j < figures[p].size(); j++) {
+          Figure f = figures[p].get(j);
+          counters[p][j] = counts.computeIfAbsent(f, x -> new long[2]);
+          thresholds[p][j] =
+              governing.computeIfAbsent(f, x -> target(targets, k, x)).thresholdDbm();
         }
       }
+      Target all = governing.computeIfAbsent(Figure.ALL, x -> target(targets, k, x));
+      counts.computeIfAbsent(Figure.ALL, x -> new long[2]);
+      boolean[] hole = new boolean[rsrp.length];
+      int pairsPerCode = districts.size() + 1;
+      for (int i = 0; i < rsrp.length; i++) {
+        if (cellCode[i] < 0) {
+          continue;
+        }
+        int p = cellCode[i] * pairsPerCode + cellDistrict[i] + 1;
+        for (int j = 0; j < counters[p].length; j++) {
+          counters[p][j][0]++;
+          if (rsrp[i] >= thresholds[p][j]) {
+            counters[p][j][1]++;
+          }
+        }
+        hole[i] = !(rsrp[i] >= all.thresholdDbm());
+      }
       double cell2 = g.cellM() * g.cellM();
-      shares.add(share(k, null, null, total, cell2, all));
-      counts.entrySet().stream()
-          .sorted(Map.Entry.comparingByKey())
-          .forEach(
-              e ->
-                  shares.add(
-                      share(
-                          k,
-                          e.getKey(),
-                          null,
-                          e.getValue(),
-                          cell2,
-                          target(targets, k, e.getKey()))));
-      byDistrict.forEach((d, n) -> shares.add(share(k, null, d, n, cell2, all)));
+      counts.forEach(
+          (f, n) -> {
+            if (n[0] > 0 || f.equals(Figure.ALL)) { // a class or district without built-up cells
+              shares.add(share(k, f, n, cell2, governing.get(f)));
+            }
+          });
       holes.addAll(holes(g, hole, k, minHoleAreaM2, all.thresholdDbm(), cellDistrict, districts));
     }
     return new Report(stored, minHoleAreaM2, shares, holes);
   }
 
+  /**
+   * The figures a cell counts in, per pair of its land-use code label c and district label d (index
+   * c × (districts + 1) + d + 1, d = −1 outside every district): all built-up land, the major class
+   * and the medium class (when the code names one), each over the whole grid and within the
+   * district.
+   */
+  @SuppressWarnings("unchecked")
+  private static List<Figure>[] figures(List<String> codes, List<String> districts) {
+    int per = districts.size() + 1;
+    List<Figure>[] out = new List[codes.size() * per];
+    for (int c = 0; c < codes.size(); c++) {
+      String code = codes.get(c);
+      List<String> classes = new ArrayList<>();
+      classes.add(null);
+      classes.add(code.substring(0, 1));
+      if (code.length() >= 2) {
+        classes.add(code.substring(0, 2));
+      }
+      for (int d = -1; d < districts.size(); d++) {
+        List<Figure> fs = new ArrayList<>();
+        for (String cls : classes) {
+          fs.add(new Figure(cls, null));
+          if (d >= 0) {
+            fs.add(new Figure(cls, districts.get(d)));
+          }
+        }
+        out[c * per + d + 1] = fs;
+      }
+    }
+    return out;
+  }
+
   private static Share share(
-      CoverageSector.LayerKey k, String cls, String district, long[] n, double cell2, Target t) {
+      CoverageSector.LayerKey k, Figure f, long[] n, double cell2, Target t) {
     double share = n[0] == 0 ? 1 : n[1] / (double) n[0];
     return new Share(
         k.operator(),
         k.band(),
-        cls,
-        district,
+        f.landUseClass(),
+        f.district(),
         n[0] * cell2,
         n[1] * cell2,
         share,
@@ -184,39 +253,25 @@ public final class CoverageKpi {
         share >= t.share());
   }
 
-  /**
-   * The most specific target of the layer's network: class and operator, class, operator, then the
-   * general one.
-   */
-  private static Target target(List<Target> targets, CoverageSector.LayerKey k, String cls) {
+  /** The most specific target row of the layer's network that applies to a figure. */
+  private static Target target(List<Target> targets, CoverageSector.LayerKey k, Figure f) {
     String network = k.wlan() ? "wlan" : "cellular";
-    String operator = k.operator();
     Target best = null;
-    int bestRank = -1;
     for (Target t : targets) {
-      if (!t.network().equals(network)) {
-        continue;
-      }
-      boolean opOk = t.operator() == null || t.operator().equals(operator);
-      boolean clsOk = t.landUseClass() == null || t.landUseClass().equals(cls);
-      if (opOk && clsOk) {
-        int rank = (t.landUseClass() != null ? 2 : 0) + (t.operator() != null ? 1 : 0);
-        if (rank > bestRank) {
-          best = t;
-          bestRank = rank;
-        }
+      if (t.appliesTo(network, k.operator(), f) && (best == null || t.rank() > best.rank())) {
+        best = t;
       }
     }
     if (best == null) {
       throw new IllegalStateException(
-          "no coverage_target row applies to " + network + "/" + operator + "/" + cls);
+          "no coverage_target row applies to " + network + "/" + k.operator() + "/" + f);
     }
     return best;
   }
 
-  /** Built-up parcels (every GB 50137 class but E) labelled with their major class. */
+  /** Built-up parcels (every GB 50137 class but E) labelled with their land-use code. */
   private static final String PARCELS =
-      "SELECT substr(land_use_code, 1, 1) AS label, ST_AsBinary(ST_Force2D(geom)) AS wkb"
+      "SELECT land_use_code AS label, ST_AsBinary(ST_Force2D(geom)) AS wkb"
           + " FROM zoning_parcel WHERE "
           + ValidTime.now("")
           + " AND land_use_code !~ '^E' ORDER BY fid";

@@ -59,6 +59,7 @@ public final class CoverageRun {
    * @param layers the layers computed, with their statistics
    * @param whole true for a whole run, false for an update around edits
    * @param computeMs milliseconds of computation (without reading and writing)
+   * @param wlanComputeMs of them, milliseconds computing the WLAN layer
    */
   public record Summary(
       long gridId,
@@ -68,7 +69,8 @@ public final class CoverageRun {
       int accessPoints,
       List<CoverageStatistics> layers,
       boolean whole,
-      long computeMs) {}
+      long computeMs,
+      long wlanComputeMs) {}
 
   /** Progress and cancellation of a run. */
   public interface Monitor {
@@ -192,7 +194,7 @@ public final class CoverageRun {
       try (Connection c = writes.getConnection()) {
         CoverageStore.advance(c, stored.id(), in.changeSeq());
       }
-      return new Summary(stored.id(), g, null, 0, 0, List.of(), false, 0);
+      return new Summary(stored.id(), g, null, 0, 0, List.of(), false, 0, 0);
     }
     return compute(in, stored.settings(), false, m);
   }
@@ -205,10 +207,12 @@ public final class CoverageRun {
         new CoverageComputer(in.grid(), in.ground(), in.buildings(), in.carriers(), s, threads);
     Map<CoverageSector.LayerKey, CoverageLayer> layers =
         new HashMap<>(computer.compute(in.region(), in.sectors(), m::cancelled));
+    long t1 = System.nanoTime();
     layers.putAll(
         new WlanCoverage(in.grid(), in.ground(), in.channels(), s)
             .compute(in.region(), in.accessPoints()));
-    long ms = (System.nanoTime() - t0) / 1_000_000;
+    long t2 = System.nanoTime();
+    long ms = (t2 - t0) / 1_000_000;
     m.progress(80, "writing");
     long id;
     try (Connection c = writes.getConnection()) {
@@ -254,7 +258,8 @@ public final class CoverageRun {
         in.accessPoints().size(),
         stats,
         whole,
-        ms);
+        ms,
+        (t2 - t1) / 1_000_000);
   }
 
   private static CoverageLayer empty(CoverageSector.LayerKey k, CoverageGrid.Window w) {

@@ -207,6 +207,45 @@ public final class CityLayers {
                     of("placement", STRING, "室内/室外", "indoor or outdoor"),
                     of("status", STRING, "状态", "status")))
             .withImportKey(ImportKey.of("ap_code")));
+    layers.add(
+        Layer.vector(
+                "power_tower",
+                "高压铁塔",
+                "power-line towers",
+                "High-voltage power-line towers: the foundation outline (基础边, what GB 50289-2016"
+                    + " Table 4.1.9 measures pipes to), line, voltage, height and owner; Z is the"
+                    + " ground",
+                "power_tower",
+                GeometryKind.POLYGON,
+                List.of(
+                    of("tower_code", STRING, "杆塔编号", "tower code"),
+                    of("line_name", STRING, "线路名称", "line"),
+                    measured("voltage_kv", DECIMAL, "电压等级", "voltage", "kV"),
+                    measured("tower_height_m", DECIMAL, "塔高", "tower height", "m"),
+                    of("owner", STRING, "权属单位", "owner"),
+                    of("build_year", INTEGER, "建成年份", "year built"),
+                    of("status", STRING, "状态", "status")))
+            .withImportKey(ImportKey.of("tower_code")));
+    layers.add(
+        Layer.vector(
+                "street_tree",
+                "行道树",
+                "street trees",
+                "Street trees and shrubs: trunk position (what GB 50289-2016 Table 4.1.9 measures"
+                    + " pipes to), species, growth form, trunk diameter, planting year and road; Z"
+                    + " is the ground",
+                "street_tree",
+                GeometryKind.POINT,
+                List.of(
+                    of("tree_code", STRING, "树木编号", "tree code"),
+                    of("species", STRING, "树种", "species"),
+                    of("species_latin", STRING, "学名", "Latin name"),
+                    of("growth_form", STRING, "乔木/灌木", "tree or shrub"),
+                    measured("trunk_diameter_cm", DECIMAL, "胸径", "trunk diameter", "cm"),
+                    of("planted_year", INTEGER, "种植年份", "year planted"),
+                    of("road_name", STRING, "所在道路", "road"),
+                    of("status", STRING, "状态", "status")))
+            .withImportKey(ImportKey.of("tree_code")));
     layers.add(orthophoto());
     layers.addAll(coverage());
     return List.copyOf(layers);

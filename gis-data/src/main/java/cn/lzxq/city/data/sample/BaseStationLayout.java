@@ -9,7 +9,8 @@ import java.util.SplittableRandom;
  * Places the base-station sites: one in every other block (a checkerboard, so neighbouring sites
  * are 230–500 m apart), on a parcel that is not EMF-sensitive, at least {@value #PARCEL_MARGIN_M} m
  * inside it and within {@value #CENTRE_BOX_M} m of the block centre. Towers belong to 中国铁塔 and
- * carry one to three operators with three sectors each.
+ * carry one to three operators with three sectors each; near a planted cellular hole ({@link
+ * CellularHoles}) without the hole's operator.
  */
 final class BaseStationLayout {
 
@@ -104,11 +105,13 @@ final class BaseStationLayout {
           default -> 30 + 5 * r.nextInt(4);
         };
     double u = r.nextDouble();
-    int tenantCount = type.equals("灯杆") ? 1 : u < 0.3 ? 1 : u < 0.75 ? 2 : 3;
-    List<String> tenants = new ArrayList<>(List.of(OPERATORS));
-    while (tenants.size() > tenantCount) {
-      tenants.remove(tenants.size() == 4 && r.nextDouble() < 0.7 ? 3 : r.nextInt(tenants.size()));
+    int drawnCount = type.equals("灯杆") ? 1 : u < 0.3 ? 1 : u < 0.75 ? 2 : 3;
+    List<String> drawn = new ArrayList<>(List.of(OPERATORS));
+    while (drawn.size() > drawnCount) {
+      drawn.remove(drawn.size() == 4 && r.nextDouble() < 0.7 ? 3 : r.nextInt(drawn.size()));
     }
+    List<String> tenants = CellularHoles.tenants(model.grid(), drawn, List.of(OPERATORS), x, y);
+    int tenantCount = tenants.size();
     double distance = Math.hypot(x - NewAreaFrame.CENTRE_X, y - NewAreaFrame.CENTRE_Y);
     boolean planned = !planted && r.nextDouble() < 0.04;
     int year =
@@ -130,7 +133,7 @@ final class BaseStationLayout {
         height,
         tenantCount,
         "sole shared2 shared3".split(" ")[tenantCount - 1],
-        List.copyOf(tenants),
+        tenants,
         "CTTC",
         year,
         planned ? "planned" : "in_use",

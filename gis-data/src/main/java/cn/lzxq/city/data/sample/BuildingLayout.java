@@ -4,6 +4,7 @@ import cn.lzxq.city.data.terrain.SampleTerrain;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * Buildings inside the zoning parcels that set a floor-area ratio and a coverage (not green land):
@@ -36,9 +37,77 @@ final class BuildingLayout {
     COVERAGE
   }
 
+  /**
+   * Where a parcel's buildings stand: cols × rows cells of cellW × cellH metres inside the setback,
+   * the parcel's area (m², rounded to 0.1) and the coverage the regular layout builds.
+   */
+  private record Cells(
+      int cols, int rows, double cellW, double cellH, double area, double coverage) {
+
+    /** The footprint of each building (x0, y0, x1, y1, rounded to the millimetre), row by row. */
+    List<double[]> rectangles(Parcel p, double[] size) {
+      List<double[]> out = new ArrayList<>();
+      for (int r = 0; r < rows; r++) {
+        for (int c = 0; c < cols; c++) {
+          double x0 = Xyz.round(p.x0() + SETBACK_M + c * cellW + (cellW - size[0]) / 2);
+          double y0 = Xyz.round(p.y0() + SETBACK_M + r * cellH + (cellH - size[1]) / 2);
+          out.add(new double[] {x0, y0, Xyz.round(x0 + size[0]), Xyz.round(y0 + size[1])});
+        }
+      }
+      return out;
+    }
+
+    /** The footprint size of the regular layout (no breach). */
+    double[] regularSize() {
+      return footprint(coverage * area / (cols * rows), cellW, cellH, false);
+    }
+  }
+
+  private final Set<String> regular;
   private int built;
   private int planted;
   private Breach pending;
+
+  /**
+   * @param regular the codes of the parcels whose buildings keep the regular layout (no breach is
+   *     planted there: planted pipes lie beside them, {@link #regularFootprints})
+   */
+  BuildingLayout(Set<String> regular) {
+    this.regular = Set.copyOf(regular);
+  }
+
+  /**
+   * The footprints (x0, y0, x1, y1 in EPSG:4544, metres) of a parcel's buildings in the regular
+   * layout, which a parcel of the {@code regular} set always gets; empty for a parcel without
+   * buildings.
+   */
+  static List<double[]> regularFootprints(Parcel p) {
+    Cells cells = cells(p);
+    return cells == null ? List.of() : cells.rectangles(p, cells.regularSize());
+  }
+
+  /** The cells of a parcel that gets buildings, or null. */
+  private static Cells cells(Parcel p) {
+    double innerW = p.x1() - p.x0() - 2 * SETBACK_M;
+    double innerH = p.y1() - p.y0() - 2 * SETBACK_M;
+    if (p.far() == null
+        || p.coveragePct() == null
+        || p.heightLimitM() == null
+        || p.use().code().startsWith("G")
+        || innerW < 20
+        || innerH < 20) {
+      return null;
+    }
+    int cols = (int) Math.max(1, Math.round(innerW / CELL_M));
+    int rows = (int) Math.max(1, Math.round(innerH / CELL_M));
+    return new Cells(
+        cols,
+        rows,
+        innerW / cols,
+        innerH / rows,
+        Math.round(p.areaM2() * 10) / 10.0,
+        Math.min(COVERAGE_SHARE * p.coveragePct() / 100, 0.8 * p.far()));
+  }
 
   /**
    * The buildings of a parcel.
@@ -48,14 +117,8 @@ final class BuildingLayout {
    */
   Built buildings(ZoningParcel z, long firstFid) {
     Parcel p = z.parcel();
-    double innerW = p.x1() - p.x0() - 2 * SETBACK_M;
-    double innerH = p.y1() - p.y0() - 2 * SETBACK_M;
-    if (p.far() == null
-        || p.coveragePct() == null
-        || p.heightLimitM() == null
-        || p.use().code().startsWith("G")
-        || innerW < 20
-        || innerH < 20) {
+    Cells cells = cells(p);
+    if (cells == null) {
       return new Built(List.of(), null);
     }
     int n = built++;
@@ -66,14 +129,14 @@ final class BuildingLayout {
     } else if (n % PLANT_EVERY == 33) {
       pending = Breach.COVERAGE;
     }
-    int cols = (int) Math.max(1, Math.round(innerW / CELL_M));
-    int rows = (int) Math.max(1, Math.round(innerH / CELL_M));
-    double cellW = innerW / cols, cellH = innerH / rows;
-    double area = Math.round(p.areaM2() * 10) / 10.0;
+    int cols = cells.cols();
+    int rows = cells.rows();
+    double cellW = cells.cellW(), cellH = cells.cellH();
+    double area = cells.area();
     double limit = p.heightLimitM();
-    double coverage = Math.min(COVERAGE_SHARE * p.coveragePct() / 100, 0.8 * p.far());
+    double coverage = cells.coverage();
     double maxFloors = Math.floor((limit - 1.5) / STOREY_M);
-    Breach breach = pending;
+    Breach breach = regular.contains(p.code()) ? null : pending;
     if (breach == Breach.COVERAGE) {
       double grown = BREACH * p.coveragePct() / 100;
       boolean fits = Math.sqrt(grown * area / (cols * rows)) < 0.9 * Math.min(cellW, cellH);
@@ -101,33 +164,29 @@ final class BuildingLayout {
     }
     List<SampleBuilding> out = new ArrayList<>();
     String use = use(p.use());
-    for (int r = 0; r < rows; r++) {
-      for (int c = 0; c < cols; c++) {
-        double x0 = Xyz.round(p.x0() + SETBACK_M + c * cellW + (cellW - size[0]) / 2);
-        double y0 = Xyz.round(p.y0() + SETBACK_M + r * cellH + (cellH - size[1]) / 2);
-        double x1 = Xyz.round(x0 + size[0]), y1 = Xyz.round(y0 + size[1]);
-        double ground =
-            Math.min(
-                Math.min(SampleTerrain.elevation(x0, y0), SampleTerrain.elevation(x1, y0)),
-                Math.min(SampleTerrain.elevation(x1, y1), SampleTerrain.elevation(x0, y1)));
-        double height =
-            breach == Breach.HEIGHT && out.isEmpty() ? limit + EXCESS_HEIGHT_M : floors * STOREY_M;
-        out.add(
-            new SampleBuilding(
-                firstFid + out.size(),
-                p.code() + "-B" + (out.size() + 1),
-                use,
-                floors,
-                height,
-                p.code(),
-                p.approval().plusYears(3),
-                List.of(
-                    Xyz.mm(x0, y0, ground),
-                    Xyz.mm(x1, y0, ground),
-                    Xyz.mm(x1, y1, ground),
-                    Xyz.mm(x0, y1, ground),
-                    Xyz.mm(x0, y0, ground))));
-      }
+    for (double[] f : cells.rectangles(p, size)) {
+      double x0 = f[0], y0 = f[1], x1 = f[2], y1 = f[3];
+      double ground =
+          Math.min(
+              Math.min(SampleTerrain.elevation(x0, y0), SampleTerrain.elevation(x1, y0)),
+              Math.min(SampleTerrain.elevation(x1, y1), SampleTerrain.elevation(x0, y1)));
+      double height =
+          breach == Breach.HEIGHT && out.isEmpty() ? limit + EXCESS_HEIGHT_M : floors * STOREY_M;
+      out.add(
+          new SampleBuilding(
+              firstFid + out.size(),
+              p.code() + "-B" + (out.size() + 1),
+              use,
+              floors,
+              height,
+              p.code(),
+              p.approval().plusYears(3),
+              List.of(
+                  Xyz.mm(x0, y0, ground),
+                  Xyz.mm(x1, y0, ground),
+                  Xyz.mm(x1, y1, ground),
+                  Xyz.mm(x0, y1, ground),
+                  Xyz.mm(x0, y0, ground))));
     }
     return new Built(out, breach == null ? null : defect(breach, z, out, area, limit));
   }

@@ -5,6 +5,8 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Plants the deliberate defects near the centre (so every scale has them) and describes each for
@@ -21,7 +23,13 @@ import java.util.Map;
  *   <li>shallow cover (D1, D2, T1, T2): power and telecom services whose stub rises too close to
  *       the surface (nothing lies above them there);
  *   <li>kerb clearance (K1): a telecom pipe along a kerb of 北斗路, too close to it (no main comes
- *       closer to a kerb than its rule: {@link CrossSection} keeps them off).
+ *       closer to a kerb than its rule: {@link CrossSection} keeps them off);
+ *   <li>building, pole, tower and tree clearance (W1, P1, Y1, Q1), each with a control laid {@value
+ *       #CONTROL_M} m outside the rule (W2, P2, Y2, Q2; verdict {@link PlantedDefect#CLEAR}): water
+ *       services along the south and north walls of a building in a block without a base station,
+ *       telecom pipes beside the poles of the two regular sites nearest the centre, gas pipes
+ *       beside the foundations of the first two 110 kV towers (all inside parcels, where no other
+ *       pipe runs), and street trees planted by a water main.
  * </ul>
  *
  * Site defects: two extra sites too close to an existing one (S1 dense urban, S2 urban) and two
@@ -42,6 +50,9 @@ final class DefectPlanter {
 
   /** Grid steps a planted parallel pipe runs along its main (24 m). */
   static final int PARALLEL_STEPS = 4;
+
+  /** How far outside its rule a control pipe lies (verdict clear), metres. */
+  static final double CONTROL_M = 0.02;
 
   /** Block (col, row) whose south-west quarter is a home parcel with a tower in it (E1). */
   static final int[] E1_BLOCK = {1, 0};
@@ -65,6 +76,9 @@ final class DefectPlanter {
       double offsetB,
       double depthM) {}
 
+  /** A street tree planted by a main: at (along, offset) on its edge's road. */
+  record PlantedTree(String defect, double along, double offset) {}
+
   /**
    * A main segment a defect involves: the one on {@code line} of {@code edge} that spans {@code
    * along}.
@@ -78,6 +92,8 @@ final class DefectPlanter {
   private final Map<String, String> shallow = new HashMap<>();
   private final List<PlantedDefect> designs = new ArrayList<>();
   private final List<BaseStation> sites = new ArrayList<>();
+  private final Set<String> regularParcels = new TreeSet<>();
+  private final Map<RoadGrid.Edge, List<PlantedTree>> trees = new HashMap<>();
   private boolean planned;
 
   DefectPlanter(SampleModel model) {
@@ -109,6 +125,12 @@ final class DefectPlanter {
   List<PlantedPipe> pipes(RoadGrid.Edge edge) {
     plan();
     return pipes.getOrDefault(edge, List.of());
+  }
+
+  /** The street trees planted by a main of an edge. */
+  List<PlantedTree> trees(RoadGrid.Edge edge) {
+    plan();
+    return trees.getOrDefault(edge, List.of());
   }
 
   /**
@@ -143,6 +165,15 @@ final class DefectPlanter {
   List<BaseStation> sites() {
     plan();
     return sites;
+  }
+
+  /**
+   * The codes of the parcels whose buildings must keep the regular layout ({@link
+   * BuildingLayout#regularFootprints}): planted pipes lie beside them or beside their tower.
+   */
+  Set<String> regularParcels() {
+    plan();
+    return regularParcels;
   }
 
   /** The defects as designed, without feature ids. */
@@ -339,7 +370,356 @@ final class DefectPlanter {
         0.36,
         18);
     shallowServices();
+    besideBuilding();
+    besidePoles();
+    besideTowers();
+    treesByAMain();
     new SiteDefects(model, designs, sites).plant();
+  }
+
+  /**
+   * W1 and W2: a water service DN150 (PE) 0.8 m from the south wall of the first building of the
+   * built parcel nearest the centre in a block without a tower (GB 50289-2016 Table 4.1.9 建(构)筑物,
+   * water d ≤ 200 mm: 1.0 m), and its control along the north wall, just outside the rule.
+   */
+  private void besideBuilding() {
+    PipeSpec spec = PipeSpec.round("JS", "JP", null, 150, "direct", "PE");
+    RuleBook.RuleMatch rule = model.rules().feature(spec, "BUILDING").orElseThrow();
+    double r = spec.halfWidthM();
+    double control = rule.requiredM() + CONTROL_M;
+    for (RoadGrid.Block b : blocksByDistance()) {
+      if (b.siteBlock() || fixedLayout(b) != null) {
+        continue;
+      }
+      for (Parcel p : model.parcelLayout().parcels(b)) {
+        List<double[]> footprints = BuildingLayout.regularFootprints(p);
+        if (footprints.isEmpty() || footprints.get(0)[2] - footprints.get(0)[0] < 6) {
+          continue;
+        }
+        double[] f = footprints.get(0);
+        RoadGrid.Edge e = westEdge(b);
+        double south = f[1] - 0.8 - r;
+        double north = f[3] + control + r;
+        String what =
+            "JS "
+                + spec.sizeLabel()
+                + " laid %s m from the %s wall of building "
+                + p.code()
+                + "-B1";
+        besideFeature(
+            "W1",
+            e,
+            LineType.JS_DIST,
+            spec,
+            "ZM",
+            new double[] {f[0] + 1, south, f[2] - 1, south},
+            "building_clearance",
+            rule,
+            0.8,
+            what.formatted(0.8, "south"),
+            PlantedDefect.VIOLATION);
+        besideFeature(
+            "W2",
+            e,
+            LineType.JS_DIST,
+            spec,
+            "ZM",
+            new double[] {f[0] + 1, north, f[2] - 1, north},
+            "building_clearance",
+            rule,
+            control,
+            what.formatted(control, "north"),
+            PlantedDefect.CLEAR);
+        regularParcels.add(p.code());
+        return;
+      }
+    }
+    throw new IllegalStateException("no built parcel for the building defect W1");
+  }
+
+  /**
+   * P1 and P2: a direct-buried telecom pipe (PE110) running north–south 0.4 m east of the pole of
+   * the in-use regular site nearest the centre (GB 50289-2016 Table 4.1.9 地上杆柱 通信照明及 < 10 kV,
+   * telecom: 0.5 m to the pole centre), and its control beside the next such site's pole, just
+   * outside the rule; each clear of the buildings of its parcel.
+   */
+  private void besidePoles() {
+    PipeSpec spec = PipeSpec.round("TX", "XX", null, 110, "direct", "PE");
+    RuleBook.RuleMatch rule = model.rules().feature(spec, "POLE").orElseThrow();
+    double r = spec.halfWidthM();
+    double building =
+        model.rules().feature(spec, "BUILDING").orElseThrow().requiredM()
+            + r
+            + CrossSection.MARGIN_M;
+    BaseStationLayout layout = new BaseStationLayout(model);
+    String[] ids = {"P1", "P2"};
+    double[] gaps = {0.4, rule.requiredM() + CONTROL_M};
+    int n = 0;
+    for (RoadGrid.Block b : blocksByDistance()) {
+      double[] pole = b.siteBlock() ? layout.position(b) : null;
+      if (pole == null || !layout.site(b, pole[0], pole[1], 1, false).status().equals("in_use")) {
+        continue;
+      }
+      Parcel parcel =
+          model.parcelLayout().parcels(b).stream()
+              .filter(p -> p.contains(pole[0], pole[1], 0))
+              .findFirst()
+              .orElseThrow();
+      double x = pole[0] + gaps[n] + r;
+      double[] line = {x, pole[1] - 3, x, pole[1] + 3};
+      if (BuildingLayout.regularFootprints(parcel).stream()
+          .anyMatch(f -> distance(f, line) < building)) {
+        continue;
+      }
+      besideFeature(
+          ids[n],
+          westEdge(b),
+          LineType.TX_MAIN,
+          spec,
+          "ZM",
+          line,
+          "pole_clearance",
+          rule,
+          gaps[n],
+          "TX PE110 laid "
+              + gaps[n]
+              + " m from the pole of site "
+              + layout.site(b, pole[0], pole[1], 1, false).siteCode(),
+          n == 0 ? PlantedDefect.VIOLATION : PlantedDefect.CLEAR);
+      regularParcels.add(parcel.code());
+      if (++n == ids.length) {
+        return;
+      }
+    }
+    throw new IllegalStateException("no site with room for the pole defects P1, P2");
+  }
+
+  /**
+   * Y1 and Y2: a medium-pressure A gas pipe (PE160) running north–south 1.6 m east of the
+   * foundation of the first 110 kV tower (GB 50028-2006 Table 6.3.3-1 / GB 50289-2016 Table 4.1.9
+   * 高压铁塔基础边 > 35 kV, gas up to medium A: 2.0 m), and its control beside the second tower, just
+   * outside the rule.
+   */
+  private void besideTowers() {
+    PipeSpec spec = PipeSpec.round("RQ", "TR", "MA", 160, "direct", "PE");
+    RuleBook.RuleMatch rule = model.rules().feature(spec, "TOWERHV").orElseThrow();
+    double r = spec.halfWidthM();
+    List<SamplePowerTower> towers = new PowerTowerLayout(model).towers();
+    if (towers.size() < 2) {
+      throw new IllegalStateException("no two towers for the tower defects Y1, Y2");
+    }
+    double[] gaps = {1.6, rule.requiredM() + CONTROL_M};
+    for (int n = 0; n < 2; n++) {
+      double[] f = towers.get(n).bounds();
+      double x = f[2] + gaps[n] + r;
+      besideFeature(
+          "Y" + (n + 1),
+          westEdge(blockAt(x, f[1])),
+          LineType.RQ_DIST,
+          spec,
+          "ZM",
+          new double[] {x, f[1] - 2, x, f[3] + 2},
+          "tower_clearance",
+          rule,
+          gaps[n],
+          "RQ "
+              + spec.sizeLabel()
+              + " laid "
+              + gaps[n]
+              + " m from the foundation of tower "
+              + towers.get(n).code(),
+          n == 0 ? PlantedDefect.VIOLATION : PlantedDefect.CLEAR);
+    }
+  }
+
+  /**
+   * Q1 and Q2: a street tree 1.2 m from a water main (GB 50289-2016 Table 4.1.9 乔木, water: 1.5 m to
+   * the trunk centre) and its control just outside the rule, on the arterial or secondary edge
+   * nearest the centre that carries no planted pipes, by the outermost water main with room, at
+   * grid points at least one step from the main's survey points (so only the segment they stand by
+   * is within the rule) and clear of every other main.
+   */
+  private void treesByAMain() {
+    List<RoadGrid.Edge> edges = new ArrayList<>(model.grid().edges());
+    edges.sort(Comparator.comparingDouble(DefectPlanter::distanceFromCentre));
+    for (RoadGrid.Edge e : edges) {
+      if (e.road().roadClass() == RoadClass.BRANCH || serviceFree(e)) {
+        continue;
+      }
+      EdgeFrame frame = EdgeFrame.of(e);
+      List<Integer> points = new ArrayList<>();
+      for (int j = 2; j < frame.k() - 1 && points.size() < 2; j++) {
+        if (!frame.regular(j - 1)
+            && !frame.regular(j)
+            && !frame.regular(j + 1)
+            && (points.isEmpty() || j > points.get(0) + 3)) {
+          points.add(j);
+        }
+      }
+      List<CrossSection.LaidLine> mains = new ArrayList<>(model.section(e.road()).lines());
+      mains.sort(Comparator.comparingDouble(l -> -Math.abs(l.offsetM())));
+      for (CrossSection.LaidLine main : mains) {
+        if (main.type().band() == Band.JS
+            && points.size() == 2
+            && treeByMain("Q1", e, main, frame, points.get(0), 1.2, true)) {
+          if (!treeByMain("Q2", e, main, frame, points.get(1), Double.NaN, false)) {
+            throw new IllegalStateException(
+                "no room for the tree control Q2 on " + e.road().name());
+          }
+          return;
+        }
+      }
+    }
+    throw new IllegalStateException("no main with room for the tree defect Q1");
+  }
+
+  /**
+   * A tree {@code gap} metres (NaN: the rule plus {@value #CONTROL_M} m) from a main's outer wall
+   * at grid point j, on the side of the main where it keeps the largest TREE rule to every other
+   * main; false when neither side does.
+   */
+  private boolean treeByMain(
+      String id,
+      RoadGrid.Edge e,
+      CrossSection.LaidLine main,
+      EdgeFrame frame,
+      int j,
+      double gap,
+      boolean violation) {
+    double along = frame.grid(j);
+    PipeSpec spec =
+        model.mainSpec(e.road(), main, along < frame.grid(frame.mid()) ? e.from() : e.to());
+    RuleBook.RuleMatch rule = model.rules().feature(spec, "TREE").orElseThrow();
+    double g = Double.isNaN(gap) ? rule.requiredM() + CONTROL_M : gap;
+    for (double direction :
+        new double[] {Math.signum(main.offsetM()), -Math.signum(main.offsetM())}) {
+      double offset = main.offsetM() + direction * (spec.halfWidthM() + g);
+      if (clearOfMainsForTree(e.road(), offset, main)) {
+        trees.computeIfAbsent(e, k -> new ArrayList<>()).add(new PlantedTree(id, along, offset));
+        targets.add(new Target(id, e, main, along));
+        designs.add(
+            PlantedDefect.pipe(
+                id,
+                "tree_clearance",
+                "clearance_rule",
+                rule,
+                g,
+                e.road().at(along, offset),
+                "street tree "
+                    + e.road().code()
+                    + "-"
+                    + id
+                    + " planted "
+                    + g
+                    + " m from the "
+                    + main.type()
+                    + " main of "
+                    + e.road().name(),
+                violation ? PlantedDefect.VIOLATION : PlantedDefect.CLEAR));
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * True when a tree at {@code offset} from a road's centreline keeps the largest TREE rule, the
+   * line's half width and the margin to every main of the road but {@code except}.
+   */
+  boolean clearOfMainsForTree(Road road, double offset, CrossSection.LaidLine except) {
+    double reach = model.rules().largestFeature("TREE") + CrossSection.MARGIN_M;
+    for (CrossSection.LaidLine other : model.section(road).lines()) {
+      if (other.equals(except)) {
+        continue;
+      }
+      for (PipeSpec q : other.type().variants(road.roadClass())) {
+        if (Math.abs(offset - other.offsetM()) < reach + q.halfWidthM()) {
+          return false;
+        }
+      }
+    }
+    return true;
+  }
+
+  /** The block a point lies in. */
+  private RoadGrid.Block blockAt(double x, double y) {
+    return model.grid().blocks().stream()
+        .filter(b -> b.x0() <= x && x <= b.x1() && b.y0() <= y && y <= b.y1())
+        .findFirst()
+        .orElseThrow();
+  }
+
+  /** Plan distance from a footprint (x0, y0, x1, y1) to an axis-parallel line (x0, y0, x1, y1). */
+  private static double distance(double[] f, double[] line) {
+    double dx =
+        Math.max(0, Math.max(f[0] - Math.max(line[0], line[2]), Math.min(line[0], line[2]) - f[2]));
+    double dy =
+        Math.max(0, Math.max(f[1] - Math.max(line[1], line[3]), Math.min(line[1], line[3]) - f[3]));
+    return Math.hypot(dx, dy);
+  }
+
+  /**
+   * A planted pipe from (x0, y0) to (x1, y1) (EPSG:4544) beside a feature, emitted with edge {@code
+   * e}, and its manifest entry: {@code gap} metres from the feature against the rule, verdict
+   * violation or clear.
+   */
+  private void besideFeature(
+      String id,
+      RoadGrid.Edge e,
+      LineType type,
+      PipeSpec spec,
+      String laying,
+      double[] line,
+      String kind,
+      RuleBook.RuleMatch rule,
+      double gap,
+      String note,
+      String verdict) {
+    double[] a = frameOf(e.road(), line[0], line[1]);
+    double[] b = frameOf(e.road(), line[2], line[3]);
+    pipes
+        .computeIfAbsent(e, k -> new ArrayList<>())
+        .add(
+            new PlantedPipe(
+                id,
+                type,
+                spec,
+                laying,
+                owner(type),
+                a[0],
+                a[1],
+                b[0],
+                b[1],
+                model.depth(type.band())));
+    double[] at = {(line[0] + line[2]) / 2, (line[1] + line[3]) / 2};
+    designs.add(PlantedDefect.pipe(id, kind, "clearance_rule", rule, gap, at, note, verdict));
+  }
+
+  /** The (along, offset) of a point (EPSG:4544) in the frame of a road. */
+  private static double[] frameOf(Road road, double x, double y) {
+    return road.axis() == Road.Axis.NS
+        ? new double[] {y, x - road.centre()}
+        : new double[] {x, y - road.centre()};
+  }
+
+  /** The owner of a planted pipe: the band's utility, 中国电信 for telecom. */
+  private static String owner(LineType type) {
+    return type.band() == Band.TX ? "CTCC" : type.band().owner();
+  }
+
+  /** The edge of a block's west road along the block. */
+  private RoadGrid.Edge westEdge(RoadGrid.Block b) {
+    return model.grid().edges().stream()
+        .filter(e -> e.road().equals(b.west()) && e.from().equals(b.south()))
+        .findFirst()
+        .orElseThrow();
+  }
+
+  /** The blocks, nearest the centre first. */
+  private List<RoadGrid.Block> blocksByDistance() {
+    List<RoadGrid.Block> blocks = new ArrayList<>(model.grid().blocks());
+    blocks.sort(Comparator.comparingDouble(RoadGrid.Block::distanceFromCentre));
+    return blocks;
   }
 
   private RoadGrid.Edge edge(Road.Axis axis, int road, int from) {
@@ -407,29 +787,31 @@ final class DefectPlanter {
     int g = gridSlot(id, e, frame, spec, offset, g0, reach);
     double a0 = frame.grid(g) + 0.5;
     double a1 = frame.grid(g + PARALLEL_STEPS) + 0.5;
-    String owner = type.band() == Band.TX ? "CTCC" : type.band().owner();
     pipes
         .computeIfAbsent(e, k -> new ArrayList<>())
         .add(
             new PlantedPipe(
-                id, type, spec, laying, owner, a0, offset, a1, offset, model.depth(type.band())));
+                id,
+                type,
+                spec,
+                laying,
+                owner(type),
+                a0,
+                offset,
+                a1,
+                offset,
+                model.depth(type.band())));
     targets.add(new Target(id, e, target, (a0 + a1) / 2));
     RuleBook.RuleMatch rule = model.rules().horizontal(spec, targetSpec).orElseThrow();
     double[] at = e.road().at((a0 + a1) / 2, offset);
     designs.add(
-        new PlantedDefect(
+        PlantedDefect.pipe(
             id,
             "horizontal_clearance",
-            "pipe_segment",
-            List.of(),
-            List.of(),
-            List.of(),
             "clearance_rule",
-            rule.ruleId(),
+            rule,
             gap,
-            rule.requiredM(),
-            Xyz.round(at[0]),
-            Xyz.round(at[1]),
+            at,
             type.band().network()
                 + " "
                 + spec.sizeLabel()
@@ -438,7 +820,8 @@ final class DefectPlanter {
                 + " m from the "
                 + targetType
                 + " main of "
-                + e.road().name()));
+                + e.road().name(),
+            PlantedDefect.VIOLATION));
   }
 
   /**
@@ -558,19 +941,13 @@ final class DefectPlanter {
     double measured = collision ? -(spec.heightM() + targetSpec.heightM()) / 2 : gap;
     double[] at = e.road().at(along, target.offsetM());
     designs.add(
-        new PlantedDefect(
+        PlantedDefect.pipe(
             id,
             collision ? "collision" : "vertical_clearance",
-            "pipe_segment",
-            List.of(),
-            List.of(),
-            List.of(),
             "clearance_rule",
-            rule.ruleId(),
+            rule,
             measured,
-            rule.requiredM(),
-            Xyz.round(at[0]),
-            Xyz.round(at[1]),
+            at,
             type.band().network()
                 + " "
                 + spec.sizeLabel()
@@ -578,7 +955,8 @@ final class DefectPlanter {
                 + " the "
                 + targetType
                 + " main of "
-                + e.road().name()));
+                + e.road().name(),
+            PlantedDefect.VIOLATION));
   }
 
   /**
@@ -712,7 +1090,6 @@ final class DefectPlanter {
         int g = gridSlot(id, e, frame, spec, offset, g0, 0);
         double a0 = frame.grid(g) + 0.5;
         double a1 = frame.grid(g + PARALLEL_STEPS) + 0.5;
-        String owner = type.band() == Band.TX ? "CTCC" : type.band().owner();
         pipes
             .computeIfAbsent(e, k -> new ArrayList<>())
             .add(
@@ -721,7 +1098,7 @@ final class DefectPlanter {
                     type,
                     spec,
                     laying,
-                    owner,
+                    owner(type),
                     a0,
                     offset,
                     a1,
@@ -729,26 +1106,21 @@ final class DefectPlanter {
                     model.depth(type.band())));
         double[] at = e.road().at((a0 + a1) / 2, offset);
         designs.add(
-            new PlantedDefect(
+            PlantedDefect.pipe(
                 id,
                 "kerb_clearance",
-                "pipe_segment",
-                List.of(),
-                List.of(),
-                List.of(),
                 "clearance_rule",
-                rule.ruleId(),
+                rule,
                 gap,
-                rule.requiredM(),
-                Xyz.round(at[0]),
-                Xyz.round(at[1]),
+                at,
                 type.band().network()
                     + " "
                     + spec.sizeLabel()
                     + " laid "
                     + gap
                     + " m from the kerb of "
-                    + e.road().name()));
+                    + e.road().name(),
+                PlantedDefect.VIOLATION));
         return;
       }
     }
@@ -800,25 +1172,20 @@ final class DefectPlanter {
     RuleBook.RuleMatch rule = model.rules().cover(spec, "footway").orElseThrow();
     double[] at = e.road().at(s.along(), s.parcel().frontageSide() * e.road().halfWidthM());
     designs.add(
-        new PlantedDefect(
+        PlantedDefect.pipe(
             id,
             "shallow_cover",
-            "pipe_segment",
-            List.of(),
-            List.of(),
-            List.of(),
             "cover_rule",
-            rule.ruleId(),
+            rule,
             shallowDepthM(s.band()),
-            rule.requiredM(),
-            Xyz.round(at[0]),
-            Xyz.round(at[1]),
+            at,
             s.band().network()
                 + " service to "
                 + s.parcel().code()
                 + " rises to "
                 + shallowDepthM(s.band())
-                + " m at the red line"));
+                + " m at the red line",
+            PlantedDefect.VIOLATION));
   }
 
   private static double distanceFromCentre(RoadGrid.Edge e) {

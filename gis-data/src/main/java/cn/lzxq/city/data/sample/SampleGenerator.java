@@ -15,8 +15,10 @@ import java.util.function.Consumer;
  * <p>Feature ids are fixed per table: roads from {@value #ROAD_FIDS}, parcels from {@value
  * #PARCEL_FIDS}, projects from {@value #PROJECT_FIDS}, sites from {@value #SITE_FIDS}, sectors from
  * {@value #SECTOR_FIDS}, buildings from {@value #BUILDING_FIDS}, districts from {@value
- * #DISTRICT_FIDS}, WLAN access points from {@value #ACCESS_POINT_FIDS}, pipe points from {@value
- * #POINT_FIDS} and pipe segments from {@value #SEGMENT_FIDS}, each counting up in stream order.
+ * #DISTRICT_FIDS}, WLAN access points from {@value #ACCESS_POINT_FIDS}, power-line towers from
+ * {@value #POWER_TOWER_FIDS}, street trees from {@value #STREET_TREE_FIDS}, pipe points from
+ * {@value #POINT_FIDS} and pipe segments from {@value #SEGMENT_FIDS}, each counting up in stream
+ * order.
  *
  * <pre>{@code
  * SampleGenerator sample = new SampleGenerator(SampleScale.SMALL, SampleGenerator.DEFAULT_SEED);
@@ -39,6 +41,8 @@ public final class SampleGenerator {
   public static final long BUILDING_FIDS = 6_000_001L;
   public static final long DISTRICT_FIDS = 7_000_001L;
   public static final long ACCESS_POINT_FIDS = 8_000_001L;
+  public static final long POWER_TOWER_FIDS = 9_000_001L;
+  public static final long STREET_TREE_FIDS = 9_100_001L;
   public static final long POINT_FIDS = 10_000_001L;
   public static final long SEGMENT_FIDS = 100_000_001L;
 
@@ -149,7 +153,7 @@ public final class SampleGenerator {
    * parcels' indicators but for the planted breaches).
    */
   public void buildings(Consumer<SampleBuilding> out) {
-    BuildingLayout layout = new BuildingLayout();
+    BuildingLayout layout = new BuildingLayout(model.defects().regularParcels());
     buildingDefects.clear();
     long[] fid = {BUILDING_FIDS};
     parcels(
@@ -213,6 +217,25 @@ public final class SampleGenerator {
     long fid = ACCESS_POINT_FIDS;
     for (SampleAccessPoint a : new WlanLayout(model.grid()).accessPoints()) {
       out.accept(a.withFid(fid++));
+    }
+  }
+
+  /** Every high-voltage tower ({@link PowerTowerLayout}). */
+  public void powerTowers(Consumer<SamplePowerTower> out) {
+    long fid = POWER_TOWER_FIDS;
+    for (SamplePowerTower t : new PowerTowerLayout(model).towers()) {
+      out.accept(t.withFid(fid++));
+    }
+  }
+
+  /** Every street tree, edge by edge ({@link StreetTreeLayout}). */
+  public void streetTrees(Consumer<SampleStreetTree> out) {
+    long fid = STREET_TREE_FIDS;
+    StreetTreeLayout layout = new StreetTreeLayout(model);
+    for (RoadGrid.Edge edge : model.grid().edges()) {
+      for (SampleStreetTree t : layout.trees(edge)) {
+        out.accept(t.withFid(fid++));
+      }
     }
   }
 

@@ -42,6 +42,14 @@ public enum SampleTable {
       "wlan_ap",
       "fid, valid_from, changed_by, ap_code, ssid, operator, band, mount_height_m, eirp_dbm, "
           + "placement, status, geom"),
+  POWER_TOWER(
+      "power_tower",
+      "fid, valid_from, changed_by, tower_code, line_name, voltage_kv, tower_height_m, owner, "
+          + "build_year, status, geom"),
+  STREET_TREE(
+      "street_tree",
+      "fid, valid_from, changed_by, tree_code, species, species_latin, growth_form, "
+          + "trunk_diameter_cm, planted_year, road_name, status, geom"),
   PIPE_POINT(
       "pipe_point",
       "fid, valid_from, changed_by, network, subtype, exp_no, map_no, feature, appurtenance, "
@@ -219,6 +227,33 @@ public enum SampleTable {
                           .text(a.placement())
                           .text("in_use")
                           .geometry(b -> Ewkb.pointZ(b, a.position()))));
+      case POWER_TOWER ->
+          sample.powerTowers(
+              t ->
+                  emit.accept(
+                      feature(line, t.fid(), t.validFrom())
+                          .text(t.code())
+                          .text(t.lineName())
+                          .number(t.voltageKv())
+                          .number(t.heightM())
+                          .text(t.owner())
+                          .number(t.validFrom().getYear())
+                          .text("in_use")
+                          .geometry(b -> Ewkb.multiPolygonZ(b, t.foundation()))));
+      case STREET_TREE ->
+          sample.streetTrees(
+              t ->
+                  emit.accept(
+                      feature(line, t.fid(), t.validFrom())
+                          .text(t.code())
+                          .text(t.species())
+                          .text(t.speciesLatin())
+                          .text("tree")
+                          .number(t.diameterCm())
+                          .number(t.validFrom().getYear())
+                          .text(t.roadName())
+                          .text("in_place")
+                          .geometry(b -> Ewkb.pointZ(b, t.position()))));
       case PIPE_POINT -> sample.points(p -> emit.accept(point(line, p)), perEdge);
       case PIPE_SEGMENT -> sample.segments(s -> emit.accept(segment(line, s)), perEdge);
     }

@@ -19,15 +19,19 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * KPIs and holes against an independent computation in SQL. One CTCC n78 sector S reaching 610 m (a
- * threshold of −140 dBm, below anything within the reach, so covered = a cell centre within 610 m
- * of S), 25 m cells centred on S's multiples of 25 m; parcels around S:
+ * KPIs and holes against an independent computation in SQL and by hand. One CTCC n78 sector S
+ * reaching 610 m (a threshold of −140 dBm, below anything within the reach, so covered = a cell
+ * centre within 610 m of S), 25 m cells centred on S's multiples of 25 m; parcels around S:
  *
  * <ul>
  *   <li>P1 R2, 1,000 × 1,000 m centred on S: the disc covers all but its four corners — four
  *       planted holes of about 12,000 m²;
  *   <li>P3 R1, 50 × 40 m at 725 m east: uncovered but below the 2,500 m² minimum — no hole;
- *   <li>P4 G, 500 × 100 m from 400 m east and 600 m north: wholly uncovered — a planted hole;
+ *   <li>P4 G1, 500 × 100 m from 400 m east and 600 m north: wholly uncovered — a planted hole;
+ *   <li>P5 B1, 200 × 150 m from 300 to 100 m west and 550 to 700 m north: only its four cells at
+ *       575 m north and 125–200 m west are within 610 m — the other 31 are a planted hole;
+ *   <li>P6 B (a major class only), 100 × 100 m from 700 to 600 m south-west: beyond the reach — a
+ *       planted hole;
  *   <li>P2 E1 (water, not construction land): uncovered, not built-up — no hole, not in any KPI.
  * </ul>
  *
@@ -35,8 +39,9 @@ import org.junit.jupiter.api.Test;
  * of P1 in E).
  *
  * <p>The SQL counts cell centres strictly inside the parcels (ST_Contains) and within 610 m of S
- * (ST_DWithin), per GB 50137 major class, per district and over all built-up land, and the corner
- * cells per quadrant; it does not call the code under test.
+ * (ST_DWithin), grouped by GB 50137 major class, medium class, district and each class within each
+ * district (GROUPING SETS), and the corner cells per quadrant; it does not call the code under
+ * test. The targets are data: V91's rows and three the test adds (R1, district E, CTCC's B in W).
  */
 class CoverageKpiTest {
 
@@ -53,6 +58,8 @@ class CoverageKpiTest {
             + parcel("P1", "R2", -500, -500, 500, 500)
             + parcel("P3", "R1", 700, -20, 750, 20)
             + parcel("P4", "G1", 400, 600, 900, 700)
+            + parcel("P5", "B1", -300, 550, -100, 700)
+            + parcel("P6", "B", -700, -700, -600, -600)
             + parcel("P2", "E1", -900, -100, -700, 100)
             + district("W", -1000, 12.5)
             + district("E", 12.5, 1000)
@@ -64,6 +71,11 @@ class CoverageKpiTest {
                 VALUES ('S1', 1, 'CTCC', 'NR', 'n78', 3500, 90, 0, 6, 25, 65, 6.5, 24, 76.5,
                         ST_SetSRID(ST_MakePoint(%s, %s, 25), 4544));
                 UPDATE coverage_target SET threshold_dbm = -140;
+                INSERT INTO coverage_target (network, operator, land_use_class, district,
+                                             threshold_dbm, target_share, source_clause)
+                VALUES ('cellular', NULL, 'R1', NULL, -140, 0.5, 'test: a medium class'),
+                       ('cellular', NULL, NULL, 'E', -140, 0.8, 'test: a district'),
+                       ('cellular', 'CTCC', 'B', 'W', -140, 0.05, 'test: operator, class, district');
                 """,
                 X, Y));
     new CoverageRun(new ReadExecutor(db, Duration.ofMinutes(1)), db, 2)
@@ -97,23 +109,52 @@ class CoverageKpiTest {
         code, code, X + x0, Y - 1000, X + x1, Y + 1000);
   }
 
-  /**
-   * Cell centres of the stored grid strictly inside built-up parcels, with class, coverage and
-   * district.
-   */
-  private static final String CELLS =
+  /** Cell centres of the stored grid. */
+  private static final String CENTRES =
       """
       WITH g AS (SELECT * FROM coverage_grid WHERE valid_to IS NULL),
       c AS (SELECT ST_SetSRID(ST_MakePoint(g.west + (i + 0.5) * g.cell_m,
                                            g.north - (j + 0.5) * g.cell_m), 4544) AS p
             FROM g, generate_series(0, g.width - 1) i, generate_series(0, g.height - 1) j)
-      SELECT substr(z.land_use_code, 1, 1) AS cls,
-             ST_DWithin(c.p, ST_SetSRID(ST_MakePoint(%s, %s), 4544), 610) AS covered,
-             ST_X(c.p) - %s AS dx, ST_Y(c.p) - %s AS dy, z.parcel_code, d.district_code
-      FROM c JOIN zoning_parcel z ON ST_Contains(ST_Force2D(z.geom), c.p)
-      LEFT JOIN district d ON ST_Contains(ST_Force2D(d.geom), c.p)
-      WHERE z.land_use_code !~ '^E'
       """;
+
+  /**
+   * Cell centres of the stored grid strictly inside built-up parcels, with class, coverage and
+   * district.
+   */
+  private static final String CELLS =
+      CENTRES
+          + """
+          SELECT substr(z.land_use_code, 1, 1) AS cls,
+                 ST_DWithin(c.p, ST_SetSRID(ST_MakePoint(%s, %s), 4544), 610) AS covered,
+                 ST_X(c.p) - %s AS dx, ST_Y(c.p) - %s AS dy, z.parcel_code, d.district_code
+          FROM c JOIN zoning_parcel z ON ST_Contains(ST_Force2D(z.geom), c.p)
+          LEFT JOIN district d ON ST_Contains(ST_Force2D(d.geom), c.p)
+          WHERE z.land_use_code !~ '^E'
+          """;
+
+  /**
+   * Built-up cells and covered cells per figure: in total, per major class, per medium class (codes
+   * of a letter and a digit or more), per district and per class within each district.
+   */
+  private static final String FIGURES =
+      CENTRES
+          + """
+          , cell AS (
+            SELECT left(z.land_use_code, 1) AS major,
+                   CASE WHEN length(z.land_use_code) >= 2 THEN left(z.land_use_code, 2) END AS medium,
+                   d.district_code AS district,
+                   ST_DWithin(c.p, ST_SetSRID(ST_MakePoint(%s, %s), 4544), 610) AS covered
+            FROM c JOIN zoning_parcel z ON ST_Contains(ST_Force2D(z.geom), c.p)
+            LEFT JOIN district d ON ST_Contains(ST_Force2D(d.geom), c.p)
+            WHERE z.land_use_code !~ '^E')
+          SELECT coalesce(medium, major, 'all') || '|' || coalesce(district, 'all') AS figure,
+                 count(*) AS cells, count(*) FILTER (WHERE covered) AS covered
+          FROM cell
+          GROUP BY GROUPING SETS ((), (major), (medium), (district), (major, district),
+                                  (medium, district))
+          HAVING NOT (GROUPING(medium) = 0 AND medium IS NULL)
+          """;
 
   private static List<Object[]> cells() throws Exception {
     List<Object[]> out = new ArrayList<>();
@@ -135,65 +176,90 @@ class CoverageKpiTest {
     return out;
   }
 
-  @Test
-  void sharesByClassAndInTotalEqualTheIndependentCount() throws Exception {
-    Map<String, long[]> expected = new TreeMap<>();
-    for (Object[] c : cells()) {
-      for (String key : List.of("all", (String) c[0])) {
-        long[] n = expected.computeIfAbsent(key, k -> new long[2]);
-        n[0]++;
-        n[1] += (Boolean) c[1] ? 1 : 0;
+  /** The independent counts: figure ("class|district", "all" for none) → {cells, covered}. */
+  private static Map<String, long[]> expectedFigures() throws Exception {
+    Map<String, long[]> out = new TreeMap<>();
+    try (Connection c = db.getConnection();
+        Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery(String.format(FIGURES, X, Y))) {
+      while (rs.next()) {
+        out.put(rs.getString(1), new long[] {rs.getLong(2), rs.getLong(3)});
       }
     }
+    return out;
+  }
+
+  private static Map<String, CoverageKpi.Share> figures() throws Exception {
     CoverageKpi.Report r =
         new ReadExecutor(db, Duration.ofMinutes(1)).read(tx -> CoverageKpi.run(tx, 2_500));
     Map<String, CoverageKpi.Share> got = new TreeMap<>();
-    r.shares().stream()
-        .filter(s -> s.district() == null)
-        .forEach(s -> got.put(s.landUseClass() == null ? "all" : s.landUseClass(), s));
-    assertThat(got.keySet()).isEqualTo(expected.keySet()).containsExactly("G", "R", "all");
-    for (Map.Entry<String, long[]> e : expected.entrySet()) {
-      CoverageKpi.Share s = got.get(e.getKey());
-      assertThat(s.parcelAreaM2()).as(e.getKey()).isEqualTo(e.getValue()[0] * 625.0);
-      assertThat(s.coveredAreaM2()).as(e.getKey()).isEqualTo(e.getValue()[1] * 625.0);
-      assertThat(s.share()).isEqualTo(e.getValue()[1] / (double) e.getValue()[0]);
+    for (CoverageKpi.Share s : r.shares()) {
+      String key =
+          (s.landUseClass() == null ? "all" : s.landUseClass())
+              + "|"
+              + (s.district() == null ? "all" : s.district());
+      assertThat(got.put(key, s)).as("one figure %s", key).isNull();
     }
-    // the targets as data: all built-up land 100 %, green space 90 % (V91)
-    assertThat(got.get("all").targetShare()).isEqualTo(1.0);
-    assertThat(got.get("all").met()).isFalse();
-    assertThat(got.get("G").targetShare()).isEqualTo(0.9);
-    assertThat(got.get("G").share()).isZero();
+    return got;
   }
 
   @Test
-  void sharesByDistrictEqualTheIndependentCount() throws Exception {
-    Map<String, long[]> expected = new TreeMap<>();
-    for (Object[] c : cells()) {
-      long[] n = expected.computeIfAbsent((String) c[5], k -> new long[2]);
-      n[0]++;
-      n[1] += (Boolean) c[1] ? 1 : 0;
-    }
-    CoverageKpi.Report r =
-        new ReadExecutor(db, Duration.ofMinutes(1)).read(tx -> CoverageKpi.run(tx, 2_500));
-    Map<String, CoverageKpi.Share> got = new TreeMap<>();
-    r.shares().stream()
-        .filter(s -> s.district() != null)
-        .forEach(
-            s -> {
-              assertThat(s.landUseClass()).isNull();
-              got.put(s.district(), s);
-            });
-    assertThat(got.keySet()).isEqualTo(expected.keySet()).containsExactly("E", "W");
+  void everyFigureByMajorAndMediumClassAndDistrictEqualsTheIndependentCount() throws Exception {
+    Map<String, long[]> expected = expectedFigures();
+    Map<String, CoverageKpi.Share> got = figures();
+    assertThat(got.keySet())
+        .isEqualTo(expected.keySet())
+        .containsExactlyInAnyOrder(
+            "all|all", "B|all", "B1|all", "G|all", "G1|all", "R|all", "R1|all", "R2|all", "all|E",
+            "G|E", "G1|E", "R|E", "R1|E", "R2|E", "all|W", "B|W", "B1|W", "R|W", "R2|W");
     for (Map.Entry<String, long[]> e : expected.entrySet()) {
       CoverageKpi.Share s = got.get(e.getKey());
       assertThat(s.parcelAreaM2()).as(e.getKey()).isEqualTo(e.getValue()[0] * 625.0);
       assertThat(s.coveredAreaM2()).as(e.getKey()).isEqualTo(e.getValue()[1] * 625.0);
-      // against the target for all built-up land: 100 %, which neither district meets
-      assertThat(s.targetShare()).isEqualTo(1.0);
-      assertThat(s.met()).isFalse();
+      assertThat(s.share()).as(e.getKey()).isEqualTo(e.getValue()[1] / (double) e.getValue()[0]);
+      assertThat(s.operator()).isEqualTo("CTCC");
     }
-    // the two districts add up to the whole
-    assertThat(expected.get("E")[0] + expected.get("W")[0]).isEqualTo(cells().size());
+    // by hand: P1 (R2) holds the centres (25i, 25j), |i|, |j| ≤ 19: 1,521; within 610 m those with
+    // i² + j² ≤ 595 (24.4² = 595.36): 1,481
+    assertThat(got.get("R2|all").parcelAreaM2()).isEqualTo(1_521 * 625.0);
+    assertThat(got.get("R2|all").coveredAreaM2()).isEqualTo(1_481 * 625.0);
+    // of them east of 12.5 m (i ≥ 1, district E): 19 × 39 = 741, 721 within 610 m
+    assertThat(got.get("R2|E").parcelAreaM2()).isEqualTo(741 * 625.0);
+    assertThat(got.get("R2|E").coveredAreaM2()).isEqualTo(721 * 625.0);
+    // P3 (R1) holds one centre (725, 0), beyond 610 m; P5 (B1) 7 × 5 = 35, of which 4 covered
+    // (j = 23, i = −8…−5); P6 (B) 3 × 3 = 9, none covered
+    assertThat(got.get("R1|all").parcelAreaM2()).isEqualTo(625.0);
+    assertThat(got.get("R1|all").coveredAreaM2()).isZero();
+    assertThat(got.get("B1|W").parcelAreaM2()).isEqualTo(35 * 625.0);
+    assertThat(got.get("B1|W").coveredAreaM2()).isEqualTo(4 * 625.0);
+    assertThat(got.get("B|all").parcelAreaM2()).isEqualTo(44 * 625.0);
+    assertThat(got.get("B|all").coveredAreaM2()).isEqualTo(4 * 625.0);
+  }
+
+  @Test
+  void eachFigureIsMeasuredAgainstTheMostSpecificTargetRow() throws Exception {
+    Map<String, CoverageKpi.Share> got = figures();
+    // V91: all built-up land 100 %, G 90 %; the test's rows: R1 50 %, district E 80 %, CTCC's B in
+    // W 5 %. A medium class takes its major class's row; a class row governs before a district row
+    Map<String, Double> target = new TreeMap<>();
+    target.putAll(Map.of("all|all", 1.0, "B|all", 1.0, "B1|all", 1.0, "G|all", 0.9));
+    target.putAll(Map.of("G1|all", 0.9, "R|all", 1.0, "R1|all", 0.5, "R2|all", 1.0));
+    target.putAll(Map.of("all|E", 0.8, "G|E", 0.9, "G1|E", 0.9, "R|E", 0.8, "R1|E", 0.5));
+    target.putAll(Map.of("R2|E", 0.8, "all|W", 1.0, "B|W", 0.05, "B1|W", 0.05, "R|W", 1.0));
+    target.put("R2|W", 1.0);
+    assertThat(got.keySet()).isEqualTo(target.keySet());
+    for (Map.Entry<String, Double> e : target.entrySet()) {
+      CoverageKpi.Share s = got.get(e.getKey());
+      assertThat(s.targetShare()).as(e.getKey()).isEqualTo(e.getValue());
+      assertThat(s.thresholdDbm()).isEqualTo(-140);
+      assertThat(s.met()).as(e.getKey()).isEqualTo(s.share() >= e.getValue());
+    }
+    // B1 in W: 4 of 35 cells (11.4 %) meets 5 %; B in W: 4 of 44 (9.1 %) too; R1: 0 of 1 misses 50
+    // %
+    assertThat(got.get("B1|W").met()).isTrue();
+    assertThat(got.get("B|W").met()).isTrue();
+    assertThat(got.get("R1|all").met()).isFalse();
+    assertThat(got.get("all|all").met()).isFalse();
   }
 
   @Test
@@ -209,7 +275,7 @@ class CoverageKpiTest {
         pieces.merge(piece, 625L, Long::sum);
       }
     }
-    assertThat(pieces).containsKeys("P1NE", "P1NW", "P1SE", "P1SW", "P3", "P4");
+    assertThat(pieces).containsKeys("P1NE", "P1NW", "P1SE", "P1SW", "P3", "P4", "P5", "P6");
     assertThat(pieces.get("P3")).isLessThan(2_500);
     List<Long> expected =
         pieces.entrySet().stream()
@@ -217,7 +283,10 @@ class CoverageKpiTest {
             .map(Map.Entry::getValue)
             .sorted((a, b) -> Long.compare(b, a))
             .toList();
-    assertThat(expected).hasSize(5);
+    assertThat(expected).hasSize(7);
+    // by hand: P5's 31 uncovered cells, P6's 9
+    assertThat(pieces.get("P5")).isEqualTo(31 * 625L);
+    assertThat(pieces.get("P6")).isEqualTo(9 * 625L);
     CoverageKpi.Report r =
         new ReadExecutor(db, Duration.ofMinutes(1)).read(tx -> CoverageKpi.run(tx, 2_500));
     assertThat(r.holes().stream().map(h -> Math.round(h.areaM2())).toList()).isEqualTo(expected);
@@ -230,6 +299,6 @@ class CoverageKpiTest {
             new ReadExecutor(db, Duration.ofMinutes(1))
                 .read(tx -> CoverageKpi.run(tx, 600))
                 .holes())
-        .hasSize(6);
+        .hasSize(8);
   }
 }

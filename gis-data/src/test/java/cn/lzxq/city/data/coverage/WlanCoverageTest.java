@@ -209,6 +209,9 @@ class WlanCoverageTest {
     Map<String, CoverageKpi.Share> got = new TreeMap<>();
     for (CoverageKpi.Share s : r.shares()) {
       assertThat(s.operator()).isEqualTo("WLAN");
+      if (s.landUseClass() != null && (s.landUseClass().length() > 1 || s.district() != null)) {
+        continue; // medium classes and classes within districts: CoverageKpiTest
+      }
       got.put(
           s.district() != null
               ? "district " + s.district()

@@ -196,7 +196,18 @@ class SampleGeneratorTest {
             "vertical_clearance",
             "collision",
             "shallow_cover",
+            "kerb_clearance",
+            "building_clearance",
+            "pole_clearance",
+            "tower_clearance",
+            "tree_clearance",
             "site_spacing",
             "emf_sensitive_parcel");
+    assertThat(manifest.defects())
+        .as("a control just outside the rule beside each planted building, pole, tower and tree")
+        .filteredOn(d -> !d.violation())
+        .extracting(PlantedDefect::kind)
+        .containsExactlyInAnyOrder(
+            "building_clearance", "pole_clearance", "tower_clearance", "tree_clearance");
   }
 }

@@ -6,31 +6,18 @@ import cn.lzxq.city.data.analysis.common.ResolvedScope;
 import cn.lzxq.city.data.analysis.common.Scope;
 import cn.lzxq.city.data.analysis.common.ScopeResolver;
 import cn.lzxq.city.data.analysis.common.Session;
-import cn.lzxq.city.data.analysis.tower.ColocationRequest;
-import cn.lzxq.city.data.analysis.tower.ColocationResult;
-import cn.lzxq.city.data.analysis.tower.TowerCandidate;
-import cn.lzxq.city.data.analysis.tower.TowerColocation;
-import cn.lzxq.city.data.coverage.Carrier;
 import cn.lzxq.city.data.coverage.CoverageKpi;
-import cn.lzxq.city.data.coverage.CoverageReach;
 import cn.lzxq.city.data.coverage.CoverageSector;
-import cn.lzxq.city.data.crs.CrsRef;
+import cn.lzxq.city.data.coverage.HoleHosts;
 import cn.lzxq.city.data.db.ReadExecutor;
-import cn.lzxq.city.data.db.ValidTime;
 import cn.lzxq.city.data.job.JobHandler;
 import cn.lzxq.city.data.job.JobResult;
 import cn.lzxq.city.server.processes.ExtraProcess;
 import cn.lzxq.city.server.processes.JobsProperties;
 import java.sql.SQLException;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
-import org.locationtech.jts.geom.GeometryFactory;
-import org.locationtech.jts.geom.Point;
 import org.locationtech.jts.io.WKBWriter;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -41,22 +28,18 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The {@code coverage-kpi} process: coverage of the current grid against the plan ({@link
- * CoverageKpi}: share of built-up parcel area covered per operator and band, by GB 50137 major
- * class, by district and in total, against {@code coverage_target}) and the holes of at least
- * {@code minHoleArea} m² (default 2,500) as polygons, each with the existing towers that could host
- * a new sector to fill it — the co-location analysis ({@link TowerColocation}) at the hole's
- * interior point — ranked by the hole area a typical sector of the operator's band on them would
- * cover ({@link CoverageReach}: NLOS, boresight), then by distance; a hole of the WLAN layer has no
- * candidates (an access point needs a pole or a wall, not a tower). Each hole names the district
- * holding most of it. One GeoJSON FeatureCollection: {@code kind} kpi (no geometry) and hole
- * (polygon, CRS84); CSV and XLSX from the results endpoint.
+ * CoverageKpi}: share of built-up parcel area covered per operator and band, in total, by GB 50137
+ * major and medium class, by district and by class within each district, against {@code
+ * coverage_target}; {@code classLevel} all, major or medium) and the holes of at least {@code
+ * minHoleArea} m² (default 2,500) as polygons, each with the existing towers that could host a new
+ * sector to fill it, ranked by the hole area a typical sector of the operator's band on them would
+ * cover ({@link HoleHosts}); a hole of the WLAN layer has no candidates. Each hole names the
+ * district holding most of it. One GeoJSON FeatureCollection: {@code kind} kpi (no geometry) and
+ * hole (polygon, CRS84); CSV and XLSX from the results endpoint.
  */
 @Component
 @Order(2)
 class CoverageKpiProcess implements ExtraProcess {
-
-  /** Antenna height asked of a host tower for the new sector, metres. */
-  static final double NEW_ANTENNA_M = 25;
 
   private final ReadExecutor reads;
   private final AnalysisDb analysis;
@@ -88,7 +71,8 @@ class CoverageKpiProcess implements ExtraProcess {
 
   @Override
   public String description() {
-    return "Share of built-up parcel area (by GB 50137 class and by district) covered per operator"
+    return "Share of built-up parcel area (in total, by GB 50137 major and medium class, by district"
+        + " and by class within each district) covered per operator"
         + " and band against"
         + " coverage_target, coverage holes of at least minHoleArea m² as polygons, and for each"
         + " hole the existing towers that could host a sector to fill it, ranked by the hole area"
@@ -151,6 +135,9 @@ class CoverageKpiProcess implements ExtraProcess {
         p.put("operator", s.operator());
         p.put("band", s.band());
         p.put("landUseClass", s.landUseClass() == null ? "all" : s.landUseClass());
+        p.put(
+            "classLevel",
+            s.landUseClass() == null ? "all" : s.landUseClass().length() == 1 ? "major" : "medium");
         p.put("district", s.district() == null ? "all" : s.district());
         p.put("parcelAreaM2", s.parcelAreaM2());
         p.put("coveredAreaM2", s.coveredAreaM2());
@@ -178,8 +165,15 @@ class CoverageKpiProcess implements ExtraProcess {
               p.put("thresholdDbm", h.thresholdDbm());
               p.put("district", h.district());
               ArrayNode candidates = p.putArray("candidates");
-              if (!new CoverageSector.LayerKey(h.operator(), h.band()).wlan()) {
-                candidates(session, now, h, report, candidates);
+              for (HoleHosts.Host host :
+                  HoleHosts.rank(session, now, h, report.grid().settings())) {
+                ObjectNode c = candidates.addObject();
+                c.put("rank", host.rank());
+                c.put("siteCode", host.candidate().siteCode());
+                c.put("distanceM", host.candidate().distanceM());
+                c.put("canHost", host.candidate().canHost());
+                c.put("coveredAreaM2", Math.round(host.coveredAreaM2()));
+                c.put("reachM", host.reachM());
               }
             }
             return null;
@@ -211,84 +205,5 @@ class CoverageKpiProcess implements ExtraProcess {
                 r -> r.str("g"))
             .get(0);
     return (ObjectNode) json.readTree(text);
-  }
-
-  /**
-   * The towers the co-location analysis finds around the hole's interior point for the operator,
-   * ranked by the hole area within a typical sector's reach from them.
-   */
-  private void candidates(
-      Session s, ResolvedScope now, CoverageKpi.Hole h, CoverageKpi.Report report, ArrayNode out)
-      throws SQLException {
-    Point at = h.polygon().getInteriorPoint();
-    double[] typical =
-        s.query(
-                "SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY eirp_dbm) AS eirp,"
-                    + " percentile_cont(0.5) WITHIN GROUP (ORDER BY frequency_mhz) AS f,"
-                    + " (SELECT bandwidth_mhz::float8 FROM coverage_carrier WHERE band = :b) AS bw,"
-                    + " (SELECT subcarrier_khz::float8 FROM coverage_carrier WHERE band = :b) AS scs,"
-                    + " (SELECT resource_blocks FROM coverage_carrier WHERE band = :b) AS rb"
-                    + " FROM antenna_sector WHERE "
-                    + ValidTime.now("")
-                    + " AND operator = :o AND band = :b",
-                Map.of("o", h.operator(), "b", h.band()),
-                r ->
-                    new double[] {
-                      r.dbl("eirp"), r.dbl("f"), r.dbl("bw"), r.dbl("scs"), r.dbl("rb")
-                    })
-            .get(0);
-    Carrier carrier =
-        new Carrier(
-            typical[2], typical[3], (int) typical[4], report.grid().settings().noiseFigureDb());
-    double reach =
-        CoverageReach.metres(
-            typical[0],
-            carrier,
-            typical[1],
-            NEW_ANTENNA_M,
-            report.grid().settings().receiverHeightM(),
-            h.thresholdDbm());
-    ColocationResult r =
-        TowerColocation.run(
-            s,
-            new ColocationRequest(
-                at.getX(),
-                at.getY(),
-                CrsRef.epsg(s.nativeSrid()),
-                h.operator(),
-                NEW_ANTENNA_M,
-                h.band(),
-                typical[1],
-                typical[0],
-                null),
-            now);
-    GeometryFactory f = new GeometryFactory();
-    record Ranked(TowerCandidate c, double coveredM2) {}
-    List<Ranked> ranked = new ArrayList<>();
-    for (TowerCandidate c : r.candidates()) {
-      double[] xy =
-          s.query(
-                  "SELECT ST_X(geom) AS x, ST_Y(geom) AS y FROM base_station"
-                      + " WHERE site_code = :c AND "
-                      + ValidTime.now(""),
-                  Map.of("c", c.siteCode()),
-                  row -> new double[] {row.dbl("x"), row.dbl("y")})
-              .get(0);
-      Geometry disc = f.createPoint(new Coordinate(xy[0], xy[1])).buffer(reach, 32);
-      ranked.add(new Ranked(c, h.polygon().intersection(disc).getArea()));
-    }
-    ranked.sort(
-        Comparator.comparingDouble((Ranked x) -> -x.coveredM2())
-            .thenComparingDouble(x -> x.c().distanceM()));
-    int rank = 0;
-    for (Ranked x : ranked) {
-      ObjectNode c = out.addObject();
-      c.put("rank", ++rank);
-      c.put("siteCode", x.c().siteCode());
-      c.put("distanceM", x.c().distanceM());
-      c.put("canHost", x.c().canHost());
-      c.put("coveredAreaM2", Math.round(x.coveredM2()));
-      c.put("reachM", reach);
-    }
   }
 }

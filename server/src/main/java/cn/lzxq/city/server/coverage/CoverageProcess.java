@@ -26,7 +26,8 @@ import tools.jackson.databind.node.ObjectNode;
  * noiseFigure} (dB, 0–20, default 9), {@code terrain} (true/false, default true: line of sight
  * against the DEM and the buildings). The WLAN access points are computed in the same run into the
  * layer {@code coverage_wlan}. The result is a GeoJSON FeatureCollection without geometries: one
- * feature per layer with its statistics.
+ * feature per layer with its statistics, the run's {@code computeMs} and, of it, {@code
+ * wlanComputeMs} (the WLAN layer).
  */
 @Component
 @Order(1)
@@ -134,6 +135,7 @@ class CoverageProcess implements ExtraProcess {
       number(p, "meanRsrpDbm", st.meanRsrpDbm());
       number(p, "meanSinrDb", st.meanSinrDb());
       p.put("computeMs", s.computeMs());
+      p.put("wlanComputeMs", s.wlanComputeMs());
     }
     return fc;
   }

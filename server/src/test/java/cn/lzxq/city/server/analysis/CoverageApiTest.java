@@ -244,11 +244,16 @@ class CoverageApiTest extends AnalysisApiTestBase {
       int holes = 0;
       int ranked = 0;
       int wlanHoles = 0;
+      Set<String> levels = new HashSet<>();
       for (JsonNode f : fc.get("features")) {
         JsonNode p = f.get("properties");
         boolean wlan = p.get("layer").asString().equals(WLAN);
         if (p.get("kind").asString().equals("kpi")) {
           kpis++;
+          levels.add(p.get("classLevel").asString());
+          String cls = p.get("landUseClass").asString();
+          assertThat(p.get("classLevel").asString())
+              .isEqualTo(cls.equals("all") ? "all" : cls.length() == 1 ? "major" : "medium");
           assertThat(p.get("share").asDouble()).isBetween(0.0, 1.0);
           assertThat(p.get("thresholdDbm").asDouble()).isEqualTo(wlan ? -75.0 : -60.0);
         } else if (wlan) {
@@ -270,12 +275,15 @@ class CoverageApiTest extends AnalysisApiTestBase {
         }
       }
       assertThat(kpis).isGreaterThanOrEqualTo(3);
+      // figures by major and by medium class (GB 50137 大类 and 中类) beside the total
+      assertThat(levels).containsExactlyInAnyOrder("all", "major", "medium");
       assertThat(holes).isPositive();
       assertThat(ranked).isPositive();
       assertThat(wlanHoles).isPositive();
       HttpResponse<String> csv = get("/ogcapi/jobs/" + id + "/results?f=csv");
       assertThat(csv.statusCode()).isEqualTo(200);
-      assertThat(csv.body().lines().findFirst().orElse("")).contains("kind", "share");
+      assertThat(csv.body().lines().findFirst().orElse(""))
+          .contains("kind", "share", "classLevel", "landUseClass", "district");
       assertThat(csv.body()).contains(WLAN);
       HttpResponse<byte[]> xlsx = tile("/ogcapi/jobs/" + id + "/results?f=xlsx");
       assertThat(xlsx.statusCode()).isEqualTo(200);

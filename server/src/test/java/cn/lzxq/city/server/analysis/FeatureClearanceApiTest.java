@@ -9,11 +9,13 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Pipes against the features of GB 50289-2016 Table 4.1.9 that the service holds: building
- * footprints (building), base-station poles (base_station) and kerbs (the carriageway edges of
- * road), just inside and just outside the standard's value, on analysis/fixture.sql. The values are
- * typed here from the standards (GB 50028-2006 Table 6.3.3-1 / GB 50289-2016 Table 4.1.9: gas MB to
- * a building's outer wall 1.0 m; water to a communication pole's centre 0.5 m; every network to a
- * kerb, {@link #KERB_CASES}), never read from clearance_rule.
+ * footprints (building), base-station poles (base_station), kerbs (the carriageway edges of road)
+ * high-voltage tower foundations (power_tower, {@link #TOWER_HV_CASES}) and street trees and shrubs
+ * (street_tree, {@link #TREE_CASES}), just inside and just outside the standard's value, on
+ * analysis/fixture.sql. The values are typed here from the standards (GB 50028-2006 Table 6.3.3-1 /
+ * GB 50289-2016 Table 4.1.9: gas MB to a building's outer wall 1.0 m; water to a communication
+ * pole's centre 0.5 m; every network to a kerb, {@link #KERB_CASES}), never read from
+ * clearance_rule.
  */
 class FeatureClearanceApiTest extends AnalysisApiTestBase {
 
@@ -141,6 +143,119 @@ class FeatureClearanceApiTest extends AnalysisApiTestBase {
           new Case("RL", null, null, null, 300, 1.0),
           new Case("DL", null, null, null, 150, 1.0),
           new Case("TX", null, null, null, 100, 0.5));
+
+  /**
+   * Column 高压铁塔基础边 > 35 kV (to the foundation edge; gas by GB 50028-2006 Table 6.3.3-1). Power and
+   * telecom have no value in the table (unchecked).
+   */
+  private static final List<Case> TOWER_HV_CASES =
+      List.of(
+          new Case("JS", null, null, null, 300, 3.0),
+          new Case("JS", "ZS", null, null, 200, 3.0),
+          new Case("PS", null, null, null, 400, 1.5),
+          new Case("RQ", null, "L", null, 110, 2.0),
+          new Case("RQ", null, "MA", null, 200, 2.0),
+          new Case("RQ", null, "SHB", null, 200, 5.0),
+          new Case("RQ", null, "SHA", null, 300, 5.0),
+          new Case("RL", null, null, null, 300, 3.0));
+
+  /** Column 高压铁塔基础边 ≤ 35 kV. */
+  private static final List<Case> TOWER_35_CASES =
+      List.of(
+          new Case("JS", null, null, null, 300, 3.0),
+          new Case("JS", "ZS", null, null, 200, 3.0),
+          new Case("PS", null, null, null, 400, 1.5),
+          new Case("RQ", null, "MB", null, 160, 1.0),
+          new Case("RQ", null, "SHA", null, 300, 1.0),
+          new Case("RL", null, null, null, 300, 2.0));
+
+  /**
+   * Column 乔木 (to the trunk centre; power and telecom by CJJ 75-97 §6.2.1, telecom by laying; gas
+   * by GB 50028-2006 Table 6.3.3-1).
+   */
+  private static final List<Case> TREE_CASES =
+      List.of(
+          new Case("JS", null, null, null, 300, 1.5),
+          new Case("JS", "ZS", null, null, 200, 1.0),
+          new Case("PS", null, null, null, 400, 1.5),
+          new Case("RQ", null, "MB", null, 160, 0.75),
+          new Case("RQ", null, "SHA", null, 300, 1.2),
+          new Case("RL", null, null, null, 300, 1.5),
+          new Case("DL", null, null, null, 150, 1.0),
+          new Case("TX", null, null, "ZM", 100, 1.0),
+          new Case("TX", null, null, "GM", 100, 1.5),
+          new Case("RL", null, null, "GG", 600, 1.5)); // 管沟 (a heat trench)
+
+  /** Column 灌木 (to the shrub centre). */
+  private static final List<Case> SHRUB_CASES =
+      List.of(
+          new Case("JS", null, null, null, 300, 1.0),
+          new Case("PS", null, null, null, 400, 1.0),
+          new Case("RQ", null, "L", null, 110, 0.75),
+          new Case("RQ", null, "SHB", null, 200, 1.2),
+          new Case("RL", null, null, null, 300, 1.5),
+          new Case("DL", null, null, null, 150, 1.0),
+          new Case("TX", null, null, null, 100, 1.0));
+
+  @Test
+  void pipesBesideAStreetTreeOrShrubJustInsideTheStandardAreReportedAndJustOutsideAreNot()
+      throws Exception {
+    // YARD-Q1 (a tree) stands at (3240, 3200), YARD-G1 (a shrub) at (3240, 3400); the proposed pipe
+    // runs from x 3220 to 3260 north of each, 0.01 m inside or outside the value.
+    for (Case c : TREE_CASES) {
+      double y = 3200 + c.standardM() + c.dn() / 2000.0;
+      assertThat(findings(c, 3220, y - 0.01, 3260))
+          .as(c + " inside")
+          .containsExactly("YARD-Q1:" + round(c.standardM() - 0.01) + ":" + c.standardM());
+      assertThat(findings(c, 3220, y + 0.01, 3260)).as(c + " outside").isEmpty();
+    }
+    for (Case c : SHRUB_CASES) {
+      double y = 3400 + c.standardM() + c.dn() / 2000.0;
+      assertThat(findings(c, 3220, y - 0.01, 3260))
+          .as(c + " inside")
+          .containsExactly("YARD-G1:" + round(c.standardM() - 0.01) + ":" + c.standardM());
+      assertThat(findings(c, 3220, y + 0.01, 3260)).as(c + " outside").isEmpty();
+    }
+    JsonNode tree =
+        JSON.readTree(
+                post("/api/analysis/clearance", proposed(TREE_CASES.get(0), 3220, 3201.5, 3260))
+                    .body())
+            .get("featureViolations")
+            .get(0);
+    assertThat(tree.at("/feature/layer").asString()).isEqualTo("street_tree");
+    assertThat(tree.at("/feature/type").asString()).isEqualTo("TREE");
+    assertThat(tree.at("/feature/name").asString()).isEqualTo("国槐");
+  }
+
+  @Test
+  void pipesBesideATowerFoundationJustInsideTheStandardAreReportedAndJustOutsideAreNot()
+      throws Exception {
+    // YARD-T110's foundation (110 kV) ends at y = 3106 (x 3240..3246), YARD-T35's (35 kV) at y =
+    // 3306; the proposed pipe runs from x 3220 to 3270 north of each, 0.01 m inside or outside.
+    for (Case c : TOWER_HV_CASES) {
+      double y = 3106 + c.standardM() + c.dn() / 2000.0;
+      assertThat(findings(c, 3220, y - 0.01, 3270))
+          .as(c + " inside")
+          .containsExactly("YARD-T110:" + round(c.standardM() - 0.01) + ":" + c.standardM());
+      assertThat(findings(c, 3220, y + 0.01, 3270)).as(c + " outside").isEmpty();
+    }
+    for (Case c : TOWER_35_CASES) {
+      double y = 3306 + c.standardM() + c.dn() / 2000.0;
+      assertThat(findings(c, 3220, y - 0.01, 3270))
+          .as(c + " inside")
+          .containsExactly("YARD-T35:" + round(c.standardM() - 0.01) + ":" + c.standardM());
+      assertThat(findings(c, 3220, y + 0.01, 3270)).as(c + " outside").isEmpty();
+    }
+    JsonNode tower =
+        JSON.readTree(
+                post("/api/analysis/clearance", proposed(TOWER_HV_CASES.get(0), 3220, 3108.5, 3270))
+                    .body())
+            .get("featureViolations")
+            .get(0);
+    assertThat(tower.at("/feature/layer").asString()).isEqualTo("power_tower");
+    assertThat(tower.at("/feature/type").asString()).isEqualTo("TOWERHV");
+    assertThat(tower.at("/feature/name").asString()).isEqualTo("管线院110kV线");
+  }
 
   @Test
   void pipesBesideABuildingOrAPoleJustInsideTheStandardAreReportedAndJustOutsideAreNot()

@@ -111,9 +111,11 @@ final class IndependentCheck {
 
   /**
    * The plan clearance of a current segment to a feature, metres, from the pipe's outer wall: to a
-   * base-station pole's centre (POLE), a building's footprint (BUILDING, 0 under it), or the kerb
-   * (KERB) on side {@code code} (L left, R right of the centreline's direction) of road {@code
-   * featureFid}: the carriageway edge, half the carriageway width from the centreline.
+   * base-station pole's centre (POLE), a building's footprint (BUILDING, 0 under it), a tower's
+   * foundation (TOWER35, TOWERHV: power_tower, 0 on it), a street tree's trunk or a shrub's centre
+   * (TREE, SHRUB: street_tree), or the kerb (KERB) on side {@code code} (L left, R right of the
+   * centreline's direction) of road {@code featureFid}: the carriageway edge, half the carriageway
+   * width from the centreline.
    */
   static double featureClearance(
       DataSource db, long pipe, String type, long featureFid, String code) throws Exception {
@@ -123,6 +125,10 @@ final class IndependentCheck {
               "SELECT ST_Force2D(geom) FROM base_station WHERE valid_to IS NULL AND fid = %d";
           case "BUILDING" ->
               "SELECT ST_Force2D(geom) FROM building WHERE valid_to IS NULL AND fid = %d";
+          case "TOWER35", "TOWERHV" ->
+              "SELECT ST_Force2D(geom) FROM power_tower WHERE valid_to IS NULL AND fid = %d";
+          case "TREE", "SHRUB" ->
+              "SELECT ST_Force2D(geom) FROM street_tree WHERE valid_to IS NULL AND fid = %d";
           case "KERB" ->
               "SELECT ST_OffsetCurve(ST_Force2D(geom), %s carriageway_width_m / 2) FROM road"
                       .formatted(code.equals("L") ? "" : "-")
@@ -142,8 +148,8 @@ final class IndependentCheck {
 
   /**
    * The plan clearance the standards ask between a current segment and a feature type (BUILDING,
-   * POLE, KERB), metres, from the values typed into {@code analysis/standard_values.sql} (not from
-   * clearance_rule); null where no table has one.
+   * POLE, TOWER35, TOWERHV, TREE, SHRUB, KERB), metres, from the values typed into {@code
+   * analysis/standard_values.sql} (not from clearance_rule); null where no table has one.
    */
   static Double standardFeatureClearance(DataSource db, long pipe, String type) throws Exception {
     List<String> rows =

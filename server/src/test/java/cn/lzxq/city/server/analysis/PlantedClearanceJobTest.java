@@ -23,10 +23,11 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The whole-city clearance job (OGC API Processes, no area: the whole {@code small} sample) finds
- * exactly the pairs the generator plants (pipe pairs, and a pipe against a kerb), no other, each
- * with the value the standard asks, typed here from GB 50289-2016 Tables 4.1.9 / 4.1.14 and GB
- * 50028-2006 (DOMAIN.md §1), never read from clearance_rule; every planted pair lies just inside
- * that value, and V7 only wall to wall.
+ * exactly the pairs the generator plants (pipe pairs, and pipes against a kerb, a building wall, a
+ * pole, a 110 kV tower foundation and a street tree; their controls laid just outside the value are
+ * not reported), no other, each with the value the standard asks, typed here from GB 50289-2016
+ * Tables 4.1.9 / 4.1.14 and GB 50028-2006 (DOMAIN.md §1), never read from clearance_rule; every
+ * planted pair lies just inside that value, and V7 only wall to wall.
  */
 class PlantedClearanceJobTest extends GeneratedSampleContextTest {
 
@@ -52,9 +53,30 @@ class PlantedClearanceJobTest extends GeneratedSampleContextTest {
           entry("V7", 0.40), // water over storm, Table 4.1.14 (verified)
           entry("C1", 0.40)); // water through storm: the water–drainage vertical value
 
-  /** The standard's minimum for each planted pipe–feature pair, metres (Table 4.1.9). */
+  /**
+   * The standard's minimum for each planted pipe–feature pair and its control, metres (Table
+   * 4.1.9).
+   */
   private static final Map<String, Double> FEATURE_STANDARD =
-      Map.ofEntries(entry("K1", 1.5)); // direct-buried telecom – 道路侧石边缘 (kerb edge)
+      Map.ofEntries(
+          entry("K1", 1.5), // direct-buried telecom – 道路侧石边缘 (kerb edge)
+          entry("W1", 1.0), // water d <= 200 mm – 建(构)筑物 (outer wall)
+          entry("W2", 1.0), // the same, control just outside
+          entry("P1", 0.5), // telecom – 地上杆柱 通信照明及<10kV (pole centre)
+          entry("P2", 0.5), // the same, control just outside
+          entry("Y1", 2.0), // gas medium A – 高压铁塔基础边 > 35 kV, GB 50028-2006 Table 6.3.3-1
+          entry("Y2", 2.0), // the same, control just outside
+          entry("Q1", 1.5), // water – 乔木 (street tree, to the trunk centre)
+          entry("Q2", 1.5)); // the same, control just outside
+
+  /** The feature type each kind of planted pipe–feature pair is checked against. */
+  private static final Map<String, String> FEATURE_TYPE =
+      Map.of(
+          "kerb_clearance", "KERB",
+          "building_clearance", "BUILDING",
+          "pole_clearance", "POLE",
+          "tower_clearance", "TOWERHV",
+          "tree_clearance", "TREE");
 
   @Test
   void theWholeCityJobFindsExactlyThePlantedPairsAtTheStandardsValues() throws Exception {
@@ -80,12 +102,19 @@ class PlantedClearanceJobTest extends GeneratedSampleContextTest {
     for (PlantedDefect d : manifest.defects()) {
       if (FEATURE_STANDARD.containsKey(d.id())) {
         assertThat(d.fids()).as(d.id() + " names its pipe").hasSize(1);
-        assertThat(d.kind()).isEqualTo("kerb_clearance");
-        String key = d.fids().get(0) + "/KERB";
-        plantedFeatures.add(key);
-        JsonNode v = features.get(key);
-        assertThat(v).as(d.id() + " " + d.note() + " not reported").isNotNull();
+        assertThat(FEATURE_TYPE).containsKey(d.kind());
+        String key = d.fids().get(0) + "/" + FEATURE_TYPE.get(d.kind());
         double standard = FEATURE_STANDARD.get(d.id());
+        JsonNode v = features.get(key);
+        if (!d.violation()) {
+          assertThat(v).as(d.id() + " " + d.note() + " reported (a false positive)").isNull();
+          assertThat(d.measuredM())
+              .as(d.id() + " just outside the standard")
+              .isGreaterThan(standard);
+          continue;
+        }
+        plantedFeatures.add(key);
+        assertThat(v).as(d.id() + " " + d.note() + " not reported").isNotNull();
         assertThat(v.get("requiredM").asDouble()).as(d.id()).isCloseTo(standard, offset(1e-9));
         assertThat(v.get("measuredM").asDouble())
             .as(d.id() + " just inside the standard")
@@ -115,7 +144,16 @@ class PlantedClearanceJobTest extends GeneratedSampleContextTest {
         .isEqualTo(planted);
     assertThat(fc.at("/answer/count").asInt()).isEqualTo(STANDARD.size());
     assertThat(plantedFeatures)
-        .as("every planted feature pair in the manifest")
+        .as("every planted feature violation in the manifest")
+        .hasSize(
+            (int)
+                manifest.defects().stream()
+                    .filter(d -> FEATURE_STANDARD.containsKey(d.id()) && d.violation())
+                    .count())
+        .hasSizeGreaterThanOrEqualTo(5);
+    assertThat(manifest.defects())
+        .as("every planted feature pair and control")
+        .filteredOn(d -> FEATURE_STANDARD.containsKey(d.id()))
         .hasSize(FEATURE_STANDARD.size());
     assertThat(new TreeSet<>(features.keySet()))
         .as("reported pipe–feature violations besides the planted ones")

@@ -18,7 +18,7 @@ class LayerApiTest extends WmsContextTest {
 
     assertThat(response.statusCode()).isEqualTo(200);
     JsonNode layers = JsonMapper.builder().build().readTree(response.body());
-    assertThat(layers).hasSize(21);
+    assertThat(layers).hasSize(23);
     JsonNode water = layers.get(0);
     assertThat(water.get("name").asString()).isEqualTo("pipe_js");
     assertThat(water.get("titleZh").asString()).isEqualTo("给水管线");

@@ -44,7 +44,7 @@ class OgcApiTest extends SmallCityContextTest {
             "ogcapi-features-4/1.0/conf/create-replace-delete");
     assertThat(json(http.get("/ogcapi/api")).get("openapi").asString()).startsWith("3.0");
     JsonNode collections = json(http.get("/ogcapi/collections"));
-    assertThat(collections.get("collections")).hasSize(15);
+    assertThat(collections.get("collections")).hasSize(17);
     JsonNode water = json(http.get("/ogcapi/collections/pipe_js"));
     assertThat(water.get("crs").get(0).asString())
         .isEqualTo("http://www.opengis.net/def/crs/OGC/1.3/CRS84");

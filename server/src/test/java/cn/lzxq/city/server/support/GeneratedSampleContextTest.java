@@ -1,5 +1,6 @@
 package cn.lzxq.city.server.support;
 
+import cn.lzxq.city.data.db.Sql;
 import cn.lzxq.city.data.sample.SampleGenerator;
 import cn.lzxq.city.data.sample.SampleLoader;
 import cn.lzxq.city.data.sample.SampleManifest;
@@ -45,5 +46,15 @@ public abstract class GeneratedSampleContextTest {
     registry.add(
         "city.tile-store.disk",
         () -> Path.of("target/generated-sample-cache").toAbsolutePath().toString());
+  }
+
+  /** A CRS84 bbox around the whole sample ("minLon,minLat,maxLon,maxLat"). */
+  protected static String sampleBbox() throws Exception {
+    return Sql.strings(
+            db,
+            """
+        SELECT concat_ws(',', ST_XMin(e), ST_YMin(e), ST_XMax(e), ST_YMax(e))
+        FROM (SELECT ST_Transform(ST_SetSRID(ST_Extent(geom)::geometry, 4544), 4326) AS e FROM pipe_segment) x""")
+        .get(0);
   }
 }

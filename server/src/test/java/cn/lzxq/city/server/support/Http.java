@@ -28,14 +28,8 @@ public final class Http {
 
   /** GET {@code url}, body as UTF-8 text, within 30 s. */
   public static HttpResponse<String> get(String url) throws IOException, InterruptedException {
-    return get(url, Duration.ofSeconds(30));
-  }
-
-  /** GET {@code url}, body as UTF-8 text, within {@code timeout}. */
-  public static HttpResponse<String> get(String url, Duration timeout)
-      throws IOException, InterruptedException {
     return send(
-        HttpRequest.newBuilder(URI.create(url)).timeout(timeout).GET().build(),
+        HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).GET().build(),
         HttpResponse.BodyHandlers.ofString());
   }
 

@@ -101,7 +101,7 @@ class WfsProtocolTest extends SmallCityContextTest {
                   caps,
                   "//ows:Operation[@name='GetFeature']/ows:Parameter[@name='resolve']//ows:Value[.='local']"))
           .isEqualTo(1);
-      assertThat(Xml.count(caps, "//wfs:FeatureType")).isEqualTo(15);
+      assertThat(Xml.count(caps, "//wfs:FeatureType")).isEqualTo(17);
       for (String op : List.of("LockFeature", "GetFeatureWithLock")) {
         assertThat(Xml.count(caps, "//ows:Operation[@name='" + op + "']//ows:Value[.='SOME']"))
             .as(op + " lockAction SOME")
@@ -154,7 +154,7 @@ class WfsProtocolTest extends SmallCityContextTest {
             .as(op)
             .endsWith("/wfs");
       }
-      assertThat(Xml.count(caps, "//wfs1:FeatureTypeList/wfs1:FeatureType")).isEqualTo(15);
+      assertThat(Xml.count(caps, "//wfs1:FeatureTypeList/wfs1:FeatureType")).isEqualTo(17);
       assertThat(Xml.count(caps, "//wfs1:FeatureTypeList/wfs1:Operations[wfs1:Operation='Lock']"))
           .isEqualTo(1);
       String pipe = "//wfs1:FeatureType[wfs1:Name='city:pipe_js']";
@@ -207,7 +207,7 @@ class WfsProtocolTest extends SmallCityContextTest {
       assertThat(Xml.count(caps, "//wfs1:FeatureTypeList/wfs1:Operations/wfs1:Insert"))
           .isEqualTo(1);
       assertThat(Xml.count(caps, "//wfs1:FeatureTypeList/wfs1:Operations/wfs1:Lock")).isEqualTo(1);
-      assertThat(Xml.count(caps, "//wfs1:FeatureTypeList/wfs1:FeatureType")).isEqualTo(15);
+      assertThat(Xml.count(caps, "//wfs1:FeatureTypeList/wfs1:FeatureType")).isEqualTo(17);
       String pipe = "//wfs1:FeatureType[wfs1:Name='city:pipe_js']";
       assertThat(Xml.text(caps, pipe + "/wfs1:SRS")).isEqualTo("EPSG:4544");
       assertThat(Xml.text(caps, pipe + "/wfs1:LatLongBoundingBox/@minx")).isEqualTo("103.55");

@@ -76,7 +76,7 @@ class WmsCapabilitiesTest extends WmsContextTest {
   @Test
   void listsARootLayerWithNetworkGroupsSubtypesAndTheOtherLayers() throws Exception {
     assertThat(text("/WMS_Capabilities/@version")).isEqualTo("1.3.0");
-    assertThat(count("/WMS_Capabilities/Capability/Layer/Layer")).isEqualTo(21);
+    assertThat(count("/WMS_Capabilities/Capability/Layer/Layer")).isEqualTo(23);
     assertThat(text("//Layer[Name='pipe_js']/Title")).isEqualTo("给水管线");
     assertThat(text("//Layer[Name='pipe_js']/Abstract")).contains("CJJ 61");
     assertThat(text("//Layer[Name='pipe_js']/@queryable")).isEqualTo("1");
@@ -92,6 +92,8 @@ class WmsCapabilitiesTest extends WmsContextTest {
           "construction_project",
           "district",
           "wlan_ap",
+          "power_tower",
+          "street_tree",
           "orthophoto",
           "coverage_cmcc_n41",
           "coverage_ctcc_n78",
@@ -190,7 +192,7 @@ class WmsCapabilitiesTest extends WmsContextTest {
         .as("EPSG codes, no CRS:84")
         .isEqualTo(5);
     assertThat(count("//CRS | //EX_GeographicBoundingBox | //BoundingBox[@CRS]")).isZero();
-    assertThat(count("/WMT_MS_Capabilities/Capability/Layer/Layer")).isEqualTo(21);
+    assertThat(count("/WMT_MS_Capabilities/Capability/Layer/Layer")).isEqualTo(23);
     assertThat(count("//Layer[Name='pipe_js']/Layer")).isEqualTo(8);
     String layer = "//Layer[Name='pipe_js']";
     // LatLonBoundingBox and every BoundingBox are x (longitude / easting) first in WMS 1.1.1.

@@ -1,0 +1,122 @@
+package cn.lzxq.city.data.coverage;
+
+import cn.lzxq.city.data.analysis.common.ResolvedScope;
+import cn.lzxq.city.data.analysis.common.Session;
+import cn.lzxq.city.data.analysis.tower.ColocationRequest;
+import cn.lzxq.city.data.analysis.tower.TowerCandidate;
+import cn.lzxq.city.data.analysis.tower.TowerColocation;
+import cn.lzxq.city.data.crs.CrsRef;
+import cn.lzxq.city.data.db.ValidTime;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.GeometryFactory;
+import org.locationtech.jts.geom.Point;
+
+/**
+ * Co-construction for a cellular coverage hole: the existing towers the co-location analysis
+ * ({@link TowerColocation}, site_rule) finds around the hole's interior point for the hole's
+ * operator, ranked by the hole area (m²) a typical new sector on them would cover — the disc of its
+ * NLOS boresight reach ({@link CoverageReach}; the operator's median EIRP and frequency on the
+ * band, {@value #NEW_ANTENNA_M} m up) intersected with the hole — then by distance.
+ */
+public final class HoleHosts {
+
+  /** Antenna height asked of a host tower for the new sector, metres. */
+  public static final double NEW_ANTENNA_M = 25;
+
+  private HoleHosts() {}
+
+  /**
+   * A ranked tower.
+   *
+   * @param rank 1 for the tower covering most of the hole
+   * @param candidate the co-location analysis's verdict on the tower
+   * @param coveredAreaM2 hole area within the new sector's reach from the tower, m²
+   * @param reachM the typical new sector's reach, metres
+   */
+  public record Host(int rank, TowerCandidate candidate, double coveredAreaM2, double reachM) {}
+
+  /**
+   * The ranked towers of a hole of a cellular layer (none for the WLAN layer: an access point needs
+   * a pole or a wall, not a tower).
+   *
+   * @param settings the grid's settings (receiver height, noise figure)
+   */
+  public static List<Host> rank(
+      Session s, ResolvedScope now, CoverageKpi.Hole h, CoverageSettings settings)
+      throws SQLException {
+    if (new CoverageSector.LayerKey(h.operator(), h.band()).wlan()) {
+      return List.of();
+    }
+    double[] typical =
+        s.query(
+                "SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY eirp_dbm) AS eirp,"
+                    + " percentile_cont(0.5) WITHIN GROUP (ORDER BY frequency_mhz) AS f,"
+                    + " (SELECT bandwidth_mhz::float8 FROM coverage_carrier WHERE band = :b) AS bw,"
+                    + " (SELECT subcarrier_khz::float8 FROM coverage_carrier WHERE band = :b) AS scs,"
+                    + " (SELECT resource_blocks FROM coverage_carrier WHERE band = :b) AS rb"
+                    + " FROM antenna_sector WHERE "
+                    + ValidTime.now("")
+                    + " AND operator = :o AND band = :b",
+                Map.of("o", h.operator(), "b", h.band()),
+                r ->
+                    new double[] {
+                      r.dbl("eirp"), r.dbl("f"), r.dbl("bw"), r.dbl("scs"), r.dbl("rb")
+                    })
+            .get(0);
+    Carrier carrier =
+        new Carrier(typical[2], typical[3], (int) typical[4], settings.noiseFigureDb());
+    double reach =
+        CoverageReach.metres(
+            typical[0],
+            carrier,
+            typical[1],
+            NEW_ANTENNA_M,
+            settings.receiverHeightM(),
+            h.thresholdDbm());
+    Point at = h.polygon().getInteriorPoint();
+    List<TowerCandidate> found =
+        TowerColocation.run(
+                s,
+                new ColocationRequest(
+                    at.getX(),
+                    at.getY(),
+                    CrsRef.epsg(s.nativeSrid()),
+                    h.operator(),
+                    NEW_ANTENNA_M,
+                    h.band(),
+                    typical[1],
+                    typical[0],
+                    null),
+                now)
+            .candidates();
+    GeometryFactory f = new GeometryFactory();
+    record Covering(TowerCandidate c, double m2) {}
+    List<Covering> covering = new ArrayList<>();
+    for (TowerCandidate c : found) {
+      double[] xy =
+          s.query(
+                  "SELECT ST_X(geom) AS x, ST_Y(geom) AS y FROM base_station"
+                      + " WHERE site_code = :c AND "
+                      + ValidTime.now(""),
+                  Map.of("c", c.siteCode()),
+                  row -> new double[] {row.dbl("x"), row.dbl("y")})
+              .get(0);
+      Geometry disc = f.createPoint(new Coordinate(xy[0], xy[1])).buffer(reach, 32);
+      covering.add(new Covering(c, h.polygon().intersection(disc).getArea()));
+    }
+    covering.sort(
+        Comparator.comparingDouble((Covering x) -> -x.m2())
+            .thenComparingDouble(x -> x.c().distanceM()));
+    List<Host> out = new ArrayList<>();
+    for (Covering x : covering) {
+      out.add(new Host(out.size() + 1, x.c(), x.m2(), reach));
+    }
+    return out;
+  }
+}
