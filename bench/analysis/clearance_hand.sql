@@ -10,7 +10,8 @@
 --   not both in a utility tunnel, segments of one network sharing a surveyed point not paired;
 --   the largest value of the tables that matches the pair in either order governs;
 -- * pipe–feature pairs: plan distance from the pipe's outer wall to a base-station pole's centre
---   or an existing (or under construction) building's footprint, Table 4.1.9 feature columns; and
+--   or an existing (or under construction) building's footprint, a power tower's foundation outline
+--   (up to / above 35 kV) or a street tree's trunk (tree or shrub), Table 4.1.9 feature columns; and
 --   to a kerb (道路侧石边缘: the stored carriageway edges, road_kerb, valid now) for pipes beside it:
 --   both ends within 2.5 m (the largest kerb value) plus the half size of that road side's kerb.
 -- Plan: each pipe gets a key (column of the tables, laying, pressure class, DN band) and its outer
@@ -107,6 +108,10 @@ feature AS MATERIALIZED (
   SELECT 'POLE'::text AS f, b.fid AS f_fid, b.geom FROM base_station b WHERE b.valid_to IS NULL
   UNION ALL
   SELECT 'BUILDING', g.fid, g.geom FROM building g WHERE g.valid_to IS NULL AND g.status IN ('existing', 'under_construction')
+  UNION ALL
+  SELECT CASE WHEN t.voltage_kv > 35 THEN 'TOWERHV' ELSE 'TOWER35' END, t.fid, t.geom FROM power_tower t WHERE t.valid_to IS NULL AND t.status = 'in_use'
+  UNION ALL
+  SELECT CASE WHEN r.growth_form = 'shrub' THEN 'SHRUB' ELSE 'TREE' END, r.fid, r.geom FROM street_tree r WHERE r.valid_to IS NULL AND r.status = 'in_place'
 ),
 fm AS (
   SELECT f.f, f.f_fid, s.fid, greatest(ST_Distance(s.geom, f.geom) - s.hw, 0) AS measured, r.m::float8 AS req,
