@@ -1,5 +1,6 @@
 package cn.lzxq.city.data.sample;
 
+import cn.lzxq.city.data.terrain.SampleTerrain;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -983,7 +984,7 @@ final class DefectPlanter {
 
   private static double groundAt(Road road, double along, double offset) {
     double[] xy = road.at(along, offset);
-    return NewAreaFrame.groundElevation(Xyz.round(xy[0]), Xyz.round(xy[1]));
+    return SampleTerrain.elevation(Xyz.round(xy[0]), Xyz.round(xy[1]));
   }
 
   /**

@@ -1,5 +1,6 @@
 package cn.lzxq.city.data.sample;
 
+import cn.lzxq.city.data.terrain.SampleTerrain;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -399,7 +400,7 @@ final class NetworkLayout {
       LocalDate built,
       SplittableRandom r,
       String defect) {
-    Xyz at = Xyz.mm(x, y, NewAreaFrame.groundElevation(Xyz.round(x), Xyz.round(y)));
+    Xyz at = Xyz.mm(x, y, SampleTerrain.elevation(Xyz.round(x), Xyz.round(y)));
     Double well =
         !kind.isWell()
             ? null
@@ -428,7 +429,7 @@ final class NetworkLayout {
   static Xyz vertex(double[] xy, double depth) {
     double x = Xyz.round(xy[0]);
     double y = Xyz.round(xy[1]);
-    return Xyz.mm(x, y, NewAreaFrame.groundElevation(x, y) - depth);
+    return Xyz.mm(x, y, SampleTerrain.elevation(x, y) - depth);
   }
 
   /** One main along one edge: its sections per crossing cell and its attributes. */

@@ -311,8 +311,8 @@ class CoverageApiTest extends AnalysisApiTestBase {
         "/wmts/" + LAYER + "/default/current/WebMercatorQuad/" + z + "/" + row + "/" + col + ".png";
     HttpResponse<byte[]> first = tile(path);
     assertThat(first.statusCode()).isEqualTo(200);
-    // stored under the layer's default style, rsrp
-    String key = "2d/map/" + LAYER + "/rsrp/WebMercatorQuad/now/" + z + "/" + row + "/" + col;
+    // stored under the default style (rsrp), keyed "default" as WMTS, OGC API and seeding share it
+    String key = "2d/map/" + LAYER + "/default/WebMercatorQuad/now/" + z + "/" + row + "/" + col;
     assertThat(tiles.get(key + ".png")).as("kept in the tile store").isNotNull();
     assertThat(tile(path).headers().firstValue("ETag"))
         .isEqualTo(first.headers().firstValue("ETag"));
