@@ -39,9 +39,9 @@ import org.locationtech.jts.geom.Point;
  *       and 850 m east at 300 m south (854–940 m from S), uncovered: 1,875 m², the largest piece of
  *       25 m cells below the 2,500 m² minimum — the control just below, no hole;
  *   <li>P8 G1, 95 × 20 m from 790 to 885 m east and 410 to 390 m south: the four centres 800–875 m
- *       east at 400 m south (894–962 m from S), uncovered: 2,500 m², exactly the minimum (a hole
- *       is one of at least the minimum) — the control at the minimum, a hole; with a minimum of
- *       2,501 m² it is none;
+ *       east at 400 m south (894–962 m from S), uncovered: 2,500 m², exactly the minimum (a hole is
+ *       one of at least the minimum) — the control at the minimum, a hole; with a minimum of 2,501
+ *       m² it is none;
  *   <li>P2 E1 (water, not construction land): uncovered, not built-up — no hole, not in any KPI.
  * </ul>
  *
