@@ -26,14 +26,16 @@ public final class ClearanceCheck {
   /** Plan search distance: the largest pipe-to-pipe rule plus the two half sizes. */
   private static final String REACH = "lim.rule_m + lim.half_m + a.half_width_m";
 
-  /** Search distance of the street-tree branch: the larger tree and shrub reach plus a half size. */
+  /**
+   * Search distance of the street-tree branch: the larger tree and shrub reach plus a half size.
+   */
   private static final String TREE_REACH =
       "(SELECT greatest(clearance_feature_reach_m('TREE'), clearance_feature_reach_m('SHRUB'))"
           + " + pipe_half_size_max())";
 
   /**
-   * The street-tree branch's join ({tree_join} of feature_clearance.sql) for a few subject pipes
-   * (a scope with an area, a proposed pipe): each pipe probes street_tree's GiST index.
+   * The street-tree branch's join ({tree_join} of feature_clearance.sql) for a few subject pipes (a
+   * scope with an area, a proposed pipe): each pipe probes street_tree's GiST index.
    */
   private static final String TREES_BY_PIPE =
       "subject a JOIN street_tree s ON ST_DWithin(a.geom, s.geom, " + TREE_REACH + ")";
@@ -54,7 +56,8 @@ public final class ClearanceCheck {
 
   /** Violating pairs among the pipes in the scope and between them and their neighbours. */
   public static ClearanceResult existing(Session s, ResolvedScope scope) throws SQLException {
-    return run(s, PipeSubject.of(scope), scope, scope.region() == null ? PIPES_BY_TREE : TREES_BY_PIPE);
+    return run(
+        s, PipeSubject.of(scope), scope, scope.region() == null ? PIPES_BY_TREE : TREES_BY_PIPE);
   }
 
   /** Violations between a proposed pipe (fid 0) and the existing network. */
