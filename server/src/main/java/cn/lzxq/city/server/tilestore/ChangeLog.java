@@ -169,7 +169,7 @@ public class ChangeLog {
                     rs.getObject("max_zoom") == null ? Integer.MAX_VALUE : rs.getInt("max_zoom")),
             after,
             HISTORY);
-    if (!found.isEmpty()) {
+    if (hasUnread(found)) {
       requireReplay();
     }
     boolean added;
@@ -191,6 +191,12 @@ public class ChangeLog {
     if (added) {
       listeners.forEach(Runnable::run);
     }
+  }
+
+  /** Whether {@code found} holds a row not read before (the standby must then replay first). */
+  private synchronized boolean hasUnread(List<Change> found) {
+    return found.stream()
+        .anyMatch(c -> c.seq() > settledSeq && !readAboveSettled.contains(c.seq()));
   }
 
   /** Appends the rows not read before at their positions (rows carry sequence numbers here). */
