@@ -22,7 +22,7 @@ for s in "${scales[@]}"; do
   start=$(date +%s.%N)
   java -Xmx2g -cp "$JAR:$(cat "$CP_FILE")" cn.lzxq.city.data.cli.CityCli sample load --scale "$s" \
     --database-url "$(local_url "$DB")" 2>&1 \
-    | awk '/sample load:/ { sub(/^.*INFO [^ ]* -- /, ""); print; next } /\[main\] INFO/ || /^loading .*%/ { next } { print }'
+    | awk '/sample load:/ { sub(/^.*sample load:/, "sample load:"); print; next } /\[main\] INFO/ || /^loading .*%/ { next } { print }'
   end=$(date +%s.%N)
   printf 'scale %s: %s s wall (JVM start, migration and load)\n' "$s" "$(echo "$end - $start" | bc)"
   scripts/db psql "$DB" -Atc "SELECT 'database size ' || pg_size_pretty(pg_database_size(current_database()))"
