@@ -2,11 +2,12 @@
 # bench/coverage/run.sh [DB]: whole-city coverage (best-server RSRP and SINR of every operator and
 # band at 25 m with terrain line of sight) on the `city` sample in database DB (default city_cov),
 # loaded when it holds no DEM yet. Starts the shipped server jar, submits the `coverage` process
-# (mode whole) over HTTP and times it from submission to `successful`, three times; prints the
+# (mode whole) over HTTP and times it from submission to `successful`, RUNS times (default 3); prints the
 # compute time the job reports, the job's wall time and the load average with every figure. Then
 # the cached map tiles: an 8 x 8 block of WMTS tiles at level 15 around the centre, of the CMCC n41
-# coverage and of the water pipes, fetched once cold (rendered and stored) and three times warm
-# (from the tile store) on one keep-alive connection (bench/tiles2d/fetch.py): tiles per second.
+# coverage and of the water pipes, fetched once cold (rendered and stored) and WARM times (default 3)
+# warm (from the tile store), the warm passes alternating between the two layers, on one keep-alive
+# connection per pass (bench/tiles2d/fetch.py). RUNS=0 measures only the tiles of the grid stored.
 # JAR=path measures that server jar instead of this tree's build (e.g. an earlier commit's, for a
 # before/after on the same database). Holds /work/bench.lock (when it exists) around the timed
 # runs. Do not run it under nice.
@@ -16,6 +17,7 @@ DB="${1:-city_cov}"
 PORT="${PORT:-18575}"
 CELL="${CELL:-25}"
 RUNS="${RUNS:-3}"
+WARM="${WARM:-3}"
 WORK="${WORK:-$ROOT/var/bench-coverage}"
 source "$(dirname "$0")/server.sh"
 coverage_server
@@ -29,13 +31,15 @@ run_once() {
 }
 
 cached_tiles() {
-  local layer list
+  local layer
   for layer in coverage_cmcc_n41 pipe_js; do
-    list="$WORK/tiles-$layer.txt"
-    python3 "$ROOT/bench/tiles2d/tiles.py" 103.70 36.50 15 8 ours | sed "s/pipe_js/$layer/" >"$list"
-    say "$layer cold: $(python3 "$ROOT/bench/tiles2d/fetch.py" "http://127.0.0.1:$PORT" "$list")"
-    for _ in 1 2 3; do
-      say "$layer warm: $(python3 "$ROOT/bench/tiles2d/fetch.py" "http://127.0.0.1:$PORT" "$list"); load: $(cut -d' ' -f1-3 /proc/loadavg)"
+    python3 "$ROOT/bench/tiles2d/tiles.py" 103.70 36.50 15 8 ours | sed "s/pipe_js/$layer/" >"$WORK/tiles-$layer.txt"
+    say "$layer cold: $(python3 "$ROOT/bench/tiles2d/fetch.py" "http://127.0.0.1:$PORT" "$WORK/tiles-$layer.txt")"
+  done
+  # warm passes alternate between the layers, so both meet the same machine
+  for _ in $(seq 1 "$WARM"); do
+    for layer in coverage_cmcc_n41 pipe_js; do
+      say "$layer warm: $(python3 "$ROOT/bench/tiles2d/fetch.py" "http://127.0.0.1:$PORT" "$WORK/tiles-$layer.txt"); load: $(cut -d' ' -f1-3 /proc/loadavg)"
     done
   done
 }

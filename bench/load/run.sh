@@ -21,7 +21,8 @@ for s in "${scales[@]}"; do
   say "loading scale $s into $DB"
   start=$(date +%s.%N)
   java -Xmx2g -cp "$JAR:$(cat "$CP_FILE")" cn.lzxq.city.data.cli.CityCli sample load --scale "$s" \
-    --database-url "$(local_url "$DB")" 2>&1 | grep -v -e '\[main\] INFO' -e '^loading .*%'
+    --database-url "$(local_url "$DB")" 2>&1 \
+    | awk '/sample load:/ { sub(/^.*sample load:/, "sample load:"); print; next } /\[main\] INFO/ || /^loading .*%/ { next } { print }'
   end=$(date +%s.%N)
   printf 'scale %s: %s s wall (JVM start, migration and load)\n' "$s" "$(echo "$end - $start" | bc)"
   scripts/db psql "$DB" -Atc "SELECT 'database size ' || pg_size_pretty(pg_database_size(current_database()))"

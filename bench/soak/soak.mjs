@@ -49,8 +49,9 @@ async function call(cls, url, init = {}) {
   } catch (e) {
     status = e.name === 'TimeoutError' ? 'timeout' : 'neterr';
   }
-  samples.push({ t: (start - t0) / 1000, cls, status, ms: Date.now() - start });
-  return { status, body };
+  const sample = { t: (start - t0) / 1000, cls, status, ms: Date.now() - start };
+  samples.push(sample);
+  return { status, body, sample };
 }
 
 let tiles = [];
@@ -63,7 +64,7 @@ const readers = [
     return call('wfs', `/wfs?SERVICE=WFS&VERSION=2.0.0&REQUEST=GetFeature&TYPENAMES=city:${pick(['pipe_js', 'pipe_rq', 'pipe_ps'])}&COUNT=50&BBOX=${s},${w},${n},${e},urn:ogc:def:crs:EPSG::4490`); }],
   [15, () => { const [w, s, e, n] = window(0.003);
     return call('ogcapi', `/ogcapi/collections/${pick(['pipe_js', 'pipe_rq', 'pipe_dl'])}/items?bbox=${w},${s},${e},${n}&limit=50`); }],
-  [25, () => call('3dtiles', pick(tiles))],
+  [25, () => tile3d(pick(tiles))],
   [3, () => { const [w, s, e, n] = window(0.004);
     return call('analysis', `/api/analysis/cross-section?line=${w},${s},${e},${n}`); }],
   [5, () => call('catalog', '/api/layers')],
@@ -76,20 +77,35 @@ function nextRead() {
   return readers[0][1]();
 }
 
-async function discoverTiles() {
-  for (const set of ['pipe_js', 'pipe_rq']) {
-    for (let level = 0; level <= 2; level++) {
-      for (let x = 0; x < 2 ** level; x++) {
-        for (let y = 0; y < 2 ** level; y++) {
-          const url = `/3dtiles/${set}/${set}/${level}/${x}/${y}.glb`;
-          const r = await fetch(BASE + url).catch(() => null);
-          if (r && r.status === 200) tiles.push(url);
-          if (r) await r.arrayBuffer();
-        }
+// The 3D tiles the readers ask for: the contents of levels 0-2 that answer 200, per tileset.
+// Edits move pipes between levels (the soak writes DN values far above any real one), so a
+// content can stop being available; a 404 re-reads that tileset's list (at most every 5 s), and a
+// tile the list no longer holds counts as gone (what a client reading the subtrees never asks
+// for), not as an error.
+const tileSets = new Map(); // set -> {urls, at}
+async function discoverTiles(set) {
+  const urls = [];
+  for (let level = 0; level <= 2; level++) {
+    for (let x = 0; x < 2 ** level; x++) {
+      for (let y = 0; y < 2 ** level; y++) {
+        const url = `/3dtiles/${set}/${set}/${level}/${x}/${y}.glb`;
+        const r = await fetch(BASE + url).catch(() => null);
+        if (r && r.status === 200) urls.push(url);
+        if (r) await r.arrayBuffer();
       }
     }
-    tiles.push(`/3dtiles/${set}/tileset.json`);
   }
+  tileSets.set(set, { urls, at: Date.now() });
+  tiles = [...tileSets.keys()].flatMap((k) => [...tileSets.get(k).urls, `/3dtiles/${k}/tileset.json`]);
+}
+
+async function tile3d(url) {
+  const r = await call('3dtiles', url);
+  const set = url.split('/')[2];
+  if (r.status !== '404' || !url.endsWith('.glb')) return r;
+  if (Date.now() - tileSets.get(set).at > 5000) await discoverTiles(set);
+  if (!tileSets.get(set).urls.includes(url)) r.sample.status = 'gone';
+  return r;
 }
 
 const until = () => now() < SECONDS;
@@ -146,7 +162,7 @@ async function outage() {
 }
 
 const pct = (xs, p) => { if (!xs.length) return '-'; const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.floor(p * s.length))]; };
-const ok = (s) => /^2\d\d$/.test(s.status);
+const ok = (s) => /^2\d\d$/.test(s.status) || s.status === 'gone';
 
 function report() {
   const out = [];
@@ -167,6 +183,8 @@ function report() {
       say(`  ${cls.padEnd(11)} ${String(c.length).padStart(6)} ${String(c.filter(ok).length).padStart(7)} ${String(pct(ms, 0.5)).padStart(8)} ${String(pct(ms, 0.95)).padStart(7)}  ${JSON.stringify(errs)}`);
     }
   }
+  const gone = samples.filter((s) => s.status === 'gone').length;
+  say(`\n3D tile contents no longer available after edits (404, gone from the re-read list; counted ok): ${gone}`);
   const after = samples.filter((s) => phase(s.t) === 'after' && !ok(s) && s.status !== '200-not-applied');
   const lastErr = after.length ? Math.max(...after.map((s) => s.t + s.ms / 1000)) : null;
   say(`\nrecovery: ${after.length} failed requests after the database accepted connections; `
@@ -198,7 +216,7 @@ function verifyEdits() {
     + (newer.length ? ' (a later edit was applied without an acknowledgement, e.g. it timed out)' : '')];
 }
 
-await discoverTiles();
+for (const set of ['pipe_js', 'pipe_rq']) await discoverTiles(set);
 console.error(`soak: ${tiles.length} tile URLs, starting ${CONNECTIONS} readers and ${EDITORS.length} editors`);
 t0 = Date.now();
 const memTimer = setInterval(sampleMemory, 5000);

@@ -1,8 +1,11 @@
 package cn.lzxq.city.data.coverage;
 
+import cn.lzxq.city.data.analysis.common.GeometryInput;
 import cn.lzxq.city.data.analysis.common.ResolvedScope;
 import cn.lzxq.city.data.analysis.common.Session;
 import cn.lzxq.city.data.analysis.tower.ColocationRequest;
+import cn.lzxq.city.data.analysis.tower.ColocationResult;
+import cn.lzxq.city.data.analysis.tower.PowerTowerHosts;
 import cn.lzxq.city.data.analysis.tower.TowerCandidate;
 import cn.lzxq.city.data.analysis.tower.TowerColocation;
 import cn.lzxq.city.data.crs.CrsRef;
@@ -20,26 +23,38 @@ import org.locationtech.jts.geom.Point;
 /**
  * Co-construction for a cellular coverage hole: the existing towers the co-location analysis
  * ({@link TowerColocation}, site_rule) finds around the hole's interior point for the hole's
- * operator, ranked by the hole area (m²) a typical new sector on them would cover — the disc of its
- * NLOS boresight reach ({@link CoverageReach}; the operator's median EIRP and frequency on the
- * band, {@value #NEW_ANTENNA_M} m up) intersected with the hole — then by distance.
+ * operator, and the power towers within the same search radius ({@link PowerTowerHosts}), ranked:
+ * those that can host first, each group by the hole area (m²) a typical new sector on them would
+ * cover — the disc of its NLOS boresight reach ({@link CoverageReach}; the operator's median EIRP
+ * and frequency on the band, {@value #NEW_ANTENNA_M} m up) intersected with the hole — then by
+ * distance.
  */
 public final class HoleHosts {
 
   /** Antenna height asked of a host tower for the new sector, metres. */
   public static final double NEW_ANTENNA_M = 25;
 
+  private static final GeometryFactory FACTORY = new GeometryFactory();
+
   private HoleHosts() {}
+
+  /** Layer of a base station (telecom tower). */
+  public static final String BASE_STATION = "base_station";
+
+  /** Layer of a power tower. */
+  public static final String POWER_TOWER = "power_tower";
 
   /**
    * A ranked tower.
    *
-   * @param rank 1 for the tower covering most of the hole
-   * @param candidate the co-location analysis's verdict on the tower
+   * @param rank 1 for the tower that can host and covers most of the hole
+   * @param layer {@value #BASE_STATION} or {@value #POWER_TOWER}
+   * @param candidate the verdict on the tower (site code = tower code for a power tower)
    * @param coveredAreaM2 hole area within the new sector's reach from the tower, m²
    * @param reachM the typical new sector's reach, metres
    */
-  public record Host(int rank, TowerCandidate candidate, double coveredAreaM2, double reachM) {}
+  public record Host(
+      int rank, String layer, TowerCandidate candidate, double coveredAreaM2, double reachM) {}
 
   /**
    * The ranked towers of a hole of a cellular layer (none for the WLAN layer: an access point needs
@@ -53,6 +68,58 @@ public final class HoleHosts {
     if (new CoverageSector.LayerKey(h.operator(), h.band()).wlan()) {
       return List.of();
     }
+    Typical typical = typical(s, h, settings);
+    double reach = typical.reachM();
+    Point at = h.polygon().getInteriorPoint();
+    ColocationResult colocation =
+        TowerColocation.run(
+            s,
+            new ColocationRequest(
+                at.getX(),
+                at.getY(),
+                CrsRef.epsg(s.nativeSrid()),
+                h.operator(),
+                NEW_ANTENNA_M,
+                h.band(),
+                typical.frequencyMhz(),
+                typical.eirpDbm(),
+                null),
+            now);
+    record Covering(String layer, TowerCandidate c, double m2) {}
+    List<Covering> covering = new ArrayList<>();
+    for (TowerCandidate c : colocation.candidates()) {
+      double[] xy =
+          s.query(
+                  "SELECT ST_X(geom) AS x, ST_Y(geom) AS y FROM base_station"
+                      + " WHERE site_code = :c AND "
+                      + ValidTime.now(""),
+                  Map.of("c", c.siteCode()),
+                  row -> new double[] {row.dbl("x"), row.dbl("y")})
+              .get(0);
+      covering.add(new Covering(BASE_STATION, c, covered(h, xy[0], xy[1], reach)));
+    }
+    byte[] site = GeometryInput.point(s, at.getX(), at.getY(), CrsRef.epsg(s.nativeSrid())).ewkb();
+    for (PowerTowerHosts.Found p :
+        PowerTowerHosts.near(s, site, colocation.searchRadiusM(), NEW_ANTENNA_M, now)) {
+      covering.add(new Covering(POWER_TOWER, p.candidate(), covered(h, p.x(), p.y(), reach)));
+    }
+    covering.sort(
+        Comparator.comparing((Covering x) -> !x.c().canHost())
+            .thenComparingDouble(x -> -x.m2())
+            .thenComparingDouble(x -> x.c().distanceM())
+            .thenComparing(x -> x.c().siteCode()));
+    List<Host> out = new ArrayList<>();
+    for (Covering x : covering) {
+      out.add(new Host(out.size() + 1, x.layer(), x.c(), x.m2(), reach));
+    }
+    return out;
+  }
+
+  /** The operator's typical new sector on the band: median EIRP (dBm), frequency (MHz), reach. */
+  private record Typical(double eirpDbm, double frequencyMhz, double reachM) {}
+
+  private static Typical typical(Session s, CoverageKpi.Hole h, CoverageSettings settings)
+      throws SQLException {
     double[] typical =
         s.query(
                 "SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY eirp_dbm) AS eirp,"
@@ -71,52 +138,21 @@ public final class HoleHosts {
             .get(0);
     Carrier carrier =
         new Carrier(typical[2], typical[3], (int) typical[4], settings.noiseFigureDb());
-    double reach =
+    return new Typical(
+        typical[0],
+        typical[1],
         CoverageReach.metres(
             typical[0],
             carrier,
             typical[1],
             NEW_ANTENNA_M,
             settings.receiverHeightM(),
-            h.thresholdDbm());
-    Point at = h.polygon().getInteriorPoint();
-    List<TowerCandidate> found =
-        TowerColocation.run(
-                s,
-                new ColocationRequest(
-                    at.getX(),
-                    at.getY(),
-                    CrsRef.epsg(s.nativeSrid()),
-                    h.operator(),
-                    NEW_ANTENNA_M,
-                    h.band(),
-                    typical[1],
-                    typical[0],
-                    null),
-                now)
-            .candidates();
-    GeometryFactory f = new GeometryFactory();
-    record Covering(TowerCandidate c, double m2) {}
-    List<Covering> covering = new ArrayList<>();
-    for (TowerCandidate c : found) {
-      double[] xy =
-          s.query(
-                  "SELECT ST_X(geom) AS x, ST_Y(geom) AS y FROM base_station"
-                      + " WHERE site_code = :c AND "
-                      + ValidTime.now(""),
-                  Map.of("c", c.siteCode()),
-                  row -> new double[] {row.dbl("x"), row.dbl("y")})
-              .get(0);
-      Geometry disc = f.createPoint(new Coordinate(xy[0], xy[1])).buffer(reach, 32);
-      covering.add(new Covering(c, h.polygon().intersection(disc).getArea()));
-    }
-    covering.sort(
-        Comparator.comparingDouble((Covering x) -> -x.m2())
-            .thenComparingDouble(x -> x.c().distanceM()));
-    List<Host> out = new ArrayList<>();
-    for (Covering x : covering) {
-      out.add(new Host(out.size() + 1, x.c(), x.m2(), reach));
-    }
-    return out;
+            h.thresholdDbm()));
+  }
+
+  /** The hole's area within {@code reachM} of (x, y), m². */
+  private static double covered(CoverageKpi.Hole h, double x, double y, double reachM) {
+    Geometry disc = FACTORY.createPoint(new Coordinate(x, y)).buffer(reachM, 32);
+    return h.polygon().intersection(disc).getArea();
   }
 }

@@ -1,6 +1,5 @@
 package cn.lzxq.city.data.sample;
 
-import cn.lzxq.city.data.terrain.SampleTerrain;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -678,6 +677,25 @@ final class DefectPlanter {
       String verdict) {
     double[] a = frameOf(e.road(), line[0], line[1]);
     double[] b = frameOf(e.road(), line[2], line[3]);
+    lay(id, e, type, spec, laying, a[0], a[1], b[0], b[1]);
+    double[] at = {(line[0] + line[2]) / 2, (line[1] + line[3]) / 2};
+    designs.add(PlantedDefect.pipe(id, kind, "clearance_rule", rule, gap, at, note, verdict));
+  }
+
+  /**
+   * Lays a planted pipe of {@code type} on edge {@code e}'s road from (alongA, offsetA) to (alongB,
+   * offsetB), metres, owned by the network's owner at the network's depth.
+   */
+  private void lay(
+      String id,
+      RoadGrid.Edge e,
+      LineType type,
+      PipeSpec spec,
+      String laying,
+      double alongA,
+      double offsetA,
+      double alongB,
+      double offsetB) {
     pipes
         .computeIfAbsent(e, k -> new ArrayList<>())
         .add(
@@ -687,13 +705,11 @@ final class DefectPlanter {
                 spec,
                 laying,
                 owner(type),
-                a[0],
-                a[1],
-                b[0],
-                b[1],
+                alongA,
+                offsetA,
+                alongB,
+                offsetB,
                 model.depth(type.band())));
-    double[] at = {(line[0] + line[2]) / 2, (line[1] + line[3]) / 2};
-    designs.add(PlantedDefect.pipe(id, kind, "clearance_rule", rule, gap, at, note, verdict));
   }
 
   /** The (along, offset) of a point (EPSG:4544) in the frame of a road. */
@@ -788,20 +804,7 @@ final class DefectPlanter {
     int g = gridSlot(id, e, frame, spec, offset, g0, reach);
     double a0 = frame.grid(g) + 0.5;
     double a1 = frame.grid(g + PARALLEL_STEPS) + 0.5;
-    pipes
-        .computeIfAbsent(e, k -> new ArrayList<>())
-        .add(
-            new PlantedPipe(
-                id,
-                type,
-                spec,
-                laying,
-                owner(type),
-                a0,
-                offset,
-                a1,
-                offset,
-                model.depth(type.band())));
+    lay(id, e, type, spec, laying, a0, offset, a1, offset);
     targets.add(new Target(id, e, target, (a0 + a1) / 2));
     RuleBook.RuleMatch rule = model.rules().horizontal(spec, targetSpec).orElseThrow();
     double[] at = e.road().at((a0 + a1) / 2, offset);
@@ -984,7 +987,7 @@ final class DefectPlanter {
 
   private static double groundAt(Road road, double along, double offset) {
     double[] xy = road.at(along, offset);
-    return SampleTerrain.elevation(Xyz.round(xy[0]), Xyz.round(xy[1]));
+    return NetworkLayout.ground(xy[0], xy[1]);
   }
 
   /**
@@ -1091,20 +1094,7 @@ final class DefectPlanter {
         int g = gridSlot(id, e, frame, spec, offset, g0, 0);
         double a0 = frame.grid(g) + 0.5;
         double a1 = frame.grid(g + PARALLEL_STEPS) + 0.5;
-        pipes
-            .computeIfAbsent(e, k -> new ArrayList<>())
-            .add(
-                new PlantedPipe(
-                    id,
-                    type,
-                    spec,
-                    laying,
-                    owner(type),
-                    a0,
-                    offset,
-                    a1,
-                    offset,
-                    model.depth(type.band())));
+        lay(id, e, type, spec, laying, a0, offset, a1, offset);
         double[] at = e.road().at((a0 + a1) / 2, offset);
         designs.add(
             PlantedDefect.pipe(

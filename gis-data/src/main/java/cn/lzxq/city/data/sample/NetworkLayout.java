@@ -400,7 +400,7 @@ final class NetworkLayout {
       LocalDate built,
       SplittableRandom r,
       String defect) {
-    Xyz at = Xyz.mm(x, y, SampleTerrain.elevation(Xyz.round(x), Xyz.round(y)));
+    Xyz at = Xyz.mm(x, y, ground(x, y));
     Double well =
         !kind.isWell()
             ? null
@@ -427,9 +427,15 @@ final class NetworkLayout {
 
   /** A vertex at the surveyed reference under a ground point. */
   static Xyz vertex(double[] xy, double depth) {
-    double x = Xyz.round(xy[0]);
-    double y = Xyz.round(xy[1]);
-    return Xyz.mm(x, y, SampleTerrain.elevation(x, y) - depth);
+    return Xyz.mm(xy[0], xy[1], ground(xy[0], xy[1]) - depth);
+  }
+
+  /**
+   * The sample's ground height (m) at a plane point, taken at the millimetre the point is stored
+   * at.
+   */
+  static double ground(double x, double y) {
+    return SampleTerrain.elevation(Xyz.round(x), Xyz.round(y));
   }
 
   /** One main along one edge: its sections per crossing cell and its attributes. */

@@ -31,6 +31,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,6 +39,8 @@ import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.PGCopyOutputStream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Loads a generated sample into a migrated city database: in one transaction (nothing half-loaded),
@@ -76,6 +79,8 @@ public final class SampleLoader {
   /** The height anomaly the sample's tileset is placed with: the shipped default, metres. */
   public static final double MESH_ANOMALY_M = -30;
 
+  private static final Logger LOG = LoggerFactory.getLogger(SampleLoader.class);
+
   private SampleLoader() {}
 
   /** True when the database has no pipe segments (current or historical). */
@@ -103,25 +108,26 @@ public final class SampleLoader {
     try (Connection c = db.getConnection()) {
       c.setAutoCommit(false);
       try {
-        prepare(c, replace);
+        timed("truncate", () -> prepare(c, replace));
         int srid = nativeSrid(c);
-        List<String> indexes = dropIndexes(c);
+        List<String> indexes = timed("drop indexes", () -> dropIndexes(c));
         for (SampleTable table : SampleTable.values()) {
-          rows.put(table.table(), copy(c, sample, table, srid, progress));
+          rows.put(
+              table.table(),
+              timed("copy " + table.table(), () -> copy(c, sample, table, srid, progress)));
         }
-        try (Statement s = c.createStatement()) {
-          for (String ddl : indexes) {
-            s.execute(ddl);
-          }
-          s.execute("SELECT setval('feature_fid_seq', " + maxFid() + ")");
-          for (SampleTable table : SampleTable.values()) {
-            s.execute("ANALYZE " + table.table());
-          }
-        }
-        rows.put("dem_tile", terrain(c, sample.scale()));
-        rows.put("dom_tile", orthophoto(c, sample, srid));
-        rows.put("external_tileset_file", photogrammetry(c, srid));
-        c.commit();
+        timed("index build", () -> execute(c, indexes));
+        execute(c, List.of("SELECT setval('feature_fid_seq', " + maxFid() + ")"));
+        timed(
+            "analyze",
+            () ->
+                execute(
+                    c,
+                    Arrays.stream(SampleTable.values()).map(t -> "ANALYZE " + t.table()).toList()));
+        rows.put("dem_tile", timed("terrain (DEM)", () -> terrain(c, sample.scale())));
+        rows.put("dom_tile", timed("orthophoto (DOM)", () -> orthophoto(c, sample, srid)));
+        rows.put("external_tileset_file", timed("photogrammetry", () -> photogrammetry(c, srid)));
+        timed("commit", c::commit);
       } catch (SQLException | RuntimeException e) {
         Transactions.rollbackQuietly(c, e);
         throw e;
@@ -257,6 +263,42 @@ public final class SampleLoader {
         } catch (IOException ignored) {
           // a temporary folder left behind is harmless
         }
+      }
+    }
+  }
+
+  /** One phase of a load. */
+  private interface Phase<T> {
+    T run() throws SQLException;
+  }
+
+  /** One phase of a load that returns nothing. */
+  private interface Step {
+    void run() throws SQLException;
+  }
+
+  /** Runs a phase and logs its wall time at INFO (where a load's time goes). */
+  private static <T> T timed(String phase, Phase<T> work) throws SQLException {
+    long start = System.nanoTime();
+    T result = work.run();
+    LOG.info(
+        "sample load: {} in {} s", phase, String.format("%.1f", (System.nanoTime() - start) / 1e9));
+    return result;
+  }
+
+  private static void timed(String phase, Step work) throws SQLException {
+    timed(
+        phase,
+        () -> {
+          work.run();
+          return null;
+        });
+  }
+
+  private static void execute(Connection c, List<String> statements) throws SQLException {
+    try (Statement s = c.createStatement()) {
+      for (String sql : statements) {
+        s.execute(sql);
       }
     }
   }

@@ -58,11 +58,15 @@ public final class SampleOrthophoto {
     Path raw = dir.resolve("dom.raw");
     try (OutputStream out = Files.newOutputStream(raw)) {
       byte[] row = new byte[3 * w.width()];
+      // the terrain once per pixel centre, three rows at a time: a pixel's shade reads the centres
+      // of its four neighbours (the loess relief is most of the load's time otherwise)
+      double[] north = elevations(w, -1);
+      double[] centre = elevations(w, 0);
       for (int r = 0; r < w.height(); r++) {
-        double y = w.north() - (r + 0.5) * w.pixelM();
+        double[] south = elevations(w, r + 1);
         for (int c = 0; c < w.width(); c++) {
-          double x = w.west() + (c + 0.5) * w.pixelM();
-          double light = 0.55 + 0.45 * shade(x, y, w.pixelM());
+          double light =
+              0.55 + 0.45 * shade(centre[c], centre[c + 2], south[c + 1], north[c + 1], w.pixelM());
           int rgb = image.getRGB(c, r);
           for (int k = 0; k < 3; k++) {
             int v = (int) Math.round(((rgb >> (16 - 8 * k)) & 0xff) * light);
@@ -70,6 +74,8 @@ public final class SampleOrthophoto {
           }
         }
         out.write(row);
+        north = centre;
+        centre = south;
       }
     }
     Path vrt = dir.resolve("dom.vrt");
@@ -114,12 +120,26 @@ public final class SampleOrthophoto {
     return vrt;
   }
 
-  /** Lambertian shade (0..1) of the terrain at a point, sun azimuth 315°, altitude 45°. */
-  static double shade(double x, double y, double step) {
-    double dzdx =
-        (SampleTerrain.elevation(x + step, y) - SampleTerrain.elevation(x - step, y)) / (2 * step);
-    double dzdy =
-        (SampleTerrain.elevation(x, y + step) - SampleTerrain.elevation(x, y - step)) / (2 * step);
+  /**
+   * The terrain heights (metres) at the centres of pixel row {@code r} (-1 and {@code height}: the
+   * rows just outside), columns -1..{@code width}.
+   */
+  private static double[] elevations(SampleTerrain.Window w, int r) {
+    double y = w.north() - (r + 0.5) * w.pixelM();
+    double[] heights = new double[w.width() + 2];
+    for (int c = -1; c <= w.width(); c++) {
+      heights[c + 1] = SampleTerrain.elevation(w.west() + (c + 0.5) * w.pixelM(), y);
+    }
+    return heights;
+  }
+
+  /**
+   * Lambertian shade (0..1) of the terrain at a point from the heights {@code step} metres west,
+   * east, south and north of it; sun azimuth 315°, altitude 45°.
+   */
+  static double shade(double west, double east, double south, double north, double step) {
+    double dzdx = (east - west) / (2 * step);
+    double dzdy = (north - south) / (2 * step);
     double[] n = {-dzdx, -dzdy, 1};
     double len = Math.sqrt(n[0] * n[0] + n[1] * n[1] + 1);
     double[] sun = {-Math.sqrt(0.25), Math.sqrt(0.25), Math.sqrt(0.5)};

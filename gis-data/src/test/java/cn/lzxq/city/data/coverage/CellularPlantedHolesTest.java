@@ -226,11 +226,20 @@ class CellularPlantedHolesTest {
                 return HoleHosts.rank(s, now, h, settings);
               });
       double previous = Double.POSITIVE_INFINITY;
+      boolean hosting = true;
       for (HoleHosts.Host host : hosts) {
         ranked++;
         assertThat(host.rank()).isEqualTo(hosts.indexOf(host) + 1);
+        // the towers that can host first, each group by the hole area covered
+        if (hosting && !host.candidate().canHost()) {
+          hosting = false;
+          previous = Double.POSITIVE_INFINITY;
+        }
+        assertThat(host.candidate().canHost()).isEqualTo(hosting);
         assertThat(host.coveredAreaM2()).isLessThanOrEqualTo(previous);
         previous = host.coveredAreaM2();
+        // this test loads no power towers
+        assertThat(host.layer()).isEqualTo(HoleHosts.BASE_STATION);
         // independent: PostGIS's area of the hole within the reach of the tower
         assertThat(host.coveredAreaM2())
             .isCloseTo(

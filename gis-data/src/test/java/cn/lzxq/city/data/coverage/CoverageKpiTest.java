@@ -17,6 +17,9 @@ import java.util.TreeMap;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.GeometryFactory;
+import org.locationtech.jts.geom.Point;
 
 /**
  * KPIs and holes against an independent computation in SQL and by hand. One CTCC n78 sector S
@@ -32,11 +35,18 @@ import org.junit.jupiter.api.Test;
  *       575 m north and 125–200 m west are within 610 m — the other 31 are a planted hole;
  *   <li>P6 B (a major class only), 100 × 100 m from 700 to 600 m south-west: beyond the reach — a
  *       planted hole;
+ *   <li>P7 G1, 70 × 20 m from 790 to 860 m east and 310 to 290 m south: the three centres 800, 825
+ *       and 850 m east at 300 m south (854–940 m from S), uncovered: 1,875 m², the largest piece of
+ *       25 m cells below the 2,500 m² minimum — the control just below, no hole;
+ *   <li>P8 G1, 95 × 20 m from 790 to 885 m east and 410 to 390 m south: the four centres 800–875 m
+ *       east at 400 m south (894–962 m from S), uncovered: 2,500 m², exactly the minimum (a hole is
+ *       one of at least the minimum) — the control at the minimum, a hole; with a minimum of 2,501
+ *       m² it is none;
  *   <li>P2 E1 (water, not construction land): uncovered, not built-up — no hole, not in any KPI.
  * </ul>
  *
- * Two districts split the area at the cell edge 12.5 m east of S: W and E (P3, P4 and the east half
- * of P1 in E).
+ * Two districts split the area at the cell edge 12.5 m east of S: W and E (P3, P4, P7, P8 and the
+ * east half of P1 in E).
  *
  * <p>The SQL counts cell centres strictly inside the parcels (ST_Contains) and within 610 m of S
  * (ST_DWithin), grouped by GB 50137 major class, medium class, district and each class within each
@@ -61,6 +71,8 @@ class CoverageKpiTest {
             + parcel("P5", "B1", -300, 550, -100, 700)
             + parcel("P6", "B", -700, -700, -600, -600)
             + parcel("P2", "E1", -900, -100, -700, 100)
+            + parcel("P7", "G1", 790, -310, 860, -290)
+            + parcel("P8", "G1", 790, -410, 885, -390)
             + district("W", -1000, 12.5)
             + district("E", 12.5, 1000)
             + String.format(
@@ -275,7 +287,8 @@ class CoverageKpiTest {
         pieces.merge(piece, 625L, Long::sum);
       }
     }
-    assertThat(pieces).containsKeys("P1NE", "P1NW", "P1SE", "P1SW", "P3", "P4", "P5", "P6");
+    assertThat(pieces)
+        .containsKeys("P1NE", "P1NW", "P1SE", "P1SW", "P3", "P4", "P5", "P6", "P7", "P8");
     assertThat(pieces.get("P3")).isLessThan(2_500);
     List<Long> expected =
         pieces.entrySet().stream()
@@ -283,22 +296,44 @@ class CoverageKpiTest {
             .map(Map.Entry::getValue)
             .sorted((a, b) -> Long.compare(b, a))
             .toList();
-    assertThat(expected).hasSize(7);
-    // by hand: P5's 31 uncovered cells, P6's 9
+    assertThat(expected).hasSize(8);
+    // by hand: P5's 31 uncovered cells, P6's 9; the controls P7 (3 cells) and P8 (4 cells)
     assertThat(pieces.get("P5")).isEqualTo(31 * 625L);
     assertThat(pieces.get("P6")).isEqualTo(9 * 625L);
-    CoverageKpi.Report r =
-        new ReadExecutor(db, Duration.ofMinutes(1)).read(tx -> CoverageKpi.run(tx, 2_500));
+    assertThat(pieces.get("P7")).isEqualTo(1_875L);
+    assertThat(pieces.get("P8")).isEqualTo(2_500L);
+    CoverageKpi.Report r = kpi(2_500);
     assertThat(r.holes().stream().map(h -> Math.round(h.areaM2())).toList()).isEqualTo(expected);
     for (CoverageKpi.Hole h : r.holes()) {
       assertThat(h.polygon().getArea()).isEqualTo(h.areaM2());
       assertThat(h.operator()).isEqualTo("CTCC");
     }
-    // a lower minimum also reports P3's small piece
-    assertThat(
-            new ReadExecutor(db, Duration.ofMinutes(1))
-                .read(tx -> CoverageKpi.run(tx, 600))
-                .holes())
-        .hasSize(8);
+    // the control at the minimum (P8, 2,500 m²) is a hole, the one just below (P7, 1,875 m²) not
+    assertThat(holeAt(r, 825, -400)).isEqualTo(2_500.0);
+    assertThat(holeAt(r, 825, -300)).isNull();
+    // a minimum 1 m² above P8 drops it and nothing else; one of 1,875 m² adds P7
+    CoverageKpi.Report above = kpi(2_501);
+    assertThat(above.holes()).hasSize(7);
+    assertThat(holeAt(above, 825, -400)).isNull();
+    CoverageKpi.Report atP7 = kpi(1_875);
+    assertThat(atP7.holes()).hasSize(9);
+    assertThat(holeAt(atP7, 825, -300)).isEqualTo(1_875.0);
+    // a lower minimum also reports P3's single cell
+    assertThat(kpi(600).holes()).hasSize(10);
+  }
+
+  private static CoverageKpi.Report kpi(double minHoleAreaM2) throws Exception {
+    return new ReadExecutor(db, Duration.ofMinutes(1))
+        .read(tx -> CoverageKpi.run(tx, minHoleAreaM2));
+  }
+
+  /** The area of the reported hole holding the point (dx, dy) from S, m², or null. */
+  private static Double holeAt(CoverageKpi.Report r, double dx, double dy) {
+    Point p = new GeometryFactory().createPoint(new Coordinate(X + dx, Y + dy));
+    return r.holes().stream()
+        .filter(h -> h.polygon().contains(p))
+        .map(CoverageKpi.Hole::areaM2)
+        .findFirst()
+        .orElse(null);
   }
 }

@@ -24,6 +24,23 @@ class MigrationTest {
     db.close();
   }
 
+  /**
+   * A function PARALLEL UNSAFE (PostgreSQL's default) keeps every statement calling it from a
+   * parallel plan: the project's read-only (STABLE or IMMUTABLE) functions are all PARALLEL SAFE.
+   */
+  @Test
+  void everyReadOnlyFunctionOfTheProjectIsParallelSafe() throws SQLException {
+    assertThat(
+            Sql.strings(
+                db,
+                """
+        SELECT p.proname FROM pg_proc p
+        WHERE p.pronamespace = current_schema()::regnamespace
+          AND p.provolatile IN ('s', 'i') AND p.proparallel <> 's' AND p.prokind = 'f'
+        ORDER BY 1"""))
+        .isEmpty();
+  }
+
   @Test
   void everyFeatureTableHasAZGeometryInTheNativeCrsWithAGistIndex() throws SQLException {
     List<String> rows =

@@ -31,11 +31,12 @@ import tools.jackson.databind.node.ObjectNode;
  * CoverageKpi}: share of built-up parcel area covered per operator and band, in total, by GB 50137
  * major and medium class, by district and by class within each district, against {@code
  * coverage_target}; {@code classLevel} all, major or medium) and the holes of at least {@code
- * minHoleArea} m² (default 2,500) as polygons, each with the existing towers that could host a new
- * sector to fill it, ranked by the hole area a typical sector of the operator's band on them would
- * cover ({@link HoleHosts}); a hole of the WLAN layer has no candidates. Each hole names the
- * district holding most of it. One GeoJSON FeatureCollection: {@code kind} kpi (no geometry) and
- * hole (polygon, CRS84); CSV and XLSX from the results endpoint.
+ * minHoleArea} m² (default 2,500) as polygons, each with the existing towers and power towers that
+ * could host a new sector to fill it, ranked (those that can host first) by the hole area a typical
+ * sector of the operator's band on them would cover ({@link HoleHosts}); a hole of the WLAN layer
+ * has no candidates. Each hole names the district holding most of it. One GeoJSON
+ * FeatureCollection: {@code kind} kpi (no geometry) and hole (polygon, CRS84); CSV and XLSX from
+ * the results endpoint.
  */
 @Component
 @Order(2)
@@ -75,8 +76,8 @@ class CoverageKpiProcess implements ExtraProcess {
         + " and by class within each district) covered per operator"
         + " and band against"
         + " coverage_target, coverage holes of at least minHoleArea m² as polygons, and for each"
-        + " hole the existing towers that could host a sector to fill it, ranked by the hole area"
-        + " covered. Reads the grid of the last coverage run.";
+        + " hole the existing towers and power towers that could host a sector to fill it, ranked"
+        + " (those that can host first) by the hole area covered. Reads the grid of the last coverage run.";
   }
 
   @Override
@@ -169,7 +170,9 @@ class CoverageKpiProcess implements ExtraProcess {
                   HoleHosts.rank(session, now, h, report.grid().settings())) {
                 ObjectNode c = candidates.addObject();
                 c.put("rank", host.rank());
+                c.put("layer", host.layer());
                 c.put("siteCode", host.candidate().siteCode());
+                c.put("towerType", host.candidate().towerType());
                 c.put("distanceM", host.candidate().distanceM());
                 c.put("canHost", host.candidate().canHost());
                 c.put("coveredAreaM2", Math.round(host.coveredAreaM2()));

@@ -69,7 +69,6 @@ public class RasterTiles {
       long row,
       long col,
       ImageFormat format) {
-    changes.poll();
     String keyed = keyedStyle(layers, style);
     String base = base(layers, keyed, asOf, set, format);
     Set<String> sources = sources(layers);
@@ -174,7 +173,13 @@ public class RasterTiles {
     };
   }
 
+  /**
+   * Whether a stored tile is still valid, after the log's latest news. Only a stored tile waits for
+   * them: a tile built now records the position the log knows, which is at most older than what the
+   * build reads (then it is rebuilt once more, never served stale).
+   */
   private boolean fresh(CacheEntry e, Set<String> sources, int z, double[] box) {
+    changes.poll();
     return !changes.changedSince(e.seq(), sources, z, box);
   }
 

@@ -52,7 +52,6 @@ public class VectorTiles {
   /** The tile of {@code layers} (vector layers of the catalog) as of {@code asOf} (null: now). */
   public CacheEntry tile(
       List<Layer> layers, Instant asOf, TileMatrixSet set, int z, long row, long col) {
-    changes.poll();
     String key =
         "2d/mvt/"
             + String.join(",", layers.stream().map(Layer::name).toList())
@@ -72,8 +71,11 @@ public class VectorTiles {
     double[] box = areas.lonLat(set, reach);
     List<String> names = layers.stream().map(Layer::name).toList();
     CacheEntry e = store.get(key);
-    if (e != null && !changes.changedSince(e.seq(), names, z, box)) {
-      return e;
+    if (e != null) {
+      changes.poll(); // the log's news only for a stored tile: a new one records what the log knows
+      if (!changes.changedSince(e.seq(), names, z, box)) {
+        return e;
+      }
     }
     long seq = changes.seq();
     e = new CacheEntry(build(layers, asOf, set, z, row, col), seq);

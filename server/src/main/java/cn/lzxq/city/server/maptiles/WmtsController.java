@@ -45,11 +45,15 @@ class WmtsController {
   private final WmsService wms;
   private final RasterTiles tiles;
   private final TileMatrixSets sets;
+  private final Instant timeStart;
+  private final Instant timeEnd;
 
   WmtsController(WmsService wms, RasterTiles tiles, TileMatrixSets sets) {
     this.wms = wms;
     this.tiles = tiles;
     this.sets = sets;
+    this.timeStart = wms.properties().timeStart();
+    this.timeEnd = wms.properties().timeEnd();
   }
 
   @GetMapping("/wmts")
@@ -180,8 +184,8 @@ class WmtsController {
                 wms.layers().topLevel(),
                 sets.all(),
                 ServiceUrl.of(http, "/wmts"),
-                wms.properties().timeStart(),
-                wms.properties().timeEnd()));
+                timeStart,
+                timeEnd));
   }
 
   private ResponseEntity<byte[]> tile(
@@ -308,10 +312,7 @@ class WmtsController {
     Instant asOf =
         time == null
             ? null
-            : TimeParam.parse(
-                KvpMap.of(Map.of("TIME", new String[] {time})),
-                wms.properties().timeStart(),
-                wms.properties().timeEnd());
+            : TimeParam.parse(KvpMap.of(Map.of("TIME", new String[] {time})), timeStart, timeEnd);
     return new TileAddress(layer, style, asOf, set, z, row, col);
   }
 

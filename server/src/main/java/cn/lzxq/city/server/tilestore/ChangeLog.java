@@ -5,6 +5,7 @@ import cn.lzxq.city.server.db.StandbyReads;
 import cn.lzxq.city.tiles.geo.Region;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
@@ -43,6 +44,12 @@ import org.springframework.stereotype.Component;
  * <p>New changes are published only after the read path's standby floor was raised to the primary's
  * position ({@link StandbyReads#requireReplayOfPrimaryNow}): a tile rebuilt because of a change is
  * never read from a standby that has not replayed it.
+ *
+ * <p>The request path takes no lock: what the log knows is an immutable snapshot ({@link #seq},
+ * {@link #changedSince}, {@link #since} read it), replaced by each read that found rows, and {@link
+ * #poll} returns at once while the last completed read started less than the poll interval ago. A
+ * cached tile costs a volatile read and a walk of the changes after it (none, mostly); the lock and
+ * the wait for a read concern one request per poll interval.
  */
 @Component
 public class ChangeLog {
@@ -64,6 +71,8 @@ public class ChangeLog {
   private final List<Change> changes = new ArrayList<>();
   private long floorSeq = -1;
   private long lastSeq;
+  private volatile Known known = new Known(-1, 0, new Change[0]);
+  private volatile long lastReadAt;
   private long settledSeq;
   private final Set<Long> readAboveSettled = new HashSet<>();
   private long lastPoll;
@@ -97,6 +106,9 @@ public class ChangeLog {
    * not repeated.
    */
   public void poll() {
+    if (known.floor() >= 0 && System.nanoTime() - lastReadAt < pollNanos) {
+      return; // the last completed read started less than an interval ago
+    }
     CompletableFuture<Void> read;
     boolean wait;
     synchronized (this) {
@@ -108,7 +120,7 @@ public class ChangeLog {
         lastPoll = now;
         CompletableFuture<Void> started = CompletableFuture.runAsync(this::read, reader);
         inFlight = started;
-        started.whenComplete((v, e) -> finished(started, e));
+        started.whenComplete((v, e) -> finished(started, e, now));
       }
       read = inFlight;
       wait = !lastReadFailed;
@@ -125,9 +137,13 @@ public class ChangeLog {
     }
   }
 
-  private synchronized void finished(CompletableFuture<Void> read, Throwable failure) {
+  private synchronized void finished(
+      CompletableFuture<Void> read, Throwable failure, long startedAt) {
     if (inFlight == read) {
       inFlight = null;
+    }
+    if (failure == null) {
+      lastReadAt = startedAt;
     }
     if (failure != null && !lastReadFailed) {
       LOG.warn(
@@ -169,7 +185,7 @@ public class ChangeLog {
                     rs.getObject("max_zoom") == null ? Integer.MAX_VALUE : rs.getInt("max_zoom")),
             after,
             HISTORY);
-    if (!found.isEmpty()) {
+    if (hasUnread(found)) {
       requireReplay();
     }
     boolean added;
@@ -187,10 +203,19 @@ public class ChangeLog {
         changes.clear();
         changes.addAll(keep);
       }
+      if (added || known.floor() != floorSeq) {
+        known = new Known(floorSeq, lastSeq, changes.toArray(new Change[0]));
+      }
     }
     if (added) {
       listeners.forEach(Runnable::run);
     }
+  }
+
+  /** Whether {@code found} holds a row not read before (the standby must then replay first). */
+  private synchronized boolean hasUnread(List<Change> found) {
+    return found.stream()
+        .anyMatch(c -> c.seq() > settledSeq && !readAboveSettled.contains(c.seq()));
   }
 
   /** Appends the rows not read before at their positions (rows carry sequence numbers here). */
@@ -215,13 +240,14 @@ public class ChangeLog {
   }
 
   /** The newest position: tiles built now record it. */
-  public synchronized long seq() {
-    return lastSeq;
+  public long seq() {
+    return known.last();
   }
 
   /** The edits after {@code seq} (for the grid's extent check; truncations left out). */
-  public synchronized List<Change> since(long seq) {
-    return changes.subList(firstAfter(seq), changes.size()).stream()
+  public List<Change> since(long seq) {
+    Known k = known;
+    return Arrays.stream(k.changes(), k.firstAfter(seq), k.changes().length)
         .filter(Change::allLevels)
         .toList();
   }
@@ -231,15 +257,16 @@ public class ChangeLog {
    * {@code reachM} metres ({@code region} null: anywhere). Changes limited to some 2D zoom levels
    * (a truncation) do not count.
    */
-  public synchronized boolean changedSince(
-      long seq, Collection<String> layers, Region region, double reachM) {
-    if (seq < floorSeq || seq > lastSeq) {
+  public boolean changedSince(long seq, Collection<String> layers, Region region, double reachM) {
+    Known k = known;
+    if (seq < k.floor() || seq > k.last()) {
       return true; // older than the history, or built against another database (seq from the
       // future)
     }
     Region r = region == null ? null : region.expandedBy(reachM);
-    for (int i = firstAfter(seq); i < changes.size(); i++) {
-      Change c = changes.get(i);
+    Change[] all = k.changes();
+    for (int i = k.firstAfter(seq); i < all.length; i++) {
+      Change c = all[i];
       if (c.allLevels() && layers.contains(c.layer()) && (r == null || crosses(c, r))) {
         return true;
       }
@@ -252,17 +279,18 @@ public class ChangeLog {
    * crosses the longitude/latitude box {@code box} (west, south, east, north in CGCS2000 degrees;
    * the caller widens it by its buffers).
    */
-  public synchronized boolean changedSince(
-      long seq, Collection<String> layers, int zoom, double[] box) {
+  public boolean changedSince(long seq, Collection<String> layers, int zoom, double[] box) {
     double west = box[0];
     double south = box[1];
     double east = box[2];
     double north = box[3];
-    if (seq < floorSeq || seq > lastSeq) {
+    Known k = known;
+    if (seq < k.floor() || seq > k.last()) {
       return true;
     }
-    for (int i = firstAfter(seq); i < changes.size(); i++) {
-      Change c = changes.get(i);
+    Change[] all = k.changes();
+    for (int i = k.firstAfter(seq); i < all.length; i++) {
+      Change c = all[i];
       if (layers.contains(c.layer())
           && c.concerns(zoom)
           && c.west() <= east
@@ -282,18 +310,25 @@ public class ChangeLog {
         && Math.toRadians(c.north()) >= r.south();
   }
 
-  /** Index of the first change with a sequence number above {@code seq}. */
-  private int firstAfter(long seq) {
-    int lo = 0;
-    int hi = changes.size();
-    while (lo < hi) {
-      int mid = (lo + hi) >>> 1;
-      if (changes.get(mid).seq() <= seq) {
-        lo = mid + 1;
-      } else {
-        hi = mid;
+  /**
+   * What the log knows at one moment: the oldest position it can answer for, the newest, and the
+   * changes between in position order. Never changed once published.
+   */
+  private record Known(long floor, long last, Change[] changes) {
+
+    /** Index of the first change with a position above {@code seq}. */
+    int firstAfter(long seq) {
+      int lo = 0;
+      int hi = changes.length;
+      while (lo < hi) {
+        int mid = (lo + hi) >>> 1;
+        if (changes[mid].seq() <= seq) {
+          lo = mid + 1;
+        } else {
+          hi = mid;
+        }
       }
+      return lo;
     }
-    return lo;
   }
 }

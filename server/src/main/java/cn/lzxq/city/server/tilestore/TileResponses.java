@@ -1,7 +1,9 @@
 package cn.lzxq.city.server.tilestore;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Enumeration;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
@@ -52,6 +54,21 @@ public final class TileResponses {
   /** {@link #past()} when {@code asOf} is before now, else {@link #present()} (null = now). */
   public static CacheControl lifetime(Instant asOf) {
     return asOf != null && asOf.isBefore(Instant.now()) ? past() : present();
+  }
+
+  /**
+   * The request headers an answer of {@link #of} depends on ({@code Accept-Encoding}, {@code
+   * If-None-Match}), every line of each.
+   */
+  public static HttpHeaders requestHeaders(HttpServletRequest http) {
+    HttpHeaders h = new HttpHeaders();
+    for (String name : List.of(HttpHeaders.ACCEPT_ENCODING, HttpHeaders.IF_NONE_MATCH)) {
+      Enumeration<String> values = http.getHeaders(name);
+      while (values.hasMoreElements()) {
+        h.add(name, values.nextElement());
+      }
+    }
+    return h;
   }
 
   /**

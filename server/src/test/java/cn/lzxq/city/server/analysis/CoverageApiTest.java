@@ -265,8 +265,16 @@ class CoverageApiTest extends AnalysisApiTestBase {
           holes++;
           assertThat(f.get("geometry").get("type").asString()).isIn("Polygon", "MultiPolygon");
           double previous = Double.POSITIVE_INFINITY;
+          boolean hosting = true;
           for (JsonNode c : p.get("candidates")) {
             ranked++;
+            assertThat(c.get("layer").asString()).isIn("base_station", "power_tower");
+            // the towers that can host first, each group by the hole area covered
+            if (hosting && !c.get("canHost").asBoolean()) {
+              hosting = false;
+              previous = Double.POSITIVE_INFINITY;
+            }
+            assertThat(c.get("canHost").asBoolean()).isEqualTo(hosting);
             assertThat(c.get("coveredAreaM2").asDouble()).isLessThanOrEqualTo(previous);
             assertThat(c.get("coveredAreaM2").asDouble())
                 .isLessThanOrEqualTo(p.get("areaM2").asDouble() + 1);

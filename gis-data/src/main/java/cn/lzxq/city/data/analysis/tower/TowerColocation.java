@@ -137,18 +137,7 @@ public final class TowerColocation {
                     "与其他运营商天线垂直间距 %.1f m / %.1f m from another operator's antenna",
                     closest, closest),
             separation));
-    boolean sensitive = Boolean.TRUE.equals(r.bool("sensitive"));
-    checks.add(
-        new Check(
-            "zoning",
-            !sensitive,
-            sensitive
-                ? "塔位于电磁敏感地块 "
-                    + r.str("parcel_code")
-                    + " / the tower stands in EMF-sensitive parcel "
-                    + r.str("parcel_code")
-                : "塔所在地块非电磁敏感 / the tower's parcel is not EMF-sensitive",
-            null));
+    checks.add(zoning(r));
     return new TowerCandidate(
         r.str("site_code"),
         r.str("site_name"),
@@ -161,6 +150,21 @@ public final class TowerColocation {
         checks.stream().allMatch(Check::ok),
         checks,
         r.geoJson("location"));
+  }
+
+  /** The zoning check of a host: it must not stand in an EMF-sensitive parcel. */
+  static Check zoning(Row r) throws SQLException {
+    boolean sensitive = Boolean.TRUE.equals(r.bool("sensitive"));
+    return new Check(
+        "zoning",
+        !sensitive,
+        sensitive
+            ? "塔位于电磁敏感地块 "
+                + r.str("parcel_code")
+                + " / the tower stands in EMF-sensitive parcel "
+                + r.str("parcel_code")
+            : "塔所在地块非电磁敏感 / the tower's parcel is not EMF-sensitive",
+        null);
   }
 
   private static List<Check> siteFlags(

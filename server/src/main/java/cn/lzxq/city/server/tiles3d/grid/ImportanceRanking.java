@@ -7,10 +7,11 @@ import java.util.List;
 
 /**
  * The levels of one pipe network by rank: its segments ordered by size, then length (largest,
- * longest first), and levels {@code 0..L} hold the first {@code featuresPerTile × 4^L} of them — on
- * average {@code featuresPerTile} new segments per tile and level — the rest the deepest level. So
- * a city-wide view shows every network's largest pipes, and a bounded number of them, whatever the
- * network's sizes (sewers and duct banks are large, gas pipes small).
+ * longest first; a feature counted once, with the largest size and length of its versions), and
+ * levels {@code 0..L} hold the first {@code featuresPerTile × 4^L} of them — on average {@code
+ * featuresPerTile} new segments per tile and level — the rest the deepest level. So a city-wide
+ * view shows every network's largest pipes, and a bounded number of them, whatever the network's
+ * sizes (sewers and duct banks are large, gas pipes small).
  *
  * <p>The ranking is reduced to one (size, length) threshold per level, computed with the grid: a
  * segment's level then depends only on its own size and length (as {@link ImportancePolicy}), so an
@@ -27,7 +28,7 @@ public record ImportanceRanking(List<Double> sizesMm, List<Double> lengthsM)
    *
    * @param sizeMm size (DN or the larger side of a duct), mm
    * @param lengthM length, m
-   * @param count number of segments
+   * @param count number of features (each once, whatever its number of versions)
    */
   public record SizeCount(double sizeMm, double lengthM, long count) {}
 
