@@ -3,6 +3,7 @@ package cn.lzxq.city.data.coverage;
 import cn.lzxq.city.data.analysis.common.GeometryInput;
 import cn.lzxq.city.data.analysis.common.ResolvedScope;
 import cn.lzxq.city.data.analysis.common.Session;
+import cn.lzxq.city.data.analysis.tower.Check;
 import cn.lzxq.city.data.analysis.tower.ColocationRequest;
 import cn.lzxq.city.data.analysis.tower.ColocationResult;
 import cn.lzxq.city.data.analysis.tower.PowerTowerHosts;
@@ -27,7 +28,9 @@ import org.locationtech.jts.geom.Point;
  * those that can host first, each group by the hole area (m²) a typical new sector on them would
  * cover — the disc of its NLOS boresight reach ({@link CoverageReach}; the operator's median EIRP
  * and frequency on the band, {@value #NEW_ANTENNA_M} m up) intersected with the hole — then by
- * distance.
+ * distance. A telecom tower or street-light pole (灯杆) shorter than {@value #NEW_ANTENNA_M} m, which
+ * fails the co-location analysis on its height alone, is judged again with the antenna at its top,
+ * and covers with the reach from there.
  */
 public final class HoleHosts {
 
@@ -51,10 +54,17 @@ public final class HoleHosts {
    * @param layer {@value #BASE_STATION} or {@value #POWER_TOWER}
    * @param candidate the verdict on the tower (site code = tower code for a power tower)
    * @param coveredAreaM2 hole area within the new sector's reach from the tower, m²
-   * @param reachM the typical new sector's reach, metres
+   * @param reachM the typical new sector's reach from there, metres
+   * @param antennaHeightM the new antenna's height: {@value #NEW_ANTENNA_M} m, or the top of a
+   *     shorter tower or street-light pole (灯杆) that fails on its height alone, metres
    */
   public record Host(
-      int rank, String layer, TowerCandidate candidate, double coveredAreaM2, double reachM) {}
+      int rank,
+      String layer,
+      TowerCandidate candidate,
+      double coveredAreaM2,
+      double reachM,
+      double antennaHeightM) {}
 
   /**
    * The ranked towers of a hole of a cellular layer (none for the WLAN layer: an access point needs
@@ -69,24 +79,9 @@ public final class HoleHosts {
       return List.of();
     }
     Typical typical = typical(s, h, settings);
-    double reach = typical.reachM();
     Point at = h.polygon().getInteriorPoint();
-    ColocationResult colocation =
-        TowerColocation.run(
-            s,
-            new ColocationRequest(
-                at.getX(),
-                at.getY(),
-                CrsRef.epsg(s.nativeSrid()),
-                h.operator(),
-                NEW_ANTENNA_M,
-                h.band(),
-                typical.frequencyMhz(),
-                typical.eirpDbm(),
-                null),
-            now);
-    record Covering(String layer, TowerCandidate c, double m2) {}
-    List<Covering> covering = new ArrayList<>();
+    ColocationResult colocation = colocate(s, now, h, typical, at, NEW_ANTENNA_M);
+    List<Host> found = new ArrayList<>();
     for (TowerCandidate c : colocation.candidates()) {
       double[] xy =
           s.query(
@@ -96,27 +91,95 @@ public final class HoleHosts {
                   Map.of("c", c.siteCode()),
                   row -> new double[] {row.dbl("x"), row.dbl("y")})
               .get(0);
-      covering.add(new Covering(BASE_STATION, c, covered(h, xy[0], xy[1], reach)));
+      double mount = NEW_ANTENNA_M;
+      TowerCandidate judged = c;
+      if (failsOnlyOnHeight(c)) {
+        // a shorter tower or a street-light pole offers its top instead
+        mount = c.towerHeightM();
+        judged =
+            colocate(s, now, h, typical, at, mount).candidates().stream()
+                .filter(x -> x.siteCode().equals(c.siteCode()))
+                .findFirst()
+                .orElse(c);
+      }
+      double reach = typical.reachM(mount);
+      found.add(new Host(0, BASE_STATION, judged, covered(h, xy[0], xy[1], reach), reach, mount));
     }
     byte[] site = GeometryInput.point(s, at.getX(), at.getY(), CrsRef.epsg(s.nativeSrid())).ewkb();
+    double reach = typical.reachM(NEW_ANTENNA_M);
     for (PowerTowerHosts.Found p :
         PowerTowerHosts.near(s, site, colocation.searchRadiusM(), NEW_ANTENNA_M, now)) {
-      covering.add(new Covering(POWER_TOWER, p.candidate(), covered(h, p.x(), p.y(), reach)));
+      found.add(
+          new Host(
+              0,
+              POWER_TOWER,
+              p.candidate(),
+              covered(h, p.x(), p.y(), reach),
+              reach,
+              NEW_ANTENNA_M));
     }
-    covering.sort(
-        Comparator.comparing((Covering x) -> !x.c().canHost())
-            .thenComparingDouble(x -> -x.m2())
-            .thenComparingDouble(x -> x.c().distanceM())
-            .thenComparing(x -> x.c().siteCode()));
+    found.sort(
+        Comparator.comparing((Host x) -> !x.candidate().canHost())
+            .thenComparingDouble(x -> -x.coveredAreaM2())
+            .thenComparingDouble(x -> x.candidate().distanceM())
+            .thenComparing(x -> x.candidate().siteCode()));
     List<Host> out = new ArrayList<>();
-    for (Covering x : covering) {
-      out.add(new Host(out.size() + 1, x.layer(), x.c(), x.m2(), reach));
+    for (Host x : found) {
+      out.add(
+          new Host(
+              out.size() + 1,
+              x.layer(),
+              x.candidate(),
+              x.coveredAreaM2(),
+              x.reachM(),
+              x.antennaHeightM()));
     }
     return out;
   }
 
-  /** The operator's typical new sector on the band: median EIRP (dBm), frequency (MHz), reach. */
-  private record Typical(double eirpDbm, double frequencyMhz, double reachM) {}
+  private static boolean failsOnlyOnHeight(TowerCandidate c) {
+    return c.checks().stream()
+        .filter(x -> !x.ok())
+        .map(Check::name)
+        .toList()
+        .equals(List.of("height"));
+  }
+
+  private static ColocationResult colocate(
+      Session s, ResolvedScope now, CoverageKpi.Hole h, Typical typical, Point at, double mount)
+      throws SQLException {
+    return TowerColocation.run(
+        s,
+        new ColocationRequest(
+            at.getX(),
+            at.getY(),
+            CrsRef.epsg(s.nativeSrid()),
+            h.operator(),
+            mount,
+            h.band(),
+            typical.frequencyMhz(),
+            typical.eirpDbm(),
+            null),
+        now);
+  }
+
+  /**
+   * The operator's typical new sector on the band: median EIRP (dBm) and frequency (MHz), its
+   * carrier, and what its reach is measured against.
+   */
+  private record Typical(
+      double eirpDbm,
+      double frequencyMhz,
+      Carrier carrier,
+      double receiverHeightM,
+      double thresholdDbm) {
+
+    /** The NLOS boresight reach of the sector mounted {@code antennaHeightM} up, metres. */
+    double reachM(double antennaHeightM) {
+      return CoverageReach.metres(
+          eirpDbm, carrier, frequencyMhz, antennaHeightM, receiverHeightM, thresholdDbm);
+    }
+  }
 
   private static Typical typical(Session s, CoverageKpi.Hole h, CoverageSettings settings)
       throws SQLException {
@@ -136,18 +199,12 @@ public final class HoleHosts {
                       r.dbl("eirp"), r.dbl("f"), r.dbl("bw"), r.dbl("scs"), r.dbl("rb")
                     })
             .get(0);
-    Carrier carrier =
-        new Carrier(typical[2], typical[3], (int) typical[4], settings.noiseFigureDb());
     return new Typical(
         typical[0],
         typical[1],
-        CoverageReach.metres(
-            typical[0],
-            carrier,
-            typical[1],
-            NEW_ANTENNA_M,
-            settings.receiverHeightM(),
-            h.thresholdDbm()));
+        new Carrier(typical[2], typical[3], (int) typical[4], settings.noiseFigureDb()),
+        settings.receiverHeightM(),
+        h.thresholdDbm());
   }
 
   /** The hole's area within {@code reachM} of (x, y), m². */

@@ -30,13 +30,17 @@ import org.locationtech.jts.geom.GeometryFactory;
  * and 62 dBm) = 60 dBm at 3,500 MHz, 25 m up, receiver 1.5 m; N_RB 273 (10·log10(12·273) = 35.153
  * dB). NLOS reach (TR 38.901 UMa NLOS', 13.54 + 39.08·log10 d3D + 20·log10 3.5, above the LOS loss
  * there): at 660 m d3D = 660.418 m, PL 134.620 dB, RSRP 60 − 35.153 − 134.620 = −109.773 dBm
- * (reached); at 670 m d3D = 670.412 m, PL 134.875 dB, RSRP −110.028 dBm (not): reach 660 m.
+ * (reached); at 670 m d3D = 670.412 m, PL 134.875 dB, RSRP −110.028 dBm (not): reach 660 m. From 18
+ * m up: at 660 m d3D = 660.206 m, RSRP −109.768 dBm; at 670 m d3D = 670.203 m, −110.023 dBm: reach
+ * 660 m too (NLOS' depends on the antenna height only through d3D).
  *
  * <p>The sites are suburban (search radius 250 m, site_rule 15; at most 3 tenants, site_rule 17):
  *
  * <ul>
  *   <li>B1, a telecom tower at (200, 0), 40 m, tenant CMCC: can host;
  *   <li>B2 at (0, 100), 40 m, tenants CMCC, CUCC, CBN: three tenants, cannot host;
+ *   <li>B3, a street-light pole (灯杆) at (0, 200), 18 m, tenant CMCC: too short for 25 m, so judged
+ *       again with the antenna at its 18 m top: can host;
  *   <li>T1, a 110 kV power tower at (−150, 0), 36 m: room up to 36 − 1.5 = 34.5 m ≥ 25: can host;
  *   <li>T2, 220 kV at (0, −50), 28.0 m: 28.0 − 3.0 = 25.0 m, just enough: can host;
  *   <li>T3, 220 kV at (100, 50), 27.9 m: 24.9 m, just short: cannot host;
@@ -47,8 +51,9 @@ import org.locationtech.jts.geom.GeometryFactory;
  * ½[u√(660² − u²) + 660²·asin(u/660)]ₐᵇ (u the distance across the strip from the tower's line): on
  * the axis I(−10, 10) = 13,199.49 m² per side; a side whose chord passes the strip's end adds 20 m
  * × the distance to the end instead. B1: 20·500 + 13,199.49 = 23,199.49; T1: 20·550 + 13,199.49 =
- * 24,199.49; T2: 2·I(40, 60) = 26,323.11; B2: 2·I(90, 110) = 26,094.16; T3: 20·600 + I(40, 60) =
- * 25,161.56 m². Ranked, those that can host first: T2, T1, B1, then B2, T3.
+ * 24,199.49; T2: 2·I(40, 60) = 26,323.11; B3: 2·I(190, 210) = 25,157.53; B2: 2·I(90, 110) =
+ * 26,094.16; T3: 20·600 + I(40, 60) = 25,161.56 m². Ranked, those that can host first: T2, B3, T1,
+ * B1, then B2, T3.
  */
 class HoleHostsTest {
 
@@ -68,9 +73,10 @@ class HoleHostsTest {
               ('CBN', '中国广电', 'operator'), ('CTT', '中国铁塔', 'tower'),
               ('SGCC', '国家电网', 'utility');
             """);
-    sql.append(site("B1", 200, 0, "CMCC"))
-        .append(site("B2", 0, 100, "CMCC", "CUCC", "CBN"))
-        .append(site("S9", 3_000, 3_000, "CTCC"))
+    sql.append(site("B1", "单管塔", 40, 200, 0, "CMCC"))
+        .append(site("B2", "单管塔", 40, 0, 100, "CMCC", "CUCC", "CBN"))
+        .append(site("B3", "灯杆", 18, 0, 200, "CMCC"))
+        .append(site("S9", "单管塔", 40, 3_000, 3_000, "CTCC"))
         .append(sector(1, 58))
         .append(sector(2, 62))
         .append(powerTower("T1", 110, 36, -150, 0, "in_use"))
@@ -106,15 +112,16 @@ class HoleHostsTest {
     db.close();
   }
 
-  private static String site(String code, double dx, double dy, String... tenants) {
+  private static String site(
+      String code, String type, double heightM, double dx, double dy, String... tenants) {
     return String.format(
         """
         INSERT INTO base_station (site_code, site_name, area_type, tower_type, tower_height_m,
           ground_elev_m, sharing_status, tenants, owner, geom)
-        VALUES ('%s', '%s', 'suburban', '单管塔', 40, 0, 'sole', '{%s}', 'CTT',
+        VALUES ('%s', '%s', 'suburban', '%s', %s, 0, 'sole', '{%s}', 'CTT',
                 ST_SetSRID(ST_MakePoint(%s, %s, 0), 4544));
         """,
-        code, code, String.join(",", tenants), X + dx, Y + dy);
+        code, code, type, heightM, String.join(",", tenants), X + dx, Y + dy);
   }
 
   private static String sector(int no, double eirpDbm) {
@@ -150,17 +157,25 @@ class HoleHostsTest {
   void towersAndPowerTowersAreRankedThoseThatCanHostFirstByTheHoleAreaTheyWouldCover() {
     assertThat(hosts)
         .extracting(h -> h.candidate().siteCode())
-        .containsExactly("T2", "T1", "B1", "B2", "T3");
-    assertThat(hosts).extracting(HoleHosts.Host::rank).containsExactly(1, 2, 3, 4, 5);
+        .containsExactly("T2", "B3", "T1", "B1", "B2", "T3");
+    assertThat(hosts).extracting(HoleHosts.Host::rank).containsExactly(1, 2, 3, 4, 5, 6);
     assertThat(hosts)
         .extracting(HoleHosts.Host::layer)
         .containsExactly(
-            "power_tower", "power_tower", "base_station", "base_station", "power_tower");
+            "power_tower",
+            "base_station",
+            "power_tower",
+            "base_station",
+            "base_station",
+            "power_tower");
     assertThat(hosts)
         .extracting(h -> h.candidate().canHost())
-        .containsExactly(true, true, true, false, false);
+        .containsExactly(true, true, true, true, false, false);
+    assertThat(hosts)
+        .extracting(HoleHosts.Host::antennaHeightM)
+        .containsExactly(25.0, 18.0, 25.0, 25.0, 25.0, 25.0);
     // the disc is a 128-gon: at most 0.2 m short of 660 m, ≤ 8 m² per host
-    double[] byHand = {26_323.11, 24_199.49, 23_199.49, 26_094.16, 25_161.56};
+    double[] byHand = {26_323.11, 25_157.53, 24_199.49, 23_199.49, 26_094.16, 25_161.56};
     for (int i = 0; i < byHand.length; i++) {
       assertThat(hosts.get(i).coveredAreaM2())
           .as(hosts.get(i).candidate().siteCode())
@@ -171,9 +186,9 @@ class HoleHostsTest {
 
   @Test
   void aPowerTowerHostsWhenTheAntennaStaysItsVoltageClassSafetyDistanceBelowTheTop() {
-    HoleHosts.Host t1 = hosts.get(1);
+    HoleHosts.Host t1 = hosts.get(2);
     HoleHosts.Host t2 = hosts.get(0);
-    HoleHosts.Host t3 = hosts.get(4);
+    HoleHosts.Host t3 = hosts.get(5);
     assertThat(t2.candidate().towerType()).isEqualTo(PowerTowerHosts.TOWER_TYPE);
     assertThat(t2.candidate().tenants()).isEmpty();
     assertThat(t2.candidate().distanceM()).isEqualTo(50.0);
@@ -187,10 +202,19 @@ class HoleHostsTest {
     assertThat(check(t3, "live_clearance").detail()).contains("24.90 m");
     assertThat(check(t3, "zoning").ok()).isTrue();
     // B2 fails on its tenants only
-    HoleHosts.Host b2 = hosts.get(3);
+    HoleHosts.Host b2 = hosts.get(4);
     assertThat(b2.candidate().checks())
         .filteredOn(c -> !c.ok())
         .extracting(Check::name)
         .containsExactly("tenants");
+  }
+
+  @Test
+  void aStreetLightPoleOffersItsTopWhenOnlyItsHeightFallsShort() {
+    HoleHosts.Host b3 = hosts.get(1);
+    assertThat(b3.candidate().towerType()).isEqualTo("灯杆");
+    assertThat(b3.candidate().canHost()).isTrue();
+    assertThat(check(b3, "height").detail()).contains("antenna needs 18.0 m");
+    assertThat(b3.reachM()).isEqualTo(660.0);
   }
 }

@@ -177,6 +177,7 @@ class CoverageKpiProcess implements ExtraProcess {
                 c.put("canHost", host.candidate().canHost());
                 c.put("coveredAreaM2", Math.round(host.coveredAreaM2()));
                 c.put("reachM", host.reachM());
+                c.put("antennaHeightM", host.antennaHeightM());
               }
             }
             return null;

@@ -19,6 +19,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * WFS-T: QGIS-shaped WFS 1.0.0 and WFS 2.0.0 transactions write new versions, all or nothing, only
@@ -97,8 +99,38 @@ class WfsTransactionTest {
         + "\"/></ogc:Filter></Delete></Transaction>";
   }
 
+  /**
+   * The layer catalog's count of {@code layer} once it equals {@code expected}, or its last answer
+   * after 2 s (the catalog reads a layer again when the change log reports an edit of it, within
+   * the log's poll interval).
+   */
+  private long catalogCount(String layer, long expected) throws Exception {
+    long deadline = System.nanoTime() + 2_000_000_000L;
+    long count = catalogCountNow(layer);
+    while (count != expected && System.nanoTime() < deadline) {
+      Thread.sleep(50);
+      count = catalogCountNow(layer);
+    }
+    return count;
+  }
+
+  private long catalogCountNow(String layer) throws Exception {
+    HttpResponse<String> r = http.get("/api/layers");
+    assertThat(r.statusCode()).isEqualTo(200);
+    for (JsonNode l : JsonMapper.builder().build().readTree(r.body())) {
+      if (l.get("name").asString().equals(layer)) {
+        return l.get("count").asLong();
+      }
+    }
+    throw new AssertionError("no layer " + layer + " in the catalog");
+  }
+
   @Test
   void qgisWfsT10InsertsUpdatesAndDeletesAPipeAsVersions() throws Exception {
+    long current =
+        Sql.count(
+            db, "SELECT count(*) FROM pipe_segment WHERE network = 'JS' AND valid_to IS NULL");
+    assertThat(catalogCount("pipe_js", current)).isEqualTo(current);
     HttpResponse<String> inserted = transaction(qgisInsert("SW"), "editor_sw");
     assertThat(inserted.statusCode()).as(inserted.body()).isEqualTo(200);
     assertThat(
@@ -115,6 +147,9 @@ class WfsTransactionTest {
                 "SELECT round(ST_X(ST_StartPoint(geom)))::text || ' ' || changed_by FROM pipe_segment WHERE fid = "
                     + fid))
         .containsExactly("383700 editor_sw");
+    assertThat(catalogCount("pipe_js", current + 1))
+        .as("the layer catalog counts the inserted pipe")
+        .isEqualTo(current + 1);
 
     HttpResponse<String> updated = transaction(qgisUpdate(fid, 400), "editor_sw");
     assertThat(updated.statusCode()).as(updated.body()).isEqualTo(200);
@@ -136,6 +171,9 @@ class WfsTransactionTest {
     assertThat(Sql.count(db, "SELECT count(*) FROM pipe_segment WHERE fid = " + fid))
         .as("nothing is removed")
         .isEqualTo(2);
+    assertThat(catalogCount("pipe_js", current))
+        .as("the layer catalog no longer counts the deleted pipe")
+        .isEqualTo(current);
   }
 
   @Test
