@@ -13,7 +13,8 @@
 -- special_assessment (a special_assessment rule governs: reported within the feature type's reach
 -- whatever the gap); unchecked (需人工复核: no row covers the pipe's type against the feature type,
 -- within the feature type's reach, clearance_feature_reach_m, V280). Slots: scope_cte and subject
--- as in pairs.sql. High-voltage tower foundations (power_tower, V290: TOWER35 up to 35 kV, TOWERHV
+-- as in pairs.sql; tree_join the street-tree branch's FROM, subject a with street_tree s
+-- (ClearanceCheck: driven from the pipes for a few of them, from the trees for the whole city). High-voltage tower foundations (power_tower, V290: TOWER35 up to 35 kV, TOWERHV
 -- above, to the foundation outline) and street trees (street_tree, V291: TREE to the trunk centre,
 -- SHRUB) are checked like poles and buildings.
 --
@@ -28,7 +29,10 @@
 -- clearance_rule_feature_matrix() (V280) in the same scan. A new feature table is one more branch
 -- with the same columns: the pipe (a.*), f_type, f_layer, f_fid, f_code, f_name, f_geom, reach_m,
 -- and start_near / end_near (true unless the feature type's rule needs the pipe beside the
--- feature, as a kerb's does); and parallel_workers on the table.
+-- feature, as a kerb's does); and parallel_workers on the table. Pairs that cannot be reported
+-- (at or beyond the rule) are dropped before a kerb's chunks are folded (reportable): the window
+-- that keeps the nearest chunk sorts a few rows, not every pipe–chunk pair (129,296 on `city`),
+-- and whether both pipe ends are beside the kerb is asked of road_kerb for those few only.
 WITH {scope_cte},
 subject AS NOT MATERIALIZED ({subject}),
 near AS (
@@ -60,9 +64,7 @@ near AS (
          CASE WHEN street_tree_clearance_type(s.growth_form) = 'SHRUB' THEN (SELECT clearance_feature_reach_m('SHRUB'))
               ELSE (SELECT clearance_feature_reach_m('TREE')) END,
          true, true
-  FROM subject a
-  JOIN street_tree s ON ST_DWithin(a.geom, s.geom, (SELECT greatest(clearance_feature_reach_m('TREE'),
-                                                                    clearance_feature_reach_m('SHRUB')) + pipe_half_size_max()))
+  FROM {tree_join}
   WHERE valid_at(s.valid_from, s.valid_to, CAST(:as_of AS timestamptz)) AND s.status = 'in_place'
   UNION ALL
   -- a pipe end near a kerb lies within the reach plus the pipe's half size of one of its chunks
@@ -87,20 +89,34 @@ measured AS (
    AND fm.f_type = n.f_type
   WHERE ST_DWithin(n.geom, n.f_geom, n.reach_m + n.half_width_m)
 ),
--- one row per pipe and feature (a kerb's chunks folded: the nearest, if both pipe ends are near
--- that road side's kerb), judged: violation, special_assessment or unchecked, or left out
+-- the pairs that may be reported: nearer than the rule (than the reach for an unchecked or special
+-- pair); a kerb's chunk only if both pipe ends are near that road side's kerb (within the reach
+-- plus the pipe's half width of one of its chunks: start_near / end_near of some chunk of it)
+reportable AS (
+  SELECT m.*
+  FROM measured m
+  WHERE CASE WHEN m.rule_id IS NULL OR m.special THEN m.measured_m < m.reach_m
+             ELSE m.measured_m < m.required_m - 0.0005 END
+    AND (m.f_type <> 'KERB'
+         OR ((m.start_near OR EXISTS (SELECT FROM road_kerb k
+                                      WHERE k.road_fid = m.f_fid AND k.side::text = m.f_code
+                                        AND k.valid @> coalesce(CAST(:as_of AS timestamptz), now())
+                                        AND ST_DWithin(ST_StartPoint(m.geom), k.geom, m.reach_m + m.half_width_m)))
+             AND (m.end_near OR EXISTS (SELECT FROM road_kerb k
+                                        WHERE k.road_fid = m.f_fid AND k.side::text = m.f_code
+                                          AND k.valid @> coalesce(CAST(:as_of AS timestamptz), now())
+                                          AND ST_DWithin(ST_EndPoint(m.geom), k.geom, m.reach_m + m.half_width_m)))))
+),
+-- one row per pipe and feature (a kerb's chunks folded: the nearest), judged: violation,
+-- special_assessment or unchecked
 judged AS (
   SELECT *,
          CASE WHEN x.rule_id IS NULL THEN 'unchecked'
               WHEN x.special AND x.measured_m >= x.required_m - 0.0005 THEN 'special_assessment'
               ELSE 'violation' END AS verdict
-  FROM (SELECT m.*, bool_or(m.start_near) OVER w AND bool_or(m.end_near) OVER w AS beside,
-               row_number() OVER (w ORDER BY m.measured_m) AS rank
-        FROM measured m
-        WINDOW w AS (PARTITION BY m.fid, m.f_type, m.f_fid, m.f_code)) x
-  WHERE x.beside AND x.rank = 1
-    AND CASE WHEN x.rule_id IS NULL OR x.special THEN x.measured_m < x.reach_m
-             ELSE x.measured_m < x.required_m - 0.0005 END
+  FROM (SELECT r.*, row_number() OVER (PARTITION BY r.fid, r.f_type, r.f_fid, r.f_code ORDER BY r.measured_m) AS rank
+        FROM reportable r) x
+  WHERE x.rank = 1
 )
 SELECT n.verdict, n.a_type, n.fid AS a_fid, n.network AS a_network, n.dn_mm AS a_dn, n.width_mm AS a_width, n.height_mm AS a_height,
        n.material AS a_material, n.laying AS a_laying, n.road_name AS a_road, n.start_point AS a_start_point,
