@@ -103,10 +103,15 @@ public class ChangeLog {
    * the log's own thread, never under the log's lock: the caller waits for it at most {@value
    * #WAIT_MS} ms while the database answers, not at all while the last read failed (the database is
    * away: tiles are served from what is known and cached), and a read already under way is joined,
-   * not repeated.
+   * not repeated. Once the last completed read is half an interval old the next read starts ahead,
+   * unwaited for: under steady traffic no request waits.
    */
   public void poll() {
-    if (known.floor() >= 0 && System.nanoTime() - lastReadAt < pollNanos) {
+    long age = System.nanoTime() - lastReadAt;
+    if (known.floor() >= 0 && age < pollNanos) {
+      if (age >= pollNanos / 2) {
+        readAhead();
+      }
       return; // the last completed read started less than an interval ago
     }
     CompletableFuture<Void> read;
@@ -117,10 +122,7 @@ public class ChangeLog {
         if (floorSeq >= 0 && now - lastPoll < pollNanos) {
           return;
         }
-        lastPoll = now;
-        CompletableFuture<Void> started = CompletableFuture.runAsync(this::read, reader);
-        inFlight = started;
-        started.whenComplete((v, e) -> finished(started, e, now));
+        start(now);
       }
       read = inFlight;
       wait = !lastReadFailed;
@@ -135,6 +137,21 @@ public class ChangeLog {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+  }
+
+  private synchronized void readAhead() {
+    long now = System.nanoTime();
+    if (inFlight == null && now - lastPoll >= pollNanos / 2) {
+      start(now);
+    }
+  }
+
+  /** Starts a read on the log's thread (the caller holds the lock). */
+  private void start(long now) {
+    lastPoll = now;
+    CompletableFuture<Void> started = CompletableFuture.runAsync(this::read, reader);
+    inFlight = started;
+    started.whenComplete((v, e) -> finished(started, e, now));
   }
 
   private synchronized void finished(
@@ -239,8 +256,14 @@ public class ChangeLog {
     }
   }
 
-  /** The newest position: tiles built now record it. */
+  /**
+   * The newest position: tiles built now record it. The log is read first when it never was (a
+   * position it does not know would make the tile stale at its first read).
+   */
   public long seq() {
+    if (known.floor() < 0) {
+      poll();
+    }
     return known.last();
   }
 

@@ -2,6 +2,7 @@ package cn.lzxq.city.server.tilestore;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.lzxq.city.server.db.StandbyReads;
 import cn.lzxq.city.server.wfs.SmallCityContextTest;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -11,6 +12,7 @@ import java.util.List;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Two editors whose change-log rows commit out of seq order: the row with the lower seq commits
@@ -25,6 +27,12 @@ class ChangeLogCommitOrderTest extends SmallCityContextTest {
           + " VALUES (?, 103.70, 36.50, 103.71, 36.51) RETURNING seq";
 
   @Autowired ChangeLog log;
+
+  @Autowired JdbcTemplate jdbc;
+
+  @Autowired StandbyReads readPath;
+
+  @Autowired TileStoreProperties props;
 
   @Test
   void aRowThatCommitsAfterAHigherSeqStillMakesItsTilesStale() throws Exception {
@@ -70,6 +78,16 @@ class ChangeLogCommitOrderTest extends SmallCityContextTest {
     pollSeveralTimes();
     assertThat(log.changedSince(before, List.of("order_test_rollback"), null, 0)).isFalse();
     assertThat(log.changedSince(builtAt, List.of("order_test_after_rollback"), null, 0)).isFalse();
+  }
+
+  @Test
+  void aLogNeverReadGivesAPositionItKnows() {
+    // a tile built before anything was read (a seeding on a fresh node) must be fresh at its first
+    // read: position 0 is below the history the first read loads, which means stale
+    ChangeLog fresh = new ChangeLog(jdbc, readPath, props);
+    long builtAt = fresh.seq();
+    assertThat(builtAt).isPositive();
+    assertThat(fresh.changedSince(builtAt, List.of("order_test_never"), null, 0)).isFalse();
   }
 
   private static long insert(Connection c, String layer) throws SQLException {
