@@ -18,7 +18,9 @@ import org.junit.jupiter.api.Test;
 /**
  * {@link ReadTransaction#close} after its connection was cut off (a real PostgreSQL backend
  * terminated with {@code pg_terminate_backend}, as in a failover): closing adds no failure of its
- * own, so the statement's failure is what the caller classifies.
+ * own, so the statement's failure is what the caller classifies. {@link ReadTransaction#limit}
+ * sends a new statement timeout only when it is shorter than the one in force by more than the
+ * slack (10 ms, or 1 % of the limit in force).
  */
 class ReadTransactionTest {
 
@@ -62,6 +64,36 @@ class ReadTransactionTest {
     assertThat(tx.connection().isClosed()).isTrue();
     try (Connection c = pool.getConnection()) {
       assertThat(c.isValid(1)).isTrue();
+    }
+  }
+
+  @Test
+  void aLimitWithinTheSlackKeepsTheLimitInForce() throws Exception {
+    try (ReadTransaction tx = new ReadExecutor(pool, Duration.ofSeconds(10)).open()) {
+      tx.limit(Duration.ofMillis(60_000));
+      tx.limit(Duration.ofMillis(59_400)); // 600 ms shorter: within 1 % of 60 s
+      assertThat(timeoutMillis(tx)).isEqualTo(60_000);
+      tx.limit(Duration.ofMillis(59_399)); // 601 ms shorter: sent
+      assertThat(timeoutMillis(tx)).isEqualTo(59_399);
+      tx.limit(Duration.ofMillis(500));
+      tx.limit(Duration.ofMillis(490)); // 10 ms shorter: within the 10 ms floor
+      assertThat(timeoutMillis(tx)).isEqualTo(500);
+      tx.limit(Duration.ofMillis(489));
+      assertThat(timeoutMillis(tx)).isEqualTo(489);
+      tx.limit(Duration.ofMillis(1_000)); // longer: always sent
+      assertThat(timeoutMillis(tx)).isEqualTo(1_000);
+    }
+  }
+
+  private static long timeoutMillis(ReadTransaction tx) throws SQLException {
+    try (PreparedStatement ps =
+            tx.prepare(
+                "SELECT setting::bigint FROM pg_settings WHERE name = 'statement_timeout'",
+                List.of(),
+                0);
+        ResultSet rs = ps.executeQuery()) {
+      rs.next();
+      return rs.getLong(1);
     }
   }
 }

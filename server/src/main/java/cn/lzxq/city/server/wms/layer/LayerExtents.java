@@ -12,10 +12,13 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.locationtech.jts.geom.Envelope;
 
 /**
@@ -44,20 +47,91 @@ public final class LayerExtents {
     List<CrsRef> served = ServedCrs.forNative(nativeSrid);
     return reads.read(
         tx -> {
+          Map<String, String> measured = measuredBoxes(tx.connection(), catalog, nativeSrid);
           Map<String, Map<CrsRef, Envelope>> out = new HashMap<>();
           for (Layer layer : catalog.all()) {
-            out.put(layer.name(), extent(tx.connection(), layer, nativeSrid, served));
+            String box =
+                layer.isVector()
+                    ? measured.getOrDefault(layer.name(), "NULL::geometry")
+                    : layer.table().equals(DomStore.TABLE) ? imageExtent() : gridExtent(nativeSrid);
+            out.put(layer.name(), extent(tx.connection(), box, nativeSrid, served));
           }
           return out;
         });
   }
 
+  /**
+   * The native box of every vector layer with current rows, as an SQL envelope: one scan per table
+   * and geometry column (the six pipe networks share one scan of {@code pipe_segment}), each
+   * layer's box an aggregate filtered by its row predicate, so layers whose rows overlap are right.
+   */
+  private static Map<String, String> measuredBoxes(
+      Connection c, LayerCatalog catalog, int nativeSrid) throws SQLException {
+    Map<String, List<Layer>> byColumn =
+        catalog.all().stream()
+            .filter(Layer::isVector)
+            .collect(
+                Collectors.groupingBy(
+                    l -> l.table() + "." + l.geometryColumn(),
+                    LinkedHashMap::new,
+                    Collectors.toList()));
+    Map<String, String> boxes = new HashMap<>();
+    for (List<Layer> layers : byColumn.values()) {
+      try (Statement st = c.createStatement();
+          ResultSet rs = st.executeQuery(extentsOf(layers))) {
+        rs.next();
+        for (int i = 0; i < layers.size(); i++) {
+          if (rs.getObject(4 * i + 1) != null) {
+            boxes.put(
+                layers.get(i).name(),
+                String.format(
+                    Locale.ROOT,
+                    "ST_MakeEnvelope(%s, %s, %s, %s, %d)",
+                    rs.getDouble(4 * i + 1),
+                    rs.getDouble(4 * i + 2),
+                    rs.getDouble(4 * i + 3),
+                    rs.getDouble(4 * i + 4),
+                    nativeSrid));
+          }
+        }
+      }
+    }
+    return boxes;
+  }
+
+  /** One statement: per layer of one table and geometry column, the box of its current rows. */
+  private static String extentsOf(List<Layer> layers) {
+    Layer first = layers.get(0);
+    String geom = "t." + first.geometryColumn();
+    StringBuilder boxes = new StringBuilder();
+    StringBuilder corners = new StringBuilder();
+    for (int i = 0; i < layers.size(); i++) {
+      boxes.append(i == 0 ? "" : ", ").append("ST_Extent(").append(geom);
+      boxes
+          .append(") FILTER (WHERE ")
+          .append(layers.get(i).rowFilter("t"))
+          .append(") AS e")
+          .append(i);
+      corners.append(i == 0 ? "" : ", ");
+      corners.append(
+          String.format(
+              Locale.ROOT, "ST_XMin(e%1$d), ST_YMin(e%1$d), ST_XMax(e%1$d), ST_YMax(e%1$d)", i));
+    }
+    return "SELECT "
+        + corners
+        + " FROM (SELECT "
+        + boxes
+        + " FROM "
+        + first.table()
+        + " t WHERE "
+        + ValidTime.now("t")
+        + " AND "
+        + geom
+        + "_finite) x";
+  }
+
   private static Map<CrsRef, Envelope> extent(
-      Connection c, Layer layer, int nativeSrid, List<CrsRef> served) throws SQLException {
-    String measured =
-        layer.isVector()
-            ? measured(layer, nativeSrid)
-            : layer.table().equals(DomStore.TABLE) ? imageExtent() : gridExtent(nativeSrid);
+      Connection c, String measured, int nativeSrid, List<CrsRef> served) throws SQLException {
     ServiceArea a = ServiceArea.LANZHOU_NEW_AREA;
     Map<CrsRef, Envelope> boxes = new LinkedHashMap<>();
     try (PreparedStatement ps = c.prepareStatement(String.format(SQL, measured))) {
@@ -93,22 +167,5 @@ public final class LayerExtents {
         + ") FROM coverage_grid WHERE "
         + ValidTime.open("")
         + " ORDER BY computed_at DESC, id DESC LIMIT 1)";
-  }
-
-  /** The extent of a vector layer's current rows, native CRS. */
-  private static String measured(Layer layer, int nativeSrid) {
-    return "(SELECT ST_SetSRID(ST_Extent(t."
-        + layer.geometryColumn()
-        + ")::geometry, "
-        + nativeSrid
-        + ") FROM "
-        + layer.table()
-        + " t WHERE "
-        + layer.rowFilter("t")
-        + " AND "
-        + ValidTime.now("t")
-        + " AND t."
-        + layer.geometryColumn()
-        + "_finite)";
   }
 }

@@ -26,12 +26,17 @@ public final class ScreenMapping {
 
   /**
    * Check points outside the service area's reach are not transformed (NULL): no fit for such
-   * windows.
+   * windows. {@code %s} is the transform of a point {@code p}: bare when the window is known in
+   * Java to lie inside the reach ({@link #TRANSFORM}), else behind the reach test ({@link
+   * #REACHED}), whose ST_Covers of the transformed reach cost about 0.1 ms of a map's database
+   * time.
    */
   private static final String SQL =
-      "SELECT ST_X(g), ST_Y(g) FROM (SELECT CASE WHEN ST_Covers(%s, p) THEN ST_Transform(p, ?) END g,"
-          + " n FROM (SELECT ST_SetSRID(ST_MakePoint(u.x, u.y), ?) p, u.n FROM unnest(?::float8[], ?::float8[]) WITH ORDINALITY"
-          + " AS u(x, y, n)) u) s ORDER BY n";
+      "SELECT ST_X(g), ST_Y(g) FROM (SELECT %s g, n FROM (SELECT ST_SetSRID(ST_MakePoint(u.x, u.y), ?) p,"
+          + " u.n FROM unnest(?::float8[], ?::float8[]) WITH ORDINALITY AS u(x, y, n)) u) s ORDER BY n";
+
+  private static final String TRANSFORM = "ST_Transform(p, ?)";
+  private static final String REACHED = "CASE WHEN ST_Covers(%s, p) THEN ST_Transform(p, ?) END";
 
   private final double cx;
   private final double cy;
@@ -77,9 +82,7 @@ public final class ScreenMapping {
       py[i] = w.bbox().getMinY() + p[1] * w.bbox().getHeight();
     }
     double[][] nat = new double[n + m][2];
-    try (PreparedStatement ps =
-        c.prepareStatement(
-            String.format(SQL, ServiceArea.LANZHOU_NEW_AREA.sqlReach(w.crs().srid())))) {
+    try (PreparedStatement ps = c.prepareStatement(String.format(SQL, pointTransform(w)))) {
       ps.setInt(1, nativeSrid);
       ps.setInt(2, w.crs().srid());
       ps.setArray(3, c.createArrayOf("float8", px));
@@ -177,5 +180,14 @@ public final class ScreenMapping {
       coef[r] = a[r][r] == 0 ? 0 : a[r][6] / a[r][r];
     }
     return coef;
+  }
+
+  /** The SQL transform of a check point {@code p}: behind the reach test unless Java knows. */
+  private static String pointTransform(MapWindow w) {
+    ServiceArea area = ServiceArea.LANZHOU_NEW_AREA;
+    int srid = w.crs().srid();
+    return area.reachCovers(w.bbox(), srid)
+        ? TRANSFORM
+        : String.format(REACHED, area.sqlReach(srid));
   }
 }
