@@ -31,7 +31,8 @@ import java.util.Set;
  * Rows arrive in batches; a read of one layer draws them as they come, a shared read holds each
  * layer's stroked paths (not its rows) until the read ends. Every query is planned for its own
  * window (no server-side prepared statement, whose generic plan would scan the layer) and bounded
- * by the render deadline (the statement timeout of its read transaction).
+ * by what is left of the render deadline, at most the service's statement timeout ({@code
+ * city.limits.statement-timeout}), as the statement timeout of its read transaction.
  */
 public final class MapRenderer {
 
@@ -71,11 +72,17 @@ public final class MapRenderer {
     }
   }
 
+  /** What is left of the render deadline, at most the service's statement timeout. */
+  private Duration statementLimit(RenderDeadline deadline) {
+    Duration left = Duration.ofMillis(deadline.remainingMillis());
+    return left.compareTo(reads.statementTimeout()) < 0 ? left : reads.statementTimeout();
+  }
+
   private void draw(Graphics2D g, MapPlan plan, RenderDeadline deadline) throws SQLException {
     MapWindow w = plan.window();
     SymbolPainter painter = new SymbolPainter(g, w.symbolScale());
     LabelPlacer labels = new LabelPlacer(w.symbolScale(), sprites);
-    try (ReadTransaction tx = reads.open(Duration.ofMillis(deadline.remainingMillis()))) {
+    try (ReadTransaction tx = reads.open(statementLimit(deadline))) {
       Connection c = tx.connection();
       ScreenMapping fitted =
           w.crs().srid() == sql.nativeSrid() ? null : ScreenMapping.fit(c, w, sql.nativeSrid());
@@ -131,7 +138,7 @@ public final class MapRenderer {
                 * mpp
                 * mpp);
     PreparedSql q = MapQuery.sql(sql, layers, properties, w, plan.asOf(), nativeOut, selective);
-    tx.limit(Duration.ofMillis(deadline.remainingMillis()));
+    tx.limit(statementLimit(deadline));
     try (PreparedStatement ps = tx.prepare(q.sql(), q.params(), FETCH_SIZE)) {
       try (ResultSet rs = ps.executeQuery()) {
         int n = properties.size();
