@@ -231,15 +231,20 @@ public class ChangeLog {
 
   /** Whether {@code found} holds a row not read before (the standby must then replay first). */
   private synchronized boolean hasUnread(List<Change> found) {
-    return found.stream()
-        .anyMatch(c -> c.seq() > settledSeq && !readAboveSettled.contains(c.seq()));
+    return found.stream().anyMatch(this::unread);
+  }
+
+  /** A row above the settled position that no earlier read placed. */
+  private boolean unread(Change c) {
+    return c.seq() > settledSeq && !readAboveSettled.contains(c.seq());
   }
 
   /** Appends the rows not read before at their positions (rows carry sequence numbers here). */
   private boolean place(List<Change> found) {
     boolean added = false;
     for (Change c : found) {
-      if (c.seq() > settledSeq && readAboveSettled.add(c.seq())) {
+      if (unread(c)) {
+        readAboveSettled.add(c.seq());
         lastSeq = Math.max(c.seq() * SPAN, lastSeq + 1);
         changes.add(c.at(lastSeq));
         added = true;
