@@ -56,6 +56,17 @@ sources_newer_than() {
   fi
 }
 
+# use_jar: sets JAR to the private copy (need_build's RUN_JAR) of the jar a benchmark measures: $JAR
+# when the caller names one (e.g. an earlier commit's build), else this tree's.
+use_jar() {
+  if [ -n "${JAR:-}" ]; then
+    CITY_SERVER_JAR="$JAR"
+    SERVER_JAR="$JAR"
+  fi
+  need_build
+  JAR="$RUN_JAR"
+}
+
 # need_build: builds the server jar when it is missing or older than a source file, then sets
 # RUN_JAR to a copy of it under var/jar/ named by its content hash. Servers run from that copy, so
 # a later build (Maven rewrites server/target/city-server.jar in place) never changes the jar a

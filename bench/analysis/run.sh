@@ -14,13 +14,7 @@ DB="${1:-analysis_$SCALE}"
 PORT="${SERVER_PORT:-18180}"
 WORK="$ROOT/var/bench-analysis"
 mkdir -p "$WORK"
-if [ -n "${JAR:-}" ]; then
-  cp "$JAR" "$WORK/city-server.jar"
-else
-  need_build
-  cp "$RUN_JAR" "$WORK/city-server.jar"
-fi
-JAR="$WORK/city-server.jar"
+use_jar
 mvn -B -q -pl gis-data dependency:build-classpath -Dmdep.outputFile="$WORK/bench.cp" >/dev/null
 CP="gis-data/target/classes:$(cat "$WORK/bench.cp")"
 URL="$(local_url "$DB")"

@@ -1,18 +1,12 @@
 # Sourced by bench/coverage/run.sh and wlan.sh (after scripts/lib.sh, with DB, PORT and WORK set):
-# coverage_server copies the server jar to measure ($JAR, e.g. an earlier commit's, else this tree's
-# build) into $WORK, loads the `city` sample into $DB when it holds no DEM yet, starts the server
+# coverage_server takes the server jar to measure (use_jar: $JAR, e.g. an earlier commit's, else
+# this tree's build), loads the `city` sample into $DB when it holds no DEM yet, starts the server
 # with the shipped configuration on $PORT (stopped when the script exits) and waits for it.
 coverage_server() {
   local url
   url="$(local_url "$DB")"
   mkdir -p "$WORK"
-  if [ -n "${JAR:-}" ]; then
-    cp "$JAR" "$WORK/city-server.jar"
-  else
-    need_build
-    cp "$RUN_JAR" "$WORK/city-server.jar"
-  fi
-  JAR="$WORK/city-server.jar"
+  use_jar
   "$ROOT/scripts/db" start >/dev/null
   if [ "$("$ROOT/scripts/db" psql "$DB" -Atc "SELECT to_regclass('dem') IS NOT NULL AND EXISTS (SELECT 1 FROM dem)" 2>/dev/null)" != t ]; then
     say "loading the city sample into $DB; load: $(uptime)"
