@@ -6,8 +6,8 @@
 The block starts on the 4 × 4 metatile grid of both servers, so a seeding renders exactly
 (SIDE / 4)² metatiles on each. KIND: 'ours' (WMTS RESTful paths of our server), 'mapproxy'
 (MapProxy's WMTS RESTful paths), 'mvt' (our OGC API vector tile paths), 'sql' (the bare ST_AsMVT
-statement of each tile, the pg_tileserv shape, with the same attributes, buffer and clipping as
-ours), 'bbox' (the lon/lat box of the block, west,south,east,north, inset by 1/100 of a tile so
+statement of each tile as a user would write it, the pg_tileserv shape, with the same attributes,
+buffer and clipping as ours, returning the tile's bytes), 'bbox' (the lon/lat box of the block, west,south,east,north, inset by 1/100 of a tile so
 that no seeder takes a neighbouring row or column for a tile touching its edge).
 """
 import math
@@ -62,7 +62,7 @@ def main():
                 print(f"/ogcapi/collections/pipe_js/tiles/WebMercatorQuad/{z}/{row}/{col}")
             elif kind == "sql":
                 print(
-                    "SELECT length(coalesce(ST_AsMVT(m, 'pipe_js', 4096, 'geom', 'fid'), '')) FROM ("
+                    "SELECT ST_AsMVT(m, 'pipe_js', 4096, 'geom', 'fid') FROM ("
                     f"SELECT fid, {ATTRS}, to_char(valid_from AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"') AS valid_from,"
                     f" ST_AsMVTGeom(ST_Transform(ST_Force2D(geom), 3857), ST_TileEnvelope({z}, {col}, {row}), 4096, 256, true) AS geom"
                     " FROM pipe_segment WHERE network = 'JS' AND valid_to IS NULL AND valid_from <= now()"
