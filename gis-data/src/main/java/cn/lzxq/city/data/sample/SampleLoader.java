@@ -81,6 +81,9 @@ public final class SampleLoader {
 
   private static final Logger LOG = LoggerFactory.getLogger(SampleLoader.class);
 
+  /** Index builds without parallel workers (for a transaction's SET LOCAL). */
+  private static final String NO_MAINTENANCE_WORKERS = "max_parallel_maintenance_workers = 0";
+
   private SampleLoader() {}
 
   /** True when the database has no pipe segments (current or historical). */
@@ -308,6 +311,10 @@ public final class SampleLoader {
         SampleTable.features().stream().map(SampleTable::table).collect(Collectors.joining(", "));
     try (Statement s = c.createStatement()) {
       s.execute("SET LOCAL synchronous_commit = off");
+      // TRUNCATE builds every index anew, empty: no work for parallel workers, yet the feature
+      // tables that name parallel_workers (V280) got two per B-tree (see dropIndexes), 5–6 s for a
+      // fresh database at load 13 against 0.07–0.3 s without. The index build sets it back.
+      s.execute("SET LOCAL " + NO_MAINTENANCE_WORKERS);
       try (ResultSet rs =
           s.executeQuery(
               SampleTable.features().stream()
@@ -346,7 +353,11 @@ public final class SampleLoader {
 
   /**
    * Drops the feature tables' indexes that no constraint needs, returning the statements that
-   * recreate them.
+   * recreate them. The clearance check's feature tables name {@code parallel_workers = 2} for its
+   * scans (V280), and PostgreSQL takes that number for every B-tree build on them however small the
+   * table (without it, a table under 8 MB gets none): their indexes come first and are built
+   * without workers (the two per index cost 1–2 s for the few thousand rows at load 20); the pipe
+   * tables' builds keep the workers PostgreSQL sizes for them.
    */
   private static List<String> dropIndexes(Connection c) throws SQLException {
     List<String> create = new ArrayList<>();
@@ -359,15 +370,25 @@ public final class SampleLoader {
         ResultSet rs =
             s.executeQuery(
                 """
-        SELECT i.indexrelid::regclass::text, pg_get_indexdef(i.indexrelid)
+        SELECT i.indexrelid::regclass::text, pg_get_indexdef(i.indexrelid),
+               EXISTS (SELECT 1 FROM unnest(t.reloptions) o WHERE o LIKE 'parallel_workers=%%') AS named
         FROM pg_index i JOIN pg_class t ON t.oid = i.indrelid
         WHERE t.relnamespace = current_schema()::regnamespace AND t.relname IN (%s)
           AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = i.indexrelid)
-        ORDER BY 1"""
+        ORDER BY 3 DESC, 1"""
                     .formatted(tables))) {
+      create.add("SET LOCAL " + NO_MAINTENANCE_WORKERS);
+      boolean named = true;
       while (rs.next()) {
+        if (named && !rs.getBoolean(3)) {
+          create.add("SET LOCAL max_parallel_maintenance_workers TO DEFAULT");
+          named = false;
+        }
         names.add(rs.getString(1));
         create.add(rs.getString(2));
+      }
+      if (named) {
+        create.add("SET LOCAL max_parallel_maintenance_workers TO DEFAULT");
       }
     }
     try (Statement s = c.createStatement()) {
