@@ -34,7 +34,7 @@ candidate AS MATERIALIZED (
   LEFT JOIN clearance_rule sr
     ON sr.id = CASE WHEN p.crossing THEN mx.vertical_rule_id ELSE mx.horizontal_rule_id END AND sr.special_assessment,
        -- plan_m is read only for pairs that do not cross, za and zb only for crossing ones (x is
-       -- NULL otherwise): no CASE on crossing here, as each would re-evaluate ST_Intersects.
+       -- NULL otherwise); crossing is a column of pair, computed once per pair (pairs.sql).
        LATERAL (SELECT CASE WHEN p.crossing THEN mx.vertical_m ELSE mx.horizontal_m END AS required_m,
                        CASE WHEN p.crossing THEN mx.vertical_rule_id ELSE mx.horizontal_rule_id END AS rule_id,
                        sr.id IS NOT NULL AS special) req,
@@ -58,9 +58,9 @@ candidate AS MATERIALIZED (
                  AND ST_ZMin(p.b_geom) + b_off - b_hh - (ST_ZMax(p.a_geom) + a_off + a_hh) < mx.vertical_m))
             AND meas.measured_m < req.required_m - 0.0005)
 )
-SELECT m.verdict, m.direction, m.a_type, m.b_type, m.a_fid, m.b_fid, m.a_network, m.b_network, m.a_dn, m.a_width, m.a_height, m.a_material, m.a_laying, m.a_road, m.a_start_point, m.a_end_point, m.a_start_depth, m.a_end_depth, m.a_start_elev, m.a_end_elev,
+SELECT m.verdict, m.direction, m.a_type, m.b_type, m.a_fid, m.b_fid, m.a_network, m.b_network, m.a_dn, m.a_width, m.a_height, m.a_material, m.a_laying, m.a_road, m.a_start_point, m.a_end_point, m.a_start_depth, m.a_end_depth, ST_Z(ST_StartPoint(m.a_geom)) AS a_start_elev, ST_Z(ST_EndPoint(m.a_geom)) AS a_end_elev,
        oa.contact_person AS a_owner_person, oa.phone AS a_owner_phone, oa.email AS a_owner_email,
-       m.b_dn, m.b_width, m.b_height, m.b_material, m.b_laying, m.b_road, m.b_start_point, m.b_end_point, m.b_start_depth, m.b_end_depth, m.b_start_elev, m.b_end_elev,
+       m.b_dn, m.b_width, m.b_height, m.b_material, m.b_laying, m.b_road, m.b_start_point, m.b_end_point, m.b_start_depth, m.b_end_depth, ST_Z(ST_StartPoint(m.b_geom)) AS b_start_elev, ST_Z(ST_EndPoint(m.b_geom)) AS b_end_elev,
        ob.contact_person AS b_owner_person, ob.phone AS b_owner_phone, ob.email AS b_owner_email,
        m.a_owner, m.b_owner, oa.name AS a_owner_name, ob.name AS b_owner_name, m.upper_fid,
        m.measured_m, m.centre_distance_m, m.required_m, m.rule_id, r.source_clause, r.confidence,

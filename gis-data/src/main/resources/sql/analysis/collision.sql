@@ -9,9 +9,9 @@ solid AS (
          ST_Translate(a_geom, 0, 0, a_off) AS a_centre, ST_Translate(b_geom, 0, 0, b_off) AS b_centre
   FROM pair p
 )
-SELECT s.a_fid, s.b_fid, s.a_network, s.b_network, s.a_dn, s.a_width, s.a_height, s.a_material, s.a_laying, s.a_road, s.a_start_point, s.a_end_point, s.a_start_depth, s.a_end_depth, s.a_start_elev, s.a_end_elev,
+SELECT s.a_fid, s.b_fid, s.a_network, s.b_network, s.a_dn, s.a_width, s.a_height, s.a_material, s.a_laying, s.a_road, s.a_start_point, s.a_end_point, s.a_start_depth, s.a_end_depth, ST_Z(ST_StartPoint(s.a_geom)) AS a_start_elev, ST_Z(ST_EndPoint(s.a_geom)) AS a_end_elev,
        oa.contact_person AS a_owner_person, oa.phone AS a_owner_phone, oa.email AS a_owner_email,
-       s.b_dn, s.b_width, s.b_height, s.b_material, s.b_laying, s.b_road, s.b_start_point, s.b_end_point, s.b_start_depth, s.b_end_depth, s.b_start_elev, s.b_end_elev,
+       s.b_dn, s.b_width, s.b_height, s.b_material, s.b_laying, s.b_road, s.b_start_point, s.b_end_point, s.b_start_depth, s.b_end_depth, ST_Z(ST_StartPoint(s.b_geom)) AS b_start_elev, ST_Z(ST_EndPoint(s.b_geom)) AS b_end_elev,
        ob.contact_person AS b_owner_person, ob.phone AS b_owner_phone, ob.email AS b_owner_email, s.a_owner, s.b_owner,
        oa.name AS a_owner_name, ob.name AS b_owner_name,
        ST_3DDistance(s.a_centre, s.b_centre) AS centre_distance_m,

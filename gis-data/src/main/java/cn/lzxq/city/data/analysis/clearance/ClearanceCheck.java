@@ -74,7 +74,7 @@ public final class ClearanceCheck {
         s.templateAll(
             "clearance",
             Map.of("pairs", subject.pairs(REACH)),
-            subject.params(),
+            subject.pairParams(s),
             ClearanceCheck::reported);
     List<ClearanceViolation> violations = new ArrayList<>();
     List<ClearanceViolation> special = new ArrayList<>();

@@ -35,7 +35,7 @@ public final class CollisionCheck {
         s.templateAll(
             "collision",
             Map.of("pairs", subject.pairs(REACH)),
-            subject.params(),
+            subject.pairParams(s),
             r ->
                 new Collision(
                     PipePair.a(r),

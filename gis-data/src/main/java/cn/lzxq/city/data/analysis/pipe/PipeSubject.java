@@ -7,6 +7,7 @@ import cn.lzxq.city.data.analysis.common.ResolvedScope;
 import cn.lzxq.city.data.analysis.common.Session;
 import cn.lzxq.city.data.sql.SqlTemplate;
 import java.sql.SQLException;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 
@@ -61,6 +62,22 @@ public record PipeSubject(
         "true",
         p);
   }
+
+  /**
+   * The bind values of {@link #pairs}: the subject's, and the search bounds of {@code
+   * sql/analysis/pair_limits.sql} read now ({@code pair_rule_m}, {@code pair_half_m}, metres).
+   */
+  public Map<String, Object> pairParams(Session s) throws SQLException {
+    PairLimits limits =
+        s.template("pair_limits", Map.of(), r -> new PairLimits(r.dbl("rule_m"), r.dbl("half_m")))
+            .get(0);
+    Map<String, Object> p = new HashMap<>(params);
+    p.put("pair_rule_m", limits.ruleM());
+    p.put("pair_half_m", limits.halfM());
+    return p;
+  }
+
+  private record PairLimits(Double ruleM, Double halfM) {}
 
   /** The pairs CTEs with the given plan reach (SQL expression over lim and a). */
   public String pairs(String reach) {
