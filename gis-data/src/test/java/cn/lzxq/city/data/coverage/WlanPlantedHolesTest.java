@@ -112,15 +112,46 @@ class WlanPlantedHolesTest {
     return "unplanted";
   }
 
+  private static WlanLayout.PlantedHole plant(String id) {
+    return WlanLayout.planted(SAMPLE.grid()).stream()
+        .filter(h -> h.id().equals(id))
+        .findFirst()
+        .orElseThrow();
+  }
+
+  @Test
+  void theSampleRecordsItsHolesAndItsControlsAtTheMinimum() {
+    assertThat(WlanLayout.planted(SAMPLE.grid()))
+        .extracting(h -> h.id() + " " + h.hole())
+        .containsExactly("W1 true", "W2 true", "W3 true", "W4 false", "W5 false", "W6 true");
+    // the controls: 3 and 4 cells of 25 m around a point on the 25 m lines
+    assertThat(plant("W5").cellAreaM2()).isEqualTo(1_875.0);
+    assertThat(plant("W6").cellAreaM2()).isEqualTo(2_500.0);
+    for (String id : List.of("W5", "W6")) {
+      assertThat(plant(id).x() % 25).isZero();
+      assertThat(plant(id).y() % 25).isZero();
+    }
+  }
+
   @Test
   void theOnlyUncoveredBuiltUpLandIsPlanted() throws Exception {
     assertThat(pieces).isNotEmpty();
     assertThat(pieces).allSatisfy(p -> assertThat(plantAt(p.x(), p.y())).isNotEqualTo("unplanted"));
-    // the whole blocks W1–W3 leave holes above the minimum, W4's missing corner one below it
+    // W1–W3 (whole blocks) and W6 leave holes at or above the minimum, W4's missing corner and W5
+    // pieces below it
     assertThat(pieces.stream().filter(p -> p.areaM2() >= 2_500).map(p -> plantAt(p.x(), p.y())))
-        .containsExactlyInAnyOrder("W1", "W2", "W3");
+        .containsExactlyInAnyOrder("W1", "W2", "W3", "W6");
     assertThat(pieces.stream().filter(p -> plantAt(p.x(), p.y()).equals("W4")))
         .allSatisfy(p -> assertThat(p.areaM2()).isLessThan(2_500));
+    // each control is one piece of exactly the cells it was designed to leave, next to its point
+    for (String id : List.of("W5", "W6")) {
+      WlanLayout.PlantedHole h = plant(id);
+      List<Piece> in = pieces.stream().filter(p -> plantAt(p.x(), p.y()).equals(id)).toList();
+      assertThat(in).as(id).hasSize(1);
+      assertThat(in.get(0).areaM2()).as(id).isEqualTo(h.cellAreaM2());
+      assertThat(Math.abs(in.get(0).x() - h.x())).as(id).isEqualTo(12.5);
+      assertThat(Math.abs(in.get(0).y() - h.y())).as(id).isEqualTo(12.5);
+    }
   }
 
   @Test
@@ -135,8 +166,9 @@ class WlanPlantedHolesTest {
       String plant = plantAt(at.getX(), at.getY());
       found.add(plant + " " + h.district());
     }
-    // W1 south-west (西岔 XC), W2 north-east (秦川 QC), W3 north-west (上川 SC)
-    assertThat(found).containsExactlyInAnyOrder("W1 XC", "W2 QC", "W3 SC");
+    // W1 south-west (西岔 XC), W2 north-east (秦川 QC), W3 north-west (上川 SC), W6 south-east
+    // (中川 ZC); the W5 control (1,875 m²) is no hole
+    assertThat(found).containsExactlyInAnyOrder("W1 XC", "W2 QC", "W3 SC", "W6 ZC");
   }
 
   @Test
