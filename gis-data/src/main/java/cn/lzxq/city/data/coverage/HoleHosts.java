@@ -48,15 +48,19 @@ public final class HoleHosts {
   public static final String POWER_TOWER = "power_tower";
 
   /**
-   * A ranked tower.
+   * A ranked tower (for a WLAN hole: a mount of a new access point, {@link WlanHoleHosts}).
    *
    * @param rank 1 for the tower that can host and covers most of the hole
-   * @param layer {@value #BASE_STATION} or {@value #POWER_TOWER}
-   * @param candidate the verdict on the tower (site code = tower code for a power tower)
+   * @param layer {@value #BASE_STATION} or {@value #POWER_TOWER}; for a WLAN hole also {@value
+   *     WlanHoleHosts#BUILDING} or {@value WlanHoleHosts#ACCESS_POINT}
+   * @param candidate the verdict on the tower (site code = tower code for a power tower; for a WLAN
+   *     mount the building or access point code, its type 建筑外墙 or 热点杆, the height it offers, its
+   *     mount point as the geometry)
    * @param coveredAreaM2 hole area within the new sector's reach from the tower, m²
    * @param reachM the typical new sector's reach from there, metres
    * @param antennaHeightM the new antenna's height: {@value #NEW_ANTENNA_M} m, or the top of a
-   *     shorter tower or street-light pole (灯杆) that fails on its height alone, metres
+   *     shorter tower or street-light pole (灯杆) that fails on its height alone (WLAN: {@value
+   *     WlanHoleHosts#NEW_AP_M} m or the top of a lower mount), metres
    */
   public record Host(
       int rank,
@@ -67,8 +71,9 @@ public final class HoleHosts {
       double antennaHeightM) {}
 
   /**
-   * The ranked towers of a hole of a cellular layer (none for the WLAN layer: an access point needs
-   * a pole or a wall, not a tower).
+   * The ranked towers of a hole of a cellular layer; for a hole of the WLAN layer the ranked mounts
+   * of a new access point ({@link WlanHoleHosts}: poles, towers, building walls, access point
+   * poles).
    *
    * @param settings the grid's settings (receiver height, noise figure)
    */
@@ -76,7 +81,7 @@ public final class HoleHosts {
       Session s, ResolvedScope now, CoverageKpi.Hole h, CoverageSettings settings)
       throws SQLException {
     if (new CoverageSector.LayerKey(h.operator(), h.band()).wlan()) {
-      return List.of();
+      return WlanHoleHosts.rank(s, now, h, settings);
     }
     Typical typical = typical(s, h, settings);
     Point at = h.polygon().getInteriorPoint();
@@ -207,8 +212,8 @@ public final class HoleHosts {
         h.thresholdDbm());
   }
 
-  /** The hole's area within {@code reachM} of (x, y), m². */
-  private static double covered(CoverageKpi.Hole h, double x, double y, double reachM) {
+  /** The hole's area within {@code reachM} of (x, y), m² (a disc of 32 segments a quadrant). */
+  static double covered(CoverageKpi.Hole h, double x, double y, double reachM) {
     Geometry disc = FACTORY.createPoint(new Coordinate(x, y)).buffer(reachM, 32);
     return h.polygon().intersection(disc).getArea();
   }

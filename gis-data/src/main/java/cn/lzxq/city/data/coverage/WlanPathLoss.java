@@ -56,4 +56,20 @@ public final class WlanPathLoss {
     double logD = Math.log10(Math.max(MIN_DISTANCE_M, distance3dM));
     return Math.max(21.2 * logD + losConstantDb, 40 * logD + nlosConstantDb);
   }
+
+  /**
+   * The greatest 3D distance at which the loss is at most {@code lossDb}, metres: the nearer of the
+   * distances at which the NLoS and the LoS rows reach it (both grow with distance, and the loss is
+   * the larger of them), at most {@value #MAX_DISTANCE_M} m; 0 when even {@value #MIN_DISTANCE_M} m
+   * loses more.
+   *
+   * @param lossDb the loss allowed, dB
+   */
+  public double distanceM(double lossDb) {
+    double d =
+        Math.min(
+            Math.pow(10, (lossDb - nlosConstantDb) / 40),
+            Math.pow(10, (lossDb - losConstantDb) / 21.2));
+    return d < MIN_DISTANCE_M ? 0 : Math.min(d, MAX_DISTANCE_M);
+  }
 }

@@ -48,6 +48,20 @@ class WlanPathLossTest {
   }
 
   @Test
+  void theDistanceOfALossInvertsTheModel() {
+    // 20 dBm down to −75 dBm = 95 dB: NLoS (95 − 19.330) / 40 = 1.891755 → 77.939 m (LoS would
+    // allow 10^((95 − 37.363) / 21.2) = 523.3 m); 4.5 m lower, horizontally √(77.939² − 4.5²) =
+    // 77.809 m, between the 77 m and 78 m above
+    assertThat(CH6.distanceM(95)).isCloseTo(77.939, within(0.001));
+    // 53 dB: LoS (53 − 37.363) / 21.2 = 0.737611 → 5.465 m (NLoS would allow 6.946 m)
+    assertThat(CH6.distanceM(53)).isCloseTo(5.465, within(0.001));
+    // 52 dB is less than the 52.181 dB at 5 m: nowhere
+    assertThat(CH6.distanceM(52)).isZero();
+    // 200 dB: the model's last 715 m
+    assertThat(CH6.distanceM(200)).isEqualTo(715.0);
+  }
+
+  @Test
   void theLosRowIsAFloorCloseToTheAccessPoint() {
     // 6 m: LoS 21.2 · 0.778151 + 37.363 = 53.860 > NLoS 31.126 + 19.330 = 50.456
     assertThat(CH6.lossDb(6)).isCloseTo(53.860, within(0.01));

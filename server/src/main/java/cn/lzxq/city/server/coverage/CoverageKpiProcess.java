@@ -34,9 +34,11 @@ import tools.jackson.databind.node.ObjectNode;
  * minHoleArea} m² (default 2,500) as polygons, each with the existing towers and power towers that
  * could host a new sector to fill it, ranked (those that can host first) by the hole area a typical
  * sector of the operator's band on them would cover ({@link HoleHosts}); a hole of the WLAN layer
- * has no candidates. Each hole names the district holding most of it. One GeoJSON
- * FeatureCollection: {@code kind} kpi (no geometry) and hole (polygon, CRS84); CSV and XLSX from
- * the results endpoint.
+ * lists the mounts of a new access point instead (street-light poles and towers, building walls,
+ * access point poles, {@link cn.lzxq.city.data.coverage.WlanHoleHosts}), ranked the same way. Each
+ * candidate carries its place as a CRS84 point ({@code geometry}). Each hole names the district
+ * holding most of it. One GeoJSON FeatureCollection: {@code kind} kpi (no geometry) and hole
+ * (polygon, CRS84); CSV and XLSX from the results endpoint.
  */
 @Component
 @Order(2)
@@ -77,7 +79,9 @@ class CoverageKpiProcess implements ExtraProcess {
         + " and band against"
         + " coverage_target, coverage holes of at least minHoleArea m² as polygons, and for each"
         + " hole the existing towers and power towers that could host a sector to fill it, ranked"
-        + " (those that can host first) by the hole area covered. Reads the grid of the last coverage run.";
+        + " (those that can host first) by the hole area covered; for a WLAN hole the street-light"
+        + " poles, towers, building walls and access point poles a new access point could go on,"
+        + " ranked the same way. Reads the grid of the last coverage run.";
   }
 
   @Override
@@ -178,6 +182,9 @@ class CoverageKpiProcess implements ExtraProcess {
                 c.put("coveredAreaM2", Math.round(host.coveredAreaM2()));
                 c.put("reachM", host.reachM());
                 c.put("antennaHeightM", host.antennaHeightM());
+                if (host.candidate().geometry() != null) {
+                  c.set("geometry", json.readTree(host.candidate().geometry().json()));
+                }
               }
             }
             return null;
