@@ -8,10 +8,7 @@ import cn.lzxq.city.data.db.Sql;
 import cn.lzxq.city.data.sample.PlantedDefect;
 import cn.lzxq.city.server.support.GeneratedSampleContextTest;
 import cn.lzxq.city.server.support.Http;
-import java.net.URI;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -80,7 +77,7 @@ class PlantedClearanceJobTest extends GeneratedSampleContextTest {
 
   @Test
   void theWholeCityJobFindsExactlyThePlantedPairsAtTheStandardsValues() throws Exception {
-    JsonNode fc = JSON.readTree(result(runJob()).body());
+    JsonNode fc = JSON.readTree(result(runJob("clearance", "{}")).body());
     Map<String, JsonNode> reported = new HashMap<>();
     Map<String, JsonNode> features = new HashMap<>();
     for (JsonNode f : fc.get("features")) {
@@ -184,7 +181,7 @@ class PlantedClearanceJobTest extends GeneratedSampleContextTest {
 
   @Test
   void theJobsCsvListsFindingsAndUncheckedClassesWithTheirReason() throws Exception {
-    String id = runJob();
+    String id = runJob("clearance", "{}");
     HttpResponse<String> csv = Http.get(url("/ogcapi/jobs/" + id + "/results?f=csv"));
     assertThat(csv.statusCode()).isEqualTo(200);
     String[] lines = csv.body().replace("\uFEFF", "").split("\r\n");
@@ -200,30 +197,6 @@ class PlantedClearanceJobTest extends GeneratedSampleContextTest {
 
   private static String pair(long a, long b) {
     return Math.min(a, b) + "/" + Math.max(a, b);
-  }
-
-  private String runJob() throws Exception {
-    HttpResponse<String> created =
-        Http.send(
-            HttpRequest.newBuilder(URI.create(url("/ogcapi/processes/clearance/execution")))
-                .header("Content-Type", "application/json")
-                .header("Prefer", "respond-async")
-                .POST(HttpRequest.BodyPublishers.ofString("{}"))
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
-    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-    String id = JSON.readTree(created.body()).get("jobID").asString();
-    long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-    while (System.nanoTime() < deadline) {
-      String status =
-          JSON.readTree(Http.get(url("/ogcapi/jobs/" + id)).body()).get("status").asString();
-      if (status.equals("successful")) {
-        return id;
-      }
-      assertThat(status).isIn("accepted", "running");
-      Thread.sleep(200);
-    }
-    throw new AssertionError("job " + id + " did not finish in 120 s");
   }
 
   private HttpResponse<String> result(String id) throws Exception {
