@@ -257,10 +257,19 @@ class CoverageApiTest extends AnalysisApiTestBase {
           assertThat(p.get("share").asDouble()).isBetween(0.0, 1.0);
           assertThat(p.get("thresholdDbm").asDouble()).isEqualTo(wlan ? -75.0 : -60.0);
         } else if (wlan) {
-          // one access point leaves most of the fixture's parcels as WLAN holes, without towers
+          // one access point leaves most of the fixture's parcels as WLAN holes; their candidates
+          // are the mounts of a new access point within its reach, ranked by the area covered
           wlanHoles++;
-          assertThat(p.get("candidates")).isEmpty();
           assertThat(p.has("district")).isTrue();
+          double previous = Double.POSITIVE_INFINITY;
+          for (JsonNode c : p.get("candidates")) {
+            assertThat(c.get("layer").asString()).isIn("base_station", "building", "wlan_ap");
+            assertThat(c.get("canHost").asBoolean()).isTrue();
+            assertThat(c.get("coveredAreaM2").asDouble())
+                .isPositive()
+                .isLessThanOrEqualTo(previous);
+            previous = c.get("coveredAreaM2").asDouble();
+          }
         } else {
           holes++;
           assertThat(f.get("geometry").get("type").asString()).isIn("Polygon", "MultiPolygon");
