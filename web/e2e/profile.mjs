@@ -1,6 +1,7 @@
 // Profiles the viewer's first view in headless Chromium (the e2e browser flags, a fresh profile):
-//   node e2e/profile.mjs --server http://localhost:8080 [--runs 3] [--cpu] [--out DIR]
+//   node e2e/profile.mjs --server http://localhost:8080 [--runs 3] [--cpu] [--ready] [--out DIR]
 // Per run: navigation → first frame with tiles of every pipe network (window.__city.firstFrameMs),
+// with --ready on until every tile of the view is loaded (readyMs; the waterfall then covers it),
 // the viewer's own marks (window.__city.timings), the waterfall: every request (path, kind, start,
 // server wait, end, bytes; ms since navigation) and its summary by kind (count, bytes, first start,
 // last end, summed server wait), the frames drawn until the first view ([start, duration] ms), and
@@ -42,7 +43,9 @@ function kindOf(u) {
     if (p.endsWith('.glb')) return 'glb:' + p.split('/')[2];
     return '3dtiles other';
   }
+  if (p.includes('/wmts/')) return 'wmts';
   if (p.includes('/wms')) return 'wms';
+  if (p.includes('/terrain/')) return 'terrain';
   if (p.includes('/api/')) return 'api';
   return p === '/' ? 'index.html' : 'other';
 }
@@ -63,6 +66,8 @@ async function oneRun(run) {
   const load = loadavg()[0];
   await page.goto(SERVER + (args.path || '/'), { waitUntil: 'domcontentloaded' });
   await page.waitForFunction(() => window.__city && window.__city.firstFrameMs !== null, null, { timeout: 240000, polling: 100 });
+  // --ready: go on until every shown tileset has loaded what the view needs (window.__city.readyMs).
+  if (args.ready === 'true') await page.waitForFunction(() => window.__city.readyMs !== null, null, { timeout: 240000, polling: 100 });
   let cpu = null;
   if (CPU) cpu = (await cdp.send('Profiler.stop')).profile;
   const state = await page.evaluate(() => {
@@ -79,7 +84,7 @@ async function oneRun(run) {
       ts[id] = s ? { ready: s.numberOfTilesWithContentReady, visited: s.visited, pending: s.numberOfPendingRequests, processing: s.numberOfTilesProcessing, features: s.featuresLength } : null;
     }
     return {
-      firstFrameMs: c.firstFrameMs, firstViewCommands: c.firstView.commands, timings: c.timings, frames: c.frames || null,
+      firstFrameMs: c.firstFrameMs, readyMs: c.readyMs, firstViewTiles: c.firstView.tiles, timings: c.timings, frames: c.frames || null,
       nav: nav ? { domContentLoaded: Math.round(nav.domContentLoadedEventEnd), load: Math.round(nav.loadEventEnd) } : null,
       resources: res, tilesets: ts,
     };
@@ -121,11 +126,11 @@ const runs = [];
 for (let i = 1; i <= RUNS; i++) {
   const r = await oneRun(i);
   runs.push(r);
-  console.log(`run ${i}: first view ${r.firstFrameMs} ms (load ${r.load1.toFixed(2)}) marks ${JSON.stringify(r.timings)} nav ${JSON.stringify(r.nav)}`);
+  console.log(`run ${i}: first view ${r.firstFrameMs} ms, ready ${r.readyMs} ms (load ${r.load1.toFixed(2)}) marks ${JSON.stringify(r.timings)} nav ${JSON.stringify(r.nav)}`);
   for (const [k, g] of Object.entries(r.groups).sort((a, b) => a[1].first - b[1].first)) {
     console.log(`  ${k.padEnd(24)} n=${String(g.n).padStart(4)} ${(g.bytes / 1024).toFixed(0).padStart(6)} KiB (${(g.decoded / 1024).toFixed(0)} KiB) ${g.first}–${g.last} ms  wait Σ${g.waitSum} max ${g.waitMax} ms`);
   }
-  console.log('  draw commands per network in the first view', JSON.stringify(r.firstViewCommands));
+  console.log('  tiles drawn per network in the first view', JSON.stringify(r.firstViewTiles));
   console.log('  tilesets', JSON.stringify(r.tilesets));
   if (r.frames) console.log('  frames', JSON.stringify(r.frames));
   const late = r.resources.filter((q) => q.start <= r.firstFrameMs).sort((a, b) => b.wait - a.wait).slice(0, 5);

@@ -6,13 +6,14 @@ import {
   ColorMaterialProperty, CustomDataSource, Cartesian2, LabelStyle, Math as CesiumMath, Matrix4, PolygonHierarchy,
   ScreenSpaceEventHandler, ScreenSpaceEventType, Transforms, VerticalOrigin, BoundingSphere, HeadingPitchRange,
 } from 'cesium';
-import { getJson, getText, postJson, HttpError } from './api.js';
+import { getJson, getText, postJson, runJob, url, HttpError } from './api.js';
 import { draw, toDegrees, worldPosition, cancelDrawing } from './draw.js';
-import { NETWORKS, field, pick, t } from './i18n.js';
+import { LAYER_TITLES, NETWORKS, field, pick, t } from './i18n.js';
 import { el } from './layers.js';
 import { download, toCsv, toGeoJson } from './export.js';
-import { bboxOf } from './features.js';
+import { bboxOf, queryFeatures } from './features.js';
 import { planArea } from './measure.js';
+import { terrainHeight } from './scene.js';
 
 const RED = Color.fromCssColorString('#ff2a2a');
 const ORANGE = Color.fromCssColorString('#ff9f1a');
@@ -21,12 +22,36 @@ const CYAN = Color.fromCssColorString('#00e5ff');
 const VIOLET = Color.fromCssColorString('#c061ff');
 const OPERATOR_NAMES = { CMCC: ['中国移动', 'China Mobile'], CUCC: ['中国联通', 'China Unicom'], CTCC: ['中国电信', 'China Telecom'], CBN: ['中国广电', 'China Broadnet'] };
 
+function layerTitle(name) { return pick(LAYER_TITLES[name]) || name; }
+function pct(v) { return v === null || v === undefined ? '—' : `${(Number(v) * 100).toFixed(1)} %`; }
+
+/** Coverage KPI shares by district (rows) and operator-band layer (columns), all land-use classes. */
+function kpiTable(kpis) {
+  const rows = kpis.filter((k) => k.landUseClass === 'all');
+  const layers = [...new Set(rows.map((k) => k.layer))];
+  const districts = [...new Set(rows.map((k) => k.district))].sort((a, b) => (a === 'all') - (b === 'all') || String(a).localeCompare(String(b)));
+  const table = el('table', { class: 'kpi', id: 'kpi-table' });
+  const head = el('tr', {}, el('th', { text: t('district') }));
+  for (const l of layers) head.append(el('th', { text: layerTitle(l) }));
+  table.append(head);
+  for (const d of districts) {
+    const tr = el('tr', {}, el('th', { text: d === 'all' ? t('total') : d }));
+    for (const l of layers) {
+      const k = rows.find((x) => x.layer === l && x.district === d);
+      tr.append(el('td', { class: k && !k.met ? 'unmet' : '', text: k ? pct(k.share) : '—' }));
+    }
+    table.append(tr);
+  }
+  return table;
+}
+
 function netLabel(code) { return NETWORKS[code] ? `${pick(NETWORKS[code])}` : (code || ''); }
 function m(v, d = 2) { return v === null || v === undefined ? '—' : `${Number(v).toFixed(d)} m`; }
 
-/** Positions at ground level (height 0) of a GeoJSON geometry's coordinates. */
-function flatPositions(coords, h = 0.3) {
-  return coords.map((c) => Cartesian3.fromDegrees(c[0], c[1], h));
+/** Positions `h` metres above the ground (the terrain, or the ellipsoid without a DEM) of a
+ * GeoJSON geometry's coordinates. */
+function flatPositions(scene, coords, h = 0.3) {
+  return coords.map((c) => Cartesian3.fromDegrees(c[0], c[1], h + terrainHeight(scene, c[0], c[1])));
 }
 
 export class AnalysisTools {
@@ -39,7 +64,7 @@ export class AnalysisTools {
     this.statusEl = document.getElementById('tool-status');
     this.panel = document.getElementById('result-panel');
     this.current = null; // { tool, answer, items, title }
-    this.last = {}; // tool → answer (tests read it)
+    this.last = {}; // tool → the answer on show, or { error } (tests read it)
     document.getElementById('result-close').addEventListener('click', () => this.clear());
     document.getElementById('export-geojson').addEventListener('click', () => this.export('geojson'));
     document.getElementById('export-csv').addEventListener('click', () => this.export('csv'));
@@ -102,6 +127,9 @@ export class AnalysisTools {
       f.append(el('label', { for: 'col-operator' }, el('span', { text: t('operator') }), s),
         input('col-height', 'antennaHeight', { type: 'number', min: '5', max: '100', step: '1', value: '30' }),
         run(t('pickPoint'), () => this.colocation({ operator: s.value, antennaHeight: Number(document.getElementById('col-height').value) })));
+    } else if (tool === 'coverage') {
+      f.append(input('cov-min-hole', 'minHoleArea', { type: 'number', min: '0', max: '10000000', step: '100', value: '2500' }),
+        run(t('run'), () => this.coverageKpi({ minHoleArea: Number(document.getElementById('cov-min-hole').value) })));
     }
     this.say('');
     const first = f.querySelector('input, select, button');
@@ -112,7 +140,6 @@ export class AnalysisTools {
     this.say(t('running'), 'busy');
     try {
       const answer = await fn();
-      this.last[tool] = answer;
       this.say('');
       return answer;
     } catch (e) {
@@ -131,17 +158,21 @@ export class AnalysisTools {
     this.viewer.scene.globe.clippingPlanes = undefined;
     this.panel.hidden = true;
     this.current = null;
+    this.hole = null;
+    document.getElementById('result-detail').textContent = '';
     this.viewer.scene.requestRender();
   }
 
   // ---- drawing helpers --------------------------------------------------------------------
 
+  /** Draws a GeoJSON geometry `height` metres above the ground. */
   drawGeometry(geometry, color, { label, width = 4, pixelSize = 12, height = 0.3 } = {}) {
     if (!geometry) return;
+    const { scene } = this.viewer;
     const add = (g) => {
       if (g.type === 'Point') {
         this.source.entities.add({
-          position: Cartesian3.fromDegrees(g.coordinates[0], g.coordinates[1], height),
+          position: Cartesian3.fromDegrees(g.coordinates[0], g.coordinates[1], height + terrainHeight(scene, g.coordinates[0], g.coordinates[1])),
           point: { pixelSize, color, outlineColor: Color.BLACK, outlineWidth: 2, disableDepthTestDistance: Number.POSITIVE_INFINITY },
           label: label ? {
             text: label, font: '13px sans-serif', style: LabelStyle.FILL_AND_OUTLINE, outlineWidth: 3, outlineColor: Color.BLACK,
@@ -150,10 +181,11 @@ export class AnalysisTools {
           } : undefined,
         });
       } else if (g.type === 'LineString') {
-        this.source.entities.add({ polyline: { positions: flatPositions(g.coordinates, height), width, material: color, depthFailMaterial: color } });
+        this.source.entities.add({ polyline: { positions: flatPositions(scene, g.coordinates, height), width, material: color, depthFailMaterial: color } });
       } else if (g.type === 'Polygon') {
-        this.source.entities.add({ polyline: { positions: flatPositions(g.coordinates[0], height), width: 2, material: color, depthFailMaterial: color } });
-        this.source.entities.add({ polygon: { hierarchy: new PolygonHierarchy(flatPositions(g.coordinates[0], height)), material: color.withAlpha(0.25), height } });
+        const ring = flatPositions(scene, g.coordinates[0], height);
+        this.source.entities.add({ polyline: { positions: ring, width: 2, material: color, depthFailMaterial: color } });
+        this.source.entities.add({ polygon: { hierarchy: new PolygonHierarchy(ring), material: color.withAlpha(0.25), perPositionHeight: true } });
       } else if (g.type.startsWith('Multi')) {
         const single = g.type.slice(5);
         for (const c of g.coordinates) add({ type: single, coordinates: c });
@@ -169,9 +201,13 @@ export class AnalysisTools {
     if (b) this.app.flyToBbox(b);
   }
 
-  /** Shows a result: title, summary lines, list rows (each {text, geometry}), optional SVG. */
+  /**
+   * Shows a result: title, summary lines, list rows (each {text, geometry} flying to the geometry,
+   * or {text, action}), an optional chart (SVG text or an element).
+   */
   show(tool, title, answer, items, summary, rows, svg) {
     this.current = { tool, title, answer, items };
+    this.last[tool] = answer; // once shown: the tests wait for it, then read the panel
     this.panel.hidden = false;
     this.panel.dataset.tool = tool;
     document.getElementById('result-title').textContent = title;
@@ -180,7 +216,9 @@ export class AnalysisTools {
     for (const line of summary) sum.append(el('p', { text: line }));
     const chart = document.getElementById('result-chart');
     chart.textContent = '';
-    if (svg) {
+    document.getElementById('result-detail').textContent = '';
+    if (svg instanceof Element) chart.append(svg);
+    else if (svg) {
       const doc = new DOMParser().parseFromString(svg, 'image/svg+xml');
       const root = doc.documentElement;
       if (root && root.nodeName.toLowerCase() === 'svg') {
@@ -193,7 +231,7 @@ export class AnalysisTools {
     list.textContent = '';
     const ol = el('ol', {});
     rows.forEach((r, i) => {
-      const b = el('button', { type: 'button', class: 'row', 'data-index': String(i), text: r.text, onclick: () => { if (r.geometry) this.flyToGeometry(r.geometry); } });
+      const b = el('button', { type: 'button', class: 'row', 'data-index': String(i), text: r.text, onclick: () => { if (r.action) r.action(); else if (r.geometry) this.flyToGeometry(r.geometry); } });
       ol.append(el('li', {}, b));
     });
     list.append(ol);
@@ -280,11 +318,15 @@ export class AnalysisTools {
     return answer;
   }
 
-  /** The pit: the ground clipped inside the polygon, earth walls down to the depth and a floor. */
+  /** The pit: the terrain clipped inside the polygon, earth walls from the ground down to the
+   * depth below its lowest corner, and a floor. */
   pit(positions, depth) {
-    const globe = this.viewer.scene.globe;
-    const ground = positions.map((p) => { const [lon, lat] = toDegrees(p); return Cartesian3.fromDegrees(lon, lat, 0); });
-    if (ClippingPolygonCollection.isSupported(this.viewer.scene)) {
+    const { scene } = this.viewer;
+    const globe = scene.globe;
+    const corners = positions.map((p) => { const [lon, lat] = toDegrees(p); return [lon, lat, terrainHeight(scene, lon, lat)]; });
+    const ground = corners.map(([lon, lat, h]) => Cartesian3.fromDegrees(lon, lat, h));
+    const floor = Math.min(...corners.map((c) => c[2])) - depth;
+    if (ClippingPolygonCollection.isSupported(scene)) {
       globe.clippingPolygons = new ClippingPolygonCollection({ polygons: [new ClippingPolygon({ positions: ground })] });
     } else {
       globe.clippingPlanes = convexClippingPlanes(ground);
@@ -292,11 +334,11 @@ export class AnalysisTools {
     const wallColor = Color.fromCssColorString('#8a6a43');
     this.source.entities.add({
       wall: {
-        positions: [...ground, ground[0]], maximumHeights: [...ground, ground[0]].map(() => 0),
-        minimumHeights: [...ground, ground[0]].map(() => -depth), material: wallColor.withAlpha(0.5), outline: true, outlineColor: Color.BLACK,
+        positions: [...ground, ground[0]], maximumHeights: [...corners, corners[0]].map((c) => c[2]),
+        minimumHeights: [...ground, ground[0]].map(() => floor), material: wallColor.withAlpha(0.5), outline: true, outlineColor: Color.BLACK,
       },
     });
-    this.source.entities.add({ polygon: { hierarchy: new PolygonHierarchy(ground), height: -depth, material: wallColor.withAlpha(0.45) } });
+    this.source.entities.add({ polygon: { hierarchy: new PolygonHierarchy(ground), height: floor, material: wallColor.withAlpha(0.45) } });
     this.source.entities.add({ polyline: { positions: [...ground, ground[0]].map((p) => p), width: 3, material: ORANGE, depthFailMaterial: ORANGE } });
     this.pitArea = planArea(ground);
     // Look into the pit from the side, so its walls and the cut pipes show.
@@ -317,12 +359,16 @@ export class AnalysisTools {
     const line = positions.map((p) => toDegrees(p).slice(0, 2));
     const lineText = line.map((c) => c.map((v) => v.toFixed(7)).join(',')).join(',');
     const params = { ...this.scopeParams(), line: lineText };
-    const answer = await this.call('section', () => getJson('api/analysis/cross-section', params));
+    const answer = await this.call('section', async () => {
+      const json = await getJson('api/analysis/cross-section', params);
+      let svg = json.svg || null;
+      if (!svg) {
+        try { svg = await getText('api/analysis/cross-section', { ...params, f: 'svg' }, 'image/svg+xml'); } catch (e) { console.warn('section svg', e); }
+      }
+      return { ...json, svg };
+    });
     if (!answer) return null;
-    let svg = answer.svg || null;
-    if (!svg) {
-      try { svg = await getText('api/analysis/cross-section', { ...params, f: 'svg' }, 'image/svg+xml'); } catch (e) { console.warn('section svg', e); }
-    }
+    const { svg } = answer;
     this.clear();
     this.drawGeometry({ type: 'LineString', coordinates: line }, CYAN, { width: 3 });
     const items = answer.pipes || [];
@@ -431,6 +477,83 @@ export class AnalysisTools {
     this.show('colocation', t('toolColocation'), answer, items,
       [`${t('verdict')}: ${verdict}${answer.sharedSite ? ` (${answer.sharedSite})` : ''}`, ...reasons, `${t('candidates')}: ${items.length} · ${m(answer.searchRadiusM, 0)}`], rows);
     return answer;
+  }
+
+  /**
+   * Coverage KPIs against the plan (the `coverage-kpi` job over the last coverage run): per operator
+   * and band the share of built-up parcel area covered, in total and by district, against the
+   * target; the holes of at least `minHoleArea` m² drawn and listed. A hole's row zooms to it and
+   * lists the towers that could host a sector to fill it, in the server's rank (hole area covered).
+   */
+  async coverageKpi({ minHoleArea = 2500 } = {}) {
+    const answer = await this.call('coverage', () => runJob('coverage-kpi', { minHoleArea },
+      (p) => this.say(`${t('running')} ${p}%`, 'busy')));
+    if (!answer) return null;
+    this.clear();
+    const features = answer.features || [];
+    const kpis = features.filter((f) => f.properties.kind === 'kpi').map((f) => f.properties);
+    const holes = features.filter((f) => f.properties.kind === 'hole');
+    const totals = kpis.filter((k) => k.district === 'all' && k.landUseClass === 'all');
+    const summary = totals.map((k) => `${layerTitle(k.layer)}: ${pct(k.share)} / ${t('target')} ${pct(k.targetShare)} ${k.met ? '✓' : '✕'}`);
+    summary.push(`${t('holes')}: ${holes.length} (≥ ${minHoleArea} m², < ${totals.length ? totals[0].thresholdDbm : '—'} dBm)`);
+    for (const h of holes) this.drawGeometry(h.geometry, RED, { height: 0.5 });
+    const items = holes.map((h) => ({ geometry: h.geometry, ...h.properties }));
+    const rows = holes.map((h) => {
+      const p = h.properties;
+      return {
+        text: `${t('hole')} ${p.hole} · ${layerTitle(p.layer)} · ${Math.round(p.areaM2).toLocaleString()} m² · ${t('candidates')} ${p.candidates.length}`,
+        action: () => this.selectHole(h),
+      };
+    });
+    this.show('coverage', t('toolCoverage'), answer, items, summary, rows, kpiTable(kpis));
+    const links = el('p', { class: 'downloads' });
+    for (const f of ['xlsx', 'csv']) links.append(el('a', { href: url(`ogcapi/jobs/${answer.jobID}/results`, { f }), download: '', text: f.toUpperCase() }), ' ');
+    document.getElementById('result-summary').append(links);
+    return answer;
+  }
+
+  /** Zooms to a coverage hole, shows its band's coverage and lists its candidate towers by rank. */
+  async selectHole(hole) {
+    const p = hole.properties;
+    this.flyToGeometry(hole.geometry);
+    if (this.app.showCoverage) this.app.showCoverage(p.layer);
+    const codes = p.candidates.map((c) => c.siteCode);
+    const at = new Map();
+    if (codes.length) {
+      try {
+        const fc = await queryFeatures('base_station', codes.map((c) => `site_code = '${c.replace(/'/g, "''")}'`).join(' OR '), codes.length);
+        for (const f of fc.features || []) at.set(f.properties.site_code, f.geometry);
+      } catch (e) { console.warn('candidate towers', e.message); }
+    }
+    this.source.entities.removeById('hole-selected');
+    for (const id of this.towerIds || []) this.source.entities.removeById(id);
+    this.towerIds = [];
+    const ring = hole.geometry.type === 'Polygon' ? hole.geometry.coordinates[0] : hole.geometry.coordinates[0][0];
+    this.source.entities.add({ id: 'hole-selected', polyline: { positions: flatPositions(this.viewer.scene, ring, 0.6), width: 4, material: YELLOW, depthFailMaterial: YELLOW } });
+    const detail = document.getElementById('result-detail');
+    detail.textContent = '';
+    detail.append(el('h3', { text: `${t('hole')} ${p.hole} · ${t('hostTowers')}` }));
+    const ol = el('ol', {});
+    for (const c of p.candidates) {
+      const g = at.get(c.siteCode);
+      if (g) {
+        const id = `tower-${c.siteCode}`;
+        this.towerIds.push(id);
+        this.source.entities.add({
+          id, position: Cartesian3.fromDegrees(g.coordinates[0], g.coordinates[1], 0.5 + terrainHeight(this.viewer.scene, g.coordinates[0], g.coordinates[1])),
+          point: { pixelSize: 13, color: c.canHost ? Color.LIME : RED, outlineColor: Color.BLACK, outlineWidth: 2, disableDepthTestDistance: Number.POSITIVE_INFINITY },
+          label: { text: `${c.rank}. ${c.siteCode}`, font: '13px sans-serif', style: LabelStyle.FILL_AND_OUTLINE, outlineWidth: 3, outlineColor: Color.BLACK,
+            fillColor: Color.WHITE, verticalOrigin: VerticalOrigin.BOTTOM, pixelOffset: new Cartesian2(0, -12), disableDepthTestDistance: Number.POSITIVE_INFINITY },
+        });
+      }
+      const text = `${c.rank}. ${c.siteCode} · ${t('coversHole')} ${Math.round(c.coveredAreaM2).toLocaleString()} m² · ${m(c.distanceM, 0)} · ${c.canHost ? `✓ ${t('canHost')}` : `✕ ${t('cannotHost')}`}`;
+      ol.append(el('li', {}, el('button', { type: 'button', class: 'row', 'data-site': c.siteCode, text, onclick: () => { if (g) this.app.flyToBbox(bboxOf(g)); } })));
+    }
+    if (!p.candidates.length) ol.append(el('li', { class: 'muted', text: t('noCandidates') }));
+    detail.append(ol);
+    this.hole = { hole: p.hole, layer: p.layer, candidates: codes, located: [...at.keys()] };
+    this.viewer.scene.requestRender();
+    return this.hole;
   }
 }
 

@@ -52,3 +52,23 @@ export async function postJson(path, body, params) {
   });
   return (await check(res)).json();
 }
+
+/**
+ * Runs an OGC API process as a job (POST /ogcapi/processes/{id}/execution, 201 with the status),
+ * polls the job every 0.5 s (at most `maxMs`) reporting its progress (%), and answers its result
+ * as JSON with the job's id as `jobID` (for the CSV/XLSX downloads of /ogcapi/jobs/{id}/results).
+ */
+export async function runJob(process, inputs, onProgress = () => {}, maxMs = 600000) {
+  let status = await postJson(`ogcapi/processes/${encodeURIComponent(process)}/execution`, { inputs });
+  const job = status.jobID;
+  const until = performance.now() + maxMs;
+  while (status.status === 'accepted' || status.status === 'running') {
+    if (performance.now() > until) throw new Error(`job ${job}: still ${status.status} after ${maxMs / 1000} s`);
+    onProgress(status.progress ?? 0);
+    await new Promise((r) => { setTimeout(r, 500); });
+    status = await getJson(`ogcapi/jobs/${encodeURIComponent(job)}`);
+  }
+  if (status.status !== 'successful') throw new Error(`job ${job}: ${status.status} ${status.message || ''}`.trim());
+  const result = await getJson(`ogcapi/jobs/${encodeURIComponent(job)}/results`, null, { headers: { Accept: 'application/geo+json, application/json' } });
+  return { ...result, jobID: job };
+}

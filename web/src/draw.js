@@ -1,11 +1,12 @@
 // Interactive drawing on the scene: points, a two-point line, polylines and polygons, with a live
-// preview. Positions come from the depth buffer (pipes, tiles) or the ellipsoid (ground).
+// preview. Positions come from the depth buffer (pipes, tiles), else the terrain, else the ellipsoid.
 import {
   CallbackProperty, Cartesian3, Cartographic, Color, Math as CesiumMath, PolygonHierarchy,
   ScreenSpaceEventHandler, ScreenSpaceEventType, defined, HeightReference,
 } from 'cesium';
 
-/** The world position under a window position: picked depth first, else the ellipsoid. */
+/** The world position under a window position: picked depth first, else the terrain surface (the
+ * globe's ray pick on its loaded tiles; the ellipsoid without a DEM), else the ellipsoid. */
 export function worldPosition(viewer, windowPos, preferGround = false) {
   const scene = viewer.scene;
   if (!preferGround && scene.pickPositionSupported) {
@@ -15,7 +16,9 @@ export function worldPosition(viewer, windowPos, preferGround = false) {
       if (defined(p)) return p;
     }
   }
-  return viewer.camera.pickEllipsoid(windowPos, scene.globe.ellipsoid);
+  const ray = viewer.camera.getPickRay(windowPos);
+  const ground = ray && scene.globe.show ? scene.globe.pick(ray, scene) : undefined;
+  return ground || viewer.camera.pickEllipsoid(windowPos, scene.globe.ellipsoid);
 }
 
 export function toDegrees(position) {

@@ -2,28 +2,15 @@
 // the six networks alone. Software WebGL (SwiftShader) pays for every drawn command and every
 // uploaded tile, and many parallel tile requests only make each one slower, so meanwhile
 //  - the globe and its atmosphere are hidden (no imagery or terrain tiles to load and draw);
-//  - each pipe network has at most one tile request outstanding, at most MAX_REQUESTS in total;
-//  - a network whose tiles are drawn asks for no more (it stops refining);
-// pipe points, stations, parcels (TilesetManager) and the WMS maps (main.js) join afterwards.
-// Everything is restored in the frame whose commands include tiles of all six networks.
+//  - at most MAX_REQUESTS tile requests to the server are outstanding (Cesium's public
+//    RequestScheduler.maximumRequestsPerServer; Cesium issues them in its priority order);
+// pipe points, stations, parcels (TilesetManager) and the WMTS maps (main.js) join afterwards.
+// Everything is restored in the frame that drew tiles of all six networks, told by Cesium's public
+// per-frame `tileVisible` event of each tileset (TilesetManager.drew), no private field.
+import { RequestScheduler } from 'cesium';
 
-/** Tile requests of all pipe networks together during the first view. */
+/** Tile requests to the server during the first view. */
 export const MAX_REQUESTS = 6;
-
-/**
- * The tiles a tileset's traversal asks for in a frame, cut by `allowance()` after Cesium sorts them
- * by priority (Cesium3DTileset's requestTiles sorts this array, then requests every element left).
- */
-class CappedRequests extends Array {
-  static get [Symbol.species]() { return Array; }
-
-  sort(compare) {
-    super.sort(compare);
-    const n = this.allowance();
-    if (this.length > n) this.length = n;
-    return this;
-  }
-}
 
 export class FirstView {
   /**
@@ -41,73 +28,49 @@ export class FirstView {
     this.hasFeatures = hasFeatures;
     tilesets.holdDeferred = true;
     this.done = false;
-    this.drawn = new Set(); // ids of the networks whose tiles the last frame drew
-    this.commands = null; // draw commands per pipe network in the first view's frame
+    this.tiles = null; // tiles drawn per pipe network in the first view's frame
     const scene = viewer.scene;
-    this.restore = { globe: scene.globe.show, atmosphere: scene.skyAtmosphere ? scene.skyAtmosphere.show : false };
+    this.restore = {
+      globe: scene.globe.show, atmosphere: scene.skyAtmosphere ? scene.skyAtmosphere.show : false,
+      requests: RequestScheduler.maximumRequestsPerServer,
+    };
     scene.globe.show = false;
     if (scene.skyAtmosphere) scene.skyAtmosphere.show = false;
-    this.capRequests = () => this.cap();
+    RequestScheduler.maximumRequestsPerServer = MAX_REQUESTS;
     this.check = () => this.afterFrame();
-    scene.preUpdate.addEventListener(this.capRequests);
     scene.postRender.addEventListener(this.check);
     scene.requestRender();
   }
 
-  /** The pipe tilesets in the scene: [id, tileset]. */
-  pipes() {
-    const out = [];
-    for (const [id, e] of this.tilesets.entries) if (e.cfg.group === 'pipes' && e.tileset) out.push([id, e.tileset]);
-    return out;
-  }
-
-  /** Before each frame's update: every pipe tileset asks for tiles through a capped list. */
-  cap() {
-    for (const [id, tileset] of this.pipes()) {
-      if (tileset._requestedTiles instanceof CappedRequests) continue;
-      const capped = new CappedRequests();
-      capped.allowance = () => this.allowance(id, tileset);
-      tileset._requestedTiles = capped;
-    }
-  }
-
-  /** How many new tile requests a network may make now. */
-  allowance(id, tileset) {
-    if (this.drawn.has(id)) return 0;
-    let total = 0;
-    for (const [, t] of this.pipes()) total += t.statistics.numberOfPendingRequests;
-    return Math.max(0, Math.min(1 - tileset.statistics.numberOfPendingRequests, MAX_REQUESTS - total));
-  }
-
   /**
-   * After each frame: done when its commands include tiles of every shown pipe network (a network
-   * whose tileset failed or that has no features is not waited for). Not Cesium's tilesLoaded: it
-   * is also true while the camera moves (requests are culled then) or before any request.
+   * After each frame: done when it drew tiles of every shown pipe network (a network whose
+   * tileset failed or that has no features is not waited for). Not Cesium's tilesLoaded: it is
+   * also true while the camera moves (requests are culled then) or before any request.
    */
   afterFrame() {
-    this.drawn.clear();
     let all = true;
     let waiting = false;
+    const tiles = {};
     for (const [id, e] of this.tilesets.entries) {
       if (e.cfg.group !== 'pipes' || !e.show) continue;
-      if (e.tileset && e.tileset.statistics.numberOfCommands > 0) { this.drawn.add(id); continue; }
+      tiles[id] = this.tilesets.drew(e);
+      if (tiles[id] > 0) continue;
       all = false;
       if (!e.error && this.hasFeatures(id)) waiting = true;
     }
     if (waiting) return;
-    this.commands = Object.fromEntries(this.pipes().map(([id, t]) => [id, t.statistics.numberOfCommands]));
+    this.tiles = tiles;
     this.finish();
     this.onDone(Math.round(performance.now()), all);
   }
 
-  /** Restores the scene: globe, atmosphere and uncapped tile requests. */
+  /** Restores the scene: globe, atmosphere and the request limit. */
   finish() {
     if (this.done) return;
     this.done = true;
     const scene = this.viewer.scene;
-    scene.preUpdate.removeEventListener(this.capRequests);
     scene.postRender.removeEventListener(this.check);
-    for (const [, tileset] of this.pipes()) tileset._requestedTiles = [];
+    RequestScheduler.maximumRequestsPerServer = this.restore.requests;
     this.tilesets.releaseDeferred();
     scene.globe.show = this.restore.globe;
     if (scene.skyAtmosphere) scene.skyAtmosphere.show = this.restore.atmosphere;

@@ -1,5 +1,6 @@
-// The layer tree: networks (CJJ 61 colours), owners, pipe points, stations, parcels, WMS roads
-// and parcels, base map; legends for CJJ 61 networks and GB 50137 land-use classes.
+// The layer tree: networks (CJJ 61 colours), owners, pipe points, stations, parcels, WMTS roads
+// and parcels, base map, real-scene 3D (buildings, photogrammetry, orthophoto), base-station coverage; legends for CJJ 61 networks and GB 50137 land-use classes.
+import { url } from './api.js';
 import { LAND_USE, NETWORKS, LAYER_TITLES, pick, t } from './i18n.js';
 
 function el(tag, attrs = {}, ...children) {
@@ -40,7 +41,7 @@ export class LayerTree {
   title(layer) {
     const c = this.counts[layer];
     const base = pick(LAYER_TITLES[layer]) || layer;
-    return c !== undefined ? `${base} (${c})` : base;
+    return c ? `${base} (${c})` : base; // raster layers have no count
   }
 
   render() {
@@ -69,6 +70,29 @@ export class LayerTree {
     other.append(check('lt-road-wms', t('roadsWms'), this.state.road, (v) => { this.state.road = v; this.imagery.show('road', v); }, '#888'));
     other.append(check('lt-base', t('basemap'), this.state.base, (v) => { this.state.base = v; this.imagery.show('base', v); }));
     r.append(el('h3', { text: t('layers') }), other);
+
+    // Real-scene 3D: only what the catalog has (buildings, registered photogrammetry, raster imagery).
+    const real = el('ul', { role: 'group', 'aria-label': t('realScene'), id: 'real-scene-list' });
+    for (const [id, e] of ts.entries) {
+      if (e.cfg.group !== 'buildings' && e.cfg.group !== 'photogrammetry') continue;
+      real.append(check('lt-' + id, e.cfg.group === 'buildings' ? this.title(e.cfg.layer) : `${pick(LAYER_TITLES[id]) || id} · ${t('photogrammetry')}`,
+        e.show, (v) => ts.setShow(id, v)));
+    }
+    for (const name of this.imagery.rasters()) {
+      real.append(check('lt-raster-' + name, this.title(name), this.imagery.shown(name), (v) => this.imagery.show(name, v)));
+    }
+    if (real.children.length) r.append(el('h3', { text: t('realScene') }), real);
+
+    // Base-station coverage (best-server RSRP per operator and band), draped on the ground, off by default.
+    const coverage = el('ul', { role: 'group', 'aria-label': t('coverage'), id: 'coverage-list' });
+    for (const name of this.imagery.coverage()) {
+      coverage.append(check('lt-raster-' + name, this.title(name), this.imagery.shown(name), (v) => this.imagery.show(name, v)));
+    }
+    if (coverage.children.length) {
+      const legend = el('img', { class: 'legend-img', alt: t('coverageLegend'), loading: 'lazy',
+        src: url('wms', { service: 'WMS', version: '1.3.0', request: 'GetLegendGraphic', layer: this.imagery.coverage()[0], style: 'rsrp', format: 'image/png' }) });
+      r.append(el('h3', { text: t('coverage') }), coverage, el('details', {}, el('summary', { text: t('coverageLegend') }), legend));
+    }
 
     const legend = el('ul', { class: 'legend', 'aria-label': t('landUseLegend') });
     for (const [code, lu] of Object.entries(LAND_USE)) {

@@ -10,10 +10,11 @@ import { LAYER_TITLES, applyI18n, setCatalog, getLang, onLang, pick, setLang, t 
 import { LayerTree, el } from './layers.js';
 import { Measurer } from './measure.js';
 import {
-  DEFAULT_EXTENT, createViewer, flyToPoint, keyboardCamera, setUnderground, viewExtent, viewExtentDegrees, wmsLayer,
+  DEFAULT_EXTENT, createViewer, flyToPoint, groundAt, keyboardCamera, loadTerrain, setUnderground, setViewGround, terrainHeight,
+  viewExtent, viewExtentDegrees, wmtsLayer,
 } from './scene.js';
 import { FirstView } from './firstview.js';
-import { TilesetManager, num, prop } from './tilesets.js';
+import { TilesetManager, catalogTilesets, num, prop } from './tilesets.js';
 
 const t0 = 0; // performance.now() counts from the navigation start
 const $ = (id) => document.getElementById(id);
@@ -37,19 +38,55 @@ const imagery = { base: viewer.imageryLayers.get(0), road: null, parcel: null };
 function addWms() {
   for (const k of ['parcel', 'road']) if (imagery[k]) viewer.imageryLayers.remove(imagery[k]);
   const wanted = tree ? tree.state : { parcelWms: true, road: true };
-  imagery.parcel = wmsLayer(viewer, 'zoning_parcel', city.extent, city.asOf);
-  imagery.parcel.alpha = 0.55;
+  imagery.parcel = wmtsLayer(viewer, 'zoning_parcel', city.extent, city.asOf, { alpha: 0.55 });
   imagery.parcel.show = wanted.parcelWms;
-  imagery.road = wmsLayer(viewer, 'road', city.extent, city.asOf);
+  imagery.road = wmtsLayer(viewer, 'road', city.extent, city.asOf);
   imagery.road.show = wanted.road;
+  for (const [name, layer] of coverage) {
+    if (layer) viewer.imageryLayers.remove(layer);
+    coverage.set(name, coverageShown.has(name) ? addCoverage(name) : null);
+  }
+  for (const [name, layer] of rasters) {
+    if (layer) viewer.imageryLayers.remove(layer);
+    rasters.set(name, rasterShown.has(name) ? addRaster(name) : null);
+  }
+}
+// Raster imagery of the catalog (the orthophoto, DOM) as opaque WMTS layers just above the base
+// map, each added only while its toggle is on: name → layer.
+const rasters = new Map();
+const rasterShown = new Set();
+function addRaster(name) {
+  const layer = wmtsLayer(viewer, name, city.extent, city.asOf, { alpha: 1 });
+  viewer.imageryLayers.lowerToBottom(layer);
+  viewer.imageryLayers.raise(layer);
+  return layer;
+}
+// Base-station coverage rasters of the catalog (coverage_<operator>_<band>: best-server RSRP in dBm
+// classes) as WMTS overlays on the maps, each added only while its toggle is on: name → layer.
+const coverage = new Map();
+const coverageShown = new Set();
+function addCoverage(name) {
+  // The WLAN layer is styled by RSSI (its WMTS styles: rssi, snr), the cellular ones by RSRP.
+  return wmtsLayer(viewer, name, city.extent, city.asOf, { alpha: 0.6, style: name.endsWith('_wlan') ? 'rssi' : 'rsrp' });
 }
 const imageryControl = {
   show(which, v) {
     if (which === 'base') { if (viewer.imageryLayers.get(0)) viewer.imageryLayers.get(0).show = v; } else if (imagery[which]) imagery[which].show = v;
+    else {
+      const [layers, shown, add] = coverage.has(which) ? [coverage, coverageShown, addCoverage] : [rasters, rasterShown, addRaster];
+      if (!layers.has(which)) return;
+      if (v) shown.add(which); else shown.delete(which);
+      if (layers.get(which)) layers.get(which).show = v;
+      else if (v && imagery.road) layers.set(which, add(which)); // else with the maps, after the first view
+    }
     viewer.scene.requestRender();
   },
+  coverage: () => [...coverage.keys()],
+  rasters: () => [...rasters.keys()],
+  shown: (name) => coverageShown.has(name) || rasterShown.has(name),
 };
 
+city.imagery = imageryControl;
 const tilesets = new TilesetManager(viewer, {
   onOwners: (owners) => tree.setOwners(owners),
   onStatus: () => { city.tilesets = tilesets.summary(); },
@@ -85,15 +122,26 @@ city.firstView = new FirstView(viewer, tilesets, (ms, allSix) => {
 async function init() {
   // The tilesets' roots and the PBR lookup table load while the layer catalog is asked; the
   // tilesets join the scene once the camera is at the catalog's pipe extent and the table is set.
+  // The height mode of the tiles follows the terrain: absolute heights on the DEM, else ground-relative.
   let placed;
   const cameraPlaced = new Promise((resolve) => { placed = resolve; });
-  const roots = tilesets.loadAll(cameraPlaced);
+  const terrain = loadTerrain(viewer).then((on) => { city.terrain = on; tilesets.absolute = on; mark('terrain'); });
+  let catalogued;
+  const catalog = new Promise((resolve) => { catalogued = resolve; });
+  // The catalog adds the optional tilesets (buildings, photogrammetry) before the roots load.
+  const roots = Promise.all([terrain, catalog]).then(() => tilesets.loadAll(cameraPlaced));
   const lut = installBrdfLut(viewer.scene).catch((e) => console.warn('PBR lookup table computed by Cesium:', e.message));
   try {
-    city.layers = await getJson('api/layers');
+    const [layers, tilesetList] = await Promise.all([getJson('api/layers'), getJson('3dtiles').catch(() => [])]);
+    city.layers = layers;
     mark('layers');
     counts = Object.fromEntries(city.layers.map((l) => [l.name, l.count]));
     setCatalog(city.layers);
+    tilesets.addEntries(catalogTilesets(city.layers, tilesetList));
+    for (const l of city.layers) {
+      if (l.kind !== 'raster') continue;
+      if (l.name.startsWith('coverage_')) { if (!coverage.has(l.name)) coverage.set(l.name, null); } else if (!rasters.has(l.name)) rasters.set(l.name, null);
+    }
     tree.setCounts(counts);
     const pipes = unionExtent(city.layers, (l) => l.name.startsWith('pipe_'));
     const all = unionExtent(city.layers, () => true);
@@ -103,6 +151,10 @@ async function init() {
     console.warn('layer catalog unavailable', e);
     city.home_ = DEFAULT_EXTENT;
   }
+  catalogued();
+  await terrain;
+  const [w, s, e, n] = city.home_;
+  setViewGround(await groundAt(viewer, (w + e) / 2, (s + n) / 2));
   viewExtent(viewer, city.home_, 0);
   setUnderground(viewer, $('underground-on').checked, Number($('ground-alpha').value));
   await lut;
@@ -204,8 +256,8 @@ function pickFeature(position) {
   let bestRank = Infinity;
   for (const picked of viewer.scene.drillPick(position, 6)) {
     const entry = tilesets.entryOf(picked);
-    if (!entry) continue;
-    const rank = PICK_ORDER.indexOf(entry.cfg.id);
+    if (!entry || entry.cfg.external) continue;
+    const rank = PICK_ORDER.includes(entry.cfg.id) ? PICK_ORDER.indexOf(entry.cfg.id) : PICK_ORDER.length;
     if (rank < bestRank) { best = { picked, entry }; bestRank = rank; }
   }
   if (!best) return null;
@@ -257,7 +309,7 @@ viewer.cesiumWidget.screenSpaceEventHandler.setInputAction((ev) => {
 
 function flyToBbox(b) {
   if (!b) return;
-  if (b[2] - b[0] < 1e-5 && b[3] - b[1] < 1e-5) flyToPoint(viewer, b[0], b[1], 0, 80);
+  if (b[2] - b[0] < 1e-5 && b[3] - b[1] < 1e-5) flyToPoint(viewer, b[0], b[1], terrainHeight(viewer.scene, b[0], b[1]), 80);
   else {
     const pad = Math.max(b[2] - b[0], b[3] - b[1]) * 0.2 + 0.0003;
     viewExtent(viewer, [b[0] - pad, b[1] - pad, b[2] + pad, b[3] + pad]);
@@ -331,6 +383,7 @@ const analysis = new AnalysisTools({
   viewer, tilesets, pickFeature, flyToBbox,
   asOf: () => city.asOf,
   viewExtent: () => viewExtentDegrees(viewer, city.home_ || city.extent),
+  showCoverage: (name) => { if (coverage.has(name) && !coverageShown.has(name)) { imageryControl.show(name, true); tree.render(); } },
 });
 city.analysis = analysis;
 
@@ -354,6 +407,7 @@ container.title = t('keyboardHelp');
 
 // Test hooks: fly to a place immediately, pick at a window position, count loaded features.
 city.Cesium = { Cartesian3 };
+city.groundAt = (lon, lat) => groundAt(viewer, lon, lat);
 city.home = () => viewExtent(viewer, city.home_ || DEFAULT_EXTENT, 0);
 city.featureCount = () => tilesets.featureCount();
 city.bboxOfResult = () => {
@@ -371,6 +425,15 @@ city.pickAt = (x, y) => pickFeature({ x, y });
 city.showFeature = showFeature;
 city.whenIdle = () => new Promise((resolve) => {
   const check = () => { if (tilesets.allLoaded()) { viewer.scene.postRender.removeEventListener(check); resolve(true); } };
+  viewer.scene.postRender.addEventListener(check);
+  viewer.scene.requestRender();
+});
+// The globe's tilesLoaded describes the last frame's update: read right after a change (an imagery
+// layer added) it is still the old frame's `true`. Judged in postRender, of frames drawn after the call.
+city.whenGlobeLoaded = () => new Promise((resolve) => {
+  const check = () => {
+    if (viewer.scene.globe.tilesLoaded && tilesets.allLoaded()) { viewer.scene.postRender.removeEventListener(check); resolve(true); } else viewer.scene.requestRender();
+  };
   viewer.scene.postRender.addEventListener(check);
   viewer.scene.requestRender();
 });

@@ -1,9 +1,11 @@
-// The Cesium scene: base map (bundled Natural Earth II, no ion), WMS roads and parcels as imagery,
-// underground mode (translucent globe, camera below the surface), camera helpers and keyboard.
+// The Cesium scene: base map (bundled Natural Earth II, no ion), the city's terrain (/terrain),
+// WMTS roads and parcels as imagery, underground mode (translucent globe, camera below the
+// surface), camera helpers and keyboard.
 import {
-  Cartesian3, Color, EllipsoidTerrainProvider, ImageryLayer, Ion, Math as CesiumMath, NearFarScalar,
-  Rectangle, ScreenSpaceEventType, TileMapServiceImageryProvider, Viewer, WebMapServiceImageryProvider,
+  Cartesian3, CesiumTerrainProvider, Color, EllipsoidTerrainProvider, ImageryLayer, Ion, Math as CesiumMath, NearFarScalar,
+  Rectangle, ScreenSpaceEventType, TileMapServiceImageryProvider, Viewer, WebMapTileServiceImageryProvider,
   GeographicTilingScheme, buildModuleUrl, Cartographic, HeadingPitchRange, BoundingSphere, Matrix4,
+  sampleTerrainMostDetailed,
 } from 'cesium';
 import { url } from './api.js';
 
@@ -46,6 +48,54 @@ export function createViewer(container) {
   return viewer;
 }
 
+/**
+ * Terrain from the server's /terrain (quantized-mesh of the imported DEM, ellipsoidal heights
+ * h = H(1985) + ζ) in place of the ellipsoid. Resolves true when the city has a DEM (the 3D Tiles
+ * then use the same absolute heights), false when /terrain/layer.json is absent (ellipsoid kept,
+ * 3D Tiles ground-relative). Pipes under opaque terrain are hidden by the depth test; underground
+ * mode makes the terrain translucent.
+ */
+export async function loadTerrain(viewer) {
+  let provider;
+  try {
+    provider = await CesiumTerrainProvider.fromUrl(url('terrain/'), { requestVertexNormals: true });
+  } catch (e) {
+    console.info('no terrain (ellipsoid, ground-relative 3D Tiles):', e.message || e);
+    return false;
+  }
+  viewer.terrainProvider = provider;
+  viewer.scene.globe.depthTestAgainstTerrain = true;
+  viewer.scene.requestRender();
+  return true;
+}
+
+/** Ellipsoidal height (m) of the terrain at lon/lat from its finest tile there (0 without terrain). */
+export async function groundAt(viewer, lon, lat) {
+  if (viewer.terrainProvider instanceof EllipsoidTerrainProvider) return 0;
+  try {
+    const [c] = await sampleTerrainMostDetailed(viewer.terrainProvider, [Cartographic.fromDegrees(lon, lat)]);
+    return Number.isFinite(c.height) ? c.height : 0;
+  } catch (e) {
+    console.warn('terrain height unavailable', e.message || e);
+    return 0;
+  }
+}
+
+/** Ellipsoidal height (m) views of extents look at: the terrain at the home view's centre. */
+let viewGround = 0;
+
+/** Sets the height views of extents look at. */
+export function setViewGround(h) { viewGround = h; }
+
+/**
+ * The terrain's ellipsoidal height (m) at lon/lat from the globe tiles loaded now, else the height
+ * views look at (0 on the ellipsoid).
+ */
+export function terrainHeight(scene, lon, lat) {
+  const h = scene.globe.getHeight(Cartographic.fromDegrees(lon, lat));
+  return Number.isFinite(h) ? h : viewGround;
+}
+
 /** Underground mode: translucent ground with the given opacity; camera allowed below the surface. */
 export function setUnderground(viewer, on, alpha) {
   const globe = viewer.scene.globe;
@@ -58,28 +108,42 @@ export function setUnderground(viewer, on, alpha) {
   viewer.scene.requestRender();
 }
 
-/** A WMS imagery layer of the server's /wms: PNG with transparency in CRS:84 (longitude, latitude)
- * tiles, so the globe needs no Web Mercator reprojection (costly with software WebGL). */
-export function wmsLayer(viewer, layers, extent, asOf) {
-  const parameters = { transparent: 'true', format: 'image/png', version: '1.3.0', styles: '' };
-  if (asOf) parameters.time = asOf;
+/** The WMTS tile matrix set the viewer asks for: EPSG:4490, 2 × 1 tiles at level 0, the layout of
+ * Cesium's GeographicTilingScheme, so the globe drapes the tiles without reprojecting them (costly
+ * with software WebGL). */
+export const WMTS_SET = 'CGCS2000Quad';
+
+/**
+ * A 2D layer of the server's WMTS (/wmts, RESTful GetTile, PNG with transparency) as globe imagery.
+ * The tiles come from the server's tile store (built once, invalidated by the edits that touch
+ * them). TIME is a path part: `current`, or the as-of date of the time slider.
+ * @param layer  WMTS layer (a WMS layer name: road, zoning_parcel, coverage_cmcc_n41, …)
+ * @param extent [w, s, e, n] degrees the layer is asked for
+ * @param asOf   ISO date or null (now)
+ */
+export function wmtsLayer(viewer, layer, extent, asOf, { alpha = 0.85, style = 'default' } = {}) {
   // No whole-world tiles: start at the level where the service area spans a few tiles.
   const span = Math.max(extent[2] - extent[0], extent[3] - extent[1], 1e-4);
   const minimumLevel = Math.max(0, Math.min(16, Math.floor(Math.log2(360 / span)) - 1));
-  const provider = new WebMapServiceImageryProvider({
-    url: url('wms'), layers, parameters, crs: 'CRS:84',
+  const template = `${url('wmts/')}${encodeURIComponent(layer)}/{Style}/{Time}/{TileMatrixSet}/{TileMatrix}/{TileRow}/{TileCol}.png`;
+  const provider = new WebMapTileServiceImageryProvider({
+    url: template, layer, style, format: 'image/png', tileMatrixSetID: WMTS_SET,
+    dimensions: { Time: asOf || 'current' },
     tilingScheme: new GeographicTilingScheme(),
-    rectangle: Rectangle.fromDegrees(...extent), enablePickFeatures: false, minimumLevel, maximumLevel: 20,
+    rectangle: Rectangle.fromDegrees(...extent), minimumLevel, maximumLevel: 20,
   });
-  const layer = new ImageryLayer(provider, { alpha: 0.85 });
-  viewer.imageryLayers.add(layer);
-  return layer;
+  // Not on the coarse globe tiles: Cesium clamps the imagery level up to the provider's minimum, so
+  // without minimumTerrainLevel every ancestor tile (levels 0..11 for `small`) would carry the
+  // level-12 tiles, could not be drawn before they arrive and would drape them on its coarse mesh.
+  const imagery = new ImageryLayer(provider, { alpha, minimumTerrainLevel: Math.max(0, minimumLevel - 2) });
+  viewer.imageryLayers.add(imagery);
+  return imagery;
 }
 
 /** Flies (or jumps) to a lon/lat extent from the south-west, looking down at 45°. */
 export function viewExtent(viewer, extent, duration = 1.2) {
   const [w, s, e, n] = extent;
-  const centre = Cartesian3.fromDegrees((w + e) / 2, (s + n) / 2, 0);
+  const centre = Cartesian3.fromDegrees((w + e) / 2, (s + n) / 2, viewGround);
   const ground = Cartesian3.distance(Cartesian3.fromDegrees(w, s, 0), Cartesian3.fromDegrees(e, n, 0));
   const range = Math.min(60000, Math.max(250, ground * 0.75));
   const sphere = new BoundingSphere(centre, 1);
@@ -130,7 +194,9 @@ export function keyboardCamera(viewer, container) {
   viewer.clock.onTick.addEventListener(() => {
     if (keys.size === 0) return;
     const camera = viewer.camera;
-    const h = Math.max(20, Math.abs(Cartographic.fromCartesian(camera.position).height));
+    const c = Cartographic.fromCartesian(camera.position);
+    const ground = viewer.scene.globe.getHeight(c);
+    const h = Math.max(20, Math.abs(c.height - (Number.isFinite(ground) ? ground : viewGround))); // above the terrain
     const step = h / 30;
     for (const k of keys) {
       if (k === 'ArrowUp' || k === 'w') camera.moveUp(step);

@@ -19,6 +19,20 @@ export const TILESETS = [
   { id: 'parcels', layer: 'zoning_parcel', group: 'parcels', sse: 32, translucent: true },
 ];
 
+/**
+ * The optional tilesets of the catalog, off until asked for: the buildings (layer `building` with
+ * features, tileset `buildings`) and the registered tilesets of /3dtiles (oblique photogrammetry
+ * and the like, `registered: true`), which carry their own materials and no city metadata.
+ */
+export function catalogTilesets(layers, tilesets) {
+  const out = [];
+  if (layers.some((l) => l.name === 'building' && l.count > 0)) out.push({ id: 'buildings', layer: 'building', group: 'buildings', sse: 16, optional: true });
+  for (const t of tilesets) {
+    if (t.registered) out.push({ id: t.name, layer: t.name, extent: t.extent, group: 'photogrammetry', sse: 16, optional: true, external: true });
+  }
+  return out;
+}
+
 const WHITE = Color.WHITE;
 const PARCEL = new Color(1, 1, 1, 0.3);
 const SELECTED = Color.fromCssColorString('#00b7ff');
@@ -35,6 +49,7 @@ export class TilesetManager {
     this.highlights = new Map(); // feature id → Color
     this.owners = new Map(); // owner → count of features seen
     this.asOf = null;
+    this.absolute = false; // heights=absolute: set before loadAll when the scene has the city's terrain
     this.selected = null;
     this.selectedTileset = null;
     this.onOwners = onOwners || (() => {});
@@ -47,14 +62,29 @@ export class TilesetManager {
     // processing tiles changes, but throttled requests are re-issued and loaded tiles advance only
     // in a frame: without more frames loading stalls until some other request completes (≈ 1 s
     // apart with server latency). So frames continue while any shown tileset is loading.
+    // Frames rendered, to tell which tilesets drew tiles in the last one (Cesium's public
+    // tileVisible event, raised for each tile drawn in a frame; see drew()).
+    this.frame = 0;
+    viewer.scene.preRender.addEventListener(() => { this.frame++; });
     viewer.scene.postRender.addEventListener(() => {
       this.attachDeferred();
       if (!this.allLoaded()) viewer.scene.requestRender();
     });
   }
 
+  /**
+   * The tileset.json URL: `asOf` when a time is chosen, `heights=absolute` when the scene has the
+   * city's terrain (every product then uses h = H(1985) + ζ; ground-relative only without a DEM).
+   * Registered tilesets have their own heights and no history.
+   */
   tilesetUrl(cfg) {
-    return url(`3dtiles/${cfg.id}/tileset.json`, this.asOf ? { asOf: this.asOf } : null);
+    if (cfg.external) return url(`3dtiles/${encodeURIComponent(cfg.id)}/tileset.json`);
+    return url(`3dtiles/${cfg.id}/tileset.json`, { asOf: this.asOf, heights: this.absolute ? 'absolute' : null });
+  }
+
+  /** Adds the catalog's optional tilesets ({@link catalogTilesets}), hidden, before loadAll. */
+  addEntries(cfgs) {
+    for (const cfg of cfgs) if (!this.entries.has(cfg.id)) this.entries.set(cfg.id, { cfg, tileset: null, show: false, loaded: false, error: null });
   }
 
   /**
@@ -97,7 +127,7 @@ export class TilesetManager {
     });
     tileset.cityId = cfg.id;
     tileset.show = entry.show;
-    tileset.style = this.styleFor(cfg);
+    if (!cfg.external) tileset.style = this.styleFor(cfg);
     if (!cfg.translucent) {
       // Highlights replace the CJJ 61 colour (white = untouched); parcels keep multiply for translucency.
       tileset.colorBlendMode = Cesium3DTileColorBlendMode.MIX;
@@ -107,7 +137,12 @@ export class TilesetManager {
       entry.loaded = true;
       this.onStatus(this);
     });
-    tileset.tileLoad.addEventListener((tile) => this.collect(tile.content));
+    tileset.tileVisible.addEventListener(() => {
+      if (entry.drawnFrame !== this.frame) { entry.drawnFrame = this.frame; entry.drawnTiles = 0; }
+      entry.drawnTiles++;
+    });
+    entry.tileLoads = 0; // tile contents loaded (Cesium's public tileLoad event)
+    tileset.tileLoad.addEventListener((tile) => { entry.tileLoads++; this.collect(tile.content); });
     tileset.tileFailed.addEventListener((err) => {
       entry.error = err.message || String(err);
       console.warn('tile failed', cfg.id, err.url, err.message);
@@ -244,9 +279,14 @@ export class TilesetManager {
   pipesSettled() {
     for (const e of this.entries.values()) {
       if (e.cfg.group !== 'pipes' || !e.show) continue;
-      if (e.tileset ? e.tileset.statistics.numberOfCommands === 0 && !e.tileset.tilesLoaded : !e.error) return false;
+      if (e.tileset ? this.drew(e) === 0 && !e.tileset.tilesLoaded : !e.error) return false;
     }
     return true;
+  }
+
+  /** In postRender: the number of tiles of an entry's tileset the frame just rendered drew. */
+  drew(entry) {
+    return entry.tileset && entry.drawnFrame === this.frame ? entry.drawnTiles : 0;
   }
 
   /** Distinct feature ids in the loaded tile contents, per tileset (and per pipe layer). */
@@ -277,7 +317,10 @@ export class TilesetManager {
   summary() {
     const out = {};
     for (const [id, e] of this.entries) {
-      out[id] = { present: !!e.tileset, loaded: e.loaded, tilesLoaded: e.tileset ? e.tileset.tilesLoaded : false, error: e.error };
+      out[id] = {
+        present: !!e.tileset, show: e.show, optional: !!e.cfg.optional, group: e.cfg.group, loaded: e.loaded,
+        tilesLoaded: e.tileset ? e.tileset.tilesLoaded : false, tileLoads: e.tileLoads || 0, error: e.error,
+      };
     }
     return out;
   }
