@@ -1,6 +1,6 @@
 // The viewer's entry point: builds the scene and wires the panels, search, time slider,
 // measurement and analysis tools. window.__city exposes the state to the end-to-end tests.
-import { Cartesian3, Cartographic, Math as CesiumMath, ScreenSpaceEventType } from 'cesium';
+import { BoundingSphere, Cartesian3, Cartographic, Math as CesiumMath, ScreenSpaceEventType } from 'cesium';
 import { getJson } from './api.js';
 import { AnalysisTools } from './analysis.js';
 import { installBrdfLut } from './brdf.js';
@@ -11,7 +11,7 @@ import { LayerTree, el } from './layers.js';
 import { Measurer } from './measure.js';
 import {
   DEFAULT_EXTENT, createViewer, flyToPoint, groundAt, keyboardCamera, loadTerrain, setUnderground, setViewGround, terrainHeight,
-  viewExtent, viewExtentDegrees, wmtsLayer,
+  viewExtent, viewExtentDegrees, viewSphere, wmtsLayer,
 } from './scene.js';
 import { FirstView } from './firstview.js';
 import { TilesetManager, catalogTilesets, num, prop } from './tilesets.js';
@@ -119,18 +119,24 @@ city.firstView = new FirstView(viewer, tilesets, (ms, allSix) => {
   afterFirstView();
 }, (id) => counts[tilesets.entries.get(id).cfg.layer] !== 0);
 
-async function init() {
-  // The tilesets' roots and the PBR lookup table load while the layer catalog is asked; the
-  // tilesets join the scene once the camera is at the catalog's pipe extent and the table is set.
-  // The height mode of the tiles follows the terrain: absolute heights on the DEM, else ground-relative.
-  let placed;
-  const cameraPlaced = new Promise((resolve) => { placed = resolve; });
-  const terrain = loadTerrain(viewer).then((on) => { city.terrain = on; tilesets.absolute = on; mark('terrain'); });
-  let catalogued;
-  const catalog = new Promise((resolve) => { catalogued = resolve; });
-  // The catalog adds the optional tilesets (buildings, photogrammetry) before the roots load.
-  const roots = Promise.all([terrain, catalog]).then(() => tilesets.loadAll(cameraPlaced));
-  const lut = installBrdfLut(viewer.scene).catch((e) => console.warn('PBR lookup table computed by Cesium:', e.message));
+/**
+ * The home view: the pipe tilesets' roots (their public boundingSphere, in the tiles' own heights)
+ * place it, so the first view waits neither for the layer catalog nor for a terrain tile; without
+ * any pipe tileset, the catalog's extent. Extents are then viewed at the height of the spheres' centre.
+ */
+async function placeHome(pipeTilesets, catalog) {
+  if (pipeTilesets.length) {
+    city.homeSphere = BoundingSphere.fromBoundingSpheres(pipeTilesets.map((t) => t.boundingSphere));
+    setViewGround(Cartographic.fromCartesian(city.homeSphere.center).height);
+  } else {
+    await catalog;
+    city.homeSphere = null;
+  }
+  city.home();
+}
+
+/** The layer catalog (and the registered tilesets): names, counts, extents, optional tilesets, rasters. */
+async function loadCatalog() {
   try {
     const [layers, tilesetList] = await Promise.all([getJson('api/layers'), getJson('3dtiles').catch(() => [])]);
     city.layers = layers;
@@ -151,16 +157,23 @@ async function init() {
     console.warn('layer catalog unavailable', e);
     city.home_ = DEFAULT_EXTENT;
   }
-  catalogued();
-  await terrain;
-  const [w, s, e, n] = city.home_;
-  setViewGround(await groundAt(viewer, (w + e) / 2, (s + n) / 2));
-  viewExtent(viewer, city.home_, 0);
+}
+
+async function init() {
+  // The tilesets' roots, the layer catalog and the PBR lookup table load at once; the height mode
+  // of the tiles follows the terrain (absolute heights on the DEM, else ground-relative), so the
+  // roots are asked for once /terrain/layer.json has answered (or failed). The pipes join the
+  // scene once their roots have placed the camera and the table is set.
+  const terrain = loadTerrain(viewer).then((on) => { city.terrain = on; tilesets.absolute = on; mark('terrain'); });
+  const catalog = loadCatalog();
+  const lut = installBrdfLut(viewer.scene).catch((e) => console.warn('PBR lookup table computed by Cesium:', e.message));
   setUnderground(viewer, $('underground-on').checked, Number($('ground-alpha').value));
-  await lut;
-  placed();
-  status(t('loading'));
-  await roots;
+  const roots = terrain.then(() => tilesets.loadAll(async (pipeTilesets) => {
+    await placeHome(pipeTilesets, catalog);
+    await lut;
+    status(t('loading'));
+  }));
+  await Promise.all([roots, catalog]);
   mark('tilesetRoots');
   waitReady();
 }
@@ -395,11 +408,13 @@ onLang(() => {
   if (analysis.tool) analysis.open(analysis.tool);
   $('time-out').textContent = city.asOf ? `${t('timeAt')} ${city.asOf}` : t('timeNow');
 });
-$('home-btn').addEventListener('click', () => viewExtent(viewer, city.home_ || DEFAULT_EXTENT));
+/** Back to the home view (placeHome); `duration` s of flight. */
+const goHome = (duration) => (city.homeSphere ? viewSphere(viewer, city.homeSphere, duration) : viewExtent(viewer, city.home_ || DEFAULT_EXTENT, duration));
+$('home-btn').addEventListener('click', () => goHome());
 document.addEventListener('keydown', (ev) => {
   const typing = /^(INPUT|SELECT|TEXTAREA)$/.test(ev.target.tagName);
   if (ev.key === '/' && !typing) { ev.preventDefault(); $('search-input').focus(); }
-  if ((ev.key === 'h' || ev.key === 'H') && !typing && !ev.ctrlKey && !ev.metaKey) viewExtent(viewer, city.home_ || DEFAULT_EXTENT);
+  if ((ev.key === 'h' || ev.key === 'H') && !typing && !ev.ctrlKey && !ev.metaKey) goHome();
   if (ev.key === 'Escape' && !isDrawing()) { info.hide(); tilesets.select(null); }
 });
 keyboardCamera(viewer, container);
@@ -408,7 +423,7 @@ container.title = t('keyboardHelp');
 // Test hooks: fly to a place immediately, pick at a window position, count loaded features.
 city.Cesium = { Cartesian3 };
 city.groundAt = (lon, lat) => groundAt(viewer, lon, lat);
-city.home = () => viewExtent(viewer, city.home_ || DEFAULT_EXTENT, 0);
+city.home = () => goHome(0);
 city.featureCount = () => tilesets.featureCount();
 city.bboxOfResult = () => {
   const items = analysis.current ? analysis.current.items : [];

@@ -140,19 +140,27 @@ export function wmtsLayer(viewer, layer, extent, asOf, { alpha = 0.85, style = '
   return imagery;
 }
 
-/** Flies (or jumps) to a lon/lat extent from the south-west, looking down at 45°. */
+/** Flies (or jumps) to a lon/lat extent from the south-west, looking down at 50° ({@link viewSphere}). */
 export function viewExtent(viewer, extent, duration = 1.2) {
   const [w, s, e, n] = extent;
   const centre = Cartesian3.fromDegrees((w + e) / 2, (s + n) / 2, viewGround);
-  const ground = Cartesian3.distance(Cartesian3.fromDegrees(w, s, 0), Cartesian3.fromDegrees(e, n, 0));
-  const range = Math.min(60000, Math.max(250, ground * 0.75));
-  const sphere = new BoundingSphere(centre, 1);
+  const diagonal = Cartesian3.distance(Cartesian3.fromDegrees(w, s, 0), Cartesian3.fromDegrees(e, n, 0));
+  viewSphere(viewer, new BoundingSphere(centre, diagonal / 2), duration);
+}
+
+/**
+ * Flies (or jumps) to a bounding sphere (e.g. the pipe tilesets' public `boundingSphere`) from
+ * the south-west (heading 20°), looking down at 50°, at 1.5 radii (250 m to 60 km).
+ */
+export function viewSphere(viewer, sphere, duration = 1.2) {
+  const range = Math.min(60000, Math.max(250, sphere.radius * 1.5));
+  const target = new BoundingSphere(sphere.center, 1);
   const offset = new HeadingPitchRange(CesiumMath.toRadians(20), CesiumMath.toRadians(-50), range);
   if (duration === 0) {
-    viewer.camera.viewBoundingSphere(sphere, offset);
+    viewer.camera.viewBoundingSphere(target, offset);
     viewer.camera.lookAtTransform(Matrix4.IDENTITY);
   } else {
-    viewer.camera.flyToBoundingSphere(sphere, { offset, duration });
+    viewer.camera.flyToBoundingSphere(target, { offset, duration });
   }
   viewer.scene.requestRender();
 }

@@ -57,6 +57,7 @@ export class TilesetManager {
     this.generation = 0;
     this.deferred = []; // [entry, tileset] waiting for the pipes' first frame
     this.holdDeferred = false; // true while the first view (firstview.js) decides when they join
+    this.placed = Promise.resolve(); // the camera placed for the current generation (loadAll)
     for (const cfg of TILESETS) this.entries.set(cfg.id, { cfg, tileset: null, show: true, loaded: false, error: null });
     // In requestRenderMode Cesium renders when a request completes or the count of pending or
     // processing tiles changes, but throttled requests are re-issued and loaded tiles advance only
@@ -82,40 +83,61 @@ export class TilesetManager {
     return url(`3dtiles/${cfg.id}/tileset.json`, { asOf: this.asOf, heights: this.absolute ? 'absolute' : null });
   }
 
-  /** Adds the catalog's optional tilesets ({@link catalogTilesets}), hidden, before loadAll. */
+  /**
+   * Adds the catalog's optional tilesets ({@link catalogTilesets}), hidden; once loadAll has begun
+   * they are loaded at once (in the second stage), else with the others by loadAll.
+   */
   addEntries(cfgs) {
-    for (const cfg of cfgs) if (!this.entries.has(cfg.id)) this.entries.set(cfg.id, { cfg, tileset: null, show: false, loaded: false, error: null });
+    for (const cfg of cfgs) {
+      if (this.entries.has(cfg.id)) continue;
+      const entry = { cfg, tileset: null, show: false, loaded: false, error: null };
+      this.entries.set(cfg.id, entry);
+      if (this.generation) this.load(entry, this.opening(entry), this.placed, this.generation);
+    }
   }
 
   /**
-   * Loads (or reloads, after an asOf change) every tileset's root, all nine requested at once, and
-   * puts them in the scene in two stages: the six pipe networks as soon as `before` resolves (the
-   * camera is placed), the pipe points, stations and parcels once every shown pipe network has
-   * drawn tiles (their tiles would otherwise compete with the pipes' first tiles for requests and
-   * for the frames of software WebGL). Resolves when every root is loaded and the pipes are added.
+   * Loads (or reloads, after an asOf change) every tileset's root, all requested at once, and puts
+   * them in the scene in two stages: the six pipe networks once their roots are loaded and `place`
+   * has placed the camera, the pipe points, stations, parcels and optional tilesets once every
+   * shown pipe network has drawn tiles (their tiles would otherwise compete with the pipes' first
+   * tiles for requests and for the frames of software WebGL). Resolves when every root is loaded
+   * and the pipes are added.
+   * @param place called once with the loaded pipe tilesets (their public boundingSphere places the
+   *              camera), before any of them joins the scene; may return a promise
    */
-  async loadAll(before = Promise.resolve()) {
+  async loadAll(place = () => {}) {
     const generation = ++this.generation;
     this.deferred = [];
-    const jobs = [...this.entries.values()].map(async (entry) => {
-      const { cfg } = entry;
-      entry.loaded = false;
-      entry.error = null;
-      let tileset = null;
-      try {
-        tileset = await this.open(entry);
-      } catch (e) {
-        entry.error = e.message || String(e);
-        console.warn('tileset unavailable', cfg.id, entry.error);
-      }
-      await before;
-      if (generation !== this.generation) { if (tileset) tileset.destroy(); return; }
-      if (tileset && cfg.group !== 'pipes') this.deferred.push([entry, tileset]);
-      else this.attach(entry, tileset);
-    });
-    await Promise.all(jobs);
+    const entries = [...this.entries.values()];
+    const opening = entries.map((entry) => this.opening(entry));
+    const pipes = entries.map((entry, i) => (entry.cfg.group === 'pipes' ? opening[i] : null));
+    this.placed = Promise.all(pipes).then((tilesets) => place(tilesets.filter(Boolean)));
+    await Promise.all(entries.map((entry, i) => this.load(entry, opening[i], this.placed, generation)));
     this.viewer.scene.requestRender();
     this.onStatus(this);
+  }
+
+  /** The tileset of an entry, opened (its tileset.json loaded), or null when it failed. */
+  async opening(entry) {
+    entry.loaded = false;
+    entry.error = null;
+    try {
+      return await this.open(entry);
+    } catch (e) {
+      entry.error = e.message || String(e);
+      console.warn('tileset unavailable', entry.cfg.id, entry.error);
+      return null;
+    }
+  }
+
+  /** Puts an opened tileset in the scene after `placed`: pipes at once, the others in the second stage. */
+  async load(entry, opening, placed, generation) {
+    const tileset = await opening;
+    await placed;
+    if (generation !== this.generation) { if (tileset) tileset.destroy(); return; }
+    if (tileset && entry.cfg.group !== 'pipes') this.deferred.push([entry, tileset]);
+    else this.attach(entry, tileset);
   }
 
   /** A configured tileset of an entry (its tileset.json loaded), not yet in the scene. */
