@@ -11,7 +11,7 @@ import { draw, toDegrees, worldPosition, cancelDrawing } from './draw.js';
 import { LAYER_TITLES, NETWORKS, field, pick, t } from './i18n.js';
 import { el } from './layers.js';
 import { download, toCsv, toGeoJson } from './export.js';
-import { bboxOf, queryFeatures } from './features.js';
+import { bboxOf } from './features.js';
 import { planArea } from './measure.js';
 import { terrainHeight } from './scene.js';
 
@@ -512,19 +512,11 @@ export class AnalysisTools {
     return answer;
   }
 
-  /** Zooms to a coverage hole, shows its band's coverage and lists its candidate towers by rank. */
-  async selectHole(hole) {
+  /** Zooms to a coverage hole, shows its band's coverage and lists its candidate hosts by rank, each drawn at the point the job gives. */
+  selectHole(hole) {
     const p = hole.properties;
     this.flyToGeometry(hole.geometry);
     if (this.app.showCoverage) this.app.showCoverage(p.layer);
-    const codes = p.candidates.map((c) => c.siteCode);
-    const at = new Map();
-    if (codes.length) {
-      try {
-        const fc = await queryFeatures('base_station', codes.map((c) => `site_code = '${c.replace(/'/g, "''")}'`).join(' OR '), codes.length);
-        for (const f of fc.features || []) at.set(f.properties.site_code, f.geometry);
-      } catch (e) { console.warn('candidate towers', e.message); }
-    }
     this.source.entities.removeById('hole-selected');
     for (const id of this.towerIds || []) this.source.entities.removeById(id);
     this.towerIds = [];
@@ -535,9 +527,9 @@ export class AnalysisTools {
     detail.append(el('h3', { text: `${t('hole')} ${p.hole} · ${t('hostTowers')}` }));
     const ol = el('ol', {});
     for (const c of p.candidates) {
-      const g = at.get(c.siteCode);
+      const g = c.geometry;
       if (g) {
-        const id = `tower-${c.siteCode}`;
+        const id = `tower-${c.layer}-${c.siteCode}`;
         this.towerIds.push(id);
         this.source.entities.add({
           id, position: Cartesian3.fromDegrees(g.coordinates[0], g.coordinates[1], 0.5 + terrainHeight(this.viewer.scene, g.coordinates[0], g.coordinates[1])),
@@ -551,7 +543,7 @@ export class AnalysisTools {
     }
     if (!p.candidates.length) ol.append(el('li', { class: 'muted', text: t('noCandidates') }));
     detail.append(ol);
-    this.hole = { hole: p.hole, layer: p.layer, candidates: codes, located: [...at.keys()] };
+    this.hole = { hole: p.hole, layer: p.layer, candidates: p.candidates.map((c) => c.siteCode), located: p.candidates.filter((c) => c.geometry).map((c) => c.siteCode) };
     this.viewer.scene.requestRender();
     return this.hole;
   }
