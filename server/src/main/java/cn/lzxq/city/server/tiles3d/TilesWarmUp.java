@@ -21,7 +21,8 @@ import org.springframework.stereotype.Component;
  * of every tileset in the present view, which reads the tile grid and computes each content kind's
  * availability (the footprints of every feature: seconds on a fresh JVM), and the contents of the
  * pipe networks' tilesets down to level {@value #FIRST_VIEW_LEVELS} − 1, the viewer's first view
- * (its first tiles took 0.7–1.1 s each on a fresh JVM, 30–140 ms once built and cached).
+ * (its first tiles took 0.7–1.1 s each on a fresh JVM, 30–140 ms once built and cached), in the
+ * viewer's ellipsoid heights and in the default ground-relative heights ({@link #VIEWS}).
  *
  * <p>It runs as an {@link ApplicationRunner}: Spring Boot sets the readiness state to
  * ACCEPTING_TRAFFIC only after every runner has returned, so {@code /actuator/health/readiness}
@@ -40,6 +41,12 @@ class TilesWarmUp implements ApplicationRunner {
    * Tiles3dProperties).
    */
   static final int FIRST_VIEW_LEVELS = 3;
+
+  /**
+   * The views warmed: the viewer's (ellipsoid heights, asked for once a DEM answers) first, then
+   * the default ground-relative one of other clients and of the viewer without a DEM.
+   */
+  static final List<View> VIEWS = List.of(new View(null, HeightMode.ABSOLUTE), View.CURRENT);
 
   private final TilesetService service;
   private final Duration timeout;
@@ -75,26 +82,35 @@ class TilesWarmUp implements ApplicationRunner {
     }
   }
 
-  /** Computes every tileset's root and the pipe networks' first levels; answers what it did. */
+  /**
+   * Computes every tileset's root and the pipe networks' first levels in each of {@link #VIEWS}.
+   */
   private Warmed warm() {
     List<String> names = service.catalog().names();
     List<String> contents = new ArrayList<>();
     Grid grid = service.grid();
-    for (String name : names) {
-      service.tileset(name, View.CURRENT);
-      service.subtree(name, View.CURRENT, TileCoord.ROOT);
-      List<ContentKind> kinds = service.contents(name);
-      if (kinds.size() != 1 || !kinds.get(0).isPipes()) {
-        continue;
-      }
-      for (TileCoord t : service.availability(grid, kinds.get(0), View.CURRENT).tiles()) {
-        if (t.level() < FIRST_VIEW_LEVELS) {
-          service.content(name, kinds.get(0), t, View.CURRENT);
-          contents.add(kinds.get(0).prefix() + t.path());
-        }
+    for (View view : VIEWS) {
+      for (String name : names) {
+        warm(name, view, grid, contents);
       }
     }
     return new Warmed(names, contents);
+  }
+
+  /** One tileset in one view; adds the pipe contents built as {@code key/prefix+path}. */
+  private void warm(String name, View view, Grid grid, List<String> contents) {
+    service.tileset(name, view);
+    service.subtree(name, view, TileCoord.ROOT);
+    List<ContentKind> kinds = service.contents(name);
+    if (kinds.size() != 1 || !kinds.get(0).isPipes()) {
+      return;
+    }
+    for (TileCoord t : service.availability(grid, kinds.get(0), view).tiles()) {
+      if (t.level() < FIRST_VIEW_LEVELS) {
+        service.content(name, kinds.get(0), t, view);
+        contents.add(view.key() + "/" + kinds.get(0).prefix() + t.path());
+      }
+    }
   }
 
   /** What the warm-up computed (empty until it is done). */

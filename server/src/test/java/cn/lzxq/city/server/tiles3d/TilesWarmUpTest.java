@@ -60,18 +60,18 @@ class TilesWarmUpTest {
 
     assertThat(warmUp.warmed().tilesets()).containsExactlyElementsOf(service.catalog().names());
     List<String> firstLevels = new ArrayList<>();
-    for (ContentKind kind : service.catalog().kinds()) {
-      assertThat(availability.isCached(service.grid(), kind, View.CURRENT))
-          .as(kind.code())
-          .isTrue();
-      for (TileCoord t : service.availability(service.grid(), kind, View.CURRENT).tiles()) {
-        boolean firstView = kind.isPipes() && t.level() < TilesWarmUp.FIRST_VIEW_LEVELS;
-        if (firstView) {
-          firstLevels.add(kind.prefix() + t.path());
+    for (View view : TilesWarmUp.VIEWS) {
+      for (ContentKind kind : service.catalog().kinds()) {
+        assertThat(availability.isCached(service.grid(), kind, view)).as(kind.code()).isTrue();
+        for (TileCoord t : service.availability(service.grid(), kind, view).tiles()) {
+          boolean firstView = kind.isPipes() && t.level() < TilesWarmUp.FIRST_VIEW_LEVELS;
+          if (firstView) {
+            firstLevels.add(view.key() + "/" + kind.prefix() + t.path());
+          }
+          assertThat(service.isCached(kind, t, view))
+              .as(view.key() + "/" + kind.prefix() + t.path())
+              .isEqualTo(firstView);
         }
-        assertThat(service.isCached(kind, t, View.CURRENT))
-            .as(kind.prefix() + t.path())
-            .isEqualTo(firstView);
       }
     }
     assertThat(firstLevels).isNotEmpty();
