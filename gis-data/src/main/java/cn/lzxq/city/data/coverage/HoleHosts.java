@@ -123,13 +123,22 @@ public final class HoleHosts {
               reach,
               NEW_ANTENNA_M));
     }
-    found.sort(
+    return ranked(found);
+  }
+
+  /**
+   * The hosts in rank order, numbered from 1: those that can host first, then by hole area covered
+   * (largest first), distance and site code.
+   */
+  static List<Host> ranked(List<Host> found) {
+    List<Host> sorted = new ArrayList<>(found);
+    sorted.sort(
         Comparator.comparing((Host x) -> !x.candidate().canHost())
             .thenComparingDouble(x -> -x.coveredAreaM2())
             .thenComparingDouble(x -> x.candidate().distanceM())
             .thenComparing(x -> x.candidate().siteCode()));
     List<Host> out = new ArrayList<>();
-    for (Host x : found) {
+    for (Host x : sorted) {
       out.add(
           new Host(
               out.size() + 1,

@@ -7,7 +7,6 @@ import cn.lzxq.city.data.analysis.tower.Check;
 import cn.lzxq.city.data.analysis.tower.TowerCandidate;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import org.locationtech.jts.geom.Point;
@@ -95,22 +94,8 @@ public final class WlanHoleHosts {
         found.add(new HoleHosts.Host(0, m.layer(), m.candidate(mount), covered, reach, mount));
       }
     }
-    found.sort(
-        Comparator.comparingDouble((HoleHosts.Host x) -> -x.coveredAreaM2())
-            .thenComparingDouble(x -> x.candidate().distanceM())
-            .thenComparing(x -> x.candidate().siteCode()));
-    List<HoleHosts.Host> out = new ArrayList<>();
-    for (HoleHosts.Host x : found) {
-      out.add(
-          new HoleHosts.Host(
-              out.size() + 1,
-              x.layer(),
-              x.candidate(),
-              x.coveredAreaM2(),
-              x.reachM(),
-              x.antennaHeightM()));
-    }
-    return out;
+    // Every mount can host (its one check passes), so the towers' rank is the area, distance, code.
+    return HoleHosts.ranked(found);
   }
 
   /**
