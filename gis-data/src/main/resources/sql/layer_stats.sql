@@ -1,12 +1,20 @@
--- Count and CRS84 extent of a layer's current features, and how many current rows are skipped
--- because their geometry holds a non-finite coordinate (written by another tool; V36, flagged by V270).
--- {table}, {geom} and {filter} come from the layer catalog, never from a request.
-SELECT n AS feature_count, skipped, ST_XMin(e) AS min_lon, ST_YMin(e) AS min_lat, ST_XMax(e) AS max_lon, ST_YMax(e) AS max_lat
+-- The layers of one table and geometry column measured in one scan: per layer the count of its
+-- current rows, the number of current rows skipped because their geometry holds a non-finite
+-- coordinate (written by another tool; V36, flagged by V270), and the box of the counted rows in the
+-- native CRS and in CRS84 (the native box's corners transformed). The table and geometry column
+-- come from the layer catalog; the measures are layer_stats_layer.sql once per layer (its row
+-- predicate from the catalog) and the rows list each layer's (index, n, skipped, box) from them, so
+-- layers whose rows overlap are each measured right. (Slots are not named in comments: a slot is
+-- filled wherever it is written.)
+SELECT l.layer, l.feature_count, l.skipped,
+       ST_XMin(l.box) AS min_x, ST_YMin(l.box) AS min_y, ST_XMax(l.box) AS max_x, ST_YMax(l.box) AS max_y,
+       ST_XMin(w.box) AS min_lon, ST_YMin(w.box) AS min_lat, ST_XMax(w.box) AS max_lon, ST_YMax(w.box) AS max_lat
 FROM (
-  SELECT count(*) FILTER (WHERE {geom}_finite) AS n,
-         count(*) FILTER (WHERE NOT {geom}_finite) AS skipped,
-         ST_Transform(ST_SetSRID(ST_Extent({geom}) FILTER (WHERE {geom}_finite)::geometry,
-                                 Find_SRID(current_schema()::varchar, '{table}', '{geom}')), 4326) AS e
-  FROM {table}
-  WHERE {filter} AND valid_at(valid_from, valid_to, NULL)
-) s
+  SELECT {measures}
+  FROM {table} t
+  WHERE valid_at(t.valid_from, t.valid_to, NULL)
+) a
+CROSS JOIN LATERAL (VALUES {rows}) AS l(layer, feature_count, skipped, box)
+CROSS JOIN LATERAL (
+  SELECT ST_Transform(ST_SetSRID(l.box::geometry, Find_SRID(current_schema()::varchar, '{table}', '{geom}')), 4326) AS box
+) w

@@ -3,6 +3,7 @@ package cn.lzxq.city.server.wms;
 import cn.lzxq.city.data.crs.CrsRef;
 import cn.lzxq.city.data.db.ReadExecutor;
 import cn.lzxq.city.data.layer.LayerCatalog;
+import cn.lzxq.city.server.catalog.LayerMeasurements;
 import cn.lzxq.city.server.wms.layer.LayerExtents;
 import cn.lzxq.city.server.wms.layer.WmsLayers;
 import cn.lzxq.city.server.wms.style.StyleDictionary;
@@ -31,7 +32,12 @@ final class WmsCatalog {
   private final Refreshed<Map<String, Map<CrsRef, Envelope>>> extents;
   private final ExecutorService reader;
 
-  WmsCatalog(ReadExecutor reads, int nativeSrid, Duration ttl, LayerCatalog catalog) {
+  WmsCatalog(
+      ReadExecutor reads,
+      int nativeSrid,
+      Duration ttl,
+      LayerCatalog catalog,
+      LayerMeasurements measurements) {
     this.reader =
         Executors.newSingleThreadExecutor(
             r -> {
@@ -44,7 +50,10 @@ final class WmsCatalog {
             "layer styles", () -> new WmsLayers(StyleDictionary.load(reads), catalog), ttl, reader);
     this.extents =
         new Refreshed<>(
-            "layer extents", () -> LayerExtents.load(reads, nativeSrid, catalog), ttl, reader);
+            "layer extents",
+            () -> LayerExtents.load(reads, nativeSrid, catalog, measurements.current()),
+            ttl,
+            reader);
   }
 
   /**

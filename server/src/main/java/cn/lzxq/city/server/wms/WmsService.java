@@ -7,6 +7,7 @@ import cn.lzxq.city.data.query.FeatureSource;
 import cn.lzxq.city.data.query.Filter;
 import cn.lzxq.city.data.query.QueryException;
 import cn.lzxq.city.data.query.cql.Cql2Text;
+import cn.lzxq.city.server.catalog.LayerMeasurements;
 import cn.lzxq.city.server.ows.OwsException;
 import cn.lzxq.city.server.wms.capabilities.CapabilitiesWriter;
 import cn.lzxq.city.server.wms.capabilities.WmsVersion;
@@ -67,12 +68,14 @@ public class WmsService {
       CanvasPool canvases,
       Map<ImageFormat, ImageEncoder> encoders,
       LayerCatalog layers,
+      LayerMeasurements measurements,
       List<RasterPainter> rasters) {
     this.properties = properties;
     this.rasters = RasterPainter.of(rasters);
     this.nativeSrid = features.sql().nativeSrid();
     this.catalog =
-        new WmsCatalog(features.reads(), nativeSrid, properties.capabilitiesTtl(), layers);
+        new WmsCatalog(
+            features.reads(), nativeSrid, properties.capabilitiesTtl(), layers, measurements);
     this.renderer = new MapRenderer(features.reads(), features.sql(), this.rasters);
     this.infoSearch = new FeatureInfoSearch(features);
     this.gate = gate;

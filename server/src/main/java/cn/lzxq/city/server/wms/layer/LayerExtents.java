@@ -7,24 +7,25 @@ import cn.lzxq.city.data.db.ReadExecutor;
 import cn.lzxq.city.data.db.ValidTime;
 import cn.lzxq.city.data.layer.Layer;
 import cn.lzxq.city.data.layer.LayerCatalog;
+import cn.lzxq.city.data.layer.LayerMeasure;
 import cn.lzxq.city.data.ortho.DomStore;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.locationtech.jts.geom.Envelope;
 
 /**
  * The extent of each catalog layer in every served CRS (x = easting/longitude), for capabilities
- * BoundingBox elements, measured over the current rows (the caller caches them); a layer without
- * rows gets the service area. Boxes are computed in PostGIS from the densified native box.
+ * BoundingBox elements: a vector layer's from the native box of its current rows that the layer
+ * measurements read (shared with {@code /api/layers}), a raster layer's from its image or grid (the
+ * caller caches them); a layer without rows gets the service area. Boxes are computed in PostGIS
+ * from the densified native box.
  */
 public final class LayerExtents {
 
@@ -41,18 +42,22 @@ public final class LayerExtents {
 
   private LayerExtents() {}
 
-  /** The extents by layer name, then by CRS. */
+  /**
+   * The extents by layer name, then by CRS.
+   *
+   * @param measured each vector layer's measure (its native box), by layer name
+   */
   public static Map<String, Map<CrsRef, Envelope>> load(
-      ReadExecutor reads, int nativeSrid, LayerCatalog catalog) throws SQLException {
+      ReadExecutor reads, int nativeSrid, LayerCatalog catalog, Map<String, LayerMeasure> measured)
+      throws SQLException {
     List<CrsRef> served = ServedCrs.forNative(nativeSrid);
     return reads.read(
         tx -> {
-          Map<String, String> measured = measuredBoxes(tx.connection(), catalog, nativeSrid);
           Map<String, Map<CrsRef, Envelope>> out = new HashMap<>();
           for (Layer layer : catalog.all()) {
             String box =
                 layer.isVector()
-                    ? measured.getOrDefault(layer.name(), "NULL::geometry")
+                    ? nativeBox(measured.get(layer.name()), nativeSrid)
                     : layer.table().equals(DomStore.TABLE) ? imageExtent() : gridExtent(nativeSrid);
             out.put(layer.name(), extent(tx.connection(), box, nativeSrid, served));
           }
@@ -60,74 +65,20 @@ public final class LayerExtents {
         });
   }
 
-  /**
-   * The native box of every vector layer with current rows, as an SQL envelope: one scan per table
-   * and geometry column (the six pipe networks share one scan of {@code pipe_segment}), each
-   * layer's box an aggregate filtered by its row predicate, so layers whose rows overlap are right.
-   */
-  private static Map<String, String> measuredBoxes(
-      Connection c, LayerCatalog catalog, int nativeSrid) throws SQLException {
-    Map<String, List<Layer>> byColumn =
-        catalog.all().stream()
-            .filter(Layer::isVector)
-            .collect(
-                Collectors.groupingBy(
-                    l -> l.table() + "." + l.geometryColumn(),
-                    LinkedHashMap::new,
-                    Collectors.toList()));
-    Map<String, String> boxes = new HashMap<>();
-    for (List<Layer> layers : byColumn.values()) {
-      try (Statement st = c.createStatement();
-          ResultSet rs = st.executeQuery(extentsOf(layers))) {
-        rs.next();
-        for (int i = 0; i < layers.size(); i++) {
-          if (rs.getObject(4 * i + 1) != null) {
-            boxes.put(
-                layers.get(i).name(),
-                String.format(
-                    Locale.ROOT,
-                    "ST_MakeEnvelope(%s, %s, %s, %s, %d)",
-                    rs.getDouble(4 * i + 1),
-                    rs.getDouble(4 * i + 2),
-                    rs.getDouble(4 * i + 3),
-                    rs.getDouble(4 * i + 4),
-                    nativeSrid));
-          }
-        }
-      }
+  /** A vector layer's measured box as an SQL envelope, or NULL when it has no current rows. */
+  private static String nativeBox(LayerMeasure measure, int nativeSrid) {
+    if (measure == null || measure.nativeBox() == null) {
+      return "NULL::geometry";
     }
-    return boxes;
-  }
-
-  /** One statement: per layer of one table and geometry column, the box of its current rows. */
-  private static String extentsOf(List<Layer> layers) {
-    Layer first = layers.get(0);
-    String geom = "t." + first.geometryColumn();
-    StringBuilder boxes = new StringBuilder();
-    StringBuilder corners = new StringBuilder();
-    for (int i = 0; i < layers.size(); i++) {
-      boxes.append(i == 0 ? "" : ", ").append("ST_Extent(").append(geom);
-      boxes
-          .append(") FILTER (WHERE ")
-          .append(layers.get(i).rowFilter("t"))
-          .append(") AS e")
-          .append(i);
-      corners.append(i == 0 ? "" : ", ");
-      corners.append(
-          String.format(
-              Locale.ROOT, "ST_XMin(e%1$d), ST_YMin(e%1$d), ST_XMax(e%1$d), ST_YMax(e%1$d)", i));
-    }
-    return "SELECT "
-        + corners
-        + " FROM (SELECT "
-        + boxes
-        + " FROM "
-        + first.table()
-        + " t WHERE "
-        + ValidTime.now("t")
-        + " AND "
-        + geom
-        + "_finite) x";
+    Envelope b = measure.nativeBox();
+    return String.format(
+        Locale.ROOT,
+        "ST_MakeEnvelope(%s, %s, %s, %s, %d)",
+        b.getMinX(),
+        b.getMinY(),
+        b.getMaxX(),
+        b.getMaxY(),
+        nativeSrid);
   }
 
   private static Map<CrsRef, Envelope> extent(
