@@ -94,14 +94,21 @@ final class TilesDocuments {
       t.put("title", title + " (" + s.id() + ")");
       t.put("dataType", vector ? "vector" : "map");
       t.put("crs", s.crs().uri());
-      if (s.uri() != null) {
-        t.put("tileMatrixSetURI", s.uri());
-      }
+      t.put("tileMatrixSetURI", tileMatrixSetUri(s, apiBase));
       ArrayNode links = t.putArray("links");
       link(links, tilesBase + "/" + s.id(), "self", "application/json");
       link(links, apiBase + "/tileMatrixSets/" + s.id(), REL_TILING_SCHEME, "application/json");
     }
     return n;
+  }
+
+  /**
+   * The URI naming a tileset's matrix set: the OGC registry's for a registered set, else the
+   * service's own definition of it (CGCS2000Quad, the native set), so a client choosing a set by
+   * its URI (GDAL's {@code TILEMATRIXSET} open option) finds the unregistered ones too.
+   */
+  private static String tileMatrixSetUri(TileMatrixSet s, String apiBase) {
+    return s.uri() != null ? s.uri() : apiBase + "/tileMatrixSets/" + s.id();
   }
 
   /** The metadata of one tileset, with the templated tile link. */
@@ -116,9 +123,7 @@ final class TilesDocuments {
     t.put("title", title);
     t.put("dataType", vector ? "vector" : "map");
     t.put("crs", s.crs().uri());
-    if (s.uri() != null) {
-      t.put("tileMatrixSetURI", s.uri());
-    }
+    t.put("tileMatrixSetURI", tileMatrixSetUri(s, apiBase));
     ArrayNode links = t.putArray("links");
     String self = tilesBase + "/" + s.id();
     link(links, self, "self", "application/json");

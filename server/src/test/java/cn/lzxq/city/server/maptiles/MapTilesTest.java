@@ -10,6 +10,7 @@ import static org.assertj.core.data.Offset.offset;
 
 import cn.lzxq.city.data.cli.CityCli;
 import cn.lzxq.city.data.db.Sql;
+import cn.lzxq.city.server.support.CurrentGdal;
 import cn.lzxq.city.server.support.Http;
 import cn.lzxq.city.server.support.ScratchDatabase;
 import cn.lzxq.city.server.tilestore.CacheEntry;
@@ -18,7 +19,6 @@ import cn.lzxq.city.server.wfs.OgcClient;
 import cn.lzxq.city.server.wfs.SmallCityContextTest;
 import cn.lzxq.city.server.wms.request.ImageFormat;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.URI;
@@ -46,8 +46,9 @@ import tools.jackson.databind.json.JsonMapper;
  * WMTS and OGC API – Tiles against the small city (water pipes 101–105 at 103.700–103.701°E,
  * 36.5009–36.5045°N; gas pipes 201–202 at 103.72°E), read by real clients: GDAL's WMTS driver
  * (georeferencing in EPSG:3857 and EPSG:4490, pixels where the pipes are), GDAL's MVT driver
- * (feature ids = WFS fids of the same box), and an edit through WFS-T that must change exactly the
- * tiles it touches within 1 s.
+ * (feature ids = WFS fids of the same box), GDAL 3.10's OGC API driver ({@link CurrentGdal}: vector
+ * tiles with the WFS fids and attributes, map tiles in WebMercatorQuad and CGCS2000Quad), and an
+ * edit through WFS-T that must change exactly the tiles it touches within 1 s.
  */
 class MapTilesTest extends SmallCityContextTest {
 
@@ -113,6 +114,106 @@ class MapTilesTest extends SmallCityContextTest {
     assertThat(colouredPixels("CGCS2000Quad", 103.6995, 36.5050, 103.7015, 36.5000))
         .isGreaterThan(50);
     assertThat(colouredPixels("CGCS2000Quad", 103.7895, 36.5050, 103.7915, 36.5000)).isZero();
+  }
+
+  @Test
+  void gdalOgcApiDriverReadsVectorTilesWithTheWfsFidsAndAttributes() throws Exception {
+    CurrentGdal gdal = CurrentGdal.ready();
+    int z = 16;
+    long x = tileX(103.7005, z);
+    long y = tileY(36.5027, z);
+    double span = 2 * HALF / (1 << z);
+    double minX = -HALF + x * span;
+    double maxY = HALF - y * span;
+    // the driver follows collection → tilesets-vector → the set's tileset (chosen by its
+    // tileMatrixSetURI) → tiling-scheme and tile template; a box inside one tile reads that tile
+    String geojson =
+        gdal.run(
+            "ogr2ogr",
+            "-f",
+            "GeoJSON",
+            "/vsistdout/",
+            "-oo",
+            "API=TILES",
+            "-oo",
+            "TILEMATRIXSET=WebMercatorQuad",
+            "-oo",
+            "MINX=" + (minX + 1),
+            "-oo",
+            "MINY=" + (maxY - span + 1),
+            "-oo",
+            "MAXX=" + (minX + span - 1),
+            "-oo",
+            "MAXY=" + (maxY - 1),
+            "OGCAPI:" + base() + "/ogcapi/collections/pipe_js",
+            "Zoom level " + z);
+    Map<Long, JsonNode> tile = new TreeMap<>();
+    for (JsonNode f : JSON.readTree(geojson).get("features")) {
+      tile.put(f.get("properties").get("mvt_id").asLong(), f.get("properties"));
+    }
+    // WFS 2.0 of the same tile grown by the MVT buffer (256 of 4096 units on each side)
+    Map<Long, JsonNode> wfs = wfsFeatures(minX, maxY, span, span * 256 / 4096);
+    assertThat(wfs.keySet()).containsExactly(101L, 102L, 103L, 104L, 105L);
+    assertThat(tile.keySet()).isEqualTo(wfs.keySet());
+    for (Map.Entry<Long, JsonNode> e : tile.entrySet()) {
+      List<String> names = new ArrayList<>();
+      e.getValue().propertyNames().forEach(names::add);
+      assertThat(names).contains("dn_mm", "material", "owner", "valid_from");
+      for (String name : names) {
+        if (!name.equals("mvt_id")) {
+          JsonNode want = wfs.get(e.getKey()).get(name);
+          assertThat(want).as("WFS has %s of %d", name, e.getKey()).isNotNull();
+          assertThat(e.getValue().get(name).asText())
+              .as("%s of %d", name, e.getKey())
+              .isEqualTo(want.asText());
+        }
+      }
+    }
+  }
+
+  @Test
+  void gdalOgcApiDriverReadsMapTilesInWebMercatorAndCgcs2000WithTheRightGeoreferencing()
+      throws Exception {
+    CurrentGdal gdal = CurrentGdal.ready();
+    String source = "OGCAPI:" + base() + "/ogcapi/collections/pipe_js";
+    // WebMercatorQuad: the finest level (20) of the set, EPSG:3857, pipes where they are
+    String[] mercator = {"-oo", "API=TILES", "-oo", "TILEMATRIXSET=WebMercatorQuad"};
+    JsonNode info = JSON.readTree(gdal.run(gdalinfoJson(source, mercator)));
+    assertThat(info.get("coordinateSystem").get("wkt").asText()).contains("3857");
+    double cell = 2 * HALF / 256 / (1 << 20);
+    assertThat(info.get("geoTransform").get(1).asDouble()).isCloseTo(cell, offset(1e-9));
+    assertThat(info.get("geoTransform").get(5).asDouble()).isCloseTo(-cell, offset(1e-9));
+    assertThat(
+            colouredPixels(
+                gdal,
+                source,
+                mercator,
+                mercX(103.6995),
+                mercY(36.5050),
+                mercX(103.7015),
+                mercY(36.5000)))
+        .isGreaterThan(50);
+    assertThat(
+            colouredPixels(
+                gdal,
+                source,
+                mercator,
+                mercX(103.7895),
+                mercY(36.5050),
+                mercX(103.7915),
+                mercY(36.5000)))
+        .isZero();
+    // CGCS2000Quad (not in the OGC registry: the service's own definition, lat, lon order)
+    String[] cgcs2000 = {"-oo", "API=TILES", "-oo", "TILEMATRIXSET=CGCS2000Quad"};
+    info = JSON.readTree(gdal.run(gdalinfoJson(source, cgcs2000)));
+    assertThat(info.get("coordinateSystem").get("wkt").asText()).contains("4490");
+    double degrees = 0.703125 / (1 << 20);
+    assertThat(info.get("geoTransform").get(1).asDouble()).isCloseTo(degrees, offset(1e-12));
+    assertThat(info.get("geoTransform").get(5).asDouble()).isCloseTo(-degrees, offset(1e-12));
+    assertThat(colouredPixels(gdal, source, cgcs2000, 103.6995, 36.5050, 103.7015, 36.5000))
+        .isGreaterThan(50);
+    assertThat(colouredPixels(gdal, source, cgcs2000, 103.7895, 36.5050, 103.7915, 36.5000))
+        .isZero();
   }
 
   @Test
@@ -626,17 +727,43 @@ class MapTilesTest extends SmallCityContextTest {
         + set;
   }
 
+  private static String[] gdalinfoJson(String source, String[] options) {
+    List<String> command = new ArrayList<>(List.of("gdalinfo", "-json"));
+    command.addAll(List.of(options));
+    command.add(source);
+    return command.toArray(String[]::new);
+  }
+
   /** Pixels that are not transparent in a 256 × 256 read of the window (x = east) through GDAL. */
   private int colouredPixels(String set, double ulx, double uly, double lrx, double lry)
       throws Exception {
-    return colouredPixels(wmtsSource(set), new String[0], ulx, uly, lrx, lry);
+    Path out = Files.createTempFile("tiles", ".png");
+    run(translateToPng(wmtsSource(set), new String[0], ulx, uly, lrx, lry, out.toString()));
+    return opaque(ImageIO.read(out.toFile()));
   }
 
-  /** As above, from any GDAL raster source opened with {@code options}. */
+  /** As above, through the current GDAL from any source it opens with {@code options}. */
   private static int colouredPixels(
-      String source, String[] options, double ulx, double uly, double lrx, double lry)
+      CurrentGdal gdal,
+      String source,
+      String[] options,
+      double ulx,
+      double uly,
+      double lrx,
+      double lry)
       throws Exception {
-    Path out = Files.createTempFile("tiles", ".png");
+    Path out = gdal.scratchFile(".png");
+    try {
+      gdal.run(translateToPng(source, options, ulx, uly, lrx, lry, gdal.inside(out)));
+      return opaque(ImageIO.read(out.toFile()));
+    } finally {
+      Files.deleteIfExists(out);
+    }
+  }
+
+  /** A {@code gdal_translate} of the window of {@code source} to a 256 × 256 PNG {@code out}. */
+  private static String[] translateToPng(
+      String source, String[] options, double ulx, double uly, double lrx, double lry, String out) {
     List<String> command =
         new ArrayList<>(List.of("gdal_translate", "-q", "-of", "PNG", "-outsize", "256", "256"));
     command.addAll(List.of(options));
@@ -648,9 +775,8 @@ class MapTilesTest extends SmallCityContextTest {
             String.valueOf(lrx),
             String.valueOf(lry),
             source,
-            out.toString()));
-    run(command.toArray(String[]::new));
-    return opaque(ImageIO.read(new ByteArrayInputStream(Files.readAllBytes(out))));
+            out));
+    return command.toArray(String[]::new);
   }
 
   private static String run(String... command) throws Exception {
