@@ -18,6 +18,12 @@ import java.util.function.Consumer;
  * A read-only transaction of {@link ReadExecutor} under its statement timeout: named-parameter
  * queries, prebuilt statements and streams. Closing it rolls back and returns the connection. Not
  * thread-safe.
+ *
+ * <p>A statement timeout ({@link #limit}) is sent with the next statement: in the same round trip
+ * for {@link #one} (pgjdbc sends {@code BEGIN READ ONLY}, the {@code SET LOCAL} and the statement
+ * in one flush; PostgreSQL arms the timeout anew for each statement of the flush, so the statement
+ * runs under the new limit), as a statement of its own before the others. A cold vector tile is one
+ * such statement: two round trips (the statement, the rollback) instead of three.
  */
 public final class ReadTransaction implements AutoCloseable {
 
@@ -39,8 +45,13 @@ public final class ReadTransaction implements AutoCloseable {
 
   private final Connection connection;
 
-  /** The statement timeout in force (ms); 0 before the first limit. */
+  /** The statement timeout the next statement runs under (ms); 0 before the first limit. */
   private long limitMillis;
+
+  /** Whether {@link #limitMillis} was sent (it is in force in the transaction). */
+  private boolean limitSent = true;
+
+  private boolean closed;
 
   ReadTransaction(Connection connection) {
     this.connection = connection;
@@ -71,9 +82,39 @@ public final class ReadTransaction implements AutoCloseable {
     T read(ResultSet rs) throws SQLException;
   }
 
-  /** The connection (for statements this class does not cover, e.g. a fitted CRS mapping). */
-  public Connection connection() {
+  /**
+   * The connection (for statements this class does not cover, e.g. a fitted CRS mapping), with the
+   * statement timeout in force.
+   */
+  public Connection connection() throws SQLException {
+    sendLimit();
     return connection;
+  }
+
+  /**
+   * The one row of a prebuilt statement with its {@code ?} parameters {@code params} bound, planned
+   * for its own values and read by {@code reader}; a statement timeout not sent yet travels in the
+   * same round trip. For a statement answering exactly one row, such as an aggregate (the bytes of
+   * a vector tile).
+   */
+  public <T> T one(String sql, List<Object> params, RowReader<T> reader) throws SQLException {
+    String text = limitSent ? sql : limitStatement() + "; " + sql;
+    try (PreparedStatement ps = prepare(text, params, 0, Planning.PER_EXECUTION)) {
+      boolean rows = ps.execute();
+      limitSent = true;
+      while (!rows && ps.getUpdateCount() != -1) {
+        rows = ps.getMoreResults(); // past the SET LOCAL's result
+      }
+      if (!rows) {
+        throw new SQLException("no rows were returned by: " + sql);
+      }
+      try (ResultSet rs = ps.getResultSet()) {
+        if (!rs.next()) {
+          throw new SQLException("no row was returned by: " + sql);
+        }
+        return reader.read(rs);
+      }
+    }
   }
 
   /**
@@ -102,6 +143,7 @@ public final class ReadTransaction implements AutoCloseable {
    */
   public PreparedStatement prepare(String sql, List<Object> params, int fetchSize)
       throws SQLException {
+    sendLimit();
     return prepare(sql, params, fetchSize, Planning.PER_EXECUTION);
   }
 
@@ -161,6 +203,7 @@ public final class ReadTransaction implements AutoCloseable {
       }
       values.add(params.get(name));
     }
+    sendLimit();
     try (PreparedStatement ps = prepare(named.sql(), values, fetchSize, planning);
         ResultSet rs = ps.executeQuery()) {
       while (rs.next()) {
@@ -193,22 +236,35 @@ public final class ReadTransaction implements AutoCloseable {
 
   /**
    * Cancels the statements this transaction runs from now on after {@code limit} (at least 1 ms),
-   * e.g. what is left of a request's deadline. A limit shorter than the one in force by at most the
-   * slack — {@value #SLACK_MILLIS} ms or 1 % of the limit in force, whichever is more — is not sent
-   * (a round trip saved per read of a map): a statement never runs longer than asked plus that
-   * slack.
+   * e.g. what is left of a request's deadline; sent with the next statement. A limit shorter than
+   * the one in force by at most the slack — {@value #SLACK_MILLIS} ms or 1 % of the limit in force,
+   * whichever is more — is not sent (a round trip saved per read of a map): a statement never runs
+   * longer than asked plus that slack.
    */
-  public void limit(Duration limit) throws SQLException {
+  public void limit(Duration limit) {
     long ms = Math.max(1, limit.toMillis());
     long shorter = limitMillis - ms;
     long slack = Math.max(SLACK_MILLIS, limitMillis / SLACK_SHARE);
     if (limitMillis > 0 && shorter >= 0 && shorter <= slack) {
       return;
     }
-    try (Statement s = connection.createStatement()) {
-      s.execute("SET LOCAL statement_timeout = " + ms);
-    }
     limitMillis = ms;
+    limitSent = false;
+  }
+
+  /** Sends the statement timeout when it is not in force yet (not after {@link #close}). */
+  private void sendLimit() throws SQLException {
+    if (limitSent || closed) {
+      return;
+    }
+    try (Statement s = connection.createStatement()) {
+      s.execute(limitStatement());
+    }
+    limitSent = true;
+  }
+
+  private String limitStatement() {
+    return "SET LOCAL statement_timeout = " + limitMillis;
   }
 
   /**
@@ -219,6 +275,7 @@ public final class ReadTransaction implements AutoCloseable {
    */
   @Override
   public void close() throws SQLException {
+    closed = true;
     try {
       if (!connection.isClosed()) {
         connection.rollback();

@@ -20,7 +20,8 @@ import org.junit.jupiter.api.Test;
  * terminated with {@code pg_terminate_backend}, as in a failover): closing adds no failure of its
  * own, so the statement's failure is what the caller classifies. {@link ReadTransaction#limit}
  * sends a new statement timeout only when it is shorter than the one in force by more than the
- * slack (10 ms, or 1 % of the limit in force).
+ * slack (10 ms, or 1 % of the limit in force). {@link ReadTransaction#one} sends a pending limit in
+ * the round trip of its statement: the statement runs under it, read-only.
  */
 class ReadTransactionTest {
 
@@ -82,6 +83,37 @@ class ReadTransactionTest {
       assertThat(timeoutMillis(tx)).isEqualTo(489);
       tx.limit(Duration.ofMillis(1_000)); // longer: always sent
       assertThat(timeoutMillis(tx)).isEqualTo(1_000);
+    }
+  }
+
+  @Test
+  void oneRunsItsStatementUnderTheLimitInAReadOnlyTransaction() throws Exception {
+    try (ReadTransaction tx = new ReadExecutor(pool, Duration.ofSeconds(10)).open()) {
+      String first =
+          tx.one(
+              "SELECT current_setting('statement_timeout'),"
+                  + " current_setting('transaction_read_only'), ?::int",
+              List.of(7),
+              rs -> rs.getString(1) + " " + rs.getString(2) + " " + rs.getInt(3));
+      assertThat(first).isEqualTo("10s on 7");
+      tx.limit(Duration.ofMillis(1_000)); // a new limit, sent with the next statement
+      int one = tx.one("SELECT 1", List.of(), rs -> rs.getInt(1));
+      assertThat(one).isEqualTo(1);
+      assertThat(timeoutMillis(tx)).isEqualTo(1_000);
+    }
+    try (ReadTransaction tx = new ReadExecutor(pool, Duration.ofMillis(200)).open()) {
+      long t0 = System.nanoTime();
+      assertThatThrownBy(() -> tx.one("SELECT pg_sleep(?)", List.of(5.0), rs -> rs.getString(1)))
+          .isInstanceOfSatisfying(
+              SQLException.class, e -> assertThat(ReadExecutor.timedOut(e)).isTrue());
+      assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofSeconds(3));
+    }
+    try (ReadTransaction tx = new ReadExecutor(pool, Duration.ofSeconds(10)).open()) {
+      assertThatThrownBy(
+              () -> tx.one("CREATE TEMP TABLE written (x int)", List.of(), rs -> rs.getInt(1)))
+          .isInstanceOfSatisfying(
+              SQLException.class,
+              e -> assertThat(e.getSQLState()).as("read-only transaction").isEqualTo("25006"));
     }
   }
 

@@ -10,8 +10,6 @@ import cn.lzxq.city.server.tilestore.CacheEntry;
 import cn.lzxq.city.server.tilestore.ChangeLog;
 import cn.lzxq.city.server.tilestore.TileStore;
 import java.io.ByteArrayOutputStream;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
@@ -116,11 +114,7 @@ public class VectorTiles {
                       features
                           .sql()
                           .mvt(q, layer.name(), tile, srid, props.mvtExtent(), props.mvtBuffer());
-                  try (PreparedStatement ps = tx.prepare(sql.sql(), sql.params(), 0);
-                      ResultSet rs = ps.executeQuery()) {
-                    rs.next();
-                    out.writeBytes(rs.getBytes(1));
-                  }
+                  out.writeBytes(tx.one(sql.sql(), sql.params(), rs -> rs.getBytes(1)));
                 }
                 return out.toByteArray();
               });

@@ -3,14 +3,19 @@ package cn.lzxq.city.server.tilestore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.security.SecureRandom;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
@@ -32,6 +37,12 @@ public class LocalTileStore implements TileStore {
   private final Path dir;
   private final LinkedHashMap<String, CacheEntry> memory = new LinkedHashMap<>(1024, 0.75f, true);
   private long used;
+
+  /** This store's part of its temporary file names (several nodes may share a folder). */
+  private final String writer = Long.toHexString(new SecureRandom().nextLong());
+
+  /** Disk writes started, numbering the temporary files. */
+  private final AtomicLong writes = new AtomicLong();
 
   public LocalTileStore(TileStoreProperties props) {
     this.budget = props.memoryMb() * 1024L * 1024L;
@@ -135,20 +146,46 @@ public class LocalTileStore implements TileStore {
     }
   }
 
+  /**
+   * Writes the disk copy under a temporary name in the tile's folder, then renames it over the
+   * tile's file (readers see the old file or the new one, never a partial one). The temporary file
+   * is created new ({@code O_EXCL}, not truncated: ext4 flushes a truncated file's blocks when it
+   * is closed) and named by this store and a counter (no random name per tile); the folder is
+   * created only when the file cannot be (a folder that exists made every write throw and catch an
+   * exception with its stack trace).
+   */
   private void writeDisk(String key, CacheEntry e) {
     if (dir == null) {
       return;
     }
     Path file = dir.resolve(key);
+    Path tmp = file.resolveSibling(".tile" + writer + "-" + writes.incrementAndGet() + ".tmp");
     try {
-      Files.createDirectories(file.getParent());
-      Path tmp = Files.createTempFile(file.getParent(), ".tile", ".tmp");
-      byte[] all =
-          ByteBuffer.allocate(8 + e.bytes().length).putLong(e.seq()).put(e.bytes()).array();
-      Files.write(tmp, all);
+      try {
+        writeNew(tmp, e);
+      } catch (NoSuchFileException missingFolder) {
+        Files.createDirectories(file.getParent());
+        writeNew(tmp, e);
+      }
       Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     } catch (IOException | RuntimeException ex) {
       LOG.warn("tile store: cannot write {}: {}", file, ex.toString());
+      try {
+        Files.deleteIfExists(tmp);
+      } catch (IOException gone) {
+        LOG.debug("tile store: cannot delete {}", tmp, gone);
+      }
+    }
+  }
+
+  /** Creates {@code tmp} (it must not exist) holding the sequence number and the bytes. */
+  private static void writeNew(Path tmp, CacheEntry e) throws IOException {
+    try (FileChannel ch =
+        FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+      ByteBuffer[] parts = {ByteBuffer.allocate(8).putLong(0, e.seq()), ByteBuffer.wrap(e.bytes())};
+      while (parts[1].hasRemaining()) {
+        ch.write(parts);
+      }
     }
   }
 }
