@@ -15,17 +15,6 @@ public interface ImportancePolicy {
    */
   int levelFor(double sizeMm, double lengthMetres, int deepestLevel);
 
-  /**
-   * The level of one feature: as {@link #levelFor(double, double, int)}, but a policy may spread
-   * the features of one size and length over adjacent levels by their id (a class larger than a
-   * level's budget); then {@link #levelFor(double, double, int)} is the finest level of the class.
-   *
-   * @param featureId the feature's stable id (its {@code fid})
-   */
-  default int levelFor(double sizeMm, double lengthMetres, long featureId, int deepestLevel) {
-    return levelFor(sizeMm, lengthMetres, deepestLevel);
-  }
-
   /** The default {@link SizeLengthImportance}. */
   static ImportancePolicy defaultPolicy() {
     return new SizeLengthImportance();

@@ -119,7 +119,7 @@ final class PipeSource implements ContentSource {
   }
 
   private int level(Grid grid, Row r) {
-    return importance(grid).levelFor(r.sizeMm(), r.lengthM(), r.fid(), grid.deepest());
+    return importance(grid).levelFor(r.sizeMm(), r.lengthM(), grid.deepest());
   }
 
   /** The layer's ranking ({@link Grid#rankings()}), else the size policy of the tile widths. */
